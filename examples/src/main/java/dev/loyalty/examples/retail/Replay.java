@@ -1,0 +1,89 @@
+package dev.loyalty.examples.retail;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.MemberId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Replays a {@link RetailSample} through a {@link LoyaltyEngine} and sums up what happened.
+ *
+ * @param events the events processed
+ * @param pointsIssued the points credited in all
+ * @param pointsByRule the points credited per campaign rule, by rule name
+ * @param topMembers the members with the highest balances, highest first
+ * @param failures events refused with a typed error, each with its message
+ * @param ruleSetVersion the version of the campaign rules
+ * @param elapsed the time the replay took
+ */
+record Replay(int events, long pointsIssued, Map<String, Long> pointsByRule, List<Map.Entry<MemberId, Long>> topMembers,
+              List<String> failures, String ruleSetVersion, Duration elapsed) {
+
+    /**
+     * Returns the program the sample runs under: pounds sterling, UK time.
+     *
+     * @return the settings
+     */
+    static ProgramSettings program() {
+        return ProgramSettings.builder().currency(RetailSample.CURRENCY).zone(RetailSample.ZONE.getId()).build();
+    }
+
+    /**
+     * Replays the sample in time order on a fresh in-memory engine with the default campaigns.
+     * The engine's clock is fixed a day after the last event, so every run records the same times.
+     *
+     * @param sample the sample
+     * @param top how many top members to list
+     * @return the summary
+     */
+    static Replay run(RetailSample sample, int top) {
+        Instant end = sample.events().stream().map(LoyaltyEvent::occurredAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Clock clock = Clock.fixed(end.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        try (LoyaltyEngine engine = LoyaltyEngine.builder().program(program()).clock(clock).build()) {
+            long started = System.nanoTime();
+            Map<String, Long> byRule = new TreeMap<>();
+            List<String> failures = new ArrayList<>();
+            long issued = 0;
+            int processed = 0;
+            for (LoyaltyEvent event : sample.events()) {
+                try {
+                    Outcome outcome = engine.process(event);
+                    processed++;
+                    for (LedgerEntry entry : outcome.entries()) {
+                        byRule.merge(entry.rule(), entry.points().value(), Long::sum);
+                        issued = Math.addExact(issued, entry.points().value());
+                    }
+                } catch (LoyaltyException e) {
+                    failures.add(event.eventId() + ": " + e.getMessage());
+                }
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            List<Map.Entry<MemberId, Long>> balances = new ArrayList<>();
+            collectBalances(engine, sample, balances);
+            balances.sort(Map.Entry.<MemberId, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            return new Replay(processed, issued, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))),
+                    List.copyOf(failures), engine.ruleSetVersion(), elapsed);
+        }
+    }
+
+    private static void collectBalances(LoyaltyEngine engine, RetailSample sample, List<Map.Entry<MemberId, Long>> into) {
+        for (LoyaltyEvent event : sample.events()) {
+            if (event instanceof Enrolment enrolment && engine.member(enrolment.memberId()).isPresent()) {
+                into.add(Map.entry(enrolment.memberId(), engine.balance(enrolment.memberId()).value()));
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.loyalty.examples.retail;
+
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The "Online Retail" transactions (UCI Machine Learning Repository, CC BY 4.0) turned into
+ * loyalty events: every customer id becomes a member enrolled at their first transaction,
+ * every member invoice a purchase. Nothing is dropped silently: guest rows (no customer id),
+ * return rows (invoice numbers starting with {@code C}), adjustment rows (zero or negative
+ * quantity outside a return) and malformed rows are counted.
+ *
+ * @param events the enrolments and purchases, in time order (enrolment first on a tie)
+ * @param rows the data rows read
+ * @param guestRows rows without a customer id: guests are not members
+ * @param returnRows rows of return invoices, not replayed by this demo
+ * @param guestReturnRows return rows without a customer id, counted in both of the above
+ * @param adjustmentRows rows with a zero or negative quantity outside a return invoice
+ * @param rejected malformed rows, each with its line number and reason
+ */
+record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int returnRows, int guestReturnRows, int adjustmentRows,
+                    List<String> rejected) {
+
+    /** The sample's time zone: a UK retailer recording UK local time. */
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    /** The sample's currency. */
+    static final String CURRENCY = "GBP";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String[] HEADER = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
+
+    /**
+     * Reads the sample's CSV format.
+     *
+     * @param csv the CSV text, with its header row
+     * @return the events and counts
+     */
+    static RetailSample read(Reader csv) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setSkipHeaderRecord(true).get();
+        Map<String, Instant> firstSeen = new TreeMap<>();
+        Map<String, InvoiceBuilder> invoices = new LinkedHashMap<>();
+        List<String> rejected = new ArrayList<>();
+        int rows = 0;
+        int guests = 0;
+        int returns = 0;
+        int guestReturns = 0;
+        int adjustments = 0;
+        try (CSVParser parser = format.parse(csv)) {
+            for (CSVRecord record : parser) {
+                rows++;
+                long line = record.getRecordNumber() + 1;
+                try {
+                    String invoice = record.get("InvoiceNo").strip();
+                    Instant at = LocalDateTime.parse(record.get("InvoiceDate").strip(), TIME).atZone(ZONE).toInstant();
+                    String customer = customerId(record.get("CustomerID"));
+                    int quantity = Integer.parseInt(record.get("Quantity").strip());
+                    boolean isReturn = invoice.startsWith("C");
+                    returns += isReturn ? 1 : 0;
+                    if (customer == null) {
+                        guests++;
+                        guestReturns += isReturn ? 1 : 0;
+                        continue;
+                    }
+                    firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
+                    if (isReturn) {
+                        continue;
+                    }
+                    if (quantity <= 0) {
+                        adjustments++;
+                        continue;
+                    }
+                    String sku = record.get("StockCode").strip();
+                    PurchaseLine purchaseLine = new PurchaseLine(sku, Categories.of(sku, record.get("Description").strip()), quantity,
+                            new Money(new BigDecimal(record.get("UnitPrice").strip()), Money.currency(CURRENCY)));
+                    invoices.computeIfAbsent(invoice, id -> new InvoiceBuilder(id, customer)).add(purchaseLine, at);
+                } catch (DateTimeParseException | IllegalArgumentException | InvalidInputException e) {
+                    rejected.add("line " + line + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the retail sample", e);
+        }
+        List<LoyaltyEvent> events = new ArrayList<>(firstSeen.size() + invoices.size());
+        firstSeen.forEach((customer, at) -> events.add(Enrolment.of(EventId.of("enrol-" + customer), MemberId.of(customer), at)));
+        invoices.values().forEach(invoice -> events.add(invoice.build()));
+        events.sort(Comparator.comparing(LoyaltyEvent::occurredAt)
+                .thenComparing(event -> event instanceof Enrolment ? 0 : 1)
+                .thenComparing(event -> event.eventId().value()));
+        return new RetailSample(List.copyOf(events), rows, guests, returns, guestReturns, adjustments, List.copyOf(rejected));
+    }
+
+    /**
+     * Counts the enrolments among the events.
+     *
+     * @return the number of members
+     */
+    long members() {
+        return events.stream().filter(Enrolment.class::isInstance).count();
+    }
+
+    /**
+     * Counts the purchases among the events.
+     *
+     * @return the number of purchases
+     */
+    long purchases() {
+        return events.stream().filter(Purchase.class::isInstance).count();
+    }
+
+    private static String customerId(String raw) {
+        String id = raw == null ? "" : raw.strip();
+        if (id.isEmpty()) {
+            return null;
+        }
+        return id.endsWith(".0") ? id.substring(0, id.length() - 2) : id;
+    }
+
+    /** Collects the rows of one invoice; the invoice happened at its earliest row's time. */
+    private static final class InvoiceBuilder {
+        private final String invoice;
+        private final String customer;
+        private final List<PurchaseLine> lines = new ArrayList<>();
+        private Instant at;
+
+        InvoiceBuilder(String invoice, String customer) {
+            this.invoice = invoice;
+            this.customer = customer;
+        }
+
+        void add(PurchaseLine line, Instant time) {
+            lines.add(line);
+            at = at == null || time.isBefore(at) ? time : at;
+        }
+
+        Purchase build() {
+            return new Purchase(EventId.of("invoice-" + invoice), MemberId.of(customer), at, lines, "web", null);
+        }
+    }
+}

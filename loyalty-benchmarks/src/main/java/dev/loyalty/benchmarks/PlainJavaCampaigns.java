@@ -1,0 +1,75 @@
+package dev.loyalty.benchmarks;
+
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The default campaign pack written by hand in plain Java: the baseline the Drools engine is
+ * measured against. It makes the same decisions, with the same rule names, as the DRL files
+ * in {@code loyalty-rules/src/main/resources/dev/loyalty/rules/campaigns/default}; a test
+ * replays the retail sample through both and compares the points per rule.
+ */
+public final class PlainJavaCampaigns implements RuleEngine {
+
+    private static final BigDecimal ONE = BigDecimal.ONE;
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal ADVENT = new BigDecimal("1.5");
+
+    @Override
+    public String version() {
+        return "plain-java";
+    }
+
+    @Override
+    public Evaluation evaluate(RuleContext context) {
+        List<Decision> decisions = new ArrayList<>(8);
+        if (context.event() instanceof Enrolment) {
+            decisions.add(new Decision.FixedPoints("WELCOME-01 welcome bonus", "Welcome to the programme: 100 points", Decision.WHOLE_EVENT, 100));
+        } else if (context.event() instanceof Purchase purchase) {
+            purchase(context, purchase, decisions);
+        }
+        return new Evaluation(version(), decisions);
+    }
+
+    private static void purchase(RuleContext context, Purchase purchase, List<Decision> decisions) {
+        decisions.add(new Decision.BaseRate("BASE-01 one point per pound", "1 point per pound spent", Decision.WHOLE_EVENT, ONE));
+        List<PurchaseLine> lines = purchase.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            PurchaseLine line = lines.get(i);
+            if (line.category().equals("service")) {
+                decisions.add(new Decision.Exclusion("EXCL-01 no points on postage, fees and adjustments", "No points on postage, fees and adjustments", i));
+            }
+            if (line.category().equals("garden")) {
+                decisions.add(new Decision.BonusRate("CAT-01 garden", "2 extra points per pound on garden items", i, TWO));
+            }
+            if (line.sku().equals("85123A")) {
+                decisions.add(new Decision.FixedPoints("SKU-01 hanging heart", "25 extra points per white hanging heart T-light holder", i, 25));
+            }
+        }
+        LocalDate date = context.date();
+        DayOfWeek day = date.getDayOfWeek();
+        if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
+            decisions.add(new Decision.Multiplier("PROMO-01 weekend double points", "Double points at the weekend", Decision.WHOLE_EVENT, TWO));
+        }
+        if (date.getMonthValue() == 12 && date.getDayOfMonth() <= 24) {
+            decisions.add(new Decision.Multiplier("PROMO-02 advent", "Advent: 1.5x points from 1 to 24 December", Decision.WHOLE_EVENT, ADVENT));
+        }
+        switch (context.member().tierCode()) {
+            case "silver" -> decisions.add(new Decision.TierMultiplier("TIER-01 silver", "Silver members earn 1.2x points", new BigDecimal("1.2")));
+            case "gold" -> decisions.add(new Decision.TierMultiplier("TIER-02 gold", "Gold members earn 1.5x points", new BigDecimal("1.5")));
+            case "diamond" -> decisions.add(new Decision.TierMultiplier("TIER-03 diamond", "Diamond members earn double points", TWO));
+            default -> { }
+        }
+        decisions.add(new Decision.Cap("CAP-01 daily cap", "At most 5000 points a day", Decision.CapPeriod.DAY, 5000));
+    }
+}

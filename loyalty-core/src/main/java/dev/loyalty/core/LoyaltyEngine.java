@@ -1,0 +1,273 @@
+package dev.loyalty.core;
+
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.internal.EventProcessor;
+import dev.loyalty.core.internal.Fingerprints;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.spi.RuleEngineProvider;
+import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.store.InMemoryStore;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library's facade: processes loyalty events and answers questions about members.
+ *
+ * <pre>{@code
+ * try (LoyaltyEngine engine = LoyaltyEngine.builder()
+ *         .program(ProgramSettings.builder().currency("GBP").zone("Europe/London").build())
+ *         .build()) {
+ *     engine.process(Enrolment.of(EventId.of("enrol-42"), MemberId.of("42"), now));
+ *     Outcome outcome = engine.process(purchase);
+ *     System.out.println(outcome.explanation().toText());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #process(LoyaltyEvent)} is idempotent by event id and thread-safe; events of one
+ * member are applied one at a time, events of different members in parallel. When it throws,
+ * nothing of the event was stored.
+ */
+public final class LoyaltyEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoyaltyEngine.class);
+
+    private final ProgramSettings program;
+    private final LoyaltyStore store;
+    private final RuleEngine rules;
+    private final boolean ownsRules;
+    private final EventProcessor processor;
+
+    private LoyaltyEngine(Builder builder, RuleEngine rules, boolean ownsRules) {
+        this.program = builder.program;
+        this.store = builder.store != null ? builder.store : new InMemoryStore();
+        this.rules = rules;
+        this.ownsRules = ownsRules;
+        this.processor = new EventProcessor(program, rules, builder.clock);
+    }
+
+    /**
+     * Starts configuring an engine.
+     *
+     * @return a builder; only the program settings are required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Processes one event: evaluates the campaign rules, writes the ledger entries and returns
+     * what happened. Processing an event id again with the same payload writes nothing and
+     * returns the original outcome.
+     *
+     * @param event the event
+     * @return the outcome
+     * @throws InvalidInputException when the event is malformed or outside the program's limits
+     * @throws UnknownMemberException when the member is not enrolled
+     * @throws EventConflictException when the event id was already used with another payload
+     * @throws RuleEvaluationException when a rule fails
+     */
+    public Outcome process(LoyaltyEvent event) {
+        Checks.notNull(event, "event");
+        String fingerprint = Fingerprints.of(event);
+        Optional<StoredEvent> earlier = store.findEvent(event.eventId());
+        if (earlier.isPresent()) {
+            // a replay answers with the recorded outcome even if limits or the clock have moved since
+            return replay(earlier.get(), event, fingerprint);
+        }
+        processor.validate(event);
+        StoredEvent stored;
+        try {
+            stored = store.apply(event.memberId(), view -> processor.process(view, event, fingerprint));
+        } catch (LoyaltyException e) {
+            // a concurrent call may have recorded this event id first: answer as a replay (or a conflict), not with the
+            // error the already-changed state causes, such as "already enrolled"
+            Optional<StoredEvent> winner = store.findEvent(event.eventId());
+            if (winner.isPresent()) {
+                return replay(winner.get(), event, fingerprint);
+            }
+            throw e;
+        }
+        Outcome outcome = replay(stored, event, fingerprint);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(outcome.explanation().toText());
+        }
+        return outcome;
+    }
+
+    /**
+     * Looks up a member.
+     *
+     * @param memberId the member id
+     * @return the member, if enrolled
+     */
+    public Optional<Member> member(MemberId memberId) {
+        return store.findMember(Checks.notNull(memberId, "memberId"));
+    }
+
+    /**
+     * Returns a member's points balance.
+     *
+     * @param memberId the member id
+     * @return the balance, the sum of the member's ledger entries
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public Points balance(MemberId memberId) {
+        requireMember(memberId);
+        return store.balance(memberId);
+    }
+
+    /**
+     * Returns a member's ledger.
+     *
+     * @param memberId the member id
+     * @return the entries in sequence order
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public List<LedgerEntry> ledger(MemberId memberId) {
+        requireMember(memberId);
+        return store.ledger(memberId);
+    }
+
+    /**
+     * Returns a member's points lots.
+     *
+     * @param memberId the member id
+     * @return the lots in the order they were earned
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public List<Lot> lots(MemberId memberId) {
+        requireMember(memberId);
+        return store.lots(memberId);
+    }
+
+    /**
+     * Returns the program settings.
+     *
+     * @return the settings the engine was built with
+     */
+    public ProgramSettings program() {
+        return program;
+    }
+
+    /**
+     * Returns the version of the active rule set.
+     *
+     * @return the rule engine's version
+     */
+    public String ruleSetVersion() {
+        return rules.version();
+    }
+
+    /** Closes the rule engine if this engine created it; a rule engine passed to the builder stays open. */
+    @Override
+    public void close() {
+        if (ownsRules) {
+            rules.close();
+        }
+    }
+
+    private void requireMember(MemberId memberId) {
+        if (store.findMember(Checks.notNull(memberId, "memberId")).isEmpty()) {
+            throw new UnknownMemberException(memberId);
+        }
+    }
+
+    private static Outcome replay(StoredEvent stored, LoyaltyEvent event, String fingerprint) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            String was = stored.memberId().equals(event.memberId()) ? "" : " of member " + stored.memberId();
+            throw new EventConflictException(event.eventId(), "first processed as a " + stored.outcome().eventKind() + was
+                    + ", now received as a " + event.kind() + " of member " + event.memberId() + " with other details");
+        }
+        return stored.outcome();
+    }
+
+    /** Configures a {@link LoyaltyEngine}; every setter fails fast on null. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private LoyaltyStore store;
+        private RuleEngine rules;
+        private ProgramSettings program;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the clock; {@link Clock#systemUTC()} by default. Every time the engine records comes from it.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Checks.notNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the store; a new {@link InMemoryStore} by default.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder store(LoyaltyStore value) {
+            this.store = Checks.notNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Sets the rule engine. By default the engine asks {@link ServiceLoader} for a
+         * {@link RuleEngineProvider} (such as the Drools one in {@code loyalty-rules}) and closes
+         * what it creates; a rule engine set here is the caller's to close.
+         *
+         * @param value the rule engine
+         * @return this builder
+         */
+        public Builder ruleEngine(RuleEngine value) {
+            this.rules = Checks.notNull(value, "ruleEngine");
+            return this;
+        }
+
+        /**
+         * Sets the program settings; required.
+         *
+         * @param value the settings
+         * @return this builder
+         */
+        public Builder program(ProgramSettings value) {
+            this.program = Checks.notNull(value, "program");
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @return the engine
+         * @throws LoyaltyConfigurationException when no program is set or no rule engine can be found
+         */
+        public LoyaltyEngine build() {
+            if (program == null) {
+                throw new LoyaltyConfigurationException("no program settings: call program(ProgramSettings.builder().currency(...).build())");
+            }
+            if (rules != null) {
+                return new LoyaltyEngine(this, rules, false);
+            }
+            RuleEngineProvider provider = ServiceLoader.load(RuleEngineProvider.class).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .max(Comparator.comparingInt(RuleEngineProvider::priority))
+                    .orElseThrow(() -> new LoyaltyConfigurationException(
+                            "no rule engine: add loyalty-rules to the classpath or call ruleEngine(...)"));
+            return new LoyaltyEngine(this, provider.create(), true);
+        }
+    }
+}

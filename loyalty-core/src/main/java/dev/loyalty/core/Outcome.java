@@ -1,0 +1,28 @@
+package dev.loyalty.core;
+
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import java.util.List;
+
+/**
+ * What processing one event did. Processing the same event again returns an equal outcome.
+ *
+ * @param eventId the event
+ * @param memberId the member
+ * @param eventKind the event's kind, such as {@code purchase}
+ * @param points the net change to the member's balance
+ * @param balance the member's balance right after the event
+ * @param entries the ledger entries the event wrote, in sequence order
+ * @param explanation why, step by step
+ * @param ruleSetVersion the version of the rules that evaluated the event
+ */
+public record Outcome(EventId eventId, MemberId memberId, String eventKind, Points points, Points balance,
+                      List<LedgerEntry> entries, Explanation explanation, String ruleSetVersion) {
+
+    /** Copies the entries. */
+    public Outcome {
+        entries = List.copyOf(entries);
+    }
+}

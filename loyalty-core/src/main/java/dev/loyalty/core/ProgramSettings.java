@@ -1,0 +1,227 @@
+package dev.loyalty.core;
+
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Tier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of one loyalty program: its currency, its time zone, how earned points are
+ * rounded, its tier ladder and the limits that reject absurd input.
+ *
+ * <pre>{@code
+ * ProgramSettings program = ProgramSettings.builder()
+ *         .currency("GBP")
+ *         .zone("Europe/London")
+ *         .build();
+ * }</pre>
+ *
+ * @param currency the only currency purchases may be in
+ * @param zone the zone for members who have none of their own
+ * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
+ * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
+ * @param maxPurchaseAmount the largest purchase total accepted
+ * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
+ */
+public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode pointsRounding, List<Tier> tiers,
+                              Money maxPurchaseAmount, Duration maxClockSkew) {
+
+    /** The default ladder: member, silver, gold, diamond. */
+    public static final List<Tier> DEFAULT_TIERS = List.of(
+            new Tier("member", "Member", 0),
+            new Tier("silver", "Silver", 1),
+            new Tier("gold", "Gold", 2),
+            new Tier("diamond", "Diamond", 3));
+
+    /** Checks the settings and sorts the ladder by rank. */
+    public ProgramSettings {
+        Checks.notNull(currency, "program.currency");
+        Checks.notNull(zone, "program.zone");
+        Checks.notNull(pointsRounding, "program.pointsRounding");
+        if (pointsRounding == RoundingMode.UNNECESSARY) {
+            throw new InvalidInputException("program.pointsRounding", "must round: UNNECESSARY would fail on fractional points");
+        }
+        Checks.notNull(tiers, "program.tiers");
+        if (tiers.isEmpty()) {
+            throw new InvalidInputException("program.tiers", "must hold at least one tier");
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            Checks.notNull(tiers.get(i), "program.tiers[" + i + "]");
+        }
+        List<Tier> sorted = new ArrayList<>(tiers);
+        sorted.sort(Comparator.comparingInt(Tier::rank));
+        Set<String> codes = new HashSet<>();
+        Set<Integer> ranks = new HashSet<>();
+        for (Tier tier : sorted) {
+            if (!codes.add(tier.code()) || !ranks.add(tier.rank())) {
+                throw new InvalidInputException("program.tiers", "repeats the code or rank of tier " + tier.code());
+            }
+        }
+        tiers = List.copyOf(sorted);
+        Checks.notNull(maxPurchaseAmount, "program.maxPurchaseAmount");
+        if (!maxPurchaseAmount.currency().equals(currency)) {
+            throw new CurrencyMismatchException("program.maxPurchaseAmount", currency, maxPurchaseAmount.currency());
+        }
+        if (maxPurchaseAmount.signum() <= 0) {
+            throw new InvalidInputException("program.maxPurchaseAmount", "must be positive, was " + maxPurchaseAmount);
+        }
+        Checks.notNull(maxClockSkew, "program.maxClockSkew");
+        if (maxClockSkew.isNegative()) {
+            throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + maxClockSkew);
+        }
+    }
+
+    /**
+     * Starts building settings.
+     *
+     * @return a builder; the currency is required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the entry tier, the lowest rank on the ladder.
+     *
+     * @return the entry tier
+     */
+    public Tier entryTier() {
+        return tiers.get(0);
+    }
+
+    /**
+     * Looks up a tier by code.
+     *
+     * @param code the tier code
+     * @return the tier, if on the ladder
+     */
+    public Optional<Tier> tier(String code) {
+        return tiers.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    /**
+     * Returns the tier codes in rank order, for messages.
+     *
+     * @return the codes joined with commas
+     */
+    public String tierCodes() {
+        return tiers.stream().map(Tier::code).collect(Collectors.joining(", "));
+    }
+
+    /** Builds {@link ProgramSettings}; every setter fails fast on a bad value. */
+    public static final class Builder {
+        private Currency currency;
+        private ZoneId zone = ZoneId.of("UTC");
+        private RoundingMode pointsRounding = RoundingMode.DOWN;
+        private List<Tier> tiers = DEFAULT_TIERS;
+        private BigDecimal maxPurchaseAmount = new BigDecimal("1000000");
+        private Duration maxClockSkew = Duration.ofMinutes(5);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the program currency.
+         *
+         * @param code the ISO 4217 code, such as {@code GBP}
+         * @return this builder
+         */
+        public Builder currency(String code) {
+            this.currency = Money.currency(code);
+            return this;
+        }
+
+        /**
+         * Sets the zone for members who have none; UTC by default.
+         *
+         * @param zoneId a zone id, such as {@code Europe/London}
+         * @return this builder
+         */
+        public Builder zone(String zoneId) {
+            try {
+                this.zone = ZoneId.of(Checks.notNull(zoneId, "program.zone"));
+            } catch (DateTimeException e) {
+                throw new InvalidInputException("program.zone", "'" + zoneId + "' is not a time zone id");
+            }
+            return this;
+        }
+
+        /**
+         * Sets how an event's exact points become whole points; {@link RoundingMode#DOWN} by default.
+         *
+         * @param mode the rounding mode
+         * @return this builder
+         */
+        public Builder pointsRounding(RoundingMode mode) {
+            if (Checks.notNull(mode, "program.pointsRounding") == RoundingMode.UNNECESSARY) {
+                throw new InvalidInputException("program.pointsRounding", "must round: UNNECESSARY would fail on fractional points");
+            }
+            this.pointsRounding = mode;
+            return this;
+        }
+
+        /**
+         * Sets the tier ladder; {@link #DEFAULT_TIERS} by default.
+         *
+         * @param ladder the tiers, in any order; codes and ranks unique
+         * @return this builder
+         */
+        public Builder tiers(List<Tier> ladder) {
+            if (Checks.notNull(ladder, "program.tiers").isEmpty()) {
+                throw new InvalidInputException("program.tiers", "must hold at least one tier");
+            }
+            this.tiers = ladder;
+            return this;
+        }
+
+        /**
+         * Sets the largest purchase total accepted, in the program currency; 1,000,000 by default.
+         *
+         * @param amount the limit
+         * @return this builder
+         */
+        public Builder maxPurchaseAmount(BigDecimal amount) {
+            this.maxPurchaseAmount = Checks.notNull(amount, "program.maxPurchaseAmount");
+            return this;
+        }
+
+        /**
+         * Sets how far in the future an event may be dated; five minutes by default.
+         *
+         * @param skew the tolerance
+         * @return this builder
+         */
+        public Builder maxClockSkew(Duration skew) {
+            if (Checks.notNull(skew, "program.maxClockSkew").isNegative()) {
+                throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + skew);
+            }
+            this.maxClockSkew = skew;
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         * @throws InvalidInputException when a setting is missing or inconsistent
+         */
+        public ProgramSettings build() {
+            if (currency == null) {
+                throw new InvalidInputException("program.currency", "must be set");
+            }
+            return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(maxPurchaseAmount, currency), maxClockSkew);
+        }
+    }
+}

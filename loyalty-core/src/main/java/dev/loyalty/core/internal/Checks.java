@@ -1,0 +1,63 @@
+package dev.loyalty.core.internal;
+
+import dev.loyalty.core.InvalidInputException;
+
+/** Argument checks that throw {@link InvalidInputException} naming the field. Not public API. */
+public final class Checks {
+
+    /** The longest identifier or code accepted: ids are keys, not documents. */
+    public static final int MAX_ID_LENGTH = 128;
+
+    private Checks() {
+    }
+
+    /**
+     * Returns the value, or throws when it is null.
+     *
+     * @param value the value
+     * @param field the field path for the message
+     * @param <T> the value's type
+     * @return the value
+     */
+    public static <T> T notNull(T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the stripped text, or throws when it is null, blank, too long or holds control characters.
+     *
+     * @param value the text
+     * @param field the field path for the message
+     * @return the text without surrounding white space
+     */
+    public static String text(String value, String field) {
+        notNull(value, field);
+        String stripped = value.strip();
+        if (stripped.isEmpty()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        if (stripped.length() > MAX_ID_LENGTH) {
+            throw new InvalidInputException(field, "is " + stripped.length() + " characters long; at most " + MAX_ID_LENGTH + " are allowed");
+        }
+        for (int i = 0; i < stripped.length(); i++) {
+            if (Character.isISOControl(stripped.charAt(i))) {
+                throw new InvalidInputException(field, "must not contain control characters");
+            }
+        }
+        return stripped;
+    }
+
+    /**
+     * Returns the stripped text, null when absent, or throws when present but malformed.
+     *
+     * @param value the text or null
+     * @param field the field path for the message
+     * @return the text without surrounding white space, or null
+     */
+    public static String optionalText(String value, String field) {
+        return value == null ? null : text(value, field);
+    }
+}

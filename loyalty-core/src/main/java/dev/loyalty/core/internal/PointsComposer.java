@@ -1,0 +1,320 @@
+package dev.loyalty.core.internal;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.PointsOverflowException;
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.spi.Decision;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Combines an event's decisions into whole points per rule: the stacking formula.
+ *
+ * <ol>
+ *   <li>Excluded lines earn nothing.</li>
+ *   <li>Base: for each line, the highest base rate covering it, times the line amount.</li>
+ *   <li>Promotion: for each line, the highest promotion multiplier covering it adds
+ *       {@code base x (factor - 1)}, credited to the multiplier's rule.</li>
+ *   <li>Bonuses: each bonus rate adds {@code rate x line amount}; fixed points add their points
+ *       (per item when they name a line).</li>
+ *   <li>Tier: the highest tier multiplier adds {@code (sum of the above) x (factor - 1)}.</li>
+ *   <li>The exact total is rounded once with the program's rounding mode and shared out to the
+ *       rules by the largest-remainder method, so the rules' whole points add up to the total.</li>
+ *   <li>Caps: the total is cut to the lowest event cap and to what the lowest daily cap leaves
+ *       for the member's local day; the cut is shared out in proportion, again by largest
+ *       remainder.</li>
+ * </ol>
+ * Ties (equal rates or factors) go to the decision that fired first.
+ */
+final class PointsComposer {
+
+
+    private PointsComposer() {
+    }
+
+    /** One rule's whole points for an event. */
+    record Award(String rule, String reason, long points) {
+    }
+
+    /** The composed result: the awards with points, the total and the explanation steps. */
+    record Composition(long total, List<Award> awards, List<Explanation.Step> steps) {
+    }
+
+    static Composition compose(LoyaltyEvent event, List<Decision> decisions, RoundingMode rounding,
+                               LongSupplier earnedToday, String currencyCode) {
+        List<PurchaseLine> lines = event instanceof Purchase purchase ? purchase.lines() : List.of();
+        int count = decisions.size();
+        BigDecimal[] amounts = new BigDecimal[lines.size()];
+        for (int l = 0; l < amounts.length; l++) {
+            amounts[l] = lines.get(l).amount().amount();
+        }
+        check(event, decisions, lines.size());
+
+        BigDecimal[] exact = new BigDecimal[count];
+        BigDecimal[] covered = new BigDecimal[count];
+        String[] notes = new String[count];
+        for (int d = 0; d < count; d++) {
+            exact[d] = BigDecimal.ZERO;
+            covered[d] = BigDecimal.ZERO;
+        }
+
+        boolean[] excluded = new boolean[lines.size()];
+        int[] baseWinner = new int[lines.size()];
+        int[] promoWinner = new int[lines.size()];
+        java.util.Arrays.fill(baseWinner, -1);
+        java.util.Arrays.fill(promoWinner, -1);
+        for (int d = 0; d < count; d++) {
+            Decision decision = decisions.get(d);
+            if (decision instanceof Decision.Exclusion exclusion) {
+                excluded[exclusion.line()] = true;
+                PurchaseLine line = lines.get(exclusion.line());
+                notes[d] = "line " + (exclusion.line() + 1) + " " + line.sku() + " excluded";
+            } else if (decision instanceof Decision.BaseRate base) {
+                for (int l = first(base.line()); l <= last(base.line(), lines.size()); l++) {
+                    if (baseWinner[l] < 0 || base.pointsPerUnit().compareTo(rate(decisions.get(baseWinner[l]))) > 0) {
+                        baseWinner[l] = d;
+                    }
+                }
+            } else if (decision instanceof Decision.Multiplier promo) {
+                for (int l = first(promo.line()); l <= last(promo.line(), lines.size()); l++) {
+                    if (promoWinner[l] < 0 || promo.factor().compareTo(factor(decisions.get(promoWinner[l]))) > 0) {
+                        promoWinner[l] = d;
+                    }
+                }
+            }
+        }
+
+        for (int l = 0; l < lines.size(); l++) {
+            if (excluded[l] || baseWinner[l] < 0) {
+                continue;
+            }
+            int b = baseWinner[l];
+            BigDecimal base = amounts[l].multiply(rate(decisions.get(b)));
+            exact[b] = exact[b].add(base);
+            covered[b] = covered[b].add(amounts[l]);
+            int p = promoWinner[l];
+            if (p >= 0) {
+                exact[p] = exact[p].add(base.multiply(factor(decisions.get(p)).subtract(BigDecimal.ONE)));
+                covered[p] = covered[p].add(base);
+            }
+        }
+
+        int tierWinner = -1;
+        for (int d = 0; d < count; d++) {
+            Decision decision = decisions.get(d);
+            if (decision instanceof Decision.BonusRate bonus) {
+                for (int l = first(bonus.line()); l <= last(bonus.line(), lines.size()); l++) {
+                    if (!excluded[l]) {
+                        exact[d] = exact[d].add(amounts[l].multiply(bonus.pointsPerUnit()));
+                        covered[d] = covered[d].add(amounts[l]);
+                    }
+                }
+            } else if (decision instanceof Decision.FixedPoints fixed) {
+                if (fixed.line() == Decision.WHOLE_EVENT) {
+                    exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()));
+                } else if (!excluded[fixed.line()]) {
+                    int quantity = lines.get(fixed.line()).quantity();
+                    exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()).multiply(BigDecimal.valueOf(quantity)));
+                    covered[d] = BigDecimal.valueOf(quantity);
+                }
+            } else if (decision instanceof Decision.TierMultiplier tier) {
+                if (tierWinner < 0 || tier.factor().compareTo(factor(decisions.get(tierWinner))) > 0) {
+                    tierWinner = d;
+                }
+            }
+        }
+        if (tierWinner >= 0) {
+            BigDecimal subtotal = sum(exact);
+            exact[tierWinner] = subtotal.multiply(factor(decisions.get(tierWinner)).subtract(BigDecimal.ONE));
+            covered[tierWinner] = subtotal;
+        }
+
+        BigDecimal exactTotal = sum(exact);
+        long total = whole(exactTotal.setScale(0, rounding), event);
+        long[] points = allocate(exact, total);
+
+        List<Explanation.Step> steps = new ArrayList<>();
+        for (int d = 0; d < count; d++) {
+            Decision decision = decisions.get(d);
+            if (decision instanceof Decision.Cap) {
+                continue;
+            }
+            String detail = notes[d] != null ? notes[d] : detail(decision, d, exact[d], covered[d], baseWinner, promoWinner, tierWinner, currencyCode);
+            steps.add(new Explanation.Step(decision.rule(), decision.reason(), points[d], detail));
+        }
+
+        long limit = Long.MAX_VALUE;
+        int binding = -1;
+        String bindingDetail = "";
+        for (int d = 0; d < count; d++) {
+            if (decisions.get(d) instanceof Decision.Cap cap && total > 0) {
+                long room = cap.period() == Decision.CapPeriod.EVENT ? cap.points() : Math.max(0, cap.points() - earnedToday.getAsLong());
+                if (room < limit) {
+                    limit = room;
+                    binding = d;
+                    bindingDetail = cap.period() == Decision.CapPeriod.EVENT
+                            ? "at most " + cap.points() + " per event"
+                            : "at most " + cap.points() + " per day, " + (cap.points() - room) + " already earned that day";
+                }
+            }
+        }
+        List<Award> awards = new ArrayList<>();
+        if (binding >= 0 && total > limit) {
+            Decision cap = decisions.get(binding);
+            steps.add(new Explanation.Step(cap.rule(), cap.reason(), limit - total, bindingDetail));
+            points = scale(points, total, limit);
+            total = limit;
+        }
+        for (int d = 0; d < count; d++) {
+            if (points[d] > 0) {
+                awards.add(new Award(decisions.get(d).rule(), decisions.get(d).reason(), points[d]));
+            }
+        }
+        return new Composition(total, awards, steps);
+    }
+
+    /** Shares {@code total} whole points out in proportion to the exact parts, by largest remainder. */
+    static long[] allocate(BigDecimal[] exact, long total) {
+        long[] whole = new long[exact.length];
+        BigDecimal[] fraction = new BigDecimal[exact.length];
+        long sum = 0;
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < exact.length; i++) {
+            fraction[i] = BigDecimal.ZERO;
+            if (exact[i].signum() > 0) {
+                BigDecimal floor = exact[i].setScale(0, RoundingMode.DOWN);
+                whole[i] = floor.longValueExact();
+                fraction[i] = exact[i].subtract(floor);
+                sum = Math.addExact(sum, whole[i]);
+                candidates.add(i);
+            }
+        }
+        long rest = total - sum;
+        if (rest < 0 || rest > candidates.size()) {
+            throw new IllegalStateException("cannot share " + total + " points over parts summing to " + sum);
+        }
+        candidates.sort((a, b) -> {
+            int byFraction = fraction[b].compareTo(fraction[a]);
+            return byFraction != 0 ? byFraction : Integer.compare(a, b);
+        });
+        for (int k = 0; k < rest; k++) {
+            whole[candidates.get(k)]++;
+        }
+        return whole;
+    }
+
+    private static long[] scale(long[] points, long total, long limit) {
+        BigDecimal[] exact = new BigDecimal[points.length];
+        BigDecimal ratio = BigDecimal.valueOf(limit);
+        BigDecimal divisor = BigDecimal.valueOf(total);
+        for (int i = 0; i < points.length; i++) {
+            exact[i] = BigDecimal.valueOf(points[i]).multiply(ratio).divide(divisor, 24, RoundingMode.DOWN);
+        }
+        return allocate(exact, limit);
+    }
+
+    private static long whole(BigDecimal rounded, LoyaltyEvent event) {
+        try {
+            return rounded.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new PointsOverflowException("points overflow: event " + event.eventId() + " would earn " + rounded.toPlainString()
+                    + " points, more than a long can hold");
+        }
+    }
+
+    private static void check(LoyaltyEvent event, List<Decision> decisions, int lineCount) {
+        for (Decision decision : decisions) {
+            int line = lineOf(decision);
+            boolean lineBased = decision instanceof Decision.BaseRate || decision instanceof Decision.BonusRate
+                    || decision instanceof Decision.Multiplier || decision instanceof Decision.Exclusion;
+            if ((lineBased || line >= 0) && !(event instanceof Purchase)) {
+                throw new RuleEvaluationException("rule \"" + decision.rule() + "\": " + decision.getClass().getSimpleName()
+                        + " applies to purchase lines, but event " + event.eventId() + " is a " + event.kind());
+            }
+            if (line >= lineCount) {
+                throw new RuleEvaluationException("rule \"" + decision.rule() + "\": line index " + line + " does not exist; purchase "
+                        + event.eventId() + " has " + lineCount + " lines");
+            }
+        }
+    }
+
+    private static int lineOf(Decision decision) {
+        if (decision instanceof Decision.BaseRate d) {
+            return d.line();
+        } else if (decision instanceof Decision.BonusRate d) {
+            return d.line();
+        } else if (decision instanceof Decision.FixedPoints d) {
+            return d.line();
+        } else if (decision instanceof Decision.Multiplier d) {
+            return d.line();
+        } else if (decision instanceof Decision.Exclusion d) {
+            return d.line();
+        }
+        return Decision.WHOLE_EVENT;
+    }
+
+    private static String detail(Decision decision, int index, BigDecimal exact, BigDecimal covered, int[] baseWinner,
+                                 int[] promoWinner, int tierWinner, String currency) {
+        if (decision instanceof Decision.BaseRate base) {
+            return wins(index, baseWinner) ? base.pointsPerUnit().toPlainString() + " x " + covered.toPlainString() + " " + currency
+                    : "superseded by a higher base rate";
+        } else if (decision instanceof Decision.Multiplier promo) {
+            return wins(index, promoWinner) ? "x" + promo.factor().toPlainString() + " on " + plain(covered) + " base points"
+                    : "superseded by a higher promotion multiplier";
+        } else if (decision instanceof Decision.BonusRate bonus) {
+            return bonus.pointsPerUnit().toPlainString() + " x " + covered.toPlainString() + " " + currency;
+        } else if (decision instanceof Decision.FixedPoints fixed) {
+            return fixed.line() == Decision.WHOLE_EVENT ? fixed.points() + " once" : fixed.points() + " x " + covered.toPlainString() + " items";
+        } else if (decision instanceof Decision.TierMultiplier tier) {
+            return index == tierWinner ? "x" + tier.factor().toPlainString() + " on " + plain(covered) + " points"
+                    : "superseded by a higher tier multiplier";
+        }
+        return plain(exact);
+    }
+
+    private static boolean wins(int index, int[] winners) {
+        for (int winner : winners) {
+            if (winner == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static int first(int line) {
+        return line == Decision.WHOLE_EVENT ? 0 : line;
+    }
+
+    private static int last(int line, int lineCount) {
+        return line == Decision.WHOLE_EVENT ? lineCount - 1 : line;
+    }
+
+    private static BigDecimal rate(Decision decision) {
+        return ((Decision.BaseRate) decision).pointsPerUnit();
+    }
+
+    private static BigDecimal factor(Decision decision) {
+        if (decision instanceof Decision.Multiplier m) {
+            return m.factor();
+        }
+        return ((Decision.TierMultiplier) decision).factor();
+    }
+
+    private static BigDecimal sum(BigDecimal[] values) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal value : values) {
+            total = total.add(value);
+        }
+        return total;
+    }
+}

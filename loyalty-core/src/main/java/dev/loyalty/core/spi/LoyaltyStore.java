@@ -1,0 +1,82 @@
+package dev.loyalty.core.spi;
+
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Where members, ledgers and processed events are kept. Implementations must be thread-safe
+ * and must apply each {@link MemberChanges} atomically; every implementation passes the same
+ * contract tests.
+ */
+public interface LoyaltyStore {
+
+    /**
+     * Looks up a processed event.
+     *
+     * @param eventId the event id
+     * @return the stored event, if an event with this id was processed
+     */
+    Optional<StoredEvent> findEvent(EventId eventId);
+
+    /**
+     * Looks up a member.
+     *
+     * @param memberId the member id
+     * @return the member, if enrolled
+     */
+    Optional<Member> findMember(MemberId memberId);
+
+    /**
+     * Runs one event's work for one member under that member's lock and applies the changes it
+     * returns atomically. The work may run more than once (after a lost race or a retried
+     * transaction), so it must be free of side effects; it may throw to abort, leaving the
+     * store unchanged.
+     *
+     * <p>The event id is unique across the store: when an event with the same id was recorded
+     * first, by this or another member, nothing is applied and that earlier event is returned.
+     *
+     * @param memberId the member to lock
+     * @param work computes the changes from the member's current state
+     * @return the event now recorded under the id of {@code changes.event()}: the new one, or the earlier one
+     */
+    StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work);
+
+    /**
+     * Returns a member's balance, the sum of their ledger entries.
+     *
+     * @param memberId the member
+     * @return the balance; zero for an unknown member
+     */
+    Points balance(MemberId memberId);
+
+    /**
+     * Returns a member's ledger in sequence order.
+     *
+     * @param memberId the member
+     * @return the entries; empty for an unknown member
+     */
+    List<LedgerEntry> ledger(MemberId memberId);
+
+    /**
+     * Returns a member's lots in creation order.
+     *
+     * @param memberId the member
+     * @return the lots; empty for an unknown member
+     */
+    List<Lot> lots(MemberId memberId);
+
+    /**
+     * Hands every enrolled member to the consumer, one at a time, without loading all at once.
+     *
+     * @param consumer receives each member, in member id order
+     */
+    void forEachMember(Consumer<Member> consumer);
+}

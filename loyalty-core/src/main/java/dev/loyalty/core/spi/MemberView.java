@@ -1,0 +1,51 @@
+package dev.loyalty.core.spi;
+
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Points;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A member's state as seen inside a store transaction, while the member is locked.
+ */
+public interface MemberView {
+
+    /**
+     * Returns the member, if enrolled.
+     *
+     * @return the member, or empty before enrolment
+     */
+    Optional<Member> member();
+
+    /**
+     * Returns the member's balance, the sum of all their ledger entries.
+     *
+     * @return the balance
+     */
+    Points balance();
+
+    /**
+     * Returns the sequence number of the member's last ledger entry.
+     *
+     * @return the last sequence, 0 when the ledger is empty
+     */
+    long lastSequence();
+
+    /**
+     * Returns the points earned by events that happened in a time range; used for daily caps.
+     *
+     * @param fromInclusive the start of the range
+     * @param toExclusive the end of the range
+     * @return the sum of earn entries whose event happened in the range
+     */
+    long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive);
+
+    /**
+     * Returns the member's lots, in the order they were created.
+     *
+     * @return the lots
+     */
+    List<Lot> lots();
+}

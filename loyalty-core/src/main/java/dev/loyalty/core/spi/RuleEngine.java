@@ -1,0 +1,49 @@
+package dev.loyalty.core.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates campaign rules for one event and returns what they propose. Implementations must
+ * be thread-safe, must not touch the store and must be deterministic: the same context gives
+ * the same decisions. {@code loyalty-rules} provides the Drools implementation.
+ */
+public interface RuleEngine extends AutoCloseable {
+
+    /**
+     * Returns the version of the active rule set, recorded on every ledger entry it produces;
+     * typically a hash of the rule sources.
+     *
+     * @return the rule-set version
+     */
+    String version();
+
+    /**
+     * Evaluates the rules for one event.
+     *
+     * @param context the member, event and date
+     * @return the decisions, in the order the rules fired, with the version of the rules that made them
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails
+     */
+    Evaluation evaluate(RuleContext context);
+
+    /**
+     * Evaluates the rules for several independent events at once. The default evaluates them
+     * one by one; engines may do it in one pass.
+     *
+     * @param contexts the events with their members
+     * @return one evaluation per context, in the same order
+     */
+    default List<Evaluation> evaluateAll(List<RuleContext> contexts) {
+        List<Evaluation> results = new ArrayList<>(contexts.size());
+        for (RuleContext context : contexts) {
+            results.add(evaluate(context));
+        }
+        return results;
+    }
+
+    /** Releases the engine's resources; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,185 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The embedded default store: everything in memory, thread-safe, lost when the process ends.
+ * Each member has a lock; one member's events are applied one at a time, different members'
+ * in parallel. Event ids are unique across the store.
+ */
+public final class InMemoryStore implements LoyaltyStore {
+
+    private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryStore() {
+    }
+
+    @Override
+    public Optional<StoredEvent> findEvent(EventId eventId) {
+        return Optional.ofNullable(events.get(eventId));
+    }
+
+    @Override
+    public Optional<Member> findMember(MemberId memberId) {
+        Slot slot = slots.get(memberId);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.member);
+    }
+
+    @Override
+    public StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work) {
+        while (true) {
+            Slot slot = slots.computeIfAbsent(memberId, id -> new Slot());
+            slot.lock.lock();
+            try {
+                if (slot.removed) {
+                    continue;
+                }
+                try {
+                    MemberChanges changes = work.apply(slot);
+                    long newBalance = slot.balanceAfter(changes);
+                    StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
+                    if (earlier != null) {
+                        return earlier;
+                    }
+                    slot.apply(changes, newBalance);
+                    return changes.event();
+                } finally {
+                    if (slot.member == null) {
+                        slot.removed = true;
+                        slots.remove(memberId, slot);
+                    }
+                }
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public Points balance(MemberId memberId) {
+        return read(memberId, Points.ZERO, slot -> Points.of(slot.balance));
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(MemberId memberId) {
+        return read(memberId, List.of(), slot -> List.copyOf(slot.entries));
+    }
+
+    @Override
+    public List<Lot> lots(MemberId memberId) {
+        return read(memberId, List.of(), slot -> List.copyOf(slot.lots.values()));
+    }
+
+    @Override
+    public void forEachMember(Consumer<Member> consumer) {
+        for (Slot slot : slots.values()) {
+            Member member = slot.member;
+            if (member != null) {
+                consumer.accept(member);
+            }
+        }
+    }
+
+    private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
+        Slot slot = slots.get(memberId);
+        if (slot == null) {
+            return absent;
+        }
+        slot.lock.lock();
+        try {
+            return reader.apply(slot);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** One member's state; guarded by its lock. */
+    private static final class Slot implements MemberView {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile Member member;
+        final List<LedgerEntry> entries = new ArrayList<>();
+        final Map<String, Lot> lots = new LinkedHashMap<>();
+        /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
+        final NavigableMap<Instant, Long> earnedAt = new TreeMap<>();
+        long balance;
+        boolean removed;
+
+        long balanceAfter(MemberChanges changes) {
+            long newBalance = balance;
+            for (LedgerEntry entry : changes.entries()) {
+                newBalance = Points.add(newBalance, entry.points().value());
+            }
+            return newBalance;
+        }
+
+        void apply(MemberChanges changes, long newBalance) {
+            if (changes.member() != null) {
+                member = changes.member();
+            }
+            entries.addAll(changes.entries());
+            for (LedgerEntry entry : changes.entries()) {
+                if (entry.type() == EntryType.EARN) {
+                    earnedAt.merge(entry.occurredAt(), entry.points().value(), Points::add);
+                }
+            }
+            for (Lot lot : changes.lots()) {
+                lots.put(lot.id(), lot);
+            }
+            balance = newBalance;
+        }
+
+        @Override
+        public Optional<Member> member() {
+            return Optional.ofNullable(member);
+        }
+
+        @Override
+        public Points balance() {
+            return Points.of(balance);
+        }
+
+        @Override
+        public long lastSequence() {
+            return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+        }
+
+        @Override
+        public long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive) {
+            long sum = 0;
+            for (long points : earnedAt.subMap(fromInclusive, true, toExclusive, false).values()) {
+                sum = Points.add(sum, points);
+            }
+            return sum;
+        }
+
+        @Override
+        public List<Lot> lots() {
+            return List.copyOf(lots.values());
+        }
+    }
+}

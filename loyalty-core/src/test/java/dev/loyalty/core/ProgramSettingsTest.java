@@ -1,0 +1,122 @@
+package dev.loyalty.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Tier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class ProgramSettingsTest {
+
+    private static void assertInvalid(ThrowingCallable call, String field, String named) {
+        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(field).hasMessageContaining(named);
+    }
+
+    @Test
+    void shouldUseDocumentedDefaultsWhenOnlyCurrencyIsSet() {
+        ProgramSettings program = ProgramSettings.builder().currency("GBP").build();
+
+        assertThat(program.currency().getCurrencyCode()).isEqualTo("GBP");
+        assertThat(program.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(program.pointsRounding()).isEqualTo(RoundingMode.DOWN);
+        assertThat(program.tiers()).isEqualTo(ProgramSettings.DEFAULT_TIERS);
+        assertThat(program.maxPurchaseAmount()).isEqualTo(Money.of("1000000", "GBP"));
+        assertThat(program.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(program.entryTier().code()).isEqualTo("member");
+    }
+
+    @Test
+    void shouldFailWhenCurrencyIsNotSet() {
+        assertInvalid(() -> ProgramSettings.builder().build(), "program.currency", "must be set");
+    }
+
+    @Test
+    void shouldFailAtTheSetterWhenCurrencyIsUnknown() {
+        assertInvalid(() -> ProgramSettings.builder().currency("GBX"), "currency", "'GBX'");
+    }
+
+    @Test
+    void shouldFailAtTheSetterWhenZoneIsUnknown() {
+        assertInvalid(() -> ProgramSettings.builder().zone("Europe/Londn"), "program.zone", "'Europe/Londn'");
+        assertInvalid(() -> ProgramSettings.builder().zone(null), "program.zone", "null");
+    }
+
+    @Test
+    void shouldFailAtTheSetterWhenRoundingIsNull() {
+        assertInvalid(() -> ProgramSettings.builder().pointsRounding(null), "program.pointsRounding", "null");
+    }
+
+    @Test
+    void shouldFailAtTheSetterWhenRoundingIsUnnecessary() {
+        assertInvalid(() -> ProgramSettings.builder().pointsRounding(RoundingMode.UNNECESSARY), "program.pointsRounding", "UNNECESSARY");
+    }
+
+    @Test
+    void shouldFailAtTheSetterWhenClockSkewIsNegative() {
+        assertInvalid(() -> ProgramSettings.builder().maxClockSkew(Duration.ofSeconds(-1)), "program.maxClockSkew", "PT-1S");
+        assertInvalid(() -> ProgramSettings.builder().maxClockSkew(null), "program.maxClockSkew", "null");
+    }
+
+    @Test
+    void shouldFailAtTheSetterWhenTiersAreMissing() {
+        assertInvalid(() -> ProgramSettings.builder().tiers(null), "program.tiers", "null");
+        assertInvalid(() -> ProgramSettings.builder().tiers(List.of()), "program.tiers", "at least one tier");
+    }
+
+    @Test
+    void shouldFailWhenMaxPurchaseAmountIsNull() {
+        assertInvalid(() -> ProgramSettings.builder().maxPurchaseAmount(null), "program.maxPurchaseAmount", "null");
+    }
+
+    @Test
+    void shouldNameTierWhenCodeIsRepeated() {
+        List<Tier> ladder = List.of(new Tier("member", "Member", 0), new Tier("member", "Again", 1));
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers", "member");
+    }
+
+    @Test
+    void shouldNameTierWhenRankIsRepeated() {
+        List<Tier> ladder = List.of(new Tier("member", "Member", 0), new Tier("gold", "Gold", 0));
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers", "tier");
+    }
+
+    @Test
+    void shouldNameIndexWhenATierIsNull() {
+        List<Tier> ladder = Arrays.asList(new Tier("member", "Member", 0), null);
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers[1]", "null");
+    }
+
+    @Test
+    void shouldSortTiersByRankWhenGivenOutOfOrder() {
+        ProgramSettings program = ProgramSettings.builder().currency("GBP")
+                .tiers(List.of(new Tier("gold", "Gold", 5), new Tier("basic", "Basic", 1), new Tier("silver", "Silver", 3))).build();
+
+        assertThat(program.tiers()).extracting(Tier::code).containsExactly("basic", "silver", "gold");
+        assertThat(program.entryTier().code()).isEqualTo("basic");
+        assertThat(program.tierCodes()).isEqualTo("basic, silver, gold");
+        assertThat(program.tier("silver")).map(Tier::rank).contains(3);
+        assertThat(program.tier("diamond")).isEmpty();
+    }
+
+    @Test
+    void shouldThrowCurrencyMismatchWhenLimitIsInAnotherCurrency() {
+        assertThatThrownBy(() -> new ProgramSettings(Money.currency("GBP"), ZoneId.of("UTC"), RoundingMode.DOWN, ProgramSettings.DEFAULT_TIERS,
+                Money.of(BigDecimal.TEN, "EUR"), Duration.ZERO))
+                .isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("program.maxPurchaseAmount");
+    }
+
+    @Test
+    void shouldFailWhenThePurchaseLimitIsNotPositive() {
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").maxPurchaseAmount(java.math.BigDecimal.ZERO).build(),
+                "program.maxPurchaseAmount", "must be positive");
+    }
+}

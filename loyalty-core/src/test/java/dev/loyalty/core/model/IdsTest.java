@@ -1,0 +1,63 @@
+package dev.loyalty.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.InvalidInputException;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IdsTest {
+
+    static Stream<Arguments> ids() {
+        return Stream.of(
+                Arguments.of("memberId", (Function<String, Object>) MemberId::of),
+                Arguments.of("eventId", (Function<String, Object>) EventId::of));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void shouldRejectWhenNull(String field, Function<String, Object> factory) {
+        assertThatThrownBy(() -> factory.apply(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(field + " must not be null");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void shouldRejectWhenBlank(String field, Function<String, Object> factory) {
+        assertThatThrownBy(() -> factory.apply("")).isInstanceOf(InvalidInputException.class).hasMessage(field + " must not be blank");
+        assertThatThrownBy(() -> factory.apply(" \t ")).isInstanceOf(InvalidInputException.class).hasMessage(field + " must not be blank");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void shouldRejectWhenLongerThan128Characters(String field, Function<String, Object> factory) {
+        assertThat(factory.apply("x".repeat(128))).hasToString("x".repeat(128));
+        assertThatThrownBy(() -> factory.apply("x".repeat(129))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(field).hasMessageContaining("129");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void shouldRejectWhenItHoldsControlCharacters(String field, Function<String, Object> factory) {
+        for (String bad : new String[] {"a\nb", "a\u0000b", "a\u007fb", "a\u0085b"}) {
+            assertThatThrownBy(() -> factory.apply(bad)).as("%s", bad.codePoints().toArray())
+                    .isInstanceOf(InvalidInputException.class).hasMessage(field + " must not contain control characters");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void shouldStripSurroundingWhiteSpaceWhenCreated(String field, Function<String, Object> factory) {
+        assertThat(factory.apply("  42 ")).isEqualTo(factory.apply("42")).hasToString("42");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldOrderMemberIdsByTextWhenCompared() {
+        assertThat(MemberId.of("a").compareTo(MemberId.of("b"))).isNegative();
+        assertThat(MemberId.of("Z").compareTo(MemberId.of("a"))).isNegative();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.loyalty.core.spi;
+
+import static dev.loyalty.core.spi.Decision.WHOLE_EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.RuleEvaluationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisionTest {
+
+    @Test
+    void shouldRefuseDecisionWhenRuleIsBlankOrNull() {
+        assertThatThrownBy(() -> new Decision.BaseRate(" ", "r", WHOLE_EVENT, BigDecimal.ONE))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("must name its rule");
+        assertThatThrownBy(() -> new Decision.Cap(null, "r", Decision.CapPeriod.DAY, 1)).isInstanceOf(RuleEvaluationException.class);
+    }
+
+    @Test
+    void shouldNameRuleWhenReasonIsBlank() {
+        assertThatThrownBy(() -> new Decision.FixedPoints("R-1", "", WHOLE_EVENT, 1))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1").hasMessageContaining("reason");
+    }
+
+    @Test
+    void shouldNameRuleWhenRateIsNegativeOrNull() {
+        assertThatThrownBy(() -> new Decision.BaseRate("R-1", "r", WHOLE_EVENT, new BigDecimal("-0.1")))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1").hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> new Decision.BonusRate("R-2", "r", WHOLE_EVENT, null))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-2");
+    }
+
+    @Test
+    void shouldNameRuleWhenMultiplierIsBelowOne() {
+        assertThatThrownBy(() -> new Decision.Multiplier("PROMO", "r", WHOLE_EVENT, new BigDecimal("0.99")))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("PROMO").hasMessageContaining("0.99");
+        assertThatThrownBy(() -> new Decision.TierMultiplier("TIER", "r", new BigDecimal("0.5")))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("TIER");
+    }
+
+    @Test
+    void shouldNameRuleWhenPointsOrCapAreNegative() {
+        assertThatThrownBy(() -> new Decision.FixedPoints("FIX", "r", WHOLE_EVENT, -1))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("FIX").hasMessageContaining("-1");
+        assertThatThrownBy(() -> new Decision.Cap("CAP", "r", Decision.CapPeriod.EVENT, -5))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("CAP").hasMessageContaining("-5");
+        assertThatThrownBy(() -> new Decision.Cap("CAP", "r", null, 5))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("period");
+    }
+
+    @Test
+    void shouldNameRuleWhenLineIndexIsBelowWholeEvent() {
+        assertThatThrownBy(() -> new Decision.BonusRate("R", "r", -2, BigDecimal.ONE))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("line index -2");
+        assertThatThrownBy(() -> new Decision.Exclusion("EXCL", "r", WHOLE_EVENT))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("EXCL");
+    }
+
+    @Test
+    void shouldCopyDecisionsWhenEvaluationIsCreated() {
+        List<Decision> decisions = new ArrayList<>();
+        decisions.add(new Decision.FixedPoints("F", "r", WHOLE_EVENT, 1));
+        Evaluation evaluation = new Evaluation("v1", decisions);
+        decisions.clear();
+
+        assertThat(evaluation.decisions()).hasSize(1);
+        assertThatThrownBy(() -> new Evaluation(" ", List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ruleSetVersion");
+    }
+}

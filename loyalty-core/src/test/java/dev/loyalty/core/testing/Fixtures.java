@@ -1,0 +1,154 @@
+package dev.loyalty.core.testing;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.RuleEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Small builders for members, events and engines shared by the test suites. Everything is in
+ * {@value #CURRENCY}, the program zone is UTC and the engine's clock is fixed at {@link #NOW},
+ * well after every event time used in tests, so no event is "in the future".
+ */
+public final class Fixtures {
+
+    /** The program currency. */
+    public static final String CURRENCY = "GBP";
+    /** The instant the fixed test clock reads. */
+    public static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+    /** A Monday morning, 2026-03-02T10:00Z, the usual enrolment time. */
+    public static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
+    /** A Saturday, 2026-03-07T10:00Z. */
+    public static final Instant SATURDAY = Instant.parse("2026-03-07T10:00:00Z");
+
+    private Fixtures() {
+    }
+
+    /**
+     * Returns a clock fixed at {@link #NOW}, in UTC.
+     *
+     * @return the clock
+     */
+    public static Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    /**
+     * Returns program settings in {@value #CURRENCY}, zone UTC, the default tiers and limits.
+     *
+     * @return the settings
+     */
+    public static ProgramSettings program() {
+        return ProgramSettings.builder().currency(CURRENCY).build();
+    }
+
+    /**
+     * Returns an engine over the store with {@link JavaRules#simplePack()}, {@link #program()} and {@link #clock()}.
+     *
+     * @param store the store
+     * @return the engine
+     */
+    public static LoyaltyEngine engine(LoyaltyStore store) {
+        return engine(store, JavaRules.simplePack());
+    }
+
+    /**
+     * Returns an engine over the store with the given rules, {@link #program()} and {@link #clock()}.
+     *
+     * @param store the store
+     * @param rules the rule engine
+     * @return the engine
+     */
+    public static LoyaltyEngine engine(LoyaltyStore store, RuleEngine rules) {
+        return LoyaltyEngine.builder().program(program()).clock(clock()).store(store).ruleEngine(rules).build();
+    }
+
+    /**
+     * Returns a member id.
+     *
+     * @param id the raw id
+     * @return the member id
+     */
+    public static MemberId member(String id) {
+        return MemberId.of(id);
+    }
+
+    /**
+     * Returns an event id.
+     *
+     * @param id the raw id
+     * @return the event id
+     */
+    public static EventId eventId(String id) {
+        return EventId.of(id);
+    }
+
+    /**
+     * Returns an amount in {@value #CURRENCY}.
+     *
+     * @param amount the amount as decimal text
+     * @return the money
+     */
+    public static Money gbp(String amount) {
+        return Money.of(amount, CURRENCY);
+    }
+
+    /**
+     * Returns the enrolment of a member, with event id {@code enrol-<memberId>}.
+     *
+     * @param memberId the raw member id
+     * @param at when the member enrols
+     * @return the enrolment
+     */
+    public static Enrolment enrolment(String memberId, Instant at) {
+        return Enrolment.of(eventId("enrol-" + memberId), member(memberId), at);
+    }
+
+    /**
+     * Returns a purchase with one line of quantity 1 per unit price, sku {@code SKU-<n>}, category {@code general}.
+     *
+     * @param eventId the raw event id
+     * @param memberId the raw member id
+     * @param at when the purchase was made
+     * @param unitPrices the unit prices in {@value #CURRENCY}, as decimal text; at least one
+     * @return the purchase
+     */
+    public static Purchase purchase(String eventId, String memberId, Instant at, String... unitPrices) {
+        Purchase.Builder builder = Purchase.builder(eventId(eventId), member(memberId), at);
+        for (int i = 0; i < unitPrices.length; i++) {
+            builder.line("SKU-" + (i + 1), "general", 1, gbp(unitPrices[i]));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Returns the sum of the points of the entries.
+     *
+     * @param entries ledger entries
+     * @return the sum, exact
+     */
+    public static long sumOfEntries(List<LedgerEntry> entries) {
+        return entries.stream().mapToLong(e -> e.points().value()).reduce(0, Math::addExact);
+    }
+
+    /**
+     * Returns the sum of the remaining points of the lots.
+     *
+     * @param lots lots
+     * @return the sum, exact
+     */
+    public static long sumOfRemaining(List<Lot> lots) {
+        return lots.stream().mapToLong(Lot::remaining).reduce(0, Math::addExact);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.loyalty.core.testing;
+
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A plain-Java {@link RuleEngine} for tests: each rule is a lambda from the {@link RuleContext}
+ * to the decisions it proposes, so tests need no Drools. It is thread-safe and deterministic
+ * as long as its rules are.
+ *
+ * <pre>{@code
+ * RuleEngine rules = JavaRules.of("v1",
+ *         ctx -> ctx.event() instanceof Purchase
+ *                 ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
+ *                 : List.of());
+ * }</pre>
+ *
+ * <p>{@link #simplePack()} is a small ready-made campaign set used across the test suites.
+ */
+public final class JavaRules implements RuleEngine {
+
+    /** The rule name of the simple pack's base rate: 1 point per currency unit of every purchase. */
+    public static final String BASE = "BASE-1";
+    /** The rule name of the simple pack's weekend promotion: 2x base points on Saturdays and Sundays. */
+    public static final String WEEKEND = "WEEKEND-2X";
+    /** The rule name of the simple pack's gold tier multiplier: 1.5x on a gold member's purchase. */
+    public static final String GOLD = "GOLD-1.5X";
+    /** The rule name of the simple pack's welcome bonus on enrolment. */
+    public static final String WELCOME = "WELCOME-100";
+    /** The rule name of the simple pack's daily cap on purchases. */
+    public static final String DAILY_CAP = "DAILY-CAP";
+    /** The points the simple pack awards on enrolment. */
+    public static final long WELCOME_POINTS = 100;
+    /** The simple pack's default daily cap. */
+    public static final long DEFAULT_DAILY_CAP = 1_000;
+    /** The version reported by {@link #simplePack()}. */
+    public static final String SIMPLE_PACK_VERSION = "simple-pack-1";
+
+    /** One rule: reads the context and proposes decisions; must be pure and thread-safe. */
+    @FunctionalInterface
+    public interface Rule {
+        /**
+         * Proposes decisions for one event.
+         *
+         * @param context the member, event and local date
+         * @return the decisions, possibly empty; never null
+         */
+        List<Decision> decide(RuleContext context);
+    }
+
+    private final String version;
+    private final List<Rule> rules;
+    private final AtomicLong evaluations = new AtomicLong();
+
+    private JavaRules(String version, List<Rule> rules) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * Returns a rule engine made of the given rules, evaluated in order.
+     *
+     * @param version the rule-set version recorded on ledger entries
+     * @param rules the rules
+     * @return the rule engine
+     */
+    public static JavaRules of(String version, Rule... rules) {
+        return new JavaRules(version, List.of(rules));
+    }
+
+    /**
+     * Returns a rule engine with no rules: every event earns nothing.
+     *
+     * @return the rule engine, version {@code none}
+     */
+    public static JavaRules none() {
+        return new JavaRules("none", List.of());
+    }
+
+    /**
+     * Returns the simple pack with a daily cap of {@value #DEFAULT_DAILY_CAP} points.
+     *
+     * @return the rule engine
+     * @see #simplePack(long)
+     */
+    public static JavaRules simplePack() {
+        return simplePack(DEFAULT_DAILY_CAP);
+    }
+
+    /**
+     * Returns the simple pack: on a purchase, 1 point per currency unit ({@link #BASE}), doubled
+     * on Saturdays and Sundays of the member's local date ({@link #WEEKEND}), times 1.5 for a
+     * member in the {@code gold} tier ({@link #GOLD}), cut to {@code dailyCap} points per local
+     * day ({@link #DAILY_CAP}); on an enrolment, {@value #WELCOME_POINTS} points
+     * ({@link #WELCOME}). Profile changes earn nothing.
+     *
+     * @param dailyCap the most points a member may earn in one local day; welcome points count too
+     * @return the rule engine, version {@value #SIMPLE_PACK_VERSION}
+     */
+    public static JavaRules simplePack(long dailyCap) {
+        return new JavaRules(SIMPLE_PACK_VERSION, List.of(
+                ctx -> ctx.event() instanceof Purchase
+                        ? List.of(new Decision.BaseRate(BASE, "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
+                        : List.of(),
+                ctx -> ctx.event() instanceof Purchase && isWeekend(ctx)
+                        ? List.of(new Decision.Multiplier(WEEKEND, "double points at the weekend", Decision.WHOLE_EVENT, BigDecimal.valueOf(2)))
+                        : List.of(),
+                ctx -> ctx.event() instanceof Purchase && "gold".equals(ctx.member().tierCode())
+                        ? List.of(new Decision.TierMultiplier(GOLD, "gold members earn 1.5x", new BigDecimal("1.5")))
+                        : List.of(),
+                ctx -> ctx.event() instanceof Enrolment
+                        ? List.of(new Decision.FixedPoints(WELCOME, "welcome to the programme", Decision.WHOLE_EVENT, WELCOME_POINTS))
+                        : List.of(),
+                ctx -> ctx.event() instanceof Purchase
+                        ? List.of(new Decision.Cap(DAILY_CAP, "at most " + dailyCap + " points a day", Decision.CapPeriod.DAY, dailyCap))
+                        : List.of()));
+    }
+
+    /**
+     * Returns a copy with one more rule, evaluated after the others.
+     *
+     * @param newVersion the version of the extended rule set
+     * @param rule the added rule
+     * @return the extended rule engine
+     */
+    public JavaRules with(String newVersion, Rule rule) {
+        List<Rule> extended = new ArrayList<>(rules);
+        extended.add(rule);
+        return new JavaRules(newVersion, extended);
+    }
+
+    /**
+     * Returns how many times {@link #evaluate(RuleContext)} was called.
+     *
+     * @return the number of evaluations so far
+     */
+    public long evaluations() {
+        return evaluations.get();
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Evaluation evaluate(RuleContext context) {
+        evaluations.incrementAndGet();
+        List<Decision> decisions = new ArrayList<>();
+        for (Rule rule : rules) {
+            decisions.addAll(rule.decide(context));
+        }
+        return new Evaluation(version, decisions);
+    }
+
+    private static boolean isWeekend(RuleContext context) {
+        DayOfWeek day = context.date().getDayOfWeek();
+        return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+    }
+}

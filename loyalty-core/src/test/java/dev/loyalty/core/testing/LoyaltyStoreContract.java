@@ -1,0 +1,510 @@
+package dev.loyalty.core.testing;
+
+import static dev.loyalty.core.testing.Fixtures.MONDAY;
+import static dev.loyalty.core.testing.Fixtures.enrolment;
+import static dev.loyalty.core.testing.Fixtures.eventId;
+import static dev.loyalty.core.testing.Fixtures.member;
+import static dev.loyalty.core.testing.Fixtures.purchase;
+import static dev.loyalty.core.testing.Fixtures.sumOfEntries;
+import static dev.loyalty.core.testing.Fixtures.sumOfRemaining;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.EventConflictException;
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.ProfileChange;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link LoyaltyStore} must show, exercised mostly through
+ * {@link LoyaltyEngine}: enrolment, purchases, balances equal to the sum of ledger entries and
+ * of lot remainders, idempotent replays, conflicts and failures that leave the store unchanged,
+ * event ids unique across members, members streamed in id order and concurrent events for hot
+ * members applied exactly once.
+ *
+ * <p>A store's test extends this class and implements {@link #newStore()}:
+ * <pre>{@code
+ * class JdbcStoreTest extends LoyaltyStoreContract {
+ *     protected LoyaltyStore newStore() { return new JdbcStore(freshDataSource()); }
+ * }
+ * }</pre>
+ * Each call to {@link #newStore()} must return an empty store independent of the others.
+ */
+public abstract class LoyaltyStoreContract {
+
+    /** Worker threads used by the concurrency tests; at least 8. */
+    protected static final int THREADS = 8;
+
+    private LoyaltyStore store;
+    private LoyaltyEngine engine;
+
+    /** Creates the contract test; subclasses implement {@link #newStore()}. */
+    protected LoyaltyStoreContract() {
+    }
+
+    /**
+     * Returns a new, empty store, independent of every store returned before.
+     *
+     * @return the store under test
+     */
+    protected abstract LoyaltyStore newStore();
+
+    /** Creates the store and an engine with {@link JavaRules#simplePack()} over it. */
+    @BeforeEach
+    void createStoreAndEngine() {
+        store = newStore();
+        engine = Fixtures.engine(store);
+    }
+
+    @Test
+    void shouldKeepEveryMemberFieldWhenEnrolled() {
+        Enrolment enrolment = enrolment("m-1", MONDAY).withBirthday(LocalDate.of(1992, 2, 29))
+                .withZone(ZoneId.of("Europe/London")).withTier("silver").withChannel("web");
+
+        engine.process(enrolment);
+
+        assertThat(store.findMember(member("m-1"))).contains(new Member(member("m-1"), MONDAY, "silver", MemberStatus.ACTIVE,
+                LocalDate.of(1992, 2, 29), ZoneId.of("Europe/London")));
+    }
+
+    @Test
+    void shouldWriteOneEntryAndOneLotWhenEnrolmentEarnsWelcomePoints() {
+        engine.process(enrolment("m-1", MONDAY));
+
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
+        assertThat(store.ledger(member("m-1"))).containsExactly(new LedgerEntry(member("m-1"), 1, eventId("enrol-m-1"), EntryType.EARN,
+                Points.of(JavaRules.WELCOME_POINTS), "enrol-m-1", JavaRules.WELCOME, "welcome to the programme",
+                JavaRules.SIMPLE_PACK_VERSION, MONDAY, Fixtures.NOW));
+        assertThat(store.lots(member("m-1"))).containsExactly(new Lot("enrol-m-1", member("m-1"), eventId("enrol-m-1"), MONDAY, null,
+                JavaRules.WELCOME_POINTS, JavaRules.WELCOME_POINTS));
+    }
+
+    @Test
+    void shouldCreditPurchasePointsWhenMemberBuys() {
+        engine.process(enrolment("m-1", MONDAY));
+
+        Outcome outcome = engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "12.50", "7.50"));
+
+        assertThat(outcome.points()).isEqualTo(Points.of(20));
+        assertThat(outcome.balance()).isEqualTo(Points.of(120));
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(120));
+        assertThat(store.ledger(member("m-1"))).extracting(LedgerEntry::eventId, LedgerEntry::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(eventId("enrol-m-1"), Points.of(100)),
+                        org.assertj.core.groups.Tuple.tuple(eventId("p-1"), Points.of(20)));
+        assertThat(store.lots(member("m-1"))).extracting(Lot::id, Lot::remaining).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("enrol-m-1", 100L), org.assertj.core.groups.Tuple.tuple("p-1", 20L));
+    }
+
+    @Test
+    void shouldKeepBalanceEqualToSumOfEntriesAndOfLotsWhenManyEventsAreApplied() {
+        engine.process(enrolment("m-1", MONDAY));
+        for (int i = 0; i < 20; i++) {
+            engine.process(purchase("p-" + i, "m-1", MONDAY.plus(Duration.ofHours(i)), (i + 1) + ".99"));
+        }
+
+        long balance = store.balance(member("m-1")).value();
+        assertThat(balance).isPositive();
+        assertThat(sumOfEntries(store.ledger(member("m-1")))).isEqualTo(balance);
+        assertThat(sumOfRemaining(store.lots(member("m-1")))).isEqualTo(balance);
+        assertThat(engine.balance(member("m-1")).value()).isEqualTo(balance);
+    }
+
+    @Test
+    void shouldNumberEntriesConsecutivelyFromOneWhenLedgerGrows() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        for (int i = 0; i < 5; i++) {
+            engine.process(purchase("p-" + i, "m-1", MONDAY.plusSeconds(i + 1), "10"));
+        }
+
+        assertThat(store.ledger(member("m-1"))).extracting(LedgerEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(store.ledger(member("m-2"))).extracting(LedgerEntry::sequence).containsExactly(1L);
+    }
+
+    @Test
+    void shouldReturnEqualOutcomeAndWriteNothingWhenEventIsReplayed() {
+        engine.process(enrolment("m-1", MONDAY));
+        Purchase purchase = purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30");
+        Outcome first = engine.process(purchase);
+        Object before = snapshot(store, "m-1");
+
+        Outcome again = engine.process(purchase);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(snapshot(store, "m-1")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldKeepOutcomeAndFingerprintWhenEventIsRecorded() {
+        engine.process(enrolment("m-1", MONDAY));
+        Outcome outcome = engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30"));
+
+        Optional<StoredEvent> stored = store.findEvent(eventId("p-1"));
+
+        assertThat(stored).isPresent();
+        assertThat(stored.get().eventId()).isEqualTo(eventId("p-1"));
+        assertThat(stored.get().memberId()).isEqualTo(member("m-1"));
+        assertThat(stored.get().fingerprint()).matches("[0-9a-f]{64}");
+        assertThat(stored.get().outcome()).isEqualTo(outcome);
+    }
+
+    @Test
+    void shouldLeaveStateUnchangedWhenEventIdIsReusedWithAnotherPayload() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30"));
+        Object before = snapshot(store, "m-1");
+        StoredEvent recorded = store.findEvent(eventId("p-1")).orElseThrow();
+
+        assertThatThrownBy(() -> engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "31")))
+                .isInstanceOf(EventConflictException.class)
+                .hasMessageContaining("p-1");
+
+        assertThat(snapshot(store, "m-1")).isEqualTo(before);
+        assertThat(store.findEvent(eventId("p-1"))).contains(recorded);
+    }
+
+    @Test
+    void shouldStoreNothingWhenMemberIsUnknown() {
+        assertThatThrownBy(() -> engine.process(purchase("p-1", "ghost", MONDAY, "30")))
+                .isInstanceOf(UnknownMemberException.class)
+                .hasMessageContaining("ghost");
+
+        assertThat(store.findMember(member("ghost"))).isEmpty();
+        assertThat(store.findEvent(eventId("p-1"))).isEmpty();
+        assertThat(store.ledger(member("ghost"))).isEmpty();
+        assertThat(store.lots(member("ghost"))).isEmpty();
+        assertThat(store.balance(member("ghost"))).isEqualTo(Points.ZERO);
+        assertThat(allMembers(store)).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptEventIdWhenItFirstFailedForAnUnknownMember() {
+        Purchase purchase = purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30");
+        assertThatThrownBy(() -> engine.process(purchase)).isInstanceOf(UnknownMemberException.class);
+        engine.process(enrolment("m-1", MONDAY));
+
+        Outcome outcome = engine.process(purchase);
+
+        assertThat(outcome.points()).isEqualTo(Points.of(30));
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(130));
+    }
+
+    @Test
+    void shouldRefuseSecondMemberWhenEventIdWasUsedByAnother() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30"));
+        Object before = snapshot(store, "m-1", "m-2");
+
+        assertThatThrownBy(() -> engine.process(purchase("p-1", "m-2", MONDAY.plusSeconds(60), "30")))
+                .isInstanceOf(EventConflictException.class)
+                .hasMessageContaining("p-1");
+
+        assertThat(snapshot(store, "m-1", "m-2")).isEqualTo(before);
+        assertThat(store.findEvent(eventId("p-1")).orElseThrow().memberId()).isEqualTo(member("m-1"));
+    }
+
+    @Test
+    void shouldStreamEveryMemberInIdOrderWhenForEachMember() {
+        List<String> ids = List.of("m-10", "m-02", "a", "Z", "m-1", "zz", "A-1", "m-2");
+        for (String id : ids) {
+            engine.process(enrolment(id, MONDAY));
+        }
+
+        List<MemberId> expected = ids.stream().map(MemberId::of).sorted().toList();
+        assertThat(allMembers(store)).extracting(Member::id).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldKeepChangedProfileWhenProfileChanges() {
+        engine.process(enrolment("m-1", MONDAY));
+
+        engine.process(new ProfileChange(eventId("pc-1"), member("m-1"), MONDAY.plusSeconds(60), LocalDate.of(1980, 12, 31),
+                ZoneId.of("Asia/Tokyo"), MemberStatus.SUSPENDED));
+
+        Member changed = store.findMember(member("m-1")).orElseThrow();
+        assertThat(changed.status()).isEqualTo(MemberStatus.SUSPENDED);
+        assertThat(changed.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(changed.birthday()).isEqualTo(LocalDate.of(1980, 12, 31));
+        assertThat(store.ledger(member("m-1"))).hasSize(1);
+    }
+
+    @Test
+    void shouldReturnZeroAndEmptyListsWhenMemberIsUnknown() {
+        assertThat(store.balance(member("nobody"))).isEqualTo(Points.ZERO);
+        assertThat(store.ledger(member("nobody"))).isEmpty();
+        assertThat(store.lots(member("nobody"))).isEmpty();
+        assertThat(store.findMember(member("nobody"))).isEmpty();
+        assertThat(store.findEvent(eventId("nothing"))).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveStoreUnchangedWhenWorkThrows() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+        RuntimeException abort = new IllegalStateException("abort");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            throw abort;
+        })).isSameAs(abort);
+        assertThatThrownBy(() -> store.apply(member("new"), view -> {
+            throw abort;
+        })).isSameAs(abort);
+
+        assertThat(snapshot(store, "m-1")).isEqualTo(before);
+        assertThat(store.findMember(member("new"))).isEmpty();
+        assertThat(allMembers(store)).extracting(Member::id).containsExactly(member("m-1"));
+    }
+
+    @Test
+    void shouldReturnEarlierEventAndApplyNothingWhenEventIdIsAlreadyRecorded() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        StoredEvent earlier = store.findEvent(eventId("enrol-m-1")).orElseThrow();
+        Object before = snapshot(store, "m-1", "m-2");
+
+        StoredEvent returned = store.apply(member("m-2"), view -> changes(view.member().orElseThrow(), eventId("enrol-m-1"),
+                view.lastSequence() + 1, 999));
+
+        assertThat(returned).isEqualTo(earlier);
+        assertThat(snapshot(store, "m-1", "m-2")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldShowMemberStateToWorkWhenApplying() {
+        engine.process(enrolment("m-1", MONDAY));
+        Instant day = Instant.parse("2026-03-03T00:00:00Z");
+        engine.process(purchase("p-start", "m-1", day, "10"));
+        engine.process(purchase("p-mid", "m-1", day.plus(Duration.ofHours(12)), "20"));
+        engine.process(purchase("p-next", "m-1", day.plus(Duration.ofDays(1)), "40"));
+        AtomicReference<List<Object>> seen = new AtomicReference<>();
+        RuntimeException abort = new IllegalStateException("only looking");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            seen.set(List.of(view.member().orElseThrow().id(), view.balance(), view.lastSequence(),
+                    view.lots().stream().map(Lot::id).toList(),
+                    view.pointsEarnedBetween(day, day.plus(Duration.ofDays(1))),
+                    view.pointsEarnedBetween(day.plusNanos(1), day.plus(Duration.ofDays(1)).plusNanos(1)),
+                    view.pointsEarnedBetween(MONDAY, MONDAY.plusNanos(1))));
+            throw abort;
+        })).isSameAs(abort);
+
+        assertThat(seen.get()).containsExactly(member("m-1"), Points.of(170), 4L, List.of("enrol-m-1", "p-start", "p-mid", "p-next"),
+                30L, 60L, 100L);
+    }
+
+    @Test
+    void shouldLoseAndDuplicateNothingWhenHotMembersGetConcurrentEvents() throws Exception {
+        List<String> hot = List.of("hot-0", "hot-1", "hot-2", "hot-3");
+        List<LoyaltyEvent> events = new ArrayList<>();
+        for (String id : hot) {
+            events.add(enrolment(id, MONDAY));
+        }
+        List<LoyaltyEvent> purchases = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            String owner = hot.get(i % hot.size());
+            purchases.add(purchase("p-" + i, owner, MONDAY.plus(Duration.ofMinutes(i + 1)), (i % 17 + 1) + "." + (i % 100)));
+        }
+        events.addAll(purchases);
+        JavaRules rules = JavaRules.simplePack(Long.MAX_VALUE);
+        LoyaltyEngine concurrent = Fixtures.engine(store, rules);
+        hot.forEach(id -> concurrent.process(enrolment(id, MONDAY)));
+        List<LoyaltyEvent> submissions = new ArrayList<>(purchases);
+        submissions.addAll(purchases);
+        Collections.shuffle(submissions, new Random(42));
+
+        List<Object> results = runConcurrently(submissions.stream().<Supplier<Object>>map(e -> () -> concurrent.process(e)).toList());
+
+        LoyaltyStore reference = newStore();
+        LoyaltyEngine sequential = Fixtures.engine(reference, rules);
+        Map<EventId, Outcome> expected = new TreeMap<>(java.util.Comparator.comparing(EventId::value));
+        for (LoyaltyEvent event : events) {
+            expected.put(event.eventId(), sequential.process(event));
+        }
+        Map<EventId, Set<Object>> answers = new TreeMap<>(java.util.Comparator.comparing(EventId::value));
+        for (int i = 0; i < submissions.size(); i++) {
+            assertThat(results.get(i)).as("result of %s", submissions.get(i).eventId()).isInstanceOf(Outcome.class);
+            answers.computeIfAbsent(submissions.get(i).eventId(), id -> new HashSet<>()).add(results.get(i));
+        }
+        for (LoyaltyEvent purchase : purchases) {
+            assertThat(answers.get(purchase.eventId())).as("distinct answers for %s", purchase.eventId()).hasSize(1);
+            Outcome answer = (Outcome) answers.get(purchase.eventId()).iterator().next();
+            assertThat(answer.points()).isEqualTo(expected.get(purchase.eventId()).points());
+        }
+        for (String id : hot) {
+            MemberId m = member(id);
+            assertThat(store.balance(m)).as("balance of %s", id).isEqualTo(reference.balance(m));
+            assertThat(sumOfEntries(store.ledger(m))).isEqualTo(store.balance(m).value());
+            assertThat(sumOfRemaining(store.lots(m))).isEqualTo(store.balance(m).value());
+            assertThat(store.ledger(m)).extracting(LedgerEntry::sequence)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, store.ledger(m).size()).mapToObj(n -> (long) n).toList());
+            assertThat(entriesByEvent(store.ledger(m))).isEqualTo(entriesByEvent(reference.ledger(m)));
+            assertThat(new HashSet<>(store.lots(m))).isEqualTo(new HashSet<>(reference.lots(m)));
+        }
+    }
+
+    @Test
+    void shouldReturnOneOutcomeWhenTheSameEnrolmentArrivesConcurrently() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Enrolment enrolment = enrolment("dup-" + round, MONDAY);
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                tasks.add(() -> engine.process(enrolment));
+            }
+
+            List<Object> results = runConcurrently(tasks);
+
+            assertThat(results).as("round %d", round).allSatisfy(r -> assertThat(r).isInstanceOf(Outcome.class));
+            assertThat(new HashSet<>(results)).as("round %d", round).hasSize(1);
+            assertThat(store.ledger(enrolment.memberId())).hasSize(1);
+            assertThat(store.balance(enrolment.memberId())).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
+        }
+    }
+
+    @Test
+    void shouldAcceptExactlyOneMemberWhenTwoMembersRaceForOneEventId() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String a = "a-" + round;
+            String b = "b-" + round;
+            engine.process(enrolment(a, MONDAY));
+            engine.process(enrolment(b, MONDAY));
+            Purchase forA = purchase("race-" + round, a, MONDAY.plusSeconds(60), "10");
+            Purchase forB = purchase("race-" + round, b, MONDAY.plusSeconds(60), "20");
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Purchase p = t % 2 == 0 ? forA : forB;
+                tasks.add(() -> engine.process(p));
+            }
+
+            List<Object> results = runConcurrently(tasks);
+
+            MemberId winner = store.findEvent(eventId("race-" + round)).orElseThrow().memberId();
+            MemberId loser = winner.equals(member(a)) ? member(b) : member(a);
+            for (int t = 0; t < THREADS; t++) {
+                MemberId submitter = t % 2 == 0 ? member(a) : member(b);
+                if (submitter.equals(winner)) {
+                    assertThat(results.get(t)).isInstanceOf(Outcome.class);
+                } else {
+                    assertThat(results.get(t)).isInstanceOf(EventConflictException.class);
+                }
+            }
+            assertThat(store.ledger(winner)).hasSize(2);
+            assertThat(store.ledger(loser)).hasSize(1);
+            assertThat(store.balance(loser)).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
+        }
+    }
+
+    /**
+     * Runs the tasks on {@link #THREADS} threads that start together, and returns each task's
+     * result or the exception it threw, in task order.
+     *
+     * @param tasks the tasks
+     * @return the results, one per task
+     * @throws Exception when a worker cannot be run or does not end within a minute (a hang guard, not a timing)
+     */
+    protected static List<Object> runConcurrently(List<Supplier<Object>> tasks) throws Exception {
+        Object[] results = new Object[tasks.size()];
+        ConcurrentLinkedQueue<Integer> queue = IntStream.range(0, tasks.size()).boxed()
+                .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < THREADS; w++) {
+                workers.add(pool.submit(() -> {
+                    gate.await();
+                    for (Integer i = queue.poll(); i != null; i = queue.poll()) {
+                        try {
+                            results[i] = tasks.get(i).get();
+                        } catch (RuntimeException e) {
+                            results[i] = e;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> worker : workers) {
+                worker.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(results);
+    }
+
+    private static Map<EventId, List<Object>> entriesByEvent(List<LedgerEntry> entries) {
+        Map<EventId, List<Object>> byEvent = new TreeMap<>(java.util.Comparator.comparing(EventId::value));
+        for (LedgerEntry e : entries) {
+            byEvent.computeIfAbsent(e.eventId(), id -> new ArrayList<>())
+                    .add(List.of(e.type(), e.points(), e.lotId(), e.rule(), e.reason(), e.ruleSetVersion(), e.occurredAt(), e.recordedAt()));
+        }
+        return byEvent;
+    }
+
+    private static List<Member> allMembers(LoyaltyStore store) {
+        List<Member> members = new ArrayList<>();
+        store.forEachMember(members::add);
+        return members;
+    }
+
+    private static Object snapshot(LoyaltyStore store, String... memberIds) {
+        List<Object> state = new ArrayList<>();
+        for (String id : memberIds) {
+            MemberId m = member(id);
+            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m)));
+        }
+        state.add(allMembers(store));
+        return state;
+    }
+
+    private static MemberChanges changes(Member member, EventId eventId, long sequence, long points) {
+        LedgerEntry entry = new LedgerEntry(member.id(), sequence, eventId, EntryType.EARN, Points.of(points), eventId.value(),
+                "TEST", "test entry", "test", MONDAY, Fixtures.NOW);
+        Outcome outcome = new Outcome(eventId, member.id(), "purchase", Points.of(points), Points.of(points), List.of(entry),
+                new Explanation("test", List.of()), "test");
+        Lot lot = new Lot(eventId.value(), member.id(), eventId, MONDAY, null, points, points);
+        return new MemberChanges(null, new StoredEvent(eventId, member.id(), "0".repeat(64), outcome), List.of(entry), List.of(lot));
+    }
+}

@@ -1,0 +1,229 @@
+package dev.loyalty.rules;
+
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.rules.internal.DrlSource;
+import dev.loyalty.rules.internal.RuleSet;
+import dev.loyalty.rules.internal.SourceLoader;
+import dev.loyalty.rules.vocabulary.Earn;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The Drools rule engine: campaign rules written in DRL against the facts and actions of
+ * {@link dev.loyalty.rules.vocabulary}.
+ *
+ * <pre>{@code
+ * RuleEngine rules = DroolsRuleEngine.builder()
+ *         .defaultCampaigns()
+ *         .directory(Path.of("/etc/loyalty/campaigns"))
+ *         .build();
+ * LoyaltyEngine engine = LoyaltyEngine.builder().program(program).ruleEngine(rules).build();
+ * }</pre>
+ *
+ * <p>All DRL is compiled once, when the engine is built, into one rule base; each event is then
+ * evaluated in a stateful session borrowed from a small pool and cleaned after use. The engine
+ * is thread-safe. Close it to release the pooled sessions.
+ */
+public final class DroolsRuleEngine implements RuleEngine {
+
+    private final RuleSet rules;
+
+    private DroolsRuleEngine(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * Starts configuring an engine; add at least one source of DRL.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the version of the rule set: the first 12 hex digits of the SHA-256 over the
+     * sources, sorted by resource name. Equal sources under equal names give equal versions.
+     *
+     * @return the version
+     */
+    @Override
+    public String version() {
+        return rules.version();
+    }
+
+    /**
+     * Evaluates the rules for one event.
+     *
+     * @param context the member, event and date
+     * @return the decisions, in the order the rules fired
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails, naming the rule and the event
+     * @throws IllegalStateException when the engine is closed
+     */
+    @Override
+    public Evaluation evaluate(RuleContext context) {
+        Objects.requireNonNull(context, "context");
+        return new Evaluation(rules.version(), rules.evaluate(context));
+    }
+
+    /**
+     * Returns the names of the compiled rules.
+     *
+     * @return the rule names, sorted
+     */
+    public List<String> ruleNames() {
+        return rules.ruleNames();
+    }
+
+    /** Disposes the pooled sessions; evaluating afterwards fails. */
+    @Override
+    public void close() {
+        rules.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DroolsRuleEngine[version=" + rules.version() + "]";
+    }
+
+    /**
+     * Collects the DRL sources of a {@link DroolsRuleEngine}. Sources are read and compiled in
+     * {@link #build()}, which reports every problem at once.
+     */
+    public static final class Builder {
+
+        private static final int MAX_IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
+        private final List<BiConsumer<List<DrlSource>, List<RuleProblem>>> loaders = new ArrayList<>();
+        private boolean defaults;
+        private ClassLoader classLoader = DroolsRuleEngine.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds the default campaign pack (base earning, exclusions, bonuses, promotions, tiers,
+         * welcome bonus, daily cap); see the module's README. Adding it twice adds it once.
+         *
+         * @return this builder
+         */
+        public Builder defaultCampaigns() {
+            defaults = true;
+            return this;
+        }
+
+        /**
+         * Adds a DRL file from the class path.
+         *
+         * @param resource the resource path, such as {@code campaigns/spring.drl}; it names the
+         *                 file in error reports
+         * @return this builder
+         * @throws IllegalArgumentException when the path is blank
+         */
+        public Builder classpath(String resource) {
+            String path = text(resource, "classpath resource");
+            loaders.add((sources, problems) -> sources.addAll(SourceLoader.classpath(path, classLoader, problems)));
+            return this;
+        }
+
+        /**
+         * Adds every {@code .drl} file under a directory, sub-directories included. Each file is
+         * named in error reports by the directory as given joined with its relative path.
+         *
+         * @param directory the directory
+         * @return this builder
+         * @throws NullPointerException when the directory is null
+         */
+        public Builder directory(Path directory) {
+            Objects.requireNonNull(directory, "directory must not be null");
+            loaders.add((sources, problems) -> sources.addAll(SourceLoader.directory(directory, problems)));
+            return this;
+        }
+
+        /**
+         * Adds DRL text.
+         *
+         * @param resourceName the name the text is reported under, such as {@code spring.drl}
+         * @param content the DRL
+         * @return this builder
+         * @throws IllegalArgumentException when the name is blank
+         * @throws NullPointerException when the content is null
+         */
+        public Builder drl(String resourceName, String content) {
+            String name = text(resourceName, "resourceName");
+            Objects.requireNonNull(content, "content of " + name + " must not be null");
+            loaders.add((sources, problems) -> sources.add(new DrlSource(name, content)));
+            return this;
+        }
+
+        /**
+         * Sets the class loader that class-path resources are read with and that the rules'
+         * imported types are resolved with; by default the one that loaded this library.
+         * It must see the {@link Earn} type this library was loaded with.
+         *
+         * @param loader the class loader
+         * @return this builder
+         * @throws IllegalArgumentException when the loader cannot see this library's vocabulary
+         */
+        public Builder classLoader(ClassLoader loader) {
+            Objects.requireNonNull(loader, "classLoader must not be null");
+            try {
+                if (Class.forName(Earn.class.getName(), false, loader) != Earn.class) {
+                    throw new IllegalArgumentException("the class loader " + loader + " loads another copy of " + Earn.class.getName());
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("the class loader " + loader + " cannot see " + Earn.class.getName(), e);
+            }
+            this.classLoader = loader;
+            return this;
+        }
+
+        /**
+         * Reads and compiles every source.
+         *
+         * @return the engine
+         * @throws RuleDefinitionException listing every problem: unreadable or missing sources, no
+         *                                 DRL at all, duplicate names and every DRL error
+         */
+        public DroolsRuleEngine build() {
+            List<DrlSource> sources = new ArrayList<>();
+            List<RuleProblem> problems = new ArrayList<>();
+            if (defaults) {
+                sources.addAll(SourceLoader.defaultPack(classLoader, problems));
+            }
+            for (BiConsumer<List<DrlSource>, List<RuleProblem>> loader : loaders) {
+                loader.accept(sources, problems);
+            }
+            Set<String> names = new HashSet<>();
+            for (DrlSource source : sources) {
+                if (!names.add(source.name())) {
+                    problems.add(new RuleProblem(source.name(), 0, 0, "", "is added more than once; each source needs its own name"));
+                }
+            }
+            if (sources.isEmpty() && problems.isEmpty()) {
+                problems.add(new RuleProblem("", 0, 0, "",
+                        "no DRL: add defaultCampaigns(), classpath(...), directory(...) or drl(...)"));
+            }
+            if (!problems.isEmpty()) {
+                throw new RuleDefinitionException(problems, "");
+            }
+            return new DroolsRuleEngine(RuleSet.compile(sources, classLoader, MAX_IDLE_SESSIONS));
+        }
+
+        private static String text(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank, was " + (value == null ? "null" : "'" + value + "'"));
+            }
+            return value.strip();
+        }
+    }
+}

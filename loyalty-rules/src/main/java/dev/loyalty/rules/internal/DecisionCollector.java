@@ -1,0 +1,165 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.rules.vocabulary.Earn;
+import dev.loyalty.rules.vocabulary.Purchase;
+import dev.loyalty.rules.vocabulary.PurchaseLine;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@code earn} global of one session: turns actions into decisions credited to the rule that
+ * is firing. One per session, used by one thread at a time. Not public API.
+ */
+public final class DecisionCollector implements Earn {
+
+    private final List<Decision> decisions = new ArrayList<>();
+    private String rule = "";
+    private String eventId = "";
+
+    /** Starts collecting for one event. */
+    void begin(String event) {
+        decisions.clear();
+        rule = "";
+        eventId = event;
+    }
+
+    /** Records which rule fires next; the agenda listener calls it before each firing. */
+    void firing(String ruleName) {
+        rule = ruleName;
+    }
+
+    /** Returns the name of the rule firing now, or an empty string. */
+    String currentRule() {
+        return rule;
+    }
+
+    /** Returns the decisions collected since {@link #begin(String)} and forgets them. */
+    List<Decision> finish() {
+        List<Decision> result = List.copyOf(decisions);
+        decisions.clear();
+        rule = "";
+        eventId = "";
+        return result;
+    }
+
+    @Override
+    public void base(Purchase purchase, Number pointsPerUnit, String reason) {
+        requireFact(purchase, "purchase");
+        add(new Decision.BaseRate(rule, reason, Decision.WHOLE_EVENT, number(pointsPerUnit, "points per unit")));
+    }
+
+    @Override
+    public void base(PurchaseLine line, Number pointsPerUnit, String reason) {
+        add(new Decision.BaseRate(rule, reason, index(line), number(pointsPerUnit, "points per unit")));
+    }
+
+    @Override
+    public void bonus(PurchaseLine line, Number pointsPerUnit, String reason) {
+        add(new Decision.BonusRate(rule, reason, index(line), number(pointsPerUnit, "points per unit")));
+    }
+
+    @Override
+    public void bonus(Purchase purchase, Number pointsPerUnit, String reason) {
+        requireFact(purchase, "purchase");
+        add(new Decision.BonusRate(rule, reason, Decision.WHOLE_EVENT, number(pointsPerUnit, "points per unit")));
+    }
+
+    @Override
+    public void points(long points, String reason) {
+        add(new Decision.FixedPoints(rule, reason, Decision.WHOLE_EVENT, points));
+    }
+
+    @Override
+    public void pointsPerItem(PurchaseLine line, long points, String reason) {
+        add(new Decision.FixedPoints(rule, reason, index(line), points));
+    }
+
+    @Override
+    public void multiply(Purchase purchase, Number factor, String reason) {
+        requireFact(purchase, "purchase");
+        add(new Decision.Multiplier(rule, reason, Decision.WHOLE_EVENT, number(factor, "factor")));
+    }
+
+    @Override
+    public void multiply(PurchaseLine line, Number factor, String reason) {
+        add(new Decision.Multiplier(rule, reason, index(line), number(factor, "factor")));
+    }
+
+    @Override
+    public void tierMultiplier(Number factor, String reason) {
+        add(new Decision.TierMultiplier(rule, reason, number(factor, "factor")));
+    }
+
+    @Override
+    public void exclude(PurchaseLine line, String reason) {
+        add(new Decision.Exclusion(rule, reason, index(line)));
+    }
+
+    @Override
+    public void capPerEvent(long points, String reason) {
+        add(new Decision.Cap(rule, reason, Decision.CapPeriod.EVENT, points));
+    }
+
+    @Override
+    public void capPerDay(long points, String reason) {
+        add(new Decision.Cap(rule, reason, Decision.CapPeriod.DAY, points));
+    }
+
+    private void add(Decision decision) {
+        if (eventId.isEmpty()) {
+            throw new IllegalStateException("earn." + decision.getClass().getSimpleName() + " called outside an evaluation");
+        }
+        decisions.add(decision);
+    }
+
+    private int index(PurchaseLine line) {
+        requireFact(line, "purchase line");
+        return line.getIndex();
+    }
+
+    private static void requireFact(Object fact, String what) {
+        if (fact == null) {
+            throw failure("the " + what + " passed to earn is null");
+        }
+    }
+
+    /** Converts a rule's number exactly: integers as they are, doubles by their decimal text. */
+    private BigDecimal number(Number value, String what) {
+        if (value == null) {
+            throw failure(what + " is null");
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof AtomicInteger || value instanceof AtomicLong) {
+            return BigDecimal.valueOf(value.longValue());
+        }
+        if (value instanceof BigInteger integer) {
+            return new BigDecimal(integer);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = value.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw failure(what + " is " + value + ", not a number of points");
+            }
+            return new BigDecimal(value.toString());
+        }
+        try {
+            return new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            throw failure(what + " " + value + " (" + value.getClass().getName() + ") is not a decimal number");
+        }
+    }
+
+    /** The engine adds the rule and the event when it reports the failure. */
+    private static RuleEvaluationException failure(String message) {
+        return new RuleEvaluationException(message);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.ParserError;
+import org.drools.io.ByteArrayResource;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+/**
+ * Compiles DRL sources into one KieBase with the low-level knowledge builder, so that nothing is
+ * registered in a KieRepository, and turns every build error into a {@link RuleProblem}. Not
+ * public API.
+ */
+public final class DrlCompiler {
+
+    /** Said when a syntax error may hide others. */
+    static final String SYNTAX_NOTE = "Note: one syntax error can hide later errors, because the parser skips the rest "
+            + "of its file; fix it and build again to see them.";
+
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[?Rule name='([^']*)'");
+    private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
+
+    private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(");
+    private static final Pattern UNRESOLVED_NAME = Pattern.compile("(\\$?\\w+) cannot be resolved");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
+    private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
+    private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    private DrlCompiler() {
+    }
+
+    /**
+     * Compiles the sources into one KieBase.
+     *
+     * @param sources the DRL sources; at least one, names unique
+     * @param classLoader the class loader the rules' types are resolved with
+     * @return the compiled KieBase
+     * @throws RuleDefinitionException listing every error Drools reports
+     */
+    public static KieBase compile(List<DrlSource> sources, ClassLoader classLoader) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        Map<String, DrlSource> byName = new HashMap<>();
+        for (DrlSource source : sources) {
+            byName.put(source.name(), source);
+            Resource resource = new ByteArrayResource(source.content().getBytes(StandardCharsets.UTF_8), "UTF-8");
+            resource.setSourcePath(source.name());
+            resource.setResourceType(ResourceType.DRL);
+            batch.add(resource, ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            // the builder reports most problems as errors, but some escape as exceptions
+            throw new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
+                    "the rule compiler failed: " + e)), "");
+        }
+        if (builder.hasErrors()) {
+            List<RuleProblem> problems = new ArrayList<>();
+            boolean syntax = false;
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                problems.add(problem(error, byName));
+                syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
+            }
+            // "null Package" only repeats that the file had a syntax error
+            problems.removeIf(p -> p.message().equals(NULL_PACKAGE)
+                    && problems.stream().anyMatch(o -> o != p && o.resource().equals(p.resource())));
+            // a duplicate rule name also makes its generated class clash; the first report says it all
+            problems.removeIf(p -> DUPLICATE_CLASS.matcher(p.message()).find()
+                    && problems.stream().anyMatch(o -> o.rule().equals(p.rule()) && o.message().startsWith("Duplicate rule name")));
+            problems.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line)
+                    .thenComparingInt(RuleProblem::column));
+            throw new RuleDefinitionException(dedupe(problems), syntax ? SYNTAX_NOTE : "");
+        }
+        return builder.newKieBase();
+    }
+
+    private static RuleProblem problem(KnowledgeBuilderError error, Map<String, DrlSource> byName) {
+        String resource = error.getResource() != null && error.getResource().getSourcePath() != null
+                ? error.getResource().getSourcePath() : "";
+        int line = 0;
+        int column = 0;
+        String rule = "";
+        // Drools counts columns from 0; a consequence error has no real column
+        if (error instanceof ParserError parse) {
+            line = parse.getRow();
+            column = line > 0 && parse.getCol() >= 0 ? parse.getCol() + 1 : 0;
+        } else if (error instanceof DescrBuildError build) {
+            line = build.getLine();
+            column = !(error instanceof RuleBuildError) && build.getColumn() >= 0 ? build.getColumn() + 1 : 0;
+            rule = ruleOf(build);
+        }
+        if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
+            line = error.getLines()[0];
+        }
+        line = Math.max(line, 0);
+        column = Math.max(column, 0);
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (rule.isEmpty()) {
+            rule = firstGroup(RULE_IN_MESSAGE, message);
+        }
+        DrlSource source = byName.get(resource);
+        if (rule.isEmpty() && source != null && line > 0) {
+            rule = ruleAtLine(source.content(), line);
+        }
+        if (source != null && line > 0 && error instanceof DescrBuildError) {
+            int better = lineOfSymbol(source.content(), line, message);
+            if (better != line) {
+                line = better;
+                column = 0;
+            }
+        }
+        return new RuleProblem(resource, line, column, rule, readable(message, rule));
+    }
+
+    private static String ruleOf(DescrBuildError error) {
+        if (error instanceof RuleBuildError ruleError && ruleError.getRule() != null) {
+            return ruleError.getRule().getName();
+        }
+        BaseDescr parent = error.getParentDescr();
+        if (parent instanceof RuleDescr ruleDescr) {
+            return ruleDescr.getName();
+        }
+        if (error.getDescr() instanceof RuleDescr ruleDescr) {
+            return ruleDescr.getName();
+        }
+        return "";
+    }
+
+    /** Returns the name of the last rule declared at or before the line, if the line is inside that rule. */
+    static String ruleAtLine(String drl, int line) {
+        String[] lines = drl.split("\r\n|\r|\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher matcher = RULE_DECLARATION.matcher(lines[i]);
+            if (matcher.find()) {
+                for (int g = 1; g <= 3; g++) {
+                    if (matcher.group(g) != null) {
+                        return matcher.group(g);
+                    }
+                }
+            }
+            if (i < line - 1 && lines[i].strip().equals("end")) {
+                return "";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * For a consequence that does not compile, Drools reports the rule's first line; this finds the
+     * line inside the rule that uses the symbol the message names, if there is exactly one.
+     */
+    static int lineOfSymbol(String drl, int ruleLine, String message) {
+        Matcher method = UNDEFINED_METHOD.matcher(message);
+        Matcher variable = UNRESOLVED_NAME.matcher(message);
+        Pattern use;
+        if (method.find()) {
+            use = Pattern.compile("\\b" + Pattern.quote(method.group(1)) + "\\s*\\(");
+        } else if (variable.find()) {
+            use = Pattern.compile("(?<![\\w$])" + Pattern.quote(variable.group(1)) + "(?![\\w$])");
+        } else {
+            return ruleLine;
+        }
+        String[] lines = drl.split("\r\n|\r|\n", -1);
+        int found = 0;
+        for (int i = ruleLine - 1; i < lines.length; i++) {
+            if (i > ruleLine - 1 && RULE_DECLARATION.matcher(lines[i]).find()) {
+                break;
+            }
+            if (use.matcher(lines[i]).find()) {
+                if (found > 0) {
+                    return ruleLine;
+                }
+                found = i + 1;
+            }
+            if (lines[i].strip().equals("end")) {
+                break;
+            }
+        }
+        return found > 0 ? found : ruleLine;
+    }
+
+    /** Rewrites Drools' message as one plain line, without what the problem's other fields already say. */
+    static String readable(String message, String rule) {
+        String text = plain(message);
+        Matcher field = UNKNOWN_FIELD.matcher(text);
+        if (field.find()) {
+            String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
+            Matcher expression = ANALYSED_EXPRESSION.matcher(text);
+            return type + " has no field '" + field.group(2) + "'"
+                    + (expression.find() ? " in constraint: " + expression.group(1) : "");
+        }
+        text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
+        text = text.replaceFirst("^Rule Compilation error ", "the consequence (then part) does not compile: ");
+        if (!rule.isEmpty()) {
+            text = text.replace(" in rule \"" + rule + "\"", "").replace(" in rule '" + rule + "'", "");
+        }
+        return text;
+    }
+
+    /** Makes Drools' message one readable line. */
+    static String plain(String message) {
+        return message.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String firstGroup(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        Matcher other = RULE_IN_TEXT.matcher(text);
+        return other.find() ? other.group(1) : "";
+    }
+
+    private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
+        List<RuleProblem> unique = new ArrayList<>();
+        for (RuleProblem problem : problems) {
+            if (!unique.contains(problem)) {
+                unique.add(problem);
+            }
+        }
+        return unique;
+    }
+}

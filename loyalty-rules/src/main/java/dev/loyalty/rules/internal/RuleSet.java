@@ -1,0 +1,254 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.RuleContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A compiled rule set and a small pool of reusable stateful sessions over it. Thread-safe: each
+ * evaluation borrows a session, inserts the event's facts, fires, collects the decisions and
+ * deletes the facts again; a session that failed or was left dirty is disposed instead of
+ * returned. Not public API.
+ */
+public final class RuleSet implements AutoCloseable {
+
+    /** Firing more often than this for one event means a rule keeps re-activating itself. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
+
+    private final KieBase kieBase;
+    private final boolean declaresEarn;
+    private final String version;
+    private final int maxIdle;
+    private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private volatile boolean closed;
+
+    private RuleSet(KieBase kieBase, String version, int maxIdle) {
+        this.kieBase = kieBase;
+        this.declaresEarn = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("earn")));
+        this.version = version;
+        this.maxIdle = maxIdle;
+    }
+
+    /**
+     * Compiles the sources into a rule set.
+     *
+     * @param sources the DRL sources; at least one, names unique
+     * @param classLoader the class loader the rules' types are resolved with
+     * @param maxIdle how many idle sessions to keep for reuse
+     * @return the rule set
+     * @throws dev.loyalty.core.RuleDefinitionException when the DRL does not compile
+     */
+    public static RuleSet compile(List<DrlSource> sources, ClassLoader classLoader, int maxIdle) {
+        return new RuleSet(DrlCompiler.compile(sources, classLoader), version(sources), maxIdle);
+    }
+
+    /**
+     * Returns the first 12 hex digits of the SHA-256 over the sources, sorted by name then content.
+     *
+     * @param sources the DRL sources
+     * @return the version
+     */
+    public static String version(List<DrlSource> sources) {
+        List<DrlSource> sorted = new ArrayList<>(sources);
+        sorted.sort(Comparator.comparing(DrlSource::name).thenComparing(DrlSource::content));
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (DrlSource source : sorted) {
+                // length prefixes keep ("ab","c") apart from ("a","bc")
+                byte[] name = source.name().getBytes(StandardCharsets.UTF_8);
+                byte[] content = source.content().getBytes(StandardCharsets.UTF_8);
+                digest.update((name.length + ":").getBytes(StandardCharsets.UTF_8));
+                digest.update(name);
+                digest.update((content.length + ":").getBytes(StandardCharsets.UTF_8));
+                digest.update(content);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Returns the rule set's version.
+     *
+     * @return 12 hex digits
+     */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Returns the names of the compiled rules, sorted.
+     *
+     * @return the rule names
+     */
+    public List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * Evaluates one event.
+     *
+     * @param context the event with its member
+     * @return the decisions in firing order
+     * @throws RuleEvaluationException when a rule fails, naming the rule and the event
+     */
+    public List<Decision> evaluate(RuleContext context) {
+        if (closed) {
+            throw new IllegalStateException("the rule engine is closed");
+        }
+        String eventId = context.event().eventId().value();
+        List<Object> facts = Facts.of(context);
+        Session session = borrow();
+        boolean reusable = false;
+        try {
+            session.collector.begin(eventId);
+            List<FactHandle> handles = new ArrayList<>(facts.size());
+            for (Object fact : facts) {
+                handles.add(session.kieSession.insert(fact));
+            }
+            int fired = session.kieSession.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new RuleEvaluationException("rules fired " + fired + " times on event " + eventId
+                        + "; rule \"" + session.collector.currentRule() + "\" may keep re-activating itself");
+            }
+            List<Decision> decisions = session.collector.finish();
+            for (FactHandle handle : handles) {
+                session.kieSession.delete(handle);
+            }
+            reusable = session.kieSession.getFactCount() == 0;
+            return decisions;
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
+            throw failure(rule, eventId, e.getCause() != null ? e.getCause() : e);
+        } catch (RuleEvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(ruleOf(e, session.collector.currentRule()), eventId, e);
+        } finally {
+            release(session, reusable);
+        }
+    }
+
+    /** Returns how many sessions wait in the pool; for tests. */
+    int idleSessions() {
+        return idle.size();
+    }
+
+    /** Disposes every idle session; sessions in use are disposed when returned. */
+    @Override
+    public void close() {
+        closed = true;
+        drain();
+    }
+
+    private Session borrow() {
+        Session session = idle.pollFirst();
+        if (session != null) {
+            idleCount.decrementAndGet();
+            return session;
+        }
+        return new Session(kieBase.newKieSession(), declaresEarn);
+    }
+
+    private void release(Session session, boolean reusable) {
+        if (reusable && !closed) {
+            if (idleCount.incrementAndGet() <= maxIdle) {
+                idle.offerFirst(session);
+                if (closed) {
+                    drain();
+                }
+                return;
+            }
+            idleCount.decrementAndGet();
+        }
+        session.kieSession.dispose();
+    }
+
+    private void drain() {
+        Session session;
+        while ((session = idle.pollFirst()) != null) {
+            idleCount.decrementAndGet();
+            session.kieSession.dispose();
+        }
+    }
+
+    private static RuleEvaluationException failure(String rule, String eventId, Throwable cause) {
+        String type = cause.getClass().getName();
+        boolean plain = cause instanceof RuleEvaluationException || type.startsWith("org.drools.") || type.startsWith("org.kie.");
+        String message = plain && cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        String prefix = "rule \"" + rule + "\": ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != cause) {
+            message = message + ", caused by " + root;
+        }
+        String who = rule.isEmpty() ? "a rule" : "rule \"" + rule + "\"";
+        return new RuleEvaluationException(who + " failed on event " + eventId + ": " + DrlCompiler.plain(message), cause);
+    }
+
+    /** Finds the rule a matching failure names; Drools puts it in the message of a failed constraint. */
+    private static String ruleOf(RuntimeException e, String fallback) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null) {
+                Matcher matcher = RULE_IN_MESSAGE.matcher(message);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return fallback;
+    }
+
+    /** A stateful session with its own {@code earn} global. */
+    private static final class Session {
+        final KieSession kieSession;
+        final DecisionCollector collector = new DecisionCollector();
+
+        Session(KieSession kieSession, boolean declaresEarn) {
+            this.kieSession = kieSession;
+            if (declaresEarn) {
+                kieSession.setGlobal("earn", collector);
+            }
+            kieSession.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    collector.firing(event.getMatch().getRule().getName());
+                }
+            });
+        }
+    }
+}

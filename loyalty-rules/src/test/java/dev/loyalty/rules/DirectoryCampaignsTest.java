@@ -1,0 +1,82 @@
+package dev.loyalty.rules;
+
+import static dev.loyalty.rules.Shop.award;
+import static dev.loyalty.rules.Shop.awards;
+import static dev.loyalty.rules.Shop.enrol;
+import static dev.loyalty.rules.Shop.gbp;
+import static dev.loyalty.rules.Shop.london;
+import static dev.loyalty.rules.Shop.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.model.MemberId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryCampaignsTest {
+
+    private static final String BASE = MalformedDrlTest.HEADER + """
+            rule "D-BASE two points per pound"
+            when
+                $p : Purchase( )
+            then
+                earn.base($p, 2, "2 points per pound");
+            end
+            """;
+
+    private static final String SHOES = MalformedDrlTest.HEADER + """
+            rule "D-SHOES shoes bonus"
+            when
+                $l : PurchaseLine( category == "shoes" )
+            then
+                earn.bonus($l, 1, "1 extra point per pound on shoes");
+            end
+            """;
+
+    @Test
+    void shouldCompileEveryDrlFileWhenTheyAreSpreadOverSubDirectories(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("base.drl"), BASE);
+        Files.createDirectories(dir.resolve("spring"));
+        Files.writeString(dir.resolve("spring").resolve("shoes.drl"), SHOES);
+        Files.writeString(dir.resolve("README.txt"), "ignored");
+
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().directory(dir).build();
+             LoyaltyEngine engine = Shop.engine(rules)) {
+            MemberId member = enrol(engine, "member");
+            Outcome outcome = engine.process(purchase(member, london("2024-03-05T12:00")).line("S-1", "shoes", 1, gbp("30.00")).build());
+
+            assertThat(awards(outcome)).containsExactly(award("D-BASE two points per pound", 60), award("D-SHOES shoes bonus", 30));
+        }
+    }
+
+    @Test
+    void shouldNameTheFileByItsPathWhenADirectoryFileIsBroken(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("base.drl"), BASE);
+        Path broken = dir.resolve("broken.drl");
+        Files.writeString(broken, SHOES.replace("category", "colour"));
+
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class,
+                () -> DroolsRuleEngine.builder().directory(dir).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo(broken.toString());
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.rule()).isEqualTo("D-SHOES shoes bonus");
+        });
+    }
+
+    @Test
+    void shouldGiveTheSameVersionWhenTheSameDrlIsAddedAsText(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("base.drl"), BASE);
+
+        try (DroolsRuleEngine fromDirectory = DroolsRuleEngine.builder().directory(dir).build();
+             DroolsRuleEngine fromText = DroolsRuleEngine.builder().drl(dir.resolve("base.drl").toString(), BASE).build()) {
+            assertThat(fromDirectory.version()).isEqualTo(fromText.version());
+        }
+    }
+}

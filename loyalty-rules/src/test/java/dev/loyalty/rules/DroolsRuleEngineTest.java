@@ -1,0 +1,201 @@
+package dev.loyalty.rules;
+
+import static dev.loyalty.rules.Shop.context;
+import static dev.loyalty.rules.Shop.gbp;
+import static dev.loyalty.rules.Shop.london;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine on its own, without the core: decisions, attribution, failures and pooled-session hygiene. */
+class DroolsRuleEngineTest {
+
+    private static Purchase purchase(String id, String category) {
+        return Purchase.builder(EventId.of(id), MemberId.of("m-1"), london("2024-03-05T12:00"))
+                .line("SKU-1", category, 2, gbp("5.00"))
+                .build();
+    }
+
+    private static DroolsRuleEngine engine(String rules) {
+        return DroolsRuleEngine.builder().drl("test.drl", MalformedDrlTest.HEADER + rules).build();
+    }
+
+    @Test
+    void shouldMapEveryActionToItsDecisionWhenRulesFireInSalienceOrder() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "R1" salience 9 when $p : Purchase( ) then earn.base($p, 1, "base"); end
+                rule "R2" salience 8 when $l : PurchaseLine( ) then earn.base($l, 3, "line base"); end
+                rule "R3" salience 7 when $l : PurchaseLine( ) then earn.bonus($l, 0.25, "line bonus"); end
+                rule "R4" salience 6 when $p : Purchase( ) then earn.bonus($p, 2L, "bonus"); end
+                rule "R5" salience 5 when Purchase( ) then earn.points(7, "fixed"); end
+                rule "R6" salience 4 when $l : PurchaseLine( ) then earn.pointsPerItem($l, 5, "per item"); end
+                rule "R7" salience 3 when $p : Purchase( ) then earn.multiply($p, 1.5, "promo"); end
+                rule "R8" salience 2 when $l : PurchaseLine( ) then earn.multiply($l, new java.math.BigDecimal("2.50"), "line promo"); end
+                rule "R9" salience 1 when Member( ) then earn.tierMultiplier(1.2, "tier"); end
+                rule "R10" salience 0 when $l : PurchaseLine( ) then earn.exclude($l, "excluded"); end
+                rule "R11" salience -1 when Purchase( ) then earn.capPerEvent(100, "event cap"); end
+                rule "R12" salience -2 when Purchase( ) then earn.capPerDay(200, "day cap"); end
+                """)) {
+            Evaluation evaluation = engine.evaluate(context(purchase("p-1", "kitchen"), "member"));
+
+            assertThat(evaluation.ruleSetVersion()).isEqualTo(engine.version());
+            assertThat(evaluation.decisions()).containsExactly(
+                    new Decision.BaseRate("R1", "base", Decision.WHOLE_EVENT, BigDecimal.ONE),
+                    new Decision.BaseRate("R2", "line base", 0, BigDecimal.valueOf(3)),
+                    new Decision.BonusRate("R3", "line bonus", 0, new BigDecimal("0.25")),
+                    new Decision.BonusRate("R4", "bonus", Decision.WHOLE_EVENT, BigDecimal.valueOf(2)),
+                    new Decision.FixedPoints("R5", "fixed", Decision.WHOLE_EVENT, 7),
+                    new Decision.FixedPoints("R6", "per item", 0, 5),
+                    new Decision.Multiplier("R7", "promo", Decision.WHOLE_EVENT, new BigDecimal("1.5")),
+                    new Decision.Multiplier("R8", "line promo", 0, new BigDecimal("2.50")),
+                    new Decision.TierMultiplier("R9", "tier", new BigDecimal("1.2")),
+                    new Decision.Exclusion("R10", "excluded", 0),
+                    new Decision.Cap("R11", "event cap", Decision.CapPeriod.EVENT, 100),
+                    new Decision.Cap("R12", "day cap", Decision.CapPeriod.DAY, 200));
+        }
+    }
+
+    @Test
+    void shouldNotSeeTheFactsOfAnEarlierEventWhenASessionIsReused() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "G-01 garden" when $l : PurchaseLine( category == "garden" ) then earn.bonus($l, 2, "garden"); end
+                rule "C-01 lines" when $l : PurchaseLine( ) then earn.base($l, 1, "line"); end
+                """)) {
+            engine.evaluate(context(purchase("p-1", "garden"), "member"));
+
+            List<Decision> second = engine.evaluate(context(purchase("p-2", "kitchen"), "member")).decisions();
+
+            assertThat(second).extracting(Decision::rule).containsExactly("C-01 lines");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleAndEventWhenAConsequenceThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-01 parses a number" when Purchase( ) then earn.points(Long.parseLong("ten"), "x"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-9", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"X-01 parses a number\"")
+                    .hasMessageContaining("event p-9")
+                    .hasMessageContaining("NumberFormatException");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleAndEventWhenAConstraintThrowsWhileMatching() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "B-01 December birthdays" when Member( birthday.monthValue == 12 ) then earn.points(5, "x"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-10", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"B-01 December birthdays\"")
+                    .hasMessageContaining("event p-10");
+        }
+    }
+
+    @Test
+    void shouldFailNamingTheRuleWhenAFactorIsNaN() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "N-01 not a number" when $p : Purchase( ) then earn.multiply($p, Double.NaN, "x"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-11", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"N-01 not a number\"")
+                    .hasMessageContaining("event p-11")
+                    .hasMessageContaining("NaN");
+        }
+    }
+
+    @Test
+    void shouldFailNamingTheRuleWhenAFactorIsInfinite() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "N-02 infinite" when Member( ) then earn.tierMultiplier(1.0 / 0.0, "x"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-12", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"N-02 infinite\"")
+                    .hasMessageContaining("Infinity");
+        }
+    }
+
+    @Test
+    void shouldFailNamingTheRuleWhenAMultiplierIsBelowOne() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "N-03 discount" when $p : Purchase( ) then earn.multiply($p, 0.5, "x"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-13", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"N-03 discount\"")
+                    .hasMessageContaining("at least 1");
+        }
+    }
+
+    @Test
+    void shouldEvaluateCorrectlyWhenTheEventBeforeFailed() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "F-01 fails on garden" when PurchaseLine( category == "garden" ) then earn.points(Long.parseLong("x"), "x"); end
+                rule "F-02 base" when $p : Purchase( ) then earn.base($p, 1, "base"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-14", "garden"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class);
+
+            assertThat(engine.evaluate(context(purchase("p-15", "kitchen"), "member")).decisions())
+                    .containsExactly(new Decision.BaseRate("F-02 base", "base", Decision.WHOLE_EVENT, BigDecimal.ONE));
+        }
+    }
+
+    @Test
+    void shouldStopWhenARuleKeepsReactivatingItself() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "L-01 loops" when $p : Purchase( ) then update($p); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-16", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("L-01 loops")
+                    .hasMessageContaining("event p-16");
+        }
+    }
+
+    @Test
+    void shouldRefuseToEvaluateWhenClosed() {
+        DroolsRuleEngine engine = engine("""
+                rule "C-01" when $p : Purchase( ) then earn.base($p, 1, "base"); end
+                """);
+        engine.evaluate(context(purchase("p-17", "kitchen"), "member"));
+        engine.close();
+
+        assertThatThrownBy(() -> engine.evaluate(context(purchase("p-18", "kitchen"), "member")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void shouldKeepTheVersionWhenTheSameSourcesAreAddedInAnotherOrder() {
+        String a = MalformedDrlTest.HEADER + "rule \"A\" when Purchase( ) then end\n";
+        String b = MalformedDrlTest.HEADER + "rule \"B\" when Purchase( ) then end\n";
+        try (DroolsRuleEngine ab = DroolsRuleEngine.builder().drl("a.drl", a).drl("b.drl", b).build();
+             DroolsRuleEngine ba = DroolsRuleEngine.builder().drl("b.drl", b).drl("a.drl", a).build();
+             DroolsRuleEngine changed = DroolsRuleEngine.builder().drl("a.drl", a).drl("b.drl", b + "\n").build()) {
+            assertThat(ab.version()).matches("[0-9a-f]{12}").isEqualTo(ba.version());
+            assertThat(changed.version()).isNotEqualTo(ab.version());
+        }
+    }
+
+    @Test
+    void shouldListEveryDefaultRuleWithACampaignIdWhenBuiltWithTheDefaultPack() {
+        assertThat(Shop.DEFAULT_RULES.ruleNames()).containsExactly(
+                "BASE-01 one point per pound", "CAP-01 daily cap", "CAT-01 garden",
+                "EXCL-01 no points on postage, fees and adjustments", "PROMO-01 weekend double points", "PROMO-02 advent",
+                "SKU-01 hanging heart", "TIER-01 silver", "TIER-02 gold", "TIER-03 diamond", "WELCOME-01 welcome bonus");
+    }
+}

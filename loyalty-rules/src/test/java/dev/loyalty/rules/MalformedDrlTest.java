@@ -1,0 +1,238 @@
+package dev.loyalty.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of broken rule source is reported with its resource, line and rule, all at once. */
+class MalformedDrlTest {
+
+    // lines 1-3; a rule declared right after starts on line 4
+    static final String HEADER = """
+            package test;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Earn earn;
+            """;
+
+    private static RuleDefinitionException failure(String name, String drl) {
+        return catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder().drl(name, drl).build());
+    }
+
+    @Test
+    void shouldReportResourceLineAndRuleWhenAConstraintHasASyntaxError() {
+        RuleDefinitionException e = failure("syntax.drl", HEADER + """
+                rule "S-01 broken constraint"
+                when
+                    $p : Purchase( weekend == )
+                then
+                    earn.multiply($p, 2, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("syntax.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).as("the closing parenthesis").isEqualTo(31);
+            assertThat(p.rule()).isEqualTo("S-01 broken constraint");
+        });
+        assertThat(e.getMessage()).contains("one syntax error can hide later errors");
+    }
+
+    @Test
+    void shouldReportResourceLineAndRuleWhenAFactTypeIsUnknown() {
+        RuleDefinitionException e = failure("type.drl", HEADER + """
+                rule "T-01 typo in the fact type"
+                when
+                    $p : Purchse( total > 10 )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("type.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).as("the start of the pattern").isEqualTo(5);
+            assertThat(p.rule()).isEqualTo("T-01 typo in the fact type");
+            assertThat(p.message()).contains("Purchse");
+        });
+        assertThat(e.getMessage()).doesNotContain("syntax error");
+    }
+
+    @Test
+    void shouldReportTheLineOfTheCallWhenAnEarnMethodDoesNotExist() {
+        RuleDefinitionException e = failure("method.drl", HEADER + """
+                rule "M-01 no such action"
+                when
+                    $p : Purchase( )
+                then
+                    earn.triple($p, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("method.drl");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.rule()).isEqualTo("M-01 no such action");
+            assertThat(p.message()).contains("triple").contains("Earn");
+        });
+    }
+
+    @Test
+    void shouldNameTheTypeAndFieldWhenAConstraintUsesAFieldThatDoesNotExist() {
+        RuleDefinitionException e = failure("field.drl", HEADER + """
+                rule "F-01 no such field"
+                when
+                    $l : PurchaseLine( colour == "red" )
+                then
+                    earn.exclude($l, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("field.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.rule()).isEqualTo("F-01 no such field");
+            assertThat(p.message()).isEqualTo("PurchaseLine has no field 'colour' in constraint: colour == \"red\"");
+        });
+    }
+
+    @Test
+    void shouldReportTheLineOfTheCallWhenAnActionGetsArgumentsOfTheWrongType() {
+        RuleDefinitionException e = failure("args.drl", HEADER + """
+                rule "A-01 points as text"
+                when
+                    Purchase( )
+                then
+                    earn.points("ten", "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.rule()).isEqualTo("A-01 points as text");
+        });
+    }
+
+    @Test
+    void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("b.drl", HEADER + """
+                        rule "B-01 no such field"
+                        when
+                            $l : PurchaseLine( colour == "red" )
+                        then
+                        end
+
+                        rule "B-02 no such action"
+                        when
+                            Purchase( )
+                        then
+                            earn.nope();
+                        end
+                        """)
+                .drl("a.drl", HEADER + """
+                        rule "A-01 unknown type"
+                        when
+                            Basket( )
+                        then
+                        end
+                        """)
+                .build());
+
+        assertThat(e.problems()).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a.drl", 6, "A-01 unknown type"),
+                org.assertj.core.groups.Tuple.tuple("b.drl", 6, "B-01 no such field"),
+                org.assertj.core.groups.Tuple.tuple("b.drl", 14, "B-02 no such action"));
+        assertThat(e.getMessage()).startsWith("3 problems in campaign rules");
+    }
+
+    @Test
+    void shouldReportTheDuplicateOnceWhenTwoRulesShareAName() {
+        RuleDefinitionException e = failure("twice.drl", HEADER + """
+                rule "D-01 twice"
+                when
+                    Purchase( )
+                then
+                end
+                rule "D-01 twice"
+                when
+                    Purchase( )
+                then
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("D-01 twice");
+            assertThat(p.message()).contains("Duplicate rule name");
+        });
+    }
+
+    @Test
+    void shouldNameThePathWhenAClassPathResourceIsMissing() {
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().classpath("campaigns/missing.drl").build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.resource()).isEqualTo("campaigns/missing.drl");
+                            assertThat(p.message()).contains("no such class-path resource");
+                        }));
+    }
+
+    @Test
+    void shouldNameThePathWhenADirectoryDoesNotExist(@TempDir Path temp) {
+        Path missing = temp.resolve("nowhere");
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().directory(missing).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.resource()).isEqualTo(missing.toString());
+                            assertThat(p.message()).isEqualTo("no such directory");
+                        }));
+    }
+
+    @Test
+    void shouldNameThePathWhenADirectoryHoldsNoDrl(@TempDir Path temp) throws Exception {
+        Files.writeString(temp.resolve("notes.txt"), "not a rule");
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().directory(temp).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.resource()).isEqualTo(temp.toString());
+                            assertThat(p.message()).contains("no .drl files");
+                        }));
+    }
+
+    @Test
+    void shouldNameTheFileWhenItIsNotUtf8(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("latin1.drl");
+        Files.write(file, new byte[] {'r', 'u', 'l', 'e', ' ', (byte) 0xE9});
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().directory(temp).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.resource()).isEqualTo(file.toString());
+                            assertThat(p.message()).contains("UTF-8");
+                        }));
+    }
+
+    @Test
+    void shouldFailWhenNoSourceIsGiven() {
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().build())
+                .isInstanceOf(RuleDefinitionException.class)
+                .hasMessageContaining("no DRL");
+    }
+
+    @Test
+    void shouldNameTheResourceWhenTwoSourcesShareAName() {
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("same.drl", HEADER).drl("same.drl", HEADER).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.resource()).isEqualTo("same.drl")));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.loyalty.rules.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.RuleContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The session pool: sessions are reused when clean and disposed when not. */
+class RuleSetTest {
+
+    private static final String RULES = """
+            package test;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Earn earn;
+            rule "P-01 base" when $p : Purchase( ) then earn.base($p, 1, "base"); end
+            rule "P-02 fails on garden" when PurchaseLine( category == "garden" ) then earn.points(Long.parseLong("x"), "x"); end
+            """;
+
+    private static RuleSet compile() {
+        return RuleSet.compile(List.of(new DrlSource("pool.drl", RULES)), RuleSetTest.class.getClassLoader(), 4);
+    }
+
+    private static RuleContext context(String id, String category) {
+        Instant at = Instant.parse("2024-03-05T12:00:00Z");
+        Purchase purchase = Purchase.builder(EventId.of(id), MemberId.of("m"), at).line("S", category, 1, Money.of("3.00", "GBP")).build();
+        Member member = new Member(MemberId.of("m"), at, "member", MemberStatus.ACTIVE, null, null);
+        return new RuleContext(member, Points.ZERO, purchase, LocalDate.of(2024, 3, 5), ZoneOffset.UTC,
+                ProgramSettings.builder().currency("GBP").build());
+    }
+
+    @Test
+    void shouldReuseOneSessionWhenEventsAreEvaluatedOneAfterAnother() {
+        try (RuleSet rules = compile()) {
+            for (int i = 0; i < 5; i++) {
+                rules.evaluate(context("p-" + i, "kitchen"));
+            }
+
+            assertThat(rules.idleSessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldDisposeTheSessionWhenARuleFailed() {
+        try (RuleSet rules = compile()) {
+            rules.evaluate(context("p-1", "kitchen"));
+
+            assertThatThrownBy(() -> rules.evaluate(context("p-2", "garden"))).isInstanceOf(RuleEvaluationException.class);
+            assertThat(rules.idleSessions()).isZero();
+        }
+    }
+
+    @Test
+    void shouldDisposeIdleSessionsWhenClosed() {
+        RuleSet rules = compile();
+        rules.evaluate(context("p-1", "kitchen"));
+
+        rules.close();
+
+        assertThat(rules.idleSessions()).isZero();
+    }
+}
