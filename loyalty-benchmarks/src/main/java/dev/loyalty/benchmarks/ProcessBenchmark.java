@@ -2,18 +2,10 @@ package dev.loyalty.benchmarks;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
-import dev.loyalty.core.ProgramSettings;
-import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
-import dev.loyalty.core.model.EventId;
-import dev.loyalty.core.model.MemberId;
-import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.rules.DroolsRuleEngine;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ProcessBenchmark {
 
-    private static final int MEMBERS = 1_000;
-    private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    private static final int MEMBERS = SyntheticPurchases.MEMBERS;
+    private static final Instant START = SyntheticPurchases.START;
 
     /** Which rule engine evaluates the campaigns. */
     @Param({"drools", "plain-java"})
@@ -62,33 +54,13 @@ public class ProcessBenchmark {
     @Setup(Level.Trial)
     public void compileRules() {
         ruleEngine = rules.equals("drools") ? DroolsRuleEngine.builder().defaultCampaigns().build() : new PlainJavaCampaigns();
-        SplittableRandom random = new SplittableRandom(42);
-        String[] categories = {"gifts", "garden", "kitchen", "service", "lighting"};
-        templates = new Purchase[512];
-        for (int t = 0; t < templates.length; t++) {
-            Purchase.Builder purchase = Purchase.builder(EventId.of("template"), MemberId.of("m0"),
-                    START.plusSeconds(3_600L * 24 * random.nextInt(360) + random.nextInt(86_400)));
-            int lines = 1 + random.nextInt(6);
-            for (int l = 0; l < lines; l++) {
-                purchase.line(random.nextInt(10) == 0 ? "85123A" : "SKU-" + random.nextInt(5_000), categories[random.nextInt(categories.length)],
-                        1 + random.nextInt(12), Money.of(String.valueOf(0.5 + random.nextInt(2_000) / 100.0), "GBP"));
-            }
-            templates[t] = purchase.build();
-        }
+        templates = SyntheticPurchases.generate(512, 42, START);
     }
 
     /** Starts every iteration on a fresh store with enrolled members, so ledgers do not grow without bound. */
     @Setup(Level.Iteration)
     public void freshStore() {
-        engine = LoyaltyEngine.builder()
-                .program(ProgramSettings.builder().currency("GBP").zone("Europe/London").build())
-                .clock(Clock.fixed(START.plusSeconds(3_600L * 24 * 400), ZoneOffset.UTC))
-                .ruleEngine(ruleEngine)
-                .build();
-        for (int m = 0; m < MEMBERS; m++) {
-            String tier = m % 10 == 0 ? "gold" : m % 4 == 0 ? "silver" : "member";
-            engine.process(Enrolment.of(EventId.of("enrol-" + m), MemberId.of("m" + m), START).withTier(tier));
-        }
+        engine = SyntheticPurchases.engineWithMembers(ruleEngine);
     }
 
     /** Closes the Drools engine. */
@@ -106,8 +78,6 @@ public class ProcessBenchmark {
     public Outcome processPurchase() {
         long n = sequence++;
         Purchase template = templates[(int) (n & (templates.length - 1))];
-        Purchase purchase = new Purchase(EventId.of("p" + n), MemberId.of("m" + (n % MEMBERS)), template.occurredAt(),
-                template.lines(), "web", null);
-        return engine.process(purchase);
+        return engine.process(SyntheticPurchases.purchase(template, n));
     }
 }

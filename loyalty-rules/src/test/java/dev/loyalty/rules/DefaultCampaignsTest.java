@@ -189,6 +189,15 @@ class DefaultCampaignsTest {
     }
 
     @Test
+    void shouldNotMultiplyTheWelcomeBonusWhenAGoldMemberEnrols() {
+        MemberId member = MemberId.of("status-match");
+
+        Outcome outcome = engine.process(Enrolment.of(EventId.of("enrol-status-match"), member, Shop.ENROLLED).withTier("gold"));
+
+        assertThat(awards(outcome)).containsExactly(award(WELCOME, 100));
+    }
+
+    @Test
     void shouldCutThePurchaseTo5000PointsWhenItWouldEarnMore() {
         MemberId member = enrol(engine, "member");
 

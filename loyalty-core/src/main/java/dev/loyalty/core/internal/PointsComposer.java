@@ -10,7 +10,10 @@ import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,6 +33,7 @@ import java.util.function.LongSupplier;
  *       for the member's local day; the cut is shared out in proportion, again by largest
  *       remainder.</li>
  * </ol>
+ * A rule that made several decisions (one per line, say) gets one award, the sum of its parts.
  * Ties (equal rates or factors) go to the decision that fired first.
  */
 final class PointsComposer {
@@ -67,8 +71,8 @@ final class PointsComposer {
         boolean[] excluded = new boolean[lines.size()];
         int[] baseWinner = new int[lines.size()];
         int[] promoWinner = new int[lines.size()];
-        java.util.Arrays.fill(baseWinner, -1);
-        java.util.Arrays.fill(promoWinner, -1);
+        Arrays.fill(baseWinner, -1);
+        Arrays.fill(promoWinner, -1);
         for (int d = 0; d < count; d++) {
             Decision decision = decisions.get(d);
             if (decision instanceof Decision.Exclusion exclusion) {
@@ -171,11 +175,17 @@ final class PointsComposer {
             points = scale(points, total, limit);
             total = limit;
         }
+        // one award per rule, in the order each rule first fired; the steps keep the per-decision detail
+        Map<String, Award> byRule = new LinkedHashMap<>();
         for (int d = 0; d < count; d++) {
             if (points[d] > 0) {
-                awards.add(new Award(decisions.get(d).rule(), decisions.get(d).reason(), points[d]));
+                Decision decision = decisions.get(d);
+                long add = points[d];
+                byRule.merge(decision.rule(), new Award(decision.rule(), decision.reason(), add),
+                        (a, b) -> new Award(a.rule(), a.reason(), Math.addExact(a.points(), b.points())));
             }
         }
+        awards.addAll(byRule.values());
         return new Composition(total, awards, steps);
     }
 
