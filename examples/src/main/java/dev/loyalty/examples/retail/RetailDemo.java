@@ -14,8 +14,8 @@ import java.util.Map;
  * The main demo: replays a year of a real online retailer's transactions through the default
  * campaigns and prints a short report.
  *
- * <p>Run it from the project root with {@code ./mvnw -q -pl examples -am -DskipTests install exec:java};
- * pass {@code -Dexec.args=path/to/file.csv} to replay another file in the same format.
+ * <p>Run it from the project root with {@code ./mvnw -q -DskipTests -Pdemo package}, or run this
+ * class with a path to another CSV file in the same format as its only argument.
  *
  * <p>Data: "Online Retail" by Daqing Chen, UCI Machine Learning Repository, CC BY 4.0
  * (doi:10.1057/dbm.2012.17); a 30,000-row sample ships with this module, see its
