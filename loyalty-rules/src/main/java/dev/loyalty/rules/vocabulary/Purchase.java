@@ -1,7 +1,6 @@
 package dev.loyalty.rules.vocabulary;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -12,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Immutable. The date and the fields derived from it are in the member's time zone.
  */
-public final class Purchase {
+public final class Purchase extends DatedFact {
 
     private final String eventId;
     private final String memberId;
@@ -20,7 +19,6 @@ public final class Purchase {
     private final String currency;
     private final String channel;
     private final String store;
-    private final LocalDate date;
     private final int lineCount;
 
     /**
@@ -37,13 +35,13 @@ public final class Purchase {
      */
     public Purchase(String eventId, String memberId, BigDecimal total, String currency, String channel, String store,
                     LocalDate date, int lineCount) {
+        super(date);
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.memberId = Objects.requireNonNull(memberId, "memberId");
         this.total = Objects.requireNonNull(total, "total");
         this.currency = Objects.requireNonNull(currency, "currency");
         this.channel = channel;
         this.store = store;
-        this.date = Objects.requireNonNull(date, "date");
         this.lineCount = lineCount;
     }
 
@@ -101,59 +99,11 @@ public final class Purchase {
         return store;
     }
 
-    /**
-     * Returns the local date of the purchase.
-     *
-     * @return the date
-     */
-    public LocalDate getDate() {
-        return date;
-    }
 
-    /**
-     * Returns the day of the week of the purchase.
-     *
-     * @return the day, such as {@code DayOfWeek.SATURDAY}
-     */
-    public DayOfWeek getDayOfWeek() {
-        return date.getDayOfWeek();
-    }
 
-    /**
-     * Returns the month of the purchase.
-     *
-     * @return 1 (January) to 12 (December)
-     */
-    public int getMonth() {
-        return date.getMonthValue();
-    }
 
-    /**
-     * Returns the day of the month of the purchase.
-     *
-     * @return 1 to 31
-     */
-    public int getDayOfMonth() {
-        return date.getDayOfMonth();
-    }
 
-    /**
-     * Returns the year of the purchase.
-     *
-     * @return the year
-     */
-    public int getYear() {
-        return date.getYear();
-    }
 
-    /**
-     * Tells whether the purchase was made on a Saturday or a Sunday.
-     *
-     * @return true at the weekend
-     */
-    public boolean isWeekend() {
-        return Days.isWeekend(date);
-    }
 
     /**
      * Returns the number of lines.
@@ -167,6 +117,6 @@ public final class Purchase {
     @Override
     public String toString() {
         return "Purchase[eventId=" + eventId + ", memberId=" + memberId + ", total=" + total.toPlainString() + " " + currency
-                + ", channel=" + channel + ", store=" + store + ", date=" + date + ", lineCount=" + lineCount + "]";
+                + ", channel=" + channel + ", store=" + store + ", date=" + getDate() + ", lineCount=" + lineCount + "]";
     }
 }

@@ -1,7 +1,6 @@
 package dev.loyalty.rules.vocabulary;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -12,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Immutable. The date and the fields derived from it are in the member's time zone.
  */
-public final class PurchaseLine {
+public final class PurchaseLine extends DatedFact {
 
     private final int index;
     private final String sku;
@@ -20,7 +19,6 @@ public final class PurchaseLine {
     private final int quantity;
     private final BigDecimal unitPrice;
     private final BigDecimal amount;
-    private final LocalDate date;
 
     /**
      * Creates the fact; the engine does this for every line, tests of campaign rules may too.
@@ -33,6 +31,7 @@ public final class PurchaseLine {
      * @param date the local date of the purchase
      */
     public PurchaseLine(int index, String sku, String category, int quantity, BigDecimal unitPrice, LocalDate date) {
+        super(date);
         if (index < 0) {
             throw new IllegalArgumentException("index must be 0 or more, was " + index);
         }
@@ -42,7 +41,6 @@ public final class PurchaseLine {
         this.quantity = quantity;
         this.unitPrice = Objects.requireNonNull(unitPrice, "unitPrice");
         this.amount = unitPrice.multiply(BigDecimal.valueOf(quantity));
-        this.date = Objects.requireNonNull(date, "date");
     }
 
     /**
@@ -99,45 +97,13 @@ public final class PurchaseLine {
         return amount;
     }
 
-    /**
-     * Returns the local date of the purchase.
-     *
-     * @return the date
-     */
-    public LocalDate getDate() {
-        return date;
-    }
 
-    /**
-     * Returns the day of the week of the purchase.
-     *
-     * @return the day, such as {@code DayOfWeek.SATURDAY}
-     */
-    public DayOfWeek getDayOfWeek() {
-        return date.getDayOfWeek();
-    }
 
-    /**
-     * Returns the month of the purchase.
-     *
-     * @return 1 (January) to 12 (December)
-     */
-    public int getMonth() {
-        return date.getMonthValue();
-    }
 
-    /**
-     * Tells whether the purchase was made on a Saturday or a Sunday.
-     *
-     * @return true at the weekend
-     */
-    public boolean isWeekend() {
-        return Days.isWeekend(date);
-    }
 
     @Override
     public String toString() {
         return "PurchaseLine[index=" + index + ", sku=" + sku + ", category=" + category + ", quantity=" + quantity
-                + ", unitPrice=" + unitPrice.toPlainString() + ", date=" + date + "]";
+                + ", unitPrice=" + unitPrice.toPlainString() + ", date=" + getDate() + "]";
     }
 }
