@@ -4,17 +4,22 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.RuleEngineProvider;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.store.InMemoryStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +53,14 @@ public final class LoyaltyEngine implements AutoCloseable {
     private final RuleEngine rules;
     private final boolean ownsRules;
     private final EventProcessor processor;
+    private final Clock clock;
 
     private LoyaltyEngine(Builder builder, RuleEngine rules, boolean ownsRules) {
         this.program = builder.program;
         this.store = builder.store != null ? builder.store : new InMemoryStore();
         this.rules = rules;
         this.ownsRules = ownsRules;
+        this.clock = builder.clock;
         this.processor = new EventProcessor(program, rules, builder.clock);
     }
 
@@ -153,6 +160,80 @@ public final class LoyaltyEngine implements AutoCloseable {
     }
 
     /**
+     * Returns a member's points at a glance: balance, spendable, pending, held and debt, as of
+     * the engine's clock (points due for release or expiry count as such even before a sweep).
+     *
+     * @param memberId the member id
+     * @return the summary
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public PointsSummary summary(MemberId memberId) {
+        requireMember(memberId);
+        return summaryOf(memberId);
+    }
+
+    /**
+     * Returns a member's statement: the ledger with running balance, lots, holds and summary.
+     *
+     * @param memberId the member id
+     * @return the statement
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public Statement statement(MemberId memberId) {
+        Member member = store.findMember(Checks.notNull(memberId, "memberId")).orElseThrow(() -> new UnknownMemberException(memberId));
+        List<Statement.Line> lines = new ArrayList<>();
+        long running = 0;
+        for (LedgerEntry entry : store.ledger(memberId)) {
+            running = Points.add(running, entry.points().value());
+            lines.add(new Statement.Line(entry, running));
+        }
+        return new Statement(member, lines, store.lots(memberId), store.holds(memberId), summaryOf(memberId));
+    }
+
+    /**
+     * Returns a member's holds.
+     *
+     * @param memberId the member id
+     * @return the holds in the order they were placed, whatever their status
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public List<Hold> holds(MemberId memberId) {
+        requireMember(memberId);
+        return store.holds(memberId);
+    }
+
+    /**
+     * Runs the time-based work for every member as of the engine's clock: releases pending
+     * points whose return window closed, expires lots and holds that are due. Idempotent:
+     * running it again at the same instant changes nothing. The same work also happens for a
+     * member whenever one of their events is processed, so a missed sweep loses nothing.
+     *
+     * @return what the sweep did
+     */
+    public SweepReport sweep() {
+        Instant asOf = clock.instant();
+        long[] counts = new long[5];
+        store.forEachMember(member -> {
+            counts[0]++;
+            long[] seen = new long[3];
+            store.apply(member.id(), view -> {
+                MemberChanges changes = processor.sweep(view, asOf);
+                seen[0] = changes.entries().stream().filter(e -> e.type() == EntryType.RELEASE).count();
+                seen[1] = -changes.entries().stream().filter(e -> e.type() == EntryType.EXPIRE).mapToLong(e -> e.points().value()).sum();
+                seen[2] = changes.holds().size();
+                return changes;
+            });
+            if (seen[0] + seen[1] + seen[2] > 0) {
+                counts[1]++;
+            }
+            counts[2] += seen[0];
+            counts[3] += seen[1];
+            counts[4] += seen[2];
+        });
+        return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    /**
      * Returns the program settings.
      *
      * @return the settings the engine was built with
@@ -176,6 +257,16 @@ public final class LoyaltyEngine implements AutoCloseable {
         if (ownsRules) {
             rules.close();
         }
+    }
+
+    private PointsSummary summaryOf(MemberId memberId) {
+        PointsSummary[] result = new PointsSummary[1];
+        // read inside the member's lock for a consistent snapshot; nothing is written
+        store.apply(memberId, view -> {
+            result[0] = processor.summary(view, clock.instant());
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+        return result[0];
     }
 
     private void requireMember(MemberId memberId) {

@@ -34,9 +34,10 @@ import java.util.stream.Collectors;
  * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
  * @param maxPurchaseAmount the largest purchase total accepted
  * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
+ * @param points how points live after they are earned: return window, expiry, claw-back
  */
 public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode pointsRounding, List<Tier> tiers,
-                              Money maxPurchaseAmount, Duration maxClockSkew) {
+                              Money maxPurchaseAmount, Duration maxClockSkew, PointsPolicy points) {
 
     /** The default ladder: member, silver, gold, diamond. */
     public static final List<Tier> DEFAULT_TIERS = List.of(
@@ -81,6 +82,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         if (maxClockSkew.isNegative()) {
             throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + maxClockSkew);
         }
+        Checks.notNull(points, "program.points");
     }
 
     /**
@@ -128,6 +130,10 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         private List<Tier> tiers = DEFAULT_TIERS;
         private BigDecimal maxPurchaseAmount = new BigDecimal("1000000");
         private Duration maxClockSkew = Duration.ofMinutes(5);
+        private int returnWindowDays;
+        private ExpiryPolicy expiry = ExpiryPolicy.never();
+        private ClawbackPolicy clawback = ClawbackPolicy.DEBT;
+        private BigDecimal unlinkedReturnPointsPerUnit = BigDecimal.ZERO;
 
         private Builder() {
         }
@@ -212,6 +218,53 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
 
         /**
+         * Sets how many days a purchase's points stay pending, visible but not spendable, so a
+         * return inside the window cancels them before they can be spent; 0 (the default)
+         * makes them spendable at once.
+         *
+         * @param days the return window in days, 0 to 3650
+         * @return this builder
+         */
+        public Builder returnWindowDays(int days) {
+            this.returnWindowDays = new PointsPolicy(days, expiry, clawback, unlinkedReturnPointsPerUnit).returnWindowDays();
+            return this;
+        }
+
+        /**
+         * Sets when points expire; {@link ExpiryPolicy#never()} by default.
+         *
+         * @param policy the expiry policy
+         * @return this builder
+         */
+        public Builder expiry(ExpiryPolicy policy) {
+            this.expiry = Checks.notNull(policy, "program.expiry");
+            return this;
+        }
+
+        /**
+         * Sets what a return does when its purchase's points were already spent; {@link ClawbackPolicy#DEBT} by default.
+         *
+         * @param policy the claw-back policy
+         * @return this builder
+         */
+        public Builder clawback(ClawbackPolicy policy) {
+            this.clawback = Checks.notNull(policy, "program.clawback");
+            return this;
+        }
+
+        /**
+         * Sets the points clawed back per currency unit of a return whose purchase the engine
+         * never saw; zero (the default) records such returns without changing points.
+         *
+         * @param pointsPerUnit the rate, zero or more
+         * @return this builder
+         */
+        public Builder unlinkedReturnPointsPerUnit(BigDecimal pointsPerUnit) {
+            this.unlinkedReturnPointsPerUnit = new PointsPolicy(returnWindowDays, expiry, clawback, pointsPerUnit).unlinkedReturnPointsPerUnit();
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -221,7 +274,8 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
             if (currency == null) {
                 throw new InvalidInputException("program.currency", "must be set");
             }
-            return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(maxPurchaseAmount, currency), maxClockSkew);
+            return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(maxPurchaseAmount, currency), maxClockSkew,
+                    new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit));
         }
     }
 }

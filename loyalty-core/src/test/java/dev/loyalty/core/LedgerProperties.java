@@ -151,7 +151,8 @@ class LedgerProperties {
                 }
                 for (Lot lot : store.lots(id)) {
                     long named = ledger.stream().filter(e -> e.lotId().equals(lot.id())).mapToLong(e -> e.points().value()).sum();
-                    assertThat(lot.remaining()).as("lot %s", lot.id()).isEqualTo(named).isEqualTo(lot.points()).isPositive();
+                    // earning only: nothing spent yet; a purchase that earned nothing still has a (zero) lot for returns to find
+                    assertThat(lot.remaining()).as("lot %s", lot.id()).isEqualTo(named).isEqualTo(lot.points()).isNotNegative();
                 }
                 if (store.findMember(id).isEmpty()) {
                     assertThat(ledger).isEmpty();

@@ -110,7 +110,7 @@ class ProgramSettingsTest {
     @Test
     void shouldThrowCurrencyMismatchWhenLimitIsInAnotherCurrency() {
         assertThatThrownBy(() -> new ProgramSettings(Money.currency("GBP"), ZoneId.of("UTC"), RoundingMode.DOWN, ProgramSettings.DEFAULT_TIERS,
-                Money.of(BigDecimal.TEN, "EUR"), Duration.ZERO))
+                Money.of(BigDecimal.TEN, "EUR"), Duration.ZERO, PointsPolicy.DEFAULT))
                 .isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("program.maxPurchaseAmount");
     }
 

@@ -9,7 +9,8 @@ import java.time.Instant;
  * carries a caller-supplied id, which is its idempotency key, the member it concerns and the
  * instant it happened. The hierarchy is sealed: the engine handles each kind explicitly.
  */
-public sealed interface LoyaltyEvent permits Enrolment, Purchase, ProfileChange {
+public sealed interface LoyaltyEvent
+        permits Enrolment, Purchase, ProfileChange, Redemption, PointsHold, HoldCapture, HoldVoid, Return {
 
     /**
      * Returns the event's id, the idempotency key.

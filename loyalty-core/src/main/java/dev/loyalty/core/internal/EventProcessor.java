@@ -7,13 +7,18 @@ import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.MemberAlreadyEnrolledException;
 import dev.loyalty.core.MemberNotActiveException;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.HoldCapture;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.PointsHold;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
@@ -77,13 +82,23 @@ public final class EventProcessor {
                         purchase.total() + " exceeds the program's limit of " + program.maxPurchaseAmount());
             }
         }
+        if (event instanceof Return refund && !refund.amount().currency().equals(program.currency())) {
+            throw new CurrencyMismatchException("return " + refund.eventId() + " amount", program.currency(), refund.amount().currency());
+        }
+        if (event instanceof Redemption redemption && redemption.value() != null && !redemption.value().currency().equals(program.currency())) {
+            throw new CurrencyMismatchException("redemption " + redemption.eventId() + " value", program.currency(), redemption.value().currency());
+        }
+        if (event instanceof PointsHold hold && !hold.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidInputException("hold.expiresAt", hold.expiresAt() + " has already passed; the engine's clock reads " + clock.instant());
+        }
         if (event instanceof Enrolment enrolment && enrolment.tierCode() != null && program.tier(enrolment.tierCode()).isEmpty()) {
             throw new InvalidInputException("enrolment.tierCode", "'" + enrolment.tierCode() + "' is not a tier of this program (" + program.tierCodes() + ")");
         }
     }
 
     /**
-     * Computes the member's changes for one event.
+     * Computes the member's changes for one event: first what is due by the clock (pending
+     * points released, lots and holds expired), then the event itself.
      *
      * @param view the member's state, locked by the store
      * @param event the event, already validated
@@ -95,32 +110,87 @@ public final class EventProcessor {
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
         LocalDate date = LocalDate.ofInstant(event.occurredAt(), zone);
-
-        Evaluation evaluation = evaluate(new RuleContext(after, view.balance(), event, date, zone, program));
-        PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
-                () -> view.pointsEarnedBetween(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()),
-                program.currency().getCurrencyCode());
-
-        Instant now = clock.instant();
-        String lotId = event.eventId().value();
-        List<LedgerEntry> entries = new ArrayList<>(composition.awards().size());
-        long sequence = view.lastSequence();
-        for (PointsComposer.Award award : composition.awards()) {
-            sequence++;
-            entries.add(new LedgerEntry(event.memberId(), sequence, event.eventId(), EntryType.EARN, Points.of(award.points()),
-                    lotId, award.rule(), award.reason(), evaluation.ruleSetVersion(), event.occurredAt(), now));
+        MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
+        ledger.housekeep();
+        List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
+        long balanceBefore = ledger.balance();
+        String version = "-";
+        if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
+            Evaluation evaluation = evaluate(new RuleContext(after, Points.of(balanceBefore), event, date, zone, program));
+            version = evaluation.ruleSetVersion();
+            ledger.ruleSetVersion(version);
+            PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
+                    () -> view.pointsEarnedBetween(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()),
+                    program.currency().getCurrencyCode());
+            steps.addAll(composition.steps());
+            credit(ledger, event, composition, zone, steps);
+        } else {
+            Lifecycle.apply(ledger, event, program, steps);
         }
-        List<Lot> lots = composition.total() > 0
-                ? List.of(new Lot(lotId, event.memberId(), event.eventId(), event.occurredAt(), null, composition.total(), composition.total()))
-                : List.of();
-        Points earned = Points.of(composition.total());
-        Points balance = view.balance().plus(earned);
+
+        long change = 0;
+        for (LedgerEntry entry : ledger.eventEntries()) {
+            change = Points.add(change, entry.points().value());
+        }
+        Points balance = Points.of(ledger.balance());
         String summary = event.kind() + " " + event.eventId() + " of member " + event.memberId() + " on " + date + " (" + date.getDayOfWeek()
-                + "): " + (earned.value() >= 0 ? "+" : "") + earned + " points, balance " + balance;
-        Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), earned, balance, entries,
-                new Explanation(summary, composition.steps()), evaluation.ruleSetVersion());
-        return new MemberChanges(after.equals(before) ? null : after,
-                new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome), entries, lots);
+                + "): " + (change >= 0 ? "+" : "") + change + " points, balance " + balance;
+        Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
+                new Explanation(summary, steps), version);
+        return ledger.changes(after.equals(before) ? null : after, new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
+    }
+
+    /**
+     * Computes what is due for a member at an instant, without an event: pending points
+     * released, lots and holds expired. Applying the result twice changes nothing the second time.
+     *
+     * @param view the member's state, locked by the store
+     * @param asOf the instant to sweep at
+     * @return the changes; empty when nothing is due or the member is not enrolled
+     */
+    public MemberChanges sweep(MemberView view, Instant asOf) {
+        Member member = view.member().orElse(null);
+        if (member == null) {
+            return new MemberChanges(null, null, List.of(), List.of());
+        }
+        MemberLedger ledger = new MemberLedger(view, member.id(), program, member.zoneOr(program.zone()), asOf);
+        ledger.housekeep();
+        return ledger.changes(null, null);
+    }
+
+    /**
+     * Computes a member's points at a glance as of an instant, counting what is due then as done.
+     *
+     * @param view the member's state, locked by the store
+     * @param asOf the instant
+     * @return the summary
+     */
+    public PointsSummary summary(MemberView view, Instant asOf) {
+        Member member = view.member().orElseThrow(() -> new IllegalStateException("summary of a member who is not enrolled"));
+        MemberLedger ledger = new MemberLedger(view, member.id(), program, member.zoneOr(program.zone()), asOf);
+        ledger.housekeep();
+        return ledger.summary();
+    }
+
+    private void credit(MemberLedger ledger, LoyaltyEvent event, PointsComposer.Composition composition, ZoneId zone,
+                        List<Explanation.Step> steps) {
+        Purchase purchase = event instanceof Purchase p ? p : null;
+        if (composition.total() == 0 && purchase == null) {
+            return;
+        }
+        Instant pendingUntil = null;
+        int window = program.points().returnWindowDays();
+        if (purchase != null && window > 0) {
+            Instant until = event.occurredAt().atZone(zone).plusDays(window).toInstant();
+            pendingUntil = until.isAfter(clock.instant()) ? until : null;
+        }
+        Lot lot = Lot.earned(event.eventId(), event.memberId(), event.occurredAt(), pendingUntil,
+                program.points().expiry().lotExpiry(event.occurredAt(), zone), composition.total(),
+                purchase == null ? null : purchase.total().amount());
+        ledger.credit(lot, pendingUntil != null ? EntryType.PENDING : EntryType.EARN, composition.awards(), event.occurredAt(), steps);
+        if (purchase != null) {
+            ledger.account(ledger.account().activeAt(event.occurredAt()));
+        }
     }
 
     private Member memberAfter(Member before, LoyaltyEvent event) {
@@ -141,7 +211,9 @@ public final class EventProcessor {
         if (event instanceof ProfileChange change) {
             return before.withProfile(change.birthday(), change.zone(), change.status());
         }
-        if (before.status() != MemberStatus.ACTIVE) {
+        boolean spendsOrEarns = event instanceof Purchase || event instanceof Redemption || event instanceof PointsHold
+                || event instanceof HoldCapture;
+        if (spendsOrEarns && before.status() != MemberStatus.ACTIVE) {
             throw new MemberNotActiveException(before.id(), before.status());
         }
         return before;

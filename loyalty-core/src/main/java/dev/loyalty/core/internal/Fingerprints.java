@@ -1,10 +1,15 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.HoldCapture;
+import dev.loyalty.core.event.HoldVoid;
+import dev.loyalty.core.event.PointsHold;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +44,17 @@ public final class Fingerprints {
             }
         } else if (event instanceof ProfileChange c) {
             out.add(c.birthday()).add(c.zone()).add(c.status());
+        } else if (event instanceof Redemption r) {
+            out.add(r.rewardCode()).add(r.points()).add(r.value() == null ? null : r.value().amount().toPlainString())
+                    .add(r.value() == null ? null : r.value().currency().getCurrencyCode());
+        } else if (event instanceof PointsHold h) {
+            out.add(h.rewardCode()).add(h.points()).add(h.expiresAt());
+        } else if (event instanceof HoldCapture c) {
+            out.add(c.holdId());
+        } else if (event instanceof HoldVoid v) {
+            out.add(v.holdId());
+        } else if (event instanceof Return r) {
+            out.add(r.purchaseId()).add(r.amount().amount().toPlainString()).add(r.amount().currency().getCurrencyCode());
         } else {
             throw new IllegalStateException("no fingerprint for " + event.getClass().getName());
         }

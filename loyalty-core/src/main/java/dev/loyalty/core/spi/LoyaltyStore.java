@@ -1,6 +1,8 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
@@ -42,10 +44,12 @@ public interface LoyaltyStore {
      *
      * <p>The event id is unique across the store: when an event with the same id was recorded
      * first, by this or another member, nothing is applied and that earlier event is returned.
+     * Changes without an event (a sweep's) are applied as they are.
      *
      * @param memberId the member to lock
      * @param work computes the changes from the member's current state
-     * @return the event now recorded under the id of {@code changes.event()}: the new one, or the earlier one
+     * @return the event now recorded under the id of {@code changes.event()}: the new one, or the
+     *         earlier one; null when the changes carry no event
      */
     StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work);
 
@@ -72,6 +76,22 @@ public interface LoyaltyStore {
      * @return the lots; empty for an unknown member
      */
     List<Lot> lots(MemberId memberId);
+
+    /**
+     * Returns a member's holds in the order they were placed.
+     *
+     * @param memberId the member
+     * @return the holds, whatever their status; empty for an unknown member
+     */
+    List<Hold> holds(MemberId memberId);
+
+    /**
+     * Returns a member's account state.
+     *
+     * @param memberId the member
+     * @return the account; {@link Account#NEW} for an unknown member
+     */
+    Account account(MemberId memberId);
 
     /**
      * Hands every enrolled member to the consumer, one at a time, without loading all at once.

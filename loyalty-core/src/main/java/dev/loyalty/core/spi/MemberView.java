@@ -1,5 +1,7 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Points;
@@ -38,7 +40,7 @@ public interface MemberView {
      *
      * @param fromInclusive the start of the range
      * @param toExclusive the end of the range
-     * @return the sum of earn entries whose event happened in the range
+     * @return the sum of earn and pending entries whose event happened in the range
      */
     long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive);
 
@@ -48,4 +50,18 @@ public interface MemberView {
      * @return the lots
      */
     List<Lot> lots();
+
+    /**
+     * Returns the member's holds, in the order they were placed.
+     *
+     * @return the holds, whatever their status
+     */
+    List<Hold> holds();
+
+    /**
+     * Returns the member's account state: claw-back debt and last activity.
+     *
+     * @return the account; {@link Account#NEW} before anything was recorded
+     */
+    Account account();
 }

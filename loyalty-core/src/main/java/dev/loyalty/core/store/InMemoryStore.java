@@ -1,7 +1,9 @@
 package dev.loyalty.core.store;
 
+import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
@@ -62,9 +64,11 @@ public final class InMemoryStore implements LoyaltyStore {
                 try {
                     MemberChanges changes = work.apply(slot);
                     long newBalance = slot.balanceAfter(changes);
-                    StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
-                    if (earlier != null) {
-                        return earlier;
+                    if (changes.event() != null) {
+                        StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
+                        if (earlier != null) {
+                            return earlier;
+                        }
                     }
                     slot.apply(changes, newBalance);
                     return changes.event();
@@ -93,6 +97,16 @@ public final class InMemoryStore implements LoyaltyStore {
     @Override
     public List<Lot> lots(MemberId memberId) {
         return read(memberId, List.of(), slot -> List.copyOf(slot.lots.values()));
+    }
+
+    @Override
+    public List<Hold> holds(MemberId memberId) {
+        return read(memberId, List.of(), slot -> List.copyOf(slot.holds.values()));
+    }
+
+    @Override
+    public Account account(MemberId memberId) {
+        return read(memberId, Account.NEW, slot -> slot.account);
     }
 
     @Override
@@ -126,6 +140,8 @@ public final class InMemoryStore implements LoyaltyStore {
         final Map<String, Lot> lots = new LinkedHashMap<>();
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
         final NavigableMap<Instant, Long> earnedAt = new TreeMap<>();
+        final Map<String, Hold> holds = new LinkedHashMap<>();
+        Account account = Account.NEW;
         long balance;
         boolean removed;
 
@@ -143,12 +159,18 @@ public final class InMemoryStore implements LoyaltyStore {
             }
             entries.addAll(changes.entries());
             for (LedgerEntry entry : changes.entries()) {
-                if (entry.type() == EntryType.EARN) {
+                if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
                     earnedAt.merge(entry.occurredAt(), entry.points().value(), Points::add);
                 }
             }
             for (Lot lot : changes.lots()) {
                 lots.put(lot.id(), lot);
+            }
+            for (Hold hold : changes.holds()) {
+                holds.put(hold.id(), hold);
+            }
+            if (changes.account() != null) {
+                account = changes.account();
             }
             balance = newBalance;
         }
@@ -180,6 +202,16 @@ public final class InMemoryStore implements LoyaltyStore {
         @Override
         public List<Lot> lots() {
             return List.copyOf(lots.values());
+        }
+
+        @Override
+        public List<Hold> holds() {
+            return List.copyOf(holds.values());
+        }
+
+        @Override
+        public Account account() {
+            return account;
         }
     }
 }

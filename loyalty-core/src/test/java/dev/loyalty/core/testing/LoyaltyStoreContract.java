@@ -116,8 +116,8 @@ public abstract class LoyaltyStoreContract {
         assertThat(store.ledger(member("m-1"))).containsExactly(new LedgerEntry(member("m-1"), 1, eventId("enrol-m-1"), EntryType.EARN,
                 Points.of(JavaRules.WELCOME_POINTS), "enrol-m-1", JavaRules.WELCOME, "welcome to the programme",
                 JavaRules.SIMPLE_PACK_VERSION, MONDAY, Fixtures.NOW));
-        assertThat(store.lots(member("m-1"))).containsExactly(new Lot("enrol-m-1", member("m-1"), eventId("enrol-m-1"), MONDAY, null,
-                JavaRules.WELCOME_POINTS, JavaRules.WELCOME_POINTS));
+        assertThat(store.lots(member("m-1"))).containsExactly(Lot.earned(eventId("enrol-m-1"), member("m-1"), MONDAY, null, null,
+                JavaRules.WELCOME_POINTS, null));
     }
 
     @Test
@@ -504,7 +504,7 @@ public abstract class LoyaltyStoreContract {
                 "TEST", "test entry", "test", MONDAY, Fixtures.NOW);
         Outcome outcome = new Outcome(eventId, member.id(), "purchase", Points.of(points), Points.of(points), List.of(entry),
                 new Explanation("test", List.of()), "test");
-        Lot lot = new Lot(eventId.value(), member.id(), eventId, MONDAY, null, points, points);
+        Lot lot = Lot.earned(eventId, member.id(), MONDAY, null, null, points, null);
         return new MemberChanges(null, new StoredEvent(eventId, member.id(), "0".repeat(64), outcome), List.of(entry), List.of(lot));
     }
 }

@@ -1,0 +1,18 @@
+package dev.loyalty.core;
+
+/**
+ * What happens when a return claws back points the member has already spent (or that expired).
+ * The purchase's own lot is always taken first, pending points included.
+ */
+public enum ClawbackPolicy {
+    /**
+     * Take the rest from the member's other spendable points; what they cannot cover is kept
+     * as a debt off the balance (which never goes below zero) and repaid from later earnings.
+     */
+    DEBT,
+    /**
+     * Write the whole shortfall against the balance, which may go negative; later earnings
+     * repay it first.
+     */
+    NEGATIVE_BALANCE
+}

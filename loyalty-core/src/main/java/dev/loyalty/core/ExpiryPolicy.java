@@ -1,0 +1,121 @@
+package dev.loyalty.core;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * When earned points expire. Dates are taken in the member's zone, so "the end of the month"
+ * is the member's midnight, across daylight-saving changes.
+ *
+ * @param kind the rule
+ * @param months the number of months (for years: the number of years) the rule counts
+ */
+public record ExpiryPolicy(Kind kind, int months) {
+
+    /** The kinds of expiry rule. */
+    public enum Kind {
+        /** Points never expire. */
+        NEVER,
+        /** Each lot expires the given number of months after it was earned, at the same local time. */
+        ROLLING_MONTHS,
+        /** Each lot expires at the end of the Nth month after the month it was earned in. */
+        END_OF_MONTH,
+        /** Each lot expires at the end of the Nth year after the year it was earned in. */
+        END_OF_YEAR,
+        /** All of a member's points expire after the given number of months without a purchase or redemption. */
+        INACTIVITY_MONTHS
+    }
+
+    /** Checks the components. */
+    public ExpiryPolicy {
+        if (kind == null) {
+            throw new InvalidInputException("expiry.kind", "must not be null");
+        }
+        if (kind != Kind.NEVER && (months < 1 || months > 1200)) {
+            throw new InvalidInputException("expiry.months", "must be from 1 to 1200, was " + months);
+        }
+    }
+
+    /**
+     * Returns the policy under which points never expire; the default.
+     *
+     * @return the policy
+     */
+    public static ExpiryPolicy never() {
+        return new ExpiryPolicy(Kind.NEVER, 0);
+    }
+
+    /**
+     * Returns the policy under which each lot expires {@code months} after it was earned.
+     *
+     * @param months how many months points live
+     * @return the policy
+     */
+    public static ExpiryPolicy rollingMonths(int months) {
+        return new ExpiryPolicy(Kind.ROLLING_MONTHS, months);
+    }
+
+    /**
+     * Returns the policy under which each lot expires at the end of the Nth month after the
+     * month it was earned in: earned on 15 March with N = 12, it expires when the following
+     * March ends.
+     *
+     * @param months N
+     * @return the policy
+     */
+    public static ExpiryPolicy endOfMonthAfter(int months) {
+        return new ExpiryPolicy(Kind.END_OF_MONTH, months);
+    }
+
+    /**
+     * Returns the policy under which each lot expires at the end of the Nth year after the year
+     * it was earned in: earned in 2026 with N = 1, it expires when 2027 ends.
+     *
+     * @param years N
+     * @return the policy
+     */
+    public static ExpiryPolicy endOfYearAfter(int years) {
+        return new ExpiryPolicy(Kind.END_OF_YEAR, years);
+    }
+
+    /**
+     * Returns the policy under which all of a member's points expire after {@code months}
+     * without a purchase or redemption.
+     *
+     * @param months the months of inactivity
+     * @return the policy
+     */
+    public static ExpiryPolicy afterInactiveMonths(int months) {
+        return new ExpiryPolicy(Kind.INACTIVITY_MONTHS, months);
+    }
+
+    /**
+     * Returns when a lot earned at an instant expires by date.
+     *
+     * @param earnedAt when the lot was earned
+     * @param zone the member's zone
+     * @return the expiry instant, or null under {@link Kind#NEVER} and {@link Kind#INACTIVITY_MONTHS}
+     */
+    public Instant lotExpiry(Instant earnedAt, ZoneId zone) {
+        ZonedDateTime earned = earnedAt.atZone(zone);
+        return switch (kind) {
+            case NEVER, INACTIVITY_MONTHS -> null;
+            case ROLLING_MONTHS -> earned.plusMonths(months).toInstant();
+            case END_OF_MONTH -> YearMonth.from(earned).plusMonths(months + 1L).atDay(1).atStartOfDay(zone).toInstant();
+            case END_OF_YEAR -> earned.toLocalDate().withDayOfYear(1).plusYears(months + 1L).atStartOfDay(zone).toInstant();
+        };
+    }
+
+    /**
+     * Returns when a member's points expire for inactivity.
+     *
+     * @param lastActivityAt the member's last purchase or redemption
+     * @param zone the member's zone
+     * @return the instant, or null when this policy is not about inactivity or there was no activity
+     */
+    public Instant inactivityExpiry(Instant lastActivityAt, ZoneId zone) {
+        return kind != Kind.INACTIVITY_MONTHS || lastActivityAt == null ? null : lastActivityAt.atZone(zone).plusMonths(months).toInstant();
+    }
+}

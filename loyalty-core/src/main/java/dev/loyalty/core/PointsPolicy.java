@@ -1,0 +1,36 @@
+package dev.loyalty.core;
+
+import java.math.BigDecimal;
+
+/**
+ * How points live after they are earned: pending until the return window closes, expiry,
+ * claw-back on returns.
+ *
+ * @param returnWindowDays days a purchase's points stay pending (visible, not spendable); 0 makes them spendable at once
+ * @param expiry when points expire
+ * @param clawback what a return does when the purchase's points were already spent
+ * @param unlinkedReturnPointsPerUnit points clawed back per currency unit of a return whose purchase
+ *        the engine never saw, from spendable points only and never into debt; zero (the default)
+ *        records such returns without changing points
+ */
+public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPolicy clawback, BigDecimal unlinkedReturnPointsPerUnit) {
+
+    /** Points spendable at once, never expiring, claw-back shortfalls kept as debt, unlinked returns recorded only. */
+    public static final PointsPolicy DEFAULT = new PointsPolicy(0, ExpiryPolicy.never(), ClawbackPolicy.DEBT, BigDecimal.ZERO);
+
+    /** Checks the components. */
+    public PointsPolicy {
+        if (returnWindowDays < 0 || returnWindowDays > 3650) {
+            throw new InvalidInputException("program.returnWindowDays", "must be from 0 to 3650, was " + returnWindowDays);
+        }
+        if (expiry == null) {
+            throw new InvalidInputException("program.expiry", "must not be null");
+        }
+        if (clawback == null) {
+            throw new InvalidInputException("program.clawback", "must not be null");
+        }
+        if (unlinkedReturnPointsPerUnit == null || unlinkedReturnPointsPerUnit.signum() < 0) {
+            throw new InvalidInputException("program.unlinkedReturnPointsPerUnit", "must be zero or more, was " + unlinkedReturnPointsPerUnit);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.loyalty.core.event;
+
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import java.time.Instant;
+
+/**
+ * Turns an active hold into a redemption: the held points are spent.
+ *
+ * @param eventId the idempotency key
+ * @param memberId the member who placed the hold
+ * @param occurredAt when the capture was made
+ * @param holdId the id of the {@link PointsHold} event
+ */
+public record HoldCapture(EventId eventId, MemberId memberId, Instant occurredAt, EventId holdId) implements LoyaltyEvent {
+
+    /** Checks the components. */
+    public HoldCapture {
+        Checks.notNull(eventId, "capture.eventId");
+        Checks.notNull(memberId, "capture.memberId");
+        Checks.notNull(occurredAt, "capture.occurredAt");
+        Checks.notNull(holdId, "capture.holdId");
+    }
+
+    @Override
+    public String kind() {
+        return "hold-capture";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.loyalty.core.event;
+
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import java.time.Instant;
+
+/**
+ * Goods are returned and refunded. Linked to the original purchase, the points that purchase
+ * earned are clawed back in proportion to the refunded amount, over all its returns together
+ * never more than it earned. Give the amount of the returned lines (unit price times quantity)
+ * for a partial return, or the purchase total for a whole one.
+ *
+ * <p>A return whose purchase the engine never saw (no {@code purchaseId}, or an id it does not
+ * know) is recorded and handled by the program's unlinked-return rate, never with an error.
+ *
+ * @param eventId the idempotency key
+ * @param memberId the member
+ * @param occurredAt when the refund was made
+ * @param purchaseId the original purchase's event id, or null when not known
+ * @param amount the refunded amount; more than zero
+ */
+public record Return(EventId eventId, MemberId memberId, Instant occurredAt, EventId purchaseId, Money amount) implements LoyaltyEvent {
+
+    /** Checks the components. */
+    public Return {
+        Checks.notNull(eventId, "return.eventId");
+        Checks.notNull(memberId, "return.memberId");
+        Checks.notNull(occurredAt, "return.occurredAt");
+        Checks.notNull(amount, "return.amount");
+        if (amount.signum() <= 0) {
+            throw new InvalidInputException("return.amount", "must be more than zero, was " + amount);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "return";
+    }
+}

@@ -1,0 +1,277 @@
+package dev.loyalty.core.internal;
+
+import dev.loyalty.core.ClawbackPolicy;
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.PointsSummary;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Hold;
+import dev.loyalty.core.model.HoldStatus;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.StoredEvent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A working copy of one member's points inside a store transaction: it appends entries, moves
+ * points between lots and collects everything as one {@link MemberChanges}. Invariants kept
+ * here: every entry names a lot; a lot's remainder is the sum of its entries; the balance is
+ * the sum of all entries and of all lots' remainders; a positive lot's remainder never goes
+ * below zero. Not public API.
+ */
+final class MemberLedger {
+
+    /** Spending and expiry order: the soonest-expiring lot first, then the oldest, then by id. */
+    private static final Comparator<Lot> SPENDING_ORDER = Comparator
+            .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Lot::earnedAt)
+            .thenComparing(Lot::id);
+
+    private final MemberId memberId;
+    private final ProgramSettings program;
+    private final ZoneId zone;
+    private final Instant now;
+    private final Map<String, Lot> lots = new LinkedHashMap<>();
+    private final Map<String, Hold> holds = new LinkedHashMap<>();
+    private final Set<String> changedLots = new LinkedHashSet<>();
+    private final Set<String> changedHolds = new LinkedHashSet<>();
+    private final List<LedgerEntry> entries = new ArrayList<>();
+    private final List<LedgerEntry> eventEntries = new ArrayList<>();
+    private final List<Explanation.Step> housekeeping = new ArrayList<>();
+    private Account account;
+    private boolean accountChanged;
+    private long balance;
+    private long sequence;
+    private String version = "-";
+
+    MemberLedger(MemberView view, MemberId memberId, ProgramSettings program, ZoneId zone, Instant now) {
+        this.memberId = memberId;
+        this.program = program;
+        this.zone = zone;
+        this.now = now;
+        view.lots().forEach(lot -> lots.put(lot.id(), lot));
+        view.holds().forEach(hold -> holds.put(hold.id(), hold));
+        this.account = view.account();
+        this.balance = view.balance().value();
+        this.sequence = view.lastSequence();
+    }
+
+    /** Sets the rule-set version recorded on the entries written from now on. */
+    void ruleSetVersion(String value) {
+        this.version = value;
+    }
+
+    /** Releases due pending lots, expires due lots and holds; records what it did as explanation steps. */
+    void housekeep() {
+        for (Lot lot : List.copyOf(lots.values())) {
+            if (lot.isPending() && !lot.pendingUntil().isAfter(now)) {
+                write(lot.sourceEventId(), EntryType.RELEASE, 0, lot.id(), "core:release", "Return window closed: points spendable",
+                        lot.pendingUntil(), false);
+                put(lot.released());
+                housekeeping.add(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
+            }
+        }
+        Instant inactive = program.points().expiry().inactivityExpiry(account.lastActivityAt(), zone);
+        for (Lot lot : spendingOrder(false)) {
+            boolean byDate = lot.expiresAt() != null && !lot.expiresAt().isAfter(now);
+            boolean byInactivity = inactive != null && !inactive.isAfter(now);
+            if (byDate || byInactivity) {
+                long expired = lot.remaining();
+                Instant at = byDate ? lot.expiresAt() : inactive;
+                write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), "core:expiry",
+                        byDate ? "Expired unspent" : "Expired after inactivity", at, false);
+                put(lot.withRemaining(0));
+                housekeeping.add(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired, "at " + at));
+            }
+        }
+        for (Hold hold : List.copyOf(holds.values())) {
+            if (hold.status() == HoldStatus.ACTIVE && !hold.expiresAt().isAfter(now)) {
+                putHold(hold.withStatus(HoldStatus.EXPIRED));
+                housekeeping.add(new Explanation.Step("core:hold", "Hold " + hold.id() + " lapsed", 0, hold.points() + " points released"));
+            }
+        }
+    }
+
+    /** Returns the points the member can spend now: spendable lots, less the debt lot's shortfall and the active holds. */
+    long spendable() {
+        long sum = 0;
+        for (Lot lot : lots.values()) {
+            if (!lot.isPending()) {
+                sum = Points.add(sum, lot.remaining());
+            }
+        }
+        for (Hold hold : holds.values()) {
+            if (hold.reservesAt(now)) {
+                sum -= hold.points();
+            }
+        }
+        return sum;
+    }
+
+    /** Returns the member's points at a glance. */
+    PointsSummary summary() {
+        long held = holds.values().stream().filter(h -> h.reservesAt(now)).mapToLong(Hold::points).sum();
+        Lot debtLot = lots.get(Lot.DEBT_LOT);
+        long owed = account.debt() + (debtLot == null ? 0 : -debtLot.remaining());
+        return new PointsSummary(Points.of(balance), Points.of(Math.max(0, spendable())), Points.of(pending()), Points.of(held), Points.of(owed));
+    }
+
+    /** Returns the points still pending. */
+    long pending() {
+        return lots.values().stream().filter(Lot::isPending).mapToLong(Lot::remaining).sum();
+    }
+
+    /** Returns a lot by id, or null. */
+    Lot lot(String id) {
+        return lots.get(id);
+    }
+
+    /** Returns a hold by id, or null. */
+    Hold hold(String id) {
+        return holds.get(id);
+    }
+
+    /** Returns the account state as changed so far. */
+    Account account() {
+        return account;
+    }
+
+    /** Returns the balance after everything written so far. */
+    long balance() {
+        return balance;
+    }
+
+    /** Credits a new lot with the given entries and repays claw-back debt from it first. */
+    void credit(Lot lot, EntryType type, List<PointsComposer.Award> awards, Instant occurredAt, List<Explanation.Step> steps) {
+        put(lot);
+        for (PointsComposer.Award award : awards) {
+            write(lot.sourceEventId(), type, award.points(), lot.id(), award.rule(), award.reason(), occurredAt, true);
+        }
+        long owed = program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE
+                ? (lots.containsKey(Lot.DEBT_LOT) ? -lots.get(Lot.DEBT_LOT).remaining() : 0)
+                : account.debt();
+        long repaid = Math.min(owed, lot.remaining());
+        if (repaid > 0) {
+            write(lot.sourceEventId(), EntryType.REPAY, -repaid, lot.id(), "core:repayment", "Repays points clawed back earlier", occurredAt, true);
+            put(lots.get(lot.id()).withRemaining(lot.remaining() - repaid));
+            if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
+                Lot debt = lots.get(Lot.DEBT_LOT);
+                write(lot.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, "core:repayment", "Repays points clawed back earlier", occurredAt, true);
+                put(debt.withRemaining(debt.remaining() + repaid));
+            } else {
+                account(account.withDebt(account.debt() - repaid));
+            }
+            steps.add(new Explanation.Step("core:repayment", "Repays points clawed back earlier", -repaid, owed + " points were owed"));
+        }
+    }
+
+    /**
+     * Takes points from spendable lots, soonest-expiring first, writing one entry per lot.
+     *
+     * @return the points taken; less than asked when the lots hold less
+     */
+    long take(long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt) {
+        long left = points;
+        for (Lot lot : spendingOrder(false)) {
+            if (left == 0) {
+                break;
+            }
+            long taken = Math.min(left, lot.remaining());
+            write(eventId, type, -taken, lot.id(), rule, reason, occurredAt, true);
+            put(lot.withRemaining(lot.remaining() - taken));
+            left -= taken;
+        }
+        return points - left;
+    }
+
+    /** Writes one of the event's own entries against a lot and changes the lot's remainder with it. */
+    void debit(Lot lot, long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt) {
+        write(eventId, type, -points, lot.id(), rule, reason, occurredAt, true);
+        put(lots.get(lot.id()).withRemaining(lots.get(lot.id()).remaining() - points));
+    }
+
+    /** Writes a shortfall against the debt lot, creating it if needed (negative-balance policy). */
+    void owe(long points, EventId eventId, String rule, String reason, Instant occurredAt) {
+        Lot debt = lots.get(Lot.DEBT_LOT);
+        if (debt == null) {
+            debt = new Lot(Lot.DEBT_LOT, memberId, eventId, occurredAt, null, null, 0, 0, null, null, 0);
+        }
+        put(debt);
+        write(eventId, EntryType.REVERSE, -points, Lot.DEBT_LOT, rule, reason, occurredAt, true);
+        put(debt.withRemaining(debt.remaining() - points));
+    }
+
+    /** Replaces a lot in the working copy. */
+    void put(Lot lot) {
+        lots.put(lot.id(), lot);
+        changedLots.add(lot.id());
+    }
+
+    /** Adds or replaces a hold in the working copy. */
+    void putHold(Hold hold) {
+        holds.put(hold.id(), hold);
+        changedHolds.add(hold.id());
+    }
+
+    /** Replaces the account state. */
+    void account(Account value) {
+        if (!value.equals(account)) {
+            account = value;
+            accountChanged = true;
+        }
+    }
+
+    /** Returns the entries the event itself wrote, in sequence order. */
+    List<LedgerEntry> eventEntries() {
+        return eventEntries;
+    }
+
+    /** Returns the explanation steps of the housekeeping done before the event. */
+    List<Explanation.Step> housekeepingSteps() {
+        return housekeeping;
+    }
+
+    /** Collects everything changed as one set of changes. */
+    MemberChanges changes(Member member, StoredEvent event) {
+        List<Lot> lotChanges = changedLots.stream().map(lots::get).toList();
+        List<Hold> holdChanges = changedHolds.stream().map(holds::get).toList();
+        return new MemberChanges(member, event, entries, lotChanges, holdChanges, accountChanged ? account : null);
+    }
+
+    private List<Lot> spendingOrder(boolean includePending) {
+        List<Lot> candidates = new ArrayList<>();
+        for (Lot lot : lots.values()) {
+            if (lot.remaining() > 0 && !lot.id().equals(Lot.DEBT_LOT) && (includePending || !lot.isPending())) {
+                candidates.add(lot);
+            }
+        }
+        candidates.sort(SPENDING_ORDER);
+        return candidates;
+    }
+
+    private void write(EventId eventId, EntryType type, long points, String lotId, String rule, String reason, Instant occurredAt,
+                       boolean ofEvent) {
+        sequence++;
+        balance = Points.add(balance, points);
+        LedgerEntry entry = new LedgerEntry(memberId, sequence, eventId, type, Points.of(points), lotId, rule, reason, version, occurredAt, now);
+        entries.add(entry);
+        if (ofEvent) {
+            eventEntries.add(entry);
+        }
+    }
+}
