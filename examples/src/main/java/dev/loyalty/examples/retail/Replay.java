@@ -8,6 +8,7 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,22 +24,26 @@ import java.util.TreeMap;
  *
  * @param events the events processed
  * @param pointsIssued the points credited in all
+ * @param pointsClawedBack the points taken back by returns
  * @param pointsByRule the points credited per campaign rule, by rule name
  * @param topMembers the members with the highest balances, highest first
  * @param failures events refused with a typed error, each with its message
  * @param ruleSetVersion the version of the campaign rules
  * @param elapsed the time the replay took
  */
-record Replay(int events, long pointsIssued, Map<String, Long> pointsByRule, List<Map.Entry<MemberId, Long>> topMembers,
+record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, Long> pointsByRule, List<Map.Entry<MemberId, Long>> topMembers,
               List<String> failures, String ruleSetVersion, Duration elapsed) {
 
     /**
-     * Returns the program the sample runs under: pounds sterling, UK time.
+     * Returns the program the sample runs under: pounds sterling, UK time; a return the engine
+     * cannot link to its purchase claws back one point per pound, from spendable points only.
      *
      * @return the settings
      */
     static ProgramSettings program() {
-        return ProgramSettings.builder().currency(RetailSample.CURRENCY).zone(RetailSample.ZONE.getId()).build();
+        return ProgramSettings.builder().currency(RetailSample.CURRENCY).zone(RetailSample.ZONE.getId())
+                .unlinkedReturnPointsPerUnit(BigDecimal.ONE)
+                .build();
     }
 
     /**
@@ -57,14 +62,19 @@ record Replay(int events, long pointsIssued, Map<String, Long> pointsByRule, Lis
             Map<String, Long> byRule = new TreeMap<>();
             List<String> failures = new ArrayList<>();
             long issued = 0;
+            long clawedBack = 0;
             int processed = 0;
             for (LoyaltyEvent event : sample.events()) {
                 try {
                     Outcome outcome = engine.process(event);
                     processed++;
                     for (LedgerEntry entry : outcome.entries()) {
-                        byRule.merge(entry.rule(), entry.points().value(), Long::sum);
-                        issued = Math.addExact(issued, entry.points().value());
+                        if (entry.points().value() > 0) {
+                            byRule.merge(entry.rule(), entry.points().value(), Long::sum);
+                            issued = Math.addExact(issued, entry.points().value());
+                        } else {
+                            clawedBack = Math.addExact(clawedBack, -entry.points().value());
+                        }
                     }
                 } catch (LoyaltyException e) {
                     failures.add(event.eventId() + ": " + e.getMessage());
@@ -74,7 +84,7 @@ record Replay(int events, long pointsIssued, Map<String, Long> pointsByRule, Lis
             List<Map.Entry<MemberId, Long>> balances = new ArrayList<>();
             collectBalances(engine, sample, balances);
             balances.sort(Map.Entry.<MemberId, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            return new Replay(processed, issued, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))),
+            return new Replay(processed, issued, clawedBack, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))),
                     List.copyOf(failures), engine.ruleSetVersion(), elapsed);
         }
     }

@@ -62,14 +62,17 @@ public final class RetailDemo {
         out.append("Data: ").append(source).append(" (Daqing Chen, UCI ML Repository, CC BY 4.0)\n\n");
         out.append(String.format("Rows read              %,10d%n", sample.rows()));
         out.append(String.format("  guest rows           %,10d  (no customer id: not members, not replayed)%n", sample.guestRows()));
-        out.append(String.format("  return rows          %,10d  (returns are not replayed by this demo; %d of them are also guest rows)%n",
-                sample.returnRows(), sample.guestReturnRows()));
+        out.append(String.format("  return rows          %,10d  (%d of them by guests)%n", sample.returnRows(), sample.guestReturnRows()));
         out.append(String.format("  adjustment rows      %,10d  (zero or negative quantity outside a return)%n", sample.adjustmentRows()));
         out.append(String.format("  malformed rows       %,10d%n", sample.rejected().size()));
         out.append(String.format("Members enrolled       %,10d%n", sample.members()));
         out.append(String.format("Purchases              %,10d%n", sample.purchases()));
+        out.append(String.format("Returns                %,10d  (not linked to their purchases in the data; %d of zero value skipped)%n",
+                sample.returns(), sample.zeroValueReturns()));
         out.append(String.format("Events processed       %,10d  (%d refused)%n", replay.events(), replay.failures().size()));
-        out.append(String.format("Points issued          %,10d  (rule set %s)%n%n", replay.pointsIssued(), replay.ruleSetVersion()));
+        out.append(String.format("Points issued          %,10d  (rule set %s)%n", replay.pointsIssued(), replay.ruleSetVersion()));
+        out.append(String.format("Points clawed back     %,10d  (returns: one point per pound, from spendable points only)%n%n",
+                replay.pointsClawedBack()));
         out.append("Points per campaign rule\n");
         for (Map.Entry<String, Long> rule : replay.pointsByRule().entrySet()) {
             out.append(String.format("  %-48s %,12d%n", rule.getKey(), rule.getValue()));

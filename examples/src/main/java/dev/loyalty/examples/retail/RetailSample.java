@@ -5,6 +5,7 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
@@ -30,20 +31,23 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The "Online Retail" transactions (UCI Machine Learning Repository, CC BY 4.0) turned into
  * loyalty events: every customer id becomes a member enrolled at their first transaction,
- * every member invoice a purchase. Nothing is dropped silently: guest rows (no customer id),
- * return rows (invoice numbers starting with {@code C}), adjustment rows (zero or negative
- * quantity outside a return) and malformed rows are counted.
+ * every member invoice a purchase, every member return invoice (numbers starting with
+ * {@code C}) a return of the refunded amount. The data does not link returns to their
+ * purchases, so they are unlinked returns for the engine. Nothing is dropped silently: guest
+ * rows (no customer id), adjustment rows (zero or negative quantity outside a return), returns
+ * of zero value and malformed rows are counted.
  *
  * @param events the enrolments and purchases, in time order (enrolment first on a tie)
  * @param rows the data rows read
  * @param guestRows rows without a customer id: guests are not members
- * @param returnRows rows of return invoices, not replayed by this demo
+ * @param returnRows rows of return invoices
  * @param guestReturnRows return rows without a customer id, counted in both of the above
  * @param adjustmentRows rows with a zero or negative quantity outside a return invoice
+ * @param zeroValueReturns member return invoices refunding nothing, not replayed
  * @param rejected malformed rows, each with its line number and reason
  */
 record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int returnRows, int guestReturnRows, int adjustmentRows,
-                    List<String> rejected) {
+                    int zeroValueReturns, List<String> rejected) {
 
     /** The sample's time zone: a UK retailer recording UK local time. */
     static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -64,6 +68,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setSkipHeaderRecord(true).get();
         Map<String, Instant> firstSeen = new TreeMap<>();
         Map<String, InvoiceBuilder> invoices = new LinkedHashMap<>();
+        Map<String, ReturnBuilder> refunds = new LinkedHashMap<>();
         List<String> rejected = new ArrayList<>();
         int rows = 0;
         int guests = 0;
@@ -88,6 +93,8 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                     }
                     firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
                     if (isReturn) {
+                        BigDecimal refunded = new BigDecimal(record.get("UnitPrice").strip()).multiply(BigDecimal.valueOf(Math.abs((long) quantity)));
+                        refunds.computeIfAbsent(invoice, id -> new ReturnBuilder(id, customer)).add(refunded, at);
                         continue;
                     }
                     if (quantity <= 0) {
@@ -108,10 +115,18 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         List<LoyaltyEvent> events = new ArrayList<>(firstSeen.size() + invoices.size());
         firstSeen.forEach((customer, at) -> events.add(Enrolment.of(EventId.of("enrol-" + customer), MemberId.of(customer), at)));
         invoices.values().forEach(invoice -> events.add(invoice.build()));
+        int zeroValueReturns = 0;
+        for (ReturnBuilder refund : refunds.values()) {
+            if (refund.amount.signum() > 0) {
+                events.add(refund.build());
+            } else {
+                zeroValueReturns++;
+            }
+        }
         events.sort(Comparator.comparing(LoyaltyEvent::occurredAt)
                 .thenComparing(event -> event instanceof Enrolment ? 0 : 1)
                 .thenComparing(event -> event.eventId().value()));
-        return new RetailSample(List.copyOf(events), rows, guests, returns, guestReturns, adjustments, List.copyOf(rejected));
+        return new RetailSample(List.copyOf(events), rows, guests, returns, guestReturns, adjustments, zeroValueReturns, List.copyOf(rejected));
     }
 
     /**
@@ -132,12 +147,43 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         return events.stream().filter(Purchase.class::isInstance).count();
     }
 
+    /**
+     * Counts the returns among the events.
+     *
+     * @return the number of return invoices replayed
+     */
+    long returns() {
+        return events.stream().filter(Return.class::isInstance).count();
+    }
+
     private static String customerId(String raw) {
         String id = raw == null ? "" : raw.strip();
         if (id.isEmpty()) {
             return null;
         }
         return id.endsWith(".0") ? id.substring(0, id.length() - 2) : id;
+    }
+
+    /** Collects the rows of one return invoice into one refund of their total. */
+    private static final class ReturnBuilder {
+        private final String invoice;
+        private final String customer;
+        private BigDecimal amount = BigDecimal.ZERO;
+        private Instant at;
+
+        ReturnBuilder(String invoice, String customer) {
+            this.invoice = invoice;
+            this.customer = customer;
+        }
+
+        void add(BigDecimal refunded, Instant time) {
+            amount = amount.add(refunded);
+            at = at == null || time.isBefore(at) ? time : at;
+        }
+
+        Return build() {
+            return new Return(EventId.of("return-" + invoice), MemberId.of(customer), at, null, new Money(amount, Money.currency(CURRENCY)));
+        }
     }
 
     /** Collects the rows of one invoice; the invoice happened at its earliest row's time. */

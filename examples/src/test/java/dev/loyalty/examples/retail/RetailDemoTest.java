@@ -6,6 +6,10 @@ import dev.loyalty.core.event.Purchase;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +47,27 @@ class RetailDemoTest {
     }
 
     @Test
+    void shouldReplayEveryMemberReturnInvoiceAsOneReturn() throws IOException {
+        Set<String> memberReturnInvoices = new HashSet<>();
+        try (Reader csv = RetailDemo.bundled()) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
+                if (row.get("InvoiceNo").startsWith("C") && !row.get("CustomerID").isBlank()) {
+                    memberReturnInvoices.add(row.get("InvoiceNo"));
+                }
+            }
+        }
+        assertThat(sample.returns() + sample.zeroValueReturns()).isEqualTo(memberReturnInvoices.size());
+    }
+
+    @Test
+    void shouldClawBackNoMoreThanWasIssuedAndSomethingForTheReturns() {
+        assertThat(first.pointsClawedBack()).isPositive().isLessThan(first.pointsIssued());
+    }
+
+    @Test
     void shouldIssueTheSamePointsOnEveryRun() {
         Replay second = Replay.run(sample, 5);
+        assertThat(second.pointsClawedBack()).isEqualTo(first.pointsClawedBack());
         assertThat(second.pointsByRule()).isEqualTo(first.pointsByRule());
         assertThat(second.topMembers()).isEqualTo(first.topMembers());
         assertThat(second.ruleSetVersion()).isEqualTo(first.ruleSetVersion());
