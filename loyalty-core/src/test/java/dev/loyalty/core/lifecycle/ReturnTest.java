@@ -17,6 +17,7 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.testing.Fixtures;
+import dev.loyalty.core.testing.JavaRules;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -138,7 +139,7 @@ class ReturnTest {
         @Test
         void shouldClawBackWhatWasActuallyEarnedWhenPurchaseEarnedBonusPoints() {
             // the simple pack doubles points at the weekend: 50.00 on a Saturday earns 100, a return of half claws back 50
-            Life life = Life.enrolled(Life.program().build(), dev.loyalty.core.testing.JavaRules.simplePack(), null, Fixtures.SATURDAY);
+            Life life = Life.enrolled(Life.program().build(), JavaRules.simplePack(), null, Fixtures.SATURDAY);
             life.purchase("p-1", "50.00");
             assertThat(life.lot("p-1").points()).isEqualTo(100);
 
@@ -455,7 +456,7 @@ class ReturnTest {
 
         @Test
         void shouldTreatReturnAsUnlinkedWhenItNamesAnEventThatWasNotAPurchase() {
-            Life life = Life.enrolled(Life.program().build(), dev.loyalty.core.testing.JavaRules.simplePack(), null, Life.START);
+            Life life = Life.enrolled(Life.program().build(), JavaRules.simplePack(), null, Life.START);
             long welcome = life.balance();
 
             life.giveBack("ret-1", "enrol-m-1", "100");
