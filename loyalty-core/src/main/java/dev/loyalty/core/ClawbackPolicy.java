@@ -7,7 +7,8 @@ package dev.loyalty.core;
 public enum ClawbackPolicy {
     /**
      * Take the rest from the member's other spendable points; what they cannot cover is kept
-     * as a debt off the balance (which never goes below zero) and repaid from later earnings.
+     * as a debt off the balance (which never goes below zero) and repaid from later earnings;
+     * until then it comes off the points the member can spend.
      */
     DEBT,
     /**

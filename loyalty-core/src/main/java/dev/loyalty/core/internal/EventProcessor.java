@@ -69,6 +69,10 @@ public final class EventProcessor {
      * @throws InvalidInputException when the event is unacceptable
      */
     public void validate(LoyaltyEvent event) {
+        if (event.eventId().value().equals(Lot.DEBT_LOT)) {
+            // lots are keyed by the id of the event that earned them: this one would land on the debt lot
+            throw new InvalidInputException(event.kind() + ".eventId", "'" + Lot.DEBT_LOT + "' is reserved for the lot that carries claw-back debt");
+        }
         Instant latest = clock.instant().plus(program.maxClockSkew());
         if (event.occurredAt().isAfter(latest)) {
             throw new InvalidInputException(event.kind() + ".occurredAt", event.occurredAt() + " is in the future; the engine's clock reads " + clock.instant());

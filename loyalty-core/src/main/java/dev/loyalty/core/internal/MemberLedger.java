@@ -107,9 +107,14 @@ final class MemberLedger {
         }
     }
 
-    /** Returns the points the member can spend now: spendable lots, less the debt lot's shortfall and the active holds. */
+    /**
+     * Returns the points the member can spend now: spendable lots, less the debt lot's shortfall, the debt kept off the
+     * balance and the active holds.
+     */
     long spendable() {
-        long sum = 0;
+        // a debt kept off the balance is owed too: without this, points released or unheld after a return that ran
+        // into debt could be spent while the debt stays unpaid
+        long sum = -account.debt();
         for (Lot lot : lots.values()) {
             if (!lot.isPending()) {
                 sum = Points.add(sum, lot.remaining());

@@ -1,0 +1,341 @@
+package dev.loyalty.core.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.SweepReport;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.LedgerEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ExpiryTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    private static Life earnedAt(ExpiryPolicy policy, ZoneId zone, String instant) {
+        Life life = Life.enrolled(Life.expiring(policy), zone, Instant.parse(instant));
+        life.purchase("p-1", "100");
+        return life;
+    }
+
+    @Nested
+    class Rolling {
+
+        @Test
+        void shouldExpireAtSameLocalTimeWhenOffsetDiffersAfterTwelveMonths() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), LONDON, "2026-01-12T10:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2027-01-12T10:00:00Z"));
+        }
+
+        @Test
+        void shouldExpireAtSameLocalTimeWhenExpiryFallsInSummerTime() {
+            // 10:00 GMT in January, 10:00 BST (09:00Z) in July
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(6), LONDON, "2026-01-12T10:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-07-12T09:00:00Z"));
+        }
+
+        @Test
+        void shouldKeepPointsWhenOneSecondBeforeExpiry() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.at(Instant.parse("2027-01-12T09:59:59Z"));
+
+            SweepReport report = life.engine.sweep();
+
+            assertThat(report.expiredPoints()).isZero();
+            assertThat(life.balance()).isEqualTo(100);
+        }
+
+        @Test
+        void shouldExpireRemainingPointsWhenSweptAtExpiryInstant() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.at(Instant.parse("2027-01-12T10:00:00Z"));
+
+            SweepReport report = life.engine.sweep();
+
+            assertThat(report).isEqualTo(new SweepReport(1, 1, 0, 100, 0));
+            assertThat(life.entries(EntryType.EXPIRE)).extracting(e -> e.points().value(), LedgerEntry::lotId, LedgerEntry::occurredAt)
+                    .containsExactly(tuple(-100L, "p-1", Instant.parse("2027-01-12T10:00:00Z")));
+            assertThat(life.balance()).isZero();
+            life.assertConsistent();
+        }
+
+        @Test
+        void shouldExpireOnlyTheRestWhenPartOfLotWasSpent() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.advanceDays(10).redeem("r-1", 60);
+            life.at(Instant.parse("2027-02-01T00:00:00Z"));
+
+            life.engine.sweep();
+
+            assertThat(life.entries(EntryType.EXPIRE)).extracting(e -> e.points().value()).containsExactly(-40L);
+            assertThat(life.balance()).isZero();
+            assertThat(life.lot("p-1").remaining()).isZero();
+            life.assertConsistent();
+        }
+
+        @Test
+        void shouldExpireOnlyWhatReturnLeftWhenPartOfLotWasReturned() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.advanceDays(10).giveBack("ret-1", "p-1", "30");
+            life.at(Instant.parse("2027-02-01T00:00:00Z"));
+
+            life.engine.sweep();
+
+            assertThat(life.entries(EntryType.EXPIRE)).extracting(e -> e.points().value()).containsExactly(-70L);
+            assertThat(life.balance()).isZero();
+        }
+
+        @Test
+        void shouldExpireOldestLotOnlyWhenSweptBetweenTwoExpiries() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.advanceDays(30).purchase("p-2", "50");
+            life.at(Instant.parse("2027-01-20T00:00:00Z"));
+
+            life.engine.sweep();
+
+            assertThat(life.entries(EntryType.EXPIRE)).extracting(LedgerEntry::lotId).containsExactly("p-1");
+            assertThat(life.balance()).isEqualTo(50);
+        }
+
+        @Test
+        void shouldExpireBeforeSpendingWhenRedemptionComesAfterExpiryWithoutSweep() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.at(Instant.parse("2027-02-01T00:00:00Z"));
+            Object before = life.state();
+
+            assertThatThrownBy(() -> life.redeem("r-1", 1)).isInstanceOf(InsufficientPointsException.class);
+
+            assertThat(life.state()).as("a refused event stores nothing, its housekeeping included").isEqualTo(before);
+            assertThat(life.balance()).as("stored until a sweep or an accepted event writes the expiry").isEqualTo(100);
+            assertThat(life.summary().balance().value()).as("as of the clock").isZero();
+        }
+
+        @Test
+        void shouldExpireAtSameLocalTimeWhenEarnedJustBeforeSpringDstChangeInLondon() {
+            // 2026-03-29 00:30 GMT; the clocks go forward at 01:00; a month later 00:30 is BST, 23:30Z the day before
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(1), LONDON, "2026-03-29T00:30:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-04-28T23:30:00Z"));
+            life.at(Instant.parse("2026-04-28T23:29:59Z"));
+            assertThat(life.engine.sweep().expiredPoints()).isZero();
+            life.at(Instant.parse("2026-04-28T23:30:00Z"));
+            assertThat(life.engine.sweep().expiredPoints()).isEqualTo(100);
+        }
+
+        @Test
+        void shouldExpireAfterTheGapWhenSameLocalTimeDoesNotExistOnExpiryDay() {
+            // 2027-02-28 01:30 GMT + 1 month = 2027-03-28 01:30, inside the gap (01:00 -> 02:00): 02:30 BST, 01:30Z
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(1), LONDON, "2027-02-28T01:30:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2027-03-28T01:30:00Z"));
+        }
+
+        @Test
+        void shouldExpireAtFirstOfTwoSameLocalTimesWhenExpiryFallsInAutumnOverlap() {
+            // 2026-09-25 01:30 BST (00:30Z) + 1 month = 2026-10-25 01:30, which happens twice; the earlier, BST, is 00:30Z
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(1), LONDON, "2026-09-25T00:30:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+        }
+
+        @Test
+        void shouldExpireOnTwentyEighthOfFebruaryWhenEarnedOnLeapDay() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), LONDON, "2028-02-29T15:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2029-02-28T15:00:00Z"));
+        }
+
+        @Test
+        void shouldExpireOnLastDayOfShorterMonthWhenEarnedOnThirtyFirst() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(1), null, "2026-01-31T12:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-02-28T12:00:00Z"));
+        }
+    }
+
+    @Nested
+    class EndOfMonth {
+
+        @Test
+        void shouldExpireAtMembersMidnightStartingFirstOfMayWhenEarnedMidMarchWithOneMonth() {
+            Life life = earnedAt(ExpiryPolicy.endOfMonthAfter(1), NEW_YORK, "2026-03-15T16:00:00Z");
+
+            // midnight in New York (EDT, UTC-4) is 04:00Z
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-05-01T04:00:00Z"));
+            life.at(Instant.parse("2026-05-01T03:59:59Z"));
+            assertThat(life.engine.sweep().expiredPoints()).isZero();
+            life.at(Instant.parse("2026-05-01T04:00:00Z"));
+            assertThat(life.engine.sweep().expiredPoints()).isEqualTo(100);
+        }
+
+        @Test
+        void shouldCountMembersMonthWhenEarnedLateOnLastDayInTheirZone() {
+            // 31 March 23:30 in New York is already 1 April in UTC; the member's month is March
+            Life life = earnedAt(ExpiryPolicy.endOfMonthAfter(1), NEW_YORK, "2026-04-01T03:30:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-05-01T04:00:00Z"));
+        }
+
+        @Test
+        void shouldExpireAtMidnightAfterTheYearWhenEarnedInDecemberWithOneMonth() {
+            Life life = earnedAt(ExpiryPolicy.endOfMonthAfter(1), LONDON, "2026-12-10T12:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2027-02-01T00:00:00Z"));
+        }
+
+        @Test
+        void shouldExpireAtBstMidnightWhenMonthEndsInSummerTime() {
+            // March earned, N=1: the end of April in London is 2026-05-01 00:00 BST = 2026-04-30T23:00Z
+            Life life = earnedAt(ExpiryPolicy.endOfMonthAfter(1), LONDON, "2026-03-15T12:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2026-04-30T23:00:00Z"));
+        }
+    }
+
+    @Nested
+    class EndOfYear {
+
+        @Test
+        void shouldExpireWhenTheFollowingYearEndsWhenEarnedMidYearWithOneYear() {
+            Life life = earnedAt(ExpiryPolicy.endOfYearAfter(1), LONDON, "2026-06-10T12:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2028-01-01T00:00:00Z"));
+        }
+
+        @Test
+        void shouldCountMembersYearWhenEarnedOnNewYearsEveInTheirZone() {
+            // 31 Dec 2026 20:00 in New York is 2027 in UTC; the member's year is 2026
+            Life life = earnedAt(ExpiryPolicy.endOfYearAfter(1), NEW_YORK, "2027-01-01T01:00:00Z");
+
+            assertThat(life.lot("p-1").expiresAt()).isEqualTo(Instant.parse("2028-01-01T05:00:00Z"));
+        }
+    }
+
+    @Nested
+    class Inactivity {
+
+        private Life active() {
+            return earnedAt(ExpiryPolicy.afterInactiveMonths(12), null, "2026-01-12T10:00:00Z");
+        }
+
+        @Test
+        void shouldNotSetDateOnLotsWhenExpiryIsByInactivity() {
+            assertThat(active().lot("p-1").expiresAt()).isNull();
+        }
+
+        @Test
+        void shouldExpireAllPointsWhenNoPurchaseOrRedemptionForTheMonths() {
+            Life life = active();
+            life.advanceDays(40).purchase("p-2", "50");
+            life.at(Instant.parse("2027-02-21T10:00:00Z"));
+
+            SweepReport report = life.engine.sweep();
+
+            assertThat(report.expiredPoints()).isEqualTo(150);
+            assertThat(life.entries(EntryType.EXPIRE)).extracting(LedgerEntry::occurredAt)
+                    .containsOnly(Instant.parse("2027-02-21T10:00:00Z"));
+            assertThat(life.balance()).isZero();
+        }
+
+        @Test
+        void shouldKeepPointsWhenPurchaseResetsInactivity() {
+            Life life = active();
+            life.advanceDays(200).purchase("p-2", "1");
+            life.at(Instant.parse("2027-01-13T10:00:00Z"));
+
+            assertThat(life.engine.sweep().expiredPoints()).isZero();
+            assertThat(life.balance()).isEqualTo(101);
+        }
+
+        @Test
+        void shouldKeepPointsWhenRedemptionResetsInactivity() {
+            Life life = active();
+            life.advanceDays(200).redeem("r-1", 1);
+            life.at(Instant.parse("2027-01-13T10:00:00Z"));
+
+            assertThat(life.engine.sweep().expiredPoints()).isZero();
+            assertThat(life.balance()).isEqualTo(99);
+        }
+
+        @Test
+        void shouldStillExpireWhenOnlyAReturnHappened() {
+            Life life = active();
+            life.advanceDays(200).giveBack("ret-1", "p-1", "10");
+            life.at(Instant.parse("2027-01-12T10:00:00Z"));
+
+            assertThat(life.engine.sweep().expiredPoints()).isEqualTo(90);
+        }
+
+        @Test
+        void shouldExpireEverythingOnceWhenSweptTwiceAfterInactivity() {
+            Life life = active();
+            life.at(Instant.parse("2027-06-01T00:00:00Z"));
+            life.engine.sweep();
+            List<LedgerEntry> after = life.ledger();
+
+            assertThat(life.engine.sweep()).isEqualTo(new SweepReport(1, 0, 0, 0, 0));
+            assertThat(life.ledger()).isEqualTo(after);
+        }
+    }
+
+    @Nested
+    class Sweep {
+
+        @Test
+        void shouldChangeNothingWhenSweptTwiceAtTheSameInstant() {
+            Life life = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)).returnWindowDays(14));
+            life.purchase("p-1", "100");
+            life.advanceDays(14).purchase("p-2", "40");
+            life.hold("h-1", 100, Duration.ofDays(1));
+            life.advance(Duration.ofDays(40));
+
+            SweepReport first = life.engine.sweep();
+            Object after = life.state();
+            SweepReport second = life.engine.sweep();
+
+            assertThat(first).isEqualTo(new SweepReport(1, 1, 1, 140, 1));
+            assertThat(second).isEqualTo(new SweepReport(1, 0, 0, 0, 0));
+            assertThat(life.state()).isEqualTo(after);
+            life.assertConsistent();
+        }
+
+        @Test
+        void shouldWriteNothingWhenSweepFindsNothingDue() {
+            Life life = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(12)));
+            life.purchase("p-1", "100");
+            Object before = life.state();
+
+            assertThat(life.engine.sweep()).isEqualTo(new SweepReport(1, 0, 0, 0, 0));
+            assertThat(life.state()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldLoseNothingWhenSweepIsSkippedAndNextEventDoesItsWork() {
+            Life swept = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)));
+            Life unswept = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)));
+            for (Life life : List.of(swept, unswept)) {
+                life.purchase("p-1", "100");
+                life.advanceDays(40);
+            }
+            swept.engine.sweep();
+
+            swept.purchase("p-2", "10");
+            unswept.purchase("p-2", "10");
+
+            assertThat(unswept.balance()).isEqualTo(swept.balance()).isEqualTo(10);
+            assertThat(unswept.ledger()).extracting(LedgerEntry::type, e -> e.points().value())
+                    .isEqualTo(swept.ledger().stream().map(e -> tuple(e.type(), e.points().value())).toList());
+        }
+    }
+}
