@@ -24,7 +24,7 @@ public record ExpiryPolicy(Kind kind, int months) {
         END_OF_MONTH,
         /** Each lot expires at the end of the Nth year after the year it was earned in. */
         END_OF_YEAR,
-        /** All of a member's points expire after the given number of months without a purchase or redemption. */
+        /** All of a member's points expire after the given number of months without enrolment, a purchase or a redemption. */
         INACTIVITY_MONTHS
     }
 
@@ -82,7 +82,7 @@ public record ExpiryPolicy(Kind kind, int months) {
 
     /**
      * Returns the policy under which all of a member's points expire after {@code months}
-     * without a purchase or redemption.
+     * without a purchase or redemption; the clock starts at enrolment.
      *
      * @param months the months of inactivity
      * @return the policy

@@ -127,6 +127,10 @@ public final class EventProcessor {
                     () -> view.pointsEarnedBetween(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()),
                     program.currency().getCurrencyCode());
             steps.addAll(composition.steps());
+            if (event instanceof Enrolment) {
+                // joining starts the inactivity clock, so points of a member who never buys can still expire
+                ledger.account(ledger.account().activeAt(event.occurredAt()));
+            }
             credit(ledger, event, composition, zone, steps);
         } else {
             Lifecycle.apply(ledger, event, program, steps);

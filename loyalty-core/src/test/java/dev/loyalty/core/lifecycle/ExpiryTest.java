@@ -9,8 +9,10 @@ import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.testing.JavaRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -275,6 +277,16 @@ class ExpiryTest {
             life.at(Instant.parse("2027-01-12T10:00:00Z"));
 
             assertThat(life.engine.sweep().expiredPoints()).isEqualTo(90);
+        }
+
+        @Test
+        void shouldExpireWelcomePointsWhenAMemberNeverBuysAfterEnrolling() {
+            Life life = Life.enrolled(Life.expiring(ExpiryPolicy.afterInactiveMonths(12)).build(), JavaRules.simplePack(), null, Life.START);
+            assertThat(life.balance()).isEqualTo(JavaRules.WELCOME_POINTS);
+            life.at(Life.START.atZone(ZoneOffset.UTC).plusMonths(12).toInstant());
+
+            assertThat(life.engine.sweep().expiredPoints()).isEqualTo(JavaRules.WELCOME_POINTS);
+            assertThat(life.balance()).isZero();
         }
 
         @Test
