@@ -1,0 +1,250 @@
+package dev.loyalty.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.ClawbackPolicy;
+import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.HoldStateException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.PointsSummary;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.SweepReport;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.HoldCapture;
+import dev.loyalty.core.event.PointsHold;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.HoldStatus;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.LoyaltyStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The points lifecycle as every store must keep it: lots with expiry and pending dates,
+ * returns tracked per purchase, holds and claw-back debt all survive between events, and the
+ * balance stays the sum of the entries and of the lots. Extend it with a store factory, as
+ * with {@link LoyaltyStoreContract}.
+ */
+public abstract class LifecycleContract {
+
+    private static final MemberId MEMBER = MemberId.of("m-1");
+    private static final Instant START = Instant.parse("2026-01-12T10:00:00Z");
+    private static final JavaRules BASE_ONLY = JavaRules.of("base-only",
+            ctx -> ctx.event() instanceof Purchase
+                    ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
+                    : List.of());
+
+    private final MovableClock clock = new MovableClock(START);
+    private LoyaltyStore store;
+    private LoyaltyEngine engine;
+
+    /**
+     * Returns a new, empty store of the kind under test.
+     *
+     * @return the store
+     */
+    protected abstract LoyaltyStore newStore();
+
+    private void start(ProgramSettings.Builder program) {
+        store = newStore();
+        engine = LoyaltyEngine.builder().program(program.build()).clock(clock).store(store).ruleEngine(BASE_ONLY).build();
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, START));
+    }
+
+    private static ProgramSettings.Builder program() {
+        return ProgramSettings.builder().currency("GBP");
+    }
+
+    private void buy(String id, String amount) {
+        engine.process(Purchase.builder(EventId.of(id), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
+    }
+
+    private void redeem(String id, long points) {
+        engine.process(new Redemption(EventId.of(id), MEMBER, clock.instant(), "REWARD", points, null));
+    }
+
+    private void giveBack(String id, String purchase, String amount) {
+        engine.process(new Return(EventId.of(id), MEMBER, clock.instant(), EventId.of(purchase), Money.of(amount, "GBP")));
+    }
+
+    private Lot lot(String id) {
+        return store.lots(MEMBER).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void assertBalanceIsSumOfEntriesAndLots() {
+        long balance = store.balance(MEMBER).value();
+        assertThat(store.ledger(MEMBER).stream().mapToLong(e -> e.points().value()).sum()).isEqualTo(balance);
+        assertThat(store.lots(MEMBER).stream().mapToLong(Lot::remaining).sum()).isEqualTo(balance);
+    }
+
+    @Test
+    void shouldRedeemFromTheSoonestExpiringLotWhenLotsExpireByDate() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(12)));
+        buy("p-1", "100");
+        clock.advance(Duration.ofDays(30));
+        buy("p-2", "100");
+
+        redeem("r-1", 150);
+
+        assertThat(lot("p-1").remaining()).isZero();
+        assertThat(lot("p-2").remaining()).isEqualTo(50);
+        assertThat(lot("p-2").expiresAt()).isEqualTo(START.plus(Duration.ofDays(30)).atZone(ZoneOffset.UTC).plusMonths(12).toInstant());
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldCaptureAHoldOnceWhenItWasKeptBetweenEvents() {
+        start(program());
+        buy("p-1", "100");
+        engine.process(new PointsHold(EventId.of("h-1"), MEMBER, clock.instant(), "REWARD", 60, clock.instant().plus(Duration.ofHours(1))));
+        assertThat(engine.summary(MEMBER).held()).isEqualTo(Points.of(60));
+
+        engine.process(new HoldCapture(EventId.of("c-1"), MEMBER, clock.instant(), EventId.of("h-1")));
+
+        assertThat(store.holds(MEMBER)).singleElement().extracting(h -> h.status()).isEqualTo(HoldStatus.CAPTURED);
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(40));
+        assertThatThrownBy(() -> engine.process(new HoldCapture(EventId.of("c-2"), MEMBER, clock.instant(), EventId.of("h-1"))))
+                .isInstanceOf(HoldStateException.class).hasMessageContaining("CAPTURED");
+    }
+
+    @Test
+    void shouldLapseAHoldWhenTheClockPassesItsExpiry() {
+        start(program());
+        buy("p-1", "100");
+        engine.process(new PointsHold(EventId.of("h-1"), MEMBER, clock.instant(), "REWARD", 60, clock.instant().plus(Duration.ofHours(1))));
+        clock.advance(Duration.ofHours(2));
+
+        SweepReport report = engine.sweep();
+
+        assertThat(report.lapsedHolds()).isEqualTo(1);
+        assertThat(store.holds(MEMBER)).singleElement().extracting(h -> h.status()).isEqualTo(HoldStatus.EXPIRED);
+        assertThat(engine.summary(MEMBER).spendable()).isEqualTo(Points.of(100));
+    }
+
+    @Test
+    void shouldReleasePendingPointsOnceWhenTheReturnWindowCloses() {
+        start(program().returnWindowDays(14));
+        buy("p-1", "100");
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(100), Points.ZERO, Points.of(100), Points.ZERO, Points.ZERO));
+        clock.advance(Duration.ofDays(15));
+
+        assertThat(engine.sweep().released()).isEqualTo(1);
+        assertThat(engine.sweep()).isEqualTo(new SweepReport(1, 0, 0, 0, 0));
+        assertThat(lot("p-1").isPending()).isFalse();
+        assertThat(store.ledger(MEMBER)).extracting(LedgerEntry::type).containsExactly(EntryType.PENDING, EntryType.RELEASE);
+    }
+
+    @Test
+    void shouldClawBackExactlyWhatWasEarnedWhenPartialReturnsAddUpToThePurchase() {
+        start(program());
+        buy("p-1", "100");
+
+        giveBack("ret-1", "p-1", "30");
+        giveBack("ret-2", "p-1", "70");
+        giveBack("ret-3", "p-1", "10");
+
+        assertThat(lot("p-1").clawedBack()).isEqualTo(100);
+        assertThat(lot("p-1").returnedAmount()).isEqualByComparingTo("110");
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldKeepDebtOffTheBalanceAndRepayItWhenTheMemberBuysAgain() {
+        start(program().clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        redeem("r-1", 100);
+        giveBack("ret-1", "p-1", "100");
+        assertThat(store.account(MEMBER).debt()).isEqualTo(100);
+
+        buy("p-2", "60");
+
+        assertThat(store.account(MEMBER).debt()).isEqualTo(40);
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldCarryANegativeBalanceOnTheDebtLotWhenThatIsThePolicy() {
+        start(program().clawback(ClawbackPolicy.NEGATIVE_BALANCE));
+        buy("p-1", "100");
+        redeem("r-1", 100);
+        giveBack("ret-1", "p-1", "100");
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(-100));
+
+        buy("p-2", "150");
+
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(50));
+        assertThat(lot(Lot.DEBT_LOT).remaining()).isZero();
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldExpireOnlyWhatIsLeftWhenALotWasPartSpent() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        redeem("r-1", 30);
+        clock.advance(Duration.ofDays(40));
+
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(70);
+        assertThat(engine.sweep().expiredPoints()).isZero();
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldStartInactivityAtTheLastActivityWhenItWasStoredBetweenEvents() {
+        start(program().expiry(ExpiryPolicy.afterInactiveMonths(2)));
+        buy("p-1", "100");
+        clock.advance(Duration.ofDays(45));
+        redeem("r-1", 10);
+        clock.advance(Duration.ofDays(45));
+
+        assertThat(engine.sweep().expiredPoints()).isZero();
+        assertThat(store.account(MEMBER).lastActivityAt()).isEqualTo(START.plus(Duration.ofDays(45)));
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
