@@ -340,40 +340,28 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    /** Inserts new lots and replaces existing ones, by lot id. */
+    /**
+     * Inserts new lots and replaces existing ones, by lot id, one statement per lot: an event
+     * writes a lot or two, and per-statement counts stay exact where a driver rewrites batches.
+     */
     private static void writeLots(Connection connection, List<Lot> lots, Attempt attempt) throws SQLException {
-        if (lots.isEmpty()) {
-            return;
-        }
-        attempt.step = Step.INSERT_LOTS;
-        int[] inserted;
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_LOT_IF_ABSENT)) {
-            for (Lot lot : lots) {
-                int i = JdbcMapping.bindLot(ps, 1, lot);
-                ps.setString(i++, lot.memberId().value());
-                ps.setString(i, lot.id());
-                ps.addBatch();
+        for (Lot lot : lots) {
+            attempt.step = Step.INSERT_LOTS;
+            try (PreparedStatement insert = connection.prepareStatement(JdbcMapping.INSERT_LOT_IF_ABSENT)) {
+                int i = JdbcMapping.bindLot(insert, 1, lot);
+                insert.setString(i++, lot.memberId().value());
+                insert.setString(i, lot.id());
+                if (insert.executeUpdate() == 1) {
+                    continue;
+                }
             }
-            inserted = ps.executeBatch();
-        }
-        List<Lot> existing = new ArrayList<>();
-        for (int i = 0; i < lots.size(); i++) {
-            if (inserted[i] == 0) {
-                existing.add(lots.get(i));
+            attempt.step = Step.UPDATE_LOTS;
+            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_LOT)) {
+                int i = JdbcMapping.bindLot(update, 1, lot);
+                update.setString(i++, lot.memberId().value());
+                update.setString(i, lot.id());
+                update.executeUpdate();
             }
-        }
-        if (existing.isEmpty()) {
-            return;
-        }
-        attempt.step = Step.UPDATE_LOTS;
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.UPDATE_LOT)) {
-            for (Lot lot : existing) {
-                int i = JdbcMapping.bindLot(ps, 1, lot);
-                ps.setString(i++, lot.memberId().value());
-                ps.setString(i, lot.id());
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 
@@ -478,8 +466,8 @@ public final class JdbcStore implements LoyaltyStore {
         INSERT_EVENT("inserting the event"),
         INSERT_STEPS("inserting the explanation"),
         INSERT_ENTRIES("inserting the ledger entries"),
-        INSERT_LOTS("inserting the lots"),
-        UPDATE_LOTS("updating the lots"),
+        INSERT_LOTS("inserting a lot"),
+        UPDATE_LOTS("updating a lot"),
         UPDATE_MEMBER("updating the member"),
         COMMIT("committing");
 
