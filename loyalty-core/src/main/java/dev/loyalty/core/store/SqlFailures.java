@@ -27,7 +27,8 @@ final class SqlFailures {
 
     private static final Set<String> UNDEFINED_TABLE = Set.of(
             "42P01", // undefined_table (PostgreSQL)
-            "42S02"  // table not found (H2)
+            "42S02", // table not found (H2)
+            "42S04"  // table not found, the database is empty (H2)
     );
 
     private SqlFailures() {

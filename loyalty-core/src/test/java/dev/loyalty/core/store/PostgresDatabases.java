@@ -53,12 +53,22 @@ final class PostgresDatabases implements AutoCloseable {
      * @return the pool
      */
     HikariDataSource freshSchema(int poolSize) {
+        HikariDataSource pool = emptySchema(poolSize);
+        JdbcSchema.apply(pool);
+        return pool;
+    }
+
+    /**
+     * Creates an empty schema without any table and returns a pool whose connections use it.
+     *
+     * @param poolSize the most connections the pool opens
+     * @return the pool
+     */
+    HikariDataSource emptySchema(int poolSize) {
         String schema = "loyalty_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE SCHEMA " + schema);
         schemas.add(schema);
-        HikariDataSource pool = pool(schema, poolSize);
-        JdbcSchema.apply(pool);
-        return pool;
+        return pool(schema, poolSize);
     }
 
     /**
