@@ -38,6 +38,8 @@ final class JdbcMapping {
     static final String INSERT_MEMBER = "INSERT INTO loyalty_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_MEMBER = "UPDATE loyalty_member SET enrolled_at = ?, enrolled_at_ns = ?, tier_code = ?, status = ?,"
             + " birthday = ?, zone_id = ?, balance = ?, last_sequence = ? WHERE member_id = ? AND last_sequence = ?";
+    /** Updates only the counters, for events that leave the member as it was. */
+    static final String UPDATE_MEMBER_COUNTERS = "UPDATE loyalty_member SET balance = ?, last_sequence = ? WHERE member_id = ? AND last_sequence = ?";
     static final String FIRST_MEMBERS = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member ORDER BY member_id LIMIT ?";
     static final String MEMBERS_AFTER = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id > ? ORDER BY member_id LIMIT ?";
     static final String SELECT_BALANCE = "SELECT balance FROM loyalty_member WHERE member_id = ?";
@@ -62,7 +64,12 @@ final class JdbcMapping {
             + " AND occurred_at <= ? AND (occurred_at < ? OR occurred_at_ns < ?)";
 
     static final String LOT_COLUMNS = "member_id, lot_id, source_event_id, earned_at, earned_at_ns, expires_at, expires_at_ns, points, remaining";
-    /** Inserts a lot unless the member already has one with its id (safe: the member row is locked). */
+    /** Inserts a lot or replaces the member's lot with its id, in one statement (PostgreSQL). */
+    static final String UPSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (member_id, lot_id) DO UPDATE SET source_event_id = EXCLUDED.source_event_id, earned_at = EXCLUDED.earned_at,"
+            + " earned_at_ns = EXCLUDED.earned_at_ns, expires_at = EXCLUDED.expires_at, expires_at_ns = EXCLUDED.expires_at_ns,"
+            + " points = EXCLUDED.points, remaining = EXCLUDED.remaining";
+    /** Inserts a lot unless the member already has one with its id (other databases; safe: the member row is locked). */
     static final String INSERT_LOT_IF_ABSENT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + " WHERE NOT EXISTS (SELECT 1 FROM loyalty_lot WHERE member_id = ? AND lot_id = ?)";
     static final String UPDATE_LOT = "UPDATE loyalty_lot SET member_id = ?, lot_id = ?, source_event_id = ?, earned_at = ?, earned_at_ns = ?,"

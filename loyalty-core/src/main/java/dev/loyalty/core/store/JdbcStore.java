@@ -66,6 +66,7 @@ public final class JdbcStore implements LoyaltyStore {
 
     private final DataSource dataSource;
     private final int maxRetries;
+    private volatile Boolean postgres;
 
     private JdbcStore(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -286,7 +287,7 @@ public final class JdbcStore implements LoyaltyStore {
         return balance;
     }
 
-    private static void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes, long balance,
+    private void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes, long balance,
                               Attempt attempt) throws SQLException {
         StoredEvent event = changes.event();
         List<LedgerEntry> entries = changes.entries();
@@ -329,8 +330,15 @@ public final class JdbcStore implements LoyaltyStore {
         writeLots(connection, changes.lots(), attempt);
         if (row != null && (changes.member() != null || !entries.isEmpty())) {
             attempt.step = Step.UPDATE_MEMBER;
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.UPDATE_MEMBER)) {
-                int i = JdbcMapping.bindMember(ps, 1, member, balance, lastSequence);
+            boolean countersOnly = member.equals(row.member());
+            try (PreparedStatement ps = connection.prepareStatement(countersOnly ? JdbcMapping.UPDATE_MEMBER_COUNTERS : JdbcMapping.UPDATE_MEMBER)) {
+                int i = 1;
+                if (countersOnly) {
+                    ps.setLong(i++, balance);
+                    ps.setLong(i++, lastSequence);
+                } else {
+                    i = JdbcMapping.bindMember(ps, i, member, balance, lastSequence);
+                }
                 ps.setString(i++, memberId.value());
                 ps.setLong(i, row.lastSequence());
                 if (ps.executeUpdate() != 1) {
@@ -341,17 +349,24 @@ public final class JdbcStore implements LoyaltyStore {
     }
 
     /**
-     * Inserts new lots and replaces existing ones, by lot id, one statement per lot: an event
-     * writes a lot or two, and per-statement counts stay exact where a driver rewrites batches.
+     * Inserts new lots and replaces existing ones, by lot id, one statement per lot (an event
+     * writes a lot or two, and per-statement counts stay exact where a driver rewrites batches):
+     * an upsert on PostgreSQL, else an insert unless present and an update when it was.
      */
-    private static void writeLots(Connection connection, List<Lot> lots, Attempt attempt) throws SQLException {
+    private void writeLots(Connection connection, List<Lot> lots, Attempt attempt) throws SQLException {
+        if (lots.isEmpty()) {
+            return;
+        }
+        boolean upsert = isPostgres(connection);
         for (Lot lot : lots) {
             attempt.step = Step.INSERT_LOTS;
-            try (PreparedStatement insert = connection.prepareStatement(JdbcMapping.INSERT_LOT_IF_ABSENT)) {
+            try (PreparedStatement insert = connection.prepareStatement(upsert ? JdbcMapping.UPSERT_LOT : JdbcMapping.INSERT_LOT_IF_ABSENT)) {
                 int i = JdbcMapping.bindLot(insert, 1, lot);
-                insert.setString(i++, lot.memberId().value());
-                insert.setString(i, lot.id());
-                if (insert.executeUpdate() == 1) {
+                if (!upsert) {
+                    insert.setString(i++, lot.memberId().value());
+                    insert.setString(i, lot.id());
+                }
+                if (insert.executeUpdate() == 1 || upsert) {
                     continue;
                 }
             }
@@ -363,6 +378,16 @@ public final class JdbcStore implements LoyaltyStore {
                 update.executeUpdate();
             }
         }
+    }
+
+    /** Tells whether the database is PostgreSQL, asking the first connection only. */
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+            postgres = known;
+        }
+        return known;
     }
 
     private static Optional<StoredEvent> findEvent(Connection connection, EventId eventId) throws SQLException {
@@ -466,7 +491,7 @@ public final class JdbcStore implements LoyaltyStore {
         INSERT_EVENT("inserting the event"),
         INSERT_STEPS("inserting the explanation"),
         INSERT_ENTRIES("inserting the ledger entries"),
-        INSERT_LOTS("inserting a lot"),
+        INSERT_LOTS("writing a lot"),
         UPDATE_LOTS("updating a lot"),
         UPDATE_MEMBER("updating the member"),
         COMMIT("committing");
