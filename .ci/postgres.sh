@@ -49,9 +49,10 @@ if ! BIN=$(find_bin_dir); then
     if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
         echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
     fi
-    export DEBIAN_FRONTEND=noninteractive
+    export DEBIAN_FRONTEND=noninteractive UCF_FORCE_CONFFOLD=1
     apt-get update -qq </dev/null
-    apt-get install -y -qq --no-install-recommends postgresql </dev/null >/dev/null
+    apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+        postgresql </dev/null >/dev/null
     BIN=$(find_bin_dir) || { log "PostgreSQL was installed but pg_ctl was not found"; exit 1; }
 fi
 log "using $("$BIN/postgres" --version) from $BIN"
@@ -61,7 +62,11 @@ chmod 755 "$DIR"
 if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir "$DIR" --shell /bin/sh postgres
     chown postgres "$DIR"
-    as_owner() { runuser -u postgres -- "$@"; }
+    if command -v runuser >/dev/null 2>&1; then
+        as_owner() { runuser -u postgres -- "$@"; }
+    else
+        as_owner() { su -s /bin/sh postgres -c "$(printf '%q ' "$@")"; }
+    fi
 else
     as_owner() { "$@"; }
 fi

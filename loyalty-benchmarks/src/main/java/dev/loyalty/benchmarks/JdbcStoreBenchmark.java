@@ -49,7 +49,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class JdbcStoreBenchmark {
 
