@@ -167,7 +167,9 @@ public final class JdbcStore implements LoyaltyStore {
      *
      * <p>Reads the members a page at a time by id (keyset pagination) and holds no connection
      * while the consumer runs, so the consumer may call the store. Members enrolled meanwhile
-     * are seen when their id sorts after the current page.
+     * are seen when their id sorts after the current page. PostgreSQL compares ids byte by byte
+     * ({@code COLLATE "C"}), which is {@link MemberId} order except between characters above
+     * U+FFFF and those from U+E000 to U+FFFF.
      */
     @Override
     public void forEachMember(Consumer<Member> consumer) {
