@@ -30,6 +30,7 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.StoredEvent;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -433,6 +434,144 @@ public abstract class LoyaltyStoreContract {
             assertThat(store.ledger(loser)).hasSize(1);
             assertThat(store.balance(loser)).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
         }
+    }
+
+    @Test
+    void shouldReplaceLotInPlaceWhenChangesCarryAnExistingLotId() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30"));
+
+        StoredEvent spent = store.apply(member("m-1"), view -> debit(view, eventId("spend-1"), 120));
+
+        assertThat(spent.outcome().points()).isEqualTo(Points.of(-120));
+        assertThat(store.lots(member("m-1"))).extracting(Lot::id, Lot::points, Lot::remaining).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("enrol-m-1", 100L, 0L), org.assertj.core.groups.Tuple.tuple("p-1", 30L, 10L));
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(10));
+        assertThat(sumOfEntries(store.ledger(member("m-1")))).isEqualTo(10);
+        assertThat(store.ledger(member("m-1"))).extracting(LedgerEntry::lotId).containsExactly("enrol-m-1", "p-1", "enrol-m-1", "p-1");
+        assertThat(store.findEvent(eventId("spend-1"))).contains(spent);
+    }
+
+    @Test
+    void shouldNeverOverspendWhenConcurrentWorkSpendsFromOneMember() throws Exception {
+        engine.process(enrolment("m-1", MONDAY));
+        for (int i = 1; i <= 9; i++) {
+            engine.process(purchase("p-" + i, "m-1", MONDAY.plus(Duration.ofHours(i)), "100"));
+        }
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(1_000));
+        List<Supplier<Object>> spends = new ArrayList<>();
+        for (int i = 0; i < 320; i++) {
+            EventId id = eventId("spend-" + i);
+            spends.add(() -> store.apply(member("m-1"), view -> debit(view, id, 10)));
+        }
+
+        List<Object> results = runConcurrently(spends);
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOfAny(StoredEvent.class, InsufficientPoints.class));
+        assertThat(results).filteredOn(StoredEvent.class::isInstance).hasSize(100);
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.ZERO);
+        assertThat(sumOfEntries(store.ledger(member("m-1")))).isZero();
+        assertThat(store.lots(member("m-1"))).extracting(Lot::remaining).containsOnly(0L);
+        assertThat(store.ledger(member("m-1"))).extracting(LedgerEntry::sequence)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, store.ledger(member("m-1")).size()).mapToObj(n -> (long) n).toList());
+    }
+
+    @Test
+    void shouldKeepEveryValueExactlyWhenUnusualValuesAreRecorded() {
+        Instant enrolled = Instant.parse("1969-12-31T23:59:59.999999999Z");
+        Instant occurred = Instant.parse("2026-03-02T10:00:00.123456789Z");
+        Instant recorded = Instant.parse("2026-03-02T10:00:00.000000001Z");
+        Instant expires = Instant.parse("2027-03-02T10:00:00.999999999Z");
+        Member member = new Member(member("m-ü 🎁"), enrolled, "gold", MemberStatus.ACTIVE, LocalDate.of(1992, 2, 29), ZoneId.of("America/Argentina/ComodRivadavia"));
+        EventId id = eventId("évènement/1 \"quoted\" 'single'");
+        String longReason = "r".repeat(10_000);
+        LedgerEntry entry = new LedgerEntry(member.id(), 1, id, EntryType.EARN, Points.of(Long.MAX_VALUE - 1), "lot ü", "RULE; DROP TABLE x; --",
+                longReason, "v 🎁", occurred, recorded);
+        Lot lot = new Lot("lot ü", member.id(), id, occurred, occurred.plusNanos(1), expires, Long.MAX_VALUE - 1, Long.MAX_VALUE - 1,
+                new BigDecimal("12.50"), new BigDecimal("0.125"), 3);
+        Explanation explanation = new Explanation("", List.of(new Explanation.Step("A", "", 0, ""),
+                new Explanation.Step("B \n", "b\nc", Long.MIN_VALUE, "détail"), new Explanation.Step("C", "c", -5, "x")));
+        Outcome outcome = new Outcome(id, member.id(), "enrolment", Points.of(Long.MAX_VALUE - 1), Points.of(Long.MAX_VALUE - 1),
+                List.of(entry), explanation, "v 🎁");
+        StoredEvent event = new StoredEvent(id, member.id(), "f".repeat(64), outcome);
+
+        store.apply(member.id(), view -> new MemberChanges(member, event, List.of(entry), List.of(lot)));
+
+        assertThat(store.findEvent(id)).contains(event);
+        assertThat(store.findMember(member.id())).contains(member);
+        assertThat(store.ledger(member.id())).containsExactly(entry);
+        assertThat(store.lots(member.id())).containsExactly(lot);
+        assertThat(store.balance(member.id())).isEqualTo(Points.of(Long.MAX_VALUE - 1));
+    }
+
+    @Test
+    void shouldSumEarnedPointsToTheNanosecondWhenEntriesAreCloseTogether() {
+        engine.process(enrolment("m-1", MONDAY));
+        Instant t = Instant.parse("2026-03-03T00:00:00Z");
+        List<Instant> times = List.of(t.minusNanos(1), t, t.plusNanos(1), t.plusNanos(999), t.plusNanos(1_000), t.plusNanos(1_001));
+        store.apply(member("m-1"), view -> {
+            List<LedgerEntry> entries = new ArrayList<>();
+            for (int i = 0; i < times.size(); i++) {
+                entries.add(new LedgerEntry(member("m-1"), view.lastSequence() + 1 + i, eventId("close"), EntryType.EARN, Points.of(1L << i),
+                        "close", "TEST", "close together", "test", times.get(i), Fixtures.NOW));
+            }
+            long total = (1L << times.size()) - 1;
+            Outcome outcome = new Outcome(eventId("close"), member("m-1"), "purchase", Points.of(total), view.balance().plus(Points.of(total)),
+                    entries, new Explanation("close", List.of()), "test");
+            Lot lot = new Lot("close", member("m-1"), eventId("close"), t, null, null, total, total, null, null, 0);
+            return new MemberChanges(null, new StoredEvent(eventId("close"), member("m-1"), "0".repeat(64), outcome), entries, List.of(lot));
+        });
+        AtomicReference<List<Long>> seen = new AtomicReference<>();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            seen.set(List.of(view.pointsEarnedBetween(t, t.plusNanos(1_000)),
+                    view.pointsEarnedBetween(t.plusNanos(1), t.plusNanos(1_001)),
+                    view.pointsEarnedBetween(t.minusNanos(1), t),
+                    view.pointsEarnedBetween(t.plusNanos(999), t.plusNanos(1_002)),
+                    view.pointsEarnedBetween(t, t)));
+            throw new IllegalStateException("only looking");
+        })).hasMessage("only looking");
+
+        assertThat(seen.get()).containsExactly(2L + 4 + 8, 4L + 8 + 16, 1L, 8L + 16 + 32, 0L);
+    }
+
+    /** Thrown by {@link #debit} when the member has too few points; nothing is stored. */
+    static final class InsufficientPoints extends RuntimeException {
+        InsufficientPoints(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Spends points from the member's oldest lots, one negative entry per lot touched. The SPI
+     * has no debit entry type yet, so the entries are typed {@link EntryType#EARN} with negative
+     * points; what is tested is that the store applies a read-modify-write of lots atomically.
+     */
+    private static MemberChanges debit(dev.loyalty.core.spi.MemberView view, EventId eventId, long points) {
+        Member member = view.member().orElseThrow();
+        if (view.balance().value() < points) {
+            throw new InsufficientPoints("member " + member.id() + " has " + view.balance() + " points, " + points + " wanted");
+        }
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<Lot> lots = new ArrayList<>();
+        long left = points;
+        long sequence = view.lastSequence();
+        for (Lot lot : view.lots()) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remaining());
+            if (take == 0) {
+                continue;
+            }
+            left -= take;
+            lots.add(lot.withRemaining(lot.remaining() - take));
+            entries.add(new LedgerEntry(member.id(), ++sequence, eventId, EntryType.REDEEM, Points.of(-take), lot.id(), "TEST-SPEND",
+                    "spent", "test", MONDAY, Fixtures.NOW));
+        }
+        Outcome outcome = new Outcome(eventId, member.id(), "redemption", Points.of(-points), view.balance().minus(Points.of(points)),
+                entries, new Explanation("spend " + points, List.of()), "test");
+        return new MemberChanges(null, new StoredEvent(eventId, member.id(), "0".repeat(64), outcome), entries, lots);
     }
 
     /**

@@ -1,0 +1,271 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.StoreException;
+import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Hold;
+import dev.loyalty.core.model.HoldStatus;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.StoredEvent;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The SQL of {@link JdbcStore} and the mapping between rows and records: one binder and one
+ * reader per record, by column name, so that a new column is a new script plus a line in each.
+ * Instants are two columns (see the schema script); enumerations are stored by name.
+ */
+final class JdbcMapping {
+
+    static final String MEMBER_COLUMNS =
+            "member_id, enrolled_at, enrolled_at_ns, tier_code, status, birthday, zone_id, balance, last_sequence, debt, last_activity_at,"
+            + " last_activity_at_ns";
+    static final String SELECT_MEMBER = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id = ?";
+    static final String LOCK_MEMBER = SELECT_MEMBER + " FOR UPDATE";
+    static final String INSERT_MEMBER = "INSERT INTO loyalty_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_MEMBER = "UPDATE loyalty_member SET enrolled_at = ?, enrolled_at_ns = ?, tier_code = ?, status = ?,"
+            + " birthday = ?, zone_id = ?, balance = ?, last_sequence = ?, debt = ?, last_activity_at = ?, last_activity_at_ns = ?"
+            + " WHERE member_id = ? AND last_sequence = ?";
+    /** Updates only the counters, for events that leave the member as it was. */
+    static final String UPDATE_MEMBER_COUNTERS = "UPDATE loyalty_member SET balance = ?, last_sequence = ? WHERE member_id = ? AND last_sequence = ?";
+    static final String FIRST_MEMBERS = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member ORDER BY member_id LIMIT ?";
+    static final String MEMBERS_AFTER = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id > ? ORDER BY member_id LIMIT ?";
+    static final String SELECT_BALANCE = "SELECT balance FROM loyalty_member WHERE member_id = ?";
+
+    static final String EVENT_COLUMNS = "event_id, member_id, fingerprint, event_kind, points, balance, rule_set_version, summary";
+    static final String INSERT_EVENT = "INSERT INTO loyalty_event (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String SELECT_EVENT = "SELECT " + EVENT_COLUMNS + " FROM loyalty_event WHERE event_id = ?";
+
+    static final String STEP_COLUMNS = "event_id, step_no, rule_name, reason, points, detail";
+    static final String INSERT_STEP = "INSERT INTO loyalty_explanation_step (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    static final String SELECT_STEPS = "SELECT " + STEP_COLUMNS + " FROM loyalty_explanation_step WHERE event_id = ? ORDER BY step_no";
+
+    static final String ENTRY_COLUMNS = "member_id, sequence_no, event_id, entry_type, points, lot_id, rule_name, reason,"
+            + " rule_set_version, occurred_at, occurred_at_ns, recorded_at, recorded_at_ns";
+    static final String INSERT_ENTRY = "INSERT INTO loyalty_entry (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String SELECT_LEDGER = "SELECT " + ENTRY_COLUMNS + " FROM loyalty_entry WHERE member_id = ? ORDER BY sequence_no";
+    static final String SELECT_EVENT_ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM loyalty_entry WHERE event_id = ?"
+            + " ORDER BY member_id, sequence_no";
+    /** Sums earn and pending entries with occurred_at in [from, to): compares the microsecond column, then the nanos on a tie. */
+    static final String SUM_EARNED = "SELECT COALESCE(SUM(points), 0) FROM loyalty_entry WHERE member_id = ? AND entry_type IN (?, ?)"
+            + " AND occurred_at >= ? AND (occurred_at > ? OR occurred_at_ns >= ?)"
+            + " AND occurred_at <= ? AND (occurred_at < ? OR occurred_at_ns < ?)";
+
+    static final String LOT_COLUMNS = "member_id, lot_id, source_event_id, earned_at, earned_at_ns, expires_at, expires_at_ns, points, remaining,"
+            + " pending_until, pending_until_ns, source_amount, returned_amount, clawed_back";
+    /** Inserts a lot or replaces the member's lot with its id, in one statement (PostgreSQL). */
+    static final String UPSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (member_id, lot_id) DO UPDATE SET source_event_id = EXCLUDED.source_event_id, earned_at = EXCLUDED.earned_at,"
+            + " earned_at_ns = EXCLUDED.earned_at_ns, expires_at = EXCLUDED.expires_at, expires_at_ns = EXCLUDED.expires_at_ns,"
+            + " points = EXCLUDED.points, remaining = EXCLUDED.remaining, pending_until = EXCLUDED.pending_until,"
+            + " pending_until_ns = EXCLUDED.pending_until_ns, source_amount = EXCLUDED.source_amount,"
+            + " returned_amount = EXCLUDED.returned_amount, clawed_back = EXCLUDED.clawed_back";
+    /** Inserts a lot unless the member already has one with its id (other databases; safe: the member row is locked). */
+    static final String INSERT_LOT_IF_ABSENT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+            + " WHERE NOT EXISTS (SELECT 1 FROM loyalty_lot WHERE member_id = ? AND lot_id = ?)";
+    static final String UPDATE_LOT = "UPDATE loyalty_lot SET member_id = ?, lot_id = ?, source_event_id = ?, earned_at = ?, earned_at_ns = ?,"
+            + " expires_at = ?, expires_at_ns = ?, points = ?, remaining = ?, pending_until = ?, pending_until_ns = ?, source_amount = ?,"
+            + " returned_amount = ?, clawed_back = ? WHERE member_id = ? AND lot_id = ?";
+    static final String SELECT_LOTS = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ? ORDER BY lot_order";
+
+    static final String HOLD_COLUMNS = "member_id, hold_id, points, reward_code, created_at, created_at_ns, expires_at, expires_at_ns, status";
+    static final String INSERT_HOLD_IF_ABSENT = "INSERT INTO loyalty_hold (" + HOLD_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
+            + " WHERE NOT EXISTS (SELECT 1 FROM loyalty_hold WHERE member_id = ? AND hold_id = ?)";
+    static final String UPDATE_HOLD = "UPDATE loyalty_hold SET member_id = ?, hold_id = ?, points = ?, reward_code = ?, created_at = ?,"
+            + " created_at_ns = ?, expires_at = ?, expires_at_ns = ?, status = ? WHERE member_id = ? AND hold_id = ?";
+    static final String SELECT_HOLDS = "SELECT " + HOLD_COLUMNS + " FROM loyalty_hold WHERE member_id = ? ORDER BY hold_order";
+
+    private JdbcMapping() {
+    }
+
+    /** A member row: the member, the counters and the account state kept beside it. */
+    record MemberRow(Member member, long balance, long lastSequence, Account account) {
+    }
+
+    static MemberRow readMember(ResultSet rs) throws SQLException {
+        String zone = rs.getString("zone_id");
+        Member member = new Member(MemberId.of(rs.getString("member_id")), readInstant(rs, "enrolled_at"), rs.getString("tier_code"),
+                enumValue(MemberStatus.class, rs.getString("status"), "loyalty_member.status"),
+                rs.getObject("birthday", LocalDate.class), zone == null ? null : ZoneId.of(zone));
+        return new MemberRow(member, rs.getLong("balance"), rs.getLong("last_sequence"),
+                new Account(rs.getLong("debt"), readInstant(rs, "last_activity_at")));
+    }
+
+    /** Binds the member's columns in {@link #MEMBER_COLUMNS} order, from enrolled_at to last_activity_at_ns. */
+    static int bindMember(PreparedStatement ps, int index, Member member, long balance, long lastSequence, Account account) throws SQLException {
+        int i = bindInstant(ps, index, member.enrolledAt());
+        ps.setString(i++, member.tierCode());
+        ps.setString(i++, member.status().name());
+        ps.setObject(i++, member.birthday(), Types.DATE);
+        ps.setString(i++, member.zone() == null ? null : member.zone().getId());
+        ps.setLong(i++, balance);
+        ps.setLong(i++, lastSequence);
+        ps.setLong(i++, account.debt());
+        return bindInstant(ps, i, account.lastActivityAt());
+    }
+
+    static void bindEvent(PreparedStatement ps, StoredEvent event) throws SQLException {
+        Outcome outcome = event.outcome();
+        ps.setString(1, event.eventId().value());
+        ps.setString(2, event.memberId().value());
+        ps.setString(3, event.fingerprint());
+        ps.setString(4, outcome.eventKind());
+        ps.setLong(5, outcome.points().value());
+        ps.setLong(6, outcome.balance().value());
+        ps.setString(7, outcome.ruleSetVersion());
+        ps.setString(8, outcome.explanation().summary());
+    }
+
+    /** An event row, read before its steps and entries. */
+    record EventRow(EventId eventId, MemberId memberId, String fingerprint, String eventKind, long points, long balance,
+                    String ruleSetVersion, String summary) {
+
+        /** Rebuilds the stored event with the event's explanation steps and ledger entries. */
+        StoredEvent toStoredEvent(List<Explanation.Step> steps, List<LedgerEntry> entries) {
+            Outcome outcome = new Outcome(eventId, memberId, eventKind, Points.of(points), Points.of(balance), entries,
+                    new Explanation(summary, steps), ruleSetVersion);
+            return new StoredEvent(eventId, memberId, fingerprint, outcome);
+        }
+    }
+
+    static EventRow readEvent(ResultSet rs) throws SQLException {
+        return new EventRow(EventId.of(rs.getString("event_id")), MemberId.of(rs.getString("member_id")), rs.getString("fingerprint"),
+                rs.getString("event_kind"), rs.getLong("points"), rs.getLong("balance"), rs.getString("rule_set_version"),
+                rs.getString("summary"));
+    }
+
+    static void bindStep(PreparedStatement ps, EventId eventId, int stepNo, Explanation.Step step) throws SQLException {
+        ps.setString(1, eventId.value());
+        ps.setInt(2, stepNo);
+        ps.setString(3, step.rule());
+        ps.setString(4, step.reason());
+        ps.setLong(5, step.points());
+        ps.setString(6, step.detail());
+    }
+
+    static Explanation.Step readStep(ResultSet rs) throws SQLException {
+        return new Explanation.Step(rs.getString("rule_name"), rs.getString("reason"), rs.getLong("points"), rs.getString("detail"));
+    }
+
+    static void bindEntry(PreparedStatement ps, LedgerEntry entry) throws SQLException {
+        ps.setString(1, entry.memberId().value());
+        ps.setLong(2, entry.sequence());
+        ps.setString(3, entry.eventId().value());
+        ps.setString(4, entry.type().name());
+        ps.setLong(5, entry.points().value());
+        ps.setString(6, entry.lotId());
+        ps.setString(7, entry.rule());
+        ps.setString(8, entry.reason());
+        ps.setString(9, entry.ruleSetVersion());
+        int i = bindInstant(ps, 10, entry.occurredAt());
+        bindInstant(ps, i, entry.recordedAt());
+    }
+
+    static LedgerEntry readEntry(ResultSet rs) throws SQLException {
+        return new LedgerEntry(MemberId.of(rs.getString("member_id")), rs.getLong("sequence_no"), EventId.of(rs.getString("event_id")),
+                enumValue(EntryType.class, rs.getString("entry_type"), "loyalty_entry.entry_type"), Points.of(rs.getLong("points")),
+                rs.getString("lot_id"), rs.getString("rule_name"), rs.getString("reason"), rs.getString("rule_set_version"),
+                readInstant(rs, "occurred_at"), readInstant(rs, "recorded_at"));
+    }
+
+    /** Binds the lot's columns in {@link #LOT_COLUMNS} order from the given index. */
+    static int bindLot(PreparedStatement ps, int index, Lot lot) throws SQLException {
+        int i = index;
+        ps.setString(i++, lot.memberId().value());
+        ps.setString(i++, lot.id());
+        ps.setString(i++, lot.sourceEventId().value());
+        i = bindInstant(ps, i, lot.earnedAt());
+        i = bindInstant(ps, i, lot.expiresAt());
+        ps.setLong(i++, lot.points());
+        ps.setLong(i++, lot.remaining());
+        i = bindInstant(ps, i, lot.pendingUntil());
+        ps.setString(i++, lot.sourceAmount() == null ? null : lot.sourceAmount().toString());
+        ps.setString(i++, lot.returnedAmount().toString());
+        ps.setLong(i++, lot.clawedBack());
+        return i;
+    }
+
+    static Lot readLot(ResultSet rs) throws SQLException {
+        String source = rs.getString("source_amount");
+        return new Lot(rs.getString("lot_id"), MemberId.of(rs.getString("member_id")), EventId.of(rs.getString("source_event_id")),
+                readInstant(rs, "earned_at"), readInstant(rs, "pending_until"), readInstant(rs, "expires_at"), rs.getLong("points"),
+                rs.getLong("remaining"), source == null ? null : new BigDecimal(source), new BigDecimal(rs.getString("returned_amount")),
+                rs.getLong("clawed_back"));
+    }
+
+    /** Binds the hold's columns in {@link #HOLD_COLUMNS} order from the given index. */
+    static int bindHold(PreparedStatement ps, int index, Hold hold) throws SQLException {
+        int i = index;
+        ps.setString(i++, hold.memberId().value());
+        ps.setString(i++, hold.id());
+        ps.setLong(i++, hold.points());
+        ps.setString(i++, hold.rewardCode());
+        i = bindInstant(ps, i, hold.createdAt());
+        i = bindInstant(ps, i, hold.expiresAt());
+        ps.setString(i++, hold.status().name());
+        return i;
+    }
+
+    static Hold readHold(ResultSet rs) throws SQLException {
+        return new Hold(rs.getString("hold_id"), MemberId.of(rs.getString("member_id")), rs.getLong("points"), rs.getString("reward_code"),
+                readInstant(rs, "created_at"), readInstant(rs, "expires_at"),
+                enumValue(HoldStatus.class, rs.getString("status"), "loyalty_hold.status"));
+    }
+
+    /**
+     * Binds an instant as two parameters: the instant truncated to microseconds, then its nano-of-second.
+     *
+     * @return the index after the two parameters
+     */
+    static int bindInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setNull(index + 1, Types.INTEGER);
+        } else {
+            ps.setObject(index, micros(instant));
+            ps.setInt(index + 1, instant.getNano());
+        }
+        return index + 2;
+    }
+
+    /** Returns the instant truncated (not rounded) to microseconds, as the databases keep it. */
+    static OffsetDateTime micros(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    /** Reads the instant kept in {@code column} and {@code column_ns}, exactly. */
+    static Instant readInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime micros = rs.getObject(column, OffsetDateTime.class);
+        if (micros == null) {
+            return null;
+        }
+        return Instant.ofEpochSecond(micros.toEpochSecond(), rs.getInt(column + "_ns"));
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String column) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new StoreException("unknown " + type.getSimpleName() + " '" + name + "' in " + column
+                    + "; was the row written by a newer version of the library?", null, false, e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.StoreException;
+import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.Hold;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.PointsOverflowException;
+import dev.loyalty.core.spi.MemberView;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A member's state inside a {@link JdbcStore} transaction, with the member row locked: the
+ * member and counters come from the locked row, lots and earned sums are queried on demand on
+ * the same connection. A query that fails is reported to the store before it is thrown, so the
+ * store can retry the transaction whatever the work does with the exception.
+ */
+final class JdbcMemberView implements MemberView {
+
+    private final Connection connection;
+    private final MemberId memberId;
+    private final JdbcMapping.MemberRow row;
+    private final Consumer<SQLException> failures;
+    private List<Lot> lots;
+    private List<Hold> holds;
+
+    JdbcMemberView(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, Consumer<SQLException> failures) {
+        this.connection = connection;
+        this.memberId = memberId;
+        this.row = row;
+        this.failures = failures;
+    }
+
+    @Override
+    public Optional<Member> member() {
+        return row == null ? Optional.empty() : Optional.of(row.member());
+    }
+
+    @Override
+    public Points balance() {
+        return row == null ? Points.ZERO : Points.of(row.balance());
+    }
+
+    @Override
+    public long lastSequence() {
+        return row == null ? 0 : row.lastSequence();
+    }
+
+    @Override
+    public long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive) {
+        if (row == null || !fromInclusive.isBefore(toExclusive)) {
+            return 0;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SUM_EARNED)) {
+            ps.setString(1, memberId.value());
+            ps.setString(2, EntryType.EARN.name());
+            ps.setString(3, EntryType.PENDING.name());
+            ps.setObject(4, JdbcMapping.micros(fromInclusive));
+            ps.setObject(5, JdbcMapping.micros(fromInclusive));
+            ps.setInt(6, fromInclusive.getNano());
+            ps.setObject(7, JdbcMapping.micros(toExclusive));
+            ps.setObject(8, JdbcMapping.micros(toExclusive));
+            ps.setInt(9, toExclusive.getNano());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                BigDecimal sum = rs.getBigDecimal(1);
+                try {
+                    return sum.longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new PointsOverflowException("points overflow: the points member " + memberId + " earned between "
+                            + fromInclusive + " and " + toExclusive + " (" + sum + ") leave the range of long");
+                }
+            }
+        } catch (SQLException e) {
+            throw failed("sum the points earned by member " + memberId, e);
+        }
+    }
+
+    @Override
+    public List<Lot> lots() {
+        if (row == null) {
+            return List.of();
+        }
+        if (lots == null) {
+            List<Lot> loaded = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_LOTS)) {
+                ps.setString(1, memberId.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        loaded.add(JdbcMapping.readLot(rs));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed("read the lots of member " + memberId, e);
+            }
+            lots = List.copyOf(loaded);
+        }
+        return lots;
+    }
+
+    @Override
+    public List<Hold> holds() {
+        if (row == null) {
+            return List.of();
+        }
+        if (holds == null) {
+            List<Hold> loaded = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_HOLDS)) {
+                ps.setString(1, memberId.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        loaded.add(JdbcMapping.readHold(rs));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed("read the holds of member " + memberId, e);
+            }
+            holds = List.copyOf(loaded);
+        }
+        return holds;
+    }
+
+    @Override
+    public Account account() {
+        return row == null ? Account.NEW : row.account();
+    }
+
+    private StoreException failed(String what, SQLException e) {
+        failures.accept(e);
+        String state = SqlFailures.state(e);
+        return new StoreException("could not " + what + ": " + SqlFailures.describe(e), state, SqlFailures.isTransient(state), e);
+    }
+}

@@ -1,0 +1,629 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.StoreException;
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Hold;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.StoredEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link LoyaltyStore} in a relational database, through plain JDBC and a {@link DataSource}:
+ * PostgreSQL in production, H2 embedded. Several processes may share one database.
+ *
+ * <pre>{@code
+ * JdbcSchema.apply(dataSource);                      // or let Flyway apply the bundled scripts
+ * LoyaltyStore store = JdbcStore.builder(dataSource).maxRetries(5).build();
+ * LoyaltyEngine engine = LoyaltyEngine.builder().program(program).store(store).build();
+ * }</pre>
+ *
+ * <p>How {@link #apply} keeps the ledger right under concurrent writers, in any number of
+ * processes: one transaction per event, which first locks the member's row
+ * ({@code SELECT ... FOR UPDATE}; one row per transaction, so lock order cannot deadlock),
+ * runs the work on what it read, then writes the event, its explanation, ledger entries and
+ * lots and updates the member's balance and last sequence, and commits. The event id is the
+ * events table's primary key: when another transaction recorded it first, the store answers
+ * with that event and writes nothing. Serialization failures, deadlocks, lock timeouts, lost
+ * connections and the race to insert a new member roll back and run the whole transaction
+ * again, work included, up to {@link Builder#maxRetries(int)} times; a retry first looks the
+ * event id up, so a commit whose acknowledgement was lost is not applied twice. Whatever fails
+ * otherwise is rolled back and thrown as {@link StoreException} naming the member, the event
+ * and the SQL state. The database checks balances too: no negative balance or lot remainder,
+ * no lot remainder above its points.
+ *
+ * <p>Connections come from the data source and go back to it after each call; use a pool
+ * (such as HikariCP) in production. The transactions run at the connection's isolation level:
+ * READ COMMITTED, the PostgreSQL and H2 default, is enough; stronger levels work and retry more.
+ */
+public final class JdbcStore implements LoyaltyStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    private static final int DEFAULT_MAX_RETRIES = 5;
+    private static final int MAX_RETRIES_LIMIT = 1_000;
+    private static final int MEMBER_PAGE = 500;
+
+    private final DataSource dataSource;
+    private final int maxRetries;
+    private volatile Boolean postgres;
+
+    private JdbcStore(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.maxRetries = builder.maxRetries;
+    }
+
+    /**
+     * Starts configuring a store over a data source whose database has the loyalty schema
+     * (see {@link JdbcSchema}).
+     *
+     * @param dataSource where connections come from
+     * @return a builder
+     * @throws InvalidInputException when the data source is null
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Checks.notNull(dataSource, "jdbcStore.dataSource"));
+    }
+
+    @Override
+    public Optional<StoredEvent> findEvent(EventId eventId) {
+        Checks.notNull(eventId, "eventId");
+        return read("find event " + eventId, connection -> findEvent(connection, eventId));
+    }
+
+    @Override
+    public Optional<Member> findMember(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("find member " + memberId, connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
+                .map(JdbcMapping.MemberRow::member));
+    }
+
+    @Override
+    public StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work) {
+        Checks.notNull(memberId, "memberId");
+        Checks.notNull(work, "work");
+        Attempt attempt = new Attempt();
+        for (int number = 1; ; number++) {
+            attempt.start();
+            SQLException failure;
+            try {
+                return applyOnce(memberId, work, attempt);
+            } catch (SQLException e) {
+                failure = e;
+            }
+            String state = SqlFailures.state(failure);
+            if (SqlFailures.isUniqueViolation(state) && attempt.step == Step.INSERT_EVENT) {
+                // recorded first by a transaction that has committed by now: answer with that event
+                Optional<StoredEvent> earlier = findEvent(attempt.eventId);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            } else if (!(SqlFailures.isUniqueViolation(state) && attempt.step == Step.INSERT_MEMBER)
+                    && !SqlFailures.isTransient(failure)) {
+                throw new StoreException("could not apply " + attempt.describe(memberId) + " (at " + attempt.step.text + "): "
+                        + SqlFailures.describe(failure), state, false, failure);
+            }
+            if (number > maxRetries) {
+                throw new StoreException("gave up on " + attempt.describe(memberId) + " after " + number + " attempts; the last failed at "
+                        + attempt.step.text + " with " + SqlFailures.describe(failure), state, true, failure);
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("retrying {} after {} at {} (attempt {} of {})", attempt.describe(memberId), state, attempt.step.text,
+                        number + 1, maxRetries + 1);
+            }
+            pause(number, memberId);
+        }
+    }
+
+    @Override
+    public Points balance(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the balance of member " + memberId, connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_BALANCE)) {
+                ps.setString(1, memberId.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Points.of(rs.getLong(1)) : Points.ZERO;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the ledger of member " + memberId,
+                connection -> list(connection, JdbcMapping.SELECT_LEDGER, memberId.value(), JdbcMapping::readEntry));
+    }
+
+    @Override
+    public List<Lot> lots(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the lots of member " + memberId,
+                connection -> list(connection, JdbcMapping.SELECT_LOTS, memberId.value(), JdbcMapping::readLot));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the members a page at a time by id (keyset pagination) and holds no connection
+     * while the consumer runs, so the consumer may call the store. Members enrolled meanwhile
+     * are seen when their id sorts after the current page. PostgreSQL compares ids byte by byte
+     * ({@code COLLATE "C"}), which is {@link MemberId} order except between characters above
+     * U+FFFF and those from U+E000 to U+FFFF.
+     */
+    @Override
+    public List<Hold> holds(MemberId memberId) {
+        return read("read the holds of member " + memberId,
+                connection -> list(connection, JdbcMapping.SELECT_HOLDS, memberId.value(), JdbcMapping::readHold));
+    }
+
+    @Override
+    public Account account(MemberId memberId) {
+        return read("read the account of member " + memberId,
+                connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::account).orElse(Account.NEW));
+    }
+
+    @Override
+    public void forEachMember(Consumer<Member> consumer) {
+        Checks.notNull(consumer, "consumer");
+        MemberId after = null;
+        while (true) {
+            MemberId from = after;
+            List<Member> page = read("list the members after " + (from == null ? "the start" : from.toString()), connection -> {
+                try (PreparedStatement ps = connection.prepareStatement(from == null ? JdbcMapping.FIRST_MEMBERS : JdbcMapping.MEMBERS_AFTER)) {
+                    int i = 1;
+                    if (from != null) {
+                        ps.setString(i++, from.value());
+                    }
+                    ps.setInt(i, MEMBER_PAGE);
+                    List<Member> members = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            members.add(JdbcMapping.readMember(rs).member());
+                        }
+                    }
+                    return members;
+                }
+            });
+            page.forEach(consumer);
+            if (page.size() < MEMBER_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** One transaction: lock, work, write, commit. */
+    private StoredEvent applyOnce(MemberId memberId, Function<MemberView, MemberChanges> work, Attempt attempt) throws SQLException {
+        attempt.step = Step.CONNECT;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+                attempt.step = Step.LOCK;
+                JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
+                if (attempt.eventId != null) {
+                    // an earlier attempt may have committed although its connection failed
+                    Optional<StoredEvent> recorded = findEvent(connection, attempt.eventId);
+                    if (recorded.isPresent()) {
+                        connection.rollback();
+                        return recorded.get();
+                    }
+                }
+                attempt.step = Step.WORK;
+                MemberChanges changes = runWork(work, new JdbcMemberView(connection, memberId, row, attempt::viewFailed), attempt);
+                if (changes != null && changes.isEmpty()) {
+                    // a read or a sweep that found nothing due: nothing to write
+                    connection.rollback();
+                    return null;
+                }
+                long balance = check(memberId, row, changes);
+                attempt.eventId = changes.event() == null ? null : changes.event().eventId();
+                write(connection, memberId, row, changes, balance, attempt);
+                attempt.step = Step.COMMIT;
+                connection.commit();
+                return changes.event();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                if (autoCommit) {
+                    restoreAutoCommit(connection);
+                }
+            }
+        }
+    }
+
+    private static MemberChanges runWork(Function<MemberView, MemberChanges> work, MemberView view, Attempt attempt) throws SQLException {
+        MemberChanges changes;
+        try {
+            changes = work.apply(view);
+        } catch (RuntimeException e) {
+            if (attempt.viewFailure != null) {
+                attempt.viewFailure.addSuppressed(e);
+                throw attempt.viewFailure;
+            }
+            throw e;
+        }
+        if (attempt.viewFailure != null) {
+            // the work swallowed a failed query; the transaction may be unusable
+            throw attempt.viewFailure;
+        }
+        return changes;
+    }
+
+    /** Checks the changes against the locked member row and returns the balance after them. */
+    private static long check(MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes) {
+        require(changes != null, "the work for member " + memberId + " returned no changes");
+        StoredEvent event = changes.event();
+        Outcome outcome = event == null ? null : event.outcome();
+        String name = event == null ? "the changes of member " + memberId : "event " + event.eventId() + " of member " + memberId;
+        if (event != null) {
+            require(event.memberId() != null && event.memberId().equals(memberId), name + " names member " + event.memberId());
+            require(event.fingerprint() != null, name + " has no fingerprint");
+            require(outcome != null && event.eventId().equals(outcome.eventId()) && memberId.equals(outcome.memberId()),
+                    name + " needs an outcome for the same event and member");
+            require(outcome.points() != null && outcome.balance() != null && outcome.explanation() != null,
+                    name + " has an outcome without points, balance or explanation");
+        }
+        require(changes.member() == null || changes.member().id().equals(memberId), name + " changes member " + changes.member());
+        require(row != null || changes.member() != null, name + ": the member is not enrolled and the changes enrol no one");
+        long sequence = row == null ? 0 : row.lastSequence();
+        long balance = row == null ? 0 : row.balance();
+        List<LedgerEntry> ofEvent = new ArrayList<>();
+        for (LedgerEntry entry : changes.entries()) {
+            require(entry.memberId().equals(memberId), name + " writes an entry for member " + entry.memberId());
+            require(entry.sequence() == ++sequence, name + " writes entry " + entry.sequence() + " where the ledger continues at " + sequence);
+            balance = Points.add(balance, entry.points().value());
+            if (event != null && entry.eventId().equals(event.eventId())) {
+                ofEvent.add(entry);
+            }
+        }
+        require(outcome == null || outcome.entries().equals(ofEvent), name + ": the outcome must list exactly the ledger entries the event writes");
+        for (Lot lot : changes.lots()) {
+            require(lot.memberId().equals(memberId), name + " writes lot " + lot.id() + " of member " + lot.memberId());
+        }
+        for (Hold hold : changes.holds()) {
+            require(hold.memberId().equals(memberId), name + " writes hold " + hold.id() + " of member " + hold.memberId());
+        }
+        return balance;
+    }
+
+    private void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes, long balance,
+                              Attempt attempt) throws SQLException {
+        StoredEvent event = changes.event();
+        List<LedgerEntry> entries = changes.entries();
+        long lastSequence = entries.isEmpty() ? (row == null ? 0 : row.lastSequence()) : entries.get(entries.size() - 1).sequence();
+        Member member = changes.member() != null ? changes.member() : row.member();
+        Account account = changes.account() != null ? changes.account() : row == null ? Account.NEW : row.account();
+        if (row == null) {
+            attempt.step = Step.INSERT_MEMBER;
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_MEMBER)) {
+                ps.setString(1, memberId.value());
+                JdbcMapping.bindMember(ps, 2, member, balance, lastSequence, account);
+                ps.executeUpdate();
+            }
+        }
+        if (event != null) {
+            writeEvent(connection, event, attempt);
+        }
+        attempt.step = Step.INSERT_ENTRIES;
+        if (!entries.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_ENTRY)) {
+                for (LedgerEntry entry : entries) {
+                    JdbcMapping.bindEntry(ps, entry);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        writeLots(connection, changes.lots(), attempt);
+        writeHolds(connection, changes.holds(), attempt);
+        if (row != null && (changes.member() != null || changes.account() != null || !entries.isEmpty())) {
+            attempt.step = Step.UPDATE_MEMBER;
+            boolean countersOnly = member.equals(row.member()) && account.equals(row.account());
+            try (PreparedStatement ps = connection.prepareStatement(countersOnly ? JdbcMapping.UPDATE_MEMBER_COUNTERS : JdbcMapping.UPDATE_MEMBER)) {
+                int i = 1;
+                if (countersOnly) {
+                    ps.setLong(i++, balance);
+                    ps.setLong(i++, lastSequence);
+                } else {
+                    i = JdbcMapping.bindMember(ps, i, member, balance, lastSequence, account);
+                }
+                ps.setString(i++, memberId.value());
+                ps.setLong(i, row.lastSequence());
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("the row of member " + memberId + " changed while locked", "40001");
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts new lots and replaces existing ones, by lot id, one statement per lot (an event
+     * writes a lot or two, and per-statement counts stay exact where a driver rewrites batches):
+     * an upsert on PostgreSQL, else an insert unless present and an update when it was.
+     */
+    private void writeLots(Connection connection, List<Lot> lots, Attempt attempt) throws SQLException {
+        if (lots.isEmpty()) {
+            return;
+        }
+        boolean upsert = isPostgres(connection);
+        for (Lot lot : lots) {
+            attempt.step = Step.INSERT_LOTS;
+            try (PreparedStatement insert = connection.prepareStatement(upsert ? JdbcMapping.UPSERT_LOT : JdbcMapping.INSERT_LOT_IF_ABSENT)) {
+                int i = JdbcMapping.bindLot(insert, 1, lot);
+                if (!upsert) {
+                    insert.setString(i++, lot.memberId().value());
+                    insert.setString(i, lot.id());
+                }
+                if (insert.executeUpdate() == 1 || upsert) {
+                    continue;
+                }
+            }
+            attempt.step = Step.UPDATE_LOTS;
+            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_LOT)) {
+                int i = JdbcMapping.bindLot(update, 1, lot);
+                update.setString(i++, lot.memberId().value());
+                update.setString(i, lot.id());
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /** Tells whether the database is PostgreSQL, asking the first connection only. */
+    private static void writeEvent(Connection connection, StoredEvent event, Attempt attempt) throws SQLException {
+        attempt.step = Step.INSERT_EVENT;
+        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_EVENT)) {
+            JdbcMapping.bindEvent(ps, event);
+            ps.executeUpdate();
+        }
+        attempt.step = Step.INSERT_STEPS;
+        List<Explanation.Step> steps = event.outcome().explanation().steps();
+        if (!steps.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_STEP)) {
+                for (int i = 0; i < steps.size(); i++) {
+                    JdbcMapping.bindStep(ps, event.eventId(), i + 1, steps.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Inserts new holds and replaces existing ones, by hold id; the member row is locked, so the two steps cannot race. */
+    private static void writeHolds(Connection connection, List<Hold> holds, Attempt attempt) throws SQLException {
+        for (Hold hold : holds) {
+            attempt.step = Step.WRITE_HOLDS;
+            try (PreparedStatement insert = connection.prepareStatement(JdbcMapping.INSERT_HOLD_IF_ABSENT)) {
+                int i = JdbcMapping.bindHold(insert, 1, hold);
+                insert.setString(i++, hold.memberId().value());
+                insert.setString(i, hold.id());
+                if (insert.executeUpdate() == 1) {
+                    continue;
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_HOLD)) {
+                int i = JdbcMapping.bindHold(update, 1, hold);
+                update.setString(i++, hold.memberId().value());
+                update.setString(i, hold.id());
+                update.executeUpdate();
+            }
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static Optional<StoredEvent> findEvent(Connection connection, EventId eventId) throws SQLException {
+        JdbcMapping.EventRow row;
+        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_EVENT)) {
+            ps.setString(1, eventId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                row = JdbcMapping.readEvent(rs);
+            }
+        }
+        List<Explanation.Step> steps = list(connection, JdbcMapping.SELECT_STEPS, eventId.value(), JdbcMapping::readStep);
+        List<LedgerEntry> entries = list(connection, JdbcMapping.SELECT_EVENT_ENTRIES, eventId.value(), JdbcMapping::readEntry);
+        return Optional.of(row.toStoredEvent(steps, entries));
+    }
+
+    private static Optional<JdbcMapping.MemberRow> selectMember(Connection connection, String sql, MemberId memberId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, memberId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(JdbcMapping.readMember(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static <T> List<T> list(Connection connection, String sql, String key, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, key);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return List.copyOf(rows);
+        }
+    }
+
+    /** Runs a read on a connection of its own, retrying lost connections like {@link #apply}. */
+    private <T> T read(String what, ConnectionFunction<T> reader) {
+        for (int number = 1; ; number++) {
+            try (Connection connection = dataSource.getConnection()) {
+                T result = reader.apply(connection);
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                return result;
+            } catch (SQLException e) {
+                String state = SqlFailures.state(e);
+                boolean retryable = SqlFailures.isTransient(e);
+                if (!retryable || number > maxRetries) {
+                    throw new StoreException("could not " + what + (retryable ? " after " + number + " attempts" : "") + ": "
+                            + SqlFailures.describe(e), state, retryable, e);
+                }
+                pause(number, null);
+            }
+        }
+    }
+
+    private static void pause(int attempt, MemberId memberId) {
+        long bound = Math.min(50, 1L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying a transaction" + (memberId == null ? "" : " of member " + memberId),
+                    null, true, e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("could not restore auto-commit on a connection", e);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Where a transaction attempt is, so a failure can be read in context. */
+    private enum Step {
+        CONNECT("getting a connection"),
+        LOCK("locking the member row"),
+        WORK("running the work"),
+        INSERT_MEMBER("inserting the member"),
+        INSERT_EVENT("inserting the event"),
+        INSERT_STEPS("inserting the explanation"),
+        INSERT_ENTRIES("inserting the ledger entries"),
+        INSERT_LOTS("writing a lot"),
+        UPDATE_LOTS("updating a lot"),
+        WRITE_HOLDS("writing a hold"),
+        UPDATE_MEMBER("updating the member"),
+        COMMIT("committing");
+
+        final String text;
+
+        Step(String text) {
+            this.text = text;
+        }
+    }
+
+    /** The state of one call to {@link #apply} across its attempts. */
+    private static final class Attempt {
+        Step step = Step.CONNECT;
+        EventId eventId;
+        SQLException viewFailure;
+
+        void start() {
+            step = Step.CONNECT;
+            viewFailure = null;
+        }
+
+        void viewFailed(SQLException e) {
+            if (viewFailure == null) {
+                viewFailure = e;
+            }
+        }
+
+        String describe(MemberId memberId) {
+            return (eventId == null ? "an event" : "event " + eventId) + " of member " + memberId;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Configures a {@link JdbcStore}; setters fail fast with a message naming the bad value. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * Sets how many times a transaction is run again after a transient failure (serialization
+         * failure, deadlock, lock timeout, lost connection, a lost race to enrol a new member);
+         * 5 by default. Zero turns retries off.
+         *
+         * @param value the number of retries, from 0 to 1000
+         * @return this builder
+         * @throws InvalidInputException when the value is out of range
+         */
+        public Builder maxRetries(int value) {
+            if (value < 0 || value > MAX_RETRIES_LIMIT) {
+                throw new InvalidInputException("jdbcStore.maxRetries", "must be between 0 and " + MAX_RETRIES_LIMIT + ", was " + value);
+            }
+            this.maxRetries = value;
+            return this;
+        }
+
+        /**
+         * Builds the store. Nothing is read from the database until the store is used.
+         *
+         * @return the store
+         */
+        public JdbcStore build() {
+            return new JdbcStore(this);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.loyalty.core.store;
+
+import static dev.loyalty.core.testing.Fixtures.MONDAY;
+import static dev.loyalty.core.testing.Fixtures.enrolment;
+import static dev.loyalty.core.testing.Fixtures.eventId;
+import static dev.loyalty.core.testing.Fixtures.member;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.StoreException;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link JdbcStore} does beyond the store contract: constraints the database enforces,
+ * SQL states in typed exceptions, bounded retries, refusal of inconsistent changes, paging.
+ * A database's test extends this class and implements the two data source factories.
+ */
+abstract class JdbcStoreContract {
+
+    private FaultInjectingDataSource faults;
+    private JdbcStore store;
+    private LoyaltyEngine engine;
+
+    /**
+     * Returns a new, empty database with the loyalty schema.
+     *
+     * @return its data source
+     */
+    protected abstract DataSource newDataSource();
+
+    /**
+     * Returns a new, empty database without any table.
+     *
+     * @return its data source
+     */
+    protected abstract DataSource newEmptyDataSource();
+
+    @BeforeEach
+    void createStore() {
+        faults = new FaultInjectingDataSource(newDataSource());
+        store = JdbcStore.builder(faults).maxRetries(2).build();
+        engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+    }
+
+    @Test
+    void shouldNameMemberEventConstraintAndStateWhenTheDatabaseRefusesALot() {
+        Object before = snapshot();
+
+        StoreException thrown = catchThrowableOfType(StoreException.class,
+                () -> store.apply(member("m-1"), view -> earn(view, eventId("bad-lot"), 20, 10)));
+
+        assertThat(thrown).hasMessageContaining("event bad-lot of member m-1").hasMessageContaining("loyalty_lot_remaining_ck");
+        assertThat(thrown.sqlState()).matches("2351[34]");
+        assertThat(thrown.retryable()).isFalse();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(store.findEvent(eventId("bad-lot"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANegativeRemainderInTheDatabaseWhenAnOrdinaryLotIsOverdrawn() {
+        Object before = snapshot();
+
+        // only the debt lot may go below zero (negative-balance claw-back policy); any other lot may not
+        StoreException thrown = catchThrowableOfType(StoreException.class,
+                () -> store.apply(member("m-1"), view -> earn(view, eventId("overdraw"), -101, 1)));
+
+        assertThat(thrown).hasMessageContaining("event overdraw of member m-1").hasMessageContaining("loyalty_lot_remaining_ck");
+        assertThat(thrown.sqlState()).matches("2351[34]");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldSayHowToApplyTheSchemaWhenTablesAreMissing() {
+        JdbcStore empty = JdbcStore.builder(newEmptyDataSource()).build();
+
+        StoreException thrown = catchThrowableOfType(StoreException.class, () -> empty.findMember(member("m-1")));
+
+        assertThat(thrown).hasMessageContaining("member m-1").hasMessageContaining("JdbcSchema.apply(dataSource)");
+        assertThat(thrown.sqlState()).isIn("42P01", "42S02", "42S04");
+    }
+
+    @Test
+    void shouldGiveUpAfterMaxRetriesWhenEveryAttemptFailsTransiently() {
+        faults.failWhere("SELECT loyalty_member FOR UPDATE"::equals, FaultInjectingDataSource.fail("40001"), false);
+
+        StoreException thrown = catchThrowableOfType(StoreException.class,
+                () -> store.apply(member("m-1"), view -> earn(view, eventId("e-1"), 10, 10)));
+
+        assertThat(faults.fired()).hasSize(3);
+        assertThat(thrown).hasMessageContaining("member m-1").hasMessageContaining("after 3 attempts").hasMessageContaining("40001");
+        assertThat(thrown.retryable()).isTrue();
+        assertThat(thrown.sqlState()).isEqualTo("40001");
+    }
+
+    @Test
+    void shouldNotCommitWhenTheWorkSwallowsAFailedQuery() {
+        Object before = snapshot();
+        faults.failWhere("SELECT loyalty_lot"::equals, FaultInjectingDataSource.fail("XX000"), false);
+
+        StoreException thrown = catchThrowableOfType(StoreException.class, () -> store.apply(member("m-1"), view -> {
+            try {
+                view.lots();
+            } catch (RuntimeException ignored) {
+                // a careless work function
+            }
+            return earn(view, eventId("e-1"), 10, 10);
+        }));
+
+        faults.disarm();
+        assertThat(thrown.sqlState()).isEqualTo("XX000");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseChangesThatDoNotContinueTheLedger() {
+        Object before = snapshot();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> earn(view, eventId("gap"), 10, 10, view.lastSequence() + 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event gap of member m-1 writes entry 3 where the ledger continues at 2");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseChangesWhoseOutcomeListsOtherEntries() {
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges changes = earn(view, eventId("odd"), 10, 10);
+            Outcome outcome = changes.event().outcome();
+            Outcome without = new Outcome(outcome.eventId(), outcome.memberId(), outcome.eventKind(), outcome.points(), outcome.balance(),
+                    List.of(), outcome.explanation(), outcome.ruleSetVersion());
+            return new MemberChanges(null, new StoredEvent(eventId("odd"), member("m-1"), "0".repeat(64), without), changes.entries(),
+                    changes.lots());
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outcome must list exactly the ledger entries");
+        assertThat(store.findEvent(eventId("odd"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseChangesForAnotherMember() {
+        engine.process(enrolment("m-2", MONDAY));
+
+        assertThatThrownBy(() -> store.apply(member("m-2"), view -> earn(store.findMember(member("m-1")).orElseThrow(), view, eventId("x"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("member m-1");
+        assertThat(store.ledger(member("m-2"))).hasSize(1);
+    }
+
+    @Test
+    void shouldStreamMembersAcrossPagesWhenThereAreMoreThanOnePage() {
+        for (int i = 0; i < 1_100; i++) {
+            MemberId id = MemberId.of(String.format("p-%04d", i));
+            store.apply(id, view -> {
+                Member member = new Member(id, MONDAY, "member", dev.loyalty.core.model.MemberStatus.ACTIVE, null, null);
+                Outcome outcome = new Outcome(EventId.of("enrol-" + id), id, "enrolment", Points.ZERO, Points.ZERO, List.of(),
+                        new Explanation("enrol", List.of()), "test");
+                return new MemberChanges(member, new StoredEvent(EventId.of("enrol-" + id), id, "0".repeat(64), outcome), List.of(), List.of());
+            });
+        }
+        List<MemberId> seen = new ArrayList<>();
+
+        store.forEachMember(m -> seen.add(m.id()));
+
+        assertThat(seen).hasSize(1_101).isSorted().doesNotHaveDuplicates().contains(member("m-1"), MemberId.of("p-1099"));
+    }
+
+    @Test
+    void shouldRefuseMaxRetriesOutOfRange() {
+        assertThatThrownBy(() -> JdbcStore.builder(faults).maxRetries(-1)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("jdbcStore.maxRetries must be between 0 and 1000, was -1");
+        assertThatThrownBy(() -> JdbcStore.builder(faults).maxRetries(1_001)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("was 1001");
+        assertThatThrownBy(() -> JdbcStore.builder(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("jdbcStore.dataSource must not be null");
+    }
+
+    private Object snapshot() {
+        List<Object> state = new ArrayList<>();
+        for (MemberId m : List.of(member("m-1"))) {
+            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m)));
+        }
+        return state;
+    }
+
+    private static MemberChanges earn(MemberView view, EventId id, long points, long lotPoints) {
+        return earn(view, id, points, lotPoints, view.lastSequence() + 1);
+    }
+
+    private static MemberChanges earn(Member member, MemberView view, EventId id) {
+        LedgerEntry entry = new LedgerEntry(member.id(), view.lastSequence() + 1, id, EntryType.EARN, Points.of(5), id.value(), "TEST", "test",
+                "test", MONDAY, Fixtures.NOW);
+        Outcome outcome = new Outcome(id, member.id(), "purchase", Points.of(5), Points.of(5), List.of(entry), new Explanation("x", List.of()), "test");
+        return new MemberChanges(null, new StoredEvent(id, member.id(), "0".repeat(64), outcome), List.of(entry), List.of());
+    }
+
+    /** One entry of {@code points} and a lot of {@code lotPoints} points with {@code points} remaining. */
+    private static MemberChanges earn(MemberView view, EventId id, long points, long lotPoints, long sequence) {
+        Function<MemberView, MemberId> memberId = v -> v.member().orElseThrow().id();
+        MemberId m = memberId.apply(view);
+        LedgerEntry entry = new LedgerEntry(m, sequence, id, EntryType.EARN, Points.of(points), id.value(), "TEST", "test", "test", MONDAY,
+                Fixtures.NOW);
+        Outcome outcome = new Outcome(id, m, "purchase", Points.of(points), view.balance().plus(Points.of(points)), List.of(entry),
+                new Explanation("test", List.of(new Explanation.Step("TEST", "test", points, ""))), "test");
+        List<Lot> lots = lotPoints == 0 ? List.of() : List.of(new Lot(id.value(), m, id, MONDAY, null, null, lotPoints, points, null, null, 0));
+        return new MemberChanges(null, new StoredEvent(id, m, "0".repeat(64), outcome), List.of(entry), lots);
+    }
+}
