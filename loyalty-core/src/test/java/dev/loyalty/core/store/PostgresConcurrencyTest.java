@@ -37,12 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -245,33 +239,6 @@ class PostgresConcurrencyTest {
 
     /** Runs the tasks on {@link #WRITERS} threads that start together; returns each result or exception, in task order. */
     private static List<Object> run(List<Supplier<Object>> tasks) throws Exception {
-        Object[] results = new Object[tasks.size()];
-        ConcurrentLinkedQueue<Integer> queue = IntStream.range(0, tasks.size()).boxed()
-                .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < WRITERS; w++) {
-                workers.add(pool.submit(() -> {
-                    gate.await();
-                    for (Integer i = queue.poll(); i != null; i = queue.poll()) {
-                        try {
-                            results[i] = tasks.get(i).get();
-                        } catch (RuntimeException e) {
-                            results[i] = e;
-                        }
-                    }
-                    return null;
-                }));
-            }
-            gate.countDown();
-            for (Future<?> worker : workers) {
-                worker.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return List.of(results);
+        return Fixtures.runConcurrently(tasks, WRITERS, Duration.ofMinutes(5));
     }
 }

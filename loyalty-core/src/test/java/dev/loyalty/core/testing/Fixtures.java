@@ -15,6 +15,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Small builders for members, events and engines shared by the test suites. Everything is in
@@ -150,5 +162,46 @@ public final class Fixtures {
      */
     public static long sumOfRemaining(List<Lot> lots) {
         return lots.stream().mapToLong(Lot::remaining).reduce(0, Math::addExact);
+    }
+
+    /**
+     * Runs the tasks on the given number of threads that start together, and returns each task's
+     * result or the exception it threw, in task order.
+     *
+     * @param tasks the tasks
+     * @param threads how many threads share them
+     * @param hangGuard how long a worker may take before the run fails (a guard against hangs, not a timing)
+     * @return the results, one per task
+     * @throws Exception when a worker cannot be run or does not end within the guard
+     */
+    public static List<Object> runConcurrently(List<Supplier<Object>> tasks, int threads, Duration hangGuard) throws Exception {
+        Object[] results = new Object[tasks.size()];
+        ConcurrentLinkedQueue<Integer> queue = IntStream.range(0, tasks.size()).boxed()
+                .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                workers.add(pool.submit(() -> {
+                    gate.await();
+                    for (Integer i = queue.poll(); i != null; i = queue.poll()) {
+                        try {
+                            results[i] = tasks.get(i).get();
+                        } catch (RuntimeException e) {
+                            results[i] = e;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> worker : workers) {
+                worker.get(hangGuard.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(results);
     }
 }

@@ -44,15 +44,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -583,34 +576,7 @@ public abstract class LoyaltyStoreContract {
      * @throws Exception when a worker cannot be run or does not end within a minute (a hang guard, not a timing)
      */
     protected static List<Object> runConcurrently(List<Supplier<Object>> tasks) throws Exception {
-        Object[] results = new Object[tasks.size()];
-        ConcurrentLinkedQueue<Integer> queue = IntStream.range(0, tasks.size()).boxed()
-                .collect(Collectors.toCollection(ConcurrentLinkedQueue::new));
-        CountDownLatch gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < THREADS; w++) {
-                workers.add(pool.submit(() -> {
-                    gate.await();
-                    for (Integer i = queue.poll(); i != null; i = queue.poll()) {
-                        try {
-                            results[i] = tasks.get(i).get();
-                        } catch (RuntimeException e) {
-                            results[i] = e;
-                        }
-                    }
-                    return null;
-                }));
-            }
-            gate.countDown();
-            for (Future<?> worker : workers) {
-                worker.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return List.of(results);
+        return Fixtures.runConcurrently(tasks, THREADS, Duration.ofMinutes(1));
     }
 
     private static Map<EventId, List<Object>> entriesByEvent(List<LedgerEntry> entries) {
