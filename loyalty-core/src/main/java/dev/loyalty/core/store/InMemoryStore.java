@@ -141,6 +141,8 @@ public final class InMemoryStore implements LoyaltyStore {
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
         final NavigableMap<Instant, Long> earnedAt = new TreeMap<>();
         final Map<String, Hold> holds = new LinkedHashMap<>();
+        /** How many lots and holds fall due at each instant, so an event needs no scan to know nothing is due. */
+        final NavigableMap<Instant, Integer> dues = new TreeMap<>();
         Account account = Account.NEW;
         long balance;
         boolean removed;
@@ -164,15 +166,31 @@ public final class InMemoryStore implements LoyaltyStore {
                 }
             }
             for (Lot lot : changes.lots()) {
-                lots.put(lot.id(), lot);
+                Lot old = lots.put(lot.id(), lot);
+                due(old == null ? null : old.dueAt(), lot.dueAt());
             }
             for (Hold hold : changes.holds()) {
-                holds.put(hold.id(), hold);
+                Hold old = holds.put(hold.id(), hold);
+                due(old == null ? null : old.dueAt(), hold.dueAt());
             }
             if (changes.account() != null) {
                 account = changes.account();
             }
             balance = newBalance;
+        }
+
+        private void due(Instant was, Instant is) {
+            if (was != null) {
+                dues.computeIfPresent(was, (at, count) -> count == 1 ? null : count - 1);
+            }
+            if (is != null) {
+                dues.merge(is, 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public Instant nextDueAt() {
+            return dues.isEmpty() ? null : dues.firstKey();
         }
 
         @Override
