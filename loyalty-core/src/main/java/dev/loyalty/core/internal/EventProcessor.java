@@ -120,7 +120,7 @@ public final class EventProcessor {
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
             PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
-                    () -> view.pointsEarnedBetween(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()),
+                    () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone)),
                     program.currency().getCurrencyCode());
             steps.addAll(composition.steps());
             credit(ledger, event, composition, zone, steps);

@@ -13,7 +13,6 @@ import dev.loyalty.core.event.Return;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A stable hash of an event's payload, used to tell a replay (same id, same payload) from a
@@ -32,7 +31,7 @@ public final class Fingerprints {
      * @return 64 hex digits
      */
     public static String of(LoyaltyEvent event) {
-        Canonical out = new Canonical();
+        Canonical out = Canonical.get();
         out.add(event.kind()).add(event.eventId().value()).add(event.memberId().value()).add(event.occurredAt().toString());
         if (event instanceof Enrolment e) {
             out.add(e.birthday()).add(e.zone()).add(e.tierCode()).add(e.channel());
@@ -40,12 +39,12 @@ public final class Fingerprints {
             out.add(p.channel()).add(p.store()).add(p.lines().size());
             for (PurchaseLine line : p.lines()) {
                 out.add(line.sku()).add(line.category()).add(line.quantity())
-                        .add(line.unitPrice().amount().toPlainString()).add(line.unitPrice().currency().getCurrencyCode());
+                        .add(Decimals.plain(line.unitPrice().amount())).add(line.unitPrice().currency().getCurrencyCode());
             }
         } else if (event instanceof ProfileChange c) {
             out.add(c.birthday()).add(c.zone()).add(c.status());
         } else if (event instanceof Redemption r) {
-            out.add(r.rewardCode()).add(r.points()).add(r.value() == null ? null : r.value().amount().toPlainString())
+            out.add(r.rewardCode()).add(r.points()).add(r.value() == null ? null : Decimals.plain(r.value().amount()))
                     .add(r.value() == null ? null : r.value().currency().getCurrencyCode());
         } else if (event instanceof PointsHold h) {
             out.add(h.rewardCode()).add(h.points()).add(h.expiresAt());
@@ -54,33 +53,91 @@ public final class Fingerprints {
         } else if (event instanceof HoldVoid v) {
             out.add(v.holdId());
         } else if (event instanceof Return r) {
-            out.add(r.purchaseId()).add(r.amount().amount().toPlainString()).add(r.amount().currency().getCurrencyCode());
+            out.add(r.purchaseId()).add(Decimals.plain(r.amount().amount())).add(r.amount().currency().getCurrencyCode());
         } else {
             throw new IllegalStateException("no fingerprint for " + event.getClass().getName());
         }
         return out.digest();
     }
 
+    /** The canonical text, built in a reused per-thread buffer and hashed without intermediate strings. */
     private static final class Canonical {
-        private final StringBuilder text = new StringBuilder(128);
+        private static final ThreadLocal<Canonical> CACHED = ThreadLocal.withInitial(Canonical::new);
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+        private final StringBuilder text = new StringBuilder(256);
+        private final MessageDigest sha;
+        private byte[] bytes = new byte[512];
+
+        private Canonical() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
+        }
+
+        static Canonical get() {
+            Canonical canonical = CACHED.get();
+            canonical.text.setLength(0);
+            return canonical;
+        }
 
         Canonical add(Object value) {
             if (value == null) {
                 text.append("-;");
             } else {
-                String s = value.toString();
+                add(value.toString());
+            }
+            return this;
+        }
+
+        Canonical add(String s) {
+            if (s == null) {
+                text.append("-;");
+            } else {
                 text.append(s.length()).append(':').append(s).append(';');
             }
             return this;
         }
 
+        Canonical add(int value) {
+            text.append(Integer.toString(value).length()).append(':').append(value).append(';');
+            return this;
+        }
+
         String digest() {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            int length = utf8();
+            sha.update(bytes, 0, length);
+            byte[] hash = sha.digest();
+            char[] hex = new char[hash.length * 2];
+            for (int i = 0; i < hash.length; i++) {
+                hex[2 * i] = HEX[(hash[i] >> 4) & 0xf];
+                hex[2 * i + 1] = HEX[hash[i] & 0xf];
             }
+            return new String(hex);
+        }
+
+        /** Encodes the text as UTF-8 into the reused buffer; returns the length. */
+        private int utf8() {
+            int n = text.length();
+            if (bytes.length < n * 3) {
+                bytes = new byte[n * 3];
+            }
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes[at++] = (byte) c;
+                } else {
+                    byte[] encoded = Character.isSurrogate(c) && i + 1 < n && Character.isSurrogatePair(c, text.charAt(i + 1))
+                            ? new String(new char[] {c, text.charAt(++i)}).getBytes(StandardCharsets.UTF_8)
+                            : String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(encoded, 0, bytes, at, encoded.length);
+                    at += encoded.length;
+                }
+            }
+            return at;
         }
     }
 }

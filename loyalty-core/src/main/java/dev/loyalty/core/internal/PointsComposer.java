@@ -272,17 +272,17 @@ final class PointsComposer {
     private static String detail(Decision decision, int index, BigDecimal exact, BigDecimal covered, int[] baseWinner,
                                  int[] promoWinner, int tierWinner, String currency) {
         if (decision instanceof Decision.BaseRate base) {
-            return wins(index, baseWinner) ? base.pointsPerUnit().toPlainString() + " x " + covered.toPlainString() + " " + currency
+            return wins(index, baseWinner) ? Decimals.plain(base.pointsPerUnit()) + " x " + Decimals.plain(covered) + " " + currency
                     : "superseded by a higher base rate";
         } else if (decision instanceof Decision.Multiplier promo) {
-            return wins(index, promoWinner) ? "x" + promo.factor().toPlainString() + " on " + plain(covered) + " base points"
+            return wins(index, promoWinner) ? "x" + Decimals.plain(promo.factor()) + " on " + plain(covered) + " base points"
                     : "superseded by a higher promotion multiplier";
         } else if (decision instanceof Decision.BonusRate bonus) {
-            return bonus.pointsPerUnit().toPlainString() + " x " + covered.toPlainString() + " " + currency;
+            return Decimals.plain(bonus.pointsPerUnit()) + " x " + Decimals.plain(covered) + " " + currency;
         } else if (decision instanceof Decision.FixedPoints fixed) {
-            return fixed.line() == Decision.WHOLE_EVENT ? fixed.points() + " once" : fixed.points() + " x " + covered.toPlainString() + " items";
+            return fixed.line() == Decision.WHOLE_EVENT ? fixed.points() + " once" : fixed.points() + " x " + Decimals.plain(covered) + " items";
         } else if (decision instanceof Decision.TierMultiplier tier) {
-            return index == tierWinner ? "x" + tier.factor().toPlainString() + " on " + plain(covered) + " points"
+            return index == tierWinner ? "x" + Decimals.plain(tier.factor()) + " on " + plain(covered) + " points"
                     : "superseded by a higher tier multiplier";
         }
         return plain(exact);
@@ -298,7 +298,7 @@ final class PointsComposer {
     }
 
     private static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        return value.signum() == 0 ? "0" : Decimals.plain(value.stripTrailingZeros());
     }
 
     private static int first(int line) {
