@@ -33,7 +33,7 @@ final class Facts {
         facts.add(new Program(context.program().currency().getCurrencyCode(), context.program().zone().getId()));
         if (event instanceof Purchase purchase) {
             facts.add(new dev.loyalty.rules.vocabulary.Purchase(purchase.eventId().value(), purchase.memberId().value(),
-                    purchase.total().amount(), purchase.currency().getCurrencyCode(), purchase.channel(), purchase.store(),
+                    context.member().tierCode(), purchase.total().amount(), purchase.currency().getCurrencyCode(), purchase.channel(), purchase.store(),
                     date, purchase.lines().size()));
             for (int i = 0; i < purchase.lines().size(); i++) {
                 dev.loyalty.core.event.PurchaseLine line = purchase.lines().get(i);
