@@ -9,8 +9,11 @@ import static dev.loyalty.rules.Shop.london;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.EventResult;
+import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
@@ -72,6 +75,33 @@ class BatchEvaluationTest {
         assertThat(engine.evaluatesInOnePass()).isTrue();
         assertThat(together).isEqualTo(oneByOne(engine, contexts));
         assertThat(together.stream().mapToInt(e -> e.decisions().size()).sum()).isGreaterThan(600);
+    }
+
+    @Test
+    void shouldGiveTheOutcomesOfOneByOneWhenTheEngineProcessesABatchThroughDrools() {
+        List<LoyaltyEvent> events = new ArrayList<>();
+        Random random = new Random(17);
+        for (int m = 0; m < 40; m++) {
+            events.add(Enrolment.of(EventId.of("enrol-" + m), MemberId.of("m-" + m), ENROLLED).withTier(TIERS[m % TIERS.length]));
+        }
+        for (int n = 0; n < 400; n++) {
+            Purchase.Builder purchase = Purchase.builder(EventId.of("p-" + n), MemberId.of("m-" + random.nextInt(40)),
+                    london("2024-12-14T09:00").plusSeconds(3_600L * random.nextInt(60)));
+            for (int l = 1 + random.nextInt(4); l > 0; l--) {
+                purchase.line(random.nextInt(4) == 0 ? "85123A" : "SKU-" + random.nextInt(9), CATEGORIES[random.nextInt(CATEGORIES.length)],
+                        1 + random.nextInt(20), gbp(random.nextInt(20_000) / 100 + ".50"));
+            }
+            events.add(purchase.build());
+        }
+        LoyaltyEngine batched = Shop.engine(Shop.DEFAULT_RULES);
+        LoyaltyEngine sequential = Shop.engine(Shop.DEFAULT_RULES);
+
+        List<EventResult> results = batched.processAll(events);
+
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(results.get(i).outcomeOrThrow()).as("event %d", i).isEqualTo(sequential.process(events.get(i)));
+        }
+        assertThat(results.stream().filter(r -> r.outcome().explanation().toText().contains("CAP-01")).count()).isPositive();
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns one event into the member's changes: checks it, evaluates the rules, composes the
@@ -106,6 +107,20 @@ public final class EventProcessor {
      * @return the changes to apply atomically
      */
     public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint) {
+        return process(view, event, fingerprint, null);
+    }
+
+    /**
+     * Computes the member's changes for one event, reusing an evaluation made ahead of time when
+     * its context is the one the member's current state gives (else evaluating afresh).
+     *
+     * @param view the member's state, locked by the store
+     * @param event the event, already validated
+     * @param fingerprint the event's payload hash
+     * @param early an evaluation made before the member was locked, or null
+     * @return the changes to apply atomically
+     */
+    public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early) {
         Member before = view.member().orElse(null);
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
@@ -116,7 +131,9 @@ public final class EventProcessor {
         long balanceBefore = ledger.balance();
         String version = "-";
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
-            Evaluation evaluation = evaluate(new RuleContext(after, Points.of(balanceBefore), event, date, zone, program));
+            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program);
+            Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context)
+                    ? early.evaluation() : evaluate(context);
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
             PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
@@ -217,6 +234,68 @@ public final class EventProcessor {
             throw new MemberNotActiveException(before.id(), before.status());
         }
         return before;
+    }
+
+    /**
+     * An evaluation made before the member was locked, from a context read without the lock.
+     *
+     * @param context the context the rules saw
+     * @param evaluation what they decided, or null when evaluating ahead failed
+     */
+    public record EarlyEvaluation(RuleContext context, Evaluation evaluation) {
+    }
+
+    /**
+     * Returns the rule context an event would get from the member's state as read now, without
+     * the member's lock, so that the rules of many events can be evaluated together first. The
+     * guess is checked under the lock: when the member changed meanwhile, or time-based work
+     * changes the balance first, the event is evaluated again.
+     *
+     * @param before the member as stored, if enrolled
+     * @param balance the member's stored balance
+     * @param event the event, already validated
+     * @return the context, or null when the rules would not be asked or the event will fail anyway
+     */
+    public RuleContext earlyContext(Optional<Member> before, Points balance, LoyaltyEvent event) {
+        if (!(event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange)) {
+            return null;
+        }
+        Member after;
+        try {
+            after = memberAfter(before.orElse(null), event);
+        } catch (LoyaltyException e) {
+            return null;
+        }
+        ZoneId zone = after.zoneOr(program.zone());
+        return new RuleContext(after, balance, event, LocalDate.ofInstant(event.occurredAt(), zone), zone, program);
+    }
+
+    /**
+     * Evaluates the rules of several independent events together.
+     *
+     * @param contexts the events' contexts, of different members
+     * @return one evaluation per context, or null when the rules failed on any of them (each is then evaluated on its own)
+     */
+    public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
+        try {
+            List<Evaluation> evaluations = rules.evaluateAll(contexts);
+            if (evaluations == null || evaluations.size() != contexts.size()) {
+                return null;
+            }
+            for (Evaluation evaluation : evaluations) {
+                if (evaluation == null) {
+                    return null;
+                }
+            }
+            return evaluations;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameContext(RuleContext early, RuleContext now) {
+        return early.event() == now.event() && early.member().equals(now.member()) && early.balance().equals(now.balance())
+                && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program();
     }
 
     private Evaluation evaluate(RuleContext context) {
