@@ -124,7 +124,7 @@ public final class EventProcessor {
         Member before = view.member().orElse(null);
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
-        LocalDate date = LocalDate.ofInstant(event.occurredAt(), zone);
+        LocalDate date = LocalDays.dateOf(event.occurredAt(), zone);
         MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
         ledger.housekeep();
         List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
@@ -267,7 +267,7 @@ public final class EventProcessor {
             return null;
         }
         ZoneId zone = after.zoneOr(program.zone());
-        return new RuleContext(after, balance, event, LocalDate.ofInstant(event.occurredAt(), zone), zone, program);
+        return new RuleContext(after, balance, event, LocalDays.dateOf(event.occurredAt(), zone), zone, program);
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.loyalty.core.event.Return;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A stable hash of an event's payload, used to tell a replay (same id, same payload) from a
@@ -32,7 +34,7 @@ public final class Fingerprints {
      */
     public static String of(LoyaltyEvent event) {
         Canonical out = Canonical.get();
-        out.add(event.kind()).add(event.eventId().value()).add(event.memberId().value()).add(event.occurredAt().toString());
+        out.add(event.kind()).add(event.eventId().value()).add(event.memberId().value()).add(instant(event.occurredAt()));
         if (event instanceof Enrolment e) {
             out.add(e.birthday()).add(e.zone()).add(e.tierCode()).add(e.channel());
         } else if (event instanceof Purchase p) {
@@ -58,6 +60,53 @@ public final class Fingerprints {
             throw new IllegalStateException("no fingerprint for " + event.getClass().getName());
         }
         return out.digest();
+    }
+
+    /**
+     * Returns {@code instant.toString()} (ISO-8601 in UTC, fractions in groups of three digits),
+     * written directly for the years 0 to 9999 rather than through a formatter.
+     *
+     * @param instant the instant
+     * @return the text, such as {@code 2026-03-02T10:00:00.120Z}
+     */
+    static String instant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        if (day < MIN_FAST_DAY || day > MAX_FAST_DAY) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
+        int nanos = instant.getNano();
+        char[] text = new char[nanos == 0 ? 20 : nanos % 1_000_000 == 0 ? 24 : nanos % 1_000 == 0 ? 27 : 30];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3_600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        if (nanos != 0) {
+            text[19] = '.';
+            int width = text.length - 21;
+            digits(text, 20, nanos / (int) Math.pow(10, 9 - width), width);
+        }
+        text[text.length - 1] = 'Z';
+        return new String(text);
+    }
+
+    private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The canonical text, built in a reused per-thread buffer and hashed without intermediate strings. */
