@@ -20,9 +20,11 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.Evaluation;
@@ -38,6 +40,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns one event into the member's changes: checks it, evaluates the rules, composes the
@@ -128,6 +131,8 @@ public final class EventProcessor {
         MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
         ledger.housekeep();
         List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
+        Supplier<List<Explanation.Step>> composed = List::of;
+        List<Explanation.Step> afterRules = new ArrayList<>(1);
         long balanceBefore = ledger.balance();
         String version = "-";
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
@@ -139,8 +144,8 @@ public final class EventProcessor {
             PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
                     () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone)),
                     program.currency().getCurrencyCode());
-            steps.addAll(composition.steps());
-            credit(ledger, event, composition, zone, steps);
+            composed = composition.stepSource();
+            credit(ledger, event, composition, zone, afterRules);
         } else {
             Lifecycle.apply(ledger, event, program, steps);
         }
@@ -150,10 +155,23 @@ public final class EventProcessor {
             change = Points.add(change, entry.points().value());
         }
         Points balance = Points.of(ledger.balance());
-        String summary = event.kind() + " " + event.eventId() + " of member " + event.memberId() + " on " + date + " (" + date.getDayOfWeek()
-                + "): " + (change >= 0 ? "+" : "") + change + " points, balance " + balance;
+        long net = change;
+        Supplier<List<Explanation.Step>> rules = composed;
+        // the explanation keeps only what its text needs, not the event
+        String kind = event.kind();
+        EventId eventId = event.eventId();
+        MemberId memberId = event.memberId();
+        Explanation explanation = Explanation.lazy(
+                () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
+                        + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balance,
+                () -> {
+                    List<Explanation.Step> all = new ArrayList<>(steps);
+                    all.addAll(rules.get());
+                    all.addAll(afterRules);
+                    return all;
+                });
         Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
-                new Explanation(summary, steps), version);
+                explanation, version);
         return ledger.changes(after.equals(before) ? null : after, new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
     }
 
