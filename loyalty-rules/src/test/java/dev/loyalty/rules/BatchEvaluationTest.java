@@ -141,6 +141,27 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void shouldMatchEveryFactTypeWhenOnlySomeRulesAskForIt() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "T-01 today" when Today( month == 3 ) then earn.points(1, "today"); end
+                rule "T-02 program" when Program( currency == "GBP" ) then earn.points(2, "program"); end
+                rule "T-03 dated" when DatedFact( dayOfMonth == 5 ) then earn.points(3, "dated"); end
+                rule "T-04 member" when Member( tier == "gold" ) then earn.points(4, "member"); end
+                """)) {
+            RuleContext context = context(Purchase.builder(EventId.of("p-1"), MemberId.of("a"), london("2024-03-05T12:00"))
+                    .line("X", "gifts", 1, gbp("1.00")).build(), "gold");
+
+            List<Decision> alone = engine.evaluate(context).decisions();
+            List<Decision> together = engine.evaluateAll(List.of(context, context)).get(1).decisions();
+
+            // DatedFact matches the purchase, its line and today: three firings
+            assertThat(alone).extracting(Decision::rule).containsExactlyInAnyOrder("T-01 today", "T-02 program", "T-03 dated", "T-03 dated",
+                    "T-03 dated", "T-04 member");
+            assertThat(together).isEqualTo(alone);
+        }
+    }
+
+    @Test
     void shouldNotShareAFiringWhenARuleHasNoPattern() {
         try (DroolsRuleEngine engine = engine("rule \"N-01\" when then earn.points(1, \"always\"); end")) {
             assertThat(engine.evaluatesInOnePass()).isFalse();

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.base.ObjectType;
 import org.drools.base.rule.GroupElement;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -42,6 +45,7 @@ public final class RuleSet implements AutoCloseable {
     private final boolean declaresEarn;
     private final boolean onePass;
     private final boolean sessionsReusable;
+    private final Facts.Types factTypes;
     private final String version;
     private final int maxIdle;
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
@@ -55,6 +59,10 @@ public final class RuleSet implements AutoCloseable {
         this.version = version;
         this.maxIdle = maxIdle;
         this.onePass = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOneFact);
+        List<ObjectType> matched = kieBase instanceof InternalRuleBase base
+                ? base.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType).toList() : null;
+        this.factTypes = matched == null ? Facts.Types.ALL
+                : Facts.Types.matchedBy(type -> matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type)));
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
     }
 
@@ -171,7 +179,7 @@ public final class RuleSet implements AutoCloseable {
             throw new IllegalStateException("the rule engine is closed");
         }
         String eventId = context.event().eventId().value();
-        List<Object> facts = Facts.of(context);
+        List<Object> facts = Facts.of(context, factTypes);
         Session session = borrow();
         boolean reusable = false;
         try {
@@ -239,15 +247,14 @@ public final class RuleSet implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             eventIds[i] = contexts.get(i).event().eventId().value();
         }
-        Session session = borrow();
-        boolean reusable = false;
+        // a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
+        Session session = new Session(kieBase.newKieSession(), declaresEarn);
         try {
             session.collector.beginBatch(eventIds);
-            List<FactHandle> handles = new ArrayList<>(count * 8);
             for (int i = 0; i < count; i++) {
-                for (Object fact : Facts.of(contexts.get(i))) {
+                for (Object fact : Facts.of(contexts.get(i), factTypes)) {
                     session.owners.put(fact, i);
-                    handles.add(session.kieSession.insert(fact));
+                    session.kieSession.insert(fact);
                 }
             }
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
@@ -256,12 +263,7 @@ public final class RuleSet implements AutoCloseable {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
                         + session.collector.currentRule() + "\" may keep re-activating itself");
             }
-            List<List<Decision>> decisions = session.collector.finishBatch();
-            for (FactHandle handle : handles) {
-                session.kieSession.delete(handle);
-            }
-            reusable = sessionsReusable && session.kieSession.getFactCount() == 0;
-            return decisions;
+            return session.collector.finishBatch();
         } catch (ConsequenceException e) {
             String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
             throw failure(rule, session.collector.currentEvent(), e.getCause() != null ? e.getCause() : e);
@@ -270,8 +272,7 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
         } finally {
-            session.owners.clear();
-            release(session, reusable);
+            session.kieSession.dispose();
         }
     }
 
