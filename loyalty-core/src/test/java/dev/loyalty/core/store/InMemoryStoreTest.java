@@ -67,6 +67,30 @@ class InMemoryStoreTest extends LoyaltyStoreContract {
         }
     }
 
+    @Test
+    void shouldCountPointsEarnedLaterInARangeWhenTheSameRangeIsAskedAgain() {
+        InMemoryStore store = new InMemoryStore();
+        dev.loyalty.core.LoyaltyEngine engine = dev.loyalty.core.testing.Fixtures.engine(store);
+        engine.process(dev.loyalty.core.testing.Fixtures.enrolment("m-1", MONDAY));
+        Instant day = MONDAY.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        long[] seen = new long[3];
+
+        engine.process(dev.loyalty.core.testing.Fixtures.purchase("p-1", "m-1", MONDAY.plusSeconds(60), "10"));
+        store.apply(member("m-1"), view -> {
+            seen[0] = view.pointsEarnedBetween(day, day.plus(java.time.Duration.ofDays(1)));
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+        engine.process(dev.loyalty.core.testing.Fixtures.purchase("p-2", "m-1", MONDAY.plusSeconds(120), "20"));
+        engine.process(dev.loyalty.core.testing.Fixtures.purchase("p-3", "m-1", MONDAY.plus(java.time.Duration.ofDays(1)), "40"));
+        store.apply(member("m-1"), view -> {
+            seen[1] = view.pointsEarnedBetween(day, day.plus(java.time.Duration.ofDays(1)));
+            seen[2] = view.pointsEarnedBetween(day.plus(java.time.Duration.ofDays(1)), day.plus(java.time.Duration.ofDays(2)));
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+
+        assertThat(seen).containsExactly(100 + 10, 100 + 10 + 20, 40);
+    }
+
     /** The interface's own scan, which the store's index must agree with. */
     private static Instant scan(MemberView view) {
         MemberView scanning = new MemberView() {
