@@ -2,10 +2,7 @@ package dev.loyalty.benchmarks;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
-import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.spi.RuleEngine;
-import dev.loyalty.rules.DroolsRuleEngine;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,11 +19,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code LoyaltyEngine.process(purchase)} end to end on the in-memory store, with the default
- * campaigns evaluated by Drools and, in the same run, by the hand-written plain-Java baseline
- * doing the same ledger work.
+ * {@code LoyaltyEngine.process(purchase)} end to end on the in-memory store, one event per call:
+ * the default campaigns evaluated by Drools, by the hand-written plain-Java baseline and by the
+ * Evrete port, in the same run, over the {@link SyntheticShop} (1,000 members, Pareto activity,
+ * repeat purchases).
  *
- * <p>Run: {@code ./mvnw -q -pl loyalty-benchmarks -am -DskipTests package && java -jar
+ * <p>Run: {@code ./mvnw -q -DskipTests package -pl loyalty-benchmarks -am && java -jar
  * loyalty-benchmarks/target/benchmarks.jar ProcessBenchmark}. Smoke check (no timings judged):
  * add {@code -f 1 -wi 1 -i 1 -w 1s -r 1s}.
  */
@@ -38,46 +36,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ProcessBenchmark {
 
-    private static final int MEMBERS = SyntheticPurchases.MEMBERS;
-    private static final Instant START = SyntheticPurchases.START;
-
     /** Which rule engine evaluates the campaigns. */
-    @Param({"drools", "plain-java"})
+    @Param({RuleEngines.DROOLS, RuleEngines.PLAIN_JAVA, RuleEngines.EVRETE})
     public String rules;
 
+    private SyntheticShop shop;
     private RuleEngine ruleEngine;
     private LoyaltyEngine engine;
-    private Purchase[] templates;
     private long sequence;
 
-    /** Builds the rule engine once per trial. */
+    /** Builds the rule engine and the shop once per trial. */
     @Setup(Level.Trial)
     public void compileRules() {
-        ruleEngine = rules.equals("drools") ? DroolsRuleEngine.builder().defaultCampaigns().build() : new PlainJavaCampaigns();
-        templates = SyntheticPurchases.generate(512, 42, START);
+        ruleEngine = RuleEngines.create(rules);
+        shop = SyntheticShop.generate(42, 1_000, 50_000);
     }
 
     /** Starts every iteration on a fresh store with enrolled members, so ledgers do not grow without bound. */
     @Setup(Level.Iteration)
     public void freshStore() {
-        engine = SyntheticPurchases.engineWithMembers(ruleEngine);
+        engine = shop.engineWithMembers(ruleEngine);
     }
 
-    /** Closes the Drools engine. */
+    /** Closes the rule engine. */
     @TearDown(Level.Trial)
     public void close() {
         ruleEngine.close();
     }
 
     /**
-     * Processes one purchase for the next member.
+     * Processes the next basket as a new purchase.
      *
      * @return the outcome, consumed by JMH
      */
     @Benchmark
     public Outcome processPurchase() {
         long n = sequence++;
-        Purchase template = templates[(int) (n & (templates.length - 1))];
-        return engine.process(SyntheticPurchases.purchase(template, n));
+        return engine.process(shop.purchase((int) (n % shop.baskets()), n));
     }
 }

@@ -69,6 +69,34 @@ public final class SyntheticPurchases {
     }
 
     /**
+     * Returns the member id of member number {@code m}.
+     *
+     * @param m the member's number, from 0
+     * @return the id, such as {@code m7}
+     */
+    public static MemberId memberId(int m) {
+        return MemberId.of("m" + m);
+    }
+
+    /**
+     * Returns purchases {@code from} to {@code from + count - 1}, each from the template at its
+     * number modulo the templates, for members in turn.
+     *
+     * @param templates the templates; a power of two of them
+     * @param from the first purchase's number
+     * @param count how many
+     * @return the purchases
+     */
+    public static Purchase[] purchases(Purchase[] templates, long from, int count) {
+        Purchase[] purchases = new Purchase[count];
+        for (int i = 0; i < count; i++) {
+            long n = from + i;
+            purchases[i] = purchase(templates[(int) (n & (templates.length - 1))], n);
+        }
+        return purchases;
+    }
+
+    /**
      * Builds an engine on a fresh in-memory store with {@link #MEMBERS} enrolled members: one in
      * ten gold, one in four silver, the rest in the entry tier.
      *

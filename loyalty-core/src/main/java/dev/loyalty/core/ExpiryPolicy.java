@@ -99,6 +99,9 @@ public record ExpiryPolicy(Kind kind, int months) {
      * @return the expiry instant, or null under {@link Kind#NEVER} and {@link Kind#INACTIVITY_MONTHS}
      */
     public Instant lotExpiry(Instant earnedAt, ZoneId zone) {
+        if (kind == Kind.NEVER || kind == Kind.INACTIVITY_MONTHS) {
+            return null;
+        }
         ZonedDateTime earned = earnedAt.atZone(zone);
         return switch (kind) {
             case NEVER, INACTIVITY_MONTHS -> null;

@@ -1,19 +1,89 @@
 package dev.loyalty.core;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Why an event earned what it earned, readable by a support agent: one step per rule
  * decision, in the order the rules fired, then any cap that cut the total.
  *
- * @param summary one line naming the event, the member, the date and the result
- * @param steps the steps; a rule that fired but earned nothing has a step with zero points and a note why
+ * <p>The engine writes an explanation's text only when it is first read ({@link #lazy}), so
+ * events nobody asks about cost no string building; reading it gives the same text every time,
+ * and equal explanations are equal however they were made.
  */
-public record Explanation(String summary, List<Step> steps) {
+public final class Explanation {
 
-    /** Copies the steps. */
-    public Explanation {
-        steps = List.copyOf(steps);
+    private final Object lock = new Object();
+    private Supplier<String> summarySource;
+    private Supplier<List<Step>> stepsSource;
+    private volatile String summary;
+    private volatile List<Step> steps;
+
+    /**
+     * Creates an explanation.
+     *
+     * @param summary one line naming the event, the member, the date and the result
+     * @param steps the steps; a rule that fired but earned nothing has a step with zero points and a note why
+     */
+    public Explanation(String summary, List<Step> steps) {
+        this.summary = summary;
+        this.steps = List.copyOf(steps);
+    }
+
+    private Explanation(Supplier<String> summary, Supplier<List<Step>> steps) {
+        this.summarySource = Objects.requireNonNull(summary, "summary");
+        this.stepsSource = Objects.requireNonNull(steps, "steps");
+    }
+
+    /**
+     * Creates an explanation whose text is written on first use, once, by the given functions.
+     * They must be pure and thread-safe, and give the same text whenever called.
+     *
+     * @param summary writes the summary line
+     * @param steps writes the steps
+     * @return the explanation
+     */
+    public static Explanation lazy(Supplier<String> summary, Supplier<List<Step>> steps) {
+        return new Explanation(summary, steps);
+    }
+
+    /**
+     * Returns the summary.
+     *
+     * @return one line naming the event, the member, the date and the result
+     */
+    public String summary() {
+        String value = summary;
+        if (value == null) {
+            synchronized (lock) {
+                if (summary == null) {
+                    summary = Objects.requireNonNull(summarySource.get(), "summary");
+                    summarySource = null;
+                }
+                value = summary;
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Returns the steps.
+     *
+     * @return the steps; a rule that fired but earned nothing has a step with zero points and a note why
+     */
+    public List<Step> steps() {
+        List<Step> value = steps;
+        if (value == null) {
+            synchronized (lock) {
+                if (steps == null) {
+                    steps = List.copyOf(stepsSource.get());
+                    stepsSource = null;
+                }
+                value = steps;
+            }
+        }
+        return value;
     }
 
     /**
@@ -33,8 +103,8 @@ public record Explanation(String summary, List<Step> steps) {
      * @return the text
      */
     public String toText() {
-        StringBuilder text = new StringBuilder(summary);
-        for (Step step : steps) {
+        StringBuilder text = new StringBuilder(summary());
+        for (Step step : steps()) {
             text.append("\n  ").append(step.points() >= 0 ? "+" : "").append(step.points())
                     .append("  ").append(step.rule()).append(": ").append(step.reason());
             if (!step.detail().isEmpty()) {
@@ -42,5 +112,21 @@ public record Explanation(String summary, List<Step> steps) {
             }
         }
         return text.toString();
+    }
+
+    /** Equal when the summaries and the steps are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Explanation that && summary().equals(that.summary()) && steps().equals(that.steps());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * summary().hashCode() + steps().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Explanation[summary=" + summary() + ", steps=" + steps() + "]";
     }
 }

@@ -5,6 +5,7 @@ import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
@@ -12,7 +13,9 @@ import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.RuleEngineProvider;
 import dev.loyalty.core.spi.StoredEvent;
@@ -20,8 +23,11 @@ import dev.loyalty.core.store.InMemoryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
@@ -47,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class LoyaltyEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoyaltyEngine.class);
+
+    /** The most events whose rules {@link #processAll(List)} evaluates in one call of the rule engine. */
+    private static final int MAX_BATCH = 1_024;
 
     private final ProgramSettings program;
     private final LoyaltyStore store;
@@ -94,9 +103,133 @@ public final class LoyaltyEngine implements AutoCloseable {
             return replay(earlier.get(), event, fingerprint);
         }
         processor.validate(event);
+        return apply(event, fingerprint, null);
+    }
+
+    /**
+     * Processes a batch of events, with the same results as calling {@link #process(LoyaltyEvent)}
+     * for each in list order, but evaluating the rules of many events at once where the rule
+     * engine can ({@link RuleEngine#evaluateAll(List)}; the Drools engine fires once for
+     * hundreds of events when every rule is a single pattern).
+     *
+     * <p>Semantics:
+     * <ul>
+     *   <li>Each event is still idempotent by id and atomic: a refused event stores nothing, and its
+     *       {@link LoyaltyException} is returned in its {@link EventResult} instead of thrown, so
+     *       one bad event does not stop the others.</li>
+     *   <li>Events of one member, and events sharing an event id, are applied in list order, each
+     *       seeing the state the earlier ones left (balance, daily cap, tier). Only events of
+     *       different members with different ids are evaluated together; they cannot affect each
+     *       other.</li>
+     *   <li>Rules are evaluated before the member is locked, from the member's stored state; under
+     *       the lock the engine checks that state is still what the rules saw (and that nothing
+     *       fell due by the clock) and evaluates again when it is not, so a concurrent
+     *       {@link #process(LoyaltyEvent)} on the same member stays correct.</li>
+     *   <li>The batch as a whole is not atomic: an error that is not a {@link LoyaltyException}
+     *       (a store failure, say) is thrown, and the events before it stay applied.</li>
+     * </ul>
+     *
+     * @param events the events; null elements are refused with an {@link InvalidInputException}
+     * @return one result per event, in the same order
+     * @throws InvalidInputException when the list itself is null
+     */
+    public List<EventResult> processAll(List<? extends LoyaltyEvent> events) {
+        Checks.notNull(events, "events");
+        int count = events.size();
+        EventResult[] results = new EventResult[count];
+        for (List<Integer> batch : independentBatches(events)) {
+            processTogether(events, batch, results);
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Splits the events into batches applied one after another: an event goes into the batch
+     * after the last one holding its member or its event id, and every batch holds at most
+     * {@value #MAX_BATCH} events, in list order. Null events form no batch.
+     */
+    private static List<List<Integer>> independentBatches(List<? extends LoyaltyEvent> events) {
+        Map<MemberId, Integer> memberRound = new HashMap<>();
+        Map<EventId, Integer> idRound = new HashMap<>();
+        List<List<Integer>> rounds = new ArrayList<>();
+        List<Integer> nulls = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            LoyaltyEvent event = events.get(i);
+            if (event == null) {
+                nulls.add(i);
+                continue;
+            }
+            int round = Math.max(memberRound.getOrDefault(event.memberId(), -1), idRound.getOrDefault(event.eventId(), -1)) + 1;
+            memberRound.put(event.memberId(), round);
+            idRound.put(event.eventId(), round);
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        List<List<Integer>> batches = new ArrayList<>();
+        if (!nulls.isEmpty()) {
+            batches.add(nulls);
+        }
+        for (List<Integer> round : rounds) {
+            for (int from = 0; from < round.size(); from += MAX_BATCH) {
+                batches.add(round.subList(from, Math.min(round.size(), from + MAX_BATCH)));
+            }
+        }
+        return batches;
+    }
+
+    /** Processes independent events: checks each, evaluates their rules together, then applies each. */
+    private void processTogether(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results) {
+        String[] fingerprints = new String[batch.size()];
+        RuleContext[] contexts = new RuleContext[batch.size()];
+        List<RuleContext> toEvaluate = new ArrayList<>(batch.size());
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.get(k);
+            LoyaltyEvent event = events.get(i);
+            try {
+                Checks.notNull(event, "events[" + i + "]");
+                fingerprints[k] = Fingerprints.of(event);
+                Optional<StoredEvent> earlier = store.findEvent(event.eventId());
+                if (earlier.isPresent()) {
+                    results[i] = new EventResult(event, replay(earlier.get(), event, fingerprints[k]), null);
+                    continue;
+                }
+                processor.validate(event);
+                contexts[k] = processor.earlyContext(store.findMember(event.memberId()), store.balance(event.memberId()), event);
+                if (contexts[k] != null) {
+                    toEvaluate.add(contexts[k]);
+                }
+            } catch (LoyaltyException e) {
+                results[i] = new EventResult(event, null, e);
+            }
+        }
+        List<Evaluation> evaluations = toEvaluate.isEmpty() ? List.of() : processor.evaluateAll(toEvaluate);
+        int evaluated = 0;
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.get(k);
+            if (results[i] != null) {
+                continue;
+            }
+            LoyaltyEvent event = events.get(i);
+            EventProcessor.EarlyEvaluation early = null;
+            if (contexts[k] != null) {
+                early = new EventProcessor.EarlyEvaluation(contexts[k], evaluations == null ? null : evaluations.get(evaluated));
+                evaluated++;
+            }
+            try {
+                results[i] = new EventResult(event, apply(event, fingerprints[k], early), null);
+            } catch (LoyaltyException e) {
+                results[i] = new EventResult(event, null, e);
+            }
+        }
+    }
+
+    /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
+    private Outcome apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
         StoredEvent stored;
         try {
-            stored = store.apply(event.memberId(), view -> processor.process(view, event, fingerprint));
+            stored = store.apply(event.memberId(), view -> processor.process(view, event, fingerprint, early));
         } catch (LoyaltyException e) {
             // a concurrent call may have recorded this event id first: answer as a replay (or a conflict), not with the
             // error the already-changed state causes, such as "already enrolled"

@@ -2,6 +2,7 @@ package dev.loyalty.rules;
 
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
@@ -73,6 +74,42 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Evaluation evaluate(RuleContext context) {
         Objects.requireNonNull(context, "context");
         return new Evaluation(rules.version(), rules.evaluate(context));
+    }
+
+    /**
+     * Evaluates the rules for several independent events (of different members, say). When
+     * every rule matches a single fact ({@link #evaluatesInOnePass()}), all the events' facts are
+     * inserted into one session and fired once, and each decision goes to the event whose fact
+     * the rule matched; otherwise the events are evaluated one by one. Either way each event gets
+     * the decisions, in the order, that {@link #evaluate(RuleContext)} gives it.
+     *
+     * @param contexts the events with their members
+     * @return one evaluation per context, in the same order
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails on any of the events,
+     *                                                  naming the rule and that event
+     * @throws IllegalStateException when the engine is closed
+     */
+    @Override
+    public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
+        Objects.requireNonNull(contexts, "contexts");
+        List<List<Decision>> decisions = rules.evaluateAll(contexts);
+        List<Evaluation> evaluations = new ArrayList<>(decisions.size());
+        for (List<Decision> each : decisions) {
+            evaluations.add(new Evaluation(rules.version(), each));
+        }
+        return evaluations;
+    }
+
+    /**
+     * Tells whether {@link #evaluateAll(List)} evaluates many events in one firing. It does when
+     * every rule has a single pattern without {@code from}, {@code accumulate}, {@code not},
+     * {@code exists} or an activation group, as every rule of the default pack does; a rule that
+     * joins two facts could otherwise match facts of two different events.
+     *
+     * @return true when events share one firing
+     */
+    public boolean evaluatesInOnePass() {
+        return rules.evaluatesInOnePass();
     }
 
     /**

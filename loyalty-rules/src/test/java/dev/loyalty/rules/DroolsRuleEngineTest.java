@@ -65,6 +65,22 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldFireOnEveryEventWhenRulesUseExistsNotOrNoPattern() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-01 any line" when exists PurchaseLine( ) then earn.points(1, "any line"); end
+                rule "X-02 no garden" when not PurchaseLine( category == "garden" ) then earn.points(2, "no garden"); end
+                rule "X-03 always" when then earn.points(3, "always"); end
+                """)) {
+            for (int n = 0; n < 5; n++) {
+                List<Decision> decisions = engine.evaluate(context(purchase("p-" + n, "kitchen"), "member")).decisions();
+
+                assertThat(decisions).as("event %d", n).extracting(Decision::rule).containsExactlyInAnyOrder("X-01 any line", "X-02 no garden",
+                        "X-03 always");
+            }
+        }
+    }
+
+    @Test
     void shouldNotSeeTheFactsOfAnEarlierEventWhenASessionIsReused() {
         try (DroolsRuleEngine engine = engine("""
                 rule "G-01 garden" when $l : PurchaseLine( category == "garden" ) then earn.bonus($l, 2, "garden"); end

@@ -6,6 +6,7 @@ import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -87,11 +88,12 @@ public record Purchase(EventId eventId, MemberId memberId, Instant occurredAt, L
      * @return the sum of the line amounts
      */
     public Money total() {
-        Money total = Money.zero(currency());
+        BigDecimal total = BigDecimal.ZERO;
         for (PurchaseLine line : lines) {
-            total = total.plus(line.amount());
+            // exact sum first, normalised once: the same value and scale as adding normalised amounts
+            total = total.add(line.unitPrice().amount().multiply(BigDecimal.valueOf(line.quantity())));
         }
-        return total;
+        return new Money(total, currency());
     }
 
     @Override

@@ -39,6 +39,6 @@ public record PurchaseLine(String sku, String category, int quantity, Money unit
      * @return the line amount
      */
     public Money amount() {
-        return unitPrice.times(quantity);
+        return quantity == 1 ? unitPrice : unitPrice.times(quantity);
     }
 }

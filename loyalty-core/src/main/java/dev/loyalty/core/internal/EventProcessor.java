@@ -20,9 +20,11 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.Evaluation;
@@ -37,6 +39,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns one event into the member's changes: checks it, evaluates the rules, composes the
@@ -110,28 +114,46 @@ public final class EventProcessor {
      * @return the changes to apply atomically
      */
     public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint) {
+        return process(view, event, fingerprint, null);
+    }
+
+    /**
+     * Computes the member's changes for one event, reusing an evaluation made ahead of time when
+     * its context is the one the member's current state gives (else evaluating afresh).
+     *
+     * @param view the member's state, locked by the store
+     * @param event the event, already validated
+     * @param fingerprint the event's payload hash
+     * @param early an evaluation made before the member was locked, or null
+     * @return the changes to apply atomically
+     */
+    public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early) {
         Member before = view.member().orElse(null);
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
-        LocalDate date = LocalDate.ofInstant(event.occurredAt(), zone);
+        LocalDate date = LocalDays.dateOf(event.occurredAt(), zone);
         MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
         ledger.housekeep();
         List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
+        Supplier<List<Explanation.Step>> composed = List::of;
+        List<Explanation.Step> afterRules = new ArrayList<>(1);
         long balanceBefore = ledger.balance();
         String version = "-";
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
-            Evaluation evaluation = evaluate(new RuleContext(after, Points.of(balanceBefore), event, date, zone, program));
+            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program);
+            Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context)
+                    ? early.evaluation() : evaluate(context);
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
             PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
-                    () -> view.pointsEarnedBetween(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()),
+                    () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone)),
                     program.currency().getCurrencyCode());
-            steps.addAll(composition.steps());
+            composed = composition.stepSource();
             if (event instanceof Enrolment) {
                 // joining starts the inactivity clock, so points of a member who never buys can still expire
                 ledger.account(ledger.account().activeAt(event.occurredAt()));
             }
-            credit(ledger, event, composition, zone, steps);
+            credit(ledger, event, composition, zone, afterRules);
         } else {
             Lifecycle.apply(ledger, event, program, steps);
         }
@@ -141,10 +163,23 @@ public final class EventProcessor {
             change = Points.add(change, entry.points().value());
         }
         Points balance = Points.of(ledger.balance());
-        String summary = event.kind() + " " + event.eventId() + " of member " + event.memberId() + " on " + date + " (" + date.getDayOfWeek()
-                + "): " + (change >= 0 ? "+" : "") + change + " points, balance " + balance;
+        long net = change;
+        Supplier<List<Explanation.Step>> rules = composed;
+        // the explanation keeps only what its text needs, not the event
+        String kind = event.kind();
+        EventId eventId = event.eventId();
+        MemberId memberId = event.memberId();
+        Explanation explanation = Explanation.lazy(
+                () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
+                        + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balance,
+                () -> {
+                    List<Explanation.Step> all = new ArrayList<>(steps);
+                    all.addAll(rules.get());
+                    all.addAll(afterRules);
+                    return all;
+                });
         Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
-                new Explanation(summary, steps), version);
+                explanation, version);
         return ledger.changes(after.equals(before) ? null : after, new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
     }
 
@@ -225,6 +260,68 @@ public final class EventProcessor {
             throw new MemberNotActiveException(before.id(), before.status());
         }
         return before;
+    }
+
+    /**
+     * An evaluation made before the member was locked, from a context read without the lock.
+     *
+     * @param context the context the rules saw
+     * @param evaluation what they decided, or null when evaluating ahead failed
+     */
+    public record EarlyEvaluation(RuleContext context, Evaluation evaluation) {
+    }
+
+    /**
+     * Returns the rule context an event would get from the member's state as read now, without
+     * the member's lock, so that the rules of many events can be evaluated together first. The
+     * guess is checked under the lock: when the member changed meanwhile, or time-based work
+     * changes the balance first, the event is evaluated again.
+     *
+     * @param before the member as stored, if enrolled
+     * @param balance the member's stored balance
+     * @param event the event, already validated
+     * @return the context, or null when the rules would not be asked or the event will fail anyway
+     */
+    public RuleContext earlyContext(Optional<Member> before, Points balance, LoyaltyEvent event) {
+        if (!(event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange)) {
+            return null;
+        }
+        Member after;
+        try {
+            after = memberAfter(before.orElse(null), event);
+        } catch (LoyaltyException e) {
+            return null;
+        }
+        ZoneId zone = after.zoneOr(program.zone());
+        return new RuleContext(after, balance, event, LocalDays.dateOf(event.occurredAt(), zone), zone, program);
+    }
+
+    /**
+     * Evaluates the rules of several independent events together.
+     *
+     * @param contexts the events' contexts, of different members
+     * @return one evaluation per context, or null when the rules failed on any of them (each is then evaluated on its own)
+     */
+    public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
+        try {
+            List<Evaluation> evaluations = rules.evaluateAll(contexts);
+            if (evaluations == null || evaluations.size() != contexts.size()) {
+                return null;
+            }
+            for (Evaluation evaluation : evaluations) {
+                if (evaluation == null) {
+                    return null;
+                }
+            }
+            return evaluations;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameContext(RuleContext early, RuleContext now) {
+        return early.event() == now.event() && early.member().equals(now.member()) && early.balance().equals(now.balance())
+                && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program();
     }
 
     private Evaluation evaluate(RuleContext context) {

@@ -46,8 +46,12 @@ final class MemberLedger {
     private final ProgramSettings program;
     private final ZoneId zone;
     private final Instant now;
-    private final Map<String, Lot> lots = new LinkedHashMap<>();
-    private final Map<String, Hold> holds = new LinkedHashMap<>();
+    private final MemberView view;
+    /** Until loaded from the view, only the lots this ledger wrote; most events never need the others. */
+    private Map<String, Lot> lots = new LinkedHashMap<>();
+    private boolean lotsLoaded;
+    private Map<String, Hold> holds = new LinkedHashMap<>();
+    private boolean holdsLoaded;
     private final Set<String> changedLots = new LinkedHashSet<>();
     private final Set<String> changedHolds = new LinkedHashSet<>();
     private final List<LedgerEntry> entries = new ArrayList<>();
@@ -64,8 +68,7 @@ final class MemberLedger {
         this.program = program;
         this.zone = zone;
         this.now = now;
-        view.lots().forEach(lot -> lots.put(lot.id(), lot));
-        view.holds().forEach(hold -> holds.put(hold.id(), hold));
+        this.view = view;
         this.account = view.account();
         this.balance = view.balance().value();
         this.sequence = view.lastSequence();
@@ -78,7 +81,12 @@ final class MemberLedger {
 
     /** Releases due pending lots, expires due lots and holds; records what it did as explanation steps. */
     void housekeep() {
-        for (Lot lot : List.copyOf(lots.values())) {
+        Instant inactive = program.points().expiry().inactivityExpiry(account.lastActivityAt(), zone);
+        Instant due = view.nextDueAt();
+        if ((inactive == null || inactive.isAfter(now)) && (due == null || due.isAfter(now))) {
+            return;
+        }
+        for (Lot lot : List.copyOf(lots().values())) {
             if (lot.isPending() && !lot.pendingUntil().isAfter(now)) {
                 write(lot.sourceEventId(), EntryType.RELEASE, 0, lot.id(), "core:release", "Return window closed: points spendable",
                         lot.pendingUntil(), false);
@@ -86,7 +94,6 @@ final class MemberLedger {
                 housekeeping.add(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
             }
         }
-        Instant inactive = program.points().expiry().inactivityExpiry(account.lastActivityAt(), zone);
         for (Lot lot : spendingOrder(false)) {
             boolean byDate = lot.expiresAt() != null && !lot.expiresAt().isAfter(now);
             boolean byInactivity = inactive != null && !inactive.isAfter(now);
@@ -99,7 +106,7 @@ final class MemberLedger {
                 housekeeping.add(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired, "at " + at));
             }
         }
-        for (Hold hold : List.copyOf(holds.values())) {
+        for (Hold hold : List.copyOf(holds().values())) {
             if (hold.status() == HoldStatus.ACTIVE && !hold.expiresAt().isAfter(now)) {
                 putHold(hold.withStatus(HoldStatus.EXPIRED));
                 housekeeping.add(new Explanation.Step("core:hold", "Hold " + hold.id() + " lapsed", 0, hold.points() + " points released"));
@@ -115,12 +122,12 @@ final class MemberLedger {
         // a debt kept off the balance is owed too: without this, points released or unheld after a return that ran
         // into debt could be spent while the debt stays unpaid
         long sum = -account.debt();
-        for (Lot lot : lots.values()) {
+        for (Lot lot : lots().values()) {
             if (!lot.isPending()) {
                 sum = Points.add(sum, lot.remaining());
             }
         }
-        for (Hold hold : holds.values()) {
+        for (Hold hold : holds().values()) {
             if (hold.reservesAt(now)) {
                 sum -= hold.points();
             }
@@ -130,25 +137,25 @@ final class MemberLedger {
 
     /** Returns the member's points at a glance. */
     PointsSummary summary() {
-        long held = holds.values().stream().filter(h -> h.reservesAt(now)).mapToLong(Hold::points).sum();
-        Lot debtLot = lots.get(Lot.DEBT_LOT);
+        long held = holds().values().stream().filter(h -> h.reservesAt(now)).mapToLong(Hold::points).sum();
+        Lot debtLot = lots().get(Lot.DEBT_LOT);
         long owed = account.debt() + (debtLot == null ? 0 : -debtLot.remaining());
         return new PointsSummary(Points.of(balance), Points.of(Math.max(0, spendable())), Points.of(pending()), Points.of(held), Points.of(owed));
     }
 
     /** Returns the points still pending. */
     long pending() {
-        return lots.values().stream().filter(Lot::isPending).mapToLong(Lot::remaining).sum();
+        return lots().values().stream().filter(Lot::isPending).mapToLong(Lot::remaining).sum();
     }
 
     /** Returns a lot by id, or null. */
     Lot lot(String id) {
-        return lots.get(id);
+        return lots().get(id);
     }
 
     /** Returns a hold by id, or null. */
     Hold hold(String id) {
-        return holds.get(id);
+        return holds().get(id);
     }
 
     /** Returns the account state as changed so far. */
@@ -168,14 +175,14 @@ final class MemberLedger {
             write(lot.sourceEventId(), type, award.points(), lot.id(), award.rule(), award.reason(), occurredAt, true);
         }
         long owed = program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE
-                ? (lots.containsKey(Lot.DEBT_LOT) ? -lots.get(Lot.DEBT_LOT).remaining() : 0)
+                ? (lots().containsKey(Lot.DEBT_LOT) ? -lots().get(Lot.DEBT_LOT).remaining() : 0)
                 : account.debt();
         long repaid = Math.min(owed, lot.remaining());
         if (repaid > 0) {
             write(lot.sourceEventId(), EntryType.REPAY, -repaid, lot.id(), "core:repayment", "Repays points clawed back earlier", occurredAt, true);
-            put(lots.get(lot.id()).withRemaining(lot.remaining() - repaid));
+            put(lots().get(lot.id()).withRemaining(lot.remaining() - repaid));
             if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
-                Lot debt = lots.get(Lot.DEBT_LOT);
+                Lot debt = lots().get(Lot.DEBT_LOT);
                 write(lot.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, "core:repayment", "Repays points clawed back earlier", occurredAt, true);
                 put(debt.withRemaining(debt.remaining() + repaid));
             } else {
@@ -207,12 +214,12 @@ final class MemberLedger {
     /** Writes one of the event's own entries against a lot and changes the lot's remainder with it. */
     void debit(Lot lot, long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt) {
         write(eventId, type, -points, lot.id(), rule, reason, occurredAt, true);
-        put(lots.get(lot.id()).withRemaining(lots.get(lot.id()).remaining() - points));
+        put(lots().get(lot.id()).withRemaining(lots().get(lot.id()).remaining() - points));
     }
 
     /** Writes a shortfall against the debt lot, creating it if needed (negative-balance policy). */
     void owe(long points, EventId eventId, String rule, String reason, Instant occurredAt) {
-        Lot debt = lots.get(Lot.DEBT_LOT);
+        Lot debt = lots().get(Lot.DEBT_LOT);
         if (debt == null) {
             debt = new Lot(Lot.DEBT_LOT, memberId, eventId, occurredAt, null, null, 0, 0, null, null, 0);
         }
@@ -260,13 +267,37 @@ final class MemberLedger {
 
     private List<Lot> spendingOrder(boolean includePending) {
         List<Lot> candidates = new ArrayList<>();
-        for (Lot lot : lots.values()) {
+        for (Lot lot : lots().values()) {
             if (lot.remaining() > 0 && !lot.id().equals(Lot.DEBT_LOT) && (includePending || !lot.isPending())) {
                 candidates.add(lot);
             }
         }
         candidates.sort(SPENDING_ORDER);
         return candidates;
+    }
+
+    /** Returns every lot of the member, reading the stored ones on first use; order as stored, then new ones. */
+    private Map<String, Lot> lots() {
+        if (!lotsLoaded) {
+            Map<String, Lot> all = new LinkedHashMap<>();
+            view.lots().forEach(lot -> all.put(lot.id(), lot));
+            all.putAll(lots);
+            lots = all;
+            lotsLoaded = true;
+        }
+        return lots;
+    }
+
+    /** Returns every hold of the member, reading the stored ones on first use. */
+    private Map<String, Hold> holds() {
+        if (!holdsLoaded) {
+            Map<String, Hold> all = new LinkedHashMap<>();
+            view.holds().forEach(hold -> all.put(hold.id(), hold));
+            all.putAll(holds);
+            holds = all;
+            holdsLoaded = true;
+        }
+        return holds;
     }
 
     private void write(EventId eventId, EntryType type, long points, String lotId, String rule, String reason, Instant occurredAt,

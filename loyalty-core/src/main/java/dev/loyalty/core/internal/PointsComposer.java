@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Combines an event's decisions into whole points per rule: the stacking formula.
@@ -46,8 +47,12 @@ final class PointsComposer {
     record Award(String rule, String reason, long points) {
     }
 
-    /** The composed result: the awards with points, the total and the explanation steps. */
-    record Composition(long total, List<Award> awards, List<Explanation.Step> steps) {
+    /** The composed result: the awards with points, the total and the explanation steps, written on demand. */
+    record Composition(long total, List<Award> awards, Supplier<List<Explanation.Step>> stepSource) {
+        /** Writes the explanation steps. */
+        List<Explanation.Step> steps() {
+            return stepSource.get();
+        }
     }
 
     static Composition compose(LoyaltyEvent event, List<Decision> decisions, RoundingMode rounding,
@@ -62,13 +67,13 @@ final class PointsComposer {
 
         BigDecimal[] exact = new BigDecimal[count];
         BigDecimal[] covered = new BigDecimal[count];
-        String[] notes = new String[count];
         for (int d = 0; d < count; d++) {
             exact[d] = BigDecimal.ZERO;
             covered[d] = BigDecimal.ZERO;
         }
 
         boolean[] excluded = new boolean[lines.size()];
+        String[] excludedSkus = new String[lines.size()];
         int[] baseWinner = new int[lines.size()];
         int[] promoWinner = new int[lines.size()];
         Arrays.fill(baseWinner, -1);
@@ -77,8 +82,7 @@ final class PointsComposer {
             Decision decision = decisions.get(d);
             if (decision instanceof Decision.Exclusion exclusion) {
                 excluded[exclusion.line()] = true;
-                PurchaseLine line = lines.get(exclusion.line());
-                notes[d] = "line " + (exclusion.line() + 1) + " " + line.sku() + " excluded";
+                excludedSkus[exclusion.line()] = lines.get(exclusion.line()).sku();
             } else if (decision instanceof Decision.BaseRate base) {
                 for (int l = first(base.line()); l <= last(base.line(), lines.size()); l++) {
                     if (baseWinner[l] < 0 || base.pointsPerUnit().compareTo(rate(decisions.get(baseWinner[l]))) > 0) {
@@ -143,15 +147,8 @@ final class PointsComposer {
         long total = whole(exactTotal.setScale(0, rounding), event);
         long[] points = allocate(exact, total);
 
-        List<Explanation.Step> steps = new ArrayList<>();
-        for (int d = 0; d < count; d++) {
-            Decision decision = decisions.get(d);
-            if (decision instanceof Decision.Cap) {
-                continue;
-            }
-            String detail = notes[d] != null ? notes[d] : detail(decision, d, exact[d], covered[d], baseWinner, promoWinner, tierWinner, currencyCode);
-            steps.add(new Explanation.Step(decision.rule(), decision.reason(), points[d], detail));
-        }
+        long[] uncapped = points;
+        int tier = tierWinner;
 
         long limit = Long.MAX_VALUE;
         int binding = -1;
@@ -169,12 +166,32 @@ final class PointsComposer {
             }
         }
         List<Award> awards = new ArrayList<>();
+        Explanation.Step capStep = null;
         if (binding >= 0 && total > limit) {
             Decision cap = decisions.get(binding);
-            steps.add(new Explanation.Step(cap.rule(), cap.reason(), limit - total, bindingDetail));
+            capStep = new Explanation.Step(cap.rule(), cap.reason(), limit - total, bindingDetail);
             points = scale(points, total, limit);
             total = limit;
         }
+        Explanation.Step cut = capStep;
+        // the explanation's text is written only when someone reads it; most outcomes are never read
+        Supplier<List<Explanation.Step>> steps = () -> {
+            List<Explanation.Step> written = new ArrayList<>(count + 1);
+            for (int d = 0; d < count; d++) {
+                Decision decision = decisions.get(d);
+                if (decision instanceof Decision.Cap) {
+                    continue;
+                }
+                String detail = decision instanceof Decision.Exclusion exclusion
+                        ? "line " + (exclusion.line() + 1) + " " + excludedSkus[exclusion.line()] + " excluded"
+                        : detail(decision, d, exact[d], covered[d], baseWinner, promoWinner, tier, currencyCode);
+                written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
+            }
+            if (cut != null) {
+                written.add(cut);
+            }
+            return written;
+        };
         // one award per rule, in the order each rule first fired; the steps keep the per-decision detail
         Map<String, Award> byRule = new LinkedHashMap<>();
         for (int d = 0; d < count; d++) {
@@ -272,17 +289,17 @@ final class PointsComposer {
     private static String detail(Decision decision, int index, BigDecimal exact, BigDecimal covered, int[] baseWinner,
                                  int[] promoWinner, int tierWinner, String currency) {
         if (decision instanceof Decision.BaseRate base) {
-            return wins(index, baseWinner) ? base.pointsPerUnit().toPlainString() + " x " + covered.toPlainString() + " " + currency
+            return wins(index, baseWinner) ? Decimals.plain(base.pointsPerUnit()) + " x " + Decimals.plain(covered) + " " + currency
                     : "superseded by a higher base rate";
         } else if (decision instanceof Decision.Multiplier promo) {
-            return wins(index, promoWinner) ? "x" + promo.factor().toPlainString() + " on " + plain(covered) + " base points"
+            return wins(index, promoWinner) ? "x" + Decimals.plain(promo.factor()) + " on " + plain(covered) + " base points"
                     : "superseded by a higher promotion multiplier";
         } else if (decision instanceof Decision.BonusRate bonus) {
-            return bonus.pointsPerUnit().toPlainString() + " x " + covered.toPlainString() + " " + currency;
+            return Decimals.plain(bonus.pointsPerUnit()) + " x " + Decimals.plain(covered) + " " + currency;
         } else if (decision instanceof Decision.FixedPoints fixed) {
-            return fixed.line() == Decision.WHOLE_EVENT ? fixed.points() + " once" : fixed.points() + " x " + covered.toPlainString() + " items";
+            return fixed.line() == Decision.WHOLE_EVENT ? fixed.points() + " once" : fixed.points() + " x " + Decimals.plain(covered) + " items";
         } else if (decision instanceof Decision.TierMultiplier tier) {
-            return index == tierWinner ? "x" + tier.factor().toPlainString() + " on " + plain(covered) + " points"
+            return index == tierWinner ? "x" + Decimals.plain(tier.factor()) + " on " + plain(covered) + " points"
                     : "superseded by a higher tier multiplier";
         }
         return plain(exact);
@@ -298,7 +315,7 @@ final class PointsComposer {
     }
 
     private static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        return value.signum() == 0 ? "0" : Decimals.plain(value.stripTrailingZeros());
     }
 
     private static int first(int line) {

@@ -39,6 +39,15 @@ public record Hold(String id, MemberId memberId, long points, String rewardCode,
     }
 
     /**
+     * Returns when the hold next needs time-based work: its lapse while active.
+     *
+     * @return the expiry of an active hold, or null for a captured, voided or expired one
+     */
+    public Instant dueAt() {
+        return status == HoldStatus.ACTIVE ? expiresAt : null;
+    }
+
+    /**
      * Returns a copy with another status.
      *
      * @param newStatus the status

@@ -67,6 +67,19 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
     }
 
     /**
+     * Returns when the lot next needs time-based work: its release while pending, else its
+     * expiry while it has points left; the claw-back debt lot never falls due.
+     *
+     * @return the instant, or null when nothing about the lot falls due by date
+     */
+    public Instant dueAt() {
+        if (pendingUntil != null) {
+            return pendingUntil;
+        }
+        return remaining > 0 && !id.equals(DEBT_LOT) ? expiresAt : null;
+    }
+
+    /**
      * Returns a copy with another remainder.
      *
      * @param newRemaining the remaining points

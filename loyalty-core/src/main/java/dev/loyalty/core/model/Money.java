@@ -185,6 +185,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (amount.signum() != 0 && amount.scale() > MAX_FRACTION_DIGITS && amount.scale() - amount.precision() > MAX_FRACTION_DIGITS) {
             throw new InvalidInputException("money.amount", "is smaller than the " + MAX_FRACTION_DIGITS + " decimal places accepted");
         }
+        if (amount.scale() == minorUnits) {
+            // already in normal form: stripping trailing zeros and padding back to the minor units gives it again
+            return amount;
+        }
         BigDecimal stripped = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
         if (stripped.scale() > MAX_FRACTION_DIGITS) {
             throw new InvalidInputException("money.amount", amount.toPlainString() + " has more than " + MAX_FRACTION_DIGITS

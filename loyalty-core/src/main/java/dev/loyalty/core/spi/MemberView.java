@@ -64,4 +64,32 @@ public interface MemberView {
      * @return the account; {@link Account#NEW} before anything was recorded
      */
     Account account();
+
+    /**
+     * Returns the earliest instant at which time-based work falls due for the member by date:
+     * the release of a pending lot, the expiry of a lot with points left, the lapse of an
+     * active hold (see {@link Lot#dueAt()} and {@link Hold#dueAt()}). The engine reads the lots
+     * and holds only when this is not after its clock, or when inactivity expiry is due, so a
+     * store that keeps this indexed spares every event a scan of the member's lots.
+     *
+     * <p>The default scans {@link #lots()} and {@link #holds()}.
+     *
+     * @return the earliest due instant, or null when nothing falls due by date
+     */
+    default Instant nextDueAt() {
+        Instant earliest = null;
+        for (Lot lot : lots()) {
+            Instant due = lot.dueAt();
+            if (due != null && (earliest == null || due.isBefore(earliest))) {
+                earliest = due;
+            }
+        }
+        for (Hold hold : holds()) {
+            Instant due = hold.dueAt();
+            if (due != null && (earliest == null || due.isBefore(earliest))) {
+                earliest = due;
+            }
+        }
+        return earliest;
+    }
 }

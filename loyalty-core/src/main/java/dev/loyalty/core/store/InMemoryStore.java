@@ -34,7 +34,10 @@ import java.util.function.Function;
  */
 public final class InMemoryStore implements LoyaltyStore {
 
+    /** Members in id order, for {@link #forEachMember}. */
     private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
+    /** The same slots by hash, for the lookups every event makes. */
+    private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
@@ -48,17 +51,23 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<Member> findMember(MemberId memberId) {
-        Slot slot = slots.get(memberId);
+        Slot slot = byId.get(memberId);
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.member);
     }
 
     @Override
     public StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work) {
         while (true) {
-            Slot slot = slots.computeIfAbsent(memberId, id -> new Slot());
+            Slot slot = byId.get(memberId);
+            if (slot == null) {
+                slot = slots.computeIfAbsent(memberId, id -> new Slot());
+                byId.putIfAbsent(memberId, slot);
+            }
             slot.lock.lock();
             try {
                 if (slot.removed) {
+                    // a slot removed after this thread found it: make sure the hash index forgets it too
+                    byId.remove(memberId, slot);
                     continue;
                 }
                 try {
@@ -76,6 +85,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     if (slot.member == null) {
                         slot.removed = true;
                         slots.remove(memberId, slot);
+                        byId.remove(memberId, slot);
                     }
                 }
             } finally {
@@ -120,7 +130,7 @@ public final class InMemoryStore implements LoyaltyStore {
     }
 
     private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
-        Slot slot = slots.get(memberId);
+        Slot slot = byId.get(memberId);
         if (slot == null) {
             return absent;
         }
@@ -140,7 +150,13 @@ public final class InMemoryStore implements LoyaltyStore {
         final Map<String, Lot> lots = new LinkedHashMap<>();
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
         final NavigableMap<Instant, Long> earnedAt = new TreeMap<>();
+        /** The last range asked of {@link #pointsEarnedBetween} and its sum, kept up to date as points are earned. */
+        Instant earnedFrom;
+        Instant earnedTo;
+        long earnedInRange;
         final Map<String, Hold> holds = new LinkedHashMap<>();
+        /** How many lots and holds fall due at each instant, so an event needs no scan to know nothing is due. */
+        final NavigableMap<Instant, Integer> dues = new TreeMap<>();
         Account account = Account.NEW;
         long balance;
         boolean removed;
@@ -161,18 +177,37 @@ public final class InMemoryStore implements LoyaltyStore {
             for (LedgerEntry entry : changes.entries()) {
                 if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
                     earnedAt.merge(entry.occurredAt(), entry.points().value(), Points::add);
+                    if (earnedFrom != null && !entry.occurredAt().isBefore(earnedFrom) && entry.occurredAt().isBefore(earnedTo)) {
+                        earnedInRange = Points.add(earnedInRange, entry.points().value());
+                    }
                 }
             }
             for (Lot lot : changes.lots()) {
-                lots.put(lot.id(), lot);
+                Lot old = lots.put(lot.id(), lot);
+                due(old == null ? null : old.dueAt(), lot.dueAt());
             }
             for (Hold hold : changes.holds()) {
-                holds.put(hold.id(), hold);
+                Hold old = holds.put(hold.id(), hold);
+                due(old == null ? null : old.dueAt(), hold.dueAt());
             }
             if (changes.account() != null) {
                 account = changes.account();
             }
             balance = newBalance;
+        }
+
+        private void due(Instant was, Instant is) {
+            if (was != null) {
+                dues.computeIfPresent(was, (at, count) -> count == 1 ? null : count - 1);
+            }
+            if (is != null) {
+                dues.merge(is, 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public Instant nextDueAt() {
+            return dues.isEmpty() ? null : dues.firstKey();
         }
 
         @Override
@@ -192,10 +227,16 @@ public final class InMemoryStore implements LoyaltyStore {
 
         @Override
         public long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive) {
+            if (fromInclusive.equals(earnedFrom) && toExclusive.equals(earnedTo)) {
+                return earnedInRange;
+            }
             long sum = 0;
             for (long points : earnedAt.subMap(fromInclusive, true, toExclusive, false).values()) {
                 sum = Points.add(sum, points);
             }
+            earnedFrom = fromInclusive;
+            earnedTo = toExclusive;
+            earnedInRange = sum;
             return sum;
         }
 

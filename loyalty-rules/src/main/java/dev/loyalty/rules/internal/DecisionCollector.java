@@ -18,15 +18,61 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DecisionCollector implements Earn {
 
-    private final List<Decision> decisions = new ArrayList<>();
+    private final List<Decision> single = new ArrayList<>();
+    /** Where the next decision goes: the single event's list, or the list of the event whose fact matched. */
+    private List<Decision> decisions = single;
+    private List<List<Decision>> batch;
+    private String[] batchEventIds;
     private String rule = "";
     private String eventId = "";
 
     /** Starts collecting for one event. */
     void begin(String event) {
-        decisions.clear();
+        single.clear();
+        decisions = single;
+        batch = null;
+        batchEventIds = null;
         rule = "";
         eventId = event;
+    }
+
+    /**
+     * Starts collecting for several events at once; {@link #firingFor(int)} routes each firing's
+     * decisions to its event.
+     */
+    void beginBatch(String[] eventIds) {
+        begin("");
+        batch = new ArrayList<>(eventIds.length);
+        for (int i = 0; i < eventIds.length; i++) {
+            batch.add(new ArrayList<>(8));
+        }
+        batchEventIds = eventIds;
+    }
+
+    /** Tells whether decisions are routed per event. */
+    boolean batching() {
+        return batch != null;
+    }
+
+    /** Routes the decisions of the rule firing now to the event at {@code index} of the batch. */
+    void firingFor(int index) {
+        decisions = batch.get(index);
+        eventId = batchEventIds[index];
+    }
+
+    /** Returns the event the decisions now go to, or an empty string. */
+    String currentEvent() {
+        return eventId;
+    }
+
+    /** Returns the decisions of every event of the batch, in the order given to {@link #beginBatch}, and forgets them. */
+    List<List<Decision>> finishBatch() {
+        List<List<Decision>> result = new ArrayList<>(batch.size());
+        for (List<Decision> each : batch) {
+            result.add(List.copyOf(each));
+        }
+        begin("");
+        return result;
     }
 
     /** Records which rule fires next; the agenda listener calls it before each firing. */
@@ -41,8 +87,8 @@ public final class DecisionCollector implements Earn {
 
     /** Returns the decisions collected since {@link #begin(String)} and forgets them. */
     List<Decision> finish() {
-        List<Decision> result = List.copyOf(decisions);
-        decisions.clear();
+        List<Decision> result = List.copyOf(single);
+        single.clear();
         rule = "";
         eventId = "";
         return result;

@@ -21,27 +21,65 @@ final class Facts {
     }
 
     /**
+     * Which fact types some rule can match; the others are neither made nor inserted, since no
+     * rule could see them.
+     *
+     * @param member whether {@code Member} facts can match
+     * @param today whether {@code Today} facts can match
+     * @param program whether {@code Program} facts can match
+     * @param purchase whether {@code Purchase} facts can match
+     * @param line whether {@code PurchaseLine} facts can match
+     * @param enrolment whether {@code Enrolment} facts can match
+     * @param profileChange whether {@code ProfileChange} facts can match
+     */
+    record Types(boolean member, boolean today, boolean program, boolean purchase, boolean line, boolean enrolment, boolean profileChange) {
+
+        /** Every type: what a rule set that matches anything needs. */
+        static final Types ALL = new Types(true, true, true, true, true, true, true);
+
+        /** Returns the types some of the given object types (the rule base's) can match. */
+        static Types matchedBy(java.util.function.Predicate<Class<?>> matched) {
+            return new Types(matched.test(dev.loyalty.rules.vocabulary.Member.class), matched.test(Today.class), matched.test(Program.class),
+                    matched.test(dev.loyalty.rules.vocabulary.Purchase.class), matched.test(PurchaseLine.class),
+                    matched.test(dev.loyalty.rules.vocabulary.Enrolment.class), matched.test(dev.loyalty.rules.vocabulary.ProfileChange.class));
+        }
+    }
+
+    /**
      * Returns the facts for one event: the member, today, the program, the event and, for a
      * purchase, one fact per line.
      */
     static List<Object> of(RuleContext context) {
+        return of(context, Types.ALL);
+    }
+
+    /** Returns the facts for one event, of the given types only. */
+    static List<Object> of(RuleContext context, Types types) {
         LoyaltyEvent event = context.event();
         LocalDate date = context.date();
         List<Object> facts = new ArrayList<>(event instanceof Purchase p ? p.lines().size() + 4 : 4);
-        facts.add(member(context));
-        facts.add(new Today(date));
-        facts.add(new Program(context.program().currency().getCurrencyCode(), context.program().zone().getId()));
+        if (types.member()) {
+            facts.add(member(context));
+        }
+        if (types.today()) {
+            facts.add(new Today(date));
+        }
+        if (types.program()) {
+            facts.add(new Program(context.program().currency().getCurrencyCode(), context.program().zone().getId()));
+        }
         if (event instanceof Purchase purchase) {
-            facts.add(new dev.loyalty.rules.vocabulary.Purchase(purchase.eventId().value(), purchase.memberId().value(),
-                    purchase.total().amount(), purchase.currency().getCurrencyCode(), purchase.channel(), purchase.store(),
-                    date, purchase.lines().size()));
-            for (int i = 0; i < purchase.lines().size(); i++) {
+            if (types.purchase()) {
+                facts.add(new dev.loyalty.rules.vocabulary.Purchase(purchase.eventId().value(), purchase.memberId().value(),
+                        context.member().tierCode(), purchase.total().amount(), purchase.currency().getCurrencyCode(), purchase.channel(),
+                        purchase.store(), date, purchase.lines().size()));
+            }
+            for (int i = 0; types.line() && i < purchase.lines().size(); i++) {
                 dev.loyalty.core.event.PurchaseLine line = purchase.lines().get(i);
                 facts.add(new PurchaseLine(i, line.sku(), line.category(), line.quantity(), line.unitPrice().amount(), date));
             }
-        } else if (event instanceof Enrolment enrolment) {
+        } else if (event instanceof Enrolment enrolment && types.enrolment()) {
             facts.add(new dev.loyalty.rules.vocabulary.Enrolment(enrolment.memberId().value(), enrolment.channel(), date));
-        } else if (event instanceof ProfileChange change) {
+        } else if (event instanceof ProfileChange change && types.profileChange()) {
             facts.add(new dev.loyalty.rules.vocabulary.ProfileChange(change.memberId().value(), date));
         }
         return facts;

@@ -9,11 +9,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.base.ObjectType;
+import org.drools.base.rule.GroupElement;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -36,6 +43,9 @@ public final class RuleSet implements AutoCloseable {
 
     private final KieBase kieBase;
     private final boolean declaresEarn;
+    private final boolean onePass;
+    private final boolean sessionsReusable;
+    private final Facts.Types factTypes;
     private final String version;
     private final int maxIdle;
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
@@ -48,6 +58,53 @@ public final class RuleSet implements AutoCloseable {
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("earn")));
         this.version = version;
         this.maxIdle = maxIdle;
+        this.onePass = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOneFact);
+        List<ObjectType> matched = kieBase instanceof InternalRuleBase base
+                ? base.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType).toList() : null;
+        this.factTypes = matched == null ? Facts.Types.ALL
+                : Facts.Types.matchedBy(type -> matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type)));
+        this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
+    }
+
+    /**
+     * Tells whether a rule only joins facts, so that a session it ran in can be cleaned by
+     * deleting the facts. A rule with no pattern, or with {@code not}, {@code exists}, {@code eval},
+     * {@code from} or {@code accumulate}, keeps state that deleting facts does not undo (Drools
+     * nets a deletion against the next event's insertion and may not fire again), so its rule
+     * set gets a fresh session for every evaluation.
+     */
+    private static boolean matchesOnlyFacts(org.kie.api.definition.rule.Rule rule) {
+        if (!(rule instanceof RuleImpl impl)) {
+            return false;
+        }
+        if (impl.isQuery()) {
+            return true;
+        }
+        GroupElement lhs = impl.getLhs();
+        return lhs.isAnd() && !lhs.getChildren().isEmpty() && lhs.getChildren().stream()
+                .allMatch(child -> child instanceof org.drools.base.rule.Pattern pattern && pattern.getSource() == null);
+    }
+
+    /**
+     * Tells whether a rule's firings each concern one fact, and so one event, whatever else is in
+     * the session: a single pattern with no {@code from}, {@code accumulate} or {@code collect},
+     * no {@code not}, {@code exists} or {@code eval} around it, and no activation group (which
+     * would let one event's firing cancel another's).
+     */
+    private static boolean matchesOneFact(org.kie.api.definition.rule.Rule rule) {
+        if (!(rule instanceof RuleImpl impl)) {
+            return false;
+        }
+        if (impl.isQuery()) {
+            return true;
+        }
+        String activationGroup = impl.getActivationGroup();
+        if (activationGroup != null && !activationGroup.isEmpty()) {
+            return false;
+        }
+        GroupElement lhs = impl.getLhs();
+        return lhs.isAnd() && lhs.getChildren().size() == 1 && lhs.getChildren().get(0) instanceof org.drools.base.rule.Pattern pattern
+                && pattern.getSource() == null;
     }
 
     /**
@@ -122,7 +179,7 @@ public final class RuleSet implements AutoCloseable {
             throw new IllegalStateException("the rule engine is closed");
         }
         String eventId = context.event().eventId().value();
-        List<Object> facts = Facts.of(context);
+        List<Object> facts = Facts.of(context, factTypes);
         Session session = borrow();
         boolean reusable = false;
         try {
@@ -140,7 +197,7 @@ public final class RuleSet implements AutoCloseable {
             for (FactHandle handle : handles) {
                 session.kieSession.delete(handle);
             }
-            reusable = session.kieSession.getFactCount() == 0;
+            reusable = sessionsReusable && session.kieSession.getFactCount() == 0;
             return decisions;
         } catch (ConsequenceException e) {
             String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
@@ -151,6 +208,71 @@ public final class RuleSet implements AutoCloseable {
             throw failure(ruleOf(e, session.collector.currentRule()), eventId, e);
         } finally {
             release(session, reusable);
+        }
+    }
+
+    /**
+     * Tells whether {@link #evaluateAll(List)} evaluates many events in one firing: true when
+     * every rule matches a single fact (see the module's README), so that no rule can match facts
+     * of two events together.
+     *
+     * @return true when events can share a firing
+     */
+    public boolean evaluatesInOnePass() {
+        return onePass;
+    }
+
+    /**
+     * Evaluates several independent events. When every rule matches a single fact, all events'
+     * facts go into one session and fire once, and each firing's decisions are routed to the event
+     * its fact belongs to; otherwise the events are evaluated one after another.
+     *
+     * @param contexts the events with their members; the events must not depend on each other
+     * @return the decisions of each event in firing order, in the order of the contexts
+     * @throws RuleEvaluationException when a rule fails on any of the events, naming the rule and that event
+     */
+    public List<List<Decision>> evaluateAll(List<RuleContext> contexts) {
+        if (closed) {
+            throw new IllegalStateException("the rule engine is closed");
+        }
+        if (!onePass || contexts.size() < 2) {
+            List<List<Decision>> results = new ArrayList<>(contexts.size());
+            for (RuleContext context : contexts) {
+                results.add(evaluate(context));
+            }
+            return results;
+        }
+        int count = contexts.size();
+        String[] eventIds = new String[count];
+        for (int i = 0; i < count; i++) {
+            eventIds[i] = contexts.get(i).event().eventId().value();
+        }
+        // a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
+        Session session = new Session(kieBase.newKieSession(), declaresEarn);
+        try {
+            session.collector.beginBatch(eventIds);
+            for (int i = 0; i < count; i++) {
+                for (Object fact : Facts.of(contexts.get(i), factTypes)) {
+                    session.owners.put(fact, i);
+                    session.kieSession.insert(fact);
+                }
+            }
+            int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
+            int fired = session.kieSession.fireAllRules(limit);
+            if (fired >= limit) {
+                throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
+                        + session.collector.currentRule() + "\" may keep re-activating itself");
+            }
+            return session.collector.finishBatch();
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
+            throw failure(rule, session.collector.currentEvent(), e.getCause() != null ? e.getCause() : e);
+        } catch (RuleEvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
+        } finally {
+            session.kieSession.dispose();
         }
     }
 
@@ -237,6 +359,8 @@ public final class RuleSet implements AutoCloseable {
     private static final class Session {
         final KieSession kieSession;
         final DecisionCollector collector = new DecisionCollector();
+        /** In a batch, the event each inserted fact belongs to. */
+        final Map<Object, Integer> owners = new IdentityHashMap<>();
 
         Session(KieSession kieSession, boolean declaresEarn) {
             this.kieSession = kieSession;
@@ -247,6 +371,15 @@ public final class RuleSet implements AutoCloseable {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     collector.firing(event.getMatch().getRule().getName());
+                    if (collector.batching()) {
+                        List<Object> objects = event.getMatch().getObjects();
+                        Integer owner = objects.isEmpty() ? null : owners.get(objects.get(0));
+                        if (owner == null) {
+                            throw new IllegalStateException("rule \"" + event.getMatch().getRule().getName()
+                                    + "\" matched no fact of the batch");
+                        }
+                        collector.firingFor(owner);
+                    }
                 }
             });
         }

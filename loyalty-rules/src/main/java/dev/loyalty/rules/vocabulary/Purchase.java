@@ -15,6 +15,7 @@ public final class Purchase extends DatedFact {
 
     private final String eventId;
     private final String memberId;
+    private final String tier;
     private final BigDecimal total;
     private final String currency;
     private final String channel;
@@ -26,6 +27,7 @@ public final class Purchase extends DatedFact {
      *
      * @param eventId the purchase's event id
      * @param memberId the buyer's id
+     * @param tier the buyer's tier code as the purchase finds them, such as {@code gold}
      * @param total the exact total of all lines
      * @param currency the ISO 4217 currency code, such as {@code GBP}
      * @param channel the sales channel, such as {@code web}, or null
@@ -33,11 +35,12 @@ public final class Purchase extends DatedFact {
      * @param date the local date of the purchase
      * @param lineCount the number of lines
      */
-    public Purchase(String eventId, String memberId, BigDecimal total, String currency, String channel, String store,
+    public Purchase(String eventId, String memberId, String tier, BigDecimal total, String currency, String channel, String store,
                     LocalDate date, int lineCount) {
         super(date);
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.memberId = Objects.requireNonNull(memberId, "memberId");
+        this.tier = Objects.requireNonNull(tier, "tier");
         this.total = Objects.requireNonNull(total, "total");
         this.currency = Objects.requireNonNull(currency, "currency");
         this.channel = channel;
@@ -61,6 +64,16 @@ public final class Purchase extends DatedFact {
      */
     public String getMemberId() {
         return memberId;
+    }
+
+    /**
+     * Returns the buyer's tier code as the purchase finds them, the same as the {@link Member}
+     * fact's: a tier campaign on purchases needs no join, {@code Purchase( tier == "gold" )}.
+     *
+     * @return the tier code, such as {@code member}, {@code silver} or {@code gold}
+     */
+    public String getTier() {
+        return tier;
     }
 
     /**
@@ -100,11 +113,6 @@ public final class Purchase extends DatedFact {
     }
 
 
-
-
-
-
-
     /**
      * Returns the number of lines.
      *
@@ -116,7 +124,7 @@ public final class Purchase extends DatedFact {
 
     @Override
     public String toString() {
-        return "Purchase[eventId=" + eventId + ", memberId=" + memberId + ", total=" + total.toPlainString() + " " + currency
+        return "Purchase[eventId=" + eventId + ", memberId=" + memberId + ", tier=" + tier + ", total=" + total.toPlainString() + " " + currency
                 + ", channel=" + channel + ", store=" + store + ", date=" + getDate() + ", lineCount=" + lineCount + "]";
     }
 }

@@ -1,0 +1,104 @@
+package dev.loyalty.benchmarks;
+
+import dev.loyalty.core.EventResult;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.spi.RuleEngine;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Batch processing on one thread: {@code LoyaltyEngine.processAll} of {@value #BATCH} purchases
+ * of the {@link SyntheticShop} (1,000 members with Pareto activity, so a batch holds several
+ * purchases of the busiest members, applied in order), against the same purchases through
+ * {@code process} one by one, for Drools, the plain-Java baseline and the Evrete port in the
+ * same run. Scores are purchases per second.
+ *
+ * <p>Run: {@code java -jar loyalty-benchmarks/target/benchmarks.jar BatchBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class BatchBenchmark {
+
+    /** Purchases per batch. */
+    public static final int BATCH = 1_000;
+
+    /** Which rule engine evaluates the campaigns. */
+    @Param({RuleEngines.DROOLS, RuleEngines.PLAIN_JAVA, RuleEngines.EVRETE})
+    public String rules;
+
+    private SyntheticShop shop;
+    private RuleEngine ruleEngine;
+    private LoyaltyEngine engine;
+    private long sequence;
+
+    /** Builds the rule engine and the shop once per trial. */
+    @Setup(Level.Trial)
+    public void compileRules() {
+        ruleEngine = RuleEngines.create(rules);
+        shop = SyntheticShop.generate(42, 1_000, 50_000);
+    }
+
+    /** Starts every iteration on a fresh store with enrolled members. */
+    @Setup(Level.Iteration)
+    public void freshStore() {
+        engine = shop.engineWithMembers(ruleEngine);
+    }
+
+    /** Closes the rule engine. */
+    @TearDown(Level.Trial)
+    public void close() {
+        ruleEngine.close();
+    }
+
+    private List<Purchase> next() {
+        List<Purchase> batch = shop.purchases(sequence, BATCH);
+        sequence += BATCH;
+        return batch;
+    }
+
+    /**
+     * Processes the next {@value #BATCH} purchases in one call.
+     *
+     * @return the results, consumed by JMH
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public List<EventResult> processAll() {
+        return engine.processAll(next());
+    }
+
+    /**
+     * Processes the next {@value #BATCH} purchases one call each, for comparison.
+     *
+     * @param sink consumes the outcomes
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void processOneByOne(Blackhole sink) {
+        for (Purchase purchase : next()) {
+            Outcome outcome = engine.process(purchase);
+            sink.consume(outcome);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.loyalty.core.internal;
+
+import java.math.BigDecimal;
+
+/**
+ * Fast text for the small decimals of the hot path (prices, amounts, rates): the same text as
+ * {@link BigDecimal#toPlainString()}, without its intermediate strings and buffer shifts. Not
+ * public API.
+ */
+public final class Decimals {
+
+    /** Values with at most this many digits and this scale take the fast path; others fall back. */
+    private static final int FAST_DIGITS = 18;
+
+    private Decimals() {
+    }
+
+    /**
+     * Returns {@code value.toPlainString()}.
+     *
+     * @param value the decimal
+     * @return the plain text, such as {@code 12.50}
+     */
+    public static String plain(BigDecimal value) {
+        int scale = value.scale();
+        if (scale < 0 || scale > FAST_DIGITS || value.precision() > FAST_DIGITS) {
+            return value.toPlainString();
+        }
+        long unscaled = value.unscaledValue().longValue();
+        char[] digits = new char[20];
+        int at = digits.length;
+        long rest = Math.abs(unscaled);
+        do {
+            digits[--at] = (char) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        int count = digits.length - at;
+        int integerDigits = Math.max(1, count - scale);
+        char[] text = new char[(unscaled < 0 ? 1 : 0) + integerDigits + (scale > 0 ? 1 + scale : 0)];
+        int out = 0;
+        if (unscaled < 0) {
+            text[out++] = '-';
+        }
+        // leading zeros when there are fewer digits than the scale needs, as in 0.05
+        for (int i = count; i < integerDigits + scale; i++) {
+            text[out++] = '0';
+            if (out == (unscaled < 0 ? 1 : 0) + integerDigits && scale > 0) {
+                text[out++] = '.';
+            }
+        }
+        for (int i = at; i < digits.length; i++) {
+            text[out++] = digits[i];
+            if (out == (unscaled < 0 ? 1 : 0) + integerDigits && scale > 0) {
+                text[out++] = '.';
+            }
+        }
+        return new String(text);
+    }
+}

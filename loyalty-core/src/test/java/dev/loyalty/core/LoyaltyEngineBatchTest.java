@@ -1,0 +1,238 @@
+package dev.loyalty.core;
+
+import static dev.loyalty.core.testing.Fixtures.MONDAY;
+import static dev.loyalty.core.testing.Fixtures.clock;
+import static dev.loyalty.core.testing.Fixtures.enrolment;
+import static dev.loyalty.core.testing.Fixtures.eventId;
+import static dev.loyalty.core.testing.Fixtures.member;
+import static dev.loyalty.core.testing.Fixtures.program;
+import static dev.loyalty.core.testing.Fixtures.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.JavaRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** {@link LoyaltyEngine#processAll(List)}: the same results as one by one, with rules evaluated together. */
+class LoyaltyEngineBatchTest {
+
+    /** A rule engine that counts how it is asked, over the simple pack. */
+    private static final class CountingRules implements RuleEngine {
+        final RuleEngine delegate;
+        final List<Integer> batchSizes = new ArrayList<>();
+        int single;
+        Runnable beforeBatch = () -> { };
+
+        CountingRules(RuleEngine delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String version() {
+            return delegate.version();
+        }
+
+        @Override
+        public Evaluation evaluate(RuleContext context) {
+            single++;
+            return delegate.evaluate(context);
+        }
+
+        @Override
+        public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
+            batchSizes.add(contexts.size());
+            beforeBatch.run();
+            List<Evaluation> result = new ArrayList<>();
+            for (RuleContext context : contexts) {
+                result.add(delegate.evaluate(context));
+            }
+            return result;
+        }
+    }
+
+    private static LoyaltyEngine engine(RuleEngine rules) {
+        return LoyaltyEngine.builder().program(program()).clock(clock()).store(new InMemoryStore()).ruleEngine(rules).build();
+    }
+
+    private static List<EventResult> oneByOne(LoyaltyEngine engine, List<? extends LoyaltyEvent> events) {
+        List<EventResult> results = new ArrayList<>();
+        for (LoyaltyEvent event : events) {
+            try {
+                results.add(new EventResult(event, engine.process(event), null));
+            } catch (LoyaltyException e) {
+                results.add(new EventResult(event, null, e));
+            }
+        }
+        return results;
+    }
+
+    /** Enrolments, purchases over a few days (daily caps bind), redemptions, replays, conflicts, unknown members and bad input. */
+    private static List<LoyaltyEvent> randomEvents(long seed) {
+        Random random = new Random(seed);
+        List<LoyaltyEvent> events = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            String who = "m" + random.nextInt(8);
+            Instant at = MONDAY.plus(Duration.ofHours(random.nextInt(72)));
+            int kind = random.nextInt(20);
+            if (kind < 2) {
+                events.add(random.nextBoolean() ? enrolment(who, MONDAY.minusSeconds(60)).withTier("gold") : enrolment(who, MONDAY.minusSeconds(60)));
+            } else if (kind < 4 && !events.isEmpty()) {
+                events.add(events.get(random.nextInt(events.size())));
+            } else if (kind < 5 && !events.isEmpty() && events.get(random.nextInt(events.size())) instanceof Purchase earlier) {
+                events.add(purchase(earlier.eventId().value(), "m" + random.nextInt(8), at, "1.00"));
+            } else if (kind < 7) {
+                events.add(new Redemption(eventId("r" + n), member(who), at, "voucher", 1 + random.nextInt(400), null));
+            } else if (kind < 8) {
+                events.add(random.nextBoolean() ? purchase("p" + n, "ghost", at, "5.00")
+                        : Purchase.builder(eventId("p" + n), member(who), at).line("SKU", "general", 1, Money.of("5", "EUR")).build());
+            } else if (kind < 9) {
+                events.add(null);
+            } else {
+                events.add(purchase("p" + n, who, at, random.nextInt(500) + ".25", random.nextInt(90) + ".10"));
+            }
+        }
+        return events;
+    }
+
+    private static void assertSameResults(List<EventResult> actual, List<EventResult> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            EventResult want = expected.get(i);
+            EventResult got = actual.get(i);
+            assertThat(got.outcome()).as("outcome of event %d", i).isEqualTo(want.outcome());
+            if (want.error() != null && want.event() != null) {
+                assertThat(got.error()).as("error of event %d", i).isNotNull().hasSameClassAs(want.error()).hasMessage(want.error().getMessage());
+            } else if (want.error() != null) {
+                assertThat(got.error()).as("error of event %d", i).isInstanceOf(InvalidInputException.class);
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveTheResultsOfProcessingOneByOneWhenABatchMixesMembersFailuresAndReplays() {
+        for (long seed = 1; seed <= 20; seed++) {
+            List<LoyaltyEvent> events = randomEvents(seed);
+            LoyaltyEngine batched = engine(JavaRules.simplePack());
+            LoyaltyEngine sequential = engine(JavaRules.simplePack());
+
+            List<EventResult> results = batched.processAll(events);
+
+            assertSameResults(results, oneByOne(sequential, events));
+            for (int m = 0; m < 8; m++) {
+                if (sequential.member(member("m" + m)).isPresent()) {
+                    assertThat(batched.ledger(member("m" + m))).as("seed %d ledger of m%d", seed, m).isEqualTo(sequential.ledger(member("m" + m)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldEvaluateEventsOfDifferentMembersTogetherWhenTheyAreIndependent() {
+        CountingRules rules = new CountingRules(JavaRules.simplePack());
+        LoyaltyEngine engine = engine(rules);
+        List<LoyaltyEvent> enrolments = new ArrayList<>();
+        List<LoyaltyEvent> purchases = new ArrayList<>();
+        for (int m = 0; m < 5; m++) {
+            enrolments.add(enrolment("m" + m, MONDAY));
+            purchases.add(purchase("a" + m, "m" + m, MONDAY.plusSeconds(60), "10"));
+            purchases.add(purchase("b" + m, "m" + m, MONDAY.plusSeconds(120), "20"));
+        }
+        engine.processAll(enrolments);
+        rules.batchSizes.clear();
+
+        List<EventResult> results = engine.processAll(purchases);
+
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(rules.batchSizes).containsExactly(5, 5);
+        assertThat(rules.single).isZero();
+    }
+
+    @Test
+    void shouldEvaluateAgainWhenTheMemberChangedAfterTheRulesWereAsked() {
+        CountingRules rules = new CountingRules(JavaRules.simplePack());
+        LoyaltyEngine engine = engine(rules);
+        engine.process(enrolment("m1", MONDAY));
+        engine.process(enrolment("m2", MONDAY));
+        AtomicReference<Runnable> meddle = new AtomicReference<>(() -> engine.process(purchase("elsewhere", "m1", MONDAY.plusSeconds(10), "300")));
+        rules.beforeBatch = () -> meddle.getAndSet(() -> { }).run();
+        LoyaltyEngine reference = engine(JavaRules.simplePack());
+        reference.process(enrolment("m1", MONDAY));
+        reference.process(enrolment("m2", MONDAY));
+        reference.process(purchase("elsewhere", "m1", MONDAY.plusSeconds(10), "300"));
+        rules.single = 0;
+
+        List<EventResult> results = engine.processAll(List.of(purchase("p1", "m1", MONDAY.plusSeconds(20), "900"),
+                purchase("p2", "m2", MONDAY.plusSeconds(20), "900")));
+
+        // one evaluation for the meddling purchase, one for p1 again; p2 keeps its early evaluation
+        assertThat(rules.single).isEqualTo(2);
+        assertThat(results.get(0).outcomeOrThrow()).isEqualTo(reference.process(purchase("p1", "m1", MONDAY.plusSeconds(20), "900")));
+        assertThat(results.get(0).outcomeOrThrow().balance().value()).isEqualTo(100 + 300 + 600); // the daily cap of 1000 counts the welcome bonus of the same day
+    }
+
+    @Test
+    void shouldRefuseOnlyTheEventWhoseRulesFailWhenTheBatchEvaluationFails() {
+        JavaRules pack = JavaRules.simplePack();
+        RuleEngine fragile = new RuleEngine() {
+            @Override
+            public String version() {
+                return pack.version();
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                if (context.event().eventId().value().equals("bad")) {
+                    throw new IllegalStateException("rule blew up");
+                }
+                return pack.evaluate(context);
+            }
+        };
+        LoyaltyEngine engine = engine(fragile);
+        engine.processAll(List.of(enrolment("m1", MONDAY), enrolment("m2", MONDAY), enrolment("m3", MONDAY)));
+
+        List<EventResult> results = engine.processAll(List.of(purchase("good-1", "m1", MONDAY.plusSeconds(5), "10"),
+                purchase("bad", "m2", MONDAY.plusSeconds(5), "10"), purchase("good-3", "m3", MONDAY.plusSeconds(5), "10")));
+
+        assertThat(results).extracting(EventResult::succeeded).containsExactly(true, false, true);
+        assertThat(results.get(1).error()).isInstanceOf(RuleEvaluationException.class).hasMessageContaining("bad");
+        assertThat(engine.ledger(member("m2"))).hasSize(1);
+    }
+
+    @Test
+    void shouldReturnAnInvalidInputResultWhenAnElementIsNull() {
+        LoyaltyEngine engine = engine(JavaRules.simplePack());
+
+        List<EventResult> results = engine.processAll(Arrays.asList(enrolment("m1", MONDAY), null));
+
+        assertThat(results.get(0).succeeded()).isTrue();
+        assertThat(results.get(1).event()).isNull();
+        assertThat(results.get(1).error()).isInstanceOf(InvalidInputException.class).hasMessageContaining("events[1]");
+    }
+
+    @Test
+    void shouldApplyAMembersEventsInOrderWhenTheyShareABatch() {
+        LoyaltyEngine engine = engine(JavaRules.simplePack());
+
+        List<EventResult> results = engine.processAll(List.of(enrolment("m1", MONDAY), purchase("p1", "m1", MONDAY.plusSeconds(1), "10"),
+                new Redemption(eventId("r1"), member("m1"), MONDAY.plusSeconds(2), "voucher", 110, null)));
+
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(results.get(2).outcomeOrThrow().balance().value()).isZero();
+        assertThat(engine.member(member("m1"))).map(Member::tierCode).isPresent();
+    }
+}

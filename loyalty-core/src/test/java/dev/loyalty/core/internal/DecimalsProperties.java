@@ -1,0 +1,40 @@
+package dev.loyalty.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class DecimalsProperties {
+
+    @Test
+    void shouldGiveTheSameTextAsToPlainStringWhenDecimalsAreSmall() {
+        qt().forAll(longs().all(), integers().between(-3, 20))
+                .checkAssert((unscaled, scale) -> {
+                    BigDecimal value = BigDecimal.valueOf(unscaled, scale);
+                    assertThat(Decimals.plain(value)).isEqualTo(value.toPlainString());
+                });
+    }
+
+    @Test
+    void shouldGiveTheSameTextAsToPlainStringWhenDecimalsHaveFewDigits() {
+        qt().forAll(longs().between(-100_000, 100_000), integers().between(0, 8))
+                .checkAssert((unscaled, scale) -> {
+                    BigDecimal value = BigDecimal.valueOf(unscaled, scale);
+                    assertThat(Decimals.plain(value)).isEqualTo(value.toPlainString());
+                });
+    }
+
+    @Test
+    void shouldGiveTheSameTextAsToPlainStringWhenDecimalsAreHuge() {
+        BigDecimal huge = new BigDecimal(BigInteger.TEN.pow(40).add(BigInteger.valueOf(7)), 5);
+
+        assertThat(Decimals.plain(huge)).isEqualTo(huge.toPlainString());
+        assertThat(Decimals.plain(huge.negate())).isEqualTo(huge.negate().toPlainString());
+        assertThat(Decimals.plain(new BigDecimal("0.00"))).isEqualTo("0.00");
+    }
+}
