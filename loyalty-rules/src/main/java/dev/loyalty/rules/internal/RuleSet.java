@@ -9,9 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -19,6 +17,7 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.base.ObjectType;
 import org.drools.base.rule.GroupElement;
+import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
@@ -251,12 +250,22 @@ public final class RuleSet implements AutoCloseable {
         Session session = new Session(kieBase.newKieSession(), declaresEarn);
         try {
             session.collector.beginBatch(eventIds);
+            // fact handle ids grow with each insertion, so the first id of each event's facts tells which event a fact is of
+            long[] firstIds = new long[count];
+            int[] events = new int[count];
+            int boundaries = 0;
             for (int i = 0; i < count; i++) {
+                boolean first = true;
                 for (Object fact : Facts.of(contexts.get(i), factTypes)) {
-                    session.owners.put(fact, i);
-                    session.kieSession.insert(fact);
+                    FactHandle handle = session.kieSession.insert(fact);
+                    if (first) {
+                        firstIds[boundaries] = ((InternalFactHandle) handle).getId();
+                        events[boundaries++] = i;
+                        first = false;
+                    }
                 }
             }
+            session.owners = new Owners(firstIds, events, boundaries);
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
             int fired = session.kieSession.fireAllRules(limit);
             if (fired >= limit) {
@@ -355,12 +364,23 @@ public final class RuleSet implements AutoCloseable {
         return fallback;
     }
 
+    /**
+     * Which event of a batch a fact handle belongs to: the events' facts were inserted one event
+     * after another, so the handle ids of each event's facts form a range starting at its first.
+     */
+    private record Owners(long[] firstIds, int[] events, int count) {
+        int eventOf(long handleId) {
+            int at = java.util.Arrays.binarySearch(firstIds, 0, count, handleId);
+            return events[at >= 0 ? at : -at - 2];
+        }
+    }
+
     /** A stateful session with its own {@code earn} global. */
     private static final class Session {
         final KieSession kieSession;
         final DecisionCollector collector = new DecisionCollector();
-        /** In a batch, the event each inserted fact belongs to. */
-        final Map<Object, Integer> owners = new IdentityHashMap<>();
+        /** In a batch, which event each inserted fact belongs to. */
+        Owners owners;
 
         Session(KieSession kieSession, boolean declaresEarn) {
             this.kieSession = kieSession;
@@ -372,13 +392,12 @@ public final class RuleSet implements AutoCloseable {
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     collector.firing(event.getMatch().getRule().getName());
                     if (collector.batching()) {
-                        List<Object> objects = event.getMatch().getObjects();
-                        Integer owner = objects.isEmpty() ? null : owners.get(objects.get(0));
-                        if (owner == null) {
+                        List<? extends FactHandle> handles = event.getMatch().getFactHandles();
+                        if (handles.isEmpty()) {
                             throw new IllegalStateException("rule \"" + event.getMatch().getRule().getName()
                                     + "\" matched no fact of the batch");
                         }
-                        collector.firingFor(owner);
+                        collector.firingFor(owners.eventOf(((InternalFactHandle) handles.get(0)).getId()));
                     }
                 }
             });
