@@ -226,8 +226,9 @@ public final class RuleSet implements AutoCloseable {
 
     /**
      * Evaluates several independent events. When every rule matches a single fact and there are
-     * at least {@value #MIN_ONE_PASS} events, all events' facts go into one session and fire once, and each firing's decisions are routed to the event
-     * its fact belongs to; otherwise the events are evaluated one after another.
+     * at least {@value #MIN_ONE_PASS} events, all events' facts go into one fresh session and fire
+     * once, and each firing's decisions are routed to the event its fact belongs to; otherwise the
+     * events are evaluated one after another.
      *
      * @param contexts the events with their members; the events must not depend on each other
      * @return the decisions of each event in firing order, in the order of the contexts
