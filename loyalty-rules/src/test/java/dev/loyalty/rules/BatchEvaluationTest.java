@@ -152,7 +152,7 @@ class BatchEvaluationTest {
                     .line("X", "gifts", 1, gbp("1.00")).build(), "gold");
 
             List<Decision> alone = engine.evaluate(context).decisions();
-            List<Decision> together = engine.evaluateAll(List.of(context, context)).get(1).decisions();
+            List<Decision> together = engine.evaluateAll(java.util.Collections.nCopies(20, context)).get(19).decisions();
 
             // DatedFact matches the purchase, its line and today: three firings
             assertThat(alone).extracting(Decision::rule).containsExactlyInAnyOrder("T-01 today", "T-02 program", "T-03 dated", "T-03 dated",
@@ -176,7 +176,10 @@ class BatchEvaluationTest {
             Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
             Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", 1, gbp("1.00")).build();
 
-            assertThatThrownBy(() -> engine.evaluateAll(List.of(context(good, "member"), context(bad, "member"))))
+            List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(20, context(good, "member")));
+            batch.add(context(bad, "member"));
+
+            assertThatThrownBy(() -> engine.evaluateAll(batch))
                     .isInstanceOf(RuleEvaluationException.class)
                     .hasMessageContaining("rule \"F-01 fragile\"")
                     .hasMessageContaining("p-bad");

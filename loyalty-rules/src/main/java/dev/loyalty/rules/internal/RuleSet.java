@@ -38,6 +38,9 @@ public final class RuleSet implements AutoCloseable {
     /** Firing more often than this for one event means a rule keeps re-activating itself. */
     static final int MAX_FIRINGS = 10_000;
 
+    /** Below this many events a batch is evaluated one by one in pooled sessions: a fresh session costs about as much as this many evaluations. */
+    static final int MIN_ONE_PASS = 16;
+
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
     private final KieBase kieBase;
@@ -222,9 +225,10 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
-     * Evaluates several independent events. When every rule matches a single fact, all events'
-     * facts go into one session and fire once, and each firing's decisions are routed to the event
-     * its fact belongs to; otherwise the events are evaluated one after another.
+     * Evaluates several independent events. When every rule matches a single fact and there are
+     * at least {@value #MIN_ONE_PASS} events, all events' facts go into one fresh session and fire
+     * once, and each firing's decisions are routed to the event its fact belongs to; otherwise the
+     * events are evaluated one after another.
      *
      * @param contexts the events with their members; the events must not depend on each other
      * @return the decisions of each event in firing order, in the order of the contexts
@@ -234,7 +238,7 @@ public final class RuleSet implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the rule engine is closed");
         }
-        if (!onePass || contexts.size() < 2) {
+        if (!onePass || contexts.size() < MIN_ONE_PASS) {
             List<List<Decision>> results = new ArrayList<>(contexts.size());
             for (RuleContext context : contexts) {
                 results.add(evaluate(context));
