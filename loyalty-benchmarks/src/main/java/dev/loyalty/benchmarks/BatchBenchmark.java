@@ -4,22 +4,17 @@ import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.event.Purchase;
-import dev.loyalty.core.spi.RuleEngine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -38,38 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class BatchBenchmark {
+public class BatchBenchmark extends ShopEngineState {
 
     /** Purchases per batch. */
     public static final int BATCH = 1_000;
-
-    /** Which rule engine evaluates the campaigns. */
-    @Param({RuleEngines.DROOLS, RuleEngines.PLAIN_JAVA, RuleEngines.EVRETE})
-    public String rules;
-
-    private SyntheticShop shop;
-    private RuleEngine ruleEngine;
-    private LoyaltyEngine engine;
-    private long sequence;
-
-    /** Builds the rule engine and the shop once per trial. */
-    @Setup(Level.Trial)
-    public void compileRules() {
-        ruleEngine = RuleEngines.create(rules);
-        shop = SyntheticShop.generate(42, 1_000, 50_000);
-    }
-
-    /** Starts every iteration on a fresh store with enrolled members. */
-    @Setup(Level.Iteration)
-    public void freshStore() {
-        engine = shop.engineWithMembers(ruleEngine);
-    }
-
-    /** Closes the rule engine. */
-    @TearDown(Level.Trial)
-    public void close() {
-        ruleEngine.close();
-    }
 
     private List<Purchase> next() {
         List<Purchase> batch = shop.purchases(sequence, BATCH);

@@ -2,20 +2,15 @@ package dev.loyalty.benchmarks;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
-import dev.loyalty.core.spi.RuleEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,35 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class ProcessBenchmark {
-
-    /** Which rule engine evaluates the campaigns. */
-    @Param({RuleEngines.DROOLS, RuleEngines.PLAIN_JAVA, RuleEngines.EVRETE})
-    public String rules;
-
-    private SyntheticShop shop;
-    private RuleEngine ruleEngine;
-    private LoyaltyEngine engine;
-    private long sequence;
-
-    /** Builds the rule engine and the shop once per trial. */
-    @Setup(Level.Trial)
-    public void compileRules() {
-        ruleEngine = RuleEngines.create(rules);
-        shop = SyntheticShop.generate(42, 1_000, 50_000);
-    }
-
-    /** Starts every iteration on a fresh store with enrolled members, so ledgers do not grow without bound. */
-    @Setup(Level.Iteration)
-    public void freshStore() {
-        engine = shop.engineWithMembers(ruleEngine);
-    }
-
-    /** Closes the rule engine. */
-    @TearDown(Level.Trial)
-    public void close() {
-        ruleEngine.close();
-    }
+public class ProcessBenchmark extends ShopEngineState {
 
     /**
      * Processes the next basket as a new purchase.
