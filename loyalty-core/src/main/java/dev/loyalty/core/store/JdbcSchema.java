@@ -40,6 +40,9 @@ public final class JdbcSchema {
     /** The scripts in the order they apply; a new version appends its file name here. */
     static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql");
 
+    /** The PostgreSQL advisory lock key appliers take turns on: "LOYALTY" in ASCII. */
+    private static final long ADVISORY_LOCK = 0x4C4F59414C5459L;
+
     private static final String CREATE_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS loyalty_schema_version ("
             + " version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(255) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
 
@@ -67,6 +70,13 @@ public final class JdbcSchema {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                if (postgres) {
+                    // instances starting together: CREATE TABLE IF NOT EXISTS alone can race in the catalog
+                    // ("type ... already exists"), so appliers take turns on an advisory lock held until commit
+                    try (Statement lock = connection.createStatement()) {
+                        lock.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+                    }
+                }
                 createVersionTable(connection);
                 try (Statement statement = connection.createStatement()) {
                     if (postgres) {
