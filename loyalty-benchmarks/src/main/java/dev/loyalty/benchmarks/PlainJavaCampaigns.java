@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The default campaign pack written by hand in plain Java: the baseline the Drools engine is
  * measured against. It makes the same decisions, with the same rule names, as the DRL files
- * in {@code loyalty-rules/src/main/resources/dev/loyalty/rules/campaigns/default}; a test
- * replays the retail sample through both and compares the points per rule.
+ * in {@code loyalty-rules/src/main/resources/dev/loyalty/rules/campaigns/default}, in the order
+ * those rules fire (so largest-remainder ties split alike); tests replay synthetic purchases and
+ * the retail sample through both and compare the points per rule.
  */
 public final class PlainJavaCampaigns implements RuleEngine {
 
