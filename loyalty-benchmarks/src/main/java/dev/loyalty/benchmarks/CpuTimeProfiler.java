@@ -45,6 +45,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's own signature
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long wall = System.nanoTime() - wallStart;
         long cpu = workerCpuNanos() - cpuStart;

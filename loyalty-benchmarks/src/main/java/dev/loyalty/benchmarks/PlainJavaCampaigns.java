@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The default campaign pack written by hand in plain Java: the baseline the Drools engine is
  * measured against. It makes the same decisions, with the same rule names, as the DRL files
- * in {@code loyalty-rules/src/main/resources/dev/loyalty/rules/campaigns/default}; a test
- * replays the retail sample through both and compares the points per rule.
+ * in {@code loyalty-rules/src/main/resources/dev/loyalty/rules/campaigns/default}, in the order
+ * those rules fire (so largest-remainder ties split alike); tests replay synthetic purchases and
+ * the retail sample through both and compare the points per rule.
  */
 public final class PlainJavaCampaigns implements RuleEngine {
 
@@ -41,19 +42,13 @@ public final class PlainJavaCampaigns implements RuleEngine {
         return new Evaluation(version(), decisions);
     }
 
+    /** The decisions in the order the DRL's rules fire: by salience, then file order, each per-line rule over all lines. */
     private static void purchase(RuleContext context, Purchase purchase, List<Decision> decisions) {
         decisions.add(new Decision.BaseRate("BASE-01 one point per pound", "1 point per pound spent", Decision.WHOLE_EVENT, ONE));
         List<PurchaseLine> lines = purchase.lines();
         for (int i = 0; i < lines.size(); i++) {
-            PurchaseLine line = lines.get(i);
-            if (line.category().equals("service")) {
+            if (lines.get(i).category().equals("service")) {
                 decisions.add(new Decision.Exclusion("EXCL-01 no points on postage, fees and adjustments", "No points on postage, fees and adjustments", i));
-            }
-            if (line.category().equals("garden")) {
-                decisions.add(new Decision.BonusRate("CAT-01 garden", "2 extra points per pound on garden items", i, TWO));
-            }
-            if (line.sku().equals("85123A")) {
-                decisions.add(new Decision.FixedPoints("SKU-01 hanging heart", "25 extra points per white hanging heart T-light holder", i, 25));
             }
         }
         LocalDate date = context.date();
@@ -63,6 +58,16 @@ public final class PlainJavaCampaigns implements RuleEngine {
         }
         if (date.getMonthValue() == 12 && date.getDayOfMonth() <= 24) {
             decisions.add(new Decision.Multiplier("PROMO-02 advent", "Advent: 1.5x points from 1 to 24 December", Decision.WHOLE_EVENT, ADVENT));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).category().equals("garden")) {
+                decisions.add(new Decision.BonusRate("CAT-01 garden", "2 extra points per pound on garden items", i, TWO));
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).sku().equals("85123A")) {
+                decisions.add(new Decision.FixedPoints("SKU-01 hanging heart", "25 extra points per white hanging heart T-light holder", i, 25));
+            }
         }
         switch (context.member().tierCode()) {
             case "silver" -> decisions.add(new Decision.TierMultiplier("TIER-01 silver", "Silver members earn 1.2x points", new BigDecimal("1.2")));

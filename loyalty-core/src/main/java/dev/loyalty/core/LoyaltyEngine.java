@@ -188,7 +188,9 @@ public final class LoyaltyEngine implements AutoCloseable {
             int i = batch.get(k);
             LoyaltyEvent event = events.get(i);
             try {
-                Checks.notNull(event, "events[" + i + "]");
+                if (event == null) {
+                    throw new InvalidInputException("events[" + i + "]", "must not be null");
+                }
                 fingerprints[k] = Fingerprints.of(event);
                 Optional<StoredEvent> earlier = store.findEvent(event.eventId());
                 if (earlier.isPresent()) {

@@ -116,7 +116,7 @@ public final class Fingerprints {
 
         private final StringBuilder text = new StringBuilder(256);
         private final MessageDigest sha;
-        private byte[] bytes = new byte[512];
+        private byte[] bytes = new byte[768];
 
         private Canonical() {
             try {
@@ -126,8 +126,15 @@ public final class Fingerprints {
             }
         }
 
+        /** Buffers larger than this (a purchase of thousands of lines) are not kept for the next event. */
+        private static final int KEPT_CHARS = 16_384;
+
         static Canonical get() {
             Canonical canonical = CACHED.get();
+            if (canonical.text.capacity() > KEPT_CHARS) {
+                canonical = new Canonical();
+                CACHED.set(canonical);
+            }
             canonical.text.setLength(0);
             return canonical;
         }
