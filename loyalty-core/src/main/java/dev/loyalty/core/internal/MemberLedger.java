@@ -94,7 +94,7 @@ final class MemberLedger {
                 housekeeping.add(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
             }
         }
-        for (Lot lot : spendingOrder(false)) {
+        for (Lot lot : spendableLots()) {
             boolean byDate = lot.expiresAt() != null && !lot.expiresAt().isAfter(now);
             boolean byInactivity = inactive != null && !inactive.isAfter(now);
             if (byDate || byInactivity) {
@@ -199,7 +199,7 @@ final class MemberLedger {
      */
     long take(long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt) {
         long left = points;
-        for (Lot lot : spendingOrder(false)) {
+        for (Lot lot : spendableLots()) {
             if (left == 0) {
                 break;
             }
@@ -265,10 +265,11 @@ final class MemberLedger {
         return new MemberChanges(member, event, entries, lotChanges, holdChanges, accountChanged ? account : null);
     }
 
-    private List<Lot> spendingOrder(boolean includePending) {
+    /** Returns the lots that can be spent or expire, soonest-expiring first: not pending, not the debt lot, points left. */
+    private List<Lot> spendableLots() {
         List<Lot> candidates = new ArrayList<>();
         for (Lot lot : lots().values()) {
-            if (lot.remaining() > 0 && !lot.id().equals(Lot.DEBT_LOT) && (includePending || !lot.isPending())) {
+            if (lot.remaining() > 0 && !lot.id().equals(Lot.DEBT_LOT) && !lot.isPending()) {
                 candidates.add(lot);
             }
         }
