@@ -21,7 +21,10 @@ import dev.loyalty.core.spi.RuleEngineProvider;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.store.InMemoryStore;
 import java.time.Clock;
+import dev.loyalty.core.tier.MemberTier;
+import dev.loyalty.core.tier.TierChange;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -338,8 +341,62 @@ public final class LoyaltyEngine implements AutoCloseable {
     }
 
     /**
+     * Answers what a member gets now, as of the engine's clock: their tier, its benefits (earn
+     * multiplier, checkout discount, perks), the qualifying totals of the current window and what
+     * it takes to reach the next tier. Reviews that fell due count as done, even before a sweep.
+     *
+     * @param memberId the member id
+     * @return the answer
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public MemberTier tier(MemberId memberId) {
+        requireMember(memberId);
+        MemberTier[] result = new MemberTier[1];
+        store.apply(memberId, view -> {
+            result[0] = processor.memberTier(view, clock.instant());
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+        return result[0];
+    }
+
+    /**
+     * Returns a member's tier history: enrolment, promotions, grace periods, demotions and
+     * overrides, each with its reason.
+     *
+     * @param memberId the member id
+     * @return the changes in the order they happened
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public List<TierChange> tierHistory(MemberId memberId) {
+        requireMember(memberId);
+        return store.tierHistory(memberId);
+    }
+
+    /**
+     * Sets a member's tier by hand until a day, such as for a status match. It is recorded in the
+     * tier history as an override; meanwhile the member has the higher of the override and the
+     * tier they earn, and from {@code until} on the tier they earn. Due reviews run first.
+     *
+     * @param memberId the member id
+     * @param tierCode the tier, on the program's ladder
+     * @param until the first day, in the member's zone, the override no longer applies; after today
+     * @param reason why, for the history, such as {@code status match with airline gold}
+     * @return the member's tier afterwards
+     * @throws UnknownMemberException when the member is not enrolled
+     * @throws InvalidInputException when the rules define no tier policy, the tier is not on the
+     *                               ladder, the day is not after today or the reason is blank
+     */
+    public MemberTier overrideTier(MemberId memberId, String tierCode, LocalDate until, String reason) {
+        requireMember(memberId);
+        Checks.notNull(until, "until");
+        store.apply(memberId, view -> processor.overrideTier(view, tierCode, until, reason));
+        return tier(memberId);
+    }
+
+    /**
      * Runs the time-based work for every member as of the engine's clock: releases pending
-     * points whose return window closed, expires lots and holds that are due. Idempotent:
+     * points whose return window closed, expires lots and holds that are due, and processes due
+     * tier reviews, grace-period ends and override expiries (each review point once). Idempotent:
      * running it again at the same instant changes nothing. The same work also happens for a
      * member whenever one of their events is processed, so a missed sweep loses nothing.
      *

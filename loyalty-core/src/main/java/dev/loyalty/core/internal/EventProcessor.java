@@ -33,6 +33,12 @@ import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.TierUpdate;
+import dev.loyalty.core.tier.MemberTier;
+import dev.loyalty.core.tier.Qualifying;
+import dev.loyalty.core.tier.TierBenefits;
+import dev.loyalty.core.tier.TierPolicy;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +58,7 @@ public final class EventProcessor {
     private final ProgramSettings program;
     private final RuleEngine rules;
     private final Clock clock;
+    private final TierPolicy tiers;
 
     /**
      * Creates a processor.
@@ -64,6 +71,10 @@ public final class EventProcessor {
         this.program = program;
         this.rules = rules;
         this.clock = clock;
+        this.tiers = rules.tierPolicy().orElse(null);
+        if (tiers != null) {
+            tiers.check(program);
+        }
     }
 
     /**
@@ -135,6 +146,14 @@ public final class EventProcessor {
         MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
         ledger.housekeep();
         List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
+        TierKeeper keeper = null;
+        if (tiers != null) {
+            // reviews due by the event's date come first, so the rules see the tier the member has on that day
+            keeper = new TierKeeper(tiers, program, view, after, zone, date, event instanceof Enrolment);
+            keeper.advance(date);
+            after = keeper.member(after);
+            steps.addAll(keeper.drainSteps());
+        }
         Supplier<List<Explanation.Step>> composed = List::of;
         List<Explanation.Step> afterRules = new ArrayList<>(1);
         long balanceBefore = ledger.balance();
@@ -154,8 +173,18 @@ public final class EventProcessor {
                 ledger.account(ledger.account().activeAt(event.occurredAt()));
             }
             credit(ledger, event, composition, zone, afterRules);
+            if (keeper != null && event instanceof Purchase purchase) {
+                keeper.purchase(date, event.occurredAt(), event.eventId(), new Qualifying(purchase.total().amount(), composition.total(), 1));
+                after = keeper.member(after);
+                afterRules.addAll(keeper.drainSteps());
+            }
         } else {
+            Lot returnedLot = keeper != null && event instanceof Return refund && refund.purchaseId() != null
+                    ? ledger.lot(refund.purchaseId().value()) : null;
             Lifecycle.apply(ledger, event, program, steps);
+            if (keeper != null && event instanceof Return refund) {
+                returned(keeper, ledger, refund, returnedLot, date, zone);
+            }
         }
 
         long change = 0;
@@ -180,7 +209,34 @@ public final class EventProcessor {
                 });
         Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
                 explanation, version);
-        return ledger.changes(after.equals(before) ? null : after, new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
+        MemberChanges changes = ledger.changes(after.equals(before) ? null : after,
+                new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
+        return keeper == null ? changes : withTiers(changes, keeper.update());
+    }
+
+    /** Takes a return's amounts off the qualifying totals: of its purchase's day when linked, else of the return's day. */
+    private static void returned(TierKeeper keeper, MemberLedger ledger, Return refund, Lot before, LocalDate date, ZoneId zone) {
+        if (before != null && before.sourceAmount() != null) {
+            Lot after = ledger.lot(before.id());
+            BigDecimal source = before.sourceAmount();
+            BigDecimal spend = after.returnedAmount().min(source).subtract(before.returnedAmount().min(source));
+            long points = after.clawedBack() - before.clawedBack();
+            boolean whole = before.returnedAmount().compareTo(source) < 0 && after.returnedAmount().compareTo(source) >= 0;
+            keeper.add(LocalDays.dateOf(before.earnedAt(), zone), new Qualifying(spend.negate(), -points, whole ? -1 : 0));
+            return;
+        }
+        long taken = 0;
+        for (LedgerEntry entry : ledger.eventEntries()) {
+            taken = Points.add(taken, entry.points().value());
+        }
+        keeper.add(date, new Qualifying(refund.amount().amount().negate(), taken, 0));
+    }
+
+    private static MemberChanges withTiers(MemberChanges changes, TierUpdate update) {
+        if (update == null) {
+            return changes;
+        }
+        return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update);
     }
 
     /**
@@ -196,9 +252,79 @@ public final class EventProcessor {
         if (member == null) {
             return new MemberChanges(null, null, List.of(), List.of());
         }
-        MemberLedger ledger = new MemberLedger(view, member.id(), program, member.zoneOr(program.zone()), asOf);
+        ZoneId zone = member.zoneOr(program.zone());
+        MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, asOf);
         ledger.housekeep();
-        return ledger.changes(null, null);
+        if (tiers == null) {
+            return ledger.changes(null, null);
+        }
+        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, LocalDays.dateOf(asOf, zone), false);
+        keeper.advance(LocalDays.dateOf(asOf, zone));
+        Member after = keeper.member(member);
+        return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+    }
+
+    /**
+     * Answers what a member gets as of an instant, counting the reviews due by then as done.
+     *
+     * @param view the member's state, locked by the store
+     * @param asOf the instant
+     * @return the answer; without a tier policy, the member's tier with no benefits and no progress
+     */
+    public MemberTier memberTier(MemberView view, Instant asOf) {
+        Member member = view.member().orElseThrow(() -> new IllegalStateException("tier of a member who is not enrolled"));
+        ZoneId zone = member.zoneOr(program.zone());
+        LocalDate today = LocalDays.dateOf(asOf, zone);
+        if (tiers == null) {
+            return new MemberTier(member.id(), today, program.tier(member.tierCode()).orElseGet(program::entryTier), TierBenefits.NONE,
+                    member.tierCode(), Qualifying.ZERO, null, null, null, null, null);
+        }
+        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, today, false);
+        keeper.advance(today);
+        return keeper.answer(today);
+    }
+
+    /**
+     * Sets a manual tier override (a status match, say) until a day, after the reviews due by the clock.
+     *
+     * @param view the member's state, locked by the store
+     * @param tierCode the tier, on the program's ladder
+     * @param until the first day the override no longer applies; after today
+     * @param reason why, for the tier history
+     * @return the changes
+     * @throws InvalidInputException when the program has no tier policy, or the tier or date is not acceptable
+     */
+    public MemberChanges overrideTier(MemberView view, String tierCode, LocalDate until, String reason) {
+        if (tiers == null) {
+            throw new InvalidInputException("tierCode", "the rules define no tier policy, so tiers cannot be overridden");
+        }
+        if (program.tier(tierCode).isEmpty()) {
+            throw new InvalidInputException("tierCode", "'" + tierCode + "' is not a tier of this program (" + program.tierCodes() + ")");
+        }
+        Checks.text(reason, "reason");
+        Member member = view.member().orElseThrow(() -> new IllegalStateException("override for a member who is not enrolled"));
+        ZoneId zone = member.zoneOr(program.zone());
+        Instant now = clock.instant();
+        LocalDate today = LocalDays.dateOf(now, zone);
+        if (!until.isAfter(today)) {
+            throw new InvalidInputException("until", until + " is not after the member's today, " + today);
+        }
+        MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, now);
+        ledger.housekeep();
+        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, today, false);
+        keeper.advance(today);
+        keeper.override(tierCode, until, today, now, reason);
+        Member after = keeper.member(member);
+        return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+    }
+
+    /**
+     * Returns the tier policy the rules define.
+     *
+     * @return the policy, or null without one
+     */
+    public TierPolicy tierPolicy() {
+        return tiers;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.tier.TierChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -99,4 +100,12 @@ public interface LoyaltyStore {
      * @param consumer receives each member, in member id order
      */
     void forEachMember(Consumer<Member> consumer);
+
+    /**
+     * Returns a member's tier history in sequence order.
+     *
+     * @param memberId the member
+     * @return the tier changes; empty for an unknown member or without a tier policy
+     */
+    List<TierChange> tierHistory(MemberId memberId);
 }

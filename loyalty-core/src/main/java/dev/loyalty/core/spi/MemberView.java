@@ -5,7 +5,10 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.tier.Qualifying;
+import dev.loyalty.core.tier.TierState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,4 +95,21 @@ public interface MemberView {
         }
         return earliest;
     }
+
+    /**
+     * Returns the member's tier bookkeeping.
+     *
+     * @return the state, or null when none was recorded (before enrolment, or without a tier policy)
+     */
+    TierState tierState();
+
+    /**
+     * Returns the member's qualifying totals over a range of their local days, from bucketed
+     * day totals (never from a scan of the ledger).
+     *
+     * @param fromInclusive the first day
+     * @param toInclusive the last day
+     * @return the summed totals; {@link Qualifying#ZERO} when the range is empty
+     */
+    Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive);
 }

@@ -1,7 +1,9 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.tier.TierPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Evaluates campaign rules for one event and returns what they propose. Implementations must
@@ -40,6 +42,17 @@ public interface RuleEngine extends AutoCloseable {
             results.add(evaluate(context));
         }
         return results;
+    }
+
+    /**
+     * Returns the tier policy the rules define: qualifying metric and window, thresholds,
+     * benefits, grace and soft landing. The core promotes and demotes members by it; without
+     * one, a member keeps the tier they enrolled on. The default defines none.
+     *
+     * @return the policy, if the rules define one
+     */
+    default Optional<TierPolicy> tierPolicy() {
+        return Optional.empty();
     }
 
     /** Releases the engine's resources; the default does nothing. */

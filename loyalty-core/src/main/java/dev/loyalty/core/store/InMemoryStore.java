@@ -13,7 +13,12 @@ import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.TierUpdate;
+import dev.loyalty.core.tier.Qualifying;
+import dev.loyalty.core.tier.TierChange;
+import dev.loyalty.core.tier.TierState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +125,11 @@ public final class InMemoryStore implements LoyaltyStore {
     }
 
     @Override
+    public List<TierChange> tierHistory(MemberId memberId) {
+        return read(memberId, List.of(), slot -> List.copyOf(slot.tierHistory));
+    }
+
+    @Override
     public void forEachMember(Consumer<Member> consumer) {
         for (Slot slot : slots.values()) {
             Member member = slot.member;
@@ -158,6 +168,10 @@ public final class InMemoryStore implements LoyaltyStore {
         /** How many lots and holds fall due at each instant, so an event needs no scan to know nothing is due. */
         final NavigableMap<Instant, Integer> dues = new TreeMap<>();
         Account account = Account.NEW;
+        TierState tierState;
+        /** Qualifying totals by the member's local day. */
+        final NavigableMap<LocalDate, Qualifying> qualifyingDays = new TreeMap<>();
+        final List<TierChange> tierHistory = new ArrayList<>();
         long balance;
         boolean removed;
 
@@ -192,6 +206,14 @@ public final class InMemoryStore implements LoyaltyStore {
             }
             if (changes.account() != null) {
                 account = changes.account();
+            }
+            TierUpdate tiers = changes.tiers();
+            if (tiers != null) {
+                tierState = tiers.state();
+                for (TierUpdate.QualifyingDay day : tiers.qualifying()) {
+                    qualifyingDays.merge(day.day(), day.amount(), Qualifying::plus);
+                }
+                tierHistory.addAll(tiers.history());
             }
             balance = newBalance;
         }
@@ -253,6 +275,23 @@ public final class InMemoryStore implements LoyaltyStore {
         @Override
         public Account account() {
             return account;
+        }
+
+        @Override
+        public TierState tierState() {
+            return tierState;
+        }
+
+        @Override
+        public Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive) {
+            if (toInclusive.isBefore(fromInclusive)) {
+                return Qualifying.ZERO;
+            }
+            Qualifying sum = Qualifying.ZERO;
+            for (Qualifying day : qualifyingDays.subMap(fromInclusive, true, toInclusive, true).values()) {
+                sum = sum.plus(day);
+            }
+            return sum;
         }
     }
 }

@@ -15,7 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.loyalty.core.tier.Qualifying;
+import dev.loyalty.core.tier.TierState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,8 @@ final class JdbcMemberView implements MemberView {
     private final Consumer<SQLException> failures;
     private List<Lot> lots;
     private List<Hold> holds;
+    private TierState tierState;
+    private boolean tierStateRead;
 
     JdbcMemberView(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, Consumer<SQLException> failures) {
         this.connection = connection;
@@ -135,6 +140,34 @@ final class JdbcMemberView implements MemberView {
     @Override
     public Account account() {
         return row == null ? Account.NEW : row.account();
+    }
+
+    @Override
+    public TierState tierState() {
+        if (row == null) {
+            return null;
+        }
+        if (!tierStateRead) {
+            try {
+                tierState = JdbcTiers.readState(connection, memberId);
+            } catch (SQLException e) {
+                throw failed("read the tier state of member " + memberId, e);
+            }
+            tierStateRead = true;
+        }
+        return tierState;
+    }
+
+    @Override
+    public Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive) {
+        if (row == null || toInclusive.isBefore(fromInclusive)) {
+            return Qualifying.ZERO;
+        }
+        try {
+            return JdbcTiers.sum(connection, memberId, fromInclusive, toInclusive);
+        } catch (SQLException e) {
+            throw failed("sum the qualifying totals of member " + memberId, e);
+        }
     }
 
     private StoreException failed(String what, SQLException e) {

@@ -38,7 +38,7 @@ public final class JdbcSchema {
     public static final String H2_LOCATION = "dev/loyalty/core/store/schema/h2";
 
     /** The scripts in the order they apply; a new version appends its file name here. */
-    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql");
+    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V3__tiers.sql");
 
     /** The PostgreSQL advisory lock key appliers take turns on: "LOYALTY" in ASCII. */
     private static final long ADVISORY_LOCK = 0x4C4F59414C5459L;

@@ -17,6 +17,7 @@ import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.tier.TierChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,6 +187,12 @@ public final class JdbcStore implements LoyaltyStore {
     }
 
     @Override
+    public List<TierChange> tierHistory(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the tier history of member " + memberId, connection -> JdbcTiers.history(connection, memberId));
+    }
+
+    @Override
     public void forEachMember(Consumer<Member> consumer) {
         Checks.notNull(consumer, "consumer");
         MemberId after = null;
@@ -310,6 +317,11 @@ public final class JdbcStore implements LoyaltyStore {
         for (Hold hold : changes.holds()) {
             require(hold.memberId().equals(memberId), name + " writes hold " + hold.id() + " of member " + hold.memberId());
         }
+        if (changes.tiers() != null) {
+            for (TierChange change : changes.tiers().history()) {
+                require(change.memberId().equals(memberId), name + " writes a tier change of member " + change.memberId());
+            }
+        }
         return balance;
     }
 
@@ -343,6 +355,10 @@ public final class JdbcStore implements LoyaltyStore {
         }
         writeLots(connection, changes.lots(), attempt);
         writeHolds(connection, changes.holds(), attempt);
+        if (changes.tiers() != null) {
+            attempt.step = Step.WRITE_TIERS;
+            JdbcTiers.write(connection, memberId, changes.tiers());
+        }
         if (row != null && (changes.member() != null || changes.account() != null || !entries.isEmpty())) {
             attempt.step = Step.UPDATE_MEMBER;
             boolean countersOnly = member.equals(row.member()) && account.equals(row.account());
@@ -549,6 +565,7 @@ public final class JdbcStore implements LoyaltyStore {
         INSERT_LOTS("writing a lot"),
         UPDATE_LOTS("updating a lot"),
         WRITE_HOLDS("writing a hold"),
+        WRITE_TIERS("writing the tier bookkeeping"),
         UPDATE_MEMBER("updating the member"),
         COMMIT("committing");
 

@@ -128,6 +128,16 @@ class InMemoryStoreTest extends LoyaltyStoreContract {
             public dev.loyalty.core.model.Account account() {
                 return view.account();
             }
+
+            @Override
+            public dev.loyalty.core.tier.TierState tierState() {
+                return view.tierState();
+            }
+
+            @Override
+            public dev.loyalty.core.tier.Qualifying qualifying(java.time.LocalDate fromInclusive, java.time.LocalDate toInclusive) {
+                return view.qualifying(fromInclusive, toInclusive);
+            }
         };
         return scanning.nextDueAt();
     }

@@ -36,7 +36,7 @@ class JdbcSchemaTest {
         int first = JdbcSchema.apply(dataSource);
         int second = JdbcSchema.apply(dataSource);
 
-        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(2);
+        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(3);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
@@ -45,6 +45,9 @@ class JdbcSchemaTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(2);
             assertThat(rs.getString(2)).isEqualTo("V2__lifecycle.sql");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getString(2)).isEqualTo("V3__tiers.sql");
             assertThat(rs.next()).isFalse();
         }
     }
