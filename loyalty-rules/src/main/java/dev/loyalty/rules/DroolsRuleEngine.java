@@ -6,6 +6,7 @@ import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.rules.internal.DrlSource;
 import dev.loyalty.rules.internal.RuleSet;
 import dev.loyalty.rules.internal.SourceLoader;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -98,6 +100,17 @@ public final class DroolsRuleEngine implements RuleEngine {
             evaluations.add(new Evaluation(rules.version(), each));
         }
         return evaluations;
+    }
+
+    /**
+     * Returns the tier policy the rules declare on the {@link dev.loyalty.rules.vocabulary.TierLadder}
+     * fact, read once when the engine was built.
+     *
+     * @return the policy, if a rule declares one
+     */
+    @Override
+    public Optional<TierPolicy> tierPolicy() {
+        return Optional.ofNullable(rules.tierPolicy());
     }
 
     /**

@@ -212,6 +212,6 @@ class DroolsRuleEngineTest {
         assertThat(Shop.DEFAULT_RULES.ruleNames()).containsExactly(
                 "BASE-01 one point per pound", "CAP-01 daily cap", "CAT-01 garden",
                 "EXCL-01 no points on postage, fees and adjustments", "PROMO-01 weekend double points", "PROMO-02 advent",
-                "SKU-01 hanging heart", "TIER-01 silver", "TIER-02 gold", "TIER-03 diamond", "WELCOME-01 welcome bonus");
+                "SKU-01 hanging heart", "TIER-01 tier earn multiplier", "TIERS-00 tier ladder", "WELCOME-01 welcome bonus");
     }
 }

@@ -143,6 +143,25 @@ public final class DecisionCollector implements Earn {
     }
 
     @Override
+    public void tierMultiplier(Purchase purchase) {
+        BigDecimal factor = purchase.getTierEarnMultiplier();
+        if (factor.compareTo(BigDecimal.ONE) > 0) {
+            add(new Decision.TierMultiplier(rule, tierReason(purchase.getTierName(), factor), factor));
+        }
+    }
+
+    /**
+     * Returns the reason of a tier multiplier taken from the ladder.
+     *
+     * @param tierName the tier's display name
+     * @param factor the multiplier
+     * @return such as {@code Gold members earn 1.5x points}
+     */
+    public static String tierReason(String tierName, BigDecimal factor) {
+        return tierName + " members earn " + factor.stripTrailingZeros().toPlainString() + "x points";
+    }
+
+    @Override
     public void exclude(PurchaseLine line, String reason) {
         add(new Decision.Exclusion(rule, reason, index(line)));
     }

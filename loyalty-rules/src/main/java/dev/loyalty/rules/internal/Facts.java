@@ -9,6 +9,9 @@ import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.rules.vocabulary.Program;
 import dev.loyalty.rules.vocabulary.PurchaseLine;
 import dev.loyalty.rules.vocabulary.Today;
+import dev.loyalty.core.model.Tier;
+import dev.loyalty.core.tier.TierPolicy;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +53,11 @@ final class Facts {
      * purchase, one fact per line.
      */
     static List<Object> of(RuleContext context) {
-        return of(context, Types.ALL);
+        return of(context, Types.ALL, null);
     }
 
     /** Returns the facts for one event, of the given types only. */
-    static List<Object> of(RuleContext context, Types types) {
+    static List<Object> of(RuleContext context, Types types, TierPolicy tiers) {
         LoyaltyEvent event = context.event();
         LocalDate date = context.date();
         List<Object> facts = new ArrayList<>(event instanceof Purchase p ? p.lines().size() + 4 : 4);
@@ -69,8 +72,10 @@ final class Facts {
         }
         if (event instanceof Purchase purchase) {
             if (types.purchase()) {
+                String tier = context.member().tierCode();
                 facts.add(new dev.loyalty.rules.vocabulary.Purchase(purchase.eventId().value(), purchase.memberId().value(),
-                        context.member().tierCode(), purchase.total().amount(), purchase.currency().getCurrencyCode(), purchase.channel(),
+                        tier, context.program().tier(tier).map(Tier::name).orElse(tier),
+                        tiers == null ? BigDecimal.ONE : tiers.benefitsOf(tier).earnMultiplier(), purchase.total().amount(), purchase.currency().getCurrencyCode(), purchase.channel(),
                         purchase.store(), date, purchase.lines().size()));
             }
             for (int i = 0; types.line() && i < purchase.lines().size(); i++) {

@@ -1,6 +1,10 @@
 package dev.loyalty.rules.internal;
 
+import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.RuleProblem;
+import dev.loyalty.core.tier.TierPolicy;
+import dev.loyalty.rules.vocabulary.TierLadder;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleContext;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +53,7 @@ public final class RuleSet implements AutoCloseable {
     private final boolean sessionsReusable;
     private final Facts.Types factTypes;
     private final String version;
+    private final TierPolicy tierPolicy;
     private final int maxIdle;
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -66,6 +71,49 @@ public final class RuleSet implements AutoCloseable {
         this.factTypes = matched == null ? Facts.Types.ALL
                 : Facts.Types.matchedBy(type -> matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type)));
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
+        boolean laddered = matched == null || matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(TierLadder.class));
+        this.tierPolicy = laddered ? ladder(kieBase, declaresEarn) : null;
+    }
+
+    /**
+     * Fires the rules that match {@link TierLadder} once, in a session of its own, and returns the
+     * policy they declare (null when none declares one).
+     */
+    private static TierPolicy ladder(KieBase kieBase, boolean declaresEarn) {
+        TierLadder ladder = new TierLadder();
+        KieSession session = kieBase.newKieSession();
+        String[] rule = {""};
+        try {
+            if (declaresEarn) {
+                session.setGlobal("earn", new DecisionCollector());
+            }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    rule[0] = event.getMatch().getRule().getName();
+                }
+            });
+            session.insert(ladder);
+            session.fireAllRules(MAX_FIRINGS);
+            return ladder.toPolicy();
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, e.getMatch().getRule().getName(),
+                    "the tier ladder is not valid: " + cause.getMessage())), "");
+        } catch (RuntimeException e) {
+            throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, rule[0], "the tier ladder is not valid: " + e.getMessage())), "");
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Returns the tier policy the rules declare on the {@link TierLadder}.
+     *
+     * @return the policy, or null when no rule declares one
+     */
+    public TierPolicy tierPolicy() {
+        return tierPolicy;
     }
 
     /**
@@ -181,7 +229,7 @@ public final class RuleSet implements AutoCloseable {
             throw new IllegalStateException("the rule engine is closed");
         }
         String eventId = context.event().eventId().value();
-        List<Object> facts = Facts.of(context, factTypes);
+        List<Object> facts = Facts.of(context, factTypes, tierPolicy);
         Session session = borrow();
         boolean reusable = false;
         try {
@@ -260,7 +308,7 @@ public final class RuleSet implements AutoCloseable {
             int boundaries = 0;
             for (int i = 0; i < count; i++) {
                 boolean first = true;
-                for (Object fact : Facts.of(contexts.get(i), factTypes)) {
+                for (Object fact : Facts.of(contexts.get(i), factTypes, tierPolicy)) {
                     FactHandle handle = session.kieSession.insert(fact);
                     if (first) {
                         firstIds[boundaries] = ((InternalFactHandle) handle).getId();

@@ -108,6 +108,15 @@ public interface Earn {
     void tierMultiplier(Number factor, String reason);
 
     /**
+     * Multiplies everything else the purchase earns by its buyer's tier's earn multiplier from the
+     * tier ladder ({@link TierLadder}), with the reason {@code "<Tier name> members earn <factor>x points"};
+     * does nothing when the multiplier is 1. Keeps the points and the tier benefits a POS is told in step.
+     *
+     * @param purchase the purchase
+     */
+    void tierMultiplier(Purchase purchase);
+
+    /**
      * Excludes one line from all earning, such as postage or a gift card.
      *
      * @param line the line

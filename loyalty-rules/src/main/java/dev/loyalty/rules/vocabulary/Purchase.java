@@ -21,6 +21,8 @@ public final class Purchase extends DatedFact {
     private final String channel;
     private final String store;
     private final int lineCount;
+    private final String tierName;
+    private final BigDecimal tierEarnMultiplier;
 
     /**
      * Creates the fact; the engine does this for every purchase, tests of campaign rules may too.
@@ -37,7 +39,29 @@ public final class Purchase extends DatedFact {
      */
     public Purchase(String eventId, String memberId, String tier, BigDecimal total, String currency, String channel, String store,
                     LocalDate date, int lineCount) {
+        this(eventId, memberId, tier, tier, BigDecimal.ONE, total, currency, channel, store, date, lineCount);
+    }
+
+    /**
+     * Creates the fact with the buyer's tier benefits, as the engine does from the rules' tier ladder.
+     *
+     * @param eventId the purchase's event id
+     * @param memberId the buyer's id
+     * @param tier the buyer's tier code as the purchase finds them, such as {@code gold}
+     * @param tierName the tier's display name, such as {@code Gold}
+     * @param tierEarnMultiplier the tier's earn multiplier on the ladder; 1 when it has none
+     * @param total the exact total of all lines
+     * @param currency the ISO 4217 currency code, such as {@code GBP}
+     * @param channel the sales channel, such as {@code web}, or null
+     * @param store the store code, or null
+     * @param date the local date of the purchase
+     * @param lineCount the number of lines
+     */
+    public Purchase(String eventId, String memberId, String tier, String tierName, BigDecimal tierEarnMultiplier, BigDecimal total,
+                    String currency, String channel, String store, LocalDate date, int lineCount) {
         super(date);
+        this.tierName = Objects.requireNonNull(tierName, "tierName");
+        this.tierEarnMultiplier = Objects.requireNonNull(tierEarnMultiplier, "tierEarnMultiplier");
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.memberId = Objects.requireNonNull(memberId, "memberId");
         this.tier = Objects.requireNonNull(tier, "tier");
@@ -74,6 +98,25 @@ public final class Purchase extends DatedFact {
      */
     public String getTier() {
         return tier;
+    }
+
+    /**
+     * Returns the display name of the buyer's tier.
+     *
+     * @return the name, such as {@code Gold}
+     */
+    public String getTierName() {
+        return tierName;
+    }
+
+    /**
+     * Returns the earn multiplier the rules' tier ladder gives the buyer's tier: match
+     * {@code Purchase( tierEarnMultiplier > 1 )} and call {@code earn.tierMultiplier($p)}.
+     *
+     * @return the multiplier; 1 when the ladder gives the tier none
+     */
+    public BigDecimal getTierEarnMultiplier() {
+        return tierEarnMultiplier;
     }
 
     /**
