@@ -7,6 +7,7 @@ import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.rules.vocabulary.Purchase;
 import dev.loyalty.rules.vocabulary.PurchaseLine;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
@@ -59,9 +61,9 @@ public final class EvreteCampaigns implements RuleEngine {
                 (c, l) -> c.add(new Decision.BonusRate(c.rule, "2 extra points per pound on garden items", l.getIndex(), TWO)));
         line(rules, "SKU-01 hanging heart", 40, "$l.sku", v -> "85123A".equals(v.get(0)),
                 (c, l) -> c.add(new Decision.FixedPoints(c.rule, "25 extra points per white hanging heart T-light holder", l.getIndex(), 25)));
-        tier(rules, "TIER-01 silver", "silver", new BigDecimal("1.2"), "Silver members earn 1.2x points");
-        tier(rules, "TIER-02 gold", "gold", new BigDecimal("1.5"), "Gold members earn 1.5x points");
-        tier(rules, "TIER-03 diamond", "diamond", TWO, "Diamond members earn double points");
+        purchase(rules, DefaultTierLadder.TIER_RULE, -50, p -> p.getTierEarnMultiplier().compareTo(ONE) > 0,
+                (c, p) -> c.add(new Decision.TierMultiplier(c.rule, DefaultTierLadder.reason(p.getTierName(), p.getTierEarnMultiplier()),
+                        p.getTierEarnMultiplier())));
         rules.newRule("WELCOME-01 welcome bonus").salience(0)
                 .forEach("$e", dev.loyalty.rules.vocabulary.Enrolment.class)
                 .execute(ctx -> Collector.firing(ctx, "$e").add(new Decision.FixedPoints("WELCOME-01 welcome bonus",
@@ -93,9 +95,10 @@ public final class EvreteCampaigns implements RuleEngine {
                 .execute(ctx -> then.apply(Collector.firing(ctx, "$l"), ctx.get("$l")));
     }
 
-    private static void tier(RuleSetBuilder<Knowledge> rules, String name, String tier, BigDecimal factor, String reason) {
-        rules.newRule(name).salience(-50).forEach("$p", Purchase.class).where((ValuesPredicate) v -> tier.equals(v.get(0)), "$p.tier")
-                .execute(ctx -> Collector.firing(ctx, "$p").add(new Decision.TierMultiplier(name, reason, factor)));
+    /** The default pack's tier ladder. */
+    @Override
+    public Optional<TierPolicy> tierPolicy() {
+        return Optional.of(DefaultTierLadder.POLICY);
     }
 
     @Override
@@ -159,7 +162,10 @@ public final class EvreteCampaigns implements RuleEngine {
         LocalDate date = context.date();
         dev.loyalty.core.model.Member member = context.member();
         if (event instanceof dev.loyalty.core.event.Purchase purchase) {
-            insert.accept(new Purchase(purchase.eventId().value(), purchase.memberId().value(), member.tierCode(), purchase.total().amount(),
+            String tier = member.tierCode();
+            insert.accept(new Purchase(purchase.eventId().value(), purchase.memberId().value(), tier,
+                    context.program().tier(tier).map(dev.loyalty.core.model.Tier::name).orElse(tier),
+                    DefaultTierLadder.POLICY.benefitsOf(tier).earnMultiplier(), purchase.total().amount(),
                     purchase.currency().getCurrencyCode(), purchase.channel(), purchase.store(), date, purchase.lines().size()));
             for (int i = 0; i < purchase.lines().size(); i++) {
                 dev.loyalty.core.event.PurchaseLine line = purchase.lines().get(i);

@@ -7,11 +7,13 @@ import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The default campaign pack written by hand in plain Java: the baseline the Drools engine is
@@ -29,6 +31,12 @@ public final class PlainJavaCampaigns implements RuleEngine {
     @Override
     public String version() {
         return "plain-java";
+    }
+
+    /** The default pack's tier ladder. */
+    @Override
+    public Optional<TierPolicy> tierPolicy() {
+        return Optional.of(DefaultTierLadder.POLICY);
     }
 
     @Override
@@ -69,11 +77,9 @@ public final class PlainJavaCampaigns implements RuleEngine {
                 decisions.add(new Decision.FixedPoints("SKU-01 hanging heart", "25 extra points per white hanging heart T-light holder", i, 25));
             }
         }
-        switch (context.member().tierCode()) {
-            case "silver" -> decisions.add(new Decision.TierMultiplier("TIER-01 silver", "Silver members earn 1.2x points", new BigDecimal("1.2")));
-            case "gold" -> decisions.add(new Decision.TierMultiplier("TIER-02 gold", "Gold members earn 1.5x points", new BigDecimal("1.5")));
-            case "diamond" -> decisions.add(new Decision.TierMultiplier("TIER-03 diamond", "Diamond members earn double points", TWO));
-            default -> { }
+        Decision.TierMultiplier tier = DefaultTierLadder.multiplier(context.member(), context.program());
+        if (tier != null) {
+            decisions.add(tier);
         }
         decisions.add(new Decision.Cap("CAP-01 daily cap", "At most 5000 points a day", Decision.CapPeriod.DAY, 5000));
     }

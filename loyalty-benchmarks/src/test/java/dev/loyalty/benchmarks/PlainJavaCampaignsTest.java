@@ -38,4 +38,14 @@ class PlainJavaCampaignsTest {
     private static List<String> withoutOrder(List<LedgerEntry> entries) {
         return entries.stream().map(e -> e.rule() + " " + e.reason() + " " + e.points() + " " + e.lotId()).toList();
     }
+
+    @Test
+    void shouldDeclareTheTierLadderTheDefaultPackDeclares() {
+        try (DroolsRuleEngine drools = DroolsRuleEngine.builder().defaultCampaigns().build();
+             EvreteCampaigns evrete = new EvreteCampaigns()) {
+            assertThat(drools.tierPolicy()).isPresent();
+            assertThat(new PlainJavaCampaigns().tierPolicy()).isEqualTo(drools.tierPolicy());
+            assertThat(evrete.tierPolicy()).isEqualTo(drools.tierPolicy());
+        }
+    }
 }
