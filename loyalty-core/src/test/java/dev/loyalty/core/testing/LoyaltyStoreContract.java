@@ -540,6 +540,46 @@ public abstract class LoyaltyStoreContract {
      * has no debit entry type yet, so the entries are typed {@link EntryType#EARN} with negative
      * points; what is tested is that the store applies a read-modify-write of lots atomically.
      */
+    @Test
+    void shouldKeepTierStateQualifyingDaysAndHistoryAcrossTransactions() {
+        engine.process(enrolment("m-1", MONDAY));
+        MemberId id = member("m-1");
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        dev.loyalty.core.tier.TierState state = new dev.loyalty.core.tier.TierState("gold", LocalDate.of(2027, 1, 1),
+                LocalDate.of(2027, 3, 31), "silver", "diamond", LocalDate.of(2026, 6, 1), 2);
+        List<dev.loyalty.core.tier.TierChange> history = List.of(
+                new dev.loyalty.core.tier.TierChange(id, 1, dev.loyalty.core.tier.TierChange.Kind.PROMOTION, "member", "gold", day,
+                        MONDAY.plusNanos(7), eventId("p-1"), "spend of 1000.00 reached gold"),
+                new dev.loyalty.core.tier.TierChange(id, 2, dev.loyalty.core.tier.TierChange.Kind.OVERRIDE, "gold", "diamond", day,
+                        MONDAY.plusSeconds(1), null, "r".repeat(3_000)));
+        List<dev.loyalty.core.spi.TierUpdate.QualifyingDay> days = List.of(
+                new dev.loyalty.core.spi.TierUpdate.QualifyingDay(day, new dev.loyalty.core.tier.Qualifying(new BigDecimal("1000.00"), 1000, 1)),
+                new dev.loyalty.core.spi.TierUpdate.QualifyingDay(day, new dev.loyalty.core.tier.Qualifying(new BigDecimal("-0.01"), -1, 0)),
+                new dev.loyalty.core.spi.TierUpdate.QualifyingDay(day.plusDays(1),
+                        new dev.loyalty.core.tier.Qualifying(new BigDecimal("5.5"), 5, 1)));
+
+        store.apply(id, view -> new MemberChanges(null, null, List.of(), List.of(), List.of(), null,
+                new dev.loyalty.core.spi.TierUpdate(state, days, history)));
+
+        assertThat(store.tierHistory(id)).isEqualTo(history);
+        store.apply(id, view -> {
+            assertThat(view.tierState()).isEqualTo(state);
+            dev.loyalty.core.tier.Qualifying both = view.qualifying(day, day.plusDays(1));
+            assertThat(both.spend()).isEqualByComparingTo("1005.49");
+            assertThat(both.points()).isEqualTo(1004);
+            assertThat(both.purchases()).isEqualTo(2);
+            assertThat(view.qualifying(day.plusDays(1), day.plusDays(400)).spend()).isEqualByComparingTo("5.5");
+            assertThat(view.qualifying(day.minusDays(10), day.minusDays(1))).isEqualTo(dev.loyalty.core.tier.Qualifying.ZERO);
+            assertThat(view.qualifying(day.plusDays(1), day)).isEqualTo(dev.loyalty.core.tier.Qualifying.ZERO);
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+    }
+
+    @Test
+    void shouldAnswerAnEmptyTierHistoryForAnUnknownMember() {
+        assertThat(store.tierHistory(member("nobody"))).isEmpty();
+    }
+
     private static MemberChanges debit(dev.loyalty.core.spi.MemberView view, EventId eventId, long points) {
         Member member = view.member().orElseThrow();
         if (view.balance().value() < points) {

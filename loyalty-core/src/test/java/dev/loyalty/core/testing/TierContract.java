@@ -3,12 +3,14 @@ package dev.loyalty.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
@@ -301,6 +303,20 @@ public abstract class TierContract {
         engine.sweep();
         sweepOn(LocalDate.of(2028, 1, 2));
         assertThat(engine.tierHistory(MEMBER)).isEqualTo(once);
+    }
+
+    @Test
+    void shouldStoreNoReviewWhenTheEventAfterItIsRefused() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "600.00");
+        clock.day = LocalDate.of(2028, 1, 12);
+        assertThatThrownBy(() -> engine.process(new Redemption(EventId.of("too-much"), MEMBER, clock.instant(), "TV", 1_000_000, null)))
+                .isInstanceOf(InsufficientPointsException.class);
+        assertThat(tier()).isEqualTo("silver");
+        assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION);
+        engine.sweep();
+        assertThat(tier()).isEqualTo("member");
+        assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION, TierChange.Kind.DEMOTION);
     }
 
     @Test
