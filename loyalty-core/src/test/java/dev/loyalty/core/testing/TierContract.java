@@ -320,6 +320,34 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldResumeASweepThatFailedHalfwayWithoutReviewingAnyoneTwice() {
+        FailingStore store = new FailingStore(newStore(), MemberId.of("m-3"));
+        clock.day = ENROLLED;
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
+                .ruleEngine(TierRules.with(rolling())).build();
+        for (int m = 1; m <= 4; m++) {
+            MemberId id = MemberId.of("m-" + m);
+            engine.process(Enrolment.of(EventId.of("enrol-" + m), id, clock.instant()));
+            engine.process(Purchase.builder(EventId.of("buy-" + m), id, clock.instant()).line("SKU", "gifts", 1, Money.of("600.00", "GBP")).build());
+        }
+        clock.day = LocalDate.of(2028, 1, 12);
+        store.failing = true;
+
+        assertThatThrownBy(engine::sweep).isInstanceOf(IllegalStateException.class);
+        assertThat(engine.member(MemberId.of("m-1")).orElseThrow().tierCode()).isEqualTo("member");
+        assertThat(engine.member(MemberId.of("m-3")).orElseThrow().tierCode()).isEqualTo("silver");
+        store.failing = false;
+        engine.sweep();
+
+        for (int m = 1; m <= 4; m++) {
+            List<TierChange> history = engine.tierHistory(MemberId.of("m-" + m));
+            assertThat(history).as("m-" + m).extracting(TierChange::kind).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION,
+                    TierChange.Kind.DEMOTION);
+            assertThat(history.get(2).date()).isEqualTo(LocalDate.of(2028, 1, 12));
+        }
+    }
+
+    @Test
     void shouldCatchUpOnMissedReviewsAtTheNextEvent() {
         start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).build());
         buyOn(ENROLLED.plusDays(1), "1200.00");
@@ -355,6 +383,72 @@ public abstract class TierContract {
         assertThat(view.benefits().discountPercent()).isEqualByComparingTo("10");
         assertThat(view.benefits().perks()).containsEntry("free-delivery", "yes");
         assertThat(view.progress().text()).isEqualTo("spend 4000.00 more by 2027-01-11 to reach diamond");
+    }
+
+    /** A store whose apply fails for one member while {@code failing} is set, as a sweep interrupted halfway would. */
+    private static final class FailingStore implements LoyaltyStore {
+        private final LoyaltyStore store;
+        private final MemberId victim;
+        volatile boolean failing;
+
+        FailingStore(LoyaltyStore store, MemberId victim) {
+            this.store = store;
+            this.victim = victim;
+        }
+
+        @Override
+        public java.util.Optional<dev.loyalty.core.spi.StoredEvent> findEvent(EventId eventId) {
+            return store.findEvent(eventId);
+        }
+
+        @Override
+        public java.util.Optional<dev.loyalty.core.model.Member> findMember(MemberId memberId) {
+            return store.findMember(memberId);
+        }
+
+        @Override
+        public dev.loyalty.core.spi.StoredEvent apply(MemberId memberId,
+                                                      java.util.function.Function<dev.loyalty.core.spi.MemberView, dev.loyalty.core.spi.MemberChanges> work) {
+            if (failing && memberId.equals(victim)) {
+                throw new IllegalStateException("the store is down");
+            }
+            return store.apply(memberId, work);
+        }
+
+        @Override
+        public dev.loyalty.core.model.Points balance(MemberId memberId) {
+            return store.balance(memberId);
+        }
+
+        @Override
+        public List<dev.loyalty.core.model.LedgerEntry> ledger(MemberId memberId) {
+            return store.ledger(memberId);
+        }
+
+        @Override
+        public List<dev.loyalty.core.model.Lot> lots(MemberId memberId) {
+            return store.lots(memberId);
+        }
+
+        @Override
+        public List<dev.loyalty.core.model.Hold> holds(MemberId memberId) {
+            return store.holds(memberId);
+        }
+
+        @Override
+        public dev.loyalty.core.model.Account account(MemberId memberId) {
+            return store.account(memberId);
+        }
+
+        @Override
+        public List<TierChange> tierHistory(MemberId memberId) {
+            return store.tierHistory(memberId);
+        }
+
+        @Override
+        public void forEachMember(java.util.function.Consumer<dev.loyalty.core.model.Member> consumer) {
+            store.forEachMember(consumer);
+        }
     }
 
     /** A clock at 10:00 UTC of a settable day. */
