@@ -5,6 +5,8 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import java.util.List;
 
 /**
@@ -17,15 +19,32 @@ import java.util.List;
  * @param lots the lots to add or replace, by lot id
  * @param holds the holds to add or replace, by hold id
  * @param account the member's new account state, or null when unchanged
+ * @param offers the offers to add or replace, by offer code
+ * @param offerBook the member's new offer bookkeeping, or null when unchanged
  */
 public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
-                            Account account) {
+                            Account account, List<Offer> offers, OfferBook offerBook) {
 
     /** Copies the lists. */
     public MemberChanges {
         entries = List.copyOf(entries);
         lots = List.copyOf(lots);
         holds = List.copyOf(holds);
+        offers = List.copyOf(offers);
+    }
+
+    /**
+     * Creates changes that touch no offers.
+     *
+     * @param member the member's new state, or null when unchanged
+     * @param event the processed event, or null
+     * @param entries the ledger entries to append
+     * @param lots the lots to add or replace
+     * @param holds the holds to add or replace
+     * @param account the new account state, or null
+     */
+    public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds, Account account) {
+        this(member, event, entries, lots, holds, account, List.of(), null);
     }
 
     /**
@@ -37,15 +56,16 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param lots the lots to add or replace
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots) {
-        this(member, event, entries, lots, List.of(), null);
+        this(member, event, entries, lots, List.of(), null, List.of(), null);
     }
 
     /**
      * Tells whether applying these changes would change nothing.
      *
-     * @return true when there is no member, event, entry, lot, hold or account change
+     * @return true when there is no member, event, entry, lot, hold, account, offer or offer bookkeeping change
      */
     public boolean isEmpty() {
-        return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null;
+        return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null
+                && offers.isEmpty() && offerBook == null;
     }
 }

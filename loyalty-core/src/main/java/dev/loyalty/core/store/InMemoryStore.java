@@ -8,11 +8,14 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +42,9 @@ public final class InMemoryStore implements LoyaltyStore {
     /** The same slots by hash, for the lookups every event makes. */
     private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
+    /** Every member's offers by code, for {@link #findOffer}. */
+    private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SweepCheckpoint> checkpoints = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -73,6 +79,13 @@ public final class InMemoryStore implements LoyaltyStore {
                 try {
                     MemberChanges changes = work.apply(slot);
                     long newBalance = slot.balanceAfter(changes);
+                    for (Offer offer : changes.offers()) {
+                        Offer other = offers.get(offer.code());
+                        if (!offer.memberId().equals(memberId) || (other != null && !other.memberId().equals(memberId))) {
+                            throw new IllegalArgumentException("offer " + offer.code() + " of member " + offer.memberId()
+                                    + " cannot be written for member " + memberId + (other == null ? "" : ": the code belongs to member " + other.memberId()));
+                        }
+                    }
                     if (changes.event() != null) {
                         StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
                         if (earlier != null) {
@@ -80,6 +93,7 @@ public final class InMemoryStore implements LoyaltyStore {
                         }
                     }
                     slot.apply(changes, newBalance);
+                    changes.offers().forEach(offer -> offers.put(offer.code(), offer));
                     return changes.event();
                 } finally {
                     if (slot.member == null) {
@@ -121,12 +135,50 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public void forEachMember(Consumer<Member> consumer) {
-        for (Slot slot : slots.values()) {
+        forEachMember(null, null, consumer);
+    }
+
+    @Override
+    public void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer) {
+        NavigableMap<MemberId, Slot> range = slots;
+        if (fromInclusive != null && toExclusive != null) {
+            range = slots.subMap(fromInclusive, true, toExclusive, false);
+        } else if (fromInclusive != null) {
+            range = slots.tailMap(fromInclusive, true);
+        } else if (toExclusive != null) {
+            range = slots.headMap(toExclusive, false);
+        }
+        for (Slot slot : range.values()) {
             Member member = slot.member;
             if (member != null) {
                 consumer.accept(member);
             }
         }
+    }
+
+    @Override
+    public Optional<Offer> findOffer(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(offers.get(code));
+    }
+
+    @Override
+    public List<Offer> offers(MemberId memberId) {
+        return read(memberId, List.of(), Slot::offers);
+    }
+
+    @Override
+    public OfferBook offerBook(MemberId memberId) {
+        return read(memberId, OfferBook.NEW, slot -> slot.offerBook);
+    }
+
+    @Override
+    public Optional<SweepCheckpoint> findSweepCheckpoint(String sweepId) {
+        return Optional.ofNullable(checkpoints.get(sweepId));
+    }
+
+    @Override
+    public void saveSweepCheckpoint(SweepCheckpoint checkpoint) {
+        checkpoints.put(checkpoint.sweepId(), checkpoint);
     }
 
     private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
@@ -158,6 +210,8 @@ public final class InMemoryStore implements LoyaltyStore {
         /** How many lots and holds fall due at each instant, so an event needs no scan to know nothing is due. */
         final NavigableMap<Instant, Integer> dues = new TreeMap<>();
         Account account = Account.NEW;
+        OfferBook offerBook = OfferBook.NEW;
+        final Map<String, Offer> offers = new LinkedHashMap<>();
         long balance;
         boolean removed;
 
@@ -192,6 +246,12 @@ public final class InMemoryStore implements LoyaltyStore {
             }
             if (changes.account() != null) {
                 account = changes.account();
+            }
+            for (Offer offer : changes.offers()) {
+                offers.put(offer.code(), offer);
+            }
+            if (changes.offerBook() != null) {
+                offerBook = changes.offerBook();
             }
             balance = newBalance;
         }
@@ -253,6 +313,16 @@ public final class InMemoryStore implements LoyaltyStore {
         @Override
         public Account account() {
             return account;
+        }
+
+        @Override
+        public OfferBook offerBook() {
+            return offerBook;
+        }
+
+        @Override
+        public List<Offer> offers() {
+            return List.copyOf(offers.values());
         }
     }
 }
