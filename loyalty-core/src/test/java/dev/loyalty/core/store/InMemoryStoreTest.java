@@ -128,6 +128,16 @@ class InMemoryStoreTest extends LoyaltyStoreContract {
             public dev.loyalty.core.model.Account account() {
                 return view.account();
             }
+
+            @Override
+            public dev.loyalty.core.model.OfferBook offerBook() {
+                return view.offerBook();
+            }
+
+            @Override
+            public List<dev.loyalty.core.model.Offer> offers() {
+                return view.offers();
+            }
         };
         return scanning.nextDueAt();
     }
