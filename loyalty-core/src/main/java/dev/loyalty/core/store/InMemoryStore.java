@@ -141,7 +141,9 @@ public final class InMemoryStore implements LoyaltyStore {
     @Override
     public void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer) {
         NavigableMap<MemberId, Slot> range = slots;
-        if (fromInclusive != null && toExclusive != null) {
+        if (fromInclusive != null && toExclusive != null && fromInclusive.compareTo(toExclusive) >= 0) {
+            return;
+        } else if (fromInclusive != null && toExclusive != null) {
             range = slots.subMap(fromInclusive, true, toExclusive, false);
         } else if (fromInclusive != null) {
             range = slots.tailMap(fromInclusive, true);
