@@ -56,11 +56,11 @@ public final class PlainJavaCampaigns implements RuleEngine {
         if (context.dormancy() != null) {
             long days = context.dormancy().days();
             if (days >= 90 && days < 180) {
-                decisions.add(new Decision.IssueOffer("WINBACK-90 10% off after 90 days without a purchase", "We miss you: 10% off your next order",
+                decisions.add(new Decision.IssueOffer("WINBACK-01 10% off after 90 days without a purchase", "We miss you: 10% off your next order",
                         OfferTrigger.WIN_BACK, "WINBACK-90", OfferKind.DISCOUNT, BigDecimal.TEN, null, 30));
             }
             if (days >= 180) {
-                decisions.add(new Decision.IssueOffer("WINBACK-180 20% off after 180 days without a purchase", "Come back: 20% off your next order",
+                decisions.add(new Decision.IssueOffer("WINBACK-02 20% off after 180 days without a purchase", "Come back: 20% off your next order",
                         OfferTrigger.WIN_BACK, "WINBACK-180", OfferKind.DISCOUNT, BigDecimal.valueOf(20), null, 30));
             }
         }

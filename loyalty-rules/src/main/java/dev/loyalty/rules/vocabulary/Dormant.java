@@ -9,7 +9,7 @@ import java.util.Objects;
  * each offer template at most once per spell, so win-back stages are rules on {@code days}:
  *
  * <pre>{@code
- * rule "WINBACK-90 10% off after 90 days"
+ * rule "WINBACK-01 10% off after 90 days"
  * when
  *     $d : Dormant( days >= 90 )
  * then
