@@ -3,11 +3,14 @@ package dev.loyalty.benchmarks;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.tier.TierPolicy;
+import dev.loyalty.core.spi.SweepContext;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -46,6 +49,28 @@ public final class PlainJavaCampaigns implements RuleEngine {
             decisions.add(new Decision.FixedPoints("WELCOME-01 welcome bonus", "Welcome to the programme: 100 points", Decision.WHOLE_EVENT, 100));
         } else if (context.event() instanceof Purchase purchase) {
             purchase(context, purchase, decisions);
+        }
+        return new Evaluation(version(), decisions);
+    }
+
+    /** The offers of {@code offers.drl}: BDAY-01 on a birthday, WINBACK-90 from 90 to 179 dormant days, WINBACK-180 from 180. */
+    @Override
+    public Evaluation evaluateSweep(SweepContext context) {
+        List<Decision> decisions = new ArrayList<>(2);
+        if (context.birthday() != null) {
+            decisions.add(new Decision.IssueOffer("BDAY-01 birthday: 500 points", "Happy birthday: 500 points on us", OfferTrigger.BIRTHDAY,
+                    "BDAY-01", OfferKind.POINTS, BigDecimal.valueOf(500), null, 30));
+        }
+        if (context.dormancy() != null) {
+            long days = context.dormancy().days();
+            if (days >= 90 && days < 180) {
+                decisions.add(new Decision.IssueOffer("WINBACK-01 10% off after 90 days without a purchase", "We miss you: 10% off your next order",
+                        OfferTrigger.WIN_BACK, "WINBACK-90", OfferKind.DISCOUNT, BigDecimal.TEN, null, 30));
+            }
+            if (days >= 180) {
+                decisions.add(new Decision.IssueOffer("WINBACK-02 20% off after 180 days without a purchase", "Come back: 20% off your next order",
+                        OfferTrigger.WIN_BACK, "WINBACK-180", OfferKind.DISCOUNT, BigDecimal.valueOf(20), null, 30));
+            }
         }
         return new Evaluation(version(), decisions);
     }

@@ -43,6 +43,7 @@ class BenchmarksSmokeTest {
         assertThat(smoke(BatchBenchmark.class)).hasSize(6);
         assertThat(smoke(RuleEvaluationBenchmark.class)).hasSize(6);
         assertThat(smoke(CampaignScalingBenchmark.class, "skuCampaigns", "50")).hasSize(2);
+        assertThat(smoke(SweepBenchmark.class)).hasSize(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.loyalty.core;
 
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
@@ -11,6 +12,8 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
@@ -19,6 +22,7 @@ import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.RuleEngineProvider;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import dev.loyalty.core.store.InMemoryStore;
 import java.time.Clock;
 import dev.loyalty.core.tier.MemberTier;
@@ -106,7 +110,47 @@ public final class LoyaltyEngine implements AutoCloseable {
             return replay(earlier.get(), event, fingerprint);
         }
         processor.validate(event);
+        checkOfferOwner(event);
         return apply(event, fingerprint, null);
+    }
+
+    /** Refuses to redeem another member's offer before locking anyone; a member's own offers are checked under the lock. */
+    private void checkOfferOwner(LoyaltyEvent event) {
+        if (event instanceof OfferRedemption redemption) {
+            Optional<Offer> offer = store.findOffer(redemption.offerCode());
+            if (offer.isPresent() && !offer.get().memberId().equals(redemption.memberId())) {
+                throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.OTHER_MEMBER, redemption.offerCode(),
+                        "offer " + redemption.offerCode() + " was issued to another member, not to member " + redemption.memberId());
+            }
+        }
+    }
+
+    /**
+     * Redeems an offer for the point of sale: processes the {@link OfferRedemption} like
+     * {@link #process(LoyaltyEvent)} (idempotent by event id) and returns the offer with the
+     * outcome, so the point of sale knows what to give.
+     *
+     * @param redemption the redemption
+     * @return the outcome and the offer as redeemed
+     * @throws OfferNotRedeemableException when the offer is unknown, another member's, used or expired
+     */
+    public RedeemedOffer redeemOffer(OfferRedemption redemption) {
+        Outcome outcome = process(redemption);
+        Offer offer = store.findOffer(redemption.offerCode())
+                .orElseThrow(() -> new IllegalStateException("offer " + redemption.offerCode() + " vanished after its redemption"));
+        return new RedeemedOffer(outcome, offer);
+    }
+
+    /**
+     * Returns a member's offers.
+     *
+     * @param memberId the member id
+     * @return the offers in the order they were issued, whatever their status
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public List<Offer> offers(MemberId memberId) {
+        requireMember(memberId);
+        return store.offers(memberId);
     }
 
     /**
@@ -201,6 +245,7 @@ public final class LoyaltyEngine implements AutoCloseable {
                     continue;
                 }
                 processor.validate(event);
+                checkOfferOwner(event);
                 contexts[k] = processor.earlyContext(store.findMember(event.memberId()), store.balance(event.memberId()), event);
                 if (contexts[k] != null) {
                     toEvaluate.add(contexts[k]);
@@ -395,34 +440,129 @@ public final class LoyaltyEngine implements AutoCloseable {
 
     /**
      * Runs the time-based work for every member as of the engine's clock: releases pending
-     * points whose return window closed, expires lots and holds that are due, and processes due
-     * tier reviews, grace-period ends and override expiries (each review point once). Idempotent:
-     * running it again at the same instant changes nothing. The same work also happens for a
-     * member whenever one of their events is processed, so a missed sweep loses nothing.
+     * points whose return window closed, expires lots, holds and offers that are due, processes
+     * due tier reviews, grace-period ends and override expiries (each review point once), and
+     * issues birthday and win-back offers. Idempotent: running it again at the same instant
+     * changes nothing. Release, expiry and tier reviews also happen for a member whenever one of
+     * their events is processed, so a missed sweep loses nothing; offers are issued only by sweeps.
      *
      * @return what the sweep did
      */
     public SweepReport sweep() {
-        Instant asOf = clock.instant();
-        long[] counts = new long[5];
-        store.forEachMember(member -> {
-            counts[0]++;
-            long[] seen = new long[3];
+        return sweep(SweepRequest.builder().build());
+    }
+
+    /**
+     * Runs the time-based work for the members of a request's range, streaming them from the
+     * store one at a time, each under its own lock and in its own transaction. With a
+     * checkpoint id, progress is saved every {@link SweepRequest#checkpointEvery()} members, and
+     * a run with the same id resumes after the last saved member at the instant it started with
+     * (members finished after the last save are visited again, which changes nothing). Several
+     * instances may sweep disjoint ranges at once.
+     *
+     * @param request what to sweep
+     * @return what this run did; a run whose checkpoint says it completed does nothing
+     * @throws InvalidInputException when the request is null
+     */
+    public SweepReport sweep(SweepRequest request) {
+        Checks.notNull(request, "request");
+        String id = request.checkpointId();
+        Instant asOf = request.asOf() != null ? request.asOf() : clock.instant();
+        MemberId resumeAfter = null;
+        long before = 0;
+        if (id != null) {
+            Optional<SweepCheckpoint> saved = store.findSweepCheckpoint(id);
+            if (saved.isPresent()) {
+                if (saved.get().completed()) {
+                    SweepReport nothing = new SweepReport(0, 0, 0, 0, 0, 0, 0);
+                    request.listener().finished(nothing);
+                    return nothing;
+                }
+                asOf = saved.get().asOf();
+                resumeAfter = saved.get().lastMember();
+                before = saved.get().members();
+            } else {
+                store.saveSweepCheckpoint(new SweepCheckpoint(id, asOf, null, 0, false));
+            }
+        }
+        MemberId from = request.from();
+        if (resumeAfter != null && (from == null || resumeAfter.compareTo(from) >= 0)) {
+            from = resumeAfter;
+        }
+        SweepRun run = new SweepRun(request, asOf, resumeAfter, before);
+        store.forEachMember(from, request.to(), run::visit);
+        if (id != null) {
+            store.saveSweepCheckpoint(new SweepCheckpoint(id, asOf, run.last, before + run.counts[0], true));
+        }
+        if (run.counts[0] % request.progressEvery() != 0 || run.counts[0] == 0) {
+            request.listener().progress(run.progress());
+        }
+        SweepReport report = run.report();
+        request.listener().finished(report);
+        return report;
+    }
+
+    /** One sweep run's state: counts, the last member finished, checkpoints and progress calls. */
+    private final class SweepRun {
+        private final SweepRequest request;
+        private final Instant asOf;
+        private final MemberId skip;
+        private final long before;
+        /** Members, changed members, released lots, expired points, lapsed holds, offers issued, offers expired. */
+        final long[] counts = new long[7];
+        MemberId last;
+
+        SweepRun(SweepRequest request, Instant asOf, MemberId skip, long before) {
+            this.request = request;
+            this.asOf = asOf;
+            this.skip = skip;
+            this.before = before;
+        }
+
+        void visit(Member member) {
+            if (member.id().equals(skip)) {
+                return;
+            }
+            long[] seen = new long[5];
             store.apply(member.id(), view -> {
                 MemberChanges changes = processor.sweep(view, asOf);
-                seen[0] = changes.entries().stream().filter(e -> e.type() == EntryType.RELEASE).count();
-                seen[1] = -changes.entries().stream().filter(e -> e.type() == EntryType.EXPIRE).mapToLong(e -> e.points().value()).sum();
+                Arrays.fill(seen, 0);
+                for (LedgerEntry entry : changes.entries()) {
+                    if (entry.type() == EntryType.RELEASE) {
+                        seen[0]++;
+                    } else if (entry.type() == EntryType.EXPIRE) {
+                        seen[1] -= entry.points().value();
+                    }
+                }
                 seen[2] = changes.holds().size();
+                for (Offer offer : changes.offers()) {
+                    seen[offer.status() == OfferStatus.ISSUED ? 3 : 4]++;
+                }
                 return changes;
             });
-            if (seen[0] + seen[1] + seen[2] > 0) {
+            counts[0]++;
+            if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] > 0) {
                 counts[1]++;
             }
-            counts[2] += seen[0];
-            counts[3] += seen[1];
-            counts[4] += seen[2];
-        });
-        return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4]);
+            for (int i = 0; i < seen.length; i++) {
+                counts[i + 2] += seen[i];
+            }
+            last = member.id();
+            if (request.checkpointId() != null && counts[0] % request.checkpointEvery() == 0) {
+                store.saveSweepCheckpoint(new SweepCheckpoint(request.checkpointId(), asOf, last, before + counts[0], false));
+            }
+            if (counts[0] % request.progressEvery() == 0) {
+                request.listener().progress(progress());
+            }
+        }
+
+        SweepProgress progress() {
+            return new SweepProgress(request.checkpointId(), asOf, last, counts[0], counts[1]);
+        }
+
+        SweepReport report() {
+            return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+        }
     }
 
     /**

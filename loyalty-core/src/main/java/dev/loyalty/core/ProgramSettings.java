@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
  * @param maxPurchaseAmount the largest purchase total accepted
  * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
  * @param points how points live after they are earned: return window, expiry, claw-back
+ * @param offers when birthday and dormancy occasions are presented to the rules
  */
 public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode pointsRounding, List<Tier> tiers,
-                              Money maxPurchaseAmount, Duration maxClockSkew, PointsPolicy points) {
+                              Money maxPurchaseAmount, Duration maxClockSkew, PointsPolicy points, OfferPolicy offers) {
 
     /** The default ladder: member, silver, gold, diamond. */
     public static final List<Tier> DEFAULT_TIERS = List.of(
@@ -83,6 +84,23 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
             throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + maxClockSkew);
         }
         Checks.notNull(points, "program.points");
+        Checks.notNull(offers, "program.offers");
+    }
+
+    /**
+     * Creates settings with the default offer policy.
+     *
+     * @param currency the only currency purchases may be in
+     * @param zone the zone for members who have none of their own
+     * @param pointsRounding how an event's exact points become whole points
+     * @param tiers the tier ladder
+     * @param maxPurchaseAmount the largest purchase total accepted
+     * @param maxClockSkew how far in the future an event may be dated
+     * @param points how points live after they are earned
+     */
+    public ProgramSettings(Currency currency, ZoneId zone, RoundingMode pointsRounding, List<Tier> tiers, Money maxPurchaseAmount,
+                           Duration maxClockSkew, PointsPolicy points) {
+        this(currency, zone, pointsRounding, tiers, maxPurchaseAmount, maxClockSkew, points, OfferPolicy.DEFAULT);
     }
 
     /**
@@ -134,6 +152,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         private ExpiryPolicy expiry = ExpiryPolicy.never();
         private ClawbackPolicy clawback = ClawbackPolicy.DEBT;
         private BigDecimal unlinkedReturnPointsPerUnit = BigDecimal.ZERO;
+        private OfferPolicy offers = OfferPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -265,6 +284,18 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
 
         /**
+         * Sets the offer policy: birthday window, birthday notice, dormancy threshold;
+         * {@link OfferPolicy#DEFAULT} by default.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder offers(OfferPolicy policy) {
+            this.offers = Checks.notNull(policy, "program.offers");
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -275,7 +306,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
                 throw new InvalidInputException("program.currency", "must be set");
             }
             return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(maxPurchaseAmount, currency), maxClockSkew,
-                    new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit));
+                    new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit), offers);
         }
     }
 }

@@ -1,13 +1,29 @@
 package dev.loyalty.core;
 
 /**
- * What one sweep did.
+ * What one sweep run did.
  *
  * @param members the members visited
- * @param changedMembers the members whose points or holds changed
+ * @param changedMembers the members whose points, holds or offers changed
  * @param released the pending lots released
  * @param expiredPoints the points expired
  * @param lapsedHolds the holds that lapsed
+ * @param offersIssued the offers issued
+ * @param offersExpired the offers that expired unredeemed
  */
-public record SweepReport(long members, long changedMembers, long released, long expiredPoints, long lapsedHolds) {
+public record SweepReport(long members, long changedMembers, long released, long expiredPoints, long lapsedHolds, long offersIssued,
+                          long offersExpired) {
+
+    /**
+     * Creates a report of a sweep that issued and expired no offers.
+     *
+     * @param members the members visited
+     * @param changedMembers the members whose points or holds changed
+     * @param released the pending lots released
+     * @param expiredPoints the points expired
+     * @param lapsedHolds the holds that lapsed
+     */
+    public SweepReport(long members, long changedMembers, long released, long expiredPoints, long lapsedHolds) {
+        this(members, changedMembers, released, expiredPoints, lapsedHolds, 0, 0);
+    }
 }

@@ -5,6 +5,7 @@ import dev.loyalty.core.RuleProblem;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.SweepContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.rules.internal.DrlSource;
@@ -111,6 +112,22 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Optional<TierPolicy> tierPolicy() {
         return Optional.ofNullable(rules.tierPolicy());
+    }
+
+    /**
+     * Evaluates the rules for one member in a sweep: the member's {@code BirthdayDue} and
+     * {@code Dormant} occasions are inserted with the member, today and the program, and the
+     * offers the rules propose through the {@code offers} global are returned.
+     *
+     * @param context the member, the date and the occasions
+     * @return the offer decisions, in the order the rules fired
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails, naming the rule and the member
+     * @throws IllegalStateException when the engine is closed
+     */
+    @Override
+    public Evaluation evaluateSweep(SweepContext context) {
+        Objects.requireNonNull(context, "context");
+        return new Evaluation(rules.version(), rules.evaluateSweep(context));
     }
 
     /**

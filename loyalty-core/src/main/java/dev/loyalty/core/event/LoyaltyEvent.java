@@ -10,7 +10,7 @@ import java.time.Instant;
  * instant it happened. The hierarchy is sealed: the engine handles each kind explicitly.
  */
 public sealed interface LoyaltyEvent
-        permits Enrolment, Purchase, ProfileChange, Redemption, PointsHold, HoldCapture, HoldVoid, Return {
+        permits Enrolment, Purchase, ProfileChange, Redemption, PointsHold, HoldCapture, HoldVoid, Return, OfferRedemption {
 
     /**
      * Returns the event's id, the idempotency key.

@@ -14,6 +14,7 @@ import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.event.PointsHold;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
@@ -172,12 +173,18 @@ public final class EventProcessor {
                 // joining starts the inactivity clock, so points of a member who never buys can still expire
                 ledger.account(ledger.account().activeAt(event.occurredAt()));
             }
+            if (after.birthday() != null && (before == null || !after.birthday().equals(before.birthday()))) {
+                // a birthday given or changed shortly before it does not trigger that year's offers
+                ledger.offerBook(ledger.offerBook().birthdaySetAt(event.occurredAt()));
+            }
             credit(ledger, event, composition, zone, afterRules);
             if (keeper != null && event instanceof Purchase purchase) {
                 keeper.purchase(date, event.occurredAt(), event.eventId(), new Qualifying(purchase.total().amount(), composition.total(), 1));
                 after = keeper.member(after);
                 afterRules.addAll(keeper.drainSteps());
             }
+        } else if (event instanceof OfferRedemption redemption) {
+            OfferWork.redeem(ledger, redemption, program, zone, steps);
         } else {
             Lot returnedLot = keeper != null && event instanceof Return refund && refund.purchaseId() != null
                     ? ledger.lot(refund.purchaseId().value()) : null;
@@ -236,12 +243,15 @@ public final class EventProcessor {
         if (update == null) {
             return changes;
         }
-        return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update);
+        return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
+                changes.offers(), changes.offerBook());
     }
 
     /**
      * Computes what is due for a member at an instant, without an event: pending points
-     * released, lots and holds expired. Applying the result twice changes nothing the second time.
+     * released, lots and holds expired, offers expired, birthday and win-back offers issued.
+     * This is the one place the sweep's time-based steps are composed. Applying the result
+     * twice changes nothing the second time.
      *
      * @param view the member's state, locked by the store
      * @param asOf the instant to sweep at
@@ -256,11 +266,14 @@ public final class EventProcessor {
         MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, asOf);
         ledger.housekeep();
         if (tiers == null) {
+            OfferWork.sweep(ledger, member, asOf, zone, program, rules);
             return ledger.changes(null, null);
         }
         TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, LocalDays.dateOf(asOf, zone), false);
         keeper.advance(LocalDays.dateOf(asOf, zone));
         Member after = keeper.member(member);
+        // offers see the tier the review left the member on
+        OfferWork.sweep(ledger, after, asOf, zone, program, rules);
         return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
     }
 
@@ -344,7 +357,17 @@ public final class EventProcessor {
     private void credit(MemberLedger ledger, LoyaltyEvent event, PointsComposer.Composition composition, ZoneId zone,
                         List<Explanation.Step> steps) {
         Purchase purchase = event instanceof Purchase p ? p : null;
-        if (composition.total() == 0 && purchase == null) {
+        long total = composition.total();
+        List<PointsComposer.Award> awards = composition.awards();
+        if (purchase != null) {
+            PointsComposer.Award offer = OfferWork.purchase(ledger, purchase.occurredAt(), total, program.pointsRounding(), steps);
+            if (offer != null) {
+                awards = new ArrayList<>(awards);
+                awards.add(offer);
+                total = Points.add(total, offer.points());
+            }
+        }
+        if (total == 0 && purchase == null) {
             return;
         }
         Instant pendingUntil = null;
@@ -354,9 +377,9 @@ public final class EventProcessor {
             pendingUntil = until.isAfter(clock.instant()) ? until : null;
         }
         Lot lot = Lot.earned(event.eventId(), event.memberId(), event.occurredAt(), pendingUntil,
-                program.points().expiry().lotExpiry(event.occurredAt(), zone), composition.total(),
+                program.points().expiry().lotExpiry(event.occurredAt(), zone), total,
                 purchase == null ? null : purchase.total().amount());
-        ledger.credit(lot, pendingUntil != null ? EntryType.PENDING : EntryType.EARN, composition.awards(), event.occurredAt(), steps);
+        ledger.credit(lot, pendingUntil != null ? EntryType.PENDING : EntryType.EARN, awards, event.occurredAt(), steps);
         if (purchase != null) {
             ledger.account(ledger.account().activeAt(event.occurredAt()));
         }
@@ -381,7 +404,7 @@ public final class EventProcessor {
             return before.withProfile(change.birthday(), change.zone(), change.status());
         }
         boolean spendsOrEarns = event instanceof Purchase || event instanceof Redemption || event instanceof PointsHold
-                || event instanceof HoldCapture;
+                || event instanceof HoldCapture || event instanceof OfferRedemption;
         if (spendsOrEarns && before.status() != MemberStatus.ACTIVE) {
             throw new MemberNotActiveException(before.id(), before.status());
         }

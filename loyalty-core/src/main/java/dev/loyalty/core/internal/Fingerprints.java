@@ -3,6 +3,7 @@ package dev.loyalty.core.internal;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
 import dev.loyalty.core.event.HoldVoid;
+import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.event.PointsHold;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
@@ -54,6 +55,8 @@ public final class Fingerprints {
             out.add(c.holdId());
         } else if (event instanceof HoldVoid v) {
             out.add(v.holdId());
+        } else if (event instanceof OfferRedemption o) {
+            out.add(o.offerCode());
         } else if (event instanceof Return r) {
             out.add(r.purchaseId()).add(Decimals.plain(r.amount().amount())).add(r.amount().currency().getCurrencyCode());
         } else {

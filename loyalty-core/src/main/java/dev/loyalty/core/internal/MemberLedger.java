@@ -13,6 +13,8 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
@@ -59,6 +61,12 @@ final class MemberLedger {
     private final List<Explanation.Step> housekeeping = new ArrayList<>();
     private Account account;
     private boolean accountChanged;
+    private OfferBook offerBook;
+    private boolean offerBookChanged;
+    /** Until loaded from the view, only the offers this ledger wrote. */
+    private Map<String, Offer> offers = new LinkedHashMap<>();
+    private boolean offersLoaded;
+    private final Set<String> changedOffers = new LinkedHashSet<>();
     private long balance;
     private long sequence;
     private String version = "-";
@@ -70,6 +78,7 @@ final class MemberLedger {
         this.now = now;
         this.view = view;
         this.account = view.account();
+        this.offerBook = view.offerBook();
         this.balance = view.balance().value();
         this.sequence = view.lastSequence();
     }
@@ -248,6 +257,37 @@ final class MemberLedger {
         }
     }
 
+    /** Returns the offer bookkeeping as changed so far. */
+    OfferBook offerBook() {
+        return offerBook;
+    }
+
+    /** Replaces the offer bookkeeping. */
+    void offerBook(OfferBook value) {
+        if (!value.equals(offerBook)) {
+            offerBook = value;
+            offerBookChanged = true;
+        }
+    }
+
+    /** Returns every offer of the member by code, reading the stored ones on first use. */
+    Map<String, Offer> offers() {
+        if (!offersLoaded) {
+            Map<String, Offer> all = new LinkedHashMap<>();
+            view.offers().forEach(offer -> all.put(offer.code(), offer));
+            all.putAll(offers);
+            offers = all;
+            offersLoaded = true;
+        }
+        return offers;
+    }
+
+    /** Adds or replaces an offer in the working copy. */
+    void putOffer(Offer offer) {
+        offers.put(offer.code(), offer);
+        changedOffers.add(offer.code());
+    }
+
     /** Returns the entries the event itself wrote, in sequence order. */
     List<LedgerEntry> eventEntries() {
         return eventEntries;
@@ -262,7 +302,9 @@ final class MemberLedger {
     MemberChanges changes(Member member, StoredEvent event) {
         List<Lot> lotChanges = changedLots.stream().map(lots::get).toList();
         List<Hold> holdChanges = changedHolds.stream().map(holds::get).toList();
-        return new MemberChanges(member, event, entries, lotChanges, holdChanges, accountChanged ? account : null);
+        List<Offer> offerChanges = changedOffers.stream().map(offers::get).toList();
+        return new MemberChanges(member, event, entries, lotChanges, holdChanges, accountChanged ? account : null, null, offerChanges,
+                offerBookChanged ? offerBook : null);
     }
 
     /** Returns the lots that can be spent or expire, soonest-expiring first: not pending, not the debt lot, points left. */

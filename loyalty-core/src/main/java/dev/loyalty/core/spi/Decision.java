@@ -1,6 +1,8 @@
 package dev.loyalty.core.spi;
 
 import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferTrigger;
 import java.math.BigDecimal;
 
 /**
@@ -149,6 +151,64 @@ public sealed interface Decision {
             if (points < 0) {
                 throw new RuleEvaluationException("rule \"" + rule + "\": a cap must not be negative, was " + points);
             }
+        }
+    }
+
+    /**
+     * An offer to issue in a sweep, for an occasion the sweep presented (a birthday or a
+     * dormancy spell). The core issues each template at most once per occasion, gives it a code
+     * and a validity of {@code validDays} local days starting on the sweep's date, and ignores
+     * proposals for occasions the sweep did not present.
+     *
+     * @param rule the rule's name
+     * @param reason the reason, readable by the member
+     * @param trigger the occasion it is for
+     * @param template the template code, such as {@code BDAY-01}; letters, digits, '-' and '_'
+     * @param kind what it gives
+     * @param value points (a whole number, at least 1), a discount percentage (above 0, at most 100),
+     *              a multiplier (above 1) or, for a free item, 1
+     * @param itemCode the free item's code; null for other kinds
+     * @param validDays how many local days it stays valid, counting the day of issue; 1 to 366
+     */
+    record IssueOffer(String rule, String reason, OfferTrigger trigger, String template, OfferKind kind, BigDecimal value,
+                      String itemCode, int validDays) implements Decision {
+        /** Checks the components. */
+        public IssueOffer {
+            check(rule, reason, WHOLE_EVENT);
+            if (trigger == null || kind == null) {
+                throw new RuleEvaluationException("rule \"" + rule + "\": an offer needs an occasion and a kind");
+            }
+            if (template == null || !template.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new RuleEvaluationException("rule \"" + rule + "\": offer template code '" + template
+                        + "' must be 1 to 64 letters, digits, '-' or '_'");
+            }
+            if (validDays < 1 || validDays > 366) {
+                throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " must be valid 1 to 366 days, was " + validDays);
+            }
+            if (kind == OfferKind.FREE_ITEM) {
+                if (itemCode == null || itemCode.isBlank()) {
+                    throw new RuleEvaluationException("rule \"" + rule + "\": free-item offer " + template + " needs an item code");
+                }
+                value = BigDecimal.ONE;
+            } else {
+                if (itemCode != null) {
+                    throw new RuleEvaluationException("rule \"" + rule + "\": only a free-item offer has an item code, " + template + " is " + kind);
+                }
+                offerValue(rule, template, kind, value);
+            }
+        }
+    }
+
+    private static void offerValue(String rule, String template, OfferKind kind, BigDecimal value) {
+        boolean ok = value != null && switch (kind) {
+            case POINTS -> value.signum() > 0 && value.stripTrailingZeros().scale() <= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+            case DISCOUNT -> value.signum() > 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
+            case MULTIPLIER -> value.compareTo(BigDecimal.ONE) > 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
+            case FREE_ITEM -> true;
+        };
+        if (!ok) {
+            throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " of kind " + kind + " cannot have the value " + value
+                    + " (points: a whole number of at least 1; discount: a percentage above 0 up to 100; multiplier: above 1 up to 100)");
         }
     }
 

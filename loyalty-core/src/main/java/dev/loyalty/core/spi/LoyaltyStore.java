@@ -6,6 +6,8 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.TierChange;
@@ -108,4 +110,53 @@ public interface LoyaltyStore {
      * @return the tier changes; empty for an unknown member or without a tier policy
      */
     List<TierChange> tierHistory(MemberId memberId);
+
+    /**
+     * Hands the enrolled members whose id lies in a range to the consumer, one at a time, in
+     * member id order, without loading all at once; a sweep partition.
+     *
+     * @param fromInclusive the smallest id, or null for no lower bound
+     * @param toExclusive the id after the range, or null for no upper bound
+     * @param consumer receives each member
+     */
+    void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer);
+
+    /**
+     * Looks up an offer by its code, whoever it was issued to.
+     *
+     * @param code the offer code
+     * @return the offer, if one has this code
+     */
+    Optional<Offer> findOffer(String code);
+
+    /**
+     * Returns a member's offers in the order they were issued.
+     *
+     * @param memberId the member
+     * @return the offers, whatever their status; empty for an unknown member
+     */
+    List<Offer> offers(MemberId memberId);
+
+    /**
+     * Returns a member's offer bookkeeping.
+     *
+     * @param memberId the member
+     * @return the bookkeeping; {@link OfferBook#NEW} for an unknown member
+     */
+    OfferBook offerBook(MemberId memberId);
+
+    /**
+     * Looks up the checkpoint of a sweep run.
+     *
+     * @param sweepId the run's id
+     * @return the checkpoint, if the run saved one
+     */
+    Optional<SweepCheckpoint> findSweepCheckpoint(String sweepId);
+
+    /**
+     * Saves a sweep run's checkpoint, replacing the one saved before under its id.
+     *
+     * @param checkpoint the checkpoint
+     */
+    void saveSweepCheckpoint(SweepCheckpoint checkpoint);
 }

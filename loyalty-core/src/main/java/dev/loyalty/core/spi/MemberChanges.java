@@ -5,6 +5,8 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import java.util.List;
 
 /**
@@ -18,19 +20,22 @@ import java.util.List;
  * @param holds the holds to add or replace, by hold id
  * @param account the member's new account state, or null when unchanged
  * @param tiers the member's tier bookkeeping changes, or null when unchanged
+ * @param offers the offers to add or replace, by offer code
+ * @param offerBook the member's new offer bookkeeping, or null when unchanged
  */
 public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
-                            Account account, TierUpdate tiers) {
+                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook) {
 
     /** Copies the lists. */
     public MemberChanges {
         entries = List.copyOf(entries);
         lots = List.copyOf(lots);
         holds = List.copyOf(holds);
+        offers = List.copyOf(offers);
     }
 
     /**
-     * Creates changes that touch no tier bookkeeping.
+     * Creates changes that touch no tier or offer bookkeeping.
      *
      * @param member the member's new state, or null when unchanged
      * @param event the processed event, or null
@@ -40,7 +45,7 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param account the member's new account state, or null when unchanged
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds, Account account) {
-        this(member, event, entries, lots, holds, account, null);
+        this(member, event, entries, lots, holds, account, null, List.of(), null);
     }
 
     /**
@@ -52,15 +57,16 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param lots the lots to add or replace
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots) {
-        this(member, event, entries, lots, List.of(), null, null);
+        this(member, event, entries, lots, List.of(), null, null, List.of(), null);
     }
 
     /**
      * Tells whether applying these changes would change nothing.
      *
-     * @return true when there is no member, event, entry, lot, hold, account or tier change
+     * @return true when there is no member, event, entry, lot, hold, account, tier, offer or offer bookkeeping change
      */
     public boolean isEmpty() {
-        return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null && tiers == null;
+        return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null
+                && tiers == null && offers.isEmpty() && offerBook == null;
     }
 }

@@ -4,6 +4,8 @@ import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.Qualifying;
 import dev.loyalty.core.tier.TierState;
@@ -112,4 +114,20 @@ public interface MemberView {
      * @return the summed totals; {@link Qualifying#ZERO} when the range is empty
      */
     Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive);
+
+    /**
+     * Returns the member's offer bookkeeping: last purchase, birthday given at, open win-back
+     * spell, armed multiplier, next offer expiry. Cheap: kept with the member.
+     *
+     * @return the bookkeeping; {@link OfferBook#NEW} before anything was recorded
+     */
+    OfferBook offerBook();
+
+    /**
+     * Returns the member's offers, in the order they were issued; read only when the bookkeeping
+     * says something concerns them.
+     *
+     * @return the offers, whatever their status
+     */
+    List<Offer> offers();
 }

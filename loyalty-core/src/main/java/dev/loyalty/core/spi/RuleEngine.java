@@ -55,6 +55,20 @@ public interface RuleEngine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Evaluates the rules for one member in a sweep, when the sweep presents an occasion (a
+     * birthday, a dormancy spell). Only {@link Decision.IssueOffer} decisions are acted on; the
+     * core enforces at-most-once per occasion. The default proposes nothing, for rule engines
+     * that know no offers.
+     *
+     * @param context the member, the date and the occasions
+     * @return the decisions, with the version of the rules that made them
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails
+     */
+    default Evaluation evaluateSweep(SweepContext context) {
+        return new Evaluation(version(), List.of());
+    }
+
     /** Releases the engine's resources; the default does nothing. */
     @Override
     default void close() {

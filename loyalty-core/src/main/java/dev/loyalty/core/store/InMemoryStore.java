@@ -8,6 +8,8 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
@@ -17,6 +19,7 @@ import dev.loyalty.core.spi.TierUpdate;
 import dev.loyalty.core.tier.Qualifying;
 import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.tier.TierState;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +47,9 @@ public final class InMemoryStore implements LoyaltyStore {
     /** The same slots by hash, for the lookups every event makes. */
     private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
+    /** Every member's offers by code, for {@link #findOffer}. */
+    private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SweepCheckpoint> checkpoints = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -78,6 +84,13 @@ public final class InMemoryStore implements LoyaltyStore {
                 try {
                     MemberChanges changes = work.apply(slot);
                     long newBalance = slot.balanceAfter(changes);
+                    for (Offer offer : changes.offers()) {
+                        Offer other = offers.get(offer.code());
+                        if (!offer.memberId().equals(memberId) || (other != null && !other.memberId().equals(memberId))) {
+                            throw new IllegalArgumentException("offer " + offer.code() + " of member " + offer.memberId()
+                                    + " cannot be written for member " + memberId + (other == null ? "" : ": the code belongs to member " + other.memberId()));
+                        }
+                    }
                     if (changes.event() != null) {
                         StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
                         if (earlier != null) {
@@ -85,6 +98,7 @@ public final class InMemoryStore implements LoyaltyStore {
                         }
                     }
                     slot.apply(changes, newBalance);
+                    changes.offers().forEach(offer -> offers.put(offer.code(), offer));
                     return changes.event();
                 } finally {
                     if (slot.member == null) {
@@ -131,12 +145,52 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public void forEachMember(Consumer<Member> consumer) {
-        for (Slot slot : slots.values()) {
+        forEachMember(null, null, consumer);
+    }
+
+    @Override
+    public void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer) {
+        NavigableMap<MemberId, Slot> range = slots;
+        if (fromInclusive != null && toExclusive != null && fromInclusive.compareTo(toExclusive) >= 0) {
+            return;
+        } else if (fromInclusive != null && toExclusive != null) {
+            range = slots.subMap(fromInclusive, true, toExclusive, false);
+        } else if (fromInclusive != null) {
+            range = slots.tailMap(fromInclusive, true);
+        } else if (toExclusive != null) {
+            range = slots.headMap(toExclusive, false);
+        }
+        for (Slot slot : range.values()) {
             Member member = slot.member;
             if (member != null) {
                 consumer.accept(member);
             }
         }
+    }
+
+    @Override
+    public Optional<Offer> findOffer(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(offers.get(code));
+    }
+
+    @Override
+    public List<Offer> offers(MemberId memberId) {
+        return read(memberId, List.of(), Slot::offers);
+    }
+
+    @Override
+    public OfferBook offerBook(MemberId memberId) {
+        return read(memberId, OfferBook.NEW, slot -> slot.offerBook);
+    }
+
+    @Override
+    public Optional<SweepCheckpoint> findSweepCheckpoint(String sweepId) {
+        return Optional.ofNullable(checkpoints.get(sweepId));
+    }
+
+    @Override
+    public void saveSweepCheckpoint(SweepCheckpoint checkpoint) {
+        checkpoints.put(checkpoint.sweepId(), checkpoint);
     }
 
     private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
@@ -172,6 +226,8 @@ public final class InMemoryStore implements LoyaltyStore {
         /** Qualifying totals by the member's local day. */
         final NavigableMap<LocalDate, Qualifying> qualifyingDays = new TreeMap<>();
         final List<TierChange> tierHistory = new ArrayList<>();
+        OfferBook offerBook = OfferBook.NEW;
+        final Map<String, Offer> offers = new LinkedHashMap<>();
         long balance;
         boolean removed;
 
@@ -214,6 +270,12 @@ public final class InMemoryStore implements LoyaltyStore {
                     qualifyingDays.merge(day.day(), day.amount(), Qualifying::plus);
                 }
                 tierHistory.addAll(tiers.history());
+            }
+            for (Offer offer : changes.offers()) {
+                offers.put(offer.code(), offer);
+            }
+            if (changes.offerBook() != null) {
+                offerBook = changes.offerBook();
             }
             balance = newBalance;
         }
@@ -292,6 +354,16 @@ public final class InMemoryStore implements LoyaltyStore {
                 sum = sum.plus(day);
             }
             return sum;
+        }
+
+        @Override
+        public OfferBook offerBook() {
+            return offerBook;
+        }
+
+        @Override
+        public List<Offer> offers() {
+            return List.copyOf(offers.values());
         }
     }
 }

@@ -13,8 +13,14 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,14 +41,20 @@ import java.util.List;
  */
 final class JdbcMapping {
 
+    /** The offer bookkeeping kept in the member row (schema version 4). */
+    static final String OFFER_BOOK_COLUMNS = "last_purchase_at, last_purchase_at_ns, birthday_set_at, birthday_set_at_ns, birthday_offer_year,"
+            + " win_back_spell, win_back_spell_ns, armed_offer, next_offer_expiry, next_offer_expiry_ns";
     static final String MEMBER_COLUMNS =
             "member_id, enrolled_at, enrolled_at_ns, tier_code, status, birthday, zone_id, balance, last_sequence, debt, last_activity_at,"
-            + " last_activity_at_ns";
+            + " last_activity_at_ns, " + OFFER_BOOK_COLUMNS;
     static final String SELECT_MEMBER = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id = ?";
     static final String LOCK_MEMBER = SELECT_MEMBER + " FOR UPDATE";
-    static final String INSERT_MEMBER = "INSERT INTO loyalty_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_MEMBER = "INSERT INTO loyalty_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_MEMBER = "UPDATE loyalty_member SET enrolled_at = ?, enrolled_at_ns = ?, tier_code = ?, status = ?,"
-            + " birthday = ?, zone_id = ?, balance = ?, last_sequence = ?, debt = ?, last_activity_at = ?, last_activity_at_ns = ?"
+            + " birthday = ?, zone_id = ?, balance = ?, last_sequence = ?, debt = ?, last_activity_at = ?, last_activity_at_ns = ?,"
+            + " last_purchase_at = ?, last_purchase_at_ns = ?, birthday_set_at = ?, birthday_set_at_ns = ?, birthday_offer_year = ?,"
+            + " win_back_spell = ?, win_back_spell_ns = ?, armed_offer = ?, next_offer_expiry = ?, next_offer_expiry_ns = ?"
             + " WHERE member_id = ? AND last_sequence = ?";
     /** Updates only the counters, for events that leave the member as it was. */
     static final String UPDATE_MEMBER_COUNTERS = "UPDATE loyalty_member SET balance = ?, last_sequence = ? WHERE member_id = ? AND last_sequence = ?";
@@ -93,11 +105,31 @@ final class JdbcMapping {
             + " created_at_ns = ?, expires_at = ?, expires_at_ns = ?, status = ? WHERE member_id = ? AND hold_id = ?";
     static final String SELECT_HOLDS = "SELECT " + HOLD_COLUMNS + " FROM loyalty_hold WHERE member_id = ? ORDER BY hold_order";
 
+    static final String OFFER_COLUMNS = "offer_code, member_id, template_code, kind, offer_value, item_code, offer_trigger, occasion,"
+            + " rule_name, reason, issued_at, issued_at_ns, valid_until, valid_until_ns, status, redeemed_at, redeemed_at_ns, redeemed_by,"
+            + " converted";
+    /** Inserts an offer unless one has its code (the member row is locked; another member's offer with the code fails the update after). */
+    static final String INSERT_OFFER_IF_ABSENT = "INSERT INTO loyalty_offer (" + OFFER_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM loyalty_offer WHERE offer_code = ?)";
+    /** Updates what changes in an offer's life: status, redemption, conversion. */
+    static final String UPDATE_OFFER = "UPDATE loyalty_offer SET status = ?, redeemed_at = ?, redeemed_at_ns = ?, redeemed_by = ?,"
+            + " converted = ? WHERE offer_code = ? AND member_id = ?";
+    static final String SELECT_OFFERS = "SELECT " + OFFER_COLUMNS + " FROM loyalty_offer WHERE member_id = ? ORDER BY offer_order";
+    static final String SELECT_OFFER = "SELECT " + OFFER_COLUMNS + " FROM loyalty_offer WHERE offer_code = ?";
+    static final String MEMBERS_FROM = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id >= ? ORDER BY member_id LIMIT ?";
+
+    static final String CHECKPOINT_COLUMNS = "sweep_id, as_of, as_of_ns, last_member_id, members, completed";
+    static final String SELECT_CHECKPOINT = "SELECT " + CHECKPOINT_COLUMNS + " FROM loyalty_sweep_checkpoint WHERE sweep_id = ?";
+    static final String UPDATE_CHECKPOINT = "UPDATE loyalty_sweep_checkpoint SET as_of = ?, as_of_ns = ?, last_member_id = ?, members = ?,"
+            + " completed = ? WHERE sweep_id = ?";
+    static final String INSERT_CHECKPOINT = "INSERT INTO loyalty_sweep_checkpoint (as_of, as_of_ns, last_member_id, members, completed, sweep_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     private JdbcMapping() {
     }
 
     /** A member row: the member, the counters and the account state kept beside it. */
-    record MemberRow(Member member, long balance, long lastSequence, Account account) {
+    record MemberRow(Member member, long balance, long lastSequence, Account account, OfferBook offerBook) {
     }
 
     static MemberRow readMember(ResultSet rs) throws SQLException {
@@ -106,11 +138,14 @@ final class JdbcMapping {
                 enumValue(MemberStatus.class, rs.getString("status"), "loyalty_member.status"),
                 rs.getObject("birthday", LocalDate.class), zone == null ? null : ZoneId.of(zone));
         return new MemberRow(member, rs.getLong("balance"), rs.getLong("last_sequence"),
-                new Account(rs.getLong("debt"), readInstant(rs, "last_activity_at")));
+                new Account(rs.getLong("debt"), readInstant(rs, "last_activity_at")),
+                new OfferBook(readInstant(rs, "last_purchase_at"), readInstant(rs, "birthday_set_at"), rs.getInt("birthday_offer_year"),
+                        readInstant(rs, "win_back_spell"), rs.getString("armed_offer"), readInstant(rs, "next_offer_expiry")));
     }
 
     /** Binds the member's columns in {@link #MEMBER_COLUMNS} order, from enrolled_at to last_activity_at_ns. */
-    static int bindMember(PreparedStatement ps, int index, Member member, long balance, long lastSequence, Account account) throws SQLException {
+    static int bindMember(PreparedStatement ps, int index, Member member, long balance, long lastSequence, Account account, OfferBook book)
+            throws SQLException {
         int i = bindInstant(ps, index, member.enrolledAt());
         ps.setString(i++, member.tierCode());
         ps.setString(i++, member.status().name());
@@ -119,7 +154,67 @@ final class JdbcMapping {
         ps.setLong(i++, balance);
         ps.setLong(i++, lastSequence);
         ps.setLong(i++, account.debt());
-        return bindInstant(ps, i, account.lastActivityAt());
+        i = bindInstant(ps, i, account.lastActivityAt());
+        i = bindInstant(ps, i, book.lastPurchaseAt());
+        i = bindInstant(ps, i, book.birthdaySetAt());
+        ps.setInt(i++, book.birthdayYear());
+        i = bindInstant(ps, i, book.winBackSpell());
+        ps.setString(i++, book.armedOffer());
+        return bindInstant(ps, i, book.nextOfferExpiry());
+    }
+
+    /** Binds the offer's columns in {@link #OFFER_COLUMNS} order from the given index. */
+    static int bindOffer(PreparedStatement ps, int index, Offer offer) throws SQLException {
+        int i = index;
+        ps.setString(i++, offer.code());
+        ps.setString(i++, offer.memberId().value());
+        ps.setString(i++, offer.template());
+        ps.setString(i++, offer.kind().name());
+        ps.setString(i++, offer.value().toString());
+        ps.setString(i++, offer.itemCode());
+        ps.setString(i++, offer.trigger().name());
+        ps.setString(i++, offer.occasion());
+        ps.setString(i++, offer.rule());
+        ps.setString(i++, offer.reason());
+        i = bindInstant(ps, i, offer.issuedAt());
+        i = bindInstant(ps, i, offer.validUntil());
+        return bindOfferState(ps, i, offer);
+    }
+
+    /** Binds what changes in an offer's life: status, redeemed at, redeemed by, converted. */
+    static int bindOfferState(PreparedStatement ps, int index, Offer offer) throws SQLException {
+        int i = index;
+        ps.setString(i++, offer.status().name());
+        i = bindInstant(ps, i, offer.redeemedAt());
+        ps.setString(i++, offer.redeemedBy() == null ? null : offer.redeemedBy().value());
+        ps.setObject(i++, offer.converted(), Types.BOOLEAN);
+        return i;
+    }
+
+    static Offer readOffer(ResultSet rs) throws SQLException {
+        String redeemedBy = rs.getString("redeemed_by");
+        Boolean converted = rs.getObject("converted", Boolean.class);
+        return new Offer(rs.getString("offer_code"), MemberId.of(rs.getString("member_id")), rs.getString("template_code"),
+                enumValue(OfferKind.class, rs.getString("kind"), "loyalty_offer.kind"), new BigDecimal(rs.getString("offer_value")),
+                rs.getString("item_code"), enumValue(OfferTrigger.class, rs.getString("offer_trigger"), "loyalty_offer.offer_trigger"),
+                rs.getString("occasion"), rs.getString("rule_name"), rs.getString("reason"), readInstant(rs, "issued_at"),
+                readInstant(rs, "valid_until"), enumValue(OfferStatus.class, rs.getString("status"), "loyalty_offer.status"),
+                readInstant(rs, "redeemed_at"), redeemedBy == null ? null : EventId.of(redeemedBy), converted);
+    }
+
+    static SweepCheckpoint readCheckpoint(ResultSet rs) throws SQLException {
+        String last = rs.getString("last_member_id");
+        return new SweepCheckpoint(rs.getString("sweep_id"), readInstant(rs, "as_of"), last == null ? null : MemberId.of(last),
+                rs.getLong("members"), rs.getBoolean("completed"));
+    }
+
+    /** Binds a checkpoint in the order of {@link #UPDATE_CHECKPOINT} and {@link #INSERT_CHECKPOINT}. */
+    static void bindCheckpoint(PreparedStatement ps, SweepCheckpoint checkpoint) throws SQLException {
+        int i = bindInstant(ps, 1, checkpoint.asOf());
+        ps.setString(i++, checkpoint.lastMember() == null ? null : checkpoint.lastMember().value());
+        ps.setLong(i++, checkpoint.members());
+        ps.setBoolean(i++, checkpoint.completed());
+        ps.setString(i, checkpoint.sweepId());
     }
 
     static void bindEvent(PreparedStatement ps, StoredEvent event) throws SQLException {

@@ -7,6 +7,8 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.spi.MemberView;
@@ -40,6 +42,7 @@ final class JdbcMemberView implements MemberView {
     private List<Hold> holds;
     private TierState tierState;
     private boolean tierStateRead;
+    private List<Offer> offers;
 
     JdbcMemberView(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, Consumer<SQLException> failures) {
         this.connection = connection;
@@ -168,6 +171,33 @@ final class JdbcMemberView implements MemberView {
         } catch (SQLException e) {
             throw failed("sum the qualifying totals of member " + memberId, e);
         }
+    }
+
+    @Override
+    public OfferBook offerBook() {
+        return row == null ? OfferBook.NEW : row.offerBook();
+    }
+
+    @Override
+    public List<Offer> offers() {
+        if (row == null) {
+            return List.of();
+        }
+        if (offers == null) {
+            List<Offer> loaded = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_OFFERS)) {
+                ps.setString(1, memberId.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        loaded.add(JdbcMapping.readOffer(rs));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed("read the offers of member " + memberId, e);
+            }
+            offers = List.copyOf(loaded);
+        }
+        return offers;
     }
 
     private StoreException failed(String what, SQLException e) {

@@ -37,8 +37,12 @@ public final class JdbcSchema {
     /** The classpath directory of the H2 scripts: the PostgreSQL statements without their collations. */
     public static final String H2_LOCATION = "dev/loyalty/core/store/schema/h2";
 
-    /** The scripts in the order they apply; a new version appends its file name here. */
-    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V3__tiers.sql");
+    /**
+     * The scripts in the order they apply; a new version appends its file name here. The number
+     * in the name is the version recorded; numbers increase and may skip (a version is reserved
+     * for a script developed alongside).
+     */
+    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V3__tiers.sql", "V4__offers.sql");
 
     /** The PostgreSQL advisory lock key appliers take turns on: "LOYALTY" in ASCII. */
     private static final long ADVISORY_LOCK = 0x4C4F59414C5459L;
@@ -84,7 +88,7 @@ public final class JdbcSchema {
                     }
                     Set<Integer> applied = appliedVersions(connection);
                     for (int i = 0; i < SCRIPTS.size(); i++) {
-                        int version = i + 1;
+                        int version = versionOf(SCRIPTS.get(i));
                         if (applied.contains(version)) {
                             continue;
                         }
@@ -101,7 +105,7 @@ public final class JdbcSchema {
                     }
                 }
                 connection.commit();
-                return SCRIPTS.size();
+                return latestVersion();
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();
@@ -124,7 +128,12 @@ public final class JdbcSchema {
      * @return the latest schema version
      */
     public static int latestVersion() {
-        return SCRIPTS.size();
+        return versionOf(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** Returns the version number in a script's name, {@code V<number>__<name>.sql}. */
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /**

@@ -12,12 +12,15 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.tier.TierChange;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,15 +197,29 @@ public final class JdbcStore implements LoyaltyStore {
 
     @Override
     public void forEachMember(Consumer<Member> consumer) {
+        forEachMember(null, null, consumer);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads a page at a time by id, as {@link #forEachMember(Consumer)} does, and stops at the
+     * first id not below {@code toExclusive} (compared as {@link MemberId}s).
+     */
+    @Override
+    public void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer) {
         Checks.notNull(consumer, "consumer");
         MemberId after = null;
         while (true) {
             MemberId from = after;
+            String sql = from != null ? JdbcMapping.MEMBERS_AFTER : fromInclusive != null ? JdbcMapping.MEMBERS_FROM : JdbcMapping.FIRST_MEMBERS;
             List<Member> page = read("list the members after " + (from == null ? "the start" : from.toString()), connection -> {
-                try (PreparedStatement ps = connection.prepareStatement(from == null ? JdbcMapping.FIRST_MEMBERS : JdbcMapping.MEMBERS_AFTER)) {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
                     int i = 1;
                     if (from != null) {
                         ps.setString(i++, from.value());
+                    } else if (fromInclusive != null) {
+                        ps.setString(i++, fromInclusive.value());
                     }
                     ps.setInt(i, MEMBER_PAGE);
                     List<Member> members = new ArrayList<>();
@@ -214,12 +231,97 @@ public final class JdbcStore implements LoyaltyStore {
                     return members;
                 }
             });
-            page.forEach(consumer);
+            for (Member member : page) {
+                if (toExclusive != null && member.id().compareTo(toExclusive) >= 0) {
+                    return;
+                }
+                consumer.accept(member);
+            }
             if (page.size() < MEMBER_PAGE) {
                 return;
             }
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    @Override
+    public Optional<Offer> findOffer(String code) {
+        Checks.notNull(code, "code");
+        return read("find offer " + code, connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_OFFER)) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(JdbcMapping.readOffer(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Offer> offers(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the offers of member " + memberId,
+                connection -> list(connection, JdbcMapping.SELECT_OFFERS, memberId.value(), JdbcMapping::readOffer));
+    }
+
+    @Override
+    public OfferBook offerBook(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the offer bookkeeping of member " + memberId,
+                connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::offerBook).orElse(OfferBook.NEW));
+    }
+
+    @Override
+    public Optional<SweepCheckpoint> findSweepCheckpoint(String sweepId) {
+        Checks.notNull(sweepId, "sweepId");
+        return read("read sweep checkpoint " + sweepId, connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_CHECKPOINT)) {
+                ps.setString(1, sweepId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(JdbcMapping.readCheckpoint(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Updates the row, else inserts it; when two processes insert the same new id at once,
+     * the one that loses the race updates instead.
+     */
+    @Override
+    public void saveSweepCheckpoint(SweepCheckpoint checkpoint) {
+        Checks.notNull(checkpoint, "checkpoint");
+        read("save sweep checkpoint " + checkpoint.sweepId(), connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    int updated;
+                    try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.UPDATE_CHECKPOINT)) {
+                        JdbcMapping.bindCheckpoint(ps, checkpoint);
+                        updated = ps.executeUpdate();
+                    }
+                    if (updated == 0) {
+                        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_CHECKPOINT)) {
+                            JdbcMapping.bindCheckpoint(ps, checkpoint);
+                            ps.executeUpdate();
+                        }
+                    }
+                    if (!autoCommit) {
+                        connection.commit();
+                    }
+                    return null;
+                } catch (SQLException e) {
+                    if (!autoCommit) {
+                        connection.rollback();
+                    }
+                    if (attempt > 1 || !SqlFailures.isUniqueViolation(SqlFailures.state(e))) {
+                        throw e;
+                    }
+                }
+            }
+        });
     }
 
     /** One transaction: lock, work, write, commit. */
@@ -322,6 +424,9 @@ public final class JdbcStore implements LoyaltyStore {
                 require(change.memberId().equals(memberId), name + " writes a tier change of member " + change.memberId());
             }
         }
+        for (Offer offer : changes.offers()) {
+            require(offer.memberId().equals(memberId), name + " writes offer " + offer.code() + " of member " + offer.memberId());
+        }
         return balance;
     }
 
@@ -332,11 +437,12 @@ public final class JdbcStore implements LoyaltyStore {
         long lastSequence = entries.isEmpty() ? (row == null ? 0 : row.lastSequence()) : entries.get(entries.size() - 1).sequence();
         Member member = changes.member() != null ? changes.member() : row.member();
         Account account = changes.account() != null ? changes.account() : row == null ? Account.NEW : row.account();
+        OfferBook book = changes.offerBook() != null ? changes.offerBook() : row == null ? OfferBook.NEW : row.offerBook();
         if (row == null) {
             attempt.step = Step.INSERT_MEMBER;
             try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_MEMBER)) {
                 ps.setString(1, memberId.value());
-                JdbcMapping.bindMember(ps, 2, member, balance, lastSequence, account);
+                JdbcMapping.bindMember(ps, 2, member, balance, lastSequence, account, book);
                 ps.executeUpdate();
             }
         }
@@ -359,16 +465,17 @@ public final class JdbcStore implements LoyaltyStore {
             attempt.step = Step.WRITE_TIERS;
             JdbcTiers.write(connection, memberId, changes.tiers());
         }
-        if (row != null && (changes.member() != null || changes.account() != null || !entries.isEmpty())) {
+        writeOffers(connection, memberId, changes.offers(), attempt);
+        if (row != null && (changes.member() != null || changes.account() != null || changes.offerBook() != null || !entries.isEmpty())) {
             attempt.step = Step.UPDATE_MEMBER;
-            boolean countersOnly = member.equals(row.member()) && account.equals(row.account());
+            boolean countersOnly = member.equals(row.member()) && account.equals(row.account()) && book.equals(row.offerBook());
             try (PreparedStatement ps = connection.prepareStatement(countersOnly ? JdbcMapping.UPDATE_MEMBER_COUNTERS : JdbcMapping.UPDATE_MEMBER)) {
                 int i = 1;
                 if (countersOnly) {
                     ps.setLong(i++, balance);
                     ps.setLong(i++, lastSequence);
                 } else {
-                    i = JdbcMapping.bindMember(ps, i, member, balance, lastSequence, account);
+                    i = JdbcMapping.bindMember(ps, i, member, balance, lastSequence, account, book);
                 }
                 ps.setString(i++, memberId.value());
                 ps.setLong(i, row.lastSequence());
@@ -448,6 +555,32 @@ public final class JdbcStore implements LoyaltyStore {
                 update.setString(i++, hold.memberId().value());
                 update.setString(i, hold.id());
                 update.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Inserts new offers and updates the state of existing ones, by offer code; the member row is
+     * locked, so the two steps cannot race for this member. An offer code another member holds
+     * updates no row and fails the transaction.
+     */
+    private static void writeOffers(Connection connection, MemberId memberId, List<Offer> offers, Attempt attempt) throws SQLException {
+        for (Offer offer : offers) {
+            attempt.step = Step.WRITE_OFFERS;
+            try (PreparedStatement insert = connection.prepareStatement(JdbcMapping.INSERT_OFFER_IF_ABSENT)) {
+                int i = JdbcMapping.bindOffer(insert, 1, offer);
+                insert.setString(i, offer.code());
+                if (insert.executeUpdate() == 1) {
+                    continue;
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_OFFER)) {
+                int i = JdbcMapping.bindOfferState(update, 1, offer);
+                update.setString(i++, offer.code());
+                update.setString(i, memberId.value());
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("offer code " + offer.code() + " of member " + memberId + " is held by another member");
+                }
             }
         }
     }
@@ -566,6 +699,7 @@ public final class JdbcStore implements LoyaltyStore {
         UPDATE_LOTS("updating a lot"),
         WRITE_HOLDS("writing a hold"),
         WRITE_TIERS("writing the tier bookkeeping"),
+        WRITE_OFFERS("writing an offer"),
         UPDATE_MEMBER("updating the member"),
         COMMIT("committing");
 

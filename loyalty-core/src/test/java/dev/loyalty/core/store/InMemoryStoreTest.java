@@ -138,6 +138,16 @@ class InMemoryStoreTest extends LoyaltyStoreContract {
             public dev.loyalty.core.tier.Qualifying qualifying(java.time.LocalDate fromInclusive, java.time.LocalDate toInclusive) {
                 return view.qualifying(fromInclusive, toInclusive);
             }
+
+            @Override
+            public dev.loyalty.core.model.OfferBook offerBook() {
+                return view.offerBook();
+            }
+
+            @Override
+            public List<dev.loyalty.core.model.Offer> offers() {
+                return view.offers();
+            }
         };
         return scanning.nextDueAt();
     }

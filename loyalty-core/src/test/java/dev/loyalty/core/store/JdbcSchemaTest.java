@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,7 @@ class JdbcSchemaTest {
         int first = JdbcSchema.apply(dataSource);
         int second = JdbcSchema.apply(dataSource);
 
-        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(3);
+        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(4);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
@@ -48,6 +47,9 @@ class JdbcSchemaTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(3);
             assertThat(rs.getString(2)).isEqualTo("V3__tiers.sql");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+            assertThat(rs.getString(2)).isEqualTo("V4__offers.sql");
             assertThat(rs.next()).isFalse();
         }
     }
@@ -65,10 +67,12 @@ class JdbcSchemaTest {
 
     @Test
     void shouldListEveryScriptInVersionOrderWhenScriptsAreAdded() throws IOException, URISyntaxException {
-        List<String> expected = IntStream.rangeClosed(1, JdbcSchema.SCRIPTS.size()).mapToObj(v -> "V" + v + "__").toList();
-        assertThat(JdbcSchema.SCRIPTS).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat(JdbcSchema.SCRIPTS.get(i)).startsWith(expected.get(i)).endsWith(".sql");
+        assertThat(JdbcSchema.SCRIPTS.get(0)).startsWith("V1__");
+        for (int i = 0; i < JdbcSchema.SCRIPTS.size(); i++) {
+            assertThat(JdbcSchema.SCRIPTS.get(i)).matches("V[1-9][0-9]*__[a-z0-9_]+\\.sql");
+            if (i > 0) {
+                assertThat(JdbcSchema.versionOf(JdbcSchema.SCRIPTS.get(i))).isGreaterThan(JdbcSchema.versionOf(JdbcSchema.SCRIPTS.get(i - 1)));
+            }
         }
         for (String location : List.of(JdbcSchema.POSTGRESQL_LOCATION, JdbcSchema.H2_LOCATION)) {
             Path directory = Path.of(getClass().getClassLoader().getResource(location).toURI());

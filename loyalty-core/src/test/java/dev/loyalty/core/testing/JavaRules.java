@@ -2,10 +2,13 @@ package dev.loyalty.core.testing;
 
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.spi.SweepContext;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -58,13 +61,94 @@ public final class JavaRules implements RuleEngine {
         List<Decision> decide(RuleContext context);
     }
 
+    /** One sweep rule: reads a member's occasions and proposes offers; must be pure and thread-safe. */
+    @FunctionalInterface
+    public interface SweepRule {
+        /**
+         * Proposes offers for one member in a sweep.
+         *
+         * @param context the member, the date and the occasions
+         * @return the decisions, possibly empty; never null
+         */
+        List<Decision> decide(SweepContext context);
+    }
+
+    /** The template of the offer pack's birthday offer: 500 points, valid 30 days. */
+    public static final String BIRTHDAY = "BDAY-01";
+    /** The template of the offer pack's first win-back offer: 10% off after 90 days without a purchase, valid 30 days. */
+    public static final String WIN_BACK_90 = "WINBACK-90";
+    /** The template of the offer pack's second win-back offer: 20% off after 180 days without a purchase, valid 30 days. */
+    public static final String WIN_BACK_180 = "WINBACK-180";
+
     private final String version;
     private final List<Rule> rules;
+    private final List<SweepRule> sweepRules;
     private final AtomicLong evaluations = new AtomicLong();
+    private final AtomicLong sweepEvaluations = new AtomicLong();
 
     private JavaRules(String version, List<Rule> rules) {
+        this(version, rules, List.of());
+    }
+
+    private JavaRules(String version, List<Rule> rules, List<SweepRule> sweepRules) {
         this.version = Objects.requireNonNull(version, "version");
         this.rules = List.copyOf(rules);
+        this.sweepRules = List.copyOf(sweepRules);
+    }
+
+    /**
+     * Returns a copy with sweep rules added after the others.
+     *
+     * @param newVersion the version of the extended rule set
+     * @param more the sweep rules
+     * @return the extended rule engine
+     */
+    public JavaRules withSweepRules(String newVersion, SweepRule... more) {
+        List<SweepRule> extended = new ArrayList<>(sweepRules);
+        extended.addAll(List.of(more));
+        return new JavaRules(newVersion, rules, extended);
+    }
+
+    /**
+     * Returns a copy with the offer pack: on a birthday, {@link #BIRTHDAY} (500 points); after
+     * 90 days without a purchase {@link #WIN_BACK_90} (10% off), after 180 days
+     * {@link #WIN_BACK_180} (20% off); every offer valid 30 days.
+     *
+     * @return the extended rule engine, version suffixed {@code +offers}
+     */
+    public JavaRules withOfferPack() {
+        return withSweepRules(version + "+offers",
+                ctx -> ctx.birthday() != null
+                        ? List.of(new Decision.IssueOffer(BIRTHDAY, "Happy birthday: 500 points", OfferTrigger.BIRTHDAY, BIRTHDAY, OfferKind.POINTS,
+                                BigDecimal.valueOf(500), null, 30))
+                        : List.of(),
+                ctx -> ctx.dormancy() != null && ctx.dormancy().days() >= 90
+                        ? List.of(new Decision.IssueOffer(WIN_BACK_90, "We miss you: 10% off", OfferTrigger.WIN_BACK, WIN_BACK_90, OfferKind.DISCOUNT,
+                                BigDecimal.TEN, null, 30))
+                        : List.of(),
+                ctx -> ctx.dormancy() != null && ctx.dormancy().days() >= 180
+                        ? List.of(new Decision.IssueOffer(WIN_BACK_180, "Come back: 20% off", OfferTrigger.WIN_BACK, WIN_BACK_180, OfferKind.DISCOUNT,
+                                BigDecimal.valueOf(20), null, 30))
+                        : List.of());
+    }
+
+    /**
+     * Returns how many times {@link #evaluateSweep(SweepContext)} was called.
+     *
+     * @return the number of sweep evaluations so far
+     */
+    public long sweepEvaluations() {
+        return sweepEvaluations.get();
+    }
+
+    @Override
+    public Evaluation evaluateSweep(SweepContext context) {
+        sweepEvaluations.incrementAndGet();
+        List<Decision> decisions = new ArrayList<>();
+        for (SweepRule rule : sweepRules) {
+            decisions.addAll(rule.decide(context));
+        }
+        return new Evaluation(version, decisions);
     }
 
     /**
@@ -136,7 +220,7 @@ public final class JavaRules implements RuleEngine {
     public JavaRules with(String newVersion, Rule rule) {
         List<Rule> extended = new ArrayList<>(rules);
         extended.add(rule);
-        return new JavaRules(newVersion, extended);
+        return new JavaRules(newVersion, extended, sweepRules);
     }
 
     /**

@@ -559,7 +559,7 @@ public abstract class LoyaltyStoreContract {
                         new dev.loyalty.core.tier.Qualifying(new BigDecimal("5.5"), 5, 1)));
 
         store.apply(id, view -> new MemberChanges(null, null, List.of(), List.of(), List.of(), null,
-                new dev.loyalty.core.spi.TierUpdate(state, days, history)));
+                new dev.loyalty.core.spi.TierUpdate(state, days, history), List.of(), null));
 
         assertThat(store.tierHistory(id)).isEqualTo(history);
         store.apply(id, view -> {

@@ -449,6 +449,37 @@ public abstract class TierContract {
         public void forEachMember(java.util.function.Consumer<dev.loyalty.core.model.Member> consumer) {
             store.forEachMember(consumer);
         }
+
+        @Override
+        public void forEachMember(MemberId fromInclusive, MemberId toExclusive,
+                                  java.util.function.Consumer<dev.loyalty.core.model.Member> consumer) {
+            store.forEachMember(fromInclusive, toExclusive, consumer);
+        }
+
+        @Override
+        public java.util.Optional<dev.loyalty.core.model.Offer> findOffer(String code) {
+            return store.findOffer(code);
+        }
+
+        @Override
+        public List<dev.loyalty.core.model.Offer> offers(MemberId memberId) {
+            return store.offers(memberId);
+        }
+
+        @Override
+        public dev.loyalty.core.model.OfferBook offerBook(MemberId memberId) {
+            return store.offerBook(memberId);
+        }
+
+        @Override
+        public java.util.Optional<dev.loyalty.core.spi.SweepCheckpoint> findSweepCheckpoint(String sweepId) {
+            return store.findSweepCheckpoint(sweepId);
+        }
+
+        @Override
+        public void saveSweepCheckpoint(dev.loyalty.core.spi.SweepCheckpoint checkpoint) {
+            store.saveSweepCheckpoint(checkpoint);
+        }
     }
 
     /** A clock at 10:00 UTC of a settable day. */

@@ -1,5 +1,10 @@
 package dev.loyalty.rules.internal;
 
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.rules.vocabulary.BirthdayDue;
+import dev.loyalty.rules.vocabulary.Occasion;
+import dev.loyalty.rules.vocabulary.Offers;
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.rules.vocabulary.Earn;
@@ -13,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code earn} global of one session: turns actions into decisions credited to the rule that
- * is firing. One per session, used by one thread at a time. Not public API.
+ * The {@code earn} and {@code offers} globals of one session: turns actions into decisions
+ * credited to the rule that is firing. One per session, used by one thread at a time. Not public API.
  */
-public final class DecisionCollector implements Earn {
+public final class DecisionCollector implements Earn, Offers {
 
     private final List<Decision> single = new ArrayList<>();
     /** Where the next decision goes: the single event's list, or the list of the event whose fact matched. */
@@ -174,6 +179,32 @@ public final class DecisionCollector implements Earn {
     @Override
     public void capPerDay(long points, String reason) {
         add(new Decision.Cap(rule, reason, Decision.CapPeriod.DAY, points));
+    }
+
+    @Override
+    public void points(Occasion occasion, String template, long points, int validDays, String reason) {
+        offer(occasion, template, OfferKind.POINTS, BigDecimal.valueOf(points), null, validDays, reason);
+    }
+
+    @Override
+    public void discount(Occasion occasion, String template, Number percent, int validDays, String reason) {
+        offer(occasion, template, OfferKind.DISCOUNT, number(percent, "discount"), null, validDays, reason);
+    }
+
+    @Override
+    public void multiplier(Occasion occasion, String template, Number factor, int validDays, String reason) {
+        offer(occasion, template, OfferKind.MULTIPLIER, number(factor, "multiplier"), null, validDays, reason);
+    }
+
+    @Override
+    public void freeItem(Occasion occasion, String template, String itemCode, int validDays, String reason) {
+        offer(occasion, template, OfferKind.FREE_ITEM, BigDecimal.ONE, itemCode, validDays, reason);
+    }
+
+    private void offer(Occasion occasion, String template, OfferKind kind, BigDecimal value, String itemCode, int validDays, String reason) {
+        requireFact(occasion, "occasion");
+        OfferTrigger trigger = occasion instanceof BirthdayDue ? OfferTrigger.BIRTHDAY : OfferTrigger.WIN_BACK;
+        add(new Decision.IssueOffer(rule, reason, trigger, template, kind, value, itemCode, validDays));
     }
 
     private void add(Decision decision) {

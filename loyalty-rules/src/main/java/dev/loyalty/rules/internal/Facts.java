@@ -1,5 +1,8 @@
 package dev.loyalty.rules.internal;
 
+import dev.loyalty.core.spi.SweepContext;
+import dev.loyalty.rules.vocabulary.BirthdayDue;
+import dev.loyalty.rules.vocabulary.Dormant;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
@@ -86,6 +89,37 @@ final class Facts {
             facts.add(new dev.loyalty.rules.vocabulary.Enrolment(enrolment.memberId().value(), enrolment.channel(), date));
         } else if (event instanceof ProfileChange change && types.profileChange()) {
             facts.add(new dev.loyalty.rules.vocabulary.ProfileChange(change.memberId().value(), date));
+        }
+        return facts;
+    }
+
+    /**
+     * Returns the facts for one member in a sweep: the member, today and the program (of the
+     * types some rule can match) and the occasions present.
+     */
+    static List<Object> ofSweep(SweepContext context, Types types) {
+        List<Object> facts = new ArrayList<>(5);
+        Member member = context.member();
+        if (types.member()) {
+            facts.add(new dev.loyalty.rules.vocabulary.Member(member.id().value(), member.tierCode(),
+                    member.status().name().toLowerCase(Locale.ROOT), LocalDate.ofInstant(member.enrolledAt(), context.zone()),
+                    member.birthday(), context.balance() == null ? 0 : context.balance().value()));
+        }
+        if (types.today()) {
+            facts.add(new Today(context.date()));
+        }
+        if (types.program()) {
+            facts.add(new Program(context.program().currency().getCurrencyCode(), context.program().zone().getId()));
+        }
+        SweepContext.BirthdayOccasion birthday = context.birthday();
+        if (birthday != null) {
+            facts.add(new BirthdayDue(member.id().value(), member.tierCode(), birthday.year(), birthday.dateOfBirth(), birthday.celebratedOn(),
+                    birthday.windowStart(), birthday.windowEnd()));
+        }
+        SweepContext.DormancyOccasion dormancy = context.dormancy();
+        if (dormancy != null) {
+            facts.add(new Dormant(member.id().value(), member.tierCode(), dormancy.days(),
+                    LocalDate.ofInstant(dormancy.spellStart(), context.zone())));
         }
         return facts;
     }

@@ -1,6 +1,7 @@
 package dev.loyalty.rules.internal;
 
 import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.spi.SweepContext;
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.RuleProblem;
 import dev.loyalty.core.tier.TierPolicy;
@@ -49,6 +50,7 @@ public final class RuleSet implements AutoCloseable {
 
     private final KieBase kieBase;
     private final boolean declaresEarn;
+    private final boolean declaresOffers;
     private final boolean onePass;
     private final boolean sessionsReusable;
     private final Facts.Types factTypes;
@@ -63,6 +65,8 @@ public final class RuleSet implements AutoCloseable {
         this.kieBase = kieBase;
         this.declaresEarn = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("earn")));
+        this.declaresOffers = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("offers")));
         this.version = version;
         this.maxIdle = maxIdle;
         this.onePass = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOneFact);
@@ -225,11 +229,32 @@ public final class RuleSet implements AutoCloseable {
      * @throws RuleEvaluationException when a rule fails, naming the rule and the event
      */
     public List<Decision> evaluate(RuleContext context) {
+        return fire(context.event().eventId().value(), Facts.of(context, factTypes, tierPolicy));
+    }
+
+    /**
+     * Evaluates one member in a sweep: inserts the member, today, the program and the occasions,
+     * fires, and returns the offer decisions (whatever else the rules propose is dropped).
+     *
+     * @param context the member and the occasions
+     * @return the offer decisions in firing order
+     * @throws RuleEvaluationException when a rule fails, naming the rule and the member
+     */
+    public List<Decision> evaluateSweep(SweepContext context) {
+        List<Decision> all = fire("sweep of member " + context.member().id().value(), Facts.ofSweep(context, factTypes));
+        List<Decision> offers = new ArrayList<>(2);
+        for (Decision decision : all) {
+            if (decision instanceof Decision.IssueOffer) {
+                offers.add(decision);
+            }
+        }
+        return offers;
+    }
+
+    private List<Decision> fire(String eventId, List<Object> facts) {
         if (closed) {
             throw new IllegalStateException("the rule engine is closed");
         }
-        String eventId = context.event().eventId().value();
-        List<Object> facts = Facts.of(context, factTypes, tierPolicy);
         Session session = borrow();
         boolean reusable = false;
         try {
@@ -299,7 +324,7 @@ public final class RuleSet implements AutoCloseable {
             eventIds[i] = contexts.get(i).event().eventId().value();
         }
         // a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
-        Session session = new Session(kieBase.newKieSession(), declaresEarn);
+        Session session = new Session(kieBase.newKieSession(), declaresEarn, declaresOffers);
         try {
             session.collector.beginBatch(eventIds);
             // fact handle ids grow with each insertion, so the first id of each event's facts tells which event a fact is of
@@ -355,7 +380,7 @@ public final class RuleSet implements AutoCloseable {
             idleCount.decrementAndGet();
             return session;
         }
-        return new Session(kieBase.newKieSession(), declaresEarn);
+        return new Session(kieBase.newKieSession(), declaresEarn, declaresOffers);
     }
 
     private void release(Session session, boolean reusable) {
@@ -427,17 +452,20 @@ public final class RuleSet implements AutoCloseable {
         }
     }
 
-    /** A stateful session with its own {@code earn} global. */
+    /** A stateful session with its own {@code earn} and {@code offers} globals. */
     private static final class Session {
         final KieSession kieSession;
         final DecisionCollector collector = new DecisionCollector();
         /** In a batch, which event each inserted fact belongs to. */
         Owners owners;
 
-        Session(KieSession kieSession, boolean declaresEarn) {
+        Session(KieSession kieSession, boolean declaresEarn, boolean declaresOffers) {
             this.kieSession = kieSession;
             if (declaresEarn) {
                 kieSession.setGlobal("earn", collector);
+            }
+            if (declaresOffers) {
+                kieSession.setGlobal("offers", collector);
             }
             kieSession.addEventListener(new DefaultAgendaEventListener() {
                 @Override

@@ -1,0 +1,150 @@
+package dev.loyalty.core;
+
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.MemberId;
+import java.time.Instant;
+
+/**
+ * What a sweep run covers and how it reports: the instant, a member id range (a partition, so
+ * several instances can share one sweep), an optional checkpoint id that makes the run
+ * resumable, and a progress listener.
+ *
+ * <pre>{@code
+ * SweepReport report = engine.sweep(SweepRequest.builder()
+ *         .range(MemberId.of("0"), MemberId.of("8"))        // this instance's partition
+ *         .checkpoint("daily-2026-11-22-part-1")            // resume here after a crash
+ *         .listener(progress -> log.info("{} members", progress.members()))
+ *         .build());
+ * }</pre>
+ *
+ * @param asOf the instant to sweep at, or null for the engine's clock
+ * @param from the smallest member id, inclusive, or null
+ * @param to the member id after the range, exclusive, or null
+ * @param checkpointId the run's id in the store's checkpoints, or null for a run that cannot resume
+ * @param checkpointEvery how many members between saved checkpoints
+ * @param progressEvery how many members between progress calls
+ * @param listener the progress listener
+ */
+public record SweepRequest(Instant asOf, MemberId from, MemberId to, String checkpointId, int checkpointEvery, int progressEvery,
+                           SweepListener listener) {
+
+    /** Checks the components. */
+    public SweepRequest {
+        Checks.notNull(listener, "sweep.listener");
+        if (from != null && to != null && from.compareTo(to) >= 0) {
+            throw new InvalidInputException("sweep.range", "from " + from + " must sort before to " + to);
+        }
+        if (checkpointId != null) {
+            checkpointId = Checks.text(checkpointId, "sweep.checkpointId");
+        }
+        if (checkpointEvery < 1 || progressEvery < 1) {
+            throw new InvalidInputException("sweep", "checkpointEvery and progressEvery must be at least 1, were " + checkpointEvery
+                    + " and " + progressEvery);
+        }
+    }
+
+    /**
+     * Starts a request for every member at the engine's clock, without checkpoint.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SweepRequest}; every setter fails fast. */
+    public static final class Builder {
+        private Instant asOf;
+        private MemberId from;
+        private MemberId to;
+        private String checkpointId;
+        private int checkpointEvery = 500;
+        private int progressEvery = 1_000;
+        private SweepListener listener = SweepListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the instant to sweep at; the engine's clock by default. A resumed run keeps the
+         * instant it started with.
+         *
+         * @param value the instant
+         * @return this builder
+         */
+        public Builder asOf(Instant value) {
+            this.asOf = Checks.notNull(value, "sweep.asOf");
+            return this;
+        }
+
+        /**
+         * Limits the run to members whose id lies in {@code [from, to)}; either may be null for no bound.
+         *
+         * @param fromInclusive the smallest id, or null
+         * @param toExclusive the id after the range, or null
+         * @return this builder
+         */
+        public Builder range(MemberId fromInclusive, MemberId toExclusive) {
+            this.from = fromInclusive;
+            this.to = toExclusive;
+            return this;
+        }
+
+        /**
+         * Makes the run resumable: its progress is saved in the store under this id, and a run
+         * with an id that was saved before resumes after the last member it finished (a
+         * completed run does nothing). Use one id per run and partition, such as
+         * {@code daily-2026-11-22-part-1}.
+         *
+         * @param id the run's id
+         * @return this builder
+         */
+        public Builder checkpoint(String id) {
+            this.checkpointId = Checks.text(id, "sweep.checkpointId");
+            return this;
+        }
+
+        /**
+         * Sets how many members pass between saved checkpoints; 500 by default.
+         *
+         * @param members at least 1
+         * @return this builder
+         */
+        public Builder checkpointEvery(int members) {
+            this.checkpointEvery = members;
+            return this;
+        }
+
+        /**
+         * Sets the listener and how many members pass between its progress calls (1,000 by default).
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(SweepListener value) {
+            this.listener = Checks.notNull(value, "sweep.listener");
+            return this;
+        }
+
+        /**
+         * Sets how many members pass between progress calls.
+         *
+         * @param members at least 1
+         * @return this builder
+         */
+        public Builder progressEvery(int members) {
+            this.progressEvery = members;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws InvalidInputException when the range is empty or a count is below 1
+         */
+        public SweepRequest build() {
+            return new SweepRequest(asOf, from, to, checkpointId, checkpointEvery, progressEvery, listener);
+        }
+    }
+}

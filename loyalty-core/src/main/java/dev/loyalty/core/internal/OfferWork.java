@@ -1,0 +1,311 @@
+package dev.loyalty.core.internal;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.OfferNotRedeemableException;
+import dev.loyalty.core.OfferPolicy;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.event.OfferRedemption;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.spi.SweepContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The core's side of offers: which occasions a member has on a date, issuing what the rules
+ * propose at most once per occasion, expiry, redemption, multipliers armed for the next
+ * purchase and win-back conversion. Not public API.
+ */
+final class OfferWork {
+
+    private OfferWork() {
+    }
+
+    /** The occasion key of a birthday year. */
+    static String birthdayOccasion(int year) {
+        return "birthday:" + year;
+    }
+
+    /** The occasion key of a dormancy spell. */
+    static String winBackOccasion(Instant spellStart) {
+        return "win-back:" + spellStart;
+    }
+
+    /**
+     * Returns the date a birthday is celebrated in a year: the date of birth's month and day,
+     * 28 February for 29 February outside leap years.
+     */
+    static LocalDate celebratedOn(LocalDate dateOfBirth, int year) {
+        MonthDay day = MonthDay.from(dateOfBirth);
+        if (day.getMonth() == Month.FEBRUARY && day.getDayOfMonth() == 29 && !java.time.Year.isLeap(year)) {
+            return LocalDate.of(year, 2, 28);
+        }
+        return day.atYear(year);
+    }
+
+    /** Returns the birthday occasion due on a date, or null. */
+    static SweepContext.BirthdayOccasion birthday(Member member, OfferBook book, LocalDate today, ZoneId zone, OfferPolicy policy) {
+        LocalDate born = member.birthday();
+        if (born == null) {
+            return null;
+        }
+        for (int year = today.getYear(); year >= today.getYear() - 1; year--) {
+            if (year <= born.getYear() || year <= book.birthdayYear()) {
+                continue;
+            }
+            LocalDate celebrated = celebratedOn(born, year);
+            LocalDate start;
+            LocalDate end;
+            switch (policy.birthdayWindow()) {
+                case DAY -> {
+                    start = celebrated;
+                    end = celebrated;
+                }
+                case WEEK -> {
+                    start = celebrated;
+                    end = celebrated.plusDays(6);
+                }
+                default -> {
+                    start = celebrated.withDayOfMonth(1);
+                    end = celebrated.withDayOfMonth(celebrated.lengthOfMonth());
+                }
+            }
+            if (today.isBefore(start) || today.isAfter(end)) {
+                continue;
+            }
+            Instant noticeBy = LocalDays.startOf(celebrated.minusDays(policy.birthdayNoticeDays()), zone);
+            if (book.birthdaySetAt() != null && book.birthdaySetAt().isAfter(noticeBy)) {
+                return null;
+            }
+            return new SweepContext.BirthdayOccasion(year, born, celebrated, start, end);
+        }
+        return null;
+    }
+
+    /** Returns the dormancy occasion on a date, or null. */
+    static SweepContext.DormancyOccasion dormancy(Member member, OfferBook book, LocalDate today, ZoneId zone, OfferPolicy policy) {
+        Instant spell = book.lastPurchaseAt() != null ? book.lastPurchaseAt() : member.enrolledAt();
+        long days = ChronoUnit.DAYS.between(LocalDays.dateOf(spell, zone), today);
+        return days >= policy.dormantAfterDays() ? new SweepContext.DormancyOccasion(spell, days) : null;
+    }
+
+    /**
+     * A sweep's offer work for one member: expires offers past their validity, then presents
+     * the member's occasions to the rules and issues what they propose, once per template and
+     * occasion.
+     *
+     * @return how many offers were issued
+     */
+    static int sweep(MemberLedger ledger, Member member, Instant asOf, ZoneId zone, ProgramSettings program, RuleEngine rules) {
+        expire(ledger, asOf);
+        if (member.status() != MemberStatus.ACTIVE) {
+            return 0;
+        }
+        OfferBook book = ledger.offerBook();
+        LocalDate today = LocalDays.dateOf(asOf, zone);
+        SweepContext.BirthdayOccasion birthday = birthday(member, book, today, zone, program.offers());
+        SweepContext.DormancyOccasion dormancy = dormancy(member, book, today, zone, program.offers());
+        if (birthday == null && dormancy == null) {
+            return 0;
+        }
+        Evaluation evaluation = evaluate(rules, new SweepContext(member, Points.of(ledger.balance()), asOf, today, zone, program,
+                birthday, dormancy));
+        Set<String> issued = new HashSet<>();
+        int count = 0;
+        for (Decision decision : evaluation.decisions()) {
+            if (!(decision instanceof Decision.IssueOffer proposal)) {
+                continue;
+            }
+            String occasion;
+            if (proposal.trigger() == OfferTrigger.BIRTHDAY) {
+                if (birthday == null) {
+                    continue;
+                }
+                occasion = birthdayOccasion(birthday.year());
+            } else {
+                if (dormancy == null) {
+                    continue;
+                }
+                occasion = winBackOccasion(dormancy.spellStart());
+                // offers of this spell exist only when the bookkeeping says so: read them only then
+                if (dormancy.spellStart().equals(book.winBackSpell()) && issuedBefore(ledger, proposal.template(), occasion)) {
+                    continue;
+                }
+            }
+            if (!issued.add(proposal.template() + "|" + occasion)) {
+                continue;
+            }
+            Instant validUntil = LocalDays.startOf(today.plusDays(proposal.validDays()), zone);
+            Offer offer = new Offer(code(member, proposal.template(), occasion), member.id(), proposal.template(), proposal.kind(),
+                    proposal.value(), proposal.itemCode(), proposal.trigger(), occasion, proposal.rule(), proposal.reason(), asOf, validUntil,
+                    OfferStatus.ISSUED, null, null, null);
+            ledger.putOffer(offer);
+            count++;
+            OfferBook now = ledger.offerBook();
+            if (now.nextOfferExpiry() == null || validUntil.isBefore(now.nextOfferExpiry())) {
+                now = now.nextOfferExpiry(validUntil);
+            }
+            now = proposal.trigger() == OfferTrigger.BIRTHDAY ? now.birthdayYear(birthday.year()) : now.winBackSpell(dormancy.spellStart());
+            ledger.offerBook(now);
+        }
+        return count;
+    }
+
+    private static boolean issuedBefore(MemberLedger ledger, String template, String occasion) {
+        for (Offer offer : ledger.offers().values()) {
+            if (offer.template().equals(template) && offer.occasion().equals(occasion)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks the issued offers whose validity ended by {@code asOf} as expired; reads the offers only when one is due. */
+    private static void expire(MemberLedger ledger, Instant asOf) {
+        OfferBook book = ledger.offerBook();
+        if (book.nextOfferExpiry() == null || book.nextOfferExpiry().isAfter(asOf)) {
+            return;
+        }
+        Instant next = null;
+        for (Offer offer : List.copyOf(ledger.offers().values())) {
+            if (offer.status() != OfferStatus.ISSUED) {
+                continue;
+            }
+            if (!offer.validUntil().isAfter(asOf)) {
+                ledger.putOffer(offer.expired());
+            } else if (next == null || offer.validUntil().isBefore(next)) {
+                next = offer.validUntil();
+            }
+        }
+        ledger.offerBook(book.nextOfferExpiry(next));
+    }
+
+    private static Evaluation evaluate(RuleEngine rules, SweepContext context) {
+        try {
+            Evaluation evaluation = rules.evaluateSweep(context);
+            if (evaluation == null) {
+                throw new RuleEvaluationException("the rule engine returned no evaluation for the sweep of member " + context.member().id());
+            }
+            return evaluation;
+        } catch (LoyaltyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleEvaluationException("rules failed in the sweep of member " + context.member().id() + ": " + e, e);
+        }
+    }
+
+    /** The offer code: the template and 16 hex digits of a hash of member, template and occasion, so a re-run gives the same code. */
+    static String code(Member member, String template, String occasion) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((member.id().value() + "\n" + template + "\n" + occasion).getBytes(StandardCharsets.UTF_8));
+            return template + "-" + HexFormat.of().withUpperCase().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Redeems an offer of the member: checks it, marks it redeemed, credits a points offer's
+     * points through a lot and arms a multiplier offer for the next purchase.
+     */
+    static void redeem(MemberLedger ledger, OfferRedemption redemption, ProgramSettings program, ZoneId zone, List<Explanation.Step> steps) {
+        String code = redemption.offerCode();
+        Offer offer = ledger.offers().get(code);
+        Instant at = redemption.occurredAt();
+        if (offer == null) {
+            throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.UNKNOWN, code,
+                    "offer " + code + " is not an offer of member " + redemption.memberId());
+        }
+        if (offer.status() == OfferStatus.REDEEMED) {
+            throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.ALREADY_REDEEMED, code,
+                    "offer " + code + " of member " + redemption.memberId() + " was already redeemed by event " + offer.redeemedBy()
+                            + " at " + offer.redeemedAt());
+        }
+        if (offer.status() == OfferStatus.EXPIRED || !at.isBefore(offer.validUntil())) {
+            throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.EXPIRED, code,
+                    "offer " + code + " of member " + redemption.memberId() + " expired at " + offer.validUntil() + "; redeemed at " + at);
+        }
+        if (at.isBefore(offer.issuedAt())) {
+            throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.NOT_YET_VALID, code,
+                    "offer " + code + " of member " + redemption.memberId() + " is valid from " + offer.issuedAt() + "; redeemed at " + at);
+        }
+        ledger.putOffer(offer.redeemed(at, redemption.eventId()));
+        String detail = offer.kind() + " " + offer.value().toPlainString() + (offer.itemCode() == null ? "" : " " + offer.itemCode());
+        if (offer.kind() == OfferKind.POINTS) {
+            long points = offer.value().longValueExact();
+            Lot lot = Lot.earned(redemption.eventId(), redemption.memberId(), at, null, program.points().expiry().lotExpiry(at, zone), points, null);
+            ledger.credit(lot, EntryType.EARN, List.of(new PointsComposer.Award(offer.rule(), offer.reason(), points)), at, steps);
+            steps.add(0, new Explanation.Step(offer.rule(), "Offer " + code + " redeemed: " + offer.reason(), points, detail));
+            return;
+        }
+        if (offer.kind() == OfferKind.MULTIPLIER) {
+            ledger.offerBook(ledger.offerBook().armedOffer(code));
+        }
+        steps.add(new Explanation.Step(offer.rule(), "Offer " + code + " redeemed: " + offer.reason(), 0,
+                detail + (offer.kind() == OfferKind.MULTIPLIER ? ", applies to the next purchase" : ", given by the point of sale")));
+    }
+
+    /**
+     * A purchase's offer work: records it as the last purchase, ends an open win-back spell
+     * (recording whether each of its offers converted) and applies an armed multiplier offer.
+     *
+     * @return the award of the armed multiplier (points on top of {@code earned}), or null
+     */
+    static PointsComposer.Award purchase(MemberLedger ledger, Instant at, long earned, RoundingMode rounding, List<Explanation.Step> steps) {
+        OfferBook book = ledger.offerBook();
+        if (book.winBackSpell() != null && at.isAfter(book.winBackSpell())) {
+            String occasion = winBackOccasion(book.winBackSpell());
+            for (Offer offer : List.copyOf(ledger.offers().values())) {
+                if (offer.trigger() == OfferTrigger.WIN_BACK && offer.occasion().equals(occasion) && offer.converted() == null) {
+                    boolean converted = offer.status() == OfferStatus.REDEEMED;
+                    ledger.putOffer(offer.withConverted(converted));
+                    steps.add(new Explanation.Step(offer.rule(), "Purchase ends the dormancy spell of offer " + offer.code(), 0,
+                            converted ? "converted: redeemed at " + offer.redeemedAt() : "not converted: not redeemed"));
+                }
+            }
+            book = book.winBackSpell(null);
+        }
+        PointsComposer.Award award = null;
+        if (book.armedOffer() != null) {
+            Offer offer = ledger.offers().get(book.armedOffer());
+            if (offer == null || offer.redeemedAt() == null || !at.isBefore(offer.validUntil())) {
+                book = book.armedOffer(null);
+            } else if (!at.isBefore(offer.redeemedAt())) {
+                long extra = new BigDecimal(earned).multiply(offer.value().subtract(BigDecimal.ONE)).setScale(0, rounding).longValueExact();
+                award = extra > 0 ? new PointsComposer.Award(offer.rule(), "Offer " + offer.code() + ": " + offer.reason(), extra) : null;
+                steps.add(new Explanation.Step(offer.rule(), "Offer " + offer.code() + " multiplies this purchase's points by "
+                        + offer.value().toPlainString(), extra, earned + " points earned before the offer"));
+                book = book.armedOffer(null);
+            }
+        }
+        ledger.offerBook(book.purchasedAt(at));
+        return award;
+    }
+}

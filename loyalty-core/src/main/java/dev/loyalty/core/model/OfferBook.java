@@ -1,0 +1,82 @@
+package dev.loyalty.core.model;
+
+import java.time.Instant;
+
+/**
+ * A member's offer bookkeeping, kept beside the member so that neither an event nor the sweep
+ * has to read the member's offers to know whether anything is due.
+ *
+ * @param lastPurchaseAt the last purchase, or null before any; dormancy is measured from it
+ * @param birthdaySetAt when the birthday was last given or changed, or null when never (or before offers existed)
+ * @param birthdayYear the last birthday year offers were issued for; 0 when none
+ * @param winBackSpell the start of the dormancy spell win-back offers were issued in, while that spell lasts; else null
+ * @param armedOffer the code of a redeemed multiplier offer waiting for the next purchase, or null
+ * @param nextOfferExpiry the earliest end of validity among the member's issued offers, or null when none
+ */
+public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birthdayYear, Instant winBackSpell, String armedOffer,
+                        Instant nextOfferExpiry) {
+
+    /** The bookkeeping of a new member. */
+    public static final OfferBook NEW = new OfferBook(null, null, 0, null, null, null);
+
+    /**
+     * Returns a copy with a later purchase; an earlier one leaves it unchanged.
+     *
+     * @param at the purchase
+     * @return the changed bookkeeping
+     */
+    public OfferBook purchasedAt(Instant at) {
+        return lastPurchaseAt != null && !at.isAfter(lastPurchaseAt) ? this
+                : new OfferBook(at, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry);
+    }
+
+    /**
+     * Returns a copy with the birthday given or changed at an instant.
+     *
+     * @param at when
+     * @return the changed bookkeeping
+     */
+    public OfferBook birthdaySetAt(Instant at) {
+        return new OfferBook(lastPurchaseAt, at, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry);
+    }
+
+    /**
+     * Returns a copy with the birthday year handled.
+     *
+     * @param year the year
+     * @return the changed bookkeeping
+     */
+    public OfferBook birthdayYear(int year) {
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, year, winBackSpell, armedOffer, nextOfferExpiry);
+    }
+
+    /**
+     * Returns a copy with another open win-back spell.
+     *
+     * @param spell the spell's start, or null when closed
+     * @return the changed bookkeeping
+     */
+    public OfferBook winBackSpell(Instant spell) {
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, spell, armedOffer, nextOfferExpiry);
+    }
+
+    /**
+     * Returns a copy with another armed multiplier offer.
+     *
+     * @param code the offer's code, or null
+     * @return the changed bookkeeping
+     */
+    public OfferBook armedOffer(String code) {
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, code, nextOfferExpiry);
+    }
+
+    /**
+     * Returns a copy with another earliest expiry.
+     *
+     * @param at the earliest end of validity of an issued offer, or null
+     * @return the changed bookkeeping
+     */
+    public OfferBook nextOfferExpiry(Instant at) {
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, at);
+    }
+}

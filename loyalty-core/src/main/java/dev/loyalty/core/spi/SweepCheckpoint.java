@@ -1,0 +1,27 @@
+package dev.loyalty.core.spi;
+
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.MemberId;
+import java.time.Instant;
+
+/**
+ * How far a named sweep run got, so that a run stopped by a crash resumes after the last member
+ * it finished instead of starting over, at the same instant.
+ *
+ * @param sweepId the run's id, chosen by the host, such as {@code daily-2026-11-22-part-3}
+ * @param asOf the instant the run sweeps at
+ * @param lastMember the last member finished, or null before the first
+ * @param members how many members the run has finished
+ * @param completed whether the run went through its whole range
+ */
+public record SweepCheckpoint(String sweepId, Instant asOf, MemberId lastMember, long members, boolean completed) {
+
+    /** Checks the components. */
+    public SweepCheckpoint {
+        sweepId = Checks.text(sweepId, "sweep.id");
+        Checks.notNull(asOf, "sweep.asOf");
+        if (members < 0) {
+            throw new IllegalArgumentException("members must not be negative, was " + members);
+        }
+    }
+}

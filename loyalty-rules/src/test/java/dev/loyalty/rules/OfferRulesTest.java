@@ -1,0 +1,128 @@
+package dev.loyalty.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.SweepRequest;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.store.InMemoryStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Offers issued by DRL in the sweep: the default pack's birthday and win-back rules, and the {@code offers} actions. */
+class OfferRulesTest {
+
+    private static final MemberId MEMBER = MemberId.of("m-1");
+
+    private static LoyaltyEngine engine(RuleEngine rules) {
+        return LoyaltyEngine.builder().program(Shop.PROGRAM).clock(Shop.CLOCK).store(new InMemoryStore()).ruleEngine(rules).build();
+    }
+
+    private static void sweep(LoyaltyEngine engine, String instant) {
+        engine.sweep(SweepRequest.builder().asOf(Instant.parse(instant)).build());
+    }
+
+    private static void enrol(LoyaltyEngine engine, String tier, LocalDate birthday) {
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, Shop.ENROLLED).withTier(tier).withBirthday(birthday));
+    }
+
+    @Test
+    void shouldIssueTheDefaultBirthdayPointsOfferOnceWhenSweptTwiceInTheBirthdayMonth() {
+        LoyaltyEngine engine = engine(Shop.DEFAULT_RULES);
+        enrol(engine, "member", LocalDate.of(1990, 7, 15));
+        engine.process(Purchase.builder(EventId.of("p-1"), MEMBER, Instant.parse("2025-05-30T12:00:00Z"))
+                .line("22138", "kitchen", 1, Money.of("10", "GBP")).build());
+
+        sweep(engine, "2025-07-01T08:00:00Z");
+        sweep(engine, "2025-07-20T08:00:00Z");
+
+        assertThat(engine.offers(MEMBER)).singleElement().satisfies(offer -> {
+            assertThat(offer.template()).isEqualTo("BDAY-01");
+            assertThat(offer.kind()).isEqualTo(OfferKind.POINTS);
+            assertThat(offer.value()).isEqualByComparingTo("500");
+            assertThat(offer.rule()).isEqualTo("BDAY-01 birthday: 500 points");
+        });
+    }
+
+    @Test
+    void shouldIssueTheDefaultWinBackStagesWhenTheMemberStaysDormant() {
+        LoyaltyEngine engine = engine(Shop.DEFAULT_RULES);
+        enrol(engine, "member", null);
+        engine.process(Purchase.builder(EventId.of("p-1"), MEMBER, Instant.parse("2025-01-01T12:00:00Z"))
+                .line("22138", "kitchen", 1, Money.of("10", "GBP")).build());
+
+        sweep(engine, "2025-03-31T12:00:00Z"); // 89 days
+        assertThat(engine.offers(MEMBER)).isEmpty();
+        sweep(engine, "2025-04-01T12:00:00Z"); // 90 days
+        sweep(engine, "2025-06-30T12:00:00Z"); // 180 days
+
+        assertThat(engine.offers(MEMBER)).extracting(Offer::template, o -> o.value().intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WINBACK-90", 10), org.assertj.core.groups.Tuple.tuple("WINBACK-180", 20));
+    }
+
+    @Test
+    void shouldIssueFreeItemAndMultiplierOffersWhenCustomRulesTargetATier() {
+        RuleEngine rules = DroolsRuleEngine.builder().drl("custom.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "GOLD-BDAY free cake"
+                when
+                    $b : BirthdayDue( tier == "gold", age >= 18 )
+                then
+                    offers.freeItem($b, "CAKE", "SKU-CAKE", 7, "A birthday cake on us");
+                end
+                rule "ANY-BDAY double points"
+                when
+                    $b : BirthdayDue( )
+                then
+                    offers.multiplier($b, "DOUBLE", 2, 14, "Double points on your next purchase");
+                end
+                """).build();
+        LoyaltyEngine engine = engine(rules);
+        enrol(engine, "gold", LocalDate.of(1990, 7, 15));
+
+        sweep(engine, "2025-07-15T12:00:00Z");
+
+        assertThat(engine.offers(MEMBER)).extracting(Offer::template, Offer::kind, Offer::itemCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CAKE", OfferKind.FREE_ITEM, "SKU-CAKE"),
+                        org.assertj.core.groups.Tuple.tuple("DOUBLE", OfferKind.MULTIPLIER, null));
+    }
+
+    @Test
+    void shouldFailTheSweepNamingTheRuleWhenAnOfferHasNoPoints() {
+        RuleEngine rules = DroolsRuleEngine.builder().drl("bad.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "BAD-01 zero points"
+                when
+                    $b : BirthdayDue( )
+                then
+                    offers.points($b, "BAD-01", 0, 30, "Nothing");
+                end
+                """).build();
+        LoyaltyEngine engine = engine(rules);
+        enrol(engine, "member", LocalDate.of(1990, 7, 15));
+
+        assertThatThrownBy(() -> sweep(engine, "2025-07-15T12:00:00Z")).isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("BAD-01 zero points");
+        assertThat(engine.offers(MEMBER)).isEmpty();
+    }
+
+    @Test
+    void shouldStillEvaluateEventsInOnePassWithTheOfferRulesInTheDefaultPack() {
+        assertThat(Shop.DEFAULT_RULES.ruleNames()).contains("BDAY-01 birthday: 500 points", "WINBACK-01 10% off after 90 days without a purchase");
+        assertThat(Shop.DEFAULT_RULES.evaluatesInOnePass()).isTrue();
+    }
+}
