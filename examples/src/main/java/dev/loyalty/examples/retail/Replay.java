@@ -27,11 +27,13 @@ import java.util.TreeMap;
  * @param pointsClawedBack the points taken back by returns
  * @param pointsByRule the points credited per campaign rule, by rule name
  * @param topMembers the members with the highest balances, highest first
+ * @param membersByTier how many members hold each tier at the end, as of the engine's clock, in ladder order
  * @param failures events refused with a typed error, each with its message
  * @param ruleSetVersion the version of the campaign rules
  * @param elapsed the time the replay took
  */
 record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, Long> pointsByRule, List<Map.Entry<MemberId, Long>> topMembers,
+              Map<String, Long> membersByTier,
               List<String> failures, String ruleSetVersion, Duration elapsed) {
 
     /**
@@ -84,7 +86,12 @@ record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, 
             List<Map.Entry<MemberId, Long>> balances = new ArrayList<>();
             collectBalances(engine, sample, balances);
             balances.sort(Map.Entry.<MemberId, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-            return new Replay(processed, issued, clawedBack, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))),
+            Map<String, Long> byTier = new java.util.LinkedHashMap<>();
+            engine.program().tiers().forEach(tier -> byTier.put(tier.code(), 0L));
+            for (Map.Entry<MemberId, Long> member : balances) {
+                byTier.merge(engine.tier(member.getKey()).tier().code(), 1L, Long::sum);
+            }
+            return new Replay(processed, issued, clawedBack, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))), byTier,
                     List.copyOf(failures), engine.ruleSetVersion(), elapsed);
         }
     }

@@ -65,11 +65,18 @@ class RetailDemoTest {
     }
 
     @Test
+    void shouldPutEveryMemberOnOneTierAndPromoteSomeAboveTheEntryTier() {
+        assertThat(first.membersByTier().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(sample.members());
+        assertThat(first.membersByTier().get("silver") + first.membersByTier().get("gold") + first.membersByTier().get("diamond")).isPositive();
+    }
+
+    @Test
     void shouldIssueTheSamePointsOnEveryRun() {
         Replay second = Replay.run(sample, 5);
         assertThat(second.pointsClawedBack()).isEqualTo(first.pointsClawedBack());
         assertThat(second.pointsByRule()).isEqualTo(first.pointsByRule());
         assertThat(second.topMembers()).isEqualTo(first.topMembers());
+        assertThat(second.membersByTier()).isEqualTo(first.membersByTier());
         assertThat(second.ruleSetVersion()).isEqualTo(first.ruleSetVersion());
     }
 
