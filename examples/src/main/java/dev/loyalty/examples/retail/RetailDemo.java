@@ -77,6 +77,8 @@ public final class RetailDemo {
         for (Map.Entry<String, Long> rule : replay.pointsByRule().entrySet()) {
             out.append(String.format("  %-48s %,12d%n", rule.getKey(), rule.getValue()));
         }
+        out.append("\nOffers issued by a closing sweep (not redeemed: no points change)\n");
+        replay.offersByTemplate().forEach((template, count) -> out.append(String.format("  %-48s %,12d%n", template, count)));
         out.append("\nTop members by balance\n");
         replay.topMembers().forEach(m -> out.append(String.format("  member %-10s %,12d points%n", m.getKey(), m.getValue())));
         sample.rejected().stream().limit(5).forEach(r -> out.append("malformed: ").append(r).append('\n'));
