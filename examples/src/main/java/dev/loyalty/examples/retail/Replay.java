@@ -31,10 +31,11 @@ import java.util.TreeMap;
  * @param failures events refused with a typed error, each with its message
  * @param ruleSetVersion the version of the campaign rules
  * @param elapsed the time the replay took
+ * @param offersByTemplate the offers a closing sweep issued, by template code (not redeemed, so no points change)
  */
 record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, Long> pointsByRule, List<Map.Entry<MemberId, Long>> topMembers,
               Map<String, Long> membersByTier,
-              List<String> failures, String ruleSetVersion, Duration elapsed) {
+              List<String> failures, String ruleSetVersion, Duration elapsed, Map<String, Long> offersByTemplate) {
 
     /**
      * Returns the program the sample runs under: pounds sterling, UK time; a return the engine
@@ -86,13 +87,17 @@ record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, 
             List<Map.Entry<MemberId, Long>> balances = new ArrayList<>();
             collectBalances(engine, sample, balances);
             balances.sort(Map.Entry.<MemberId, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            // a closing sweep at the clock: win-back offers for the members dormant by the end of the sample
+            engine.sweep();
+            Map<String, Long> offers = new TreeMap<>();
             Map<String, Long> byTier = new java.util.LinkedHashMap<>();
             engine.program().tiers().forEach(tier -> byTier.put(tier.code(), 0L));
             for (Map.Entry<MemberId, Long> member : balances) {
+                engine.offers(member.getKey()).forEach(offer -> offers.merge(offer.template(), 1L, Long::sum));
                 byTier.merge(engine.tier(member.getKey()).tier().code(), 1L, Long::sum);
             }
             return new Replay(processed, issued, clawedBack, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))), byTier,
-                    List.copyOf(failures), engine.ruleSetVersion(), elapsed);
+                    List.copyOf(failures), engine.ruleSetVersion(), elapsed, offers);
         }
     }
 

@@ -79,6 +79,8 @@ public final class RetailDemo {
         }
         out.append("\nMembers by tier at the end (spend in the last 12 months; see the Tiers section of the README)\n");
         replay.membersByTier().forEach((tier, count) -> out.append(String.format("  %-10s %,8d%n", tier, count)));
+        out.append("\nOffers issued by a closing sweep (not redeemed: no points change)\n");
+        replay.offersByTemplate().forEach((template, count) -> out.append(String.format("  %-48s %,12d%n", template, count)));
         out.append("\nTop members by balance\n");
         replay.topMembers().forEach(m -> out.append(String.format("  member %-10s %,12d points%n", m.getKey(), m.getValue())));
         sample.rejected().stream().limit(5).forEach(r -> out.append("malformed: ").append(r).append('\n'));

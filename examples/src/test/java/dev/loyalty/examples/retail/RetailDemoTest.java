@@ -71,6 +71,14 @@ class RetailDemoTest {
     }
 
     @Test
+    void shouldIssueWinBackOffersOnlyWhenTheClosingSweepFindsDormantMembers() {
+        // the sample holds no birthdays; a year of trading leaves many customers without a purchase for 90 days or more
+        assertThat(first.offersByTemplate()).containsOnlyKeys("WINBACK-90", "WINBACK-180");
+        assertThat(first.offersByTemplate().values()).allMatch(count -> count > 0);
+        assertThat(first.offersByTemplate().values().stream().mapToLong(Long::longValue).sum()).isLessThan(sample.members());
+    }
+
+    @Test
     void shouldIssueTheSamePointsOnEveryRun() {
         Replay second = Replay.run(sample, 5);
         assertThat(second.pointsClawedBack()).isEqualTo(first.pointsClawedBack());
