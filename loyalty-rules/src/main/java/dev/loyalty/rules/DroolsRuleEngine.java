@@ -11,11 +11,13 @@ import dev.loyalty.rules.internal.RuleSet;
 import dev.loyalty.rules.internal.SourceLoader;
 import dev.loyalty.rules.vocabulary.Earn;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
@@ -33,13 +35,24 @@ import java.util.function.BiConsumer;
  * <p>All DRL is compiled once, when the engine is built, into one rule base; each event is then
  * evaluated in a stateful session borrowed from a small pool and cleaned after use. The engine
  * is thread-safe. Close it to release the pooled sessions.
+ *
+ * <p>{@link #reload()} and {@link #reload(Builder)} replace the active campaign set while events
+ * are being evaluated: the new set is compiled and checked first, then swapped in atomically;
+ * evaluations already running finish on the old set, whose sessions are disposed as they come
+ * back; a set that fails to build leaves the old one active.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
-    private final RuleSet rules;
+    private final AtomicReference<Active> active;
+    private final Object reloading = new Object();
+    private volatile boolean closed;
 
-    private DroolsRuleEngine(RuleSet rules) {
-        this.rules = rules;
+    /** The active rule set with the configuration it was built from. */
+    private record Active(String id, RuleSet rules, Builder source) {
+    }
+
+    private DroolsRuleEngine(Active active) {
+        this.active = new AtomicReference<>(active);
     }
 
     /**
@@ -59,7 +72,55 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     @Override
     public String version() {
-        return rules.version();
+        return active.get().rules().version();
+    }
+
+    /**
+     * Returns the active campaign set: its id, version and campaigns with their metadata.
+     *
+     * @return the campaign set
+     */
+    public CampaignSet campaignSet() {
+        Active current = active.get();
+        return new CampaignSet(current.id(), current.rules().version(), current.rules().campaigns());
+    }
+
+    /**
+     * Reads the sources this engine was built from again (a directory's files as they are now),
+     * compiles them and swaps the result in; see {@link #reload(Builder)}.
+     *
+     * @return the new active campaign set
+     * @throws RuleDefinitionException listing every problem; the old set stays active
+     * @throws IllegalStateException when the engine is closed
+     */
+    public CampaignSet reload() {
+        return reload(active.get().source());
+    }
+
+    /**
+     * Replaces the active campaign set with the one the builder describes. The new set is read,
+     * compiled, checked and warmed before the swap, which is atomic: every evaluation runs
+     * entirely on the old set or entirely on the new one, and records that set's version. Reloads
+     * run one at a time.
+     *
+     * @param candidate the configuration of the new set; later {@link #reload()} calls read it again
+     * @return the new active campaign set
+     * @throws RuleDefinitionException listing every problem; the old set stays active
+     * @throws IllegalStateException when the engine is closed
+     */
+    public CampaignSet reload(Builder candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        synchronized (reloading) {
+            if (closed) {
+                throw new IllegalStateException("the rule engine is closed");
+            }
+            Builder snapshot = candidate.copy();
+            RuleSet fresh = snapshot.compile();
+            fresh.warm();
+            Active previous = active.getAndSet(new Active(snapshot.id, fresh, snapshot));
+            previous.rules().retire();
+            return campaignSet();
+        }
     }
 
     /**
@@ -73,6 +134,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Evaluation evaluate(RuleContext context) {
         Objects.requireNonNull(context, "context");
+        RuleSet rules = rules();
         return new Evaluation(rules.version(), rules.evaluate(context));
     }
 
@@ -92,6 +154,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
         Objects.requireNonNull(contexts, "contexts");
+        RuleSet rules = rules();
         List<List<Decision>> decisions = rules.evaluateAll(contexts);
         List<Evaluation> evaluations = new ArrayList<>(decisions.size());
         for (List<Decision> each : decisions) {
@@ -109,7 +172,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      * @return true when events share one firing
      */
     public boolean evaluatesInOnePass() {
-        return rules.evaluatesInOnePass();
+        return rules().evaluatesInOnePass();
     }
 
     /**
@@ -118,18 +181,29 @@ public final class DroolsRuleEngine implements RuleEngine {
      * @return the rule names, sorted
      */
     public List<String> ruleNames() {
-        return rules.ruleNames();
+        return rules().ruleNames();
     }
 
     /** Disposes the pooled sessions; evaluating afterwards fails. */
     @Override
     public void close() {
-        rules.close();
+        synchronized (reloading) {
+            closed = true;
+            active.get().rules().close();
+        }
     }
 
     @Override
     public String toString() {
-        return "DroolsRuleEngine[version=" + rules.version() + "]";
+        return "DroolsRuleEngine[version=" + version() + "]";
+    }
+
+    private RuleSet rules() {
+        RuleSet rules = active.get().rules();
+        if (closed) {
+            throw new IllegalStateException("the rule engine is closed");
+        }
+        return rules;
     }
 
     /**
@@ -143,8 +217,30 @@ public final class DroolsRuleEngine implements RuleEngine {
         private final List<BiConsumer<List<DrlSource>, List<RuleProblem>>> loaders = new ArrayList<>();
         private boolean defaults;
         private ClassLoader classLoader = DroolsRuleEngine.class.getClassLoader();
+        private String id = "campaigns";
 
         private Builder() {
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.loaders.addAll(loaders);
+            copy.defaults = defaults;
+            copy.classLoader = classLoader;
+            copy.id = id;
+            return copy;
+        }
+
+        /**
+         * Names the campaign set, as {@link CampaignSet#id()} reports it; {@code campaigns} by default.
+         *
+         * @param setId the id, such as {@code retail-2026}
+         * @return this builder
+         * @throws IllegalArgumentException when the id is blank
+         */
+        public Builder id(String setId) {
+            this.id = text(setId, "id");
+            return this;
         }
 
         /**
@@ -232,8 +328,38 @@ public final class DroolsRuleEngine implements RuleEngine {
          *                                 DRL at all, duplicate names and every DRL error
          */
         public DroolsRuleEngine build() {
-            List<DrlSource> sources = new ArrayList<>();
+            Builder snapshot = copy();
+            return new DroolsRuleEngine(new Active(snapshot.id, snapshot.compile(), snapshot));
+        }
+
+        /**
+         * Reads, compiles and checks every source without building an engine, and returns every
+         * problem instead of throwing: what {@link #build()} would report, plus campaigns whose
+         * {@code @activeUntil} is before the given date, whose rules can never fire again.
+         *
+         * @param today the date to judge campaign dates by, or null to skip that check
+         * @return every problem, in resource and line order; empty when the campaigns are sound
+         */
+        public List<RuleProblem> validate(LocalDate today) {
             List<RuleProblem> problems = new ArrayList<>();
+            List<DrlSource> sources = read(problems);
+            if (!problems.isEmpty()) {
+                return problems;
+            }
+            return RuleSet.validate(sources, classLoader, today);
+        }
+
+        private RuleSet compile() {
+            List<RuleProblem> problems = new ArrayList<>();
+            List<DrlSource> sources = read(problems);
+            if (!problems.isEmpty()) {
+                throw new RuleDefinitionException(problems, "");
+            }
+            return RuleSet.compile(sources, classLoader, MAX_IDLE_SESSIONS);
+        }
+
+        private List<DrlSource> read(List<RuleProblem> problems) {
+            List<DrlSource> sources = new ArrayList<>();
             if (defaults) {
                 sources.addAll(SourceLoader.defaultPack(classLoader, problems));
             }
@@ -250,10 +376,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 problems.add(new RuleProblem("", 0, 0, "",
                         "no DRL: add defaultCampaigns(), classpath(...), directory(...) or drl(...)"));
             }
-            if (!problems.isEmpty()) {
-                throw new RuleDefinitionException(problems, "");
-            }
-            return new DroolsRuleEngine(RuleSet.compile(sources, classLoader, MAX_IDLE_SESSIONS));
+            return sources;
         }
 
         private static String text(String value, String what) {

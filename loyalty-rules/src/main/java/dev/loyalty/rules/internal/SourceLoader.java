@@ -73,7 +73,8 @@ public final class SourceLoader {
 
     /**
      * Reads every {@code .drl} file under a directory, sub-directories included, in path order.
-     * Each is named by the directory as given joined with its relative path.
+     * Each is named by the directory as given joined with its relative path, and keyed (for the
+     * version) by its relative path alone.
      *
      * @param directory the directory
      * @param problems receives what could not be read
@@ -99,7 +100,8 @@ public final class SourceLoader {
         List<DrlSource> sources = new ArrayList<>();
         for (Path file : files) {
             try {
-                sources.add(new DrlSource(file.toString(), decode(Files.readAllBytes(file))));
+                String key = directory.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                sources.add(new DrlSource(file.toString(), key, decode(Files.readAllBytes(file))));
             } catch (CharacterCodingException e) {
                 problems.add(new RuleProblem(file.toString(), 0, 0, "", NOT_UTF8));
             } catch (IOException e) {
