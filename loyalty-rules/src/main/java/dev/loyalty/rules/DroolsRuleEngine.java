@@ -283,6 +283,20 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
 
         /**
+         * Adds one DRL file. It is named in error reports by its path as given, and versioned by
+         * its file name alone.
+         *
+         * @param file the file
+         * @return this builder
+         * @throws NullPointerException when the file is null
+         */
+        public Builder file(Path file) {
+            Objects.requireNonNull(file, "file must not be null");
+            loaders.add((sources, problems) -> sources.addAll(SourceLoader.file(file, problems)));
+            return this;
+        }
+
+        /**
          * Adds DRL text.
          *
          * @param resourceName the name the text is reported under, such as {@code spring.drl}

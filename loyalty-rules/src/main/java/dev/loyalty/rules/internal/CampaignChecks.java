@@ -65,7 +65,7 @@ public final class CampaignChecks {
                 }
                 for (AttributeDescr attribute : rule.getAttributes().values()) {
                     if (WALL_CLOCK.contains(attribute.getName())) {
-                        problems.add(new RuleProblem(source.name(), attribute.getLine(), column(attribute), rule.getName(),
+                        problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
                                 "'" + attribute.getName() + "' follows the wall clock, not the event's date; use @activeFrom(\"YYYY-MM-DD\") "
                                         + "and @activeUntil(\"YYYY-MM-DD\"), which the engine checks against the event's date in the member's zone"));
                     }
@@ -169,9 +169,6 @@ public final class CampaignChecks {
         return 0;
     }
 
-    private static int column(BaseDescr descr) {
-        return descr.getLine() > 0 && descr.getColumn() >= 0 ? descr.getColumn() + 1 : 0;
-    }
 
     private static void collectTypes(RuleConditionElement element, Set<Class<?>> types) {
         if (element instanceof org.drools.base.rule.Pattern pattern) {

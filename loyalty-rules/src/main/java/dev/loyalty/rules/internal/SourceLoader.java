@@ -111,6 +111,28 @@ public final class SourceLoader {
         return sources;
     }
 
+    /**
+     * Reads one DRL file, named by its path as given and keyed (for the version) by its file name.
+     *
+     * @param file the file
+     * @param problems receives what could not be read
+     * @return the source, or nothing when it could not be read
+     */
+    public static List<DrlSource> file(Path file, List<RuleProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(new RuleProblem(file.toString(), 0, 0, "", Files.exists(file) ? "is not a file" : "no such file"));
+            return List.of();
+        }
+        try {
+            return List.of(new DrlSource(file.toString(), file.getFileName().toString(), decode(Files.readAllBytes(file))));
+        } catch (CharacterCodingException e) {
+            problems.add(new RuleProblem(file.toString(), 0, 0, "", NOT_UTF8));
+        } catch (IOException e) {
+            problems.add(new RuleProblem(file.toString(), 0, 0, "", "cannot read the file: " + e));
+        }
+        return List.of();
+    }
+
     private static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
