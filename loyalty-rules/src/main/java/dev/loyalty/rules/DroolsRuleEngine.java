@@ -65,8 +65,10 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
-     * Returns the version of the rule set: the first 12 hex digits of the SHA-256 over the
-     * sources, sorted by resource name. Equal sources under equal names give equal versions.
+     * Returns the version of the active rule set: the first 12 hex digits of the SHA-256 over the
+     * sources' location-independent names (a directory's files by their path relative to it, a
+     * file by its file name, other sources by the name given) and contents. The same files give
+     * the same version wherever they lie.
      *
      * @return the version
      */

@@ -74,7 +74,7 @@ public record SimulationReport(Side current, Side candidate) {
      */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%-28s %16s %16s %12s%n", "", "current", "candidate", "change"));
+        text.append(String.format("%-28s %24s %24s %12s%n", "", "current", "candidate", "change"));
         row(text, "campaign set", current.campaignSetId() + "@" + current.version(), candidate.campaignSetId() + "@" + candidate.version(), "");
         row(text, "events processed", current.eventsProcessed(), candidate.eventsProcessed());
         row(text, "events rejected", current.eventsRejected(), candidate.eventsRejected());
@@ -98,6 +98,6 @@ public record SimulationReport(Side current, Side candidate) {
     }
 
     private static void row(StringBuilder text, String label, String current, String candidate, String change) {
-        text.append(String.format("%-28s %16s %16s %12s%n", label, current, candidate, change));
+        text.append(String.format("%-28s %24s %24s %12s%n", label, current, candidate, change));
     }
 }
