@@ -40,6 +40,7 @@ public final class CampaignChecks {
     private static final Pattern ACTION = Pattern.compile("\\bearn\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
+    private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
 
     private CampaignChecks() {
     }
@@ -161,7 +162,7 @@ public final class CampaignChecks {
         String[] lines = source.content().split("\r\n|\r|\n", -1);
         int start = Math.max(rule.getLine(), 1) - 1;
         for (int i = start; i < lines.length; i++) {
-            Matcher then = Pattern.compile("(^|\\s)then(\\s|$)").matcher(lines[i]);
+            Matcher then = THEN.matcher(lines[i]);
             if (then.find()) {
                 return lines[i].substring(then.end()).isBlank() ? i + 2 : i + 1;
             }
