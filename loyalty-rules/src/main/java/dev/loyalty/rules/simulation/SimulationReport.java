@@ -1,5 +1,6 @@
 package dev.loyalty.rules.simulation;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -38,8 +39,8 @@ public record SimulationReport(Side current, Side candidate) {
 
         /** Copies the maps, sorted by key. */
         public Side {
-            pointsByCampaign = Map.copyOf(pointsByCampaign);
-            membersByTier = Map.copyOf(membersByTier);
+            pointsByCampaign = Collections.unmodifiableMap(new TreeMap<>(pointsByCampaign));
+            membersByTier = Collections.unmodifiableMap(new TreeMap<>(membersByTier));
         }
     }
 

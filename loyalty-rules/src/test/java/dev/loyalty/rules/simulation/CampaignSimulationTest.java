@@ -115,6 +115,14 @@ class CampaignSimulationTest {
     }
 
     @Test
+    void shouldListCampaignsAndTiersInIdOrder() {
+        SimulationReport report = simulate();
+
+        assertThat(report.candidate().pointsByCampaign().keySet()).containsExactly("BASE-01", "CAT-01", "GARDEN-02", "TIER-02", "WELCOME-01");
+        assertThat(report.current().membersByTier().keySet()).containsExactly("gold", "member");
+    }
+
+    @Test
     void shouldLeaveARunningEngineOpen() {
         simulate();
 
