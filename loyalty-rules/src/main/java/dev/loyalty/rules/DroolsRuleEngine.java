@@ -13,12 +13,14 @@ import dev.loyalty.rules.internal.RuleSet;
 import dev.loyalty.rules.internal.SourceLoader;
 import dev.loyalty.rules.vocabulary.Earn;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
@@ -36,13 +38,24 @@ import java.util.function.BiConsumer;
  * <p>All DRL is compiled once, when the engine is built, into one rule base; each event is then
  * evaluated in a stateful session borrowed from a small pool and cleaned after use. The engine
  * is thread-safe. Close it to release the pooled sessions.
+ *
+ * <p>{@link #reload()} and {@link #reload(Builder)} replace the active campaign set while events
+ * are being evaluated: the new set is compiled and checked first, then swapped in atomically;
+ * evaluations already running finish on the old set, whose sessions are disposed as they come
+ * back; a set that fails to build leaves the old one active.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
-    private final RuleSet rules;
+    private final AtomicReference<Active> active;
+    private final Object reloading = new Object();
+    private volatile boolean closed;
 
-    private DroolsRuleEngine(RuleSet rules) {
-        this.rules = rules;
+    /** The active rule set with the configuration it was built from. */
+    private record Active(String id, RuleSet rules, Builder source) {
+    }
+
+    private DroolsRuleEngine(Active active) {
+        this.active = new AtomicReference<>(active);
     }
 
     /**
@@ -55,14 +68,64 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
-     * Returns the version of the rule set: the first 12 hex digits of the SHA-256 over the
-     * sources, sorted by resource name. Equal sources under equal names give equal versions.
+     * Returns the version of the active rule set: the first 12 hex digits of the SHA-256 over the
+     * sources' location-independent names (a directory's files by their path relative to it, a
+     * file by its file name, other sources by the name given) and contents. The same files give
+     * the same version wherever they lie.
      *
      * @return the version
      */
     @Override
     public String version() {
-        return rules.version();
+        return active.get().rules().version();
+    }
+
+    /**
+     * Returns the active campaign set: its id, version and campaigns with their metadata.
+     *
+     * @return the campaign set
+     */
+    public CampaignSet campaignSet() {
+        Active current = active.get();
+        return new CampaignSet(current.id(), current.rules().version(), current.rules().campaigns());
+    }
+
+    /**
+     * Reads the sources this engine was built from again (a directory's files as they are now),
+     * compiles them and swaps the result in; see {@link #reload(Builder)}.
+     *
+     * @return the new active campaign set
+     * @throws RuleDefinitionException listing every problem; the old set stays active
+     * @throws IllegalStateException when the engine is closed
+     */
+    public CampaignSet reload() {
+        return reload(active.get().source());
+    }
+
+    /**
+     * Replaces the active campaign set with the one the builder describes. The new set is read,
+     * compiled, checked and warmed before the swap, which is atomic: every evaluation runs
+     * entirely on the old set or entirely on the new one, and records that set's version. Reloads
+     * run one at a time.
+     *
+     * @param candidate the configuration of the new set; later {@link #reload()} calls read it again
+     * @return the new active campaign set
+     * @throws RuleDefinitionException listing every problem; the old set stays active
+     * @throws IllegalStateException when the engine is closed
+     */
+    public CampaignSet reload(Builder candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        synchronized (reloading) {
+            if (closed) {
+                throw new IllegalStateException("the rule engine is closed");
+            }
+            Builder snapshot = candidate.copy();
+            RuleSet fresh = snapshot.compile();
+            fresh.warm();
+            Active previous = active.getAndSet(new Active(snapshot.id, fresh, snapshot));
+            previous.rules().retire();
+            return campaignSet();
+        }
     }
 
     /**
@@ -76,6 +139,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Evaluation evaluate(RuleContext context) {
         Objects.requireNonNull(context, "context");
+        RuleSet rules = rules();
         return new Evaluation(rules.version(), rules.evaluate(context));
     }
 
@@ -95,6 +159,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
         Objects.requireNonNull(contexts, "contexts");
+        RuleSet rules = rules();
         List<List<Decision>> decisions = rules.evaluateAll(contexts);
         List<Evaluation> evaluations = new ArrayList<>(decisions.size());
         for (List<Decision> each : decisions) {
@@ -111,7 +176,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     @Override
     public Optional<TierPolicy> tierPolicy() {
-        return Optional.ofNullable(rules.tierPolicy());
+        return Optional.ofNullable(rules().tierPolicy());
     }
 
     /**
@@ -127,6 +192,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Evaluation evaluateSweep(SweepContext context) {
         Objects.requireNonNull(context, "context");
+        RuleSet rules = rules();
         return new Evaluation(rules.version(), rules.evaluateSweep(context));
     }
 
@@ -139,7 +205,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      * @return true when events share one firing
      */
     public boolean evaluatesInOnePass() {
-        return rules.evaluatesInOnePass();
+        return rules().evaluatesInOnePass();
     }
 
     /**
@@ -148,18 +214,29 @@ public final class DroolsRuleEngine implements RuleEngine {
      * @return the rule names, sorted
      */
     public List<String> ruleNames() {
-        return rules.ruleNames();
+        return rules().ruleNames();
     }
 
     /** Disposes the pooled sessions; evaluating afterwards fails. */
     @Override
     public void close() {
-        rules.close();
+        synchronized (reloading) {
+            closed = true;
+            active.get().rules().close();
+        }
     }
 
     @Override
     public String toString() {
-        return "DroolsRuleEngine[version=" + rules.version() + "]";
+        return "DroolsRuleEngine[version=" + version() + "]";
+    }
+
+    private RuleSet rules() {
+        RuleSet rules = active.get().rules();
+        if (closed) {
+            throw new IllegalStateException("the rule engine is closed");
+        }
+        return rules;
     }
 
     /**
@@ -173,8 +250,30 @@ public final class DroolsRuleEngine implements RuleEngine {
         private final List<BiConsumer<List<DrlSource>, List<RuleProblem>>> loaders = new ArrayList<>();
         private boolean defaults;
         private ClassLoader classLoader = DroolsRuleEngine.class.getClassLoader();
+        private String id = "campaigns";
 
         private Builder() {
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.loaders.addAll(loaders);
+            copy.defaults = defaults;
+            copy.classLoader = classLoader;
+            copy.id = id;
+            return copy;
+        }
+
+        /**
+         * Names the campaign set, as {@link CampaignSet#id()} reports it; {@code campaigns} by default.
+         *
+         * @param setId the id, such as {@code retail-2026}
+         * @return this builder
+         * @throws IllegalArgumentException when the id is blank
+         */
+        public Builder id(String setId) {
+            this.id = text(setId, "id");
+            return this;
         }
 
         /**
@@ -213,6 +312,20 @@ public final class DroolsRuleEngine implements RuleEngine {
         public Builder directory(Path directory) {
             Objects.requireNonNull(directory, "directory must not be null");
             loaders.add((sources, problems) -> sources.addAll(SourceLoader.directory(directory, problems)));
+            return this;
+        }
+
+        /**
+         * Adds one DRL file. It is named in error reports by its path as given, and versioned by
+         * its file name alone.
+         *
+         * @param file the file
+         * @return this builder
+         * @throws NullPointerException when the file is null
+         */
+        public Builder file(Path file) {
+            Objects.requireNonNull(file, "file must not be null");
+            loaders.add((sources, problems) -> sources.addAll(SourceLoader.file(file, problems)));
             return this;
         }
 
@@ -262,8 +375,38 @@ public final class DroolsRuleEngine implements RuleEngine {
          *                                 DRL at all, duplicate names and every DRL error
          */
         public DroolsRuleEngine build() {
-            List<DrlSource> sources = new ArrayList<>();
+            Builder snapshot = copy();
+            return new DroolsRuleEngine(new Active(snapshot.id, snapshot.compile(), snapshot));
+        }
+
+        /**
+         * Reads, compiles and checks every source without building an engine, and returns every
+         * problem instead of throwing: what {@link #build()} would report, plus campaigns whose
+         * {@code @activeUntil} is before the given date, whose rules can never fire again.
+         *
+         * @param today the date to judge campaign dates by, or null to skip that check
+         * @return every problem, in resource and line order; empty when the campaigns are sound
+         */
+        public List<RuleProblem> validate(LocalDate today) {
             List<RuleProblem> problems = new ArrayList<>();
+            List<DrlSource> sources = read(problems);
+            if (!problems.isEmpty()) {
+                return problems;
+            }
+            return RuleSet.validate(sources, classLoader, today);
+        }
+
+        private RuleSet compile() {
+            List<RuleProblem> problems = new ArrayList<>();
+            List<DrlSource> sources = read(problems);
+            if (!problems.isEmpty()) {
+                throw new RuleDefinitionException(problems, "");
+            }
+            return RuleSet.compile(sources, classLoader, MAX_IDLE_SESSIONS);
+        }
+
+        private List<DrlSource> read(List<RuleProblem> problems) {
+            List<DrlSource> sources = new ArrayList<>();
             if (defaults) {
                 sources.addAll(SourceLoader.defaultPack(classLoader, problems));
             }
@@ -280,10 +423,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 problems.add(new RuleProblem("", 0, 0, "",
                         "no DRL: add defaultCampaigns(), classpath(...), directory(...) or drl(...)"));
             }
-            if (!problems.isEmpty()) {
-                throw new RuleDefinitionException(problems, "");
-            }
-            return new DroolsRuleEngine(RuleSet.compile(sources, classLoader, MAX_IDLE_SESSIONS));
+            return sources;
         }
 
         private static String text(String value, String what) {

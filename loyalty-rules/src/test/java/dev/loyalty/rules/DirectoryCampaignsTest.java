@@ -71,12 +71,54 @@ class DirectoryCampaignsTest {
     }
 
     @Test
-    void shouldGiveTheSameVersionWhenTheSameDrlIsAddedAsText(@TempDir Path dir) throws Exception {
+    void shouldGiveTheSameVersionWhenTheSameDrlIsAddedAsTextUnderItsRelativeName(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("base.drl"), BASE);
 
         try (DroolsRuleEngine fromDirectory = DroolsRuleEngine.builder().directory(dir).build();
-             DroolsRuleEngine fromText = DroolsRuleEngine.builder().drl(dir.resolve("base.drl").toString(), BASE).build()) {
+             DroolsRuleEngine fromText = DroolsRuleEngine.builder().drl("base.drl", BASE).build()) {
             assertThat(fromDirectory.version()).isEqualTo(fromText.version());
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameVersionWhenTheSameFilesLieInDirectoriesAtDifferentPaths(@TempDir Path temp) throws Exception {
+        for (String root : new String[] {"one", "elsewhere/two"}) {
+            Path dir = Files.createDirectories(temp.resolve(root));
+            Files.writeString(dir.resolve("base.drl"), BASE);
+            Files.createDirectories(dir.resolve("spring"));
+            Files.writeString(dir.resolve("spring").resolve("shoes.drl"), SHOES);
+        }
+
+        try (DroolsRuleEngine one = DroolsRuleEngine.builder().directory(temp.resolve("one")).build();
+             DroolsRuleEngine two = DroolsRuleEngine.builder().directory(temp.resolve("elsewhere/two")).build()) {
+            assertThat(one.version()).isEqualTo(two.version());
+        }
+    }
+
+    @Test
+    void shouldChangeTheVersionWhenAFileMovesWithinTheDirectory(@TempDir Path temp) throws Exception {
+        Path flat = Files.createDirectories(temp.resolve("flat"));
+        Files.writeString(flat.resolve("base.drl"), BASE);
+        Path nested = Files.createDirectories(temp.resolve("nested").resolve("sub"));
+        Files.writeString(nested.resolve("base.drl"), BASE);
+
+        try (DroolsRuleEngine one = DroolsRuleEngine.builder().directory(flat).build();
+             DroolsRuleEngine two = DroolsRuleEngine.builder().directory(temp.resolve("nested")).build()) {
+            assertThat(one.version()).isNotEqualTo(two.version());
+        }
+    }
+
+    @Test
+    void shouldChangeTheVersionWhenAFileChanges(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("base.drl"), BASE);
+        String before;
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().directory(dir).build()) {
+            before = rules.version();
+        }
+        Files.writeString(dir.resolve("base.drl"), BASE.replace("2 points", "3 points"));
+
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().directory(dir).build()) {
+            assertThat(rules.version()).isNotEqualTo(before);
         }
     }
 }

@@ -174,6 +174,7 @@ final class PointsComposer {
             total = limit;
         }
         Explanation.Step cut = capStep;
+        long[] capped = points;
         // the explanation's text is written only when someone reads it; most outcomes are never read
         Supplier<List<Explanation.Step>> steps = () -> {
             List<Explanation.Step> written = new ArrayList<>(count + 1);
@@ -188,7 +189,7 @@ final class PointsComposer {
                 written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
             }
             if (cut != null) {
-                written.add(cut);
+                written.add(new Explanation.Step(cut.rule(), cut.reason(), cut.points(), cut.detail() + cutShares(decisions, uncapped, capped)));
             }
             return written;
         };
@@ -204,6 +205,19 @@ final class PointsComposer {
         }
         awards.addAll(byRule.values());
         return new Composition(total, awards, steps);
+    }
+
+    /** Says which rules' points a cap cut, and by how much: {@code "; cut from A -3, B -1"}. */
+    private static String cutShares(List<Decision> decisions, long[] uncapped, long[] capped) {
+        Map<String, Long> cuts = new LinkedHashMap<>();
+        for (int d = 0; d < uncapped.length; d++) {
+            if (uncapped[d] != capped[d]) {
+                cuts.merge(decisions.get(d).rule(), capped[d] - uncapped[d], Long::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        cuts.forEach((rule, points) -> text.append(text.length() == 0 ? "; cut from " : ", ").append(rule).append(' ').append(points));
+        return text.toString();
     }
 
     /** Shares {@code total} whole points out in proportion to the exact parts, by largest remainder. */

@@ -257,7 +257,7 @@ class PointsComposerTest {
         assertThat(result.total()).isEqualTo(7);
         assertThat(result.awards()).extracting(PointsComposer.Award::rule, PointsComposer.Award::points)
                 .containsExactly(tuple("BASE", 5L), tuple("FIX", 2L));
-        assertThat(result.steps()).last().isEqualTo(new Explanation.Step("CAP-7", "CAP-7 reason", -33, "at most 7 per event"));
+        assertThat(result.steps()).last().isEqualTo(new Explanation.Step("CAP-7", "CAP-7 reason", -33, "at most 7 per event; cut from BASE -25, FIX -8"));
     }
 
     @Test
@@ -277,7 +277,8 @@ class PointsComposerTest {
         assertThat(result.total()).isEqualTo(15);
         assertThat(result.awards()).extracting(PointsComposer.Award::points).containsExactly(11L, 4L);
         assertThat(result.steps()).last()
-                .isEqualTo(new Explanation.Step("DAY-50", "DAY-50 reason", -25, "at most 50 per day, 35 already earned that day"));
+                .isEqualTo(new Explanation.Step("DAY-50", "DAY-50 reason", -25,
+                        "at most 50 per day, 35 already earned that day; cut from BASE -19, FIX -6"));
     }
 
     @Test

@@ -46,6 +46,10 @@ public final class DrlCompiler {
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
+    /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
+    private static final java.util.SortedSet<String> EARN_ACTIONS = java.util.Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
+            .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 
     private DrlCompiler() {
     }
@@ -214,6 +218,10 @@ public final class DrlCompiler {
         }
         text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
         text = text.replaceFirst("^Rule Compilation error ", "the consequence (then part) does not compile: ");
+        Matcher action = UNKNOWN_ACTION.matcher(text);
+        if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {
+            text = text + " (earn's actions are " + String.join(", ", EARN_ACTIONS) + ")";
+        }
         if (!rule.isEmpty()) {
             text = text.replace(" in rule \"" + rule + "\"", "").replace(" in rule '" + rule + "'", "");
         }

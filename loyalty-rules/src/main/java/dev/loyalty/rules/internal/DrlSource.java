@@ -3,16 +3,30 @@ package dev.loyalty.rules.internal;
 import java.util.Objects;
 
 /**
- * One DRL text and the name it is reported under. Not public API.
+ * One DRL text, the name it is reported under and the key it is versioned under. Not public API.
  *
- * @param name the resource name, as given by the caller
+ * @param name the resource name, as given by the caller; errors name the source by it
+ * @param key the name independent of where the source lies (a file's path relative to its
+ *            directory, with {@code /} separators); the rule-set version hashes it, so copying a
+ *            campaign directory elsewhere keeps its version
  * @param content the DRL text
  */
-public record DrlSource(String name, String content) {
+public record DrlSource(String name, String key, String content) {
 
     /** Checks the components. */
     public DrlSource {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(content, "content");
+    }
+
+    /**
+     * Creates a source versioned under its name.
+     *
+     * @param name the resource name
+     * @param content the DRL text
+     */
+    public DrlSource(String name, String content) {
+        this(name, name, content);
     }
 }

@@ -11,6 +11,7 @@ import dev.loyalty.core.spi.RuleContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -29,6 +30,7 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -57,12 +59,16 @@ public final class RuleSet implements AutoCloseable {
     private final String version;
     private final TierPolicy tierPolicy;
     private final int maxIdle;
+    private final CampaignCatalog catalog;
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private volatile boolean closed;
+    /** Replaced by a newer set: evaluations still run, but sessions are no longer pooled. */
+    private volatile boolean retired;
 
-    private RuleSet(KieBase kieBase, String version, int maxIdle) {
+    private RuleSet(KieBase kieBase, String version, int maxIdle, CampaignCatalog catalog) {
         this.kieBase = kieBase;
+        this.catalog = catalog;
         this.declaresEarn = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("earn")));
         this.declaresOffers = kieBase.getKiePackages().stream()
@@ -171,23 +177,91 @@ public final class RuleSet implements AutoCloseable {
      * @throws dev.loyalty.core.RuleDefinitionException when the DRL does not compile
      */
     public static RuleSet compile(List<DrlSource> sources, ClassLoader classLoader, int maxIdle) {
-        return new RuleSet(DrlCompiler.compile(sources, classLoader), version(sources), maxIdle);
+        List<RuleProblem> problems = new ArrayList<>();
+        String[] note = {""};
+        RuleSet rules = build(sources, classLoader, maxIdle, null, problems, note);
+        if (rules == null) {
+            throw new RuleDefinitionException(sorted(problems), note[0]);
+        }
+        return rules;
     }
 
     /**
-     * Returns the first 12 hex digits of the SHA-256 over the sources, sorted by name then content.
+     * Compiles the sources and checks them, collecting every problem instead of throwing: the
+     * errors Drools reports, the vocabulary checks of {@link CampaignChecks}, malformed campaign
+     * metadata and, given a date, campaigns that ended before it.
+     *
+     * @param sources the DRL sources
+     * @param classLoader the class loader the rules' types are resolved with
+     * @param today the date to find expired campaigns by, or null to skip that check
+     * @return every problem, in resource and line order; empty when the sources are sound
+     */
+    public static List<RuleProblem> validate(List<DrlSource> sources, ClassLoader classLoader, LocalDate today) {
+        List<RuleProblem> problems = new ArrayList<>();
+        RuleSet rules = build(sources, classLoader, 0, today, problems, new String[] {""});
+        if (rules != null) {
+            rules.close();
+        }
+        return sorted(problems);
+    }
+
+    /** Compiles and checks; returns null, with the problems and any note filled in, when there are problems. */
+    private static RuleSet build(List<DrlSource> sources, ClassLoader classLoader, int maxIdle, LocalDate today,
+                                 List<RuleProblem> problems, String[] note) {
+        problems.addAll(CampaignChecks.beforeBuild(sources));
+        KieBase kieBase;
+        try {
+            kieBase = DrlCompiler.compile(sources, classLoader);
+        } catch (RuleDefinitionException e) {
+            problems.addAll(0, e.problems());
+            note[0] = e.getMessage().endsWith(DrlCompiler.SYNTAX_NOTE) ? DrlCompiler.SYNTAX_NOTE : "";
+            return null;
+        }
+        problems.addAll(CampaignChecks.afterBuild(kieBase, sources));
+        CampaignCatalog catalog = CampaignCatalog.of(kieBase, sources, problems);
+        if (today != null) {
+            problems.addAll(CampaignChecks.expired(kieBase, catalog.campaigns(), sources, today));
+        }
+        return problems.isEmpty() ? new RuleSet(kieBase, version(sources), maxIdle, catalog) : null;
+    }
+
+    /** Orders problems by resource, then line; problems of one line keep their order. */
+    private static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        List<RuleProblem> sorted = new ArrayList<>();
+        for (RuleProblem problem : problems) {
+            if (!sorted.contains(problem)) {
+                sorted.add(problem);
+            }
+        }
+        sorted.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line));
+        return sorted;
+    }
+
+    /**
+     * Returns the campaigns of the rule set, read from the rules' metadata.
+     *
+     * @return the campaigns, sorted by id
+     */
+    public List<dev.loyalty.rules.Campaign> campaigns() {
+        return catalog.campaigns();
+    }
+
+    /**
+     * Returns the first 12 hex digits of the SHA-256 over the sources' keys and contents, sorted by
+     * key then content. Keys are location-independent, so the same campaign files give the same
+     * version wherever their directory lies.
      *
      * @param sources the DRL sources
      * @return the version
      */
     public static String version(List<DrlSource> sources) {
         List<DrlSource> sorted = new ArrayList<>(sources);
-        sorted.sort(Comparator.comparing(DrlSource::name).thenComparing(DrlSource::content));
+        sorted.sort(Comparator.comparing(DrlSource::key).thenComparing(DrlSource::content));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (DrlSource source : sorted) {
                 // length prefixes keep ("ab","c") apart from ("a","bc")
-                byte[] name = source.name().getBytes(StandardCharsets.UTF_8);
+                byte[] name = source.key().getBytes(StandardCharsets.UTF_8);
                 byte[] content = source.content().getBytes(StandardCharsets.UTF_8);
                 digest.update((name.length + ":").getBytes(StandardCharsets.UTF_8));
                 digest.update(name);
@@ -229,7 +303,7 @@ public final class RuleSet implements AutoCloseable {
      * @throws RuleEvaluationException when a rule fails, naming the rule and the event
      */
     public List<Decision> evaluate(RuleContext context) {
-        return fire(context.event().eventId().value(), Facts.of(context, factTypes, tierPolicy));
+        return fire(context.event().eventId().value(), context.date(), Facts.of(context, factTypes, tierPolicy));
     }
 
     /**
@@ -241,7 +315,7 @@ public final class RuleSet implements AutoCloseable {
      * @throws RuleEvaluationException when a rule fails, naming the rule and the member
      */
     public List<Decision> evaluateSweep(SweepContext context) {
-        List<Decision> all = fire("sweep of member " + context.member().id().value(), Facts.ofSweep(context, factTypes));
+        List<Decision> all = fire("sweep of member " + context.member().id().value(), context.date(), Facts.ofSweep(context, factTypes));
         List<Decision> offers = new ArrayList<>(2);
         for (Decision decision : all) {
             if (decision instanceof Decision.IssueOffer) {
@@ -251,7 +325,7 @@ public final class RuleSet implements AutoCloseable {
         return offers;
     }
 
-    private List<Decision> fire(String eventId, List<Object> facts) {
+    private List<Decision> fire(String eventId, LocalDate date, List<Object> facts) {
         if (closed) {
             throw new IllegalStateException("the rule engine is closed");
         }
@@ -263,7 +337,9 @@ public final class RuleSet implements AutoCloseable {
             for (Object fact : facts) {
                 handles.add(session.kieSession.insert(fact));
             }
-            int fired = session.kieSession.fireAllRules(MAX_FIRINGS);
+            int fired = catalog.dated()
+                    ? session.kieSession.fireAllRules(match -> catalog.firesOn(match.getRule(), date), MAX_FIRINGS)
+                    : session.kieSession.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on event " + eventId
                         + "; rule \"" + session.collector.currentRule() + "\" may keep re-activating itself");
@@ -344,7 +420,10 @@ public final class RuleSet implements AutoCloseable {
             }
             session.owners = new Owners(firstIds, events, boundaries);
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
-            int fired = session.kieSession.fireAllRules(limit);
+            Owners owners = session.owners;
+            AgendaFilter filter = match -> match.getFactHandles().isEmpty() || catalog.firesOn(match.getRule(),
+                    contexts.get(owners.eventOf(((InternalFactHandle) match.getFactHandles().get(0)).getId())).date());
+            int fired = catalog.dated() ? session.kieSession.fireAllRules(filter, limit) : session.kieSession.fireAllRules(limit);
             if (fired >= limit) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
                         + session.collector.currentRule() + "\" may keep re-activating itself");
@@ -374,6 +453,25 @@ public final class RuleSet implements AutoCloseable {
         drain();
     }
 
+    /**
+     * Retires the rule set once a newer one has replaced it: evaluations that already hold it
+     * finish on it, in sessions disposed when they are done; idle sessions are disposed now.
+     */
+    public void retire() {
+        retired = true;
+        drain();
+    }
+
+    /**
+     * Warms a new rule set before it goes live: one session made and pooled, so that the first
+     * event does not pay for it.
+     */
+    public void warm() {
+        if (sessionsReusable && !closed && !retired) {
+            release(new Session(kieBase.newKieSession(), declaresEarn, declaresOffers), true);
+        }
+    }
+
     private Session borrow() {
         Session session = idle.pollFirst();
         if (session != null) {
@@ -384,10 +482,10 @@ public final class RuleSet implements AutoCloseable {
     }
 
     private void release(Session session, boolean reusable) {
-        if (reusable && !closed) {
+        if (reusable && !closed && !retired) {
             if (idleCount.incrementAndGet() <= maxIdle) {
                 idle.offerFirst(session);
-                if (closed) {
+                if (closed || retired) {
                     drain();
                 }
                 return;

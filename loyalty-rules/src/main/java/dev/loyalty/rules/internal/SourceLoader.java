@@ -73,7 +73,8 @@ public final class SourceLoader {
 
     /**
      * Reads every {@code .drl} file under a directory, sub-directories included, in path order.
-     * Each is named by the directory as given joined with its relative path.
+     * Each is named by the directory as given joined with its relative path, and keyed (for the
+     * version) by its relative path alone.
      *
      * @param directory the directory
      * @param problems receives what could not be read
@@ -99,7 +100,8 @@ public final class SourceLoader {
         List<DrlSource> sources = new ArrayList<>();
         for (Path file : files) {
             try {
-                sources.add(new DrlSource(file.toString(), decode(Files.readAllBytes(file))));
+                String key = directory.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                sources.add(new DrlSource(file.toString(), key, decode(Files.readAllBytes(file))));
             } catch (CharacterCodingException e) {
                 problems.add(new RuleProblem(file.toString(), 0, 0, "", NOT_UTF8));
             } catch (IOException e) {
@@ -107,6 +109,28 @@ public final class SourceLoader {
             }
         }
         return sources;
+    }
+
+    /**
+     * Reads one DRL file, named by its path as given and keyed (for the version) by its file name.
+     *
+     * @param file the file
+     * @param problems receives what could not be read
+     * @return the source, or nothing when it could not be read
+     */
+    public static List<DrlSource> file(Path file, List<RuleProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(new RuleProblem(file.toString(), 0, 0, "", Files.exists(file) ? "is not a file" : "no such file"));
+            return List.of();
+        }
+        try {
+            return List.of(new DrlSource(file.toString(), file.getFileName().toString(), decode(Files.readAllBytes(file))));
+        } catch (CharacterCodingException e) {
+            problems.add(new RuleProblem(file.toString(), 0, 0, "", NOT_UTF8));
+        } catch (IOException e) {
+            problems.add(new RuleProblem(file.toString(), 0, 0, "", "cannot read the file: " + e));
+        }
+        return List.of();
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

@@ -72,4 +72,35 @@ class RuleSetTest {
 
         assertThat(rules.idleSessions()).isZero();
     }
+
+    @Test
+    void shouldDisposeIdleSessionsButKeepEvaluatingWhenRetired() {
+        try (RuleSet rules = compile()) {
+            rules.evaluate(context("r-1", "kitchen"));
+            assertThat(rules.idleSessions()).isEqualTo(1);
+
+            rules.retire();
+
+            assertThat(rules.idleSessions()).isZero();
+            assertThat(rules.evaluate(context("r-2", "kitchen"))).hasSize(1);
+            assertThat(rules.idleSessions()).as("a retired set pools no session").isZero();
+        }
+    }
+
+    @Test
+    void shouldPoolOneSessionWhenWarmed() {
+        try (RuleSet rules = compile()) {
+            rules.warm();
+
+            assertThat(rules.idleSessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldVersionSourcesByKeyNotByName() {
+        String version = RuleSet.version(List.of(new DrlSource("/etc/one/base.drl", "base.drl", RULES)));
+
+        assertThat(RuleSet.version(List.of(new DrlSource("/srv/two/base.drl", "base.drl", RULES)))).isEqualTo(version);
+        assertThat(RuleSet.version(List.of(new DrlSource("/etc/one/base.drl", "other.drl", RULES)))).isNotEqualTo(version);
+    }
 }

@@ -1,0 +1,212 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleProblem;
+import dev.loyalty.rules.Campaign;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Reads the campaigns of a compiled rule base from the rules' metadata ({@code @campaign},
+ * {@code @name}, {@code @owner}, {@code @activeFrom}, {@code @activeUntil}) and knows which rules
+ * may fire on which local dates. Not public API.
+ */
+public final class CampaignCatalog {
+
+    /** The metadata key naming a rule's campaign explicitly. */
+    public static final String CAMPAIGN = "campaign";
+    /** The metadata key of the campaign's display name. */
+    public static final String NAME = "name";
+    /** The metadata key of the campaign's owner. */
+    public static final String OWNER = "owner";
+    /** The metadata key of the first active local date. */
+    public static final String ACTIVE_FROM = "activeFrom";
+    /** The metadata key of the last active local date, inclusive. */
+    public static final String ACTIVE_UNTIL = "activeUntil";
+
+    private static final List<String> KEYS = List.of(NAME, OWNER, ACTIVE_FROM, ACTIVE_UNTIL);
+
+    private final List<Campaign> campaigns;
+    private final Map<String, Campaign> byRuleKey;
+    private final boolean dated;
+
+    private CampaignCatalog(List<Campaign> campaigns, Map<String, Campaign> byRuleKey) {
+        this.campaigns = List.copyOf(campaigns);
+        this.byRuleKey = byRuleKey;
+        this.dated = campaigns.stream().anyMatch(c -> c.activeFrom() != null || c.activeUntil() != null);
+    }
+
+    /**
+     * Reads the campaigns of a rule base.
+     *
+     * @param kieBase the compiled rules
+     * @param sources the sources, to point problems at a rule's line
+     * @param problems receives malformed or conflicting metadata
+     * @return the catalog
+     */
+    public static CampaignCatalog of(KieBase kieBase, List<DrlSource> sources, List<RuleProblem> problems) {
+        Map<String, List<Rule>> rulesByCampaign = new TreeMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
+            if (!isQuery(r)) {
+                rulesByCampaign.computeIfAbsent(campaignId(r), k -> new ArrayList<>()).add(r);
+            }
+        }));
+        Map<String, DrlSource> byName = new HashMap<>();
+        sources.forEach(s -> byName.put(s.name(), s));
+        List<Campaign> campaigns = new ArrayList<>();
+        Map<String, Campaign> byRuleKey = new HashMap<>();
+        for (Map.Entry<String, List<Rule>> entry : rulesByCampaign.entrySet()) {
+            String id = entry.getKey();
+            Map<String, String> values = new LinkedHashMap<>();
+            Map<String, Rule> declaredBy = new HashMap<>();
+            TreeSet<String> ruleNames = new TreeSet<>();
+            TreeSet<String> resources = new TreeSet<>();
+            for (Rule rule : entry.getValue()) {
+                ruleNames.add(rule.getName());
+                resources.add(resourceOf(rule));
+                for (String key : KEYS) {
+                    Object value = rule.getMetaData().get(key);
+                    if (value == null) {
+                        continue;
+                    }
+                    if (!(value instanceof String text) || text.isBlank()) {
+                        problems.add(problem(rule, byName, "@" + key + " must be text in double quotes, such as @" + key
+                                + (key.startsWith("active") ? "(\"2026-04-01\")" : "(\"Spring sale\")") + "; was " + value));
+                        continue;
+                    }
+                    String earlier = values.putIfAbsent(key, text.strip());
+                    if (earlier == null) {
+                        declaredBy.put(key, rule);
+                    } else if (!earlier.equals(text.strip())) {
+                        problems.add(problem(rule, byName, "campaign " + id + " has two values for @" + key + ": '" + earlier
+                                + "' on rule \"" + declaredBy.get(key).getName() + "\" and '" + text.strip() + "' here"));
+                    }
+                }
+            }
+            LocalDate from = date(values, ACTIVE_FROM, declaredBy, byName, problems);
+            LocalDate until = date(values, ACTIVE_UNTIL, declaredBy, byName, problems);
+            if (from != null && until != null && until.isBefore(from)) {
+                problems.add(problem(declaredBy.get(ACTIVE_UNTIL), byName, "campaign " + id + " ends (@activeUntil " + until
+                        + ") before it starts (@activeFrom " + from + "), so it can never fire"));
+                until = null;
+                from = null;
+            }
+            Campaign campaign = new Campaign(id, values.get(NAME), values.get(OWNER), from, until, List.copyOf(ruleNames),
+                    List.copyOf(resources));
+            campaigns.add(campaign);
+            entry.getValue().forEach(r -> byRuleKey.put(key(r), campaign));
+        }
+        return new CampaignCatalog(campaigns, byRuleKey);
+    }
+
+    /**
+     * Returns the campaigns, sorted by id.
+     *
+     * @return the campaigns
+     */
+    public List<Campaign> campaigns() {
+        return campaigns;
+    }
+
+    /**
+     * Tells whether any campaign has active dates; when none has, every rule may always fire.
+     *
+     * @return true when some rule's firing depends on the date
+     */
+    public boolean dated() {
+        return dated;
+    }
+
+    /**
+     * Tells whether a rule may fire on a local date.
+     *
+     * @param rule the rule
+     * @param date the event's date in the member's zone
+     * @return true when the rule's campaign is active on that date
+     */
+    public boolean firesOn(Rule rule, LocalDate date) {
+        Campaign campaign = byRuleKey.get(key(rule));
+        return campaign == null || campaign.activeOn(date);
+    }
+
+    /**
+     * Returns the id of the campaign a rule belongs to: its {@code @campaign}, else its name up to
+     * the first white space.
+     *
+     * @param rule the rule
+     * @return the campaign id
+     */
+    static String campaignId(Rule rule) {
+        Object explicit = rule.getMetaData().get(CAMPAIGN);
+        if (explicit instanceof String text && !text.isBlank()) {
+            return text.strip();
+        }
+        String name = rule.getName().strip();
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
+    }
+
+    /** Locates a rule's declaration for a problem report. */
+    static RuleProblem problem(Rule rule, Map<String, DrlSource> byName, String message) {
+        String resource = resourceOf(rule);
+        DrlSource source = byName.get(resource);
+        int line = source == null ? 0 : lineOfRule(source.content(), rule.getName());
+        return new RuleProblem(resource, line, 0, rule.getName(), message);
+    }
+
+    /** Returns the 1-based line declaring the rule, or 0. */
+    static int lineOfRule(String drl, String ruleName) {
+        String[] lines = drl.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String ruleAt = DrlCompiler.ruleAtLine(drl, i + 1);
+            if (ruleAt.equals(ruleName) && lines[i].strip().startsWith("rule")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    static String resourceOf(Rule rule) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath();
+        }
+        return "";
+    }
+
+    private static boolean isQuery(Rule rule) {
+        return rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.isQuery();
+    }
+
+    private static String key(Rule rule) {
+        return rule.getPackageName() + '\u0000' + rule.getName();
+    }
+
+    private static LocalDate date(Map<String, String> values, String key, Map<String, Rule> declaredBy,
+                                  Map<String, DrlSource> byName, List<RuleProblem> problems) {
+        String text = values.get(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(problem(declaredBy.get(key), byName, "@" + key + "(\"" + text + "\") is not a date; write it as YYYY-MM-DD, such as 2026-04-01"));
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CampaignCatalog" + Objects.toString(campaigns);
+    }
+}

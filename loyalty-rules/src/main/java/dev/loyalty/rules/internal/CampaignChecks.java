@@ -1,0 +1,222 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleProblem;
+import dev.loyalty.rules.Campaign;
+import dev.loyalty.rules.vocabulary.Earn;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The checks of the campaign vocabulary that Drools does not make: Drools' own wall-clock
+ * attributes, consequences that change facts, actions without a reason, patterns on types the
+ * engine never inserts, and campaigns whose dates are past. Not public API.
+ */
+public final class CampaignChecks {
+
+    /** Drools' attributes that read the wall clock instead of the event's date. */
+    private static final Set<String> WALL_CLOCK = Set.of("date-effective", "date-expires", "timer", "calendars", "duration");
+    private static final Pattern CHANGES_FACTS = Pattern.compile("(?<![\\w$.])(?:drools\\s*\\.\\s*)?(insert|insertLogical|update|modify|retract|delete)\\s*\\(");
+    private static final Pattern ACTION = Pattern.compile("\\bearn\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
+    private static final String VOCABULARY = Earn.class.getPackageName();
+    private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
+
+    private CampaignChecks() {
+    }
+
+    /**
+     * Checks the sources' rules as written, before they are compiled: wall-clock attributes,
+     * consequences that change facts and actions whose reason is empty. A source that does not
+     * parse is skipped: the compiler reports it.
+     *
+     * @param sources the sources
+     * @return the problems found
+     */
+    public static List<RuleProblem> beforeBuild(List<DrlSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (DrlSource source : sources) {
+            PackageDescr descr = parse(source);
+            if (descr == null) {
+                continue;
+            }
+            for (RuleDescr rule : descr.getRules()) {
+                if (rule.isQuery()) {
+                    continue;
+                }
+                for (AttributeDescr attribute : rule.getAttributes().values()) {
+                    if (WALL_CLOCK.contains(attribute.getName())) {
+                        problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
+                                "'" + attribute.getName() + "' follows the wall clock, not the event's date; use @activeFrom(\"YYYY-MM-DD\") "
+                                        + "and @activeUntil(\"YYYY-MM-DD\"), which the engine checks against the event's date in the member's zone"));
+                    }
+                }
+                checkConsequence(source, rule, problems);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Checks the compiled rules: every pattern must match a fact type the engine inserts.
+     *
+     * @param kieBase the compiled rules
+     * @param sources the sources, to locate the problems
+     * @return the problems found
+     */
+    public static List<RuleProblem> afterBuild(KieBase kieBase, List<DrlSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, DrlSource> byName = new HashMap<>();
+        sources.forEach(s -> byName.put(s.name(), s));
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
+                return;
+            }
+            Set<Class<?>> types = new LinkedHashSet<>();
+            collectTypes(impl.getLhs(), types);
+            for (Class<?> type : types) {
+                if (!type.getPackageName().equals(VOCABULARY) || type == Earn.class) {
+                    RuleProblem at = CampaignCatalog.problem(rule, byName, "");
+                    int line = lineOfPattern(byName.get(at.resource()), rule.getName(), type);
+                    problems.add(new RuleProblem(at.resource(), line > 0 ? line : at.line(), 0, rule.getName(),
+                            "'" + type.getName() + "' is not a fact the engine inserts, so this rule never fires; "
+                                    + "match the facts of " + VOCABULARY + " (Member, Purchase, PurchaseLine, Enrolment, ProfileChange, Today, Program)"));
+                }
+            }
+        }));
+        return problems;
+    }
+
+    /**
+     * Checks the campaigns against a date: a campaign whose last active date is before it can
+     * never fire again.
+     *
+     * @param kieBase the compiled rules
+     * @param campaigns the campaigns
+     * @param sources the sources, to locate the problems
+     * @param today the date to check against, in the program's zone
+     * @return the problems found
+     */
+    public static List<RuleProblem> expired(KieBase kieBase, List<Campaign> campaigns, List<DrlSource> sources, LocalDate today) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, DrlSource> byName = new HashMap<>();
+        sources.forEach(s -> byName.put(s.name(), s));
+        for (Campaign campaign : campaigns) {
+            if (campaign.activeUntil() == null || !campaign.activeUntil().isBefore(today)) {
+                continue;
+            }
+            kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+                if (campaign.rules().contains(rule.getName()) && CampaignCatalog.campaignId(rule).equals(campaign.id())) {
+                    problems.add(CampaignCatalog.problem(rule, byName, "campaign " + campaign.id() + " ended on " + campaign.activeUntil()
+                            + " (@activeUntil), before " + today + ", so this rule can never fire; remove it or move its dates"));
+                }
+            }));
+        }
+        return problems;
+    }
+
+    private static void checkConsequence(DrlSource source, RuleDescr rule, List<RuleProblem> problems) {
+        if (!(rule.getConsequence() instanceof String consequence)) {
+            return;
+        }
+        int firstLine = consequenceLine(source, rule);
+        String[] lines = consequence.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String code = lines[i].replaceAll("//.*$", "");
+            int line = firstLine > 0 ? firstLine + i : 0;
+            Matcher change = CHANGES_FACTS.matcher(code);
+            if (change.find()) {
+                problems.add(new RuleProblem(source.name(), line, 0, rule.getName(),
+                        "'" + change.group(1) + "' changes the facts, which are read-only; a rule only proposes through earn"));
+            }
+            Matcher action = ACTION.matcher(code);
+            if (action.find() && NO_REASON.matcher(code.substring(action.start())).find()) {
+                problems.add(new RuleProblem(source.name(), line, 0, rule.getName(),
+                        "earn." + action.group(1) + " is given no reason; write one a member can read, such as \"Double points at the weekend\""));
+            }
+        }
+    }
+
+    /** Returns the line the consequence's text starts on: the line after {@code then}, unless code follows on the same line. */
+    private static int consequenceLine(DrlSource source, RuleDescr rule) {
+        String[] lines = source.content().split("\r\n|\r|\n", -1);
+        int start = Math.max(rule.getLine(), 1) - 1;
+        for (int i = start; i < lines.length; i++) {
+            Matcher then = THEN.matcher(lines[i]);
+            if (then.find()) {
+                return lines[i].substring(then.end()).isBlank() ? i + 2 : i + 1;
+            }
+        }
+        return 0;
+    }
+
+
+    private static void collectTypes(RuleConditionElement element, Set<Class<?>> types) {
+        if (element instanceof org.drools.base.rule.Pattern pattern) {
+            if (pattern.getSource() == null && pattern.getObjectType() instanceof ClassObjectType type) {
+                types.add(type.getClassType());
+            }
+        } else if (element instanceof GroupElement group) {
+            group.getChildren().forEach(child -> collectTypes(child, types));
+        }
+    }
+
+    private static int lineOfPattern(DrlSource source, String ruleName, Class<?> type) {
+        PackageDescr descr = source == null ? null : parse(source);
+        if (descr == null) {
+            return 0;
+        }
+        for (RuleDescr rule : descr.getRules()) {
+            if (rule.getName().equals(ruleName)) {
+                return lineOfPattern(rule.getLhs(), type);
+            }
+        }
+        return 0;
+    }
+
+    private static int lineOfPattern(BaseDescr descr, Class<?> type) {
+        if (descr instanceof PatternDescr pattern) {
+            String objectType = pattern.getObjectType();
+            return objectType != null && (objectType.equals(type.getName()) || objectType.equals(type.getSimpleName())) ? pattern.getLine() : 0;
+        }
+        if (descr instanceof ConditionalElementDescr group) {
+            for (BaseDescr child : group.getDescrs()) {
+                int line = lineOfPattern(child, type);
+                if (line > 0) {
+                    return line;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static PackageDescr parse(DrlSource source) {
+        try {
+            DrlParser parser = new DrlParser();
+            PackageDescr descr = parser.parse(false, source.content());
+            return parser.hasErrors() ? null : descr;
+        } catch (DroolsParserException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.loyalty.rules.simulation;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The result of a simulation: what the current and the candidate campaign sets did with the same
+ * events.
+ *
+ * @param current what the current set did
+ * @param candidate what the candidate set did
+ */
+public record SimulationReport(Side current, Side candidate) {
+
+    /** Checks the components. */
+    public SimulationReport {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(candidate, "candidate");
+    }
+
+    /**
+     * What one campaign set did with the events.
+     *
+     * @param campaignSetId the set's id
+     * @param version the set's version
+     * @param eventsProcessed events the engine accepted
+     * @param eventsRejected events the engine refused (such as a purchase before its member enrolled); the same on both sides unless a rule failed
+     * @param pointsIssued points credited (earned or pending), before any later claw-back or expiry
+     * @param pointsRemoved points taken back: redemptions, returns, expiry
+     * @param liability the points the members hold at the end: the sum of their balances
+     * @param pointsByCampaign points credited per campaign id
+     * @param membersByTier members per tier code at the end
+     */
+    public record Side(String campaignSetId, String version, long eventsProcessed, long eventsRejected, long pointsIssued, long pointsRemoved,
+                       long liability, Map<String, Long> pointsByCampaign, Map<String, Long> membersByTier) {
+
+        /** Copies the maps, sorted by key. */
+        public Side {
+            pointsByCampaign = Collections.unmodifiableMap(new TreeMap<>(pointsByCampaign));
+            membersByTier = Collections.unmodifiableMap(new TreeMap<>(membersByTier));
+        }
+    }
+
+    /**
+     * Returns how the points liability changes if the candidate replaces the current set.
+     *
+     * @return candidate liability minus current liability, in points
+     */
+    public long liabilityChange() {
+        return Math.subtractExact(candidate.liability(), current.liability());
+    }
+
+    /**
+     * Returns the change in points credited per campaign, for every campaign either set credited.
+     *
+     * @return campaign id to candidate minus current points, sorted by id
+     */
+    public Map<String, Long> pointsByCampaignChange() {
+        Map<String, Long> change = new TreeMap<>();
+        TreeSet<String> ids = new TreeSet<>(current.pointsByCampaign().keySet());
+        ids.addAll(candidate.pointsByCampaign().keySet());
+        for (String id : ids) {
+            change.put(id, candidate.pointsByCampaign().getOrDefault(id, 0L) - current.pointsByCampaign().getOrDefault(id, 0L));
+        }
+        return change;
+    }
+
+    /**
+     * Renders the report as a side-by-side table for a reader.
+     *
+     * @return the text
+     */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%-28s %24s %24s %12s%n", "", "current", "candidate", "change"));
+        row(text, "campaign set", current.campaignSetId() + "@" + current.version(), candidate.campaignSetId() + "@" + candidate.version(), "");
+        row(text, "events processed", current.eventsProcessed(), candidate.eventsProcessed());
+        row(text, "events rejected", current.eventsRejected(), candidate.eventsRejected());
+        row(text, "points issued", current.pointsIssued(), candidate.pointsIssued());
+        row(text, "points removed", current.pointsRemoved(), candidate.pointsRemoved());
+        row(text, "points liability", current.liability(), candidate.liability());
+        text.append("points issued per campaign\n");
+        pointsByCampaignChange().keySet().forEach(id -> row(text, "  " + id, current.pointsByCampaign().getOrDefault(id, 0L),
+                candidate.pointsByCampaign().getOrDefault(id, 0L)));
+        text.append("members per tier\n");
+        TreeSet<String> tiers = new TreeSet<>(current.membersByTier().keySet());
+        tiers.addAll(candidate.membersByTier().keySet());
+        tiers.forEach(tier -> row(text, "  " + tier, current.membersByTier().getOrDefault(tier, 0L),
+                candidate.membersByTier().getOrDefault(tier, 0L)));
+        return text.toString();
+    }
+
+    private static void row(StringBuilder text, String label, long current, long candidate) {
+        long change = candidate - current;
+        row(text, label, String.format("%,d", current), String.format("%,d", candidate), (change > 0 ? "+" : "") + String.format("%,d", change));
+    }
+
+    private static void row(StringBuilder text, String label, String current, String candidate, String change) {
+        text.append(String.format("%-28s %24s %24s %12s%n", label, current, candidate, change));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.loyalty.rules.testkit;
+
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.rules.DroolsRuleEngine;
+import java.util.Objects;
+
+/**
+ * Runs given-member / when-event / then-awarded scenarios against a campaign set. Build it
+ * once per test class (compiling DRL is the slow part) and start each scenario with
+ * {@link #given(GivenMember)}; every scenario runs in its own fresh in-memory engine, so
+ * scenarios are independent and may run in parallel. See the package description for an example.
+ */
+public final class CampaignScenarios implements AutoCloseable {
+
+    private final DroolsRuleEngine rules;
+    private final boolean owned;
+    private final ProgramSettings program;
+
+    private CampaignScenarios(DroolsRuleEngine rules, boolean owned, ProgramSettings program) {
+        this.rules = rules;
+        this.owned = owned;
+        this.program = program;
+    }
+
+    /**
+     * Builds the campaign set and uses it for every scenario, with a GBP program in
+     * {@code Europe/London} (see {@link #withProgram(ProgramSettings)}).
+     *
+     * @param campaigns the campaign set's configuration
+     * @return the scenarios
+     * @throws dev.loyalty.core.RuleDefinitionException when the campaigns do not build, listing every problem
+     */
+    public static CampaignScenarios of(DroolsRuleEngine.Builder campaigns) {
+        Objects.requireNonNull(campaigns, "campaigns");
+        return new CampaignScenarios(campaigns.build(), true, defaultProgram());
+    }
+
+    /**
+     * Uses an engine built elsewhere; closing the scenarios leaves it open.
+     *
+     * @param rules the rule engine
+     * @return the scenarios
+     */
+    public static CampaignScenarios of(DroolsRuleEngine rules) {
+        Objects.requireNonNull(rules, "rules");
+        return new CampaignScenarios(rules, false, defaultProgram());
+    }
+
+    /**
+     * Returns scenarios that run under other program settings (currency, zone, rounding, return window).
+     *
+     * @param settings the program
+     * @return new scenarios over the same rules
+     */
+    public CampaignScenarios withProgram(ProgramSettings settings) {
+        return new CampaignScenarios(rules, false, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * Describes a member to start a scenario with.
+     *
+     * @param memberId the member's id
+     * @return the member, on the program's entry tier unless told otherwise
+     */
+    public static GivenMember member(String memberId) {
+        return new GivenMember(memberId);
+    }
+
+    /**
+     * Describes a purchase at a wall-clock time in the member's zone.
+     *
+     * @param localDateTime such as {@code 2026-04-07T11:00}
+     * @return the purchase; add at least one line
+     */
+    public static GivenPurchase purchase(String localDateTime) {
+        return new GivenPurchase(localDateTime);
+    }
+
+    /**
+     * Starts a scenario: the member is enrolled (the enrolment's own points are not part of what
+     * the scenario checks).
+     *
+     * @param member the member
+     * @return the scenario, waiting for its event
+     */
+    public Scenario given(GivenMember member) {
+        return new Scenario(rules, program, Objects.requireNonNull(member, "member"));
+    }
+
+    /**
+     * Returns the rule engine the scenarios run on.
+     *
+     * @return the engine
+     */
+    public DroolsRuleEngine rules() {
+        return rules;
+    }
+
+    /** Closes the rule engine when these scenarios built it. */
+    @Override
+    public void close() {
+        if (owned) {
+            rules.close();
+        }
+    }
+
+    private static ProgramSettings defaultProgram() {
+        return ProgramSettings.builder().currency("GBP").zone("Europe/London").build();
+    }
+}

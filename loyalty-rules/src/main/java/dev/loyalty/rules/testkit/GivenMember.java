@@ -1,0 +1,74 @@
+package dev.loyalty.rules.testkit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The member a scenario starts with. By default on the program's entry tier, in the program's
+ * zone, without a birthday, enrolled a year before the scenario's event.
+ */
+public final class GivenMember {
+
+    final String id;
+    String tier;
+    ZoneId zone;
+    LocalDate birthday;
+    LocalDate enrolledOn;
+
+    GivenMember(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a member needs an id, was " + (id == null ? "null" : "'" + id + "'"));
+        }
+        this.id = id;
+    }
+
+    /**
+     * Puts the member on a tier.
+     *
+     * @param code the tier code, such as {@code gold}
+     * @return this member
+     */
+    public GivenMember tier(String code) {
+        this.tier = Objects.requireNonNull(code, "tier");
+        return this;
+    }
+
+    /**
+     * Places the member in a time zone; the event's date is taken in it.
+     *
+     * @param zoneId such as {@code Asia/Tokyo}
+     * @return this member
+     */
+    public GivenMember zone(String zoneId) {
+        this.zone = ZoneId.of(zoneId);
+        return this;
+    }
+
+    /**
+     * Gives the member a birthday.
+     *
+     * @param date such as {@code 1990-04-07}
+     * @return this member
+     */
+    public GivenMember birthday(String date) {
+        this.birthday = LocalDate.parse(date);
+        return this;
+    }
+
+    /**
+     * Sets the local date the member enrolled on (at noon in their zone).
+     *
+     * @param date such as {@code 2026-01-10}; before the scenario's event
+     * @return this member
+     */
+    public GivenMember enrolledOn(String date) {
+        this.enrolledOn = LocalDate.parse(date);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "member " + id + (tier == null ? "" : " (" + tier + ")");
+    }
+}

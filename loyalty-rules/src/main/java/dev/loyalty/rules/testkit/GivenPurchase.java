@@ -1,0 +1,62 @@
+package dev.loyalty.rules.testkit;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A purchase in a scenario: when, which lines, through which channel and store. */
+public final class GivenPurchase {
+
+    record Line(String sku, String category, int quantity, String unitPrice) {
+    }
+
+    final LocalDateTime at;
+    final List<Line> lines = new ArrayList<>();
+    String channel;
+    String store;
+
+    GivenPurchase(String localDateTime) {
+        this.at = LocalDateTime.parse(localDateTime);
+    }
+
+    /**
+     * Adds a line.
+     *
+     * @param sku the product code
+     * @param category the category, such as {@code garden}
+     * @param quantity the quantity, at least 1
+     * @param unitPrice the unit price in the program's currency, such as {@code "2.55"}
+     * @return this purchase
+     */
+    public GivenPurchase line(String sku, String category, int quantity, String unitPrice) {
+        lines.add(new Line(sku, category, quantity, unitPrice));
+        return this;
+    }
+
+    /**
+     * Sets the sales channel, such as {@code web}.
+     *
+     * @param name the channel
+     * @return this purchase
+     */
+    public GivenPurchase channel(String name) {
+        this.channel = name;
+        return this;
+    }
+
+    /**
+     * Sets the store code.
+     *
+     * @param code the store
+     * @return this purchase
+     */
+    public GivenPurchase store(String code) {
+        this.store = code;
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "purchase at " + at + " of " + lines;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.loyalty.rules.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.LoyaltyConfigurationException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.rules.DroolsRuleEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class CampaignSimulationTest {
+
+    static final ProgramSettings PROGRAM = ProgramSettings.builder().currency("GBP").zone("Europe/London").build();
+    static final Instant START = Instant.parse("2025-03-03T10:00:00Z");
+    static final DroolsRuleEngine LIVE = DroolsRuleEngine.builder().id("live").defaultCampaigns().build();
+
+    static final String GARDEN = """
+            package candidate;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Earn earn;
+            rule "GARDEN-02 ten extra points per pound on garden items"
+            when
+                $l : PurchaseLine( category == "garden" )
+            then
+                earn.bonus($l, 10, "10 extra points per pound on garden items");
+            end
+            """;
+
+    @AfterAll
+    static void close() {
+        LIVE.close();
+    }
+
+    /** Two members: a's enrolment, a garden purchase and a kitchen purchase; b's enrolment and a kitchen purchase; one purchase of nobody. */
+    static List<LoyaltyEvent> events() {
+        MemberId a = MemberId.of("a");
+        MemberId b = MemberId.of("b");
+        return List.of(
+                Enrolment.of(EventId.of("e-a"), a, START).withTier("gold"),
+                Enrolment.of(EventId.of("e-b"), b, START.plusSeconds(60)),
+                Purchase.builder(EventId.of("p-1"), a, START.plusSeconds(3600)).line("G", "garden", 1, Money.of("10.00", "GBP")).build(),
+                Purchase.builder(EventId.of("p-2"), b, START.plusSeconds(7200)).line("K", "kitchen", 2, Money.of("5.00", "GBP")).build(),
+                Purchase.builder(EventId.of("p-3"), MemberId.of("nobody"), START.plusSeconds(7300)).line("K", "kitchen", 1, Money.of("5.00", "GBP")).build());
+    }
+
+    static SimulationReport simulate() {
+        return CampaignSimulation.builder().program(PROGRAM).current(LIVE)
+                .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("garden.drl", GARDEN))
+                .build().run(events());
+    }
+
+    @Test
+    void shouldReportPointsPerCampaignOnBothSides() {
+        SimulationReport report = simulate();
+
+        // a (gold, weekday): base 10 + garden 2 x 10 = 30, gold adds 15; b: base 10; welcome 100 each
+        assertThat(report.current().pointsByCampaign()).isEqualTo(Map.of("WELCOME-01", 200L, "BASE-01", 20L, "CAT-01", 20L, "TIER-01", 15L));
+        // the candidate adds 10 x 10 = 100 on a's garden item, on which gold adds 50
+        assertThat(report.candidate().pointsByCampaign()).containsEntry("GARDEN-02", 100L).containsEntry("TIER-01", 65L);
+        assertThat(report.pointsByCampaignChange()).containsEntry("GARDEN-02", 100L).containsEntry("TIER-01", 50L).containsEntry("BASE-01", 0L);
+    }
+
+    @Test
+    void shouldReportTheChangeInLiabilityAndMembersPerTier() {
+        SimulationReport report = simulate();
+
+        assertThat(report.current().liability()).isEqualTo(255);
+        assertThat(report.candidate().liability()).isEqualTo(405);
+        assertThat(report.liabilityChange()).isEqualTo(150);
+        assertThat(report.current().membersByTier()).isEqualTo(Map.of("gold", 1L, "member", 1L));
+        assertThat(report.candidate().membersByTier()).isEqualTo(report.current().membersByTier());
+    }
+
+    @Test
+    void shouldCountRejectedEventsAndNameBothSets() {
+        SimulationReport report = simulate();
+
+        assertThat(report.current().eventsProcessed()).isEqualTo(4);
+        assertThat(report.current().eventsRejected()).isEqualTo(1);
+        assertThat(report.current().campaignSetId()).isEqualTo("live");
+        assertThat(report.candidate().campaignSetId()).isEqualTo("candidate");
+        assertThat(report.candidate().version()).isNotEqualTo(report.current().version());
+        assertThat(report.toText()).contains("GARDEN-02").contains("points liability").containsPattern("points liability +255 +405 +\\+150");
+    }
+
+    @Test
+    void shouldLeaveTheLiveStoreUnchanged() {
+        InMemoryStore liveStore = new InMemoryStore();
+        try (LoyaltyEngine live = LoyaltyEngine.builder().program(PROGRAM).store(liveStore).ruleEngine(LIVE)
+                .clock(Clock.fixed(START.plusSeconds(86_400), ZoneOffset.UTC)).build()) {
+            live.process(events().get(0));
+            live.process(events().get(2));
+            List<LedgerEntry> before = live.ledger(MemberId.of("a"));
+
+            simulate();
+
+            assertThat(live.ledger(MemberId.of("a"))).isEqualTo(before);
+            assertThat(live.member(MemberId.of("b"))).as("b enrolled only in the simulation").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldListCampaignsAndTiersInIdOrder() {
+        SimulationReport report = simulate();
+
+        assertThat(report.candidate().pointsByCampaign().keySet()).containsExactly("BASE-01", "CAT-01", "GARDEN-02", "TIER-01", "WELCOME-01");
+        assertThat(report.current().membersByTier().keySet()).containsExactly("gold", "member");
+    }
+
+    @Test
+    void shouldLeaveARunningEngineOpen() {
+        simulate();
+
+        assertThat(LIVE.ruleNames()).isNotEmpty();
+    }
+
+    @Test
+    void shouldRefuseToRunWithoutACandidate() {
+        assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE).build())
+                .isInstanceOf(LoyaltyConfigurationException.class).hasMessageContaining("candidate(...)");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.loyalty.rules.testkit;
+
+import static dev.loyalty.rules.testkit.CampaignScenarios.member;
+import static dev.loyalty.rules.testkit.CampaignScenarios.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loyalty.rules.DroolsRuleEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class CampaignScenariosTest {
+
+    static final String SPRING = """
+            package spring;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Earn earn;
+
+            rule "SPRING-01 garden bonus in April"
+                @activeFrom("2026-04-01") @activeUntil("2026-04-30")
+            when
+                $l : PurchaseLine( category == "garden" )
+            then
+                earn.bonus($l, 2, "Spring garden bonus");
+            end
+            """;
+
+    static final CampaignScenarios SCENARIOS = CampaignScenarios.of(DroolsRuleEngine.builder().defaultCampaigns().drl("spring.drl", SPRING));
+
+    @AfterAll
+    static void close() {
+        SCENARIOS.close();
+    }
+
+    private static GivenPurchase workedExample(String at) {
+        return purchase(at).line("85123A", "home", 2, "2.55").line("G-1", "garden", 1, "10.00").line("POST", "service", 1, "5.00");
+    }
+
+    @Test
+    void shouldPassWhenTheAwardsAreAsExpected() {
+        SCENARIOS.given(member("m-1").tier("gold"))
+                .when(workedExample("2026-03-07T11:00"))
+                .thenAwarded(150)
+                .thenAwardedBy("BASE-01 one point per pound", 15)
+                .thenAwardedBy("PROMO-01", 15)
+                .thenAwardedBy("CAT-01", 20)
+                .thenAwardedBy("SKU-01", 50)
+                .thenAwardedBy("TIER-01", 50)
+                .thenNotAwardedBy("SPRING-01");
+    }
+
+    @Test
+    void shouldCountTheCampaignOnlyOnItsDates() {
+        SCENARIOS.given(member("m-2")).when(purchase("2026-04-07T11:00").line("G-1", "garden", 1, "10.00")).thenAwardedBy("SPRING-01", 20);
+        SCENARIOS.given(member("m-3")).when(purchase("2026-05-01T11:00").line("G-1", "garden", 1, "10.00")).thenNotAwardedBy("SPRING-01");
+    }
+
+    @Test
+    void shouldTakeTheEventsDateInTheMembersZone() {
+        // 1 May 00:30 in Tokyo is still 30 April in London, but the member's date is what counts
+        SCENARIOS.given(member("m-4").zone("Asia/Tokyo"))
+                .when(purchase("2026-05-01T00:30").line("G-1", "garden", 1, "10.00"))
+                .thenNotAwardedBy("SPRING-01");
+    }
+
+    @Test
+    void shouldShowTheExplanationWhenAnAwardDiffers() {
+        AssertionError failure = catchThrowableOfType(AssertionError.class, () -> SCENARIOS.given(member("m-5").tier("gold"))
+                .when(workedExample("2026-03-07T11:00"))
+                .thenAwardedBy("SKU-01", 60));
+
+        assertThat(failure.getMessage())
+                .startsWith("expected SKU-01 to award 60 points, but it awarded 50")
+                .contains("purchase scenario-purchase of member m-5 on 2026-03-07 (SATURDAY): +150 points")
+                .contains("+50  SKU-01 hanging heart")
+                .contains("awarded by rule: {BASE-01 one point per pound=15");
+    }
+
+    @Test
+    void shouldFailWhenTheTotalDiffers() {
+        assertThatThrownBy(() -> SCENARIOS.given(member("m-6")).when(workedExample("2026-03-03T11:00")).thenAwarded(1))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("expected 1 points in all, but the event awarded ");
+    }
+
+    @Test
+    void shouldFailWhenARuleAwardsThatShouldNot() {
+        assertThatThrownBy(() -> SCENARIOS.given(member("m-7")).when(workedExample("2026-03-03T11:00")).thenNotAwardedBy("CAT-01"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("expected CAT-01 to award nothing, but it awarded 20 points");
+    }
+
+    @Test
+    void shouldCheckTheEnrolmentItselfWhenAskedTo() {
+        SCENARIOS.given(member("m-8").enrolledOn("2026-02-01")).whenEnrolled().thenAwardedBy("WELCOME-01", 100).thenAwarded(100);
+    }
+
+    @Test
+    void shouldLeaveAnEngineItWasGivenOpen() {
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().defaultCampaigns().build()) {
+            CampaignScenarios.of(rules).close();
+
+            assertThat(rules.ruleNames()).isNotEmpty();
+            CampaignScenarios.of(rules).given(member("m-9")).when(purchase("2026-03-03T11:00").line("A", "home", 1, "3.00")).thenAwarded(3);
+        }
+    }
+}
