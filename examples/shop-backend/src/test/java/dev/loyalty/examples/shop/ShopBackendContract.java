@@ -16,12 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The shop started on a random local port with an H2 database of its own, driven over HTTP with
- * the JDK's client. Each test works on members of its own.
+ * The shop started on a random local port, driven over HTTP with the JDK's client; subclasses
+ * give it a database. Each test works on members of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:shop-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
-class ShopBackendTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ShopBackendContract {
 
     private static final String BASKET = """
             {"lines":[{"sku":"85123A","category":"home","quantity":2,"unitPrice":2.95},
