@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 final class EngineOptions {
 
     @Option(names = "--db", defaultValue = "loyalty-db", paramLabel = "<path>",
-            description = "H2 database file, without its .mv.db suffix (default: ${DEFAULT-VALUE}); created when missing")
-    Path database;
+            description = "H2 database file, without its .mv.db suffix (default: ${DEFAULT-VALUE}); created when missing; "
+                    + "or an H2 JDBC URL (jdbc:h2:...)")
+    String database;
 
     @Option(names = "--currency", defaultValue = "GBP", description = "the program's currency (default: ${DEFAULT-VALUE})")
     String currency;
@@ -35,6 +36,14 @@ final class EngineOptions {
     @Option(names = "--campaigns", paramLabel = "<dir>", description = "campaign directory of .drl files (default: the default campaign pack)")
     Path campaigns;
 
+    /** The JDBC URL of {@code --db}: as given when it is one, else the H2 file in PostgreSQL mode. */
+    String url() {
+        if (database.startsWith("jdbc:")) {
+            return database;
+        }
+        return "jdbc:h2:file:" + Path.of(database).toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+
     /**
      * Opens the database (creating the schema when missing) and an engine over it.
      *
@@ -43,7 +52,7 @@ final class EngineOptions {
     OpenEngine open() {
         ProgramSettings program = ProgramSettings.builder().currency(currency).zone(zone)
                 .unlinkedReturnPointsPerUnit(unlinkedReturnPoints).build();
-        String url = "jdbc:h2:file:" + database.toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        String url = url();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             JdbcSchema.apply(pool);

@@ -32,7 +32,7 @@ final class StatementCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return PosCli.OK;
         } catch (UnknownMemberException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage() + " (in " + options.database.toAbsolutePath() + ")");
+            spec.commandLine().getErr().println("error: " + e.getMessage() + " (in " + options.url() + ")");
             return PosCli.REFUSED;
         }
     }
