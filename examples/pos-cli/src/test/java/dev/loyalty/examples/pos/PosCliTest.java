@@ -71,6 +71,17 @@ class PosCliTest {
     }
 
     @Test
+    void dbTakesAnH2JdbcUrlAsWellAsAFile() throws IOException {
+        Path events = write("events.jsonl", JSONL);
+        String url = "jdbc:h2:file:" + dir.resolve("by-url") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
+        CliRun.of("replay", "--db", url, "--no-progress", events.toString());
+
+        assertThat(CliRun.of("statement", "--db", url, "alice").out()).isEqualTo(sameEventsInMemory("alice"));
+        assertThat(dir.resolve("by-url.mv.db")).exists();
+    }
+
+    @Test
     void csvRowsOfOnePurchaseFormOneEventAsInJsonLines() throws IOException {
         Path csv = write("events.csv", CSV);
         Path jsonl = write("events.jsonl", JSONL);
