@@ -42,7 +42,7 @@ final class EventFile {
      *
      * @param event the event
      * @param source the file and line, such as {@code events.csv:12}, or the event id when the
-     *               format builds an event from many rows
+     *               format builds an event from many rows (the Online Retail format: the file alone)
      */
     record SourcedEvent(LoyaltyEvent event, String source) {
     }
@@ -66,7 +66,7 @@ final class EventFile {
                 case RETAIL -> {
                     List<SourcedEvent> read = new ArrayList<>();
                     for (LoyaltyEvent event : RetailEvents.read(reader, problem -> problems.add(name + ":" + problem.substring("line ".length())))) {
-                        read.add(new SourcedEvent(event, name + " " + event.eventId()));
+                        read.add(new SourcedEvent(event, name));
                     }
                     yield read;
                 }
