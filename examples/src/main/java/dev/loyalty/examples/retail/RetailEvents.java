@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The bundled Online Retail sample as events, for other programs such as the benchmarks:
@@ -35,6 +36,24 @@ public final class RetailEvents {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled retail sample", e);
         }
+    }
+
+    /**
+     * Reads rows in the sample's CSV format (header
+     * {@code InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country}, UK
+     * local times, prices in pounds), such as another extract of the same data set, into events
+     * the way the bundled sample is read: guest rows, adjustments and returns of zero value are
+     * skipped, malformed rows are reported and left out.
+     *
+     * @param csv the CSV text, with its header row
+     * @param rejected receives each malformed row as {@code line N: reason}, N counting the header as line 1
+     * @return the events of the well-formed rows, in time order
+     * @throws UncheckedIOException when the text cannot be read
+     */
+    public static List<LoyaltyEvent> read(Reader csv, Consumer<String> rejected) {
+        RetailSample sample = RetailSample.read(csv);
+        sample.rejected().forEach(rejected);
+        return sample.events();
     }
 
     /**

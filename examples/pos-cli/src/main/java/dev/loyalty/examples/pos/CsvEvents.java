@@ -1,0 +1,127 @@
+package dev.loyalty.examples.pos;
+
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Events as CSV with a header row naming the columns, with the same field names as
+ * {@link JsonLinesEvents}: {@code type,eventId,member,occurredAt} and, as the types need them,
+ * {@code sku,category,quantity,unitPrice,currency,channel,store} (purchase),
+ * {@code purchaseId,amount,currency} (return), {@code reward,points,value,currency} (redeem),
+ * {@code zone,birthday,tier,channel} (enrol). A purchase takes one row per line: consecutive
+ * purchase rows with the same {@code eventId} form one purchase. Columns a file does not use
+ * may be left out; a row is expected on one line.
+ */
+final class CsvEvents {
+
+    private static final Set<String> REQUIRED = Set.of("type", "eventId", "member", "occurredAt");
+
+    private CsvEvents() {
+    }
+
+    static List<EventFile.SourcedEvent> read(Reader reader, String name, List<String> problems) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        List<EventFile.SourcedEvent> events = new ArrayList<>();
+        try (CSVParser parser = format.parse(reader)) {
+            List<String> missing = REQUIRED.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).sorted().toList();
+            if (!missing.isEmpty()) {
+                problems.add(name + ":1: the header lacks the columns " + String.join(", ", missing)
+                        + " (expected type,eventId,member,occurredAt,... or the Online Retail header InvoiceNo,StockCode,...)");
+                return events;
+            }
+            OpenPurchase open = null;
+            for (CSVRecord record : parser) {
+                String where = name + ":" + (record.getRecordNumber() + 1);
+                try {
+                    Fields fields = new Fields(column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : null);
+                    String type = fields.type();
+                    EventId id = EventId.of(fields.required("eventId"));
+                    MemberId member = MemberId.of(fields.required("member"));
+                    if (type.equals("purchase") && open != null && open.id.equals(id)) {
+                        open.add(fields, member);
+                        continue;
+                    }
+                    if (open != null) {
+                        events.add(open.build());
+                        open = null;
+                    }
+                    if (type.equals("purchase")) {
+                        OpenPurchase purchase = new OpenPurchase(id, member, fields.instant("occurredAt"), fields.optional("channel"),
+                                fields.optional("store"), where);
+                        purchase.add(fields, member);
+                        open = purchase;
+                    } else {
+                        events.add(new EventFile.SourcedEvent(event(type, fields, id, member), where));
+                    }
+                } catch (Fields.LineProblem | LoyaltyException e) {
+                    problems.add(where + ": " + e.getMessage());
+                }
+            }
+            if (open != null) {
+                try {
+                    events.add(open.build());
+                } catch (LoyaltyException e) {
+                    problems.add(open.where + ": " + e.getMessage());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            // commons-csv reports a malformed row (an unclosed quote) this way
+            problems.add(name + ": malformed CSV: " + e.getCause().getMessage());
+        }
+        return events;
+    }
+
+    private static LoyaltyEvent event(String type, Fields fields, EventId id, MemberId member) {
+        return switch (type) {
+            case "enrol" -> new Enrolment(id, member, fields.instant("occurredAt"), fields.date("birthday"), fields.zone("zone"),
+                    fields.optional("tier"), fields.optional("channel"));
+            case "return" -> new Return(id, member, fields.instant("occurredAt"),
+                    fields.optional("purchaseId") == null ? null : EventId.of(fields.optional("purchaseId")), fields.money("amount", "currency"));
+            case "redeem" -> new Redemption(id, member, fields.instant("occurredAt"), fields.required("reward"), fields.whole("points"),
+                    fields.optionalMoney("value", "currency"));
+            default -> throw new IllegalStateException("purchases are built row by row");
+        };
+    }
+
+    /** The rows of a purchase read so far. */
+    private static final class OpenPurchase {
+        private final EventId id;
+        private final MemberId member;
+        private final Purchase.Builder builder;
+        private final String where;
+
+        OpenPurchase(EventId id, MemberId member, Instant at, String channel, String store, String where) {
+            this.id = id;
+            this.member = member;
+            this.builder = Purchase.builder(id, member, at).channel(channel).store(store);
+            this.where = where;
+        }
+
+        void add(Fields fields, MemberId rowMember) {
+            if (!rowMember.equals(member)) {
+                throw new Fields.LineProblem("purchase " + id + " continues with member " + rowMember + " but began with " + member + " at " + where);
+            }
+            builder.line(fields.required("sku"), fields.required("category"), fields.quantity("quantity"), fields.money("unitPrice", "currency"));
+        }
+
+        EventFile.SourcedEvent build() {
+            return new EventFile.SourcedEvent(builder.build(), where);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.loyalty.examples.pos;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.store.JdbcSchema;
+import dev.loyalty.core.store.JdbcStore;
+import dev.loyalty.rules.DroolsRuleEngine;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.h2.jdbcx.JdbcConnectionPool;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say which database and program a command works on, shared by the commands
+ * that open an engine.
+ */
+final class EngineOptions {
+
+    @Option(names = "--db", defaultValue = "loyalty-db", paramLabel = "<path>",
+            description = "H2 database file, without its .mv.db suffix (default: ${DEFAULT-VALUE}); created when missing; "
+                    + "or an H2 JDBC URL (jdbc:h2:...)")
+    String database;
+
+    @Option(names = "--currency", defaultValue = "GBP", description = "the program's currency (default: ${DEFAULT-VALUE})")
+    String currency;
+
+    @Option(names = "--zone", defaultValue = "Europe/London", description = "the program's time zone (default: ${DEFAULT-VALUE})")
+    String zone;
+
+    @Option(names = "--unlinked-return-points", defaultValue = "0", paramLabel = "<points>",
+            description = "points clawed back per currency unit by a return not linked to its purchase (default: ${DEFAULT-VALUE}; "
+                    + "the Online Retail sample's demo uses 1)")
+    BigDecimal unlinkedReturnPoints;
+
+    @Option(names = "--campaigns", paramLabel = "<dir>", description = "campaign directory of .drl files (default: the default campaign pack)")
+    Path campaigns;
+
+    /** The JDBC URL of {@code --db}: as given when it is one, else the H2 file in PostgreSQL mode. */
+    String url() {
+        if (database.startsWith("jdbc:")) {
+            return database;
+        }
+        return "jdbc:h2:file:" + Path.of(database).toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    }
+
+    /**
+     * Opens the database (creating the schema when missing) and an engine over it.
+     *
+     * @return the engine and its database, to close together
+     */
+    OpenEngine open() {
+        ProgramSettings program = ProgramSettings.builder().currency(currency).zone(zone)
+                .unlinkedReturnPointsPerUnit(unlinkedReturnPoints).build();
+        String url = url();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        try {
+            JdbcSchema.apply(pool);
+            LoyaltyEngine.Builder builder = LoyaltyEngine.builder().program(program).clock(Clock.systemUTC())
+                    .store(JdbcStore.builder(pool).build());
+            DroolsRuleEngine rules = null;
+            if (campaigns != null) {
+                rules = DroolsRuleEngine.builder().directory(campaigns).build();
+                builder.ruleEngine(rules);
+            }
+            return new OpenEngine(builder.build(), rules, pool);
+        } catch (RuntimeException e) {
+            OpenEngine.shutdown(pool);
+            throw e;
+        }
+    }
+
+    /**
+     * An engine over an H2 file database; closing it closes the database file.
+     *
+     * @param engine the engine
+     * @param rules the campaign rules the engine was given, or null for the default pack it owns
+     * @param pool the database's connections
+     */
+    record OpenEngine(LoyaltyEngine engine, DroolsRuleEngine rules, JdbcConnectionPool pool) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            engine.close();
+            if (rules != null) {
+                rules.close();
+            }
+            shutdown(pool);
+        }
+
+        /** Closes the database's connections; H2 closes the file with the last one, so another process may open it next. */
+        static void shutdown(JdbcConnectionPool pool) {
+            pool.dispose();
+        }
+    }
+}

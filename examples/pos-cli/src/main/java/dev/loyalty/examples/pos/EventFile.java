@@ -1,0 +1,123 @@
+package dev.loyalty.examples.pos;
+
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.examples.retail.RetailEvents;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a file of loyalty events in one of the formats the command line knows. A file is read
+ * whole before anything is processed: when any line is malformed, every problem is reported
+ * with its line number and nothing is processed.
+ */
+final class EventFile {
+
+    /** The formats an events file may have. */
+    enum Format {
+        /** Chosen from the file: JSON lines for {@code .jsonl}/{@code .ndjson}, else CSV by its header. */
+        AUTO,
+        /** One JSON object per line ({@link JsonLinesEvents}). */
+        JSONL,
+        /** CSV with a header naming the columns ({@link CsvEvents}). */
+        CSV,
+        /** The Online Retail data set's CSV ({@code InvoiceNo,StockCode,...}). */
+        RETAIL
+    }
+
+    /** The first column of the Online Retail format's header. */
+    private static final String RETAIL_HEADER_START = "InvoiceNo,";
+
+    private EventFile() {
+    }
+
+    /**
+     * An event and where it came from, for error reports.
+     *
+     * @param event the event
+     * @param source the file and line, such as {@code events.csv:12}, or the event id when the
+     *               format builds an event from many rows (the Online Retail format: the file alone)
+     */
+    record SourcedEvent(LoyaltyEvent event, String source) {
+    }
+
+    /**
+     * Reads every event of a file.
+     *
+     * @param file the file
+     * @param format its format, or {@link Format#AUTO}
+     * @return the events in file order (time order for the Online Retail format)
+     * @throws BadEventFileException listing every malformed line, or when the file cannot be read
+     */
+    static List<SourcedEvent> read(Path file, Format format) {
+        Format actual = format == Format.AUTO ? detect(file) : format;
+        String name = file.toString();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> problems = new ArrayList<>();
+            List<SourcedEvent> events = switch (actual) {
+                case JSONL -> JsonLinesEvents.read(reader, name, problems);
+                case CSV -> CsvEvents.read(reader, name, problems);
+                case RETAIL -> {
+                    List<SourcedEvent> read = new ArrayList<>();
+                    for (LoyaltyEvent event : RetailEvents.read(reader, problem -> problems.add(name + ":" + problem.substring("line ".length())))) {
+                        read.add(new SourcedEvent(event, name));
+                    }
+                    yield read;
+                }
+                case AUTO -> throw new IllegalStateException("detected format is never AUTO");
+            };
+            if (!problems.isEmpty()) {
+                throw new BadEventFileException(problems);
+            }
+            if (events.isEmpty()) {
+                throw new BadEventFileException(List.of(name + ": holds no events"));
+            }
+            return events;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BadEventFileException(List.of(name + ": cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static Format detect(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            return Format.JSONL;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            if (header != null && header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            if (header != null && header.startsWith(RETAIL_HEADER_START)) {
+                return Format.RETAIL;
+            }
+            if (header != null && header.stripLeading().startsWith("{")) {
+                return Format.JSONL;
+            }
+            return Format.CSV;
+        } catch (IOException e) {
+            throw new BadEventFileException(List.of(file + ": cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** A file that cannot be read, or has malformed lines; each problem names the file and line. */
+    static final class BadEventFileException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> problems;
+
+        BadEventFileException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.loyalty.examples.pos;
+
+import dev.loyalty.core.model.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Named text fields of one line of an events file (a JSON object or a CSV row), converted to
+ * the engine's types with messages that name the field. The event types are the same in every
+ * format: {@code enrol}, {@code purchase}, {@code return}, {@code redeem}.
+ */
+final class Fields {
+
+    private final Function<String, String> values;
+
+    /**
+     * Wraps a lookup of field values.
+     *
+     * @param values answers a field's text, or null or blank when the field is absent
+     */
+    Fields(Function<String, String> values) {
+        this.values = values;
+    }
+
+    /** A malformed line: the message names the field and what is wrong. */
+    static final class LineProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LineProblem(String message) {
+            super(message);
+        }
+    }
+
+    String required(String name) {
+        String value = optional(name);
+        if (value == null) {
+            throw new LineProblem("field '" + name + "' is missing");
+        }
+        return value;
+    }
+
+    String optional(String name) {
+        String value = values.apply(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    String type() {
+        String type = required("type").toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "enrol", "enrolment", "enroll" -> "enrol";
+            case "purchase", "return", "redeem" -> type;
+            case "redemption" -> "redeem";
+            default -> throw new LineProblem("field 'type' is '" + type + "'; expected enrol, purchase, return or redeem");
+        };
+    }
+
+    Instant instant(String name) {
+        String text = required(name);
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected an ISO date-time with an offset, such as 2026-03-03T10:15:00Z");
+        }
+    }
+
+    LocalDate date(String name) {
+        String text = optional(name);
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected a date such as 1990-04-01");
+        }
+    }
+
+    ZoneId zone(String name) {
+        String text = optional(name);
+        try {
+            return text == null ? null : ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected a time zone such as Europe/London");
+        }
+    }
+
+    long whole(String name) {
+        String text = required(name);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected a whole number");
+        }
+    }
+
+    int quantity(String name) {
+        long value = whole(name);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new LineProblem("field '" + name + "' is " + value + "; too large for a quantity");
+        }
+        return (int) value;
+    }
+
+    /** A money amount from a decimal field and the {@code currency} field (or the given default). */
+    Money money(String name, String currencyField) {
+        String text = required(name);
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected a decimal amount such as 2.95");
+        }
+        return Money.of(amount, required(currencyField));
+    }
+
+    Money optionalMoney(String name, String currencyField) {
+        return optional(name) == null ? null : money(name, currencyField);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.loyalty.examples.pos;
+
+import dev.loyalty.core.EventResult;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.model.LedgerEntry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code replay <events file>}: reads a file of events whole (refusing it, with every malformed
+ * line, before anything is processed) and processes the events in file order in batches of
+ * {@value #BATCH}, showing a progress bar on a terminal. Event ids make a replay idempotent: the
+ * same file twice records each event once. Events the engine refuses are listed with their line
+ * and reason, the others stay processed.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Processes a file of events (CSV, JSON lines or the Online Retail CSV) into the database.")
+final class ReplayCommand implements Callable<Integer> {
+
+    /** Events handed to the engine per {@link LoyaltyEngine#processAll(List)} call, and per progress update. */
+    static final int BATCH = 500;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EngineOptions options;
+
+    @Parameters(index = "0", paramLabel = "<events file>", description = "the events: .csv, .jsonl or the Online Retail sample's CSV")
+    private Path file;
+
+    @Option(names = "--format", defaultValue = "AUTO", description = "AUTO, CSV, JSONL or RETAIL (default: ${DEFAULT-VALUE}, from the file)")
+    private EventFile.Format format;
+
+    @Option(names = "--progress", negatable = true, description = "show a progress bar (default: only on a terminal)")
+    private Boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<EventFile.SourcedEvent> events;
+        try {
+            events = EventFile.read(file, format);
+        } catch (EventFile.BadEventFileException e) {
+            e.problems().forEach(problem -> err.println("error: " + problem));
+            err.println("nothing replayed: fix the lines above and replay the file again");
+            return PosCli.BAD_INPUT;
+        }
+        try (EngineOptions.OpenEngine open = options.open()) {
+            ReplayTotals totals = replay(open.engine(), events, err);
+            out.printf("Events processed   %,10d  (%,d refused)%n", totals.processed, totals.refused);
+            out.printf("Points issued      %,10d%n", totals.issued);
+            out.printf("Points clawed back %,10d  (returns)%n", totals.clawedBack);
+            out.printf("Points redeemed    %,10d%n", totals.redeemed);
+            out.printf("Points expired     %,10d%n", totals.expired);
+            out.printf("Debt repaid        %,10d%n", totals.repaid);
+            out.printf("Rule set           %s%n", open.engine().ruleSetVersion());
+            return totals.refused == 0 ? PosCli.OK : PosCli.REFUSED;
+        } catch (RuleDefinitionException e) {
+            e.problems().forEach(problem -> err.println("error: " + problem));
+            return PosCli.REFUSED;
+        }
+    }
+
+    private ReplayTotals replay(LoyaltyEngine engine, List<EventFile.SourcedEvent> events, PrintWriter err) {
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        ProgressBar bar = showProgress ? new ProgressBar(err, events.size(), "events") : null;
+        ReplayTotals totals = new ReplayTotals();
+        for (int from = 0; from < events.size(); from += BATCH) {
+            List<EventFile.SourcedEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));
+            List<EventResult> results = engine.processAll(batch.stream().map(EventFile.SourcedEvent::event).toList());
+            for (int i = 0; i < results.size(); i++) {
+                EventResult result = results.get(i);
+                if (result.succeeded()) {
+                    totals.add(result);
+                } else {
+                    totals.refused++;
+                    if (bar != null) {
+                        err.println();
+                    }
+                    err.println("refused: " + batch.get(i).source() + " event " + result.event().eventId() + ": " + result.error().getMessage());
+                }
+            }
+            if (bar != null) {
+                bar.update(from + batch.size());
+            }
+        }
+        if (bar != null) {
+            bar.finish();
+        }
+        return totals;
+    }
+
+    /** What a replay did, summed over the events' outcomes. */
+    private static final class ReplayTotals {
+        long processed;
+        long refused;
+        long issued;
+        long clawedBack;
+        long redeemed;
+        long expired;
+        long repaid;
+
+        void add(EventResult result) {
+            processed++;
+            for (LedgerEntry entry : result.outcome().entries()) {
+                long points = entry.points().value();
+                if (points > 0) {
+                    issued = Math.addExact(issued, points);
+                    continue;
+                }
+                switch (entry.type()) {
+                    case REVERSE -> clawedBack = Math.addExact(clawedBack, -points);
+                    case REDEEM -> redeemed = Math.addExact(redeemed, -points);
+                    case EXPIRE -> expired = Math.addExact(expired, -points);
+                    default -> repaid = Math.addExact(repaid, -points);
+                }
+            }
+        }
+    }
+}

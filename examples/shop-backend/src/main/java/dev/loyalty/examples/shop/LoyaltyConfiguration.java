@@ -1,0 +1,52 @@
+package dev.loyalty.examples.shop;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.store.JdbcSchema;
+import dev.loyalty.core.store.JdbcStore;
+import dev.loyalty.rules.DroolsRuleEngine;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the engine: one {@link Clock}, the {@link JdbcStore} on the application's pooled
+ * {@link DataSource} (Spring Boot's HikariCP), the campaigns and the program settings.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoyaltyConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProgramSettings programSettings(LoyaltyProperties properties) {
+        return ProgramSettings.builder().currency(properties.currency()).zone(properties.zone())
+                .unlinkedReturnPointsPerUnit(properties.unlinkedReturnPointsPerUnit()).build();
+    }
+
+    @Bean
+    LoyaltyStore loyaltyStore(DataSource dataSource, LoyaltyProperties properties) {
+        if (properties.applySchema()) {
+            JdbcSchema.apply(dataSource);
+        }
+        return JdbcStore.builder(dataSource).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    DroolsRuleEngine campaigns(LoyaltyProperties properties) {
+        DroolsRuleEngine.Builder builder = DroolsRuleEngine.builder();
+        return (properties.campaigns() == null ? builder.defaultCampaigns() : builder.directory(properties.campaigns())).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    LoyaltyEngine loyaltyEngine(ProgramSettings program, LoyaltyStore store, DroolsRuleEngine campaigns, Clock clock) {
+        return LoyaltyEngine.builder().program(program).store(store).ruleEngine(campaigns).clock(clock).build();
+    }
+}

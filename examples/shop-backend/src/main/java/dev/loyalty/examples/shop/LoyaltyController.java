@@ -1,0 +1,188 @@
+package dev.loyalty.examples.shop;
+
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.StoredEvent;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The shop's loyalty endpoints. Writes take an optional {@code Idempotency-Key} header, which
+ * becomes the event id: the same key with the same body answers {@code 200} with the first
+ * outcome and header {@code Idempotent-Replayed: true}; with another body {@code 409}. Without a
+ * key every request is a new event. Refusals are RFC 9457 problem responses
+ * ({@link ProblemResponses}).
+ */
+@RestController
+class LoyaltyController {
+
+    /** The request header whose value becomes the event id. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The response header set on an answer replayed for a key seen before. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final LoyaltyEngine engine;
+    private final LoyaltyStore store;
+    private final ProgramSettings program;
+    private final IdempotencyKeys keys;
+    private final Clock clock;
+
+    LoyaltyController(LoyaltyEngine engine, LoyaltyStore store, ProgramSettings program, IdempotencyKeys keys, Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.program = program;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @PostMapping("/members")
+    ResponseEntity<ShopResponses.EventOutcome> enrol(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                     @RequestBody ShopRequests.Enrol body) {
+        MemberId member = MemberId.of(body.memberId());
+        ZoneId zone = zone(body.zone());
+        return process(key, body.occurredAt(), URI.create("/members/" + member.value()),
+                (id, at) -> new Enrolment(id, member, at, body.birthday(), zone, body.tier(), body.channel()));
+    }
+
+    @PostMapping("/members/{memberId}/purchases")
+    ResponseEntity<ShopResponses.EventOutcome> purchase(@PathVariable String memberId,
+                                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                        @RequestBody ShopRequests.Purchase body) {
+        MemberId member = MemberId.of(memberId);
+        if (body.lines() == null || body.lines().isEmpty()) {
+            throw new InvalidInputException("lines", "must hold at least one line");
+        }
+        return process(key, body.occurredAt(), null, (id, at) -> {
+            Purchase.Builder purchase = Purchase.builder(id, member, at).channel(body.channel()).store(body.store());
+            for (int i = 0; i < body.lines().size(); i++) {
+                ShopRequests.Line line = body.lines().get(i);
+                if (line == null) {
+                    throw new InvalidInputException("lines[" + i + "]", "must not be null");
+                }
+                if (line.quantity() == null) {
+                    throw new InvalidInputException("lines[" + i + "].quantity", "is required");
+                }
+                purchase.line(line.sku(), line.category(), line.quantity(), money(line.unitPrice(), body.currency(), "lines[" + i + "].unitPrice"));
+            }
+            return purchase.build();
+        });
+    }
+
+    @PostMapping("/members/{memberId}/returns")
+    ResponseEntity<ShopResponses.EventOutcome> returned(@PathVariable String memberId,
+                                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                        @RequestBody ShopRequests.Return body) {
+        MemberId member = MemberId.of(memberId);
+        EventId purchase = body.purchaseId() == null || body.purchaseId().isBlank() ? null : EventId.of(body.purchaseId());
+        Money amount = money(body.amount(), body.currency(), "amount");
+        return process(key, body.occurredAt(), null, (id, at) -> new Return(id, member, at, purchase, amount));
+    }
+
+    @PostMapping("/members/{memberId}/redemptions")
+    ResponseEntity<ShopResponses.EventOutcome> redeem(@PathVariable String memberId,
+                                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                      @RequestBody ShopRequests.Redeem body) {
+        MemberId member = MemberId.of(memberId);
+        if (body.points() == null) {
+            throw new InvalidInputException("points", "is required");
+        }
+        Money value = body.value() == null ? null : money(body.value(), body.currency(), "value");
+        return process(key, body.occurredAt(), null, (id, at) -> new Redemption(id, member, at, body.reward(), body.points(), value));
+    }
+
+    @GetMapping("/members/{memberId}")
+    ShopResponses.MemberSummary member(@PathVariable String memberId) {
+        MemberId id = MemberId.of(memberId);
+        Member member = engine.member(id).orElseThrow(() -> new UnknownMemberException(id));
+        return ShopResponses.MemberSummary.of(member, engine.summary(id));
+    }
+
+    @GetMapping("/members/{memberId}/statement")
+    ShopResponses.StatementBody statement(@PathVariable String memberId) {
+        return ShopResponses.StatementBody.of(engine.statement(MemberId.of(memberId)));
+    }
+
+    @GetMapping("/events/{eventId}")
+    ShopResponses.EventOutcome event(@PathVariable String eventId) {
+        EventId id = EventId.of(eventId);
+        return ShopResponses.EventOutcome.of(store.findEvent(id).map(StoredEvent::outcome).orElseThrow(() -> new UnknownEventException(id)));
+    }
+
+    @GetMapping("/events/{eventId}/explanation")
+    ShopResponses.ExplanationBody explanation(@PathVariable String eventId) {
+        return event(eventId).explanation();
+    }
+
+    /** An event id the store has never seen: answered with 404. */
+    static final class UnknownEventException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownEventException(EventId eventId) {
+            super("event " + eventId + " was never processed");
+        }
+    }
+
+    /**
+     * Builds the event under the key's id and time and processes it: 201 for a new event (with
+     * {@code Location} for an enrolment), 200 for a replay of a key seen before.
+     */
+    private ResponseEntity<ShopResponses.EventOutcome> process(String key, Instant occurredAt, URI location,
+                                                               EventFactory factory) {
+        EventId id = key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
+        Instant now = clock.instant();
+        Instant at = occurredAt != null ? occurredAt : key == null ? now : keys.firstSeen(id.value(), now);
+        LoyaltyEvent event = factory.apply(id, at);
+        boolean replay = store.findEvent(id).isPresent();
+        Outcome outcome = engine.process(event);
+        ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true")
+                : location != null ? ResponseEntity.created(location) : ResponseEntity.status(HttpStatus.CREATED);
+        return response.body(ShopResponses.EventOutcome.of(outcome));
+    }
+
+    /** Builds an event from its id and time. */
+    @FunctionalInterface
+    private interface EventFactory {
+        LoyaltyEvent apply(EventId id, Instant at);
+    }
+
+    private Money money(BigDecimal amount, String currency, String field) {
+        if (amount == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return Money.of(amount, currency == null ? program.currency().getCurrencyCode() : currency);
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return zone == null ? null : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("zone", "'" + zone + "' is not a time zone such as Europe/London");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.loyalty.examples.shop;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code loyalty.*} settings of the shop.
+ *
+ * @param currency the program's currency
+ * @param zone the program's time zone
+ * @param unlinkedReturnPointsPerUnit points clawed back per currency unit by a return without its purchase
+ * @param campaigns a directory of {@code .drl} campaigns, or null for the default pack
+ * @param applySchema whether to create or upgrade the loyalty tables at startup ({@code JdbcSchema.apply});
+ *                    turn it off when a migration tool owns the schema
+ */
+@ConfigurationProperties("loyalty")
+public record LoyaltyProperties(@DefaultValue("GBP") String currency, @DefaultValue("Europe/London") String zone,
+                                @DefaultValue("0") BigDecimal unlinkedReturnPointsPerUnit, Path campaigns,
+                                @DefaultValue("true") boolean applySchema) {
+}

@@ -1,0 +1,121 @@
+package dev.loyalty.examples.shop;
+
+import dev.loyalty.core.CurrencyMismatchException;
+import dev.loyalty.core.EventConflictException;
+import dev.loyalty.core.HoldStateException;
+import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.MemberAlreadyEnrolledException;
+import dev.loyalty.core.MemberNotActiveException;
+import dev.loyalty.core.PointsOverflowException;
+import dev.loyalty.core.StoreException;
+import dev.loyalty.core.UnknownMemberException;
+import java.net.URI;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps the library's typed exceptions to RFC 9457 problem responses
+ * ({@code application/problem+json}); Spring's own request errors (unreadable JSON, a missing
+ * body) get the same shape from {@link ResponseEntityExceptionHandler}. Each problem's
+ * {@code type} is {@code urn:loyalty:problem:<name>}; {@code detail} is the exception's message,
+ * which names the field or the member; extra members carry the field, the member, or the
+ * points asked for and spendable.
+ *
+ * <table>
+ *   <caption>Status per exception</caption>
+ *   <tr><td>{@link InvalidInputException}, {@link CurrencyMismatchException}</td><td>400</td></tr>
+ *   <tr><td>{@link UnknownMemberException}, unknown event id</td><td>404</td></tr>
+ *   <tr><td>{@link EventConflictException}, {@link MemberAlreadyEnrolledException}, {@link MemberNotActiveException}, {@link HoldStateException}</td><td>409</td></tr>
+ *   <tr><td>{@link InsufficientPointsException}, {@link PointsOverflowException}</td><td>422</td></tr>
+ *   <tr><td>{@link StoreException}</td><td>503</td></tr>
+ *   <tr><td>any other {@link LoyaltyException}</td><td>500</td></tr>
+ * </table>
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e);
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownMemberException.class)
+    ProblemDetail unknownMember(UnknownMemberException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-member", "Unknown member", e);
+        problem.setProperty("memberId", e.memberId().value());
+        return problem;
+    }
+
+    @ExceptionHandler(LoyaltyController.UnknownEventException.class)
+    ProblemDetail unknownEvent(LoyaltyController.UnknownEventException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-event", "Unknown event", e);
+    }
+
+    @ExceptionHandler(EventConflictException.class)
+    ProblemDetail conflict(EventConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key reused with another request", e);
+        problem.setProperty("eventId", e.eventId().value());
+        return problem;
+    }
+
+    @ExceptionHandler({MemberAlreadyEnrolledException.class, MemberNotActiveException.class, HoldStateException.class})
+    ProblemDetail stateConflict(LoyaltyException e) {
+        return problem(HttpStatus.CONFLICT, kebab(e), title(e), e);
+    }
+
+    @ExceptionHandler(InsufficientPointsException.class)
+    ProblemDetail insufficientPoints(InsufficientPointsException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "insufficient-points", "Insufficient points", e);
+        problem.setProperty("requested", e.requested());
+        problem.setProperty("spendable", e.spendable());
+        return problem;
+    }
+
+    @ExceptionHandler(PointsOverflowException.class)
+    ProblemDetail overflow(PointsOverflowException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "points-overflow", "Points overflow", e);
+    }
+
+    @ExceptionHandler(StoreException.class)
+    ProblemDetail store(StoreException e) {
+        LOG.warn("store failure", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable; retry with the same Idempotency-Key", e);
+    }
+
+    @ExceptionHandler(LoyaltyException.class)
+    ProblemDetail other(LoyaltyException e) {
+        LOG.error("loyalty engine failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, kebab(e), title(e), e);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String name, String title, Exception e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create("urn:loyalty:problem:" + name));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** {@code MemberNotActiveException} becomes {@code member-not-active}. */
+    private static String kebab(Exception e) {
+        String name = e.getClass().getSimpleName().replaceFirst("Exception$", "");
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code MemberNotActiveException} becomes {@code Member not active}. */
+    private static String title(Exception e) {
+        String words = kebab(e).replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.loyalty.examples.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The shop started on a random local port, driven over HTTP with the JDK's client; subclasses
+ * give it a database. Each test works on members of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ShopBackendContract {
+
+    private static final String BASKET = """
+            {"lines":[{"sku":"85123A","category":"home","quantity":2,"unitPrice":2.95},
+                      {"sku":"GARDEN-1","category":"garden","quantity":1,"unitPrice":"12.50"}],
+             "channel":"web"}""";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private ObjectMapper json;
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void enrolmentAnswersCreatedWithTheMembersLocation() throws Exception {
+        String member = newMember();
+
+        Reply reply = post("/members", "enrol-" + member, "{\"memberId\":\"" + member + "\",\"zone\":\"Europe/Paris\",\"birthday\":\"1990-04-01\"}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.header("Location")).isEqualTo("/members/" + member);
+        JsonNode summary = get("/members/" + member).body();
+        assertThat(summary.get("zone").asText()).isEqualTo("Europe/Paris");
+        assertThat(summary.get("birthday").asText()).isEqualTo("1990-04-01");
+        assertThat(summary.at("/points/balance").asLong()).isEqualTo(reply.body().get("balance").asLong());
+    }
+
+    @Test
+    void purchaseEarnsPointsShownInTheSummaryAndStatement() throws Exception {
+        String member = enrolled();
+        long before = balance(member);
+
+        Reply purchase = post("/members/" + member + "/purchases", "order-" + member, BASKET);
+
+        assertThat(purchase.status()).isEqualTo(201);
+        long points = purchase.body().get("points").asLong();
+        assertThat(points).isPositive();
+        assertThat(balance(member)).isEqualTo(before + points);
+        JsonNode statement = get("/members/" + member + "/statement").body();
+        JsonNode last = statement.get("lines").get(statement.get("lines").size() - 1);
+        assertThat(last.get("runningBalance").asLong()).isEqualTo(before + points);
+        assertThat(last.at("/entry/eventId").asText()).isEqualTo("order-" + member);
+    }
+
+    @Test
+    void explanationOfAProcessedEventIsTheOneThePurchaseAnsweredWith() throws Exception {
+        String member = enrolled();
+        Reply purchase = post("/members/" + member + "/purchases", "order-" + member, BASKET);
+
+        Reply explanation = get("/events/order-" + member + "/explanation");
+
+        assertThat(explanation.status()).isEqualTo(200);
+        assertThat(explanation.body()).isEqualTo(purchase.body().get("explanation"));
+        assertThat(explanation.body().get("text").asText()).contains("BASE-01");
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyAnswersTheFirstOutcomeAndWritesNothing() throws Exception {
+        String member = enrolled();
+        Reply first = post("/members/" + member + "/purchases", "order-" + member, BASKET);
+        int entries = statementLines(member);
+
+        Reply retry = post("/members/" + member + "/purchases", "order-" + member, BASKET);
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIsAConflict() throws Exception {
+        String member = enrolled();
+        post("/members/" + member + "/purchases", "order-" + member, BASKET);
+        long balance = balance(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "order-" + member, BASKET.replace("\"quantity\":2", "\"quantity\":3"));
+
+        assertProblem(reply, 409, "urn:loyalty:problem:idempotency-key-reused");
+        assertThat(reply.body().get("eventId").asText()).isEqualTo("order-" + member);
+        assertThat(balance(member)).isEqualTo(balance);
+    }
+
+    @Test
+    void requestsWithoutAKeyAreEachANewEvent() throws Exception {
+        String member = enrolled();
+        Reply first = post("/members/" + member + "/purchases", null, BASKET);
+
+        Reply second = post("/members/" + member + "/purchases", null, BASKET);
+
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body().get("eventId").asText()).isNotEqualTo(first.body().get("eventId").asText());
+    }
+
+    @Test
+    void invalidLineIsABadRequestNamingTheFieldAndStoresNothing() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, BASKET.replace("\"quantity\":2", "\"quantity\":-2"));
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("line.quantity");
+        assertThat(reply.body().get("detail").asText()).contains("-2");
+        assertThat(statementLines(member)).isEqualTo(entries);
+        assertThat(get("/events/bad-" + member).status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownCurrencyIsABadRequest() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/purchases", null, BASKET.replace("\"channel\"", "\"currency\":\"ZZZ\",\"channel\""));
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("detail").asText()).contains("ZZZ");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestProblem() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/purchases", null, "{\"lines\":");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknownMemberIsNotFound() throws Exception {
+        String member = newMember();
+
+        assertProblem(get("/members/" + member), 404, "urn:loyalty:problem:unknown-member");
+        assertProblem(post("/members/" + member + "/purchases", null, BASKET), 404, "urn:loyalty:problem:unknown-member");
+    }
+
+    @Test
+    void unknownEventIsNotFound() throws Exception {
+        assertProblem(get("/events/" + UUID.randomUUID() + "/explanation"), 404, "urn:loyalty:problem:unknown-event");
+    }
+
+    @Test
+    void enrollingTwiceUnderAnotherKeyIsAConflict() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members", "again-" + member, "{\"memberId\":\"" + member + "\"}");
+
+        assertProblem(reply, 409, "urn:loyalty:problem:member-already-enrolled");
+    }
+
+    @Test
+    void redeemingMoreThanSpendableIsUnprocessableAndSpendsNothing() throws Exception {
+        String member = enrolled();
+        long spendable = get("/members/" + member).body().at("/points/spendable").asLong();
+
+        Reply reply = post("/members/" + member + "/redemptions", null, "{\"reward\":\"VOUCHER-5\",\"points\":" + (spendable + 1) + "}");
+
+        assertProblem(reply, 422, "urn:loyalty:problem:insufficient-points");
+        assertThat(reply.body().get("requested").asLong()).isEqualTo(spendable + 1);
+        assertThat(reply.body().get("spendable").asLong()).isEqualTo(spendable);
+        assertThat(balance(member)).isEqualTo(spendable);
+    }
+
+    @Test
+    void redemptionSpendsPoints() throws Exception {
+        String member = enrolled();
+        long before = balance(member);
+
+        Reply reply = post("/members/" + member + "/redemptions", "redeem-" + member, "{\"reward\":\"VOUCHER-1\",\"points\":10,\"value\":1.00}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.body().get("points").asLong()).isEqualTo(-10);
+        assertThat(balance(member)).isEqualTo(before - 10);
+    }
+
+    @Test
+    void returningAWholePurchaseTakesBackWhatItEarned() throws Exception {
+        String member = enrolled();
+        long before = balance(member);
+        post("/members/" + member + "/purchases", "order-" + member, BASKET);
+
+        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"order-" + member + "\",\"amount\":\"18.40\"}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(balance(member)).isEqualTo(before);
+    }
+
+    private record Reply(int status, HttpResponse<String> response, JsonNode body) {
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    private void assertProblem(Reply reply, int status, String type) {
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("type").asText()).isEqualTo(type);
+        assertThat(reply.body().get("status").asInt()).isEqualTo(status);
+        assertThat(reply.body().get("detail").asText()).isNotBlank();
+    }
+
+    private static String newMember() {
+        return "m-" + UUID.randomUUID();
+    }
+
+    private String enrolled() throws IOException, InterruptedException {
+        String member = newMember();
+        assertThat(post("/members", "enrol-" + member, "{\"memberId\":\"" + member + "\"}").status()).isEqualTo(201);
+        return member;
+    }
+
+    private long balance(String member) throws IOException, InterruptedException {
+        return get("/members/" + member).body().at("/points/balance").asLong();
+    }
+
+    private int statementLines(String member) throws IOException, InterruptedException {
+        return get("/members/" + member + "/statement").body().get("lines").size();
+    }
+
+    private Reply post(String path, String key, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return send(request.build());
+    }
+
+    private Reply get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response, response.body().isEmpty() ? null : json.readTree(response.body()));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
