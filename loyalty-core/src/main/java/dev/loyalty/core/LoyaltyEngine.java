@@ -198,7 +198,8 @@ public final class LoyaltyEngine implements AutoCloseable {
                     continue;
                 }
                 processor.validate(event);
-                contexts[k] = processor.earlyContext(store.findMember(event.memberId()), store.balance(event.memberId()), event);
+                contexts[k] = processor.earlyContext(store.findMember(event.memberId()), store.balance(event.memberId()), event,
+                        store.segment(event.memberId()).orElse(null));
                 if (contexts[k] != null) {
                     toEvaluate.add(contexts[k]);
                 }

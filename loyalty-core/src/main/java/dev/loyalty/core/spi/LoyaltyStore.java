@@ -7,6 +7,7 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import java.util.List;
 import java.util.Optional;
@@ -99,4 +100,27 @@ public interface LoyaltyStore {
      * @param consumer receives each member, in member id order
      */
     void forEachMember(Consumer<Member> consumer);
+
+    /**
+     * Stores the RFM scores and segments of a segmentation run, replacing each member's earlier
+     * ones, all or nothing. The event path reads them back through {@link MemberView#segment()}.
+     * The default refuses: a store that keeps segments overrides this and {@link #segment}.
+     *
+     * @param segments the members' scores and segments
+     * @throws dev.loyalty.core.UnknownMemberException when a member is not enrolled; nothing is stored then
+     * @throws UnsupportedOperationException when the store does not keep segments
+     */
+    default void saveSegments(List<MemberSegment> segments) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep member segments");
+    }
+
+    /**
+     * Returns a member's stored RFM scores and segment.
+     *
+     * @param memberId the member
+     * @return the scores and segment of the last segmentation run that scored the member, if any
+     */
+    default Optional<MemberSegment> segment(MemberId memberId) {
+        return Optional.empty();
+    }
 }

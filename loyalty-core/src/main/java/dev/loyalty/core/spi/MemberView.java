@@ -4,6 +4,7 @@ import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import java.time.Instant;
 import java.util.List;
@@ -91,5 +92,15 @@ public interface MemberView {
             }
         }
         return earliest;
+    }
+
+    /**
+     * Returns the member's RFM scores and segment as the last segmentation run stored them.
+     * The default has none, for stores that keep no segments.
+     *
+     * @return the stored scores and segment, if the member was scored
+     */
+    default Optional<MemberSegment> segment() {
+        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.spi.MemberView;
@@ -135,6 +136,18 @@ final class JdbcMemberView implements MemberView {
     @Override
     public Account account() {
         return row == null ? Account.NEW : row.account();
+    }
+
+    @Override
+    public Optional<MemberSegment> segment() {
+        if (row == null) {
+            return Optional.empty();
+        }
+        try {
+            return JdbcSegments.find(connection, memberId);
+        } catch (SQLException e) {
+            throw failed("read the segment of member " + memberId, e);
+        }
     }
 
     private StoreException failed(String what, SQLException e) {

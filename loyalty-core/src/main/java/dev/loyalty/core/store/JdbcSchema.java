@@ -37,8 +37,12 @@ public final class JdbcSchema {
     /** The classpath directory of the H2 scripts: the PostgreSQL statements without their collations. */
     public static final String H2_LOCATION = "dev/loyalty/core/store/schema/h2";
 
-    /** The scripts in the order they apply; a new version appends its file name here. */
-    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql");
+    /**
+     * The scripts in the order they apply; a new version appends its file name here. A script's
+     * version is the number after its {@code V}, so numbers may leave gaps for scripts other
+     * branches of the schema reserve (version 5 is the segments').
+     */
+    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V5__segments.sql");
 
     /** The PostgreSQL advisory lock key appliers take turns on: "LOYALTY" in ASCII. */
     private static final long ADVISORY_LOCK = 0x4C4F59414C5459L;
@@ -84,7 +88,7 @@ public final class JdbcSchema {
                     }
                     Set<Integer> applied = appliedVersions(connection);
                     for (int i = 0; i < SCRIPTS.size(); i++) {
-                        int version = i + 1;
+                        int version = version(SCRIPTS.get(i));
                         if (applied.contains(version)) {
                             continue;
                         }
@@ -101,7 +105,7 @@ public final class JdbcSchema {
                     }
                 }
                 connection.commit();
-                return SCRIPTS.size();
+                return latestVersion();
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();
@@ -124,7 +128,12 @@ public final class JdbcSchema {
      * @return the latest schema version
      */
     public static int latestVersion() {
-        return SCRIPTS.size();
+        return version(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** Returns a script's version: the number between its {@code V} and {@code __}. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     /**
