@@ -13,7 +13,7 @@ final class Svg {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 260;
     private static final int LEFT = 90;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 45;
     private static final int TOP = 30;
     private static final int BOTTOM = 50;
 

@@ -97,10 +97,23 @@ public final class Insights {
      * @return the thresholds and segment sizes
      */
     public Segmentation segmentAndStore(RfmSettings settings) {
+        return segmentAndStore(settings, rfm -> { });
+    }
+
+    /**
+     * Scores, stores and hands every member's result to {@code each} (to export it, say), in one run.
+     *
+     * @param settings the scoring and segment settings
+     * @param each receives every member's result, in member id order
+     * @return the thresholds and segment sizes
+     */
+    public Segmentation segmentAndStore(RfmSettings settings, Consumer<MemberRfm> each) {
         Checks.notNull(settings, "settings");
+        Checks.notNull(each, "each");
         LocalDate asOf = settings.asOf();
         List<MemberSegment> batch = new ArrayList<>(SAVE_BATCH);
         Segmentation result = segment(settings, rfm -> {
+            each.accept(rfm);
             batch.add(rfm.toMemberSegment(asOf));
             if (batch.size() == SAVE_BATCH) {
                 store.saveSegments(List.copyOf(batch));
