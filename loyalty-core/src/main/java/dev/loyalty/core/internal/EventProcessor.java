@@ -40,6 +40,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -338,7 +339,7 @@ public final class EventProcessor {
     private static boolean sameContext(RuleContext early, RuleContext now) {
         return early.event() == now.event() && early.member().equals(now.member()) && early.balance().equals(now.balance())
                 && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program()
-                && java.util.Objects.equals(early.segment(), now.segment());
+                && Objects.equals(early.segment(), now.segment());
     }
 
     /** The member's stored segment for the rules; read from the view (cheap: no scoring on the event path), none at enrolment. */

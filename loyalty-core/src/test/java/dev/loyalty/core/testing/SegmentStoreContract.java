@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.insight.Insights;
+import dev.loyalty.core.insight.KpiSettings;
+import dev.loyalty.core.insight.ProgramKpis;
 import dev.loyalty.core.insight.RfmSettings;
 import dev.loyalty.core.insight.RfmThresholds;
 import dev.loyalty.core.insight.Segment;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The member segments every {@link LoyaltyStore} keeps: saved all or nothing, replaced by a new
  * run, read back by id and inside a member's transaction, where the event path hands them to
- * the rules. A store's test extends this class and implements {@link #newStore()}, which must
+ * the rules; and the analytics, which read members, lots and ledgers, give the same results on
+ * every store. A store's test extends this class and implements {@link #newStore()}, which must
  * return an empty store independent of the others.
  */
 public abstract class SegmentStoreContract {
@@ -163,6 +166,22 @@ public abstract class SegmentStoreContract {
                 LocalDate.of(2026, 3, 10)));
         assertThat(store.segment(member("sleeper"))).contains(new MemberSegment(member("sleeper"), "dormant", 0, 0, 0,
                 LocalDate.of(2026, 3, 10)));
+    }
+
+    @Test
+    void shouldComputeKpisFromWhatTheStoreHolds() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "10", "5"));   // a Tuesday: 15 points
+        engine.process(enrolment("m-2", MONDAY.plus(Duration.ofDays(2))));
+
+        ProgramKpis kpis = Insights.of(store, Fixtures.program()).kpis(KpiSettings.builder(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1))
+                .build());
+
+        assertThat(List.of(kpis.members(), kpis.newMembers(), kpis.activeMembers())).containsExactly(2L, 2L, 1L);
+        assertThat(kpis.pointsIssued()).isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
+        assertThat(kpis.liabilityPoints()).isEqualTo(store.balance(member("m-1")).value() + store.balance(member("m-2")).value())
+                .isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
     }
 
     private void enrol(String id) {
