@@ -60,4 +60,14 @@ class BenchmarksSmokeTest {
         assertThat(footprint.bytesPerEntry()).isPositive();
         assertThat(footprint.entriesPerPurchase()).isGreaterThan(1);
     }
+
+    @Test
+    void shouldComputeKpisAndSegmentsWhenTheInsightsRunIsSmokeTested() {
+        InsightsRun.Result result = InsightsRun.measure(2_000, 42);
+
+        assertThat(result.kpiResult().members()).isEqualTo(2_000);
+        assertThat(result.segmentationResult().members()).isEqualTo(2_000);
+        assertThat(result.segmentationResult().sizes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2_000);
+        assertThat(result.kpis().peakHeapBytes()).isPositive();
+    }
 }

@@ -8,6 +8,8 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.store.InMemoryStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +34,11 @@ import java.util.TreeMap;
  * @param ruleSetVersion the version of the campaign rules
  * @param elapsed the time the replay took
  * @param offersByTemplate the offers a closing sweep issued, by template code (not redeemed, so no points change)
+ * @param store the store the replay left behind, for segmentation and KPIs
  */
 record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, Long> pointsByRule, List<Map.Entry<MemberId, Long>> topMembers,
               Map<String, Long> membersByTier,
-              List<String> failures, String ruleSetVersion, Duration elapsed, Map<String, Long> offersByTemplate) {
+              List<String> failures, String ruleSetVersion, Duration elapsed, Map<String, Long> offersByTemplate, LoyaltyStore store) {
 
     /**
      * Returns the program the sample runs under: pounds sterling, UK time; a return the engine
@@ -60,7 +63,8 @@ record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, 
     static Replay run(RetailSample sample, int top) {
         Instant end = sample.events().stream().map(LoyaltyEvent::occurredAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Clock clock = Clock.fixed(end.plus(Duration.ofDays(1)), ZoneOffset.UTC);
-        try (LoyaltyEngine engine = LoyaltyEngine.builder().program(program()).clock(clock).build()) {
+        InMemoryStore store = new InMemoryStore();
+        try (LoyaltyEngine engine = LoyaltyEngine.builder().program(program()).clock(clock).store(store).build()) {
             long started = System.nanoTime();
             Map<String, Long> byRule = new TreeMap<>();
             List<String> failures = new ArrayList<>();
@@ -97,7 +101,7 @@ record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, 
                 byTier.merge(engine.tier(member.getKey()).tier().code(), 1L, Long::sum);
             }
             return new Replay(processed, issued, clawedBack, byRule, List.copyOf(balances.subList(0, Math.min(top, balances.size()))), byTier,
-                    List.copyOf(failures), engine.ruleSetVersion(), elapsed, offers);
+                    List.copyOf(failures), engine.ruleSetVersion(), elapsed, offers, store);
         }
     }
 

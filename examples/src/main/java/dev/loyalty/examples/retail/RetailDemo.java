@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * The main demo: replays a year of a real online retailer's transactions through the default
- * campaigns and prints a short report.
+ * campaigns and prints a short report, then segments the members (RFM), computes the program's
+ * KPIs and writes them as CSV, JSON and a self-contained HTML report to {@code target/} (the
+ * system property {@code loyalty.report.dir} names another directory).
  *
  * <p>Run it from the project root with {@code ./mvnw -q -DskipTests -Pdemo package}, or run this
  * class with a path to another CSV file in the same format as its only argument.
@@ -46,6 +48,16 @@ public final class RetailDemo {
         Replay replay = Replay.run(sample, 5);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.print(report(source, sample, replay, seconds));
+        Path dir = Path.of(System.getProperty("loyalty.report.dir", "target"));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        RetailInsights insights = RetailInsights.compute(replay.store(), RetailInsights.dayAfterLastEvent(sample), dir);
+        Path html = insights.write(dir);
+        System.out.print("\n" + insights.lines());
+        System.out.println("Report: " + html.toAbsolutePath().normalize() + " (also loyalty-kpis.csv, loyalty-kpis.json, loyalty-members.csv)");
     }
 
     static Reader bundled() {

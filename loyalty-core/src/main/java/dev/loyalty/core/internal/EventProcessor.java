@@ -26,6 +26,7 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.Evaluation;
@@ -46,6 +47,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -160,7 +162,7 @@ public final class EventProcessor {
         long balanceBefore = ledger.balance();
         String version = "-";
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
-            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program);
+            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, segmentOf(view, event));
             Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context)
                     ? early.evaluation() : evaluate(context);
             version = evaluation.ruleSetVersion();
@@ -432,6 +434,20 @@ public final class EventProcessor {
      * @return the context, or null when the rules would not be asked or the event will fail anyway
      */
     public RuleContext earlyContext(Optional<Member> before, Points balance, LoyaltyEvent event) {
+        return earlyContext(before, balance, event, null);
+    }
+
+    /**
+     * Returns the rule context an event would get, as {@link #earlyContext(Optional, Points, LoyaltyEvent)}
+     * does, with the member's stored segment as read now.
+     *
+     * @param before the member as stored, if enrolled
+     * @param balance the member's stored balance
+     * @param event the event, already validated
+     * @param segment the member's stored segment, or null
+     * @return the context, or null when the rules would not be asked or the event will fail anyway
+     */
+    public RuleContext earlyContext(Optional<Member> before, Points balance, LoyaltyEvent event, MemberSegment segment) {
         if (!(event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange)) {
             return null;
         }
@@ -442,7 +458,8 @@ public final class EventProcessor {
             return null;
         }
         ZoneId zone = after.zoneOr(program.zone());
-        return new RuleContext(after, balance, event, LocalDays.dateOf(event.occurredAt(), zone), zone, program);
+        return new RuleContext(after, balance, event, LocalDays.dateOf(event.occurredAt(), zone), zone, program,
+                event instanceof Enrolment ? null : segment);
     }
 
     /**
@@ -470,7 +487,13 @@ public final class EventProcessor {
 
     private static boolean sameContext(RuleContext early, RuleContext now) {
         return early.event() == now.event() && early.member().equals(now.member()) && early.balance().equals(now.balance())
-                && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program();
+                && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program()
+                && Objects.equals(early.segment(), now.segment());
+    }
+
+    /** The member's stored segment for the rules; read from the view (cheap: no scoring on the event path), none at enrolment. */
+    private static MemberSegment segmentOf(MemberView view, LoyaltyEvent event) {
+        return event instanceof Enrolment ? null : view.segment().orElse(null);
     }
 
     private Evaluation evaluate(RuleContext context) {

@@ -9,6 +9,7 @@ import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.TierChange;
 import java.util.List;
@@ -159,4 +160,27 @@ public interface LoyaltyStore {
      * @param checkpoint the checkpoint
      */
     void saveSweepCheckpoint(SweepCheckpoint checkpoint);
+
+    /**
+     * Stores the RFM scores and segments of a segmentation run, replacing each member's earlier
+     * ones, all or nothing. The event path reads them back through {@link MemberView#segment()}.
+     * The default refuses: a store that keeps segments overrides this and {@link #segment}.
+     *
+     * @param segments the members' scores and segments
+     * @throws dev.loyalty.core.UnknownMemberException when a member is not enrolled; nothing is stored then
+     * @throws UnsupportedOperationException when the store does not keep segments
+     */
+    default void saveSegments(List<MemberSegment> segments) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep member segments");
+    }
+
+    /**
+     * Returns a member's stored RFM scores and segment.
+     *
+     * @param memberId the member
+     * @return the scores and segment of the last segmentation run that scored the member, if any
+     */
+    default Optional<MemberSegment> segment(MemberId memberId) {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.Qualifying;
 import dev.loyalty.core.tier.TierState;
@@ -130,4 +131,14 @@ public interface MemberView {
      * @return the offers, whatever their status
      */
     List<Offer> offers();
+
+    /**
+     * Returns the member's RFM scores and segment as the last segmentation run stored them.
+     * The default has none, for stores that keep no segments.
+     *
+     * @return the stored scores and segment, if the member was scored
+     */
+    default Optional<MemberSegment> segment() {
+        return Optional.empty();
+    }
 }

@@ -7,9 +7,12 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
@@ -193,6 +196,29 @@ public final class InMemoryStore implements LoyaltyStore {
         checkpoints.put(checkpoint.sweepId(), checkpoint);
     }
 
+    @Override
+    public void saveSegments(List<MemberSegment> segments) {
+        Checks.notNull(segments, "segments");
+        List<Slot> targets = new ArrayList<>(segments.size());
+        for (MemberSegment segment : segments) {
+            Checks.notNull(segment, "segment");
+            Slot slot = byId.get(segment.memberId());
+            if (slot == null || slot.member == null) {
+                throw new UnknownMemberException(segment.memberId());
+            }
+            targets.add(slot);
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            targets.get(i).segment = segments.get(i);
+        }
+    }
+
+    @Override
+    public Optional<MemberSegment> segment(MemberId memberId) {
+        Slot slot = byId.get(memberId);
+        return slot == null ? Optional.empty() : Optional.ofNullable(slot.segment);
+    }
+
     private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
         Slot slot = byId.get(memberId);
         if (slot == null) {
@@ -228,6 +254,8 @@ public final class InMemoryStore implements LoyaltyStore {
         final List<TierChange> tierHistory = new ArrayList<>();
         OfferBook offerBook = OfferBook.NEW;
         final Map<String, Offer> offers = new LinkedHashMap<>();
+        /** The last segmentation run's scores; replaced whole, so read without the lock. */
+        volatile MemberSegment segment;
         long balance;
         boolean removed;
 
@@ -364,6 +392,11 @@ public final class InMemoryStore implements LoyaltyStore {
         @Override
         public List<Offer> offers() {
             return List.copyOf(offers.values());
+        }
+
+        @Override
+        public Optional<MemberSegment> segment() {
+            return Optional.ofNullable(segment);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.spi.MemberView;
@@ -198,6 +199,18 @@ final class JdbcMemberView implements MemberView {
             offers = List.copyOf(loaded);
         }
         return offers;
+    }
+
+    @Override
+    public Optional<MemberSegment> segment() {
+        if (row == null) {
+            return Optional.empty();
+        }
+        try {
+            return JdbcSegments.find(connection, memberId);
+        } catch (SQLException e) {
+            throw failed("read the segment of member " + memberId, e);
+        }
     }
 
     private StoreException failed(String what, SQLException e) {

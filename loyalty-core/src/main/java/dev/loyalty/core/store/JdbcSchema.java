@@ -42,7 +42,8 @@ public final class JdbcSchema {
      * in the name is the version recorded; numbers increase and may skip (a version is reserved
      * for a script developed alongside).
      */
-    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V3__tiers.sql", "V4__offers.sql");
+    static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V3__tiers.sql", "V4__offers.sql",
+            "V5__segments.sql");
 
     /** The PostgreSQL advisory lock key appliers take turns on: "LOYALTY" in ASCII. */
     private static final long ADVISORY_LOCK = 0x4C4F59414C5459L;

@@ -14,6 +14,7 @@ import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
@@ -322,6 +323,19 @@ public final class JdbcStore implements LoyaltyStore {
                 }
             }
         });
+    }
+
+    @Override
+    public void saveSegments(List<MemberSegment> segments) {
+        Checks.notNull(segments, "segments");
+        segments.forEach(segment -> Checks.notNull(segment, "segment"));
+        read("save the segments of " + segments.size() + " members", connection -> JdbcSegments.save(connection, segments));
+    }
+
+    @Override
+    public Optional<MemberSegment> segment(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the segment of member " + memberId, connection -> JdbcSegments.find(connection, memberId));
     }
 
     /** One transaction: lock, work, write, commit. */

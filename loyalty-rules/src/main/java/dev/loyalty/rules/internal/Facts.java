@@ -8,6 +8,7 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.rules.vocabulary.Program;
 import dev.loyalty.rules.vocabulary.PurchaseLine;
@@ -37,23 +38,26 @@ final class Facts {
      * @param line whether {@code PurchaseLine} facts can match
      * @param enrolment whether {@code Enrolment} facts can match
      * @param profileChange whether {@code ProfileChange} facts can match
+     * @param segment whether {@code Segment} facts can match
      */
-    record Types(boolean member, boolean today, boolean program, boolean purchase, boolean line, boolean enrolment, boolean profileChange) {
+    record Types(boolean member, boolean today, boolean program, boolean purchase, boolean line, boolean enrolment, boolean profileChange,
+                 boolean segment) {
 
         /** Every type: what a rule set that matches anything needs. */
-        static final Types ALL = new Types(true, true, true, true, true, true, true);
+        static final Types ALL = new Types(true, true, true, true, true, true, true, true);
 
         /** Returns the types some of the given object types (the rule base's) can match. */
         static Types matchedBy(java.util.function.Predicate<Class<?>> matched) {
             return new Types(matched.test(dev.loyalty.rules.vocabulary.Member.class), matched.test(Today.class), matched.test(Program.class),
                     matched.test(dev.loyalty.rules.vocabulary.Purchase.class), matched.test(PurchaseLine.class),
-                    matched.test(dev.loyalty.rules.vocabulary.Enrolment.class), matched.test(dev.loyalty.rules.vocabulary.ProfileChange.class));
+                    matched.test(dev.loyalty.rules.vocabulary.Enrolment.class), matched.test(dev.loyalty.rules.vocabulary.ProfileChange.class),
+                    matched.test(dev.loyalty.rules.vocabulary.Segment.class));
         }
     }
 
     /**
-     * Returns the facts for one event: the member, today, the program, the event and, for a
-     * purchase, one fact per line.
+     * Returns the facts for one event: the member, today, the member's segment when scored, the
+     * program, the event and, for a purchase, one fact per line.
      */
     static List<Object> of(RuleContext context) {
         return of(context, Types.ALL, null);
@@ -69,6 +73,11 @@ final class Facts {
         }
         if (types.today()) {
             facts.add(new Today(date));
+        }
+        if (types.segment() && context.segment() != null) {
+            MemberSegment segment = context.segment();
+            facts.add(new dev.loyalty.rules.vocabulary.Segment(segment.memberId().value(), segment.segment(), segment.recency(),
+                    segment.frequency(), segment.monetary(), segment.scoredOn()));
         }
         if (types.program()) {
             facts.add(new Program(context.program().currency().getCurrencyCode(), context.program().zone().getId()));

@@ -1,0 +1,141 @@
+package dev.loyalty.core.insight;
+
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.MemberSegment;
+import dev.loyalty.core.spi.LoyaltyStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Segmentation and KPIs over a store, computed by streaming: members come one at a time from
+ * {@link LoyaltyStore#forEachMember}, each member's lots and ledger are read, folded into a few
+ * counters and dropped. Nothing holds all members' data; a segmentation run keeps three
+ * {@code long}s per buyer to compute exact quintiles.
+ *
+ * <pre>{@code
+ * Insights insights = Insights.of(store, program);
+ * Segmentation run = insights.segmentAndStore(RfmSettings.builder(LocalDate.of(2026, 3, 31)).build());
+ * ProgramKpis q1 = insights.kpis(KpiSettings.builder(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1))
+ *         .pointValue(Money.of("0.01", "GBP")).build());
+ * }</pre>
+ *
+ * <p>Run it off the event path (a nightly job); it reads what the store holds at the time,
+ * so run a sweep first when expiries should be counted.
+ */
+public final class Insights {
+
+    /** Members per {@link LoyaltyStore#saveSegments} call when a run stores its results. */
+    static final int SAVE_BATCH = 1_000;
+
+    private final LoyaltyStore store;
+    private final ProgramSettings program;
+
+    private Insights(LoyaltyStore store, ProgramSettings program) {
+        this.store = store;
+        this.program = program;
+    }
+
+    /**
+     * Creates the analytics over a store.
+     *
+     * @param store the store to read
+     * @param program the program, for its zone, currency and tier ladder
+     * @return the analytics
+     */
+    public static Insights of(LoyaltyStore store, ProgramSettings program) {
+        return new Insights(Checks.notNull(store, "store"), Checks.notNull(program, "program"));
+    }
+
+    /**
+     * Scores every member and assigns segments, in two passes over the store: the first
+     * collects the buyers' values and fixes the thresholds (quintiles unless configured), the
+     * second scores each member against them and hands the result to {@code each}.
+     *
+     * @param settings the scoring and segment settings
+     * @param each receives every member's result, in member id order
+     * @return the thresholds and segment sizes
+     */
+    public Segmentation segment(RfmSettings settings, Consumer<MemberRfm> each) {
+        Checks.notNull(settings, "settings");
+        Checks.notNull(each, "each");
+        Rfm rfm = new Rfm(settings, program);
+        RfmThresholds thresholds = settings.thresholds();
+        if (thresholds == null) {
+            Rfm.Collector collector = rfm.collector();
+            store.forEachMember(member -> collector.add(rfm.values(member, store.lots(member.id()))));
+            thresholds = collector.quintiles();
+        }
+        RfmThresholds fixed = thresholds;
+        Map<Segment, Long> sizes = new EnumMap<>(Segment.class);
+        for (Segment segment : Segment.values()) {
+            sizes.put(segment, 0L);
+        }
+        long[] counts = new long[2];
+        store.forEachMember(member -> {
+            MemberRfm result = rfm.score(member, rfm.values(member, store.lots(member.id())), fixed);
+            counts[0]++;
+            if (result.frequency() > 0) {
+                counts[1]++;
+            }
+            sizes.merge(result.segment(), 1L, Long::sum);
+            each.accept(result);
+        });
+        return new Segmentation(settings.asOf(), settings.windowDays(), fixed, counts[0], counts[1], sizes);
+    }
+
+    /**
+     * Scores every member as {@link #segment} does and stores each member's scores and segment
+     * ({@link LoyaltyStore#saveSegments}, in batches), where the event path reads them for
+     * campaigns to match.
+     *
+     * @param settings the scoring and segment settings
+     * @return the thresholds and segment sizes
+     */
+    public Segmentation segmentAndStore(RfmSettings settings) {
+        return segmentAndStore(settings, rfm -> { });
+    }
+
+    /**
+     * Scores, stores and hands every member's result to {@code each} (to export it, say), in one run.
+     *
+     * @param settings the scoring and segment settings
+     * @param each receives every member's result, in member id order
+     * @return the thresholds and segment sizes
+     */
+    public Segmentation segmentAndStore(RfmSettings settings, Consumer<MemberRfm> each) {
+        Checks.notNull(settings, "settings");
+        Checks.notNull(each, "each");
+        LocalDate asOf = settings.asOf();
+        List<MemberSegment> batch = new ArrayList<>(SAVE_BATCH);
+        Segmentation result = segment(settings, rfm -> {
+            each.accept(rfm);
+            batch.add(rfm.toMemberSegment(asOf));
+            if (batch.size() == SAVE_BATCH) {
+                store.saveSegments(List.copyOf(batch));
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            store.saveSegments(List.copyOf(batch));
+        }
+        return result;
+    }
+
+    /**
+     * Computes the program's KPIs over a period in one pass over the store.
+     *
+     * @param settings the period and the point value
+     * @return the KPIs
+     */
+    public ProgramKpis kpis(KpiSettings settings) {
+        Checks.notNull(settings, "settings");
+        Kpis kpis = new Kpis(settings, program);
+        store.forEachMember(member -> kpis.add(member, store.lots(member.id()), store.ledger(member.id())));
+        return kpis.result();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.loyalty.core.insight;
+
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.Money;
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * The period and valuation KPIs are computed for. Build with {@link #builder(LocalDate, LocalDate)}.
+ * Period bounds are local dates in the program's zone.
+ *
+ * @param from the first day of the period
+ * @param to the day after the period's last
+ * @param pointValue what one point is worth, for the money value of the liability; null to leave it out
+ * @param liabilityStep the spacing of the liability series, from {@code from} to {@code to}
+ */
+public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period liabilityStep) {
+
+    /**
+     * Starts settings for a period; the liability series defaults to month steps.
+     *
+     * @param from the first day
+     * @param toExclusive the day after the last
+     * @return the builder
+     */
+    public static Builder builder(LocalDate from, LocalDate toExclusive) {
+        Checks.notNull(from, "kpi.from");
+        Checks.notNull(toExclusive, "kpi.to");
+        if (!from.isBefore(toExclusive)) {
+            throw new InvalidInputException("kpi.to", toExclusive + " must be after the period's first day " + from);
+        }
+        return new Builder(from, toExclusive);
+    }
+
+    /**
+     * Returns the period before this one, of the same number of days, which retention and churn compare with.
+     *
+     * @return the first day of the previous period
+     */
+    public LocalDate previousFrom() {
+        return from.minusDays(to.toEpochDay() - from.toEpochDay());
+    }
+
+    /** Builds {@link KpiSettings}; setters fail fast with a message naming the bad value. */
+    public static final class Builder {
+        private final LocalDate from;
+        private final LocalDate to;
+        private Money pointValue;
+        private Period liabilityStep = Period.ofMonths(1);
+
+        private Builder(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /**
+         * Sets what one point is worth, such as {@code 0.01 GBP}.
+         *
+         * @param value zero or more
+         * @return this builder
+         */
+        public Builder pointValue(Money value) {
+            Checks.notNull(value, "kpi.pointValue");
+            if (value.signum() < 0) {
+                throw new InvalidInputException("kpi.pointValue", "must not be negative, was " + value);
+            }
+            this.pointValue = value;
+            return this;
+        }
+
+        /**
+         * Sets the spacing of the liability series.
+         *
+         * @param step a positive period such as one month or seven days
+         * @return this builder
+         */
+        public Builder liabilityStep(Period step) {
+            Checks.notNull(step, "kpi.liabilityStep");
+            if (step.isNegative() || step.isZero()) {
+                throw new InvalidInputException("kpi.liabilityStep", "must be positive, was " + step);
+            }
+            this.liabilityStep = step;
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         */
+        public KpiSettings build() {
+            return new KpiSettings(from, to, pointValue, liabilityStep);
+        }
+    }
+}

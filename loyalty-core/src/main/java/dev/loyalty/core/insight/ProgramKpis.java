@@ -1,0 +1,60 @@
+package dev.loyalty.core.insight;
+
+import dev.loyalty.core.model.Money;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The program's KPIs over one period, computed by {@link Insights#kpis}. Each formula is in the
+ * project README, section "Segments and KPIs". Points flows count ledger entries whose event (or
+ * expiry) happened in the period; member counts look at purchases in the period.
+ *
+ * @param from the first day of the period
+ * @param to the day after the period's last
+ * @param members members enrolled before the period's end
+ * @param newMembers members enrolled in the period
+ * @param activeMembers members with at least one purchase in the period
+ * @param previousActiveMembers members with at least one purchase in the previous period of the same length
+ * @param retention previous period's active members who bought again in this period, over previous period's active members
+ * @param churn previous period's active members who did not buy in this period, over previous period's active members
+ * @param repurchase active members with two or more purchases in the period, over active members
+ * @param pointsIssued points earned in the period, spendable or pending (earn and pending entries)
+ * @param pointsRedeemed points spent on rewards in the period (redeem entries)
+ * @param pointsExpired points that expired in the period (expire entries)
+ * @param pointsClawedBack points taken back after returns in the period (reverse entries)
+ * @param liabilityPoints points outstanding at the period's end: the sum of all entries before it
+ * @param liabilityValue the liability times the point value, or null without a point value
+ * @param breakage points expired over points issued in the period
+ * @param redemption points redeemed over points issued in the period
+ * @param tiers members per tier at the time of the run, in ladder order
+ * @param liability the points outstanding at each step from the period's start to its end
+ */
+public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMembers, long activeMembers, long previousActiveMembers,
+                          Ratio retention, Ratio churn, Ratio repurchase, long pointsIssued, long pointsRedeemed, long pointsExpired,
+                          long pointsClawedBack, long liabilityPoints, Money liabilityValue, Ratio breakage, Ratio redemption,
+                          List<TierCount> tiers, List<LiabilityPoint> liability) {
+
+    /** Copies the lists. */
+    public ProgramKpis {
+        tiers = List.copyOf(tiers);
+        liability = List.copyOf(liability);
+    }
+
+    /**
+     * The members on one tier.
+     *
+     * @param tierCode the tier's code
+     * @param members the members on it
+     */
+    public record TierCount(String tierCode, long members) {
+    }
+
+    /**
+     * The points outstanding at the start of one day.
+     *
+     * @param date the day, in the program's zone
+     * @param points the sum of all ledger entries before the day's start
+     */
+    public record LiabilityPoint(LocalDate date, long points) {
+    }
+}

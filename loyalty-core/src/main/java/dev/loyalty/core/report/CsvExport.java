@@ -1,0 +1,127 @@
+package dev.loyalty.core.report;
+
+import dev.loyalty.core.insight.MemberRfm;
+import dev.loyalty.core.insight.ProgramKpis;
+import dev.loyalty.core.insight.Segment;
+import dev.loyalty.core.insight.Segmentation;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes KPIs and segmentation results as CSV (RFC 4180, with a header row), with commons-csv.
+ * The writers flush but do not close the output they are given.
+ */
+public final class CsvExport {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private CsvExport() {
+    }
+
+    /**
+     * Writes one row per KPI: {@code kpi,label,value,numerator,denominator,formula}; the
+     * numerator and denominator are filled for rates. Then the tier distribution
+     * ({@code tier:<code>}) and the liability series ({@code liability:<date>}).
+     *
+     * @param kpis the KPIs
+     * @param out where to write
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void kpis(ProgramKpis kpis, Appendable out) {
+        try {
+            CSVPrinter csv = new CSVPrinter(out, FORMAT);
+            csv.printRecord("kpi", "label", "value", "numerator", "denominator", "formula");
+            for (KpiRows.Row row : KpiRows.of(kpis)) {
+                csv.printRecord(row.key(), row.label(), row.value(), row.ratio() == null ? "" : row.ratio().numerator(),
+                        row.ratio() == null ? "" : row.ratio().denominator(), row.formula());
+            }
+            for (ProgramKpis.TierCount tier : kpis.tiers()) {
+                csv.printRecord("tier:" + tier.tierCode(), "Members on tier " + tier.tierCode(), tier.members(), "", "", "members per current tier");
+            }
+            for (ProgramKpis.LiabilityPoint point : kpis.liability()) {
+                csv.printRecord("liability:" + point.date(), "Outstanding points at the start of " + point.date(), point.points(), "", "",
+                        "sum of all entries before the day's start");
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the KPIs as CSV", e);
+        }
+    }
+
+    /**
+     * Writes the segment sizes: {@code segment,members}.
+     *
+     * @param segmentation the run's result
+     * @param out where to write
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void segments(Segmentation segmentation, Appendable out) {
+        try {
+            CSVPrinter csv = new CSVPrinter(out, FORMAT);
+            csv.printRecord("segment", "members");
+            for (Segment segment : Segment.values()) {
+                csv.printRecord(segment.code(), segmentation.size(segment));
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the segments as CSV", e);
+        }
+    }
+
+    /**
+     * Starts a per-member CSV to hand to {@code Insights.segment(settings, rows)}: one row per
+     * member, written as the run streams them; close it after the run to flush.
+     *
+     * @param out where to write
+     * @return the row writer
+     * @throws UncheckedIOException when writing fails
+     */
+    public static MemberRows members(Appendable out) {
+        try {
+            CSVPrinter csv = new CSVPrinter(out, FORMAT);
+            csv.printRecord("member_id", "tier", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "segment");
+            return new MemberRows(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the member CSV", e);
+        }
+    }
+
+    /** Writes one CSV row per member's RFM result. */
+    public static final class MemberRows implements Consumer<MemberRfm>, Closeable {
+        private final CSVPrinter csv;
+
+        private MemberRows(CSVPrinter csv) {
+            this.csv = csv;
+        }
+
+        /**
+         * Writes one member's row.
+         *
+         * @param m the member's result
+         * @throws UncheckedIOException when writing fails
+         */
+        @Override
+        public void accept(MemberRfm m) {
+            try {
+                csv.printRecord(m.memberId().value(), m.tierCode(), m.lastPurchase() == null ? "" : m.lastPurchase(), m.recencyDays(),
+                        m.frequency(), m.monetary().toPlainString(), m.recency(), m.frequencyScore(), m.monetaryScore(), m.segment().code());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the row of member " + m.memberId(), e);
+            }
+        }
+
+        /**
+         * Flushes the rows; the caller closes the output it passed.
+         *
+         * @throws IOException when flushing fails
+         */
+        @Override
+        public void close() throws IOException {
+            csv.flush();
+        }
+    }
+}

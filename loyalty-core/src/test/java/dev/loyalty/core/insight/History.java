@@ -1,0 +1,66 @@
+package dev.loyalty.core.insight;
+
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.store.InMemoryStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes hand-made member histories straight into an in-memory store, so KPIs and scores can be computed by hand. */
+final class History {
+
+    final InMemoryStore store = new InMemoryStore();
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    static Instant at(String date) {
+        return LocalDate.parse(date).atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    History member(String id, String enrolledOn, String tier) {
+        return member(id, at(enrolledOn), tier, null);
+    }
+
+    History member(String id, Instant enrolledAt, String tier, ZoneId zone) {
+        Member member = new Member(MemberId.of(id), enrolledAt, tier, MemberStatus.ACTIVE, null, zone);
+        store.apply(member.id(), view -> new dev.loyalty.core.spi.MemberChanges(member, null, List.of(), List.of()));
+        return this;
+    }
+
+    /** A purchase of an amount, of which some was returned, earning points as one earn entry on its lot. */
+    History purchase(String id, String event, Instant at, String amount, String returned, long points) {
+        MemberId member = MemberId.of(id);
+        Lot lot = new Lot(event, member, EventId.of(event), at, null, null, points, points, new BigDecimal(amount), new BigDecimal(returned), 0);
+        store.apply(member, view -> new dev.loyalty.core.spi.MemberChanges(null, null, List.of(entry(id, event, EntryType.EARN, points, at)),
+                List.of(lot)));
+        return this;
+    }
+
+    History purchase(String id, String event, String on, String amount, long points) {
+        return purchase(id, event, at(on), amount, "0", points);
+    }
+
+    /** One more ledger entry against an existing lot (or a lot id of its own). */
+    History entry(String id, String lotId, EntryType type, long points, String on) {
+        store.apply(MemberId.of(id), view -> new dev.loyalty.core.spi.MemberChanges(null, null,
+                List.of(entry(id, lotId, type, points, at(on))), List.of()));
+        return this;
+    }
+
+    private LedgerEntry entry(String id, String lotId, EntryType type, long points, Instant at) {
+        long sequence = sequences.merge(id, 1L, Long::sum);
+        return new LedgerEntry(MemberId.of(id), sequence, EventId.of(lotId + "-" + sequence), type, Points.of(points), lotId, "test",
+                "test", "v1", at, at);
+    }
+}

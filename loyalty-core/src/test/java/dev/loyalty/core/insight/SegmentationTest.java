@@ -1,0 +1,182 @@
+package dev.loyalty.core.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.ProgramSettings;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** RFM values, quintile thresholds and segments on hand-made histories. */
+class SegmentationTest {
+
+    private static final ProgramSettings PROGRAM = ProgramSettings.builder().currency("GBP").build();
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+
+    /** Ten buyers: b{i} made i purchases of 10 x i pounds each, the last 10 - i days before the run. */
+    private static History tenBuyers() {
+        History history = new History();
+        for (int i = 1; i <= 10; i++) {
+            String id = "b" + (i < 10 ? "0" : "") + i;
+            history.member(id, "2025-01-01", "member");
+            for (int j = 0; j < i; j++) {
+                history.purchase(id, id + "-" + j, AS_OF.minusDays(10 - i + j).toString(), String.valueOf(10 * i), 0);
+            }
+        }
+        return history.member("sleeper", "2025-01-01", "member");
+    }
+
+    private static List<MemberRfm> run(History history, RfmSettings settings, Segmentation[] result) {
+        List<MemberRfm> members = new ArrayList<>();
+        result[0] = Insights.of(history.store, PROGRAM).segment(settings, members::add);
+        return members;
+    }
+
+    private static RfmThresholds fixed() {
+        return new RfmThresholds(List.of(7, 30, 90, 180), List.of(2L, 3L, 5L, 8L),
+                List.of(new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("250"), new BigDecimal("500")));
+    }
+
+    @Test
+    void shouldCutQuintilesOfTheBuyersWithTiesScoredDown() {
+        Segmentation[] result = new Segmentation[1];
+        run(tenBuyers(), RfmSettings.builder(AS_OF).build(), result);
+
+        // recency days 0..9, two buyers per quintile: score 5 for 0-1 days, 4 for 2-3, ...; frequency 1..10 and spend 10 i^2 alike
+        assertThat(result[0].thresholds()).isEqualTo(new RfmThresholds(List.of(1, 3, 5, 7), List.of(3L, 5L, 7L, 9L),
+                List.of(new BigDecimal("40.01"), new BigDecimal("160.01"), new BigDecimal("360.01"), new BigDecimal("640.01"))));
+        assertThat(result[0].members()).isEqualTo(11);
+        assertThat(result[0].buyers()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldScoreEachBuyerAgainstTheQuintiles() {
+        List<MemberRfm> members = run(tenBuyers(), RfmSettings.builder(AS_OF).build(), new Segmentation[1]);
+
+        assertThat(members).extracting(m -> m.recency() + "" + m.frequencyScore() + m.monetaryScore())
+                .containsExactly("111", "111", "222", "222", "333", "333", "444", "444", "555", "555", "000");
+        assertThat(members.get(6)).isEqualTo(new MemberRfm(dev.loyalty.core.model.MemberId.of("b07"), "member", AS_OF.minusDays(3), 3, 7,
+                new BigDecimal("490"), 4, 4, 4, Segment.VIP));
+    }
+
+    @Test
+    void shouldCountEverySegmentWhenTheRunEnds() {
+        Segmentation[] result = new Segmentation[1];
+        run(tenBuyers(), RfmSettings.builder(AS_OF).build(), result);
+
+        // 4 to 5 on every score: b07..b10; neither lapsing nor recent: b01..b06; no purchase: sleeper
+        assertThat(result[0].sizes()).isEqualTo(Map.of(Segment.VIP, 4L, Segment.ORDINARY, 6L, Segment.DORMANT, 1L, Segment.AT_RISK, 0L,
+                Segment.POTENTIAL, 0L));
+    }
+
+    @Test
+    void shouldScoreEveryoneOneWhenAllBuyersAreAlike() {
+        History history = new History();
+        for (String id : List.of("a", "b", "c")) {
+            history.member(id, "2025-01-01", "member").purchase(id, id + "-1", "2026-06-01", "20", 0);
+        }
+
+        List<MemberRfm> members = run(history, RfmSettings.builder(AS_OF).build(), new Segmentation[1]);
+
+        assertThat(members).allMatch(m -> m.recency() == 1 && m.frequencyScore() == 1 && m.monetaryScore() == 1);
+    }
+
+    @Test
+    void shouldCountOnlyPurchasesInTheWindowUpToTheRunsDate() {
+        History history = new History().member("m", "2024-01-01", "member")
+                .purchase("m", "too-old", "2025-06-30", "1000", 0)      // 365 days before: outside a 365-day window
+                .purchase("m", "first", "2025-07-01", "20", 0)          // 364 days before: inside
+                .purchase("m", "later", "2026-06-20", "30", 0)
+                .purchase("m", "after", "2026-07-01", "500", 0);        // after the run's date
+
+        MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
+
+        assertThat(m.frequency()).isEqualTo(2);
+        assertThat(m.monetary()).isEqualByComparingTo("50");
+        assertThat(m.lastPurchase()).isEqualTo(LocalDate.of(2026, 6, 20));
+        assertThat(m.recencyDays()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldSubtractWhatWasReturnedFromTheMonetaryValue() {
+        History history = new History().member("m", "2024-01-01", "member")
+                .purchase("m", "p", History.at("2026-06-01"), "120.50", "20.25", 0);
+
+        MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
+
+        assertThat(m.monetary()).isEqualByComparingTo("100.25");
+        assertThat(m.monetaryScore()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldDateAPurchaseInTheMembersZone() {
+        // 16:30 UTC on 29 June is 01:30 on 30 June in Tokyo: a purchase on the run's day
+        History history = new History().member("m", History.at("2024-01-01"), "member", ZoneId.of("Asia/Tokyo"))
+                .purchase("m", "p", LocalDateTime.of(2026, 6, 29, 16, 30).toInstant(ZoneOffset.UTC), "10", "0", 0);
+
+        MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
+
+        assertThat(m.recencyDays()).isZero();
+        assertThat(m.recency()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldMakeABuyerDormantWhenTheLastPurchaseIsOlderThanTheDormancyLimit() {
+        History history = new History().member("m", "2024-01-01", "member").purchase("m", "p", "2025-12-01", "900", 0);
+
+        MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
+
+        assertThat(m.recencyDays()).isEqualTo(211);
+        assertThat(m.segment()).isEqualTo(Segment.DORMANT);
+        assertThat(m.monetaryScore()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldApplyTheSegmentDefinitionsInOrder() {
+        RfmSettings settings = RfmSettings.builder(AS_OF).build();
+
+        assertThat(settings.segmentOf(-1, 0, 0, 0)).isEqualTo(Segment.DORMANT);
+        assertThat(settings.segmentOf(181, 1, 5, 5)).isEqualTo(Segment.DORMANT);
+        assertThat(settings.segmentOf(3, 4, 4, 4)).isEqualTo(Segment.VIP);
+        assertThat(settings.segmentOf(100, 2, 3, 1)).isEqualTo(Segment.AT_RISK);
+        assertThat(settings.segmentOf(100, 2, 1, 3)).isEqualTo(Segment.AT_RISK);
+        assertThat(settings.segmentOf(100, 2, 2, 2)).isEqualTo(Segment.ORDINARY);
+        assertThat(settings.segmentOf(3, 4, 1, 5)).isEqualTo(Segment.POTENTIAL);
+        assertThat(settings.segmentOf(40, 3, 5, 5)).isEqualTo(Segment.ORDINARY);
+    }
+
+    @Test
+    void shouldUseConfiguredSegmentLimitsWhenGiven() {
+        RfmSettings settings = RfmSettings.builder(AS_OF).dormantAfterDays(30).vip(5, 5, 5).atRisk(3, 4).potential(5).build();
+
+        assertThat(settings.segmentOf(31, 5, 5, 5)).isEqualTo(Segment.DORMANT);
+        assertThat(settings.segmentOf(3, 4, 5, 5)).isEqualTo(Segment.ORDINARY);
+        assertThat(settings.segmentOf(3, 3, 4, 1)).isEqualTo(Segment.AT_RISK);
+        assertThat(settings.segmentOf(3, 5, 1, 1)).isEqualTo(Segment.POTENTIAL);
+    }
+
+    @Test
+    void shouldRefuseThresholdsThatDecrease() {
+        assertThatThrownBy(() -> new RfmThresholds(List.of(7, 3, 90, 180), List.of(2L, 3L, 5L, 8L), fixed().monetaryMin()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("thresholds.recencyMaxDays");
+    }
+
+    @Test
+    void shouldRefuseAScoreOutsideOneToFive() {
+        assertThatThrownBy(() -> RfmSettings.builder(AS_OF).vip(6, 4, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rfm.vip.recency").hasMessageContaining("6");
+    }
+
+    @Test
+    void shouldStoreCodesInLowerCase() {
+        assertThat(Segment.AT_RISK.code()).isEqualTo("at_risk");
+    }
+}

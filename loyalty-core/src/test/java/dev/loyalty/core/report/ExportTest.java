@@ -1,0 +1,90 @@
+package dev.loyalty.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loyalty.core.insight.MemberRfm;
+import dev.loyalty.core.insight.Segment;
+import dev.loyalty.core.model.MemberId;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** The CSV and JSON exports read back with the same libraries that wrote them. */
+class ExportTest {
+
+    private static List<CSVRecord> parse(String csv) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
+    void shouldWriteEveryKpiWithItsRatioAndFormulaWhenExportedAsCsv() throws IOException {
+        StringBuilder out = new StringBuilder();
+        CsvExport.kpis(Reports.kpis(), out);
+
+        Map<String, CSVRecord> rows = parse(out.toString()).stream().collect(Collectors.toMap(r -> r.get("kpi"), Function.identity()));
+        assertThat(rows.get("retention_rate").values()).containsExactly("retention_rate", "Retention rate", "50.00%", "1", "2",
+                "previous period's active members who bought in the period / previous period's active members");
+        assertThat(rows.get("points_issued").get("value")).isEqualTo("90");
+        assertThat(rows.get("liability_value").get("value")).isEqualTo("1.52 GBP");
+        assertThat(rows.get("tier:gold").get("value")).isEqualTo("1");
+        assertThat(rows.get("liability:2026-02-15").get("value")).isEqualTo("162");
+        assertThat(rows).hasSize(15 + 3 + 3);
+    }
+
+    @Test
+    void shouldWriteOneRowPerMemberWhenARunStreamsItsResults() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (CsvExport.MemberRows rows = CsvExport.members(out)) {
+            rows.accept(new MemberRfm(MemberId.of("m,1"), "gold", LocalDate.of(2026, 2, 20), 8, 3, new BigDecimal("120.50"), 4, 3, 5,
+                    Segment.VIP));
+            rows.accept(new MemberRfm(MemberId.of("m-2"), "member", null, -1, 0, BigDecimal.ZERO, 0, 0, 0, Segment.DORMANT));
+        }
+
+        List<CSVRecord> records = parse(out.toString());
+        assertThat(records.get(0).values()).containsExactly("m,1", "gold", "2026-02-20", "8", "3", "120.50", "4", "3", "5", "vip");
+        assertThat(records.get(1).values()).containsExactly("m-2", "member", "", "-1", "0", "0", "0", "0", "0", "dormant");
+    }
+
+    @Test
+    void shouldWriteSegmentSizesInSegmentOrderWhenExportedAsCsv() throws IOException {
+        StringBuilder out = new StringBuilder();
+        CsvExport.segments(Reports.segmentation(), out);
+
+        assertThat(parse(out.toString())).extracting(r -> r.get("segment") + "=" + r.get("members"))
+                .containsExactly("dormant=1", "vip=4", "at_risk=0", "potential=0", "ordinary=6");
+    }
+
+    @Test
+    void shouldWriteRatesAmountsAndSegmentsExactlyWhenExportedAsJson() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(Reports.kpis(), Reports.segmentation()));
+
+        assertThat(json.at("/period/from").asText()).isEqualTo("2026-02-01");
+        assertThat(json.at("/kpis/redemption_rate/numerator").asLong()).isEqualTo(40);
+        assertThat(json.at("/kpis/redemption_rate/denominator").asLong()).isEqualTo(90);
+        assertThat(json.at("/kpis/redemption_rate/percent").decimalValue()).isEqualByComparingTo("44.44");
+        assertThat(json.at("/kpis/liability_points").asLong()).isEqualTo(152);
+        assertThat(json.at("/kpis/liability_value/amount").asText()).isEqualTo("1.52");
+        assertThat(json.at("/tiers/gold").asLong()).isEqualTo(1);
+        assertThat(json.at("/liability/1/points").asLong()).isEqualTo(162);
+        assertThat(json.at("/segmentation/sizes/vip").asLong()).isEqualTo(4);
+        assertThat(json.at("/segmentation/thresholds/monetaryMin/0").asText()).isEqualTo("40.01");
+    }
+
+    @Test
+    void shouldLeaveTheSegmentationOutOfTheJsonWhenNoneIsGiven() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(Reports.kpis(), null));
+
+        assertThat(json.has("segmentation")).isFalse();
+        assertThat(json.has("kpis")).isTrue();
+    }
+}

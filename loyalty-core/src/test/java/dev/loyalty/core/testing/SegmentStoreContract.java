@@ -1,0 +1,208 @@
+package dev.loyalty.core.testing;
+
+import static dev.loyalty.core.testing.Fixtures.MONDAY;
+import static dev.loyalty.core.testing.Fixtures.enrolment;
+import static dev.loyalty.core.testing.Fixtures.member;
+import static dev.loyalty.core.testing.Fixtures.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.insight.Insights;
+import dev.loyalty.core.insight.KpiSettings;
+import dev.loyalty.core.insight.ProgramKpis;
+import dev.loyalty.core.insight.RfmSettings;
+import dev.loyalty.core.insight.RfmThresholds;
+import dev.loyalty.core.insight.Segment;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberSegment;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The member segments every {@link LoyaltyStore} keeps: saved all or nothing, replaced by a new
+ * run, read back by id and inside a member's transaction, where the event path hands them to
+ * the rules; and the analytics, which read members, lots and ledgers, give the same results on
+ * every store. A store's test extends this class and implements {@link #newStore()}, which must
+ * return an empty store independent of the others.
+ */
+public abstract class SegmentStoreContract {
+
+    private static final LocalDate RUN_DAY = LocalDate.of(2026, 3, 31);
+
+    private LoyaltyStore store;
+
+    /** Creates the contract test; subclasses implement {@link #newStore()}. */
+    protected SegmentStoreContract() {
+    }
+
+    /**
+     * Returns a new, empty store, independent of every store returned before.
+     *
+     * @return the store under test
+     */
+    protected abstract LoyaltyStore newStore();
+
+    /** Creates the store. */
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void shouldReadBackTheSegmentWhenSaved() {
+        enrol("m-1");
+        MemberSegment segment = new MemberSegment(member("m-1"), "vip", 5, 4, 3, RUN_DAY);
+
+        store.saveSegments(List.of(segment));
+
+        assertThat(store.segment(member("m-1"))).contains(segment);
+    }
+
+    @Test
+    void shouldReturnNoSegmentWhenMemberWasNeverScored() {
+        enrol("m-1");
+
+        assertThat(store.segment(member("m-1"))).isEmpty();
+        assertThat(store.segment(member("nobody"))).isEmpty();
+    }
+
+    @Test
+    void shouldReplaceTheEarlierSegmentWhenARunSavesAgain() {
+        enrol("m-1");
+        store.saveSegments(List.of(new MemberSegment(member("m-1"), "vip", 5, 5, 5, RUN_DAY)));
+        MemberSegment later = new MemberSegment(member("m-1"), "at_risk", 1, 4, 4, RUN_DAY.plusDays(30));
+
+        store.saveSegments(List.of(later));
+
+        assertThat(store.segment(member("m-1"))).contains(later);
+    }
+
+    @Test
+    void shouldSaveNothingWhenAMemberOfTheBatchIsNotEnrolled() {
+        enrol("m-1");
+        List<MemberSegment> batch = List.of(new MemberSegment(member("m-1"), "vip", 5, 5, 5, RUN_DAY),
+                new MemberSegment(member("ghost"), "ordinary", 3, 3, 3, RUN_DAY));
+
+        assertThatThrownBy(() -> store.saveSegments(batch)).isInstanceOf(UnknownMemberException.class).hasMessageContaining("ghost");
+        assertThat(store.segment(member("m-1"))).isEmpty();
+        assertThat(store.segment(member("ghost"))).isEmpty();
+    }
+
+    @Test
+    void shouldSaveEveryMemberWhenABatchIsLargerThanTheStoresOwnBatches() {
+        List<MemberSegment> segments = new ArrayList<>();
+        for (int i = 0; i < 1_234; i++) {
+            String id = String.format("m-%05d", i);
+            enrol(id);
+            segments.add(new MemberSegment(member(id), i % 2 == 0 ? "potential" : "ordinary", i % 6, 1 + i % 5, 1 + i % 3, RUN_DAY));
+        }
+
+        store.saveSegments(segments);
+
+        assertThat(IntStream.of(0, 499, 500, 1_233).mapToObj(i -> store.segment(segments.get(i).memberId())))
+                .containsExactly(Optional.of(segments.get(0)), Optional.of(segments.get(499)), Optional.of(segments.get(500)),
+                        Optional.of(segments.get(1_233)));
+    }
+
+    @Test
+    void shouldShowTheSegmentToWorkWhenApplying() {
+        enrol("m-1");
+        MemberSegment segment = new MemberSegment(member("m-1"), "potential", 4, 2, 2, RUN_DAY);
+        store.saveSegments(List.of(segment));
+        List<Optional<MemberSegment>> seen = new ArrayList<>();
+
+        store.apply(member("m-1"), view -> {
+            seen.add(view.segment());
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+
+        assertThat(seen).containsExactly(Optional.of(segment));
+    }
+
+    @Test
+    void shouldHandTheStoredSegmentToTheRulesWhenAScoredMemberBuys() {
+        List<RuleContext> contexts = new CopyOnWriteArrayList<>();
+        LoyaltyEngine engine = Fixtures.engine(store, recording(contexts));
+        engine.process(enrolment("m-1", MONDAY));
+        MemberSegment segment = new MemberSegment(member("m-1"), "potential", 4, 2, 2, RUN_DAY);
+        store.saveSegments(List.of(segment));
+
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "10"));
+        engine.processAll(List.of(purchase("p-2", "m-1", MONDAY.plus(Duration.ofDays(2)), "10")));
+
+        assertThat(contexts).extracting(RuleContext::segment).containsExactly(null, segment, segment);
+    }
+
+    @Test
+    void shouldStoreEveryMembersSegmentWhenASegmentationRunStores() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("buyer", MONDAY));
+        engine.process(enrolment("sleeper", MONDAY));
+        engine.process(purchase("p-1", "buyer", MONDAY.plus(Duration.ofDays(1)), "10"));
+
+        RfmThresholds thresholds = new RfmThresholds(List.of(7, 14, 30, 60), List.of(2L, 3L, 4L, 5L),
+                List.of(new BigDecimal("20"), new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("200")));
+
+        Insights.of(store, Fixtures.program()).segmentAndStore(RfmSettings.builder(LocalDate.of(2026, 3, 10)).thresholds(thresholds).build());
+
+        assertThat(store.segment(member("buyer"))).contains(new MemberSegment(member("buyer"), Segment.POTENTIAL.code(), 5, 1, 1,
+                LocalDate.of(2026, 3, 10)));
+        assertThat(store.segment(member("sleeper"))).contains(new MemberSegment(member("sleeper"), "dormant", 0, 0, 0,
+                LocalDate.of(2026, 3, 10)));
+    }
+
+    @Test
+    void shouldComputeKpisFromWhatTheStoreHolds() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "10", "5"));   // a Tuesday: 15 points
+        engine.process(enrolment("m-2", MONDAY.plus(Duration.ofDays(2))));
+
+        ProgramKpis kpis = Insights.of(store, Fixtures.program()).kpis(KpiSettings.builder(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1))
+                .build());
+
+        assertThat(List.of(kpis.members(), kpis.newMembers(), kpis.activeMembers())).containsExactly(2L, 2L, 1L);
+        assertThat(kpis.pointsIssued()).isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
+        assertThat(kpis.liabilityPoints()).isEqualTo(store.balance(member("m-1")).value() + store.balance(member("m-2")).value())
+                .isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
+    }
+
+    private void enrol(String id) {
+        MemberId memberId = member(id);
+        Member member = new Member(memberId, MONDAY, "member", MemberStatus.ACTIVE, null, null);
+        store.apply(memberId, view -> new MemberChanges(member, null, List.of(), List.of()));
+    }
+
+    /** Rules that propose nothing and record every context they see. */
+    private static RuleEngine recording(List<RuleContext> contexts) {
+        return new RuleEngine() {
+            @Override
+            public String version() {
+                return "recording";
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                contexts.add(context);
+                return new Evaluation("recording", List.of());
+            }
+        };
+    }
+}
