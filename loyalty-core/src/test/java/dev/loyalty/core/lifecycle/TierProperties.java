@@ -1,5 +1,6 @@
 package dev.loyalty.core.lifecycle;
 
+import dev.loyalty.core.testing.DayClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -19,11 +20,7 @@ import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +88,13 @@ class TierProperties {
         int step = 0;
         for (Op op : ops) {
             step++;
-            clock.day = clock.day.plusDays(op.days());
+            clock.setDay(clock.day().plusDays(op.days()));
             BigDecimal amount = BigDecimal.valueOf(op.pence(), 2);
             if (op.kind() <= 5) {
                 engine.process(Purchase.builder(EventId.of("p" + purchaseDays.size()), member, clock.instant())
                         .line("SKU", "gifts", 1, Money.of(amount.toPlainString(), "GBP")).build());
-                history.add(new Delta(clock.day, clock.day, amount, 1, true));
-                purchaseDays.add(clock.day);
+                history.add(new Delta(clock.day(), clock.day(), amount, 1, true));
+                purchaseDays.add(clock.day());
                 amounts.add(amount);
                 returned.add(BigDecimal.ZERO);
             } else if (op.kind() <= 7 && !purchaseDays.isEmpty()) {
@@ -111,19 +108,19 @@ class TierProperties {
                 returned.set(which, after);
                 BigDecimal spend = after.min(source).subtract(before.min(source));
                 boolean whole = before.compareTo(source) < 0 && after.compareTo(source) >= 0;
-                history.add(new Delta(clock.day, purchaseDays.get(which), spend.negate(), whole ? -1 : 0, false));
+                history.add(new Delta(clock.day(), purchaseDays.get(which), spend.negate(), whole ? -1 : 0, false));
             } else if (sweeps) {
                 // a sweep, or a return with nothing to return: either way time is processed up to today
                 engine.sweep();
             }
             if (sweeps) {
-                assertThat(engine.member(member).orElseThrow().tierCode()).as("after step %d on %s", step, clock.day)
-                        .isEqualTo(tierOf(policy, enrolled, history, clock.day));
+                assertThat(engine.member(member).orElseThrow().tierCode()).as("after step %d on %s", step, clock.day())
+                        .isEqualTo(tierOf(policy, enrolled, history, clock.day()));
             }
         }
         engine.sweep();
-        assertThat(engine.member(member).orElseThrow().tierCode()).as("after a final sweep on %s", clock.day)
-                .isEqualTo(tierOf(policy, enrolled, history, clock.day));
+        assertThat(engine.member(member).orElseThrow().tierCode()).as("after a final sweep on %s", clock.day())
+                .isEqualTo(tierOf(policy, enrolled, history, clock.day()));
     }
 
     /** The tier on {@code asOf} recomputed day by day from the qualifying history. */
@@ -217,29 +214,5 @@ class TierProperties {
             }
         }
         return best;
-    }
-
-    /** A clock at 10:00 UTC of a settable day. */
-    private static final class DayClock extends Clock {
-        LocalDate day;
-
-        DayClock(LocalDate day) {
-            this.day = day;
-        }
-
-        @Override
-        public Instant instant() {
-            return day.atTime(10, 0).toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -21,11 +21,7 @@ import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,25 +52,25 @@ public abstract class TierContract {
     }
 
     private void start(TierPolicy policy, LocalDate enrolled) {
-        clock.day = enrolled;
+        clock.setDay(enrolled);
         engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(newStore())
                 .ruleEngine(TierRules.with(policy)).build();
         engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, clock.instant()));
     }
 
     private Outcome buyOn(LocalDate day, String amount) {
-        clock.day = day;
+        clock.setDay(day);
         return engine.process(Purchase.builder(EventId.of("p-" + ++events), MEMBER, clock.instant())
                 .line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
     }
 
     private void returnOn(LocalDate day, int purchase, String amount) {
-        clock.day = day;
+        clock.setDay(day);
         engine.process(new Return(EventId.of("r-" + ++events), MEMBER, clock.instant(), EventId.of("p-" + purchase), Money.of(amount, "GBP")));
     }
 
     private void sweepOn(LocalDate day) {
-        clock.day = day;
+        clock.setDay(day);
         engine.sweep();
     }
 
@@ -214,7 +210,7 @@ public abstract class TierContract {
     void shouldEndAnOverrideOnItsExpiryAndFallBackToTheEarnedTier() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "600.00");
-        clock.day = LocalDate.of(2026, 2, 1);
+        clock.setDay(LocalDate.of(2026, 2, 1));
         MemberTier matched = engine.overrideTier(MEMBER, "gold", LocalDate.of(2026, 5, 1), "status match with an airline");
         assertThat(matched.tier().code()).isEqualTo("gold");
         assertThat(matched.earnedTier()).isEqualTo("silver");
@@ -290,7 +286,7 @@ public abstract class TierContract {
         assertThat(engine.tier(MEMBER).windowStart()).isEqualTo(LocalDate.of(2025, 2, 28));
         sweepOn(LocalDate.of(2026, 2, 28));
         assertThat(tier()).isEqualTo("member");
-        clock.day = LocalDate.of(2027, 3, 1);
+        clock.setDay(LocalDate.of(2027, 3, 1));
         assertThat(engine.tier(MEMBER).nextReview()).isEqualTo(LocalDate.of(2028, 2, 29));
     }
 
@@ -309,7 +305,7 @@ public abstract class TierContract {
     void shouldStoreNoReviewWhenTheEventAfterItIsRefused() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "600.00");
-        clock.day = LocalDate.of(2028, 1, 12);
+        clock.setDay(LocalDate.of(2028, 1, 12));
         assertThatThrownBy(() -> engine.process(new Redemption(EventId.of("too-much"), MEMBER, clock.instant(), "TV", 1_000_000, null)))
                 .isInstanceOf(InsufficientPointsException.class);
         assertThat(tier()).isEqualTo("silver");
@@ -322,7 +318,7 @@ public abstract class TierContract {
     @Test
     void shouldResumeASweepThatFailedHalfwayWithoutReviewingAnyoneTwice() {
         FailingStore store = new FailingStore(newStore(), MemberId.of("m-3"));
-        clock.day = ENROLLED;
+        clock.setDay(ENROLLED);
         engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
                 .ruleEngine(TierRules.with(rolling())).build();
         for (int m = 1; m <= 4; m++) {
@@ -330,7 +326,7 @@ public abstract class TierContract {
             engine.process(Enrolment.of(EventId.of("enrol-" + m), id, clock.instant()));
             engine.process(Purchase.builder(EventId.of("buy-" + m), id, clock.instant()).line("SKU", "gifts", 1, Money.of("600.00", "GBP")).build());
         }
-        clock.day = LocalDate.of(2028, 1, 12);
+        clock.setDay(LocalDate.of(2028, 1, 12));
         store.failing = true;
 
         assertThatThrownBy(engine::sweep).isInstanceOf(IllegalStateException.class);
@@ -479,30 +475,6 @@ public abstract class TierContract {
         @Override
         public void saveSweepCheckpoint(dev.loyalty.core.spi.SweepCheckpoint checkpoint) {
             store.saveSweepCheckpoint(checkpoint);
-        }
-    }
-
-    /** A clock at 10:00 UTC of a settable day. */
-    private static final class DayClock extends Clock {
-        LocalDate day;
-
-        DayClock(LocalDate day) {
-            this.day = day;
-        }
-
-        @Override
-        public Instant instant() {
-            return day.atTime(10, 0).toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
