@@ -57,99 +57,40 @@ final class PointsComposer {
 
     static Composition compose(LoyaltyEvent event, List<Decision> decisions, RoundingMode rounding,
                                LongSupplier earnedToday, String currencyCode) {
+        return compose(event, decisions, rounding, earnedToday, currencyCode, true);
+    }
+
+    /**
+     * Composes, in exact {@code long} arithmetic at one common scale when every value fits
+     * ({@link ScaledPoints}), else in {@link BigDecimal}; both give the same points. The explanation
+     * steps are always written from the {@link BigDecimal} values.
+     *
+     * @param scaledLongs false to take the {@link BigDecimal} path whatever the values, for tests comparing the two
+     */
+    static Composition compose(LoyaltyEvent event, List<Decision> decisions, RoundingMode rounding,
+                               LongSupplier earnedToday, String currencyCode, boolean scaledLongs) {
         List<PurchaseLine> lines = event instanceof Purchase purchase ? purchase.lines() : List.of();
         int count = decisions.size();
-        BigDecimal[] amounts = new BigDecimal[lines.size()];
-        for (int l = 0; l < amounts.length; l++) {
-            amounts[l] = lines.get(l).amount().amount();
-        }
+        ScaledPoints.Lines scaledLines = scaledLongs ? ScaledPoints.Lines.of(lines) : null;
+        // the line amounts are made first, as ever: an amount too large for Money fails before the decisions are checked
+        BigDecimal[] amounts = scaledLines == null ? amounts(lines) : null;
         check(event, decisions, lines.size());
+        Winners won = Winners.of(decisions, lines.size());
 
-        BigDecimal[] exact = new BigDecimal[count];
-        BigDecimal[] covered = new BigDecimal[count];
-        for (int d = 0; d < count; d++) {
-            exact[d] = BigDecimal.ZERO;
-            covered[d] = BigDecimal.ZERO;
+        long total;
+        long[] points;
+        Exact known = null;
+        ScaledPoints scaled = scaledLines == null ? null : ScaledPoints.of(decisions, lines, scaledLines, won);
+        if (scaled != null) {
+            total = scaled.total(rounding);
+            points = scaled.allocate(total);
+        } else {
+            known = Exact.of(decisions, lines, amounts != null ? amounts : amounts(lines), won);
+            total = whole(sum(known.exact()).setScale(0, rounding), event);
+            points = allocate(known.exact(), total);
         }
-
-        boolean[] excluded = new boolean[lines.size()];
-        String[] excludedSkus = new String[lines.size()];
-        int[] baseWinner = new int[lines.size()];
-        int[] promoWinner = new int[lines.size()];
-        Arrays.fill(baseWinner, -1);
-        Arrays.fill(promoWinner, -1);
-        for (int d = 0; d < count; d++) {
-            Decision decision = decisions.get(d);
-            if (decision instanceof Decision.Exclusion exclusion) {
-                excluded[exclusion.line()] = true;
-                excludedSkus[exclusion.line()] = lines.get(exclusion.line()).sku();
-            } else if (decision instanceof Decision.BaseRate base) {
-                for (int l = first(base.line()); l <= last(base.line(), lines.size()); l++) {
-                    if (baseWinner[l] < 0 || base.pointsPerUnit().compareTo(rate(decisions.get(baseWinner[l]))) > 0) {
-                        baseWinner[l] = d;
-                    }
-                }
-            } else if (decision instanceof Decision.Multiplier promo) {
-                for (int l = first(promo.line()); l <= last(promo.line(), lines.size()); l++) {
-                    if (promoWinner[l] < 0 || promo.factor().compareTo(factor(decisions.get(promoWinner[l]))) > 0) {
-                        promoWinner[l] = d;
-                    }
-                }
-            }
-        }
-
-        for (int l = 0; l < lines.size(); l++) {
-            if (excluded[l] || baseWinner[l] < 0) {
-                continue;
-            }
-            int b = baseWinner[l];
-            BigDecimal base = amounts[l].multiply(rate(decisions.get(b)));
-            exact[b] = exact[b].add(base);
-            covered[b] = covered[b].add(amounts[l]);
-            int p = promoWinner[l];
-            if (p >= 0) {
-                exact[p] = exact[p].add(base.multiply(factor(decisions.get(p)).subtract(BigDecimal.ONE)));
-                covered[p] = covered[p].add(base);
-            }
-        }
-
-        int tierWinner = -1;
-        for (int d = 0; d < count; d++) {
-            Decision decision = decisions.get(d);
-            if (decision instanceof Decision.BonusRate bonus) {
-                for (int l = first(bonus.line()); l <= last(bonus.line(), lines.size()); l++) {
-                    if (!excluded[l]) {
-                        exact[d] = exact[d].add(amounts[l].multiply(bonus.pointsPerUnit()));
-                        covered[d] = covered[d].add(amounts[l]);
-                    }
-                }
-            } else if (decision instanceof Decision.FixedPoints fixed) {
-                if (fixed.line() == Decision.WHOLE_EVENT) {
-                    exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()));
-                } else if (!excluded[fixed.line()]) {
-                    int quantity = lines.get(fixed.line()).quantity();
-                    exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()).multiply(BigDecimal.valueOf(quantity)));
-                    covered[d] = BigDecimal.valueOf(quantity);
-                }
-            } else if (decision instanceof Decision.TierMultiplier tier) {
-                if (tierWinner < 0 || tier.factor().compareTo(factor(decisions.get(tierWinner))) > 0) {
-                    tierWinner = d;
-                }
-            }
-        }
-        if (tierWinner >= 0) {
-            BigDecimal subtotal = sum(exact);
-            exact[tierWinner] = subtotal.multiply(factor(decisions.get(tierWinner)).subtract(BigDecimal.ONE));
-            covered[tierWinner] = subtotal;
-        }
-
-        BigDecimal exactTotal = sum(exact);
-        long total = whole(exactTotal.setScale(0, rounding), event);
-        long[] points = allocate(exact, total);
 
         long[] uncapped = points;
-        int tier = tierWinner;
-
         long limit = Long.MAX_VALUE;
         int binding = -1;
         String bindingDetail = "";
@@ -165,7 +106,6 @@ final class PointsComposer {
                 }
             }
         }
-        List<Award> awards = new ArrayList<>();
         Explanation.Step capStep = null;
         if (binding >= 0 && total > limit) {
             Decision cap = decisions.get(binding);
@@ -174,8 +114,10 @@ final class PointsComposer {
             total = limit;
         }
         Explanation.Step cut = capStep;
+        Exact computed = known;
         // the explanation's text is written only when someone reads it; most outcomes are never read
         Supplier<List<Explanation.Step>> steps = () -> {
+            Exact exact = computed != null ? computed : Exact.of(decisions, lines, amounts(lines), won);
             List<Explanation.Step> written = new ArrayList<>(count + 1);
             for (int d = 0; d < count; d++) {
                 Decision decision = decisions.get(d);
@@ -183,8 +125,8 @@ final class PointsComposer {
                     continue;
                 }
                 String detail = decision instanceof Decision.Exclusion exclusion
-                        ? "line " + (exclusion.line() + 1) + " " + excludedSkus[exclusion.line()] + " excluded"
-                        : detail(decision, d, exact[d], covered[d], baseWinner, promoWinner, tier, currencyCode);
+                        ? "line " + (exclusion.line() + 1) + " " + lines.get(exclusion.line()).sku() + " excluded"
+                        : detail(decision, d, exact.exact()[d], exact.covered()[d], won.base(), won.promo(), won.tier(), currencyCode);
                 written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
             }
             if (cut != null) {
@@ -192,9 +134,13 @@ final class PointsComposer {
             }
             return written;
         };
-        // one award per rule, in the order each rule first fired; the steps keep the per-decision detail
+        return new Composition(total, awards(decisions, points), steps);
+    }
+
+    /** One award per rule, in the order each rule first fired; the steps keep the per-decision detail. */
+    private static List<Award> awards(List<Decision> decisions, long[] points) {
         Map<String, Award> byRule = new LinkedHashMap<>();
-        for (int d = 0; d < count; d++) {
+        for (int d = 0; d < points.length; d++) {
             if (points[d] > 0) {
                 Decision decision = decisions.get(d);
                 long add = points[d];
@@ -202,8 +148,107 @@ final class PointsComposer {
                         (a, b) -> new Award(a.rule(), a.reason(), Math.addExact(a.points(), b.points())));
             }
         }
-        awards.addAll(byRule.values());
-        return new Composition(total, awards, steps);
+        return new ArrayList<>(byRule.values());
+    }
+
+    private static BigDecimal[] amounts(List<PurchaseLine> lines) {
+        BigDecimal[] amounts = new BigDecimal[lines.size()];
+        for (int l = 0; l < amounts.length; l++) {
+            amounts[l] = lines.get(l).amount().amount();
+        }
+        return amounts;
+    }
+
+    /**
+     * Which decision wins each line: the excluded lines, the highest base rate and promotion
+     * multiplier of each line and the highest tier multiplier (-1 for none); ties go to the
+     * decision that fired first.
+     */
+    record Winners(boolean[] excluded, int[] base, int[] promo, int tier) {
+        static Winners of(List<Decision> decisions, int lineCount) {
+            boolean[] excluded = new boolean[lineCount];
+            int[] baseWinner = new int[lineCount];
+            int[] promoWinner = new int[lineCount];
+            Arrays.fill(baseWinner, -1);
+            Arrays.fill(promoWinner, -1);
+            int tierWinner = -1;
+            for (int d = 0; d < decisions.size(); d++) {
+                Decision decision = decisions.get(d);
+                if (decision instanceof Decision.Exclusion exclusion) {
+                    excluded[exclusion.line()] = true;
+                } else if (decision instanceof Decision.BaseRate base) {
+                    for (int l = first(base.line()); l <= last(base.line(), lineCount); l++) {
+                        if (baseWinner[l] < 0 || base.pointsPerUnit().compareTo(rate(decisions.get(baseWinner[l]))) > 0) {
+                            baseWinner[l] = d;
+                        }
+                    }
+                } else if (decision instanceof Decision.Multiplier promo) {
+                    for (int l = first(promo.line()); l <= last(promo.line(), lineCount); l++) {
+                        if (promoWinner[l] < 0 || promo.factor().compareTo(factor(decisions.get(promoWinner[l]))) > 0) {
+                            promoWinner[l] = d;
+                        }
+                    }
+                } else if (decision instanceof Decision.TierMultiplier tier) {
+                    if (tierWinner < 0 || tier.factor().compareTo(factor(decisions.get(tierWinner))) > 0) {
+                        tierWinner = d;
+                    }
+                }
+            }
+            return new Winners(excluded, baseWinner, promoWinner, tierWinner);
+        }
+    }
+
+    /** Each decision's exact points and what they were computed on (amount, base points, items), in {@link BigDecimal}. */
+    private record Exact(BigDecimal[] exact, BigDecimal[] covered) {
+        static Exact of(List<Decision> decisions, List<PurchaseLine> lines, BigDecimal[] amounts, Winners won) {
+            int count = decisions.size();
+            BigDecimal[] exact = new BigDecimal[count];
+            BigDecimal[] covered = new BigDecimal[count];
+            for (int d = 0; d < count; d++) {
+                exact[d] = BigDecimal.ZERO;
+                covered[d] = BigDecimal.ZERO;
+            }
+            boolean[] excluded = won.excluded();
+            for (int l = 0; l < lines.size(); l++) {
+                if (excluded[l] || won.base()[l] < 0) {
+                    continue;
+                }
+                int b = won.base()[l];
+                BigDecimal base = amounts[l].multiply(rate(decisions.get(b)));
+                exact[b] = exact[b].add(base);
+                covered[b] = covered[b].add(amounts[l]);
+                int p = won.promo()[l];
+                if (p >= 0) {
+                    exact[p] = exact[p].add(base.multiply(factor(decisions.get(p)).subtract(BigDecimal.ONE)));
+                    covered[p] = covered[p].add(base);
+                }
+            }
+            for (int d = 0; d < count; d++) {
+                Decision decision = decisions.get(d);
+                if (decision instanceof Decision.BonusRate bonus) {
+                    for (int l = first(bonus.line()); l <= last(bonus.line(), lines.size()); l++) {
+                        if (!excluded[l]) {
+                            exact[d] = exact[d].add(amounts[l].multiply(bonus.pointsPerUnit()));
+                            covered[d] = covered[d].add(amounts[l]);
+                        }
+                    }
+                } else if (decision instanceof Decision.FixedPoints fixed) {
+                    if (fixed.line() == Decision.WHOLE_EVENT) {
+                        exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()));
+                    } else if (!excluded[fixed.line()]) {
+                        int quantity = lines.get(fixed.line()).quantity();
+                        exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()).multiply(BigDecimal.valueOf(quantity)));
+                        covered[d] = BigDecimal.valueOf(quantity);
+                    }
+                }
+            }
+            if (won.tier() >= 0) {
+                BigDecimal subtotal = sum(exact);
+                exact[won.tier()] = subtotal.multiply(factor(decisions.get(won.tier())).subtract(BigDecimal.ONE));
+                covered[won.tier()] = subtotal;
+            }
+            return new Exact(exact, covered);
+        }
     }
 
     /** Shares {@code total} whole points out in proportion to the exact parts, by largest remainder. */
