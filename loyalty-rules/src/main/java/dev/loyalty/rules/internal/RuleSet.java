@@ -38,7 +38,11 @@ public final class RuleSet implements AutoCloseable {
     /** Firing more often than this for one event means a rule keeps re-activating itself. */
     static final int MAX_FIRINGS = 10_000;
 
-    /** Below this many events a batch is evaluated one by one in pooled sessions: a fresh session costs about as much as this many evaluations. */
+    /**
+     * Below this many events a batch fires in a pooled session whose facts are deleted afterwards;
+     * from this many, in a fresh session that is disposed, which costs about as much as deleting
+     * this many events' facts.
+     */
     static final int MIN_ONE_PASS = 16;
 
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
@@ -225,10 +229,11 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
-     * Evaluates several independent events. When every rule matches a single fact and there are
-     * at least {@value #MIN_ONE_PASS} events, all events' facts go into one fresh session and fire
-     * once, and each firing's decisions are routed to the event its fact belongs to; otherwise the
-     * events are evaluated one after another.
+     * Evaluates several independent events. When every rule matches a single fact, all events'
+     * facts go into one session and fire once, and each firing's decisions are routed to the
+     * event its fact belongs to: a pooled session when there are fewer than {@value #MIN_ONE_PASS}
+     * events (and sessions can be reused), a fresh one otherwise. Else the events are evaluated
+     * one after another.
      *
      * @param contexts the events with their members; the events must not depend on each other
      * @return the decisions of each event in firing order, in the order of the contexts
@@ -238,7 +243,7 @@ public final class RuleSet implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the rule engine is closed");
         }
-        if (!onePass || contexts.size() < MIN_ONE_PASS) {
+        if (!onePass || contexts.size() < 2 || contexts.size() < MIN_ONE_PASS && !sessionsReusable) {
             List<List<Decision>> results = new ArrayList<>(contexts.size());
             for (RuleContext context : contexts) {
                 results.add(evaluate(context));
@@ -250,10 +255,14 @@ public final class RuleSet implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             eventIds[i] = contexts.get(i).event().eventId().value();
         }
-        // a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
-        Session session = new Session(kieBase.newKieSession(), declaresEarn);
+        // a few events fire together in a pooled session and their facts are deleted again, as one event's are;
+        // many fire in a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
+        boolean pooled = count < MIN_ONE_PASS;
+        Session session = pooled ? borrow() : new Session(kieBase.newKieSession(), declaresEarn);
+        boolean reusable = false;
         try {
             session.collector.beginBatch(eventIds);
+            List<FactHandle> handles = pooled ? new ArrayList<>(count * 8) : null;
             // fact handle ids grow with each insertion, so the first id of each event's facts tells which event a fact is of
             long[] firstIds = new long[count];
             int[] events = new int[count];
@@ -262,6 +271,9 @@ public final class RuleSet implements AutoCloseable {
                 boolean first = true;
                 for (Object fact : Facts.of(contexts.get(i), factTypes)) {
                     FactHandle handle = session.kieSession.insert(fact);
+                    if (handles != null) {
+                        handles.add(handle);
+                    }
                     if (first) {
                         firstIds[boundaries] = ((InternalFactHandle) handle).getId();
                         events[boundaries++] = i;
@@ -276,7 +288,14 @@ public final class RuleSet implements AutoCloseable {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
                         + session.collector.currentRule() + "\" may keep re-activating itself");
             }
-            return session.collector.finishBatch();
+            List<List<Decision>> decisions = session.collector.finishBatch();
+            if (handles != null) {
+                for (FactHandle handle : handles) {
+                    session.kieSession.delete(handle);
+                }
+                reusable = session.kieSession.getFactCount() == 0;
+            }
+            return decisions;
         } catch (ConsequenceException e) {
             String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
             throw failure(rule, session.collector.currentEvent(), e.getCause() != null ? e.getCause() : e);
@@ -285,7 +304,12 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
         } finally {
-            session.kieSession.dispose();
+            session.owners = null;
+            if (pooled) {
+                release(session, reusable);
+            } else {
+                session.kieSession.dispose();
+            }
         }
     }
 

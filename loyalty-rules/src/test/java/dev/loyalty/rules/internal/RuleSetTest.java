@@ -54,6 +54,32 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldReuseThePooledSessionWhenAFewEventsFireTogether() {
+        try (RuleSet rules = compile()) {
+            for (int i = 0; i < 3; i++) {
+                List<List<dev.loyalty.core.spi.Decision>> decisions = rules.evaluateAll(
+                        List.of(context("a-" + i, "kitchen"), context("b-" + i, "toys"), context("c-" + i, "food")));
+
+                assertThat(decisions).allSatisfy(each -> assertThat(each).singleElement()
+                        .extracting(dev.loyalty.core.spi.Decision::rule).isEqualTo("P-01 base"));
+            }
+
+            assertThat(rules.idleSessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldDisposeThePooledSessionWhenARuleFailedInAFewEventsFiringTogether() {
+        try (RuleSet rules = compile()) {
+            rules.evaluate(context("p-1", "kitchen"));
+
+            assertThatThrownBy(() -> rules.evaluateAll(List.of(context("p-2", "kitchen"), context("p-3", "garden"))))
+                    .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("p-3");
+            assertThat(rules.idleSessions()).isZero();
+        }
+    }
+
+    @Test
     void shouldDisposeTheSessionWhenARuleFailed() {
         try (RuleSet rules = compile()) {
             rules.evaluate(context("p-1", "kitchen"));
