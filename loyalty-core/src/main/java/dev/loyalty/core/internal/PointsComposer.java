@@ -40,6 +40,9 @@ import java.util.function.Supplier;
 final class PointsComposer {
 
 
+    /** Up to this many decisions, awards are gathered by linear search rather than in a map. */
+    private static final int SMALL = 16;
+
     private PointsComposer() {
     }
 
@@ -139,16 +142,38 @@ final class PointsComposer {
 
     /** One award per rule, in the order each rule first fired; the steps keep the per-decision detail. */
     private static List<Award> awards(List<Decision> decisions, long[] points) {
-        Map<String, Award> byRule = new LinkedHashMap<>();
+        if (points.length > SMALL) {
+            Map<String, Award> byRule = new LinkedHashMap<>();
+            for (int d = 0; d < points.length; d++) {
+                if (points[d] > 0) {
+                    Decision decision = decisions.get(d);
+                    byRule.merge(decision.rule(), new Award(decision.rule(), decision.reason(), points[d]),
+                            (a, b) -> new Award(a.rule(), a.reason(), Math.addExact(a.points(), b.points())));
+                }
+            }
+            return new ArrayList<>(byRule.values());
+        }
+        // few decisions: a linear search for the rule's earlier award costs less than a map
+        List<Award> awards = new ArrayList<>(points.length);
         for (int d = 0; d < points.length; d++) {
-            if (points[d] > 0) {
-                Decision decision = decisions.get(d);
-                long add = points[d];
-                byRule.merge(decision.rule(), new Award(decision.rule(), decision.reason(), add),
-                        (a, b) -> new Award(a.rule(), a.reason(), Math.addExact(a.points(), b.points())));
+            if (points[d] <= 0) {
+                continue;
+            }
+            Decision decision = decisions.get(d);
+            int earlier = -1;
+            for (int a = 0; a < awards.size() && earlier < 0; a++) {
+                if (awards.get(a).rule().equals(decision.rule())) {
+                    earlier = a;
+                }
+            }
+            if (earlier < 0) {
+                awards.add(new Award(decision.rule(), decision.reason(), points[d]));
+            } else {
+                Award a = awards.get(earlier);
+                awards.set(earlier, new Award(a.rule(), a.reason(), Math.addExact(a.points(), points[d])));
             }
         }
-        return new ArrayList<>(byRule.values());
+        return awards;
     }
 
     private static BigDecimal[] amounts(List<PurchaseLine> lines) {
