@@ -275,10 +275,7 @@ final class ScaledPoints {
 
     /** The unscaled value of a decimal of scale 0 to 18 and at most 18 digits, else {@link #NO_FIT}; the value is not negative. */
     private static long unscaled(BigDecimal value) {
-        int scale = value.scale();
-        if (scale < 0 || scale > MAX_SCALE || value.precision() > MAX_SCALE || value.signum() < 0) {
-            return NO_FIT;
-        }
-        return scale == 0 ? value.longValue() : value.movePointRight(scale).longValue();
+        long unscaled = Decimals.unscaled(value);
+        return unscaled < 0 ? NO_FIT : unscaled;
     }
 }
