@@ -16,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.base.ObjectType;
+import org.drools.base.base.ValueResolver;
+import org.drools.base.rule.consequence.Consequence;
+import org.drools.base.rule.consequence.ConsequenceContext;
 import org.drools.base.rule.GroupElement;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.InternalRuleBase;
@@ -53,6 +56,8 @@ public final class RuleSet implements AutoCloseable {
     private final boolean declaresEarn;
     private final boolean onePass;
     private final boolean sessionsReusable;
+    /** Whether the rules' consequences announce their firings themselves (else a listener on each session does). */
+    private final boolean announced;
     private final Facts.Types factTypes;
     private final String version;
     private final int maxIdle;
@@ -72,6 +77,7 @@ public final class RuleSet implements AutoCloseable {
         this.factTypes = matched == null ? Facts.Types.ALL
                 : Facts.Types.matchedBy(type -> matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type)));
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
+        this.announced = announceFirings(kieBase, declaresEarn);
     }
 
     /**
@@ -260,7 +266,7 @@ public final class RuleSet implements AutoCloseable {
         // a few events fire together in a pooled session and their facts are deleted again, as one event's are;
         // many fire in a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
         boolean pooled = count < MIN_FRESH_SESSION;
-        Session session = pooled ? borrow() : new Session(kieBase.newKieSession(), declaresEarn);
+        Session session = pooled ? borrow() : new Session(kieBase.newKieSession(), declaresEarn, announced);
         boolean reusable = false;
         try {
             session.collector.beginBatch(eventIds);
@@ -283,7 +289,7 @@ public final class RuleSet implements AutoCloseable {
                     }
                 }
             }
-            session.owners = new Owners(firstIds, events, boundaries);
+            session.collector.owners = new Owners(firstIds, events, boundaries);
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
             int fired = session.kieSession.fireAllRules(limit);
             if (fired >= limit) {
@@ -306,13 +312,18 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
         } finally {
-            session.owners = null;
+            session.collector.owners = null;
             if (pooled) {
                 release(session, reusable);
             } else {
                 session.kieSession.dispose();
             }
         }
+    }
+
+    /** Tells whether the rules' consequences announce their firings, so sessions need no listener; for tests. */
+    boolean announcesFirings() {
+        return announced;
     }
 
     /** Returns how many sessions wait in the pool; for tests. */
@@ -333,7 +344,7 @@ public final class RuleSet implements AutoCloseable {
             idleCount.decrementAndGet();
             return session;
         }
-        return new Session(kieBase.newKieSession(), declaresEarn);
+        return new Session(kieBase.newKieSession(), declaresEarn, announced);
     }
 
     private void release(Session session, boolean reusable) {
@@ -398,7 +409,7 @@ public final class RuleSet implements AutoCloseable {
      * Which event of a batch a fact handle belongs to: the events' facts were inserted one event
      * after another, so the handle ids of each event's facts form a range starting at its first.
      */
-    private record Owners(long[] firstIds, int[] events, int count) {
+    record Owners(long[] firstIds, int[] events, int count) {
         int eventOf(long handleId) {
             int at = java.util.Arrays.binarySearch(firstIds, 0, count, handleId);
             return events[at >= 0 ? at : -at - 2];
@@ -421,24 +432,82 @@ public final class RuleSet implements AutoCloseable {
         return (InternalFactHandle) handles.get(0);
     }
 
+    /**
+     * Wraps every rule's consequence in one that first tells the session's collector which rule
+     * fires and, in a batch, for which event, so that sessions need no agenda listener (which
+     * makes an event object per firing). Returns false, leaving the rule base as it was, when a
+     * rule cannot be wrapped (no {@code earn} global, named consequences, an unexpected rule type).
+     */
+    private static boolean announceFirings(KieBase kieBase, boolean declaresEarn) {
+        if (!declaresEarn) {
+            return false;
+        }
+        List<RuleImpl> rules = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.hasNamedConsequences() || !impl.isQuery() && impl.getConsequence() == null) {
+                    return false;
+                }
+                if (!impl.isQuery()) {
+                    rules.add(impl);
+                }
+            }
+        }
+        for (RuleImpl rule : rules) {
+            if (!(rule.getConsequence() instanceof Announcing)) {
+                rule.setConsequence(new Announcing(rule.getConsequence(), rule.getName()));
+            }
+        }
+        return true;
+    }
+
+    /** A rule's consequence that announces the firing to the session's collector first. */
+    private static final class Announcing implements Consequence<ConsequenceContext> {
+        private final Consequence<ConsequenceContext> wrapped;
+        private final String rule;
+
+        @SuppressWarnings("unchecked")
+        Announcing(Consequence<?> wrapped, String rule) {
+            this.wrapped = (Consequence<ConsequenceContext>) wrapped;
+            this.rule = rule;
+        }
+
+        @Override
+        public String getName() {
+            return wrapped.getName();
+        }
+
+        @Override
+        public void evaluate(ConsequenceContext context, ValueResolver resolver) throws Exception {
+            if (resolver.getGlobal("earn") instanceof DecisionCollector collector) {
+                collector.firing(rule);
+                if (collector.batching()) {
+                    collector.firingFor(collector.owners.eventOf(firstFact(context.getMatch()).getId()));
+                }
+            }
+            wrapped.evaluate(context, resolver);
+        }
+    }
+
     /** A stateful session with its own {@code earn} global. */
     private static final class Session {
         final KieSession kieSession;
         final DecisionCollector collector = new DecisionCollector();
-        /** In a batch, which event each inserted fact belongs to. */
-        Owners owners;
 
-        Session(KieSession kieSession, boolean declaresEarn) {
+        Session(KieSession kieSession, boolean declaresEarn, boolean announced) {
             this.kieSession = kieSession;
             if (declaresEarn) {
                 kieSession.setGlobal("earn", collector);
+            }
+            if (announced) {
+                return;
             }
             kieSession.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     collector.firing(event.getMatch().getRule().getName());
                     if (collector.batching()) {
-                        collector.firingFor(owners.eventOf(firstFact(event.getMatch()).getId()));
+                        collector.firingFor(collector.owners.eventOf(firstFact(event.getMatch()).getId()));
                     }
                 }
             });
