@@ -50,7 +50,11 @@ public record Purchase(EventId eventId, MemberId memberId, Instant occurredAt, L
         }
         Currency currency = null;
         for (int i = 0; i < lines.size(); i++) {
-            PurchaseLine line = Checks.notNull(lines.get(i), "purchase.lines[" + i + "]");
+            PurchaseLine line = lines.get(i);
+            if (line == null) {
+                // the field name is written only when needed: purchases are made by the million
+                throw new InvalidInputException("purchase.lines[" + i + "]", "must not be null");
+            }
             if (currency == null) {
                 currency = line.unitPrice().currency();
             } else if (!currency.equals(line.unitPrice().currency())) {

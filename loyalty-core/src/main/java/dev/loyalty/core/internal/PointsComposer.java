@@ -96,22 +96,21 @@ final class PointsComposer {
         long[] uncapped = points;
         long limit = Long.MAX_VALUE;
         int binding = -1;
-        String bindingDetail = "";
         for (int d = 0; d < count; d++) {
             if (decisions.get(d) instanceof Decision.Cap cap && total > 0) {
                 long room = cap.period() == Decision.CapPeriod.EVENT ? cap.points() : Math.max(0, cap.points() - earnedToday.getAsLong());
                 if (room < limit) {
                     limit = room;
                     binding = d;
-                    bindingDetail = cap.period() == Decision.CapPeriod.EVENT
-                            ? "at most " + cap.points() + " per event"
-                            : "at most " + cap.points() + " per day, " + (cap.points() - room) + " already earned that day";
                 }
             }
         }
         Explanation.Step capStep = null;
         if (binding >= 0 && total > limit) {
-            Decision cap = decisions.get(binding);
+            Decision.Cap cap = (Decision.Cap) decisions.get(binding);
+            String bindingDetail = cap.period() == Decision.CapPeriod.EVENT
+                    ? "at most " + cap.points() + " per event"
+                    : "at most " + cap.points() + " per day, " + (cap.points() - limit) + " already earned that day";
             capStep = new Explanation.Step(cap.rule(), cap.reason(), limit - total, bindingDetail);
             points = scale(points, total, limit);
             total = limit;
