@@ -22,6 +22,11 @@ import java.util.Arrays;
  * A stable hash of an event's payload, used to tell a replay (same id, same payload) from a
  * conflict (same id, other payload). Each field is written length-prefixed in a fixed order,
  * so the hash does not depend on {@code toString} formats and survives restarts.
+ *
+ * <p>The canonical text is fixed: {@code JdbcStore} keeps fingerprints, so a new way of writing
+ * it must give the same bytes (the writer below encodes straight to UTF-8 bytes for speed, and
+ * {@code FingerprintsTest} pins hashes, {@code FingerprintsProperties} compares with the text
+ * as first defined). A different text would make every stored event a conflict on replay.
  */
 public final class Fingerprints {
 
