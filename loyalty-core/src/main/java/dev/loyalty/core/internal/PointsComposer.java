@@ -6,6 +6,7 @@ import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -88,7 +89,7 @@ final class PointsComposer {
             total = scaled.total(rounding);
             points = scaled.allocate(total);
         } else {
-            known = Exact.of(decisions, lines, amounts != null ? amounts : amounts(lines), won);
+            known = Exact.of(decisions, amounts != null ? amounts : amounts(lines), quantities(lines), won);
             total = whole(sum(known.exact()).setScale(0, rounding), event);
             points = allocate(known.exact(), total);
         }
@@ -117,9 +118,11 @@ final class PointsComposer {
         }
         Explanation.Step cut = capStep;
         Exact computed = known;
+        // the explanation keeps what its text needs of the lines, not the lines
+        LineFacts kept = LineFacts.of(lines, won.excluded(), known == null);
         // the explanation's text is written only when someone reads it; most outcomes are never read
         Supplier<List<Explanation.Step>> steps = () -> {
-            Exact exact = computed != null ? computed : Exact.of(decisions, lines, amounts(lines), won);
+            Exact exact = computed != null ? computed : Exact.of(decisions, kept.amounts(), kept.quantities(), won);
             List<Explanation.Step> written = new ArrayList<>(count + 1);
             for (int d = 0; d < count; d++) {
                 Decision decision = decisions.get(d);
@@ -127,7 +130,7 @@ final class PointsComposer {
                     continue;
                 }
                 String detail = decision instanceof Decision.Exclusion exclusion
-                        ? "line " + (exclusion.line() + 1) + " " + lines.get(exclusion.line()).sku() + " excluded"
+                        ? "line " + (exclusion.line() + 1) + " " + kept.excludedSkus()[exclusion.line()] + " excluded"
                         : detail(decision, d, exact.exact()[d], exact.covered()[d], won.base(), won.promo(), won.tier(), currencyCode);
                 written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
             }
@@ -183,6 +186,50 @@ final class PointsComposer {
         return amounts;
     }
 
+    private static int[] quantities(List<PurchaseLine> lines) {
+        int[] quantities = new int[lines.size()];
+        for (int l = 0; l < quantities.length; l++) {
+            quantities[l] = lines.get(l).quantity();
+        }
+        return quantities;
+    }
+
+    /**
+     * What an outcome's explanation keeps of the purchase lines to write its text when read: the
+     * unit prices and quantities (when the exact parts were not computed in {@link BigDecimal}),
+     * and the SKUs of excluded lines (null when none is). An outcome is kept for replays as long
+     * as the store lives, the lines' other fields need not be.
+     */
+    private record LineFacts(Money[] unitPrices, int[] quantities, String[] excludedSkus) {
+        static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, boolean forAmounts) {
+            int count = lines.size();
+            Money[] unitPrices = forAmounts ? new Money[count] : null;
+            int[] quantities = forAmounts ? new int[count] : null;
+            String[] excludedSkus = null;
+            for (int l = 0; l < count; l++) {
+                PurchaseLine line = lines.get(l);
+                if (forAmounts) {
+                    unitPrices[l] = line.unitPrice();
+                    quantities[l] = line.quantity();
+                }
+                if (excluded[l]) {
+                    excludedSkus = excludedSkus == null ? new String[count] : excludedSkus;
+                    excludedSkus[l] = line.sku();
+                }
+            }
+            return new LineFacts(unitPrices, quantities, excludedSkus);
+        }
+
+        /** The line amounts, as {@code PurchaseLine.amount()} gives them. */
+        BigDecimal[] amounts() {
+            BigDecimal[] amounts = new BigDecimal[unitPrices.length];
+            for (int l = 0; l < amounts.length; l++) {
+                amounts[l] = (quantities[l] == 1 ? unitPrices[l] : unitPrices[l].times(quantities[l])).amount();
+            }
+            return amounts;
+        }
+    }
+
     /**
      * Which decision wins each line: the excluded lines, the highest base rate and promotion
      * multiplier of each line and the highest tier multiplier (-1 for none); ties go to the
@@ -224,7 +271,7 @@ final class PointsComposer {
 
     /** Each decision's exact points and what they were computed on (amount, base points, items), in {@link BigDecimal}. */
     private record Exact(BigDecimal[] exact, BigDecimal[] covered) {
-        static Exact of(List<Decision> decisions, List<PurchaseLine> lines, BigDecimal[] amounts, Winners won) {
+        static Exact of(List<Decision> decisions, BigDecimal[] amounts, int[] quantities, Winners won) {
             int count = decisions.size();
             BigDecimal[] exact = new BigDecimal[count];
             BigDecimal[] covered = new BigDecimal[count];
@@ -233,7 +280,7 @@ final class PointsComposer {
                 covered[d] = BigDecimal.ZERO;
             }
             boolean[] excluded = won.excluded();
-            for (int l = 0; l < lines.size(); l++) {
+            for (int l = 0; l < amounts.length; l++) {
                 if (excluded[l] || won.base()[l] < 0) {
                     continue;
                 }
@@ -250,7 +297,7 @@ final class PointsComposer {
             for (int d = 0; d < count; d++) {
                 Decision decision = decisions.get(d);
                 if (decision instanceof Decision.BonusRate bonus) {
-                    for (int l = first(bonus.line()); l <= last(bonus.line(), lines.size()); l++) {
+                    for (int l = first(bonus.line()); l <= last(bonus.line(), amounts.length); l++) {
                         if (!excluded[l]) {
                             exact[d] = exact[d].add(amounts[l].multiply(bonus.pointsPerUnit()));
                             covered[d] = covered[d].add(amounts[l]);
@@ -260,7 +307,7 @@ final class PointsComposer {
                     if (fixed.line() == Decision.WHOLE_EVENT) {
                         exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()));
                     } else if (!excluded[fixed.line()]) {
-                        int quantity = lines.get(fixed.line()).quantity();
+                        int quantity = quantities[fixed.line()];
                         exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()).multiply(BigDecimal.valueOf(quantity)));
                         covered[d] = BigDecimal.valueOf(quantity);
                     }
