@@ -78,6 +78,17 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void shouldGiveEveryEventItsOwnDecisionsWhenAFewEventsFireTogetherInAPooledSession() {
+        DroolsRuleEngine engine = Shop.DEFAULT_RULES;
+        List<RuleContext> contexts = randomEvents(7, 6);
+
+        List<Evaluation> together = engine.evaluateAll(contexts);
+
+        assertThat(together).isEqualTo(oneByOne(engine, contexts));
+        assertThat(together.stream().mapToInt(e -> e.decisions().size()).sum()).isGreaterThan(7);
+    }
+
+    @Test
     void shouldGiveTheOutcomesOfOneByOneWhenTheEngineProcessesABatchThroughDrools() {
         List<LoyaltyEvent> events = new ArrayList<>();
         Random random = new Random(17);
@@ -193,6 +204,7 @@ class BatchEvaluationTest {
                 rule "L-01 lines" when $l : PurchaseLine( ) then earn.base($l, 1, "line"); end
                 """)) {
             engine.evaluateAll(randomEvents(50, 3));
+            engine.evaluateAll(randomEvents(5, 4));
             Purchase one = Purchase.builder(EventId.of("p-one"), MemberId.of("a"), ENROLLED).line("X", "gifts", 1, gbp("1.00")).build();
 
             List<Decision> decisions = engine.evaluate(context(one, "member")).decisions();

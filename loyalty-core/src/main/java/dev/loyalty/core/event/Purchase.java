@@ -3,6 +3,7 @@ package dev.loyalty.core.event;
 import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.internal.Decimals;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
@@ -49,7 +50,11 @@ public record Purchase(EventId eventId, MemberId memberId, Instant occurredAt, L
         }
         Currency currency = null;
         for (int i = 0; i < lines.size(); i++) {
-            PurchaseLine line = Checks.notNull(lines.get(i), "purchase.lines[" + i + "]");
+            PurchaseLine line = lines.get(i);
+            if (line == null) {
+                // the field name is written only when needed: purchases are made by the million
+                throw new InvalidInputException("purchase.lines[" + i + "]", "must not be null");
+            }
             if (currency == null) {
                 currency = line.unitPrice().currency();
             } else if (!currency.equals(line.unitPrice().currency())) {
@@ -88,6 +93,29 @@ public record Purchase(EventId eventId, MemberId memberId, Instant occurredAt, L
      * @return the sum of the line amounts
      */
     public Money total() {
+        // in long arithmetic when every price has the same scale and the sum fits: the same value and scale
+        long sum = 0;
+        int scale = lines.get(0).unitPrice().amount().scale();
+        for (PurchaseLine line : lines) {
+            BigDecimal price = line.unitPrice().amount();
+            long unscaled = price.scale() == scale ? Decimals.unscaled(price) : Decimals.NO_FIT;
+            if (unscaled == Decimals.NO_FIT || (sum = exactSum(sum, unscaled, line.quantity())) < 0) {
+                return exactTotal();
+            }
+        }
+        return new Money(BigDecimal.valueOf(sum, scale), currency());
+    }
+
+    /** Adds {@code unscaled x quantity} to a non-negative sum; -1 when it leaves the long range. */
+    private static long exactSum(long sum, long unscaled, int quantity) {
+        long product = unscaled * quantity;
+        if (unscaled < 0 || product / quantity != unscaled || sum + product < 0) {
+            return -1;
+        }
+        return sum + product;
+    }
+
+    private Money exactTotal() {
         BigDecimal total = BigDecimal.ZERO;
         for (PurchaseLine line : lines) {
             // exact sum first, normalised once: the same value and scale as adding normalised amounts

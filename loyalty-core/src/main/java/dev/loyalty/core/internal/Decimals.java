@@ -12,7 +12,25 @@ public final class Decimals {
     /** Values with at most this many digits and this scale take the fast path; others fall back. */
     private static final int FAST_DIGITS = 18;
 
+    /** What {@link #unscaled} answers for a decimal with no such {@code long} form. */
+    public static final long NO_FIT = Long.MIN_VALUE;
+
     private Decimals() {
+    }
+
+    /**
+     * Returns the unscaled value of a decimal of scale 0 to 18 with at most 18 digits, so that
+     * exact arithmetic on it in {@code long} can be tried first.
+     *
+     * @param value the decimal
+     * @return its unscaled value, or {@link #NO_FIT}
+     */
+    public static long unscaled(BigDecimal value) {
+        int scale = value.scale();
+        if (scale < 0 || scale > FAST_DIGITS || value.precision() > FAST_DIGITS) {
+            return NO_FIT;
+        }
+        return scale == 0 ? value.longValue() : value.movePointRight(scale).longValue();
     }
 
     /**

@@ -11,16 +11,23 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.PurchaseLine;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * A stable hash of an event's payload, used to tell a replay (same id, same payload) from a
  * conflict (same id, other payload). Each field is written length-prefixed in a fixed order,
  * so the hash does not depend on {@code toString} formats and survives restarts.
+ *
+ * <p>The canonical text is fixed: {@code JdbcStore} keeps fingerprints, so a new way of writing
+ * it must give the same bytes (the writer below encodes straight to UTF-8 bytes for speed, and
+ * {@code FingerprintsTest} pins hashes, {@code FingerprintsProperties} compares with the text
+ * as first defined). A different text would make every stored event a conflict on replay.
  */
 public final class Fingerprints {
 
@@ -35,14 +42,14 @@ public final class Fingerprints {
      */
     public static String of(LoyaltyEvent event) {
         Canonical out = Canonical.get();
-        out.add(event.kind()).add(event.eventId().value()).add(event.memberId().value()).add(instant(event.occurredAt()));
+        out.add(event.kind()).add(event.eventId().value()).add(event.memberId().value()).addInstant(event.occurredAt());
         if (event instanceof Enrolment e) {
             out.add(e.birthday()).add(e.zone()).add(e.tierCode()).add(e.channel());
         } else if (event instanceof Purchase p) {
             out.add(p.channel()).add(p.store()).add(p.lines().size());
             for (PurchaseLine line : p.lines()) {
                 out.add(line.sku()).add(line.category()).add(line.quantity())
-                        .add(Decimals.plain(line.unitPrice().amount())).add(line.unitPrice().currency().getCurrencyCode());
+                        .addPlain(line.unitPrice().amount()).add(line.unitPrice().currency().getCurrencyCode());
             }
         } else if (event instanceof ProfileChange c) {
             out.add(c.birthday()).add(c.zone()).add(c.status());
@@ -112,14 +119,25 @@ public final class Fingerprints {
         }
     }
 
-    /** The canonical text, built in a reused per-thread buffer and hashed without intermediate strings. */
+    /**
+     * The canonical text, written as UTF-8 straight into a reused per-thread buffer and hashed
+     * without intermediate strings. Each field is {@code <length in chars>:<text>;}, or {@code -;}
+     * for null; numbers, instants and decimals are written as their {@code toString},
+     * {@code Instant.toString} and {@code toPlainString} texts would be.
+     */
     private static final class Canonical {
         private static final ThreadLocal<Canonical> CACHED = ThreadLocal.withInitial(Canonical::new);
-        private static final char[] HEX = "0123456789abcdef".toCharArray();
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        /** Buffers larger than this (a purchase of thousands of lines) are not kept for the next event. */
+        private static final int KEPT_BYTES = 49_152;
+        /** Decimals with at most this many digits and this scale are written from their unscaled long. */
+        private static final int FAST_DIGITS = 18;
 
-        private final StringBuilder text = new StringBuilder(256);
         private final MessageDigest sha;
         private byte[] bytes = new byte[768];
+        private int size;
+        /** Digits are written here backwards before they are copied. */
+        private final byte[] scratch = new byte[20];
 
         private Canonical() {
             try {
@@ -129,74 +147,144 @@ public final class Fingerprints {
             }
         }
 
-        /** Buffers larger than this (a purchase of thousands of lines) are not kept for the next event. */
-        private static final int KEPT_CHARS = 16_384;
-
         static Canonical get() {
             Canonical canonical = CACHED.get();
-            if (canonical.text.capacity() > KEPT_CHARS) {
+            if (canonical.bytes.length > KEPT_BYTES) {
                 canonical = new Canonical();
                 CACHED.set(canonical);
             }
-            canonical.text.setLength(0);
+            canonical.size = 0;
             return canonical;
         }
 
         Canonical add(Object value) {
-            if (value == null) {
-                text.append("-;");
-            } else {
-                add(value.toString());
-            }
-            return this;
+            return value == null ? nothing() : add(value.toString());
         }
 
         Canonical add(String s) {
             if (s == null) {
-                text.append("-;");
-            } else {
-                text.append(s.length()).append(':').append(s).append(';');
+                return nothing();
             }
+            int n = s.length();
+            room(24 + 3 * n);
+            digits(n);
+            bytes[size++] = ':';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    bytes[size++] = (byte) c;
+                } else {
+                    byte[] encoded = Character.isSurrogate(c) && i + 1 < n && Character.isSurrogatePair(c, s.charAt(i + 1))
+                            ? new String(new char[] {c, s.charAt(++i)}).getBytes(StandardCharsets.UTF_8)
+                            : String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(encoded, 0, bytes, size, encoded.length);
+                    size += encoded.length;
+                }
+            }
+            bytes[size++] = ';';
             return this;
         }
 
         Canonical add(int value) {
-            text.append(Integer.toString(value).length()).append(':').append(value).append(';');
+            return add((long) value);
+        }
+
+        Canonical add(long value) {
+            if (value == Long.MIN_VALUE) {
+                return add(Long.toString(value));
+            }
+            int from = backwards(Math.abs(value));
+            if (value < 0) {
+                scratch[--from] = '-';
+            }
+            return field(from);
+        }
+
+        /** Adds {@code instant.toString()}. */
+        Canonical addInstant(Instant value) {
+            return add(instant(value));
+        }
+
+        /** Adds {@code value.toPlainString()}, as {@link Decimals#plain} writes it. */
+        Canonical addPlain(BigDecimal value) {
+            int scale = value.scale();
+            if (scale <= 0 || scale > FAST_DIGITS || value.precision() > FAST_DIGITS || value.signum() < 0) {
+                return add(Decimals.plain(value));
+            }
+            int from = backwards(value.movePointRight(scale).longValue());
+            int count = scratch.length - from;
+            int integerDigits = Math.max(1, count - scale);
+            room(24 + integerDigits + 1 + scale);
+            digits(integerDigits + 1 + scale);
+            bytes[size++] = ':';
+            // leading zeros when there are fewer digits than the scale needs, as in 0.05
+            int zeros = integerDigits + scale - count;
+            for (int k = 0; k < integerDigits + scale; k++) {
+                if (k == integerDigits) {
+                    bytes[size++] = '.';
+                }
+                bytes[size++] = k < zeros ? (byte) '0' : scratch[from + k - zeros];
+            }
+            bytes[size++] = ';';
             return this;
         }
 
         String digest() {
-            int length = utf8();
-            sha.update(bytes, 0, length);
+            sha.update(bytes, 0, size);
             byte[] hash = sha.digest();
-            char[] hex = new char[hash.length * 2];
+            byte[] hex = new byte[hash.length * 2];
             for (int i = 0; i < hash.length; i++) {
                 hex[2 * i] = HEX[(hash[i] >> 4) & 0xf];
                 hex[2 * i + 1] = HEX[hash[i] & 0xf];
             }
-            return new String(hex);
+            return new String(hex, StandardCharsets.ISO_8859_1);
         }
 
-        /** Encodes the text as UTF-8 into the reused buffer; returns the length. */
-        private int utf8() {
-            int n = text.length();
-            if (bytes.length < n * 3) {
-                bytes = new byte[n * 3];
-            }
-            int at = 0;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    bytes[at++] = (byte) c;
-                } else {
-                    byte[] encoded = Character.isSurrogate(c) && i + 1 < n && Character.isSurrogatePair(c, text.charAt(i + 1))
-                            ? new String(new char[] {c, text.charAt(++i)}).getBytes(StandardCharsets.UTF_8)
-                            : String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                    System.arraycopy(encoded, 0, bytes, at, encoded.length);
-                    at += encoded.length;
-                }
-            }
+        private Canonical nothing() {
+            room(2);
+            bytes[size++] = '-';
+            bytes[size++] = ';';
+            return this;
+        }
+
+        /** Writes the non-negative value's digits at the end of the scratch buffer; returns where they start. */
+        private int backwards(long value) {
+            int at = scratch.length;
+            do {
+                scratch[--at] = (byte) ('0' + value % 10);
+                value /= 10;
+            } while (value != 0);
             return at;
+        }
+
+        /** Adds the scratch buffer's text from {@code from} as a field. */
+        private Canonical field(int from) {
+            int length = scratch.length - from;
+            room(24 + length);
+            digits(length);
+            bytes[size++] = ':';
+            System.arraycopy(scratch, from, bytes, size, length);
+            size += length;
+            bytes[size++] = ';';
+            return this;
+        }
+
+        /** Writes a small non-negative number (a length) in decimal. */
+        private void digits(int value) {
+            if (value < 10) {
+                bytes[size++] = (byte) ('0' + value);
+                return;
+            }
+            String text = Integer.toString(value);
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 }

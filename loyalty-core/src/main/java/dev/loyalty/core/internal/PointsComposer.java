@@ -6,6 +6,7 @@ import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,6 +41,9 @@ import java.util.function.Supplier;
 final class PointsComposer {
 
 
+    /** Up to this many decisions, awards are gathered by linear search rather than in a map. */
+    private static final int SMALL = 16;
+
     private PointsComposer() {
     }
 
@@ -57,126 +61,69 @@ final class PointsComposer {
 
     static Composition compose(LoyaltyEvent event, List<Decision> decisions, RoundingMode rounding,
                                LongSupplier earnedToday, String currencyCode) {
+        return compose(event, decisions, rounding, earnedToday, currencyCode, true);
+    }
+
+    /**
+     * Composes, in exact {@code long} arithmetic at one common scale when every value fits
+     * ({@link ScaledPoints}), else in {@link BigDecimal}; both give the same points. The explanation
+     * steps are always written from the {@link BigDecimal} values.
+     *
+     * @param scaledLongs false to take the {@link BigDecimal} path whatever the values, for tests comparing the two
+     */
+    static Composition compose(LoyaltyEvent event, List<Decision> decisions, RoundingMode rounding,
+                               LongSupplier earnedToday, String currencyCode, boolean scaledLongs) {
         List<PurchaseLine> lines = event instanceof Purchase purchase ? purchase.lines() : List.of();
         int count = decisions.size();
-        BigDecimal[] amounts = new BigDecimal[lines.size()];
-        for (int l = 0; l < amounts.length; l++) {
-            amounts[l] = lines.get(l).amount().amount();
-        }
+        ScaledPoints.Lines scaledLines = scaledLongs ? ScaledPoints.Lines.of(lines) : null;
+        // the line amounts are made first, as ever: an amount too large for Money fails before the decisions are checked
+        BigDecimal[] amounts = scaledLines == null ? amounts(lines) : null;
         check(event, decisions, lines.size());
+        Winners won = Winners.of(decisions, lines.size());
 
-        BigDecimal[] exact = new BigDecimal[count];
-        BigDecimal[] covered = new BigDecimal[count];
-        for (int d = 0; d < count; d++) {
-            exact[d] = BigDecimal.ZERO;
-            covered[d] = BigDecimal.ZERO;
+        long total;
+        long[] points;
+        Exact known = null;
+        ScaledPoints scaled = scaledLines == null ? null : ScaledPoints.of(decisions, lines, scaledLines, won);
+        if (scaled != null) {
+            total = scaled.total(rounding);
+            points = scaled.allocate(total);
+        } else {
+            known = Exact.of(decisions, amounts != null ? amounts : amounts(lines), quantities(lines), won);
+            total = whole(sum(known.exact()).setScale(0, rounding), event);
+            points = allocate(known.exact(), total);
         }
-
-        boolean[] excluded = new boolean[lines.size()];
-        String[] excludedSkus = new String[lines.size()];
-        int[] baseWinner = new int[lines.size()];
-        int[] promoWinner = new int[lines.size()];
-        Arrays.fill(baseWinner, -1);
-        Arrays.fill(promoWinner, -1);
-        for (int d = 0; d < count; d++) {
-            Decision decision = decisions.get(d);
-            if (decision instanceof Decision.Exclusion exclusion) {
-                excluded[exclusion.line()] = true;
-                excludedSkus[exclusion.line()] = lines.get(exclusion.line()).sku();
-            } else if (decision instanceof Decision.BaseRate base) {
-                for (int l = first(base.line()); l <= last(base.line(), lines.size()); l++) {
-                    if (baseWinner[l] < 0 || base.pointsPerUnit().compareTo(rate(decisions.get(baseWinner[l]))) > 0) {
-                        baseWinner[l] = d;
-                    }
-                }
-            } else if (decision instanceof Decision.Multiplier promo) {
-                for (int l = first(promo.line()); l <= last(promo.line(), lines.size()); l++) {
-                    if (promoWinner[l] < 0 || promo.factor().compareTo(factor(decisions.get(promoWinner[l]))) > 0) {
-                        promoWinner[l] = d;
-                    }
-                }
-            }
-        }
-
-        for (int l = 0; l < lines.size(); l++) {
-            if (excluded[l] || baseWinner[l] < 0) {
-                continue;
-            }
-            int b = baseWinner[l];
-            BigDecimal base = amounts[l].multiply(rate(decisions.get(b)));
-            exact[b] = exact[b].add(base);
-            covered[b] = covered[b].add(amounts[l]);
-            int p = promoWinner[l];
-            if (p >= 0) {
-                exact[p] = exact[p].add(base.multiply(factor(decisions.get(p)).subtract(BigDecimal.ONE)));
-                covered[p] = covered[p].add(base);
-            }
-        }
-
-        int tierWinner = -1;
-        for (int d = 0; d < count; d++) {
-            Decision decision = decisions.get(d);
-            if (decision instanceof Decision.BonusRate bonus) {
-                for (int l = first(bonus.line()); l <= last(bonus.line(), lines.size()); l++) {
-                    if (!excluded[l]) {
-                        exact[d] = exact[d].add(amounts[l].multiply(bonus.pointsPerUnit()));
-                        covered[d] = covered[d].add(amounts[l]);
-                    }
-                }
-            } else if (decision instanceof Decision.FixedPoints fixed) {
-                if (fixed.line() == Decision.WHOLE_EVENT) {
-                    exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()));
-                } else if (!excluded[fixed.line()]) {
-                    int quantity = lines.get(fixed.line()).quantity();
-                    exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()).multiply(BigDecimal.valueOf(quantity)));
-                    covered[d] = BigDecimal.valueOf(quantity);
-                }
-            } else if (decision instanceof Decision.TierMultiplier tier) {
-                if (tierWinner < 0 || tier.factor().compareTo(factor(decisions.get(tierWinner))) > 0) {
-                    tierWinner = d;
-                }
-            }
-        }
-        if (tierWinner >= 0) {
-            BigDecimal subtotal = sum(exact);
-            exact[tierWinner] = subtotal.multiply(factor(decisions.get(tierWinner)).subtract(BigDecimal.ONE));
-            covered[tierWinner] = subtotal;
-        }
-
-        BigDecimal exactTotal = sum(exact);
-        long total = whole(exactTotal.setScale(0, rounding), event);
-        long[] points = allocate(exact, total);
 
         long[] uncapped = points;
-        int tier = tierWinner;
-
         long limit = Long.MAX_VALUE;
         int binding = -1;
-        String bindingDetail = "";
         for (int d = 0; d < count; d++) {
             if (decisions.get(d) instanceof Decision.Cap cap && total > 0) {
                 long room = cap.period() == Decision.CapPeriod.EVENT ? cap.points() : Math.max(0, cap.points() - earnedToday.getAsLong());
                 if (room < limit) {
                     limit = room;
                     binding = d;
-                    bindingDetail = cap.period() == Decision.CapPeriod.EVENT
-                            ? "at most " + cap.points() + " per event"
-                            : "at most " + cap.points() + " per day, " + (cap.points() - room) + " already earned that day";
                 }
             }
         }
-        List<Award> awards = new ArrayList<>();
         Explanation.Step capStep = null;
         if (binding >= 0 && total > limit) {
-            Decision cap = decisions.get(binding);
+            Decision.Cap cap = (Decision.Cap) decisions.get(binding);
+            String bindingDetail = cap.period() == Decision.CapPeriod.EVENT
+                    ? "at most " + cap.points() + " per event"
+                    : "at most " + cap.points() + " per day, " + (cap.points() - limit) + " already earned that day";
             capStep = new Explanation.Step(cap.rule(), cap.reason(), limit - total, bindingDetail);
             points = scale(points, total, limit);
             total = limit;
         }
         Explanation.Step cut = capStep;
         long[] capped = points;
+        Exact computed = known;
+        // the explanation keeps what its text needs of the lines, not the lines
+        LineFacts kept = LineFacts.of(lines, won.excluded(), known == null);
         // the explanation's text is written only when someone reads it; most outcomes are never read
         Supplier<List<Explanation.Step>> steps = () -> {
+            Exact exact = computed != null ? computed : Exact.of(decisions, kept.amounts(), kept.quantities(), won);
             List<Explanation.Step> written = new ArrayList<>(count + 1);
             for (int d = 0; d < count; d++) {
                 Decision decision = decisions.get(d);
@@ -184,8 +131,8 @@ final class PointsComposer {
                     continue;
                 }
                 String detail = decision instanceof Decision.Exclusion exclusion
-                        ? "line " + (exclusion.line() + 1) + " " + excludedSkus[exclusion.line()] + " excluded"
-                        : detail(decision, d, exact[d], covered[d], baseWinner, promoWinner, tier, currencyCode);
+                        ? "line " + (exclusion.line() + 1) + " " + kept.excludedSkus()[exclusion.line()] + " excluded"
+                        : detail(decision, d, exact.exact()[d], exact.covered()[d], won.base(), won.promo(), won.tier(), currencyCode);
                 written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
             }
             if (cut != null) {
@@ -193,18 +140,187 @@ final class PointsComposer {
             }
             return written;
         };
-        // one award per rule, in the order each rule first fired; the steps keep the per-decision detail
-        Map<String, Award> byRule = new LinkedHashMap<>();
-        for (int d = 0; d < count; d++) {
-            if (points[d] > 0) {
-                Decision decision = decisions.get(d);
-                long add = points[d];
-                byRule.merge(decision.rule(), new Award(decision.rule(), decision.reason(), add),
-                        (a, b) -> new Award(a.rule(), a.reason(), Math.addExact(a.points(), b.points())));
+        return new Composition(total, awards(decisions, points), steps);
+    }
+
+    /** One award per rule, in the order each rule first fired; the steps keep the per-decision detail. */
+    private static List<Award> awards(List<Decision> decisions, long[] points) {
+        if (points.length > SMALL) {
+            Map<String, Award> byRule = new LinkedHashMap<>();
+            for (int d = 0; d < points.length; d++) {
+                if (points[d] > 0) {
+                    Decision decision = decisions.get(d);
+                    byRule.merge(decision.rule(), new Award(decision.rule(), decision.reason(), points[d]),
+                            (a, b) -> new Award(a.rule(), a.reason(), Math.addExact(a.points(), b.points())));
+                }
+            }
+            return new ArrayList<>(byRule.values());
+        }
+        // few decisions: a linear search for the rule's earlier award costs less than a map
+        List<Award> awards = new ArrayList<>(points.length);
+        for (int d = 0; d < points.length; d++) {
+            if (points[d] <= 0) {
+                continue;
+            }
+            Decision decision = decisions.get(d);
+            int earlier = -1;
+            for (int a = 0; a < awards.size() && earlier < 0; a++) {
+                if (awards.get(a).rule().equals(decision.rule())) {
+                    earlier = a;
+                }
+            }
+            if (earlier < 0) {
+                awards.add(new Award(decision.rule(), decision.reason(), points[d]));
+            } else {
+                Award a = awards.get(earlier);
+                awards.set(earlier, new Award(a.rule(), a.reason(), Math.addExact(a.points(), points[d])));
             }
         }
-        awards.addAll(byRule.values());
-        return new Composition(total, awards, steps);
+        return awards;
+    }
+
+    private static BigDecimal[] amounts(List<PurchaseLine> lines) {
+        BigDecimal[] amounts = new BigDecimal[lines.size()];
+        for (int l = 0; l < amounts.length; l++) {
+            amounts[l] = lines.get(l).amount().amount();
+        }
+        return amounts;
+    }
+
+    private static int[] quantities(List<PurchaseLine> lines) {
+        int[] quantities = new int[lines.size()];
+        for (int l = 0; l < quantities.length; l++) {
+            quantities[l] = lines.get(l).quantity();
+        }
+        return quantities;
+    }
+
+    /**
+     * What an outcome's explanation keeps of the purchase lines to write its text when read: the
+     * unit prices and quantities (when the exact parts were not computed in {@link BigDecimal}),
+     * and the SKUs of excluded lines (null when none is). An outcome is kept for replays as long
+     * as the store lives, the lines' other fields need not be.
+     */
+    private record LineFacts(Money[] unitPrices, int[] quantities, String[] excludedSkus) {
+        static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, boolean forAmounts) {
+            int count = lines.size();
+            Money[] unitPrices = forAmounts ? new Money[count] : null;
+            int[] quantities = forAmounts ? new int[count] : null;
+            String[] excludedSkus = null;
+            for (int l = 0; l < count; l++) {
+                PurchaseLine line = lines.get(l);
+                if (forAmounts) {
+                    unitPrices[l] = line.unitPrice();
+                    quantities[l] = line.quantity();
+                }
+                if (excluded[l]) {
+                    excludedSkus = excludedSkus == null ? new String[count] : excludedSkus;
+                    excludedSkus[l] = line.sku();
+                }
+            }
+            return new LineFacts(unitPrices, quantities, excludedSkus);
+        }
+
+        /** The line amounts, as {@code PurchaseLine.amount()} gives them. */
+        BigDecimal[] amounts() {
+            BigDecimal[] amounts = new BigDecimal[unitPrices.length];
+            for (int l = 0; l < amounts.length; l++) {
+                amounts[l] = (quantities[l] == 1 ? unitPrices[l] : unitPrices[l].times(quantities[l])).amount();
+            }
+            return amounts;
+        }
+    }
+
+    /**
+     * Which decision wins each line: the excluded lines, the highest base rate and promotion
+     * multiplier of each line and the highest tier multiplier (-1 for none); ties go to the
+     * decision that fired first.
+     */
+    record Winners(boolean[] excluded, int[] base, int[] promo, int tier) {
+        static Winners of(List<Decision> decisions, int lineCount) {
+            boolean[] excluded = new boolean[lineCount];
+            int[] baseWinner = new int[lineCount];
+            int[] promoWinner = new int[lineCount];
+            Arrays.fill(baseWinner, -1);
+            Arrays.fill(promoWinner, -1);
+            int tierWinner = -1;
+            for (int d = 0; d < decisions.size(); d++) {
+                Decision decision = decisions.get(d);
+                if (decision instanceof Decision.Exclusion exclusion) {
+                    excluded[exclusion.line()] = true;
+                } else if (decision instanceof Decision.BaseRate base) {
+                    for (int l = first(base.line()); l <= last(base.line(), lineCount); l++) {
+                        if (baseWinner[l] < 0 || base.pointsPerUnit().compareTo(rate(decisions.get(baseWinner[l]))) > 0) {
+                            baseWinner[l] = d;
+                        }
+                    }
+                } else if (decision instanceof Decision.Multiplier promo) {
+                    for (int l = first(promo.line()); l <= last(promo.line(), lineCount); l++) {
+                        if (promoWinner[l] < 0 || promo.factor().compareTo(factor(decisions.get(promoWinner[l]))) > 0) {
+                            promoWinner[l] = d;
+                        }
+                    }
+                } else if (decision instanceof Decision.TierMultiplier tier) {
+                    if (tierWinner < 0 || tier.factor().compareTo(factor(decisions.get(tierWinner))) > 0) {
+                        tierWinner = d;
+                    }
+                }
+            }
+            return new Winners(excluded, baseWinner, promoWinner, tierWinner);
+        }
+    }
+
+    /** Each decision's exact points and what they were computed on (amount, base points, items), in {@link BigDecimal}. */
+    private record Exact(BigDecimal[] exact, BigDecimal[] covered) {
+        static Exact of(List<Decision> decisions, BigDecimal[] amounts, int[] quantities, Winners won) {
+            int count = decisions.size();
+            BigDecimal[] exact = new BigDecimal[count];
+            BigDecimal[] covered = new BigDecimal[count];
+            for (int d = 0; d < count; d++) {
+                exact[d] = BigDecimal.ZERO;
+                covered[d] = BigDecimal.ZERO;
+            }
+            boolean[] excluded = won.excluded();
+            for (int l = 0; l < amounts.length; l++) {
+                if (excluded[l] || won.base()[l] < 0) {
+                    continue;
+                }
+                int b = won.base()[l];
+                BigDecimal base = amounts[l].multiply(rate(decisions.get(b)));
+                exact[b] = exact[b].add(base);
+                covered[b] = covered[b].add(amounts[l]);
+                int p = won.promo()[l];
+                if (p >= 0) {
+                    exact[p] = exact[p].add(base.multiply(factor(decisions.get(p)).subtract(BigDecimal.ONE)));
+                    covered[p] = covered[p].add(base);
+                }
+            }
+            for (int d = 0; d < count; d++) {
+                Decision decision = decisions.get(d);
+                if (decision instanceof Decision.BonusRate bonus) {
+                    for (int l = first(bonus.line()); l <= last(bonus.line(), amounts.length); l++) {
+                        if (!excluded[l]) {
+                            exact[d] = exact[d].add(amounts[l].multiply(bonus.pointsPerUnit()));
+                            covered[d] = covered[d].add(amounts[l]);
+                        }
+                    }
+                } else if (decision instanceof Decision.FixedPoints fixed) {
+                    if (fixed.line() == Decision.WHOLE_EVENT) {
+                        exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()));
+                    } else if (!excluded[fixed.line()]) {
+                        int quantity = quantities[fixed.line()];
+                        exact[d] = exact[d].add(BigDecimal.valueOf(fixed.points()).multiply(BigDecimal.valueOf(quantity)));
+                        covered[d] = BigDecimal.valueOf(quantity);
+                    }
+                }
+            }
+            if (won.tier() >= 0) {
+                BigDecimal subtotal = sum(exact);
+                exact[won.tier()] = subtotal.multiply(factor(decisions.get(won.tier())).subtract(BigDecimal.ONE));
+                covered[won.tier()] = subtotal;
+            }
+            return new Exact(exact, covered);
+        }
     }
 
     /** Says which rules' points a cap cut, and by how much: {@code "; cut from A -3, B -1"}. */

@@ -239,7 +239,7 @@ public final class InMemoryStore implements LoyaltyStore {
         final List<LedgerEntry> entries = new ArrayList<>();
         final Map<String, Lot> lots = new LinkedHashMap<>();
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
-        final NavigableMap<Instant, Long> earnedAt = new TreeMap<>();
+        final EarnedPoints earnedAt = new EarnedPoints();
         /** The last range asked of {@link #pointsEarnedBetween} and its sum, kept up to date as points are earned. */
         Instant earnedFrom;
         Instant earnedTo;
@@ -274,7 +274,7 @@ public final class InMemoryStore implements LoyaltyStore {
             entries.addAll(changes.entries());
             for (LedgerEntry entry : changes.entries()) {
                 if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
-                    earnedAt.merge(entry.occurredAt(), entry.points().value(), Points::add);
+                    earnedAt.add(entry.occurredAt(), entry.points().value());
                     if (earnedFrom != null && !entry.occurredAt().isBefore(earnedFrom) && entry.occurredAt().isBefore(earnedTo)) {
                         earnedInRange = Points.add(earnedInRange, entry.points().value());
                     }
@@ -342,10 +342,7 @@ public final class InMemoryStore implements LoyaltyStore {
             if (fromInclusive.equals(earnedFrom) && toExclusive.equals(earnedTo)) {
                 return earnedInRange;
             }
-            long sum = 0;
-            for (long points : earnedAt.subMap(fromInclusive, true, toExclusive, false).values()) {
-                sum = Points.add(sum, points);
-            }
+            long sum = earnedAt.between(fromInclusive, toExclusive);
             earnedFrom = fromInclusive;
             earnedTo = toExclusive;
             earnedInRange = sum;

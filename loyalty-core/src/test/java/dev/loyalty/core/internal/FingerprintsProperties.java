@@ -5,7 +5,20 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class FingerprintsProperties {
 
@@ -18,5 +31,62 @@ class FingerprintsProperties {
                     java.time.Instant instant = java.time.Instant.ofEpochSecond(seconds, nano);
                     assertThat(Fingerprints.instant(instant)).isEqualTo(instant.toString());
                 });
+    }
+
+    private static final Gen<String> TEXTS = Generate.pick(List.of("SKU-1", "85123A", "garden", "Café", "日本", "x", "a;b:c", "😀 emoji",
+            "12", "-"));
+    private static final Gen<String> OPTIONAL_TEXTS = Generate.pick(List.of("web", "pos", "Zürich", "store 7", ""));
+
+    private static final Gen<Purchase> PURCHASES = in -> {
+        int lineCount = integers().between(1, 6).generate(in);
+        Purchase.Builder builder = Purchase.builder(EventId.of("p-" + longs().between(0, 1_000_000_000_000L).generate(in)),
+                MemberId.of(TEXTS.generate(in)),
+                Instant.ofEpochSecond(longs().between(0, 4_000_000_000L).generate(in), integers().between(0, 999_999_999).generate(in)));
+        String currency = integers().between(0, 5).generate(in) == 0 ? "JPY" : "GBP";
+        for (int l = 0; l < lineCount; l++) {
+            BigDecimal price = BigDecimal.valueOf(longs().between(0, 999_999_999_999_999L).generate(in), integers().between(-2, 12).generate(in));
+            builder.line(new PurchaseLine(TEXTS.generate(in), TEXTS.generate(in), integers().between(1, 1_000_000).generate(in),
+                    Money.of(price, currency)));
+        }
+        String channel = OPTIONAL_TEXTS.generate(in);
+        String store = OPTIONAL_TEXTS.generate(in);
+        return builder.channel(channel.isEmpty() ? null : channel).store(store.isEmpty() ? null : store).build();
+    };
+
+    @Test
+    void shouldHashTheCanonicalTextOfAPurchaseAsEverWhenWritingBytesDirectly() {
+        qt().withFixedSeed(5L).withExamples(2_000).forAll(PURCHASES)
+                .checkAssert(purchase -> assertThat(Fingerprints.of(purchase)).as("%s", purchase).isEqualTo(reference(purchase)));
+    }
+
+    /** The canonical text as first defined: each field's length in chars, a colon, its text and a semicolon; hashed as UTF-8. */
+    private static String reference(Purchase p) {
+        StringBuilder text = new StringBuilder();
+        for (Object field : List.of(p.kind(), p.eventId().value(), p.memberId().value(), p.occurredAt().toString())) {
+            field(text, field.toString());
+        }
+        field(text, p.channel());
+        field(text, p.store());
+        field(text, Integer.toString(p.lines().size()));
+        for (PurchaseLine line : p.lines()) {
+            field(text, line.sku());
+            field(text, line.category());
+            field(text, Integer.toString(line.quantity()));
+            field(text, line.unitPrice().amount().toPlainString());
+            field(text, line.unitPrice().currency().getCurrencyCode());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void field(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("-;");
+        } else {
+            text.append(value.length()).append(':').append(value).append(';');
+        }
     }
 }

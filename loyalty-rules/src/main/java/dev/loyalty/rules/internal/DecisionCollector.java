@@ -30,6 +30,8 @@ public final class DecisionCollector implements Earn, Offers {
     private String[] batchEventIds;
     private String rule = "";
     private String eventId = "";
+    /** In a batch, which event each inserted fact belongs to; set by the rule set. */
+    RuleSet.Owners owners;
 
     /** Starts collecting for one event. */
     void begin(String event) {

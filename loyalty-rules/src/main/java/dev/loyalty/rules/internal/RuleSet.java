@@ -22,10 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.base.ObjectType;
+import org.drools.base.base.ValueResolver;
+import org.drools.base.rule.consequence.Consequence;
+import org.drools.base.rule.consequence.ConsequenceContext;
 import org.drools.base.rule.GroupElement;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -33,6 +37,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * A compiled rule set and a small pool of reusable stateful sessions over it. Thread-safe: each
@@ -45,8 +50,12 @@ public final class RuleSet implements AutoCloseable {
     /** Firing more often than this for one event means a rule keeps re-activating itself. */
     static final int MAX_FIRINGS = 10_000;
 
-    /** Below this many events a batch is evaluated one by one in pooled sessions: a fresh session costs about as much as this many evaluations. */
-    static final int MIN_ONE_PASS = 16;
+    /**
+     * Below this many events a batch fires in a pooled session whose facts are deleted afterwards;
+     * from this many, in a fresh session that is disposed. Profiled with the default pack, making
+     * a fresh session costs about as much as deleting the facts of a hundred events.
+     */
+    static final int MIN_FRESH_SESSION = 64;
 
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
@@ -55,6 +64,8 @@ public final class RuleSet implements AutoCloseable {
     private final boolean declaresOffers;
     private final boolean onePass;
     private final boolean sessionsReusable;
+    /** Whether the rules' consequences announce their firings themselves (else a listener on each session does). */
+    private final boolean announced;
     private final Facts.Types factTypes;
     private final String version;
     private final TierPolicy tierPolicy;
@@ -83,6 +94,7 @@ public final class RuleSet implements AutoCloseable {
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
         boolean laddered = matched == null || matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(TierLadder.class));
         this.tierPolicy = laddered ? ladder(kieBase, declaresEarn) : null;
+        this.announced = announceFirings(kieBase, declaresEarn);
     }
 
     /**
@@ -374,10 +386,11 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
-     * Evaluates several independent events. When every rule matches a single fact and there are
-     * at least {@value #MIN_ONE_PASS} events, all events' facts go into one fresh session and fire
-     * once, and each firing's decisions are routed to the event its fact belongs to; otherwise the
-     * events are evaluated one after another.
+     * Evaluates several independent events. When every rule matches a single fact, all events'
+     * facts go into one session and fire once, and each firing's decisions are routed to the
+     * event its fact belongs to: a pooled session when there are fewer than {@value #MIN_FRESH_SESSION}
+     * events (and sessions can be reused), a fresh one otherwise. Else the events are evaluated
+     * one after another.
      *
      * @param contexts the events with their members; the events must not depend on each other
      * @return the decisions of each event in firing order, in the order of the contexts
@@ -387,7 +400,7 @@ public final class RuleSet implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the rule engine is closed");
         }
-        if (!onePass || contexts.size() < MIN_ONE_PASS) {
+        if (!onePass || contexts.size() < 2 || contexts.size() < MIN_FRESH_SESSION && !sessionsReusable) {
             List<List<Decision>> results = new ArrayList<>(contexts.size());
             for (RuleContext context : contexts) {
                 results.add(evaluate(context));
@@ -399,10 +412,14 @@ public final class RuleSet implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             eventIds[i] = contexts.get(i).event().eventId().value();
         }
-        // a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
-        Session session = new Session(kieBase.newKieSession(), declaresEarn, declaresOffers);
+        // a few events fire together in a pooled session and their facts are deleted again, as one event's are;
+        // many fire in a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
+        boolean pooled = count < MIN_FRESH_SESSION;
+        Session session = pooled ? borrow() : new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced);
+        boolean reusable = false;
         try {
             session.collector.beginBatch(eventIds);
+            List<FactHandle> handles = pooled ? new ArrayList<>(count * 8) : null;
             // fact handle ids grow with each insertion, so the first id of each event's facts tells which event a fact is of
             long[] firstIds = new long[count];
             int[] events = new int[count];
@@ -411,6 +428,9 @@ public final class RuleSet implements AutoCloseable {
                 boolean first = true;
                 for (Object fact : Facts.of(contexts.get(i), factTypes, tierPolicy)) {
                     FactHandle handle = session.kieSession.insert(fact);
+                    if (handles != null) {
+                        handles.add(handle);
+                    }
                     if (first) {
                         firstIds[boundaries] = ((InternalFactHandle) handle).getId();
                         events[boundaries++] = i;
@@ -418,17 +438,24 @@ public final class RuleSet implements AutoCloseable {
                     }
                 }
             }
-            session.owners = new Owners(firstIds, events, boundaries);
+            session.collector.owners = new Owners(firstIds, events, boundaries);
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
-            Owners owners = session.owners;
+            Owners owners = session.collector.owners;
             AgendaFilter filter = match -> match.getFactHandles().isEmpty() || catalog.firesOn(match.getRule(),
-                    contexts.get(owners.eventOf(((InternalFactHandle) match.getFactHandles().get(0)).getId())).date());
+                    contexts.get(owners.eventOf(firstFact(match).getId())).date());
             int fired = catalog.dated() ? session.kieSession.fireAllRules(filter, limit) : session.kieSession.fireAllRules(limit);
             if (fired >= limit) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
                         + session.collector.currentRule() + "\" may keep re-activating itself");
             }
-            return session.collector.finishBatch();
+            List<List<Decision>> decisions = session.collector.finishBatch();
+            if (handles != null) {
+                for (FactHandle handle : handles) {
+                    session.kieSession.delete(handle);
+                }
+                reusable = session.kieSession.getFactCount() == 0;
+            }
+            return decisions;
         } catch (ConsequenceException e) {
             String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
             throw failure(rule, session.collector.currentEvent(), e.getCause() != null ? e.getCause() : e);
@@ -437,8 +464,18 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
         } finally {
-            session.kieSession.dispose();
+            session.collector.owners = null;
+            if (pooled) {
+                release(session, reusable);
+            } else {
+                session.kieSession.dispose();
+            }
         }
+    }
+
+    /** Tells whether the rules' consequences announce their firings, so sessions need no listener; for tests. */
+    boolean announcesFirings() {
+        return announced;
     }
 
     /** Returns how many sessions wait in the pool; for tests. */
@@ -468,7 +505,7 @@ public final class RuleSet implements AutoCloseable {
      */
     public void warm() {
         if (sessionsReusable && !closed && !retired) {
-            release(new Session(kieBase.newKieSession(), declaresEarn, declaresOffers), true);
+            release(new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced), true);
         }
     }
 
@@ -478,7 +515,7 @@ public final class RuleSet implements AutoCloseable {
             idleCount.decrementAndGet();
             return session;
         }
-        return new Session(kieBase.newKieSession(), declaresEarn, declaresOffers);
+        return new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced);
     }
 
     private void release(Session session, boolean reusable) {
@@ -543,10 +580,83 @@ public final class RuleSet implements AutoCloseable {
      * Which event of a batch a fact handle belongs to: the events' facts were inserted one event
      * after another, so the handle ids of each event's facts form a range starting at its first.
      */
-    private record Owners(long[] firstIds, int[] events, int count) {
+    record Owners(long[] firstIds, int[] events, int count) {
         int eventOf(long handleId) {
             int at = java.util.Arrays.binarySearch(firstIds, 0, count, handleId);
             return events[at >= 0 ? at : -at - 2];
+        }
+    }
+
+    /**
+     * Returns the first fact a match joined: with one pattern, its tuple's own fact handle, read
+     * without the list {@code Match.getFactHandles()} makes.
+     */
+    private static InternalFactHandle firstFact(Match match) {
+        if (match instanceof InternalMatch internal && internal.getTuple() != null && internal.getTuple().size() == 1
+                && internal.getTuple().getFactHandle() != null) {
+            return internal.getTuple().getFactHandle();
+        }
+        List<? extends FactHandle> handles = match.getFactHandles();
+        if (handles.isEmpty()) {
+            throw new IllegalStateException("rule \"" + match.getRule().getName() + "\" matched no fact of the batch");
+        }
+        return (InternalFactHandle) handles.get(0);
+    }
+
+    /**
+     * Wraps every rule's consequence in one that first tells the session's collector which rule
+     * fires and, in a batch, for which event, so that sessions need no agenda listener (which
+     * makes an event object per firing). Returns false, leaving the rule base as it was, when a
+     * rule cannot be wrapped (no {@code earn} global, named consequences, an unexpected rule type).
+     */
+    private static boolean announceFirings(KieBase kieBase, boolean declaresEarn) {
+        if (!declaresEarn) {
+            return false;
+        }
+        List<RuleImpl> rules = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.hasNamedConsequences() || !impl.isQuery() && impl.getConsequence() == null) {
+                    return false;
+                }
+                if (!impl.isQuery()) {
+                    rules.add(impl);
+                }
+            }
+        }
+        for (RuleImpl rule : rules) {
+            if (!(rule.getConsequence() instanceof Announcing)) {
+                rule.setConsequence(new Announcing(rule.getConsequence(), rule.getName()));
+            }
+        }
+        return true;
+    }
+
+    /** A rule's consequence that announces the firing to the session's collector first. */
+    private static final class Announcing implements Consequence<ConsequenceContext> {
+        private final Consequence<ConsequenceContext> wrapped;
+        private final String rule;
+
+        @SuppressWarnings("unchecked")
+        Announcing(Consequence<?> wrapped, String rule) {
+            this.wrapped = (Consequence<ConsequenceContext>) wrapped;
+            this.rule = rule;
+        }
+
+        @Override
+        public String getName() {
+            return wrapped.getName();
+        }
+
+        @Override
+        public void evaluate(ConsequenceContext context, ValueResolver resolver) throws Exception {
+            if (resolver.getGlobal("earn") instanceof DecisionCollector collector) {
+                collector.firing(rule);
+                if (collector.batching()) {
+                    collector.firingFor(collector.owners.eventOf(firstFact(context.getMatch()).getId()));
+                }
+            }
+            wrapped.evaluate(context, resolver);
         }
     }
 
@@ -554,10 +664,8 @@ public final class RuleSet implements AutoCloseable {
     private static final class Session {
         final KieSession kieSession;
         final DecisionCollector collector = new DecisionCollector();
-        /** In a batch, which event each inserted fact belongs to. */
-        Owners owners;
 
-        Session(KieSession kieSession, boolean declaresEarn, boolean declaresOffers) {
+        Session(KieSession kieSession, boolean declaresEarn, boolean declaresOffers, boolean announced) {
             this.kieSession = kieSession;
             if (declaresEarn) {
                 kieSession.setGlobal("earn", collector);
@@ -565,17 +673,15 @@ public final class RuleSet implements AutoCloseable {
             if (declaresOffers) {
                 kieSession.setGlobal("offers", collector);
             }
+            if (announced) {
+                return;
+            }
             kieSession.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     collector.firing(event.getMatch().getRule().getName());
                     if (collector.batching()) {
-                        List<? extends FactHandle> handles = event.getMatch().getFactHandles();
-                        if (handles.isEmpty()) {
-                            throw new IllegalStateException("rule \"" + event.getMatch().getRule().getName()
-                                    + "\" matched no fact of the batch");
-                        }
-                        collector.firingFor(owners.eventOf(((InternalFactHandle) handles.get(0)).getId()));
+                        collector.firingFor(collector.owners.eventOf(firstFact(event.getMatch()).getId()));
                     }
                 }
             });

@@ -54,6 +54,59 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldReuseThePooledSessionWhenAFewEventsFireTogether() {
+        try (RuleSet rules = compile()) {
+            for (int i = 0; i < 3; i++) {
+                List<List<dev.loyalty.core.spi.Decision>> decisions = rules.evaluateAll(
+                        List.of(context("a-" + i, "kitchen"), context("b-" + i, "toys"), context("c-" + i, "food")));
+
+                assertThat(decisions).allSatisfy(each -> assertThat(each).singleElement()
+                        .extracting(dev.loyalty.core.spi.Decision::rule).isEqualTo("P-01 base"));
+            }
+
+            assertThat(rules.idleSessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldDisposeThePooledSessionWhenARuleFailedInAFewEventsFiringTogether() {
+        try (RuleSet rules = compile()) {
+            rules.evaluate(context("p-1", "kitchen"));
+
+            assertThatThrownBy(() -> rules.evaluateAll(List.of(context("p-2", "kitchen"), context("p-3", "garden"))))
+                    .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("p-3");
+            assertThat(rules.idleSessions()).isZero();
+        }
+    }
+
+    @Test
+    void shouldAnnounceFiringsFromTheConsequencesWhenTheRulesDeclareEarn() {
+        try (RuleSet rules = compile()) {
+            List<dev.loyalty.core.spi.Decision> decisions = rules.evaluate(context("p-1", "kitchen"));
+
+            assertThat(rules.announcesFirings()).isTrue();
+            assertThat(decisions).extracting(dev.loyalty.core.spi.Decision::rule).containsExactly("P-01 base");
+        }
+    }
+
+    @Test
+    void shouldListenForFiringsWhenARuleHasNamedConsequences() {
+        String named = """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Earn earn;
+                rule "N-01 named" when $p : Purchase( ) do[extra] then earn.base($p, 1, "base"); then[extra] earn.points(5, "extra"); end
+                """;
+        try (RuleSet rules = RuleSet.compile(List.of(new DrlSource("named.drl", named)), RuleSetTest.class.getClassLoader(), 4)) {
+            List<List<dev.loyalty.core.spi.Decision>> decisions = rules.evaluateAll(List.of(context("a", "kitchen"), context("b", "toys")));
+
+            assertThat(rules.announcesFirings()).isFalse();
+            assertThat(decisions).allSatisfy(each -> assertThat(each).extracting(dev.loyalty.core.spi.Decision::rule)
+                    .containsOnly("N-01 named").hasSize(2));
+        }
+    }
+
+    @Test
     void shouldDisposeTheSessionWhenARuleFailed() {
         try (RuleSet rules = compile()) {
             rules.evaluate(context("p-1", "kitchen"));
