@@ -107,7 +107,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             html.build().write(out.resolve(HTML));
             print(stdout, kpis, segmentation);
-            stdout.printf("Wrote %s, %s and %s%s to %s%n", KPIS_CSV, KPIS_JSON, HTML, segments ? " and " + MEMBERS_CSV : "", out);
+            stdout.printf("Wrote %s, %s%s and %s to %s%n", KPIS_CSV, KPIS_JSON, segments ? ", " + HTML : "", segments ? MEMBERS_CSV : HTML, out);
             stdout.flush();
             return PosCli.OK;
         } catch (IOException e) {
