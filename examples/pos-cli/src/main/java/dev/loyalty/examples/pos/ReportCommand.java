@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --db} database, printed and written with the core's exports into {@code --out}:
  * {@value #KPIS_CSV}, {@value #KPIS_JSON} and {@value #HTML}; with {@code --segments}, an RFM
  * segmentation as of the period's end too (sizes in the JSON and HTML, one row per member in
- * {@value #MEMBERS_CSV}; nothing is stored). Reads only.
+ * {@value #MEMBERS_CSV}; nothing is stored). Writes nothing to the database but missing schema scripts.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Computes the program's KPIs for a period of the database and writes them as CSV, JSON and an HTML report.")
