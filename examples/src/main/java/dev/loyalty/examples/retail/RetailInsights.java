@@ -111,6 +111,11 @@ record RetailInsights(Segmentation segmentation, ProgramKpis kpis, LocalDate asO
                 k.pointsRedeemed(), k.pointsExpired(), k.pointsClawedBack()));
         out.append(String.format("  points liability     %,10d  (%s at %s a point)%n", k.liabilityPoints(), k.liabilityValue(), POINT_VALUE));
         out.append(String.format("  redemption rate      %10s  breakage rate %s%n", k.redemption(), k.breakage()));
+        out.append(String.format("  tier movements       %,10d  promotions, %,d demotions%n", k.tierMovements().promotions(),
+                k.tierMovements().demotions()));
+        k.tierMovements().moves().forEach(m -> out.append(String.format("    %-18s %,10d%n", m.fromTier() + " -> " + m.toTier(), m.members())));
+        out.append(String.format("  offers issued        %,10d  redeemed %s; win-back %,d, converted %s%n", k.offers().issued(),
+                k.offers().redemption(), k.offers().winBackIssued(), k.offers().conversion()));
         out.append("  members per tier    ");
         k.tiers().forEach(t -> out.append(String.format(" %s %,d", t.tierCode(), t.members())));
         return out.append('\n').toString();

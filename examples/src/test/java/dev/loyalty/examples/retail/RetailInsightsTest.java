@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,33 @@ class RetailInsightsTest {
         assertThat(all.members()).isEqualTo(sample.members());
         assertThat(all.activeMembers()).isEqualTo(sample.events().stream().filter(Purchase.class::isInstance).map(e -> e.memberId())
                 .distinct().count());
+    }
+
+    @Test
+    void shouldCountTierMovementsThatAddUpToTheMembersTiers() {
+        ProgramKpis all = Insights.of(replay.store(), Replay.program())
+                .kpis(KpiSettings.builder(LocalDate.of(2010, 12, 1), insights.asOf().plusDays(1)).build());
+        Map<String, Integer> rank = new HashMap<>();
+        Replay.program().tiers().forEach(tier -> rank.put(tier.code(), tier.rank()));
+
+        long moved = all.tierMovements().moves().stream()
+                .mapToLong(m -> (rank.get(m.toTier()) - rank.get(m.fromTier())) * m.members()).sum();
+        long climbed = all.tiers().stream().mapToLong(t -> (rank.get(t.tierCode()) - rank.get("member")) * t.members()).sum();
+
+        assertThat(all.tierMovements().promotions()).isPositive();
+        assertThat(moved).isEqualTo(climbed);   // everyone enrols on the entry tier; no overrides
+    }
+
+    @Test
+    void shouldCountTheOffersOfTheClosingSweepWhenThePeriodIncludesItsDay() {
+        ProgramKpis all = Insights.of(replay.store(), Replay.program())
+                .kpis(KpiSettings.builder(LocalDate.of(2010, 12, 1), insights.asOf().plusDays(1)).build());
+        long swept = replay.offersByTemplate().values().stream().mapToLong(Long::longValue).sum();
+
+        assertThat(all.offers().issued()).isEqualTo(swept);
+        assertThat(all.offers().winBackIssued()).isEqualTo(swept);        // the sample has no birthdays
+        assertThat(all.offers().winBackConverted()).isZero();             // nothing happens after the closing sweep
+        assertThat(insights.kpis().offers().issued()).isZero();          // the demo's period ends the day before it
     }
 
     @Test

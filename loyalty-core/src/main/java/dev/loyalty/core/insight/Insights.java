@@ -135,7 +135,8 @@ public final class Insights {
     public ProgramKpis kpis(KpiSettings settings) {
         Checks.notNull(settings, "settings");
         Kpis kpis = new Kpis(settings, program);
-        store.forEachMember(member -> kpis.add(member, store.lots(member.id()), store.ledger(member.id())));
+        store.forEachMember(member -> kpis.add(member, store.lots(member.id()), store.ledger(member.id()), store.tierHistory(member.id()),
+                store.offers(member.id())));
         return kpis.result();
     }
 }

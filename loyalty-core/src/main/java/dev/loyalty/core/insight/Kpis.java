@@ -5,8 +5,12 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.model.Tier;
+import dev.loyalty.core.tier.TierChange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,8 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Folds members one at a time into the KPI counters; holds nothing per member. A KPI that needs
- * other member data (tier history, offers, referrals) adds its counters here and reads that data
- * in {@link #add}, so every KPI stays one pass over the store. Not public API.
+ * other member data (tier history and offers so far; referrals next) adds its counters here and
+ * reads that data in {@link #add}, so every KPI stays one pass over the store. Not public API.
  */
 final class Kpis {
 
@@ -47,6 +51,14 @@ final class Kpis {
     private long expired;
     private long clawedBack;
     private long liability;
+    private long promotions;
+    private long demotions;
+    /** Promotions and demotions per pair of tiers: from, then to. */
+    private final Map<String, Map<String, Long>> moves = new TreeMap<>();
+    private long offersIssued;
+    private long offersRedeemed;
+    private long winBackIssued;
+    private long winBackConverted;
 
     Kpis(KpiSettings settings, ProgramSettings program) {
         this.settings = settings;
@@ -65,10 +77,12 @@ final class Kpis {
         this.stepDeltas = new long[steps.length];
     }
 
-    void add(Member member, List<Lot> lots, List<LedgerEntry> ledger) {
+    void add(Member member, List<Lot> lots, List<LedgerEntry> ledger, List<TierChange> tierHistory, List<Offer> offers) {
         if (!member.enrolledAt().isBefore(to)) {
             return;
         }
+        addTierMovements(tierHistory);
+        addOffers(offers);
         members++;
         if (!member.enrolledAt().isBefore(from)) {
             newMembers++;
@@ -125,6 +139,40 @@ final class Kpis {
         }
     }
 
+    private void addTierMovements(List<TierChange> history) {
+        for (TierChange change : history) {
+            if (change.at().isBefore(from) || !change.at().isBefore(to)) {
+                continue;
+            }
+            if (change.kind() == TierChange.Kind.PROMOTION) {
+                promotions++;
+            } else if (change.kind() == TierChange.Kind.DEMOTION) {
+                demotions++;
+            } else {
+                continue;
+            }
+            moves.computeIfAbsent(change.fromTier(), code -> new TreeMap<>()).merge(change.toTier(), 1L, Long::sum);
+        }
+    }
+
+    private void addOffers(List<Offer> offers) {
+        for (Offer offer : offers) {
+            if (offer.issuedAt().isBefore(from) || !offer.issuedAt().isBefore(to)) {
+                continue;
+            }
+            offersIssued++;
+            if (offer.status() == OfferStatus.REDEEMED) {
+                offersRedeemed++;
+            }
+            if (offer.trigger() == OfferTrigger.WIN_BACK) {
+                winBackIssued++;
+                if (Boolean.TRUE.equals(offer.converted())) {
+                    winBackConverted++;
+                }
+            }
+        }
+    }
+
     ProgramKpis result() {
         List<ProgramKpis.LiabilityPoint> series = new ArrayList<>(steps.length);
         long running = 0;
@@ -136,7 +184,22 @@ final class Kpis {
         return new ProgramKpis(settings.from(), settings.to(), members, newMembers, active, previousActive,
                 new Ratio(retained, previousActive), new Ratio(previousActive - retained, previousActive), new Ratio(repurchasers, active),
                 issued, redeemed, expired, clawedBack, liability, value, new Ratio(expired, issued), new Ratio(redeemed, issued),
-                tierCounts(), series);
+                tierCounts(), series, tierMovements(),
+                new ProgramKpis.OfferConversion(offersIssued, offersRedeemed, winBackIssued, winBackConverted,
+                        new Ratio(offersRedeemed, offersIssued), new Ratio(winBackConverted, winBackIssued)));
+    }
+
+    /** The movements per pair in ladder order (the tier left, then the tier reached); codes off the ladder after, alphabetically. */
+    private ProgramKpis.TierMovements tierMovements() {
+        Map<String, Integer> rank = new LinkedHashMap<>();
+        program.tiers().forEach(tier -> rank.put(tier.code(), tier.rank()));
+        Comparator<String> ladder = Comparator.<String>comparingInt(code -> rank.getOrDefault(code, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder());
+        List<ProgramKpis.TierMove> list = new ArrayList<>();
+        moves.keySet().stream().sorted(ladder).forEach(fromTier -> moves.get(fromTier).keySet().stream().sorted(ladder)
+                .forEach(toTier -> list.add(new ProgramKpis.TierMove(fromTier, toTier, ladder.compare(toTier, fromTier) > 0,
+                        moves.get(fromTier).get(toTier)))));
+        return new ProgramKpis.TierMovements(promotions, demotions, list);
     }
 
     /** The tiers in ladder order, then codes outside the ladder alphabetically; ladder tiers without members count zero. */

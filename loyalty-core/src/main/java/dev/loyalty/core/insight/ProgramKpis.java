@@ -3,6 +3,7 @@ package dev.loyalty.core.insight;
 import dev.loyalty.core.model.Money;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The program's KPIs over one period, computed by {@link Insights#kpis}. Each formula is in the
@@ -28,16 +29,63 @@ import java.util.List;
  * @param redemption points redeemed over points issued in the period
  * @param tiers members per tier at the time of the run, in ladder order
  * @param liability the points outstanding at each step from the period's start to its end
+ * @param tierMovements promotions and demotions recorded in the tier history in the period
+ * @param offers offers issued in the period, and how many were redeemed and converted
  */
 public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMembers, long activeMembers, long previousActiveMembers,
                           Ratio retention, Ratio churn, Ratio repurchase, long pointsIssued, long pointsRedeemed, long pointsExpired,
                           long pointsClawedBack, long liabilityPoints, Money liabilityValue, Ratio breakage, Ratio redemption,
-                          List<TierCount> tiers, List<LiabilityPoint> liability) {
+                          List<TierCount> tiers, List<LiabilityPoint> liability, TierMovements tierMovements, OfferConversion offers) {
 
-    /** Copies the lists. */
+    /** Copies the lists and checks the parts. */
     public ProgramKpis {
         tiers = List.copyOf(tiers);
         liability = List.copyOf(liability);
+        Objects.requireNonNull(tierMovements, "tierMovements");
+        Objects.requireNonNull(offers, "offers");
+    }
+
+    /**
+     * The tier changes of the period: {@code PROMOTION} and {@code DEMOTION} records of the
+     * members' tier histories whose instant falls in the period. Overrides, their expiries,
+     * grace periods and retained tiers are not movements.
+     *
+     * @param promotions promotions in the period
+     * @param demotions demotions in the period
+     * @param moves the same changes per pair of tiers, in ladder order of the tier left, then of the tier reached
+     */
+    public record TierMovements(long promotions, long demotions, List<TierMove> moves) {
+
+        /** Copies the list. */
+        public TierMovements {
+            moves = List.copyOf(moves);
+        }
+    }
+
+    /**
+     * How many members moved from one tier to another in the period.
+     *
+     * @param fromTier the tier left
+     * @param toTier the tier reached
+     * @param promotion true when a promotion, false when a demotion
+     * @param members the number of such changes (a member moving twice counts twice)
+     */
+    public record TierMove(String fromTier, String toTier, boolean promotion, long members) {
+    }
+
+    /**
+     * The offers issued in the period, followed to the time of the run.
+     *
+     * @param issued offers issued in the period, of any trigger
+     * @param redeemed of those, the ones redeemed by the time of the run
+     * @param winBackIssued win-back offers issued in the period
+     * @param winBackConverted of those, the ones recorded as converted by the time of the run
+     *                         (redeemed, and the member came back with a purchase)
+     * @param redemption redeemed over issued
+     * @param conversion win-back offers converted over win-back offers issued
+     */
+    public record OfferConversion(long issued, long redeemed, long winBackIssued, long winBackConverted, Ratio redemption,
+                                  Ratio conversion) {
     }
 
     /**

@@ -25,7 +25,8 @@ public final class CsvExport {
     /**
      * Writes one row per KPI: {@code kpi,label,value,numerator,denominator,formula}; the
      * numerator and denominator are filled for rates. Then the tier distribution
-     * ({@code tier:<code>}) and the liability series ({@code liability:<date>}).
+     * ({@code tier:<code>}), the tier movements per pair ({@code tier_move:<from>><to>}) and the
+     * liability series ({@code liability:<date>}).
      *
      * @param kpis the KPIs
      * @param out where to write
@@ -41,6 +42,12 @@ public final class CsvExport {
             }
             for (ProgramKpis.TierCount tier : kpis.tiers()) {
                 csv.printRecord("tier:" + tier.tierCode(), "Members on tier " + tier.tierCode(), tier.members(), "", "", "members per current tier");
+            }
+            for (ProgramKpis.TierMove move : kpis.tierMovements().moves()) {
+                csv.printRecord("tier_move:" + move.fromTier() + ">" + move.toTier(),
+                        (move.promotion() ? "Promotions" : "Demotions") + " from " + move.fromTier() + " to " + move.toTier(), move.members(), "",
+                        "", (move.promotion() ? "PROMOTION" : "DEMOTION") + " records from " + move.fromTier() + " to " + move.toTier()
+                                + " in the period");
             }
             for (ProgramKpis.LiabilityPoint point : kpis.liability()) {
                 csv.printRecord("liability:" + point.date(), "Outstanding points at the start of " + point.date(), point.points(), "", "",

@@ -25,7 +25,8 @@ public final class JsonExport {
 
     /**
      * Returns the KPIs and, when given, the segmentation as one JSON document:
-     * {@code {"period": {...}, "kpis": {...}, "tiers": {...}, "liability": [...], "segmentation": {...}}}.
+     * {@code {"period": {...}, "kpis": {...}, "tiers": {...}, "tierMovements": [...], "liability": [...], "segmentation": {...}}};
+     * each tier movement is {@code {"from", "to", "promotion", "members"}}.
      *
      * @param kpis the KPIs
      * @param segmentation the segmentation run's result, or null to leave it out
@@ -53,6 +54,9 @@ public final class JsonExport {
         }
         ObjectNode tiers = root.putObject("tiers");
         kpis.tiers().forEach(tier -> tiers.put(tier.tierCode(), tier.members()));
+        ArrayNode movements = root.putArray("tierMovements");
+        kpis.tierMovements().moves().forEach(move -> movements.addObject().put("from", move.fromTier()).put("to", move.toTier())
+                .put("promotion", move.promotion()).put("members", move.members()));
         ArrayNode liability = root.putArray("liability");
         kpis.liability().forEach(point -> liability.addObject().put("date", point.date().toString()).put("points", point.points()));
         if (segmentation != null) {

@@ -45,6 +45,15 @@ final class KpiRows {
                 "outstanding points x point value"));
         rows.add(rate("breakage_rate", "Breakage rate", k.breakage(), "points expired / points issued, in the period"));
         rows.add(rate("redemption_rate", "Redemption rate", k.redemption(), "points redeemed / points issued, in the period"));
+        rows.add(count("tier_promotions", "Tier promotions", k.tierMovements().promotions(), "PROMOTION records of the tier history in the period"));
+        rows.add(count("tier_demotions", "Tier demotions", k.tierMovements().demotions(), "DEMOTION records of the tier history in the period"));
+        ProgramKpis.OfferConversion offers = k.offers();
+        rows.add(count("offers_issued", "Offers issued", offers.issued(), "offers issued in the period"));
+        rows.add(rate("offer_redemption_rate", "Offer redemption rate", offers.redemption(),
+                "offers issued in the period and redeemed by the run / offers issued in the period"));
+        rows.add(count("win_back_offers_issued", "Win-back offers issued", offers.winBackIssued(), "win-back offers issued in the period"));
+        rows.add(rate("offer_conversion_rate", "Win-back conversion rate", offers.conversion(),
+                "win-back offers issued in the period and converted by the run / win-back offers issued in the period"));
         return rows;
     }
 

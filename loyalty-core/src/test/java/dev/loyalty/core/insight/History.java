@@ -7,7 +7,15 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.TierUpdate;
+import dev.loyalty.core.tier.TierChange;
+import dev.loyalty.core.tier.TierState;
 import dev.loyalty.core.store.InMemoryStore;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,6 +31,7 @@ final class History {
 
     final InMemoryStore store = new InMemoryStore();
     private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, Long> tierSequences = new HashMap<>();
 
     static Instant at(String date) {
         return LocalDate.parse(date).atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -62,5 +71,28 @@ final class History {
         long sequence = sequences.merge(id, 1L, Long::sum);
         return new LedgerEntry(MemberId.of(id), sequence, EventId.of(lotId + "-" + sequence), type, Points.of(points), lotId, "test",
                 "test", "v1", at, at);
+    }
+
+    /** One more record of the member's tier history, such as a promotion, on a day. */
+    History tierChange(String id, TierChange.Kind kind, String fromTier, String toTier, String on) {
+        MemberId member = MemberId.of(id);
+        long sequence = tierSequences.merge(id, 1L, Long::sum);
+        TierChange change = new TierChange(member, sequence, kind, fromTier, toTier, LocalDate.parse(on), at(on), null, "test");
+        TierState state = new TierState(toTier, LocalDate.parse(on).plusYears(1), null, null, null, null, sequence);
+        store.apply(member, view -> new MemberChanges(null, null, List.of(), List.of(), List.of(), null,
+                new TierUpdate(state, List.of(), List.of(change)), List.of(), null));
+        return this;
+    }
+
+    /** An offer issued on a day, in a status, with its conversion (null while a win-back spell is open). */
+    History offer(String id, String code, OfferTrigger trigger, String issuedOn, OfferStatus status, Boolean converted) {
+        MemberId member = MemberId.of(id);
+        Instant issued = at(issuedOn);
+        Instant redeemedAt = status == OfferStatus.REDEEMED ? issued.plusSeconds(3600) : null;
+        Offer offer = new Offer(code, member, code, OfferKind.DISCOUNT, BigDecimal.TEN, null, trigger,
+                trigger == OfferTrigger.WIN_BACK ? "win-back:" + issuedOn : "birthday:2026", "test", "test", issued,
+                issued.plusSeconds(30L * 86_400), status, redeemedAt, redeemedAt == null ? null : EventId.of("use-" + code), converted);
+        store.apply(member, view -> new MemberChanges(null, null, List.of(), List.of(), List.of(), null, null, List.of(offer), null));
+        return this;
     }
 }

@@ -7,6 +7,9 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.tier.TierChange;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -47,7 +50,28 @@ class KpisTest {
                 .purchase("erin", "e1", "2026-01-02", "7", 7)
                 // dave: enrolled after the period
                 .member("dave", "2026-03-05", "silver")
-                .purchase("dave", "d1", "2026-03-05", "9", 9);
+                .purchase("dave", "d1", "2026-03-05", "9", 9)
+                // tier history: alice went member -> silver in January, silver -> gold in February;
+                // bob was demoted gold -> silver in February after a grace period and had an override;
+                // carol went member -> silver in February; dave's promotion is in March
+                .tierChange("alice", TierChange.Kind.ENROLMENT, "member", "member", "2026-01-01")
+                .tierChange("alice", TierChange.Kind.PROMOTION, "member", "silver", "2026-01-10")
+                .tierChange("alice", TierChange.Kind.PROMOTION, "silver", "gold", "2026-02-05")
+                .tierChange("bob", TierChange.Kind.GRACE, "gold", "gold", "2026-01-20")
+                .tierChange("bob", TierChange.Kind.DEMOTION, "gold", "silver", "2026-02-18")
+                .tierChange("bob", TierChange.Kind.OVERRIDE, "silver", "diamond", "2026-02-19")
+                .tierChange("bob", TierChange.Kind.OVERRIDE_EXPIRED, "diamond", "silver", "2026-02-26")
+                .tierChange("carol", TierChange.Kind.PROMOTION, "member", "silver", "2026-02-12")
+                .tierChange("dave", TierChange.Kind.PROMOTION, "member", "silver", "2026-03-05")
+                // offers: bob's January win-back converted (before the period); in February erin's
+                // win-back converted, bob's second one expired unconverted, carol's win-back is still
+                // open, alice's birthday offer was redeemed; dave's offer is in March
+                .offer("bob", "WB-BOB-1", OfferTrigger.WIN_BACK, "2026-01-20", OfferStatus.REDEEMED, true)
+                .offer("erin", "WB-ERIN", OfferTrigger.WIN_BACK, "2026-02-03", OfferStatus.REDEEMED, true)
+                .offer("bob", "WB-BOB-2", OfferTrigger.WIN_BACK, "2026-02-16", OfferStatus.EXPIRED, false)
+                .offer("carol", "WB-CAROL", OfferTrigger.WIN_BACK, "2026-02-27", OfferStatus.ISSUED, null)
+                .offer("alice", "BD-ALICE", OfferTrigger.BIRTHDAY, "2026-02-14", OfferStatus.REDEEMED, null)
+                .offer("dave", "WB-DAVE", OfferTrigger.WIN_BACK, "2026-03-06", OfferStatus.ISSUED, null);
     }
 
     private ProgramKpis kpis(KpiSettings.Builder settings) {
@@ -140,10 +164,54 @@ class KpisTest {
     }
 
     @Test
+    void shouldCountPromotionsAndDemotionsOfThePeriodButNotOverridesOrGrace() {
+        ProgramKpis.TierMovements movements = february().tierMovements();
+
+        assertThat(movements.promotions()).isEqualTo(2);   // alice silver -> gold, carol member -> silver
+        assertThat(movements.demotions()).isEqualTo(1);    // bob gold -> silver
+    }
+
+    @Test
+    void shouldCountTierMovementsPerPairInLadderOrder() {
+        assertThat(february().tierMovements().moves()).containsExactly(
+                new ProgramKpis.TierMove("member", "silver", true, 1),    // carol
+                new ProgramKpis.TierMove("silver", "gold", true, 1),      // alice
+                new ProgramKpis.TierMove("gold", "silver", false, 1));    // bob
+    }
+
+    @Test
+    void shouldCountTierMovementsByTheInstantOfTheChange() {
+        ProgramKpis.TierMovements january = kpis(KpiSettings.builder(LocalDate.of(2026, 1, 1), FEB)).tierMovements();
+
+        assertThat(january.promotions()).isEqualTo(1);   // alice member -> silver on 10 January
+        assertThat(january.demotions()).isZero();        // bob's grace is not a demotion
+    }
+
+    @Test
+    void shouldCountOffersIssuedInThePeriodAndThoseRedeemed() {
+        ProgramKpis.OfferConversion offers = february().offers();
+
+        assertThat(offers.issued()).isEqualTo(4);                        // erin's, bob's second, carol's, alice's birthday
+        assertThat(offers.redeemed()).isEqualTo(2);                      // erin's and alice's
+        assertThat(offers.redemption()).isEqualTo(new Ratio(2, 4));
+    }
+
+    @Test
+    void shouldRateWinBackConversionOverWinBackOffersIssuedInThePeriod() {
+        ProgramKpis.OfferConversion offers = february().offers();
+
+        assertThat(offers.winBackIssued()).isEqualTo(3);                 // erin's, bob's second, carol's open one
+        assertThat(offers.winBackConverted()).isEqualTo(1);              // erin's
+        assertThat(offers.conversion()).isEqualTo(new Ratio(1, 3));
+        assertThat(offers.conversion().percent()).isEqualByComparingTo("33.33");
+    }
+
+    @Test
     void shouldLeaveRatesUndefinedWhenTheStoreIsEmpty() {
         ProgramKpis kpis = Insights.of(new History().store, PROGRAM).kpis(KpiSettings.builder(FEB, MAR).build());
 
-        assertThat(List.of(kpis.retention(), kpis.churn(), kpis.repurchase(), kpis.breakage(), kpis.redemption()))
+        assertThat(List.of(kpis.retention(), kpis.churn(), kpis.repurchase(), kpis.breakage(), kpis.redemption(),
+                kpis.offers().redemption(), kpis.offers().conversion()))
                 .allMatch(ratio -> !ratio.isDefined() && ratio.percent() == null && ratio.toString().equals("n/a"));
     }
 

@@ -38,7 +38,35 @@ class ExportTest {
         assertThat(rows.get("liability_value").get("value")).isEqualTo("1.52 GBP");
         assertThat(rows.get("tier:gold").get("value")).isEqualTo("1");
         assertThat(rows.get("liability:2026-02-15").get("value")).isEqualTo("162");
-        assertThat(rows).hasSize(15 + 3 + 3);
+        assertThat(rows).hasSize(21 + 3 + 3 + 3);
+    }
+
+    @Test
+    void shouldWriteTierMovementsAndOfferConversionWhenExportedAsCsv() throws IOException {
+        StringBuilder out = new StringBuilder();
+        CsvExport.kpis(Reports.kpis(), out);
+
+        Map<String, CSVRecord> rows = parse(out.toString()).stream().collect(Collectors.toMap(r -> r.get("kpi"), Function.identity()));
+        assertThat(rows.get("tier_promotions").get("value")).isEqualTo("3");
+        assertThat(rows.get("tier_demotions").get("value")).isEqualTo("1");
+        assertThat(rows.get("tier_move:member>silver").get("value")).isEqualTo("2");
+        assertThat(rows.get("tier_move:gold>silver").get("label")).isEqualTo("Demotions from gold to silver");
+        assertThat(rows.get("offers_issued").get("value")).isEqualTo("5");
+        assertThat(rows.get("offer_conversion_rate").values()).containsSubsequence("25.00%", "1", "4");
+        assertThat(rows.get("offer_redemption_rate").get("value")).isEqualTo("40.00%");
+    }
+
+    @Test
+    void shouldWriteTierMovementsAndOfferConversionWhenExportedAsJson() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(Reports.kpis(), null));
+
+        assertThat(json.at("/kpis/tier_promotions").asLong()).isEqualTo(3);
+        assertThat(json.at("/kpis/win_back_offers_issued").asLong()).isEqualTo(4);
+        assertThat(json.at("/kpis/offer_conversion_rate/numerator").asLong()).isEqualTo(1);
+        assertThat(json.at("/kpis/offer_conversion_rate/percent").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(json.at("/tierMovements/2/from").asText()).isEqualTo("gold");
+        assertThat(json.at("/tierMovements/2/promotion").asBoolean()).isFalse();
+        assertThat(json.at("/tierMovements/0/members").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -5,10 +5,11 @@ import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.store.JdbcSchema;
 import dev.loyalty.core.store.JdbcStore;
 import dev.loyalty.rules.DroolsRuleEngine;
-import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.h2.jdbcx.JdbcConnectionPool;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,19 +23,16 @@ final class EngineOptions {
                     + "or an H2 JDBC URL (jdbc:h2:...)")
     String database;
 
-    @Option(names = "--currency", defaultValue = "GBP", description = "the program's currency (default: ${DEFAULT-VALUE})")
-    String currency;
-
-    @Option(names = "--zone", defaultValue = "Europe/London", description = "the program's time zone (default: ${DEFAULT-VALUE})")
-    String zone;
-
-    @Option(names = "--unlinked-return-points", defaultValue = "0", paramLabel = "<points>",
-            description = "points clawed back per currency unit by a return not linked to its purchase (default: ${DEFAULT-VALUE}; "
-                    + "the Online Retail sample's demo uses 1)")
-    BigDecimal unlinkedReturnPoints;
+    @Mixin
+    ProgramOptions programOptions;
 
     @Option(names = "--campaigns", paramLabel = "<dir>", description = "campaign directory of .drl files (default: the default campaign pack)")
     Path campaigns;
+
+    /** Whether {@code --db} names a database that exists: always for a JDBC URL, else when its H2 file is there. */
+    boolean exists() {
+        return database.startsWith("jdbc:") || Files.exists(Path.of(database + ".mv.db"));
+    }
 
     /** The JDBC URL of {@code --db}: as given when it is one, else the H2 file in PostgreSQL mode. */
     String url() {
@@ -50,20 +48,20 @@ final class EngineOptions {
      * @return the engine and its database, to close together
      */
     OpenEngine open() {
-        ProgramSettings program = ProgramSettings.builder().currency(currency).zone(zone)
-                .unlinkedReturnPointsPerUnit(unlinkedReturnPoints).build();
+        ProgramSettings program = programOptions.program();
         String url = url();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             JdbcSchema.apply(pool);
-            LoyaltyEngine.Builder builder = LoyaltyEngine.builder().program(program).clock(Clock.systemUTC())
-                    .store(JdbcStore.builder(pool).build());
+            LoyaltyEngine.Builder builder = LoyaltyEngine.builder().program(program).clock(Clock.systemUTC());
             DroolsRuleEngine rules = null;
             if (campaigns != null) {
                 rules = DroolsRuleEngine.builder().directory(campaigns).build();
                 builder.ruleEngine(rules);
             }
-            return new OpenEngine(builder.build(), rules, pool);
+            JdbcStore store = JdbcStore.builder(pool).build();
+            builder.store(store);
+            return new OpenEngine(builder.build(), store, rules, pool);
         } catch (RuntimeException e) {
             OpenEngine.shutdown(pool);
             throw e;
@@ -74,10 +72,11 @@ final class EngineOptions {
      * An engine over an H2 file database; closing it closes the database file.
      *
      * @param engine the engine
+     * @param store the engine's store, for reads outside the engine such as KPIs
      * @param rules the campaign rules the engine was given, or null for the default pack it owns
      * @param pool the database's connections
      */
-    record OpenEngine(LoyaltyEngine engine, DroolsRuleEngine rules, JdbcConnectionPool pool) implements AutoCloseable {
+    record OpenEngine(LoyaltyEngine engine, JdbcStore store, DroolsRuleEngine rules, JdbcConnectionPool pool) implements AutoCloseable {
 
         @Override
         public void close() {

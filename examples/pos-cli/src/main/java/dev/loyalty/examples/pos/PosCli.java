@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 
 /**
  * A point-of-sale command line that embeds the loyalty engine: checks campaign files, replays
- * event files into a database and prints member statements. State lives in an H2 file database
+ * event files into a database, prints member statements, compares a candidate campaign set with
+ * the default pack on an event file ({@code simulate}) and reports the program's KPIs
+ * ({@code report}). State lives in an H2 file database
  * ({@code --db}, {@code ./loyalty-db} by default), so a {@code replay} and a later
  * {@code statement} see the same members.
  *
@@ -16,8 +18,10 @@ import picocli.CommandLine.Command;
  * {@value #FAILURE} something else failed, such as the database.
  */
 @Command(name = "loyalty-pos", mixinStandardHelpOptions = true, version = "loyalty-pos 0.1.0",
-        description = "Embeds the loyalty engine at a point of sale: validate campaigns, replay event files, print statements.",
-        subcommands = {ValidateCommand.class, ReplayCommand.class, StatementCommand.class, CommandLine.HelpCommand.class},
+        description = "Embeds the loyalty engine at a point of sale: validate campaigns, replay event files, print statements, "
+                + "simulate candidate campaigns, report KPIs.",
+        subcommands = {ValidateCommand.class, ReplayCommand.class, StatementCommand.class, SimulateCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the engine refused something: an event, an unknown member, a campaign with errors",
                 "2:the command line is wrong", "3:an input file is unreadable or malformed; nothing was processed",
@@ -41,7 +45,7 @@ public final class PosCli implements Runnable {
     /** Without a sub-command, prints the usage and fails as a usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, replay or statement");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, replay, statement, simulate or report");
     }
 
     /**

@@ -44,6 +44,34 @@ class PosCliProcessTest {
         assertThat(replay.err()).contains(events + ":1: field 'eventId' is missing");
     }
 
+    @Test
+    void reportInAProcessOfItsOwnReadsTheDatabaseAReplayWrote() throws Exception {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ReportCommandTest.EVENTS);
+        String db = dir.resolve("loyalty-db").toString();
+        run("replay", "--db", db, events.toString());
+        Path out = dir.resolve("report");
+
+        Result report = run("report", "--db", db, "--from", "2026-03-01", "--to", "2026-04-01", "--out", out.toString());
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("KPIs 2026-03-01 to 2026-03-31").contains("member -> silver 1");
+        assertThat(out.resolve("loyalty-kpis.csv")).exists();
+        assertThat(out.resolve("loyalty-kpis.json")).exists();
+        assertThat(out.resolve("loyalty-report.html")).exists();
+    }
+
+    @Test
+    void simulateWithACandidateThatDoesNotBuildExitsWithTheRefusedCode() throws Exception {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL);
+        Path candidate = Files.createDirectories(dir.resolve("candidate"));
+        Files.writeString(candidate.resolve("broken.drl"), SimulateCommandTest.BROKEN);
+
+        Result simulate = run("simulate", events.toString(), "--campaigns", candidate.toString());
+
+        assertThat(simulate.exitCode()).isEqualTo(PosCli.REFUSED);
+        assertThat(simulate.err()).contains("broken.drl:").contains("the candidate does not build");
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 

@@ -4,9 +4,12 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RedeemedOffer;
+import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -128,6 +132,53 @@ class LoyaltyController {
         return ShopResponses.StatementBody.of(engine.statement(MemberId.of(memberId)));
     }
 
+    @GetMapping("/members/{memberId}/benefits")
+    ShopResponses.Benefits benefits(@PathVariable String memberId) {
+        return ShopResponses.Benefits.of(engine.tier(MemberId.of(memberId)));
+    }
+
+    @GetMapping("/members/{memberId}/tier-history")
+    List<ShopResponses.TierChangeBody> tierHistory(@PathVariable String memberId) {
+        return engine.tierHistory(MemberId.of(memberId)).stream().map(ShopResponses.TierChangeBody::of).toList();
+    }
+
+    @GetMapping("/members/{memberId}/offers")
+    List<ShopResponses.OfferBody> offers(@PathVariable String memberId) {
+        return engine.offers(MemberId.of(memberId)).stream().map(ShopResponses.OfferBody::of).toList();
+    }
+
+    @PostMapping("/members/{memberId}/offers/{code}/redemptions")
+    ResponseEntity<ShopResponses.OfferRedemptionBody> redeemOffer(@PathVariable String memberId, @PathVariable String code,
+                                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                                  @RequestBody(required = false) ShopRequests.RedeemOffer body) {
+        MemberId member = MemberId.of(memberId);
+        EventId id = key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
+        Instant at = at(key, id, body == null ? null : body.occurredAt());
+        boolean replay = store.findEvent(id).isPresent();
+        RedeemedOffer redeemed = engine.redeemOffer(new OfferRedemption(id, member, at, code));
+        ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true") : ResponseEntity.status(HttpStatus.CREATED);
+        return response.body(ShopResponses.OfferRedemptionBody.of(redeemed));
+    }
+
+    /**
+     * Runs the sweep (pending points, expiry, holds, tier reviews, birthday and win-back offers)
+     * for every member, or a range, at {@code asOf} (now by default; never later than now).
+     * Sweeping again at the same instant changes nothing.
+     */
+    @PostMapping("/sweeps")
+    ShopResponses.SweepBody sweep(@RequestBody(required = false) ShopRequests.Sweep body) {
+        Instant now = clock.instant();
+        Instant asOf = body == null || body.asOf() == null ? now : body.asOf();
+        if (asOf.isAfter(now)) {
+            throw new InvalidInputException("asOf", asOf + " is after now (" + now + ")");
+        }
+        SweepRequest.Builder request = SweepRequest.builder().asOf(asOf);
+        if (body != null && (body.from() != null || body.to() != null)) {
+            request.range(body.from() == null ? null : MemberId.of(body.from()), body.to() == null ? null : MemberId.of(body.to()));
+        }
+        return ShopResponses.SweepBody.of(asOf, engine.sweep(request.build()));
+    }
+
     @GetMapping("/events/{eventId}")
     ShopResponses.EventOutcome event(@PathVariable String eventId) {
         EventId id = EventId.of(eventId);
@@ -155,14 +206,19 @@ class LoyaltyController {
     private ResponseEntity<ShopResponses.EventOutcome> process(String key, Instant occurredAt, URI location,
                                                                EventFactory factory) {
         EventId id = key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
-        Instant now = clock.instant();
-        Instant at = occurredAt != null ? occurredAt : key == null ? now : keys.firstSeen(id.value(), now);
+        Instant at = at(key, id, occurredAt);
         LoyaltyEvent event = factory.apply(id, at);
         boolean replay = store.findEvent(id).isPresent();
         Outcome outcome = engine.process(event);
         ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true")
                 : location != null ? ResponseEntity.created(location) : ResponseEntity.status(HttpStatus.CREATED);
         return response.body(ShopResponses.EventOutcome.of(outcome));
+    }
+
+    /** The event's time: as given, else when its key was first seen, else now. */
+    private Instant at(String key, EventId id, Instant occurredAt) {
+        Instant now = clock.instant();
+        return occurredAt != null ? occurredAt : key == null ? now : keys.firstSeen(id.value(), now);
     }
 
     /** Builds an event from its id and time. */

@@ -8,6 +8,7 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.MemberAlreadyEnrolledException;
 import dev.loyalty.core.MemberNotActiveException;
+import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.UnknownMemberException;
@@ -34,6 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>{@link InvalidInputException}, {@link CurrencyMismatchException}</td><td>400</td></tr>
  *   <tr><td>{@link UnknownMemberException}, unknown event id</td><td>404</td></tr>
  *   <tr><td>{@link EventConflictException}, {@link MemberAlreadyEnrolledException}, {@link MemberNotActiveException}, {@link HoldStateException}</td><td>409</td></tr>
+ *   <tr><td>{@link OfferNotRedeemableException}: unknown or another member's offer</td><td>404</td></tr>
+ *   <tr><td>{@link OfferNotRedeemableException}: already redeemed, not yet valid, expired</td><td>409</td></tr>
  *   <tr><td>{@link InsufficientPointsException}, {@link PointsOverflowException}</td><td>422</td></tr>
  *   <tr><td>{@link StoreException}</td><td>503</td></tr>
  *   <tr><td>any other {@link LoyaltyException}</td><td>500</td></tr>
@@ -73,6 +76,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({MemberAlreadyEnrolledException.class, MemberNotActiveException.class, HoldStateException.class})
     ProblemDetail stateConflict(LoyaltyException e) {
         return problem(HttpStatus.CONFLICT, kebab(e), title(e), e);
+    }
+
+    /**
+     * An offer that cannot be redeemed: 404 when the member has no such offer (unknown, or
+     * another member's), 409 when its state forbids it (already redeemed, not yet valid,
+     * expired); {@code reason} and {@code offerCode} name why and which.
+     */
+    @ExceptionHandler(OfferNotRedeemableException.class)
+    ProblemDetail offerNotRedeemable(OfferNotRedeemableException e) {
+        boolean missing = e.reason() == OfferNotRedeemableException.Reason.UNKNOWN
+                || e.reason() == OfferNotRedeemableException.Reason.OTHER_MEMBER;
+        ProblemDetail problem = problem(missing ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, "offer-not-redeemable", "Offer not redeemable", e);
+        problem.setProperty("reason", e.reason().name());
+        problem.setProperty("offerCode", e.offerCode());
+        return problem;
     }
 
     @ExceptionHandler(InsufficientPointsException.class)

@@ -73,4 +73,22 @@ final class ShopRequests {
      */
     record Redeem(String reward, Long points, BigDecimal value, String currency, Instant occurredAt) {
     }
+
+    /**
+     * {@code POST /members/{memberId}/offers/{code}/redemptions}.
+     *
+     * @param occurredAt when, optional
+     */
+    record RedeemOffer(Instant occurredAt) {
+    }
+
+    /**
+     * {@code POST /sweeps}.
+     *
+     * @param asOf the instant to sweep at, optional (now); not after now
+     * @param from the first member id of the range, optional
+     * @param to the member id the range ends before, optional
+     */
+    record Sweep(Instant asOf, String from, String to) {
+    }
 }

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,6 +211,178 @@ abstract class ShopBackendContract {
         assertThat(balance(member)).isEqualTo(before);
     }
 
+    @Test
+    void benefitsOfANewMemberAreTheEntryTiersWithTheWayToTheNext() throws Exception {
+        String member = enrolled();
+
+        Reply reply = get("/members/" + member + "/benefits");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("tier").asText()).isEqualTo("member");
+        assertThat(reply.body().get("earnMultiplier").decimalValue()).isEqualByComparingTo("1");
+        assertThat(reply.body().get("discountPercent").decimalValue()).isEqualByComparingTo("0");
+        assertThat(reply.body().get("perks").size()).isZero();
+        assertThat(reply.body().at("/progress/nextTier").asText()).isEqualTo("silver");
+        assertThat(reply.body().at("/progress/needed").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(reply.body().at("/progress/text").asText()).contains("500.00").contains("silver");
+    }
+
+    @Test
+    void purchaseReachingTheGoldThresholdGivesGoldBenefitsAtCheckout() throws Exception {
+        String member = enrolled();
+
+        post("/members/" + member + "/purchases", "order-" + member, "{\"lines\":[{\"sku\":\"SOFA\",\"category\":\"home\",\"quantity\":1,\"unitPrice\":\"1500.00\"}]}");
+
+        JsonNode benefits = get("/members/" + member + "/benefits").body();
+        assertThat(benefits.get("tier").asText()).isEqualTo("gold");
+        assertThat(benefits.get("earnMultiplier").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(benefits.get("discountPercent").decimalValue()).isEqualByComparingTo("10");
+        assertThat(benefits.at("/perks/free-delivery").asText()).isEqualTo("yes");
+        assertThat(benefits.at("/progress/nextTier").asText()).isEqualTo("diamond");
+        assertThat(benefits.at("/progress/needed").decimalValue()).isEqualByComparingTo("3500.00");
+    }
+
+    @Test
+    void tierHistoryListsTheEnrolmentAndThePromotionWithItsPurchase() throws Exception {
+        String member = enrolled();
+        post("/members/" + member + "/purchases", "order-" + member, "{\"lines\":[{\"sku\":\"CHAIR\",\"category\":\"home\",\"quantity\":1,\"unitPrice\":\"500.00\"}]}");
+
+        Reply reply = get("/members/" + member + "/tier-history");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().size()).isEqualTo(2);
+        assertThat(reply.body().get(0).get("kind").asText()).isEqualTo("ENROLMENT");
+        JsonNode promotion = reply.body().get(1);
+        assertThat(promotion.get("kind").asText()).isEqualTo("PROMOTION");
+        assertThat(promotion.get("fromTier").asText()).isEqualTo("member");
+        assertThat(promotion.get("toTier").asText()).isEqualTo("silver");
+        assertThat(promotion.get("eventId").asText()).isEqualTo("order-" + member);
+    }
+
+    @Test
+    void benefitsOfAnUnknownMemberAreNotFound() throws Exception {
+        assertProblem(get("/members/" + newMember() + "/benefits"), 404, "urn:loyalty:problem:unknown-member");
+    }
+
+    @Test
+    void sweepIssuesAWinBackOfferToAMemberDormantFor90Days() throws Exception {
+        String member = enrolledDaysAgo(100);
+
+        Reply sweep = sweep(member, Instant.now());
+
+        assertThat(sweep.status()).as(sweep.response().body()).isEqualTo(200);
+        assertThat(sweep.body().get("members").asLong()).isEqualTo(1);
+        assertThat(sweep.body().get("offersIssued").asLong()).isEqualTo(1);
+        JsonNode offers = get("/members/" + member + "/offers").body();
+        assertThat(offers.size()).isEqualTo(1);
+        assertThat(offers.get(0).get("template").asText()).isEqualTo("WINBACK-90");
+        assertThat(offers.get(0).get("kind").asText()).isEqualTo("DISCOUNT");
+        assertThat(offers.get(0).get("value").decimalValue()).isEqualByComparingTo("10");
+        assertThat(offers.get(0).get("status").asText()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void sweepingAgainAtTheSameInstantIssuesNothingMore() throws Exception {
+        String member = enrolledDaysAgo(100);
+        Instant asOf = Instant.now();
+        sweep(member, asOf);
+
+        Reply again = sweep(member, asOf);
+
+        assertThat(again.body().get("offersIssued").asLong()).isZero();
+        assertThat(get("/members/" + member + "/offers").body().size()).isEqualTo(1);
+    }
+
+    @Test
+    void sweepAfterNowIsABadRequest() throws Exception {
+        Reply reply = post("/sweeps", null, "{\"asOf\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("asOf");
+    }
+
+    @Test
+    void redeemingAnOfferAnswersWhatToGiveAndMarksItRedeemed() throws Exception {
+        String member = enrolledDaysAgo(100);
+        String code = offerCode(member, Instant.now());
+
+        Reply reply = post("/members/" + member + "/offers/" + code + "/redemptions", "use-" + code, "{}");
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(201);
+        assertThat(reply.body().at("/offer/kind").asText()).isEqualTo("DISCOUNT");
+        assertThat(reply.body().at("/offer/value").decimalValue()).isEqualByComparingTo("10");
+        assertThat(reply.body().at("/offer/status").asText()).isEqualTo("REDEEMED");
+        assertThat(reply.body().at("/outcome/eventId").asText()).isEqualTo("use-" + code);
+        JsonNode offer = get("/members/" + member + "/offers").body().get(0);
+        assertThat(offer.get("status").asText()).isEqualTo("REDEEMED");
+        assertThat(offer.get("redeemedBy").asText()).isEqualTo("use-" + code);
+    }
+
+    @Test
+    void redeemingAnOfferAgainWithTheSameKeyReplaysTheFirstAnswer() throws Exception {
+        String member = enrolledDaysAgo(100);
+        String code = offerCode(member, Instant.now());
+        Reply first = post("/members/" + member + "/offers/" + code + "/redemptions", "use-" + code, "{}");
+
+        Reply retry = post("/members/" + member + "/offers/" + code + "/redemptions", "use-" + code, "{}");
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void redeemingAnOfferUnderAnotherKeyIsAConflictNamingTheReason() throws Exception {
+        String member = enrolledDaysAgo(100);
+        String code = offerCode(member, Instant.now());
+        post("/members/" + member + "/offers/" + code + "/redemptions", "use-" + code, "{}");
+
+        Reply reply = post("/members/" + member + "/offers/" + code + "/redemptions", "again-" + code, "{}");
+
+        assertProblem(reply, 409, "urn:loyalty:problem:offer-not-redeemable");
+        assertThat(reply.body().get("reason").asText()).isEqualTo("ALREADY_REDEEMED");
+        assertThat(reply.body().get("offerCode").asText()).isEqualTo(code);
+        assertThat(get("/events/again-" + code).status()).isEqualTo(404);
+    }
+
+    @Test
+    void redeemingAnExpiredOfferIsAConflictAndStoresNothing() throws Exception {
+        String member = enrolledDaysAgo(140);
+        String code = offerCode(member, Instant.now().minus(Duration.ofDays(40)));   // valid for 30 days from then
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/offers/" + code + "/redemptions", "late-" + code, null);
+
+        assertProblem(reply, 409, "urn:loyalty:problem:offer-not-redeemable");
+        assertThat(reply.body().get("reason").asText()).isEqualTo("EXPIRED");
+        assertThat(statementLines(member)).isEqualTo(entries);
+        assertThat(get("/members/" + member + "/offers").body().get(0).get("status").asText()).isNotEqualTo("REDEEMED");
+    }
+
+    @Test
+    void redeemingAnotherMembersOfferIsNotFound() throws Exception {
+        String owner = enrolledDaysAgo(100);
+        String code = offerCode(owner, Instant.now());
+        String other = enrolled();
+
+        Reply reply = post("/members/" + other + "/offers/" + code + "/redemptions", null, "{}");
+
+        assertProblem(reply, 404, "urn:loyalty:problem:offer-not-redeemable");
+        assertThat(reply.body().get("reason").asText()).isEqualTo("OTHER_MEMBER");
+        assertThat(get("/members/" + owner + "/offers").body().get(0).get("status").asText()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void redeemingAnUnknownOfferIsNotFound() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/offers/NO-SUCH-OFFER/redemptions", null, "{}");
+
+        assertProblem(reply, 404, "urn:loyalty:problem:offer-not-redeemable");
+        assertThat(reply.body().get("reason").asText()).isEqualTo("UNKNOWN");
+        assertThat(reply.body().get("offerCode").asText()).isEqualTo("NO-SUCH-OFFER");
+    }
+
     private record Reply(int status, HttpResponse<String> response, JsonNode body) {
         String header(String name) {
             return response.headers().firstValue(name).orElse(null);
@@ -237,6 +411,25 @@ abstract class ShopBackendContract {
         return member;
     }
 
+    /** A member enrolled that many days ago, so dormant since then. */
+    private String enrolledDaysAgo(int days) throws IOException, InterruptedException {
+        String member = newMember();
+        Instant at = Instant.now().minus(Duration.ofDays(days));
+        assertThat(post("/members", "enrol-" + member, "{\"memberId\":\"" + member + "\",\"occurredAt\":\"" + at + "\"}").status()).isEqualTo(201);
+        return member;
+    }
+
+    /** Sweeps this member alone: the range from its id to the next id with it as a prefix. */
+    private Reply sweep(String member, Instant asOf) throws IOException, InterruptedException {
+        return post("/sweeps", null, "{\"asOf\":\"" + asOf + "\",\"from\":\"" + member + "\",\"to\":\"" + member + "~\"}");
+    }
+
+    /** Sweeps the member at an instant and answers the code of the one offer it issued. */
+    private String offerCode(String member, Instant asOf) throws IOException, InterruptedException {
+        assertThat(sweep(member, asOf).body().get("offersIssued").asLong()).isEqualTo(1);
+        return get("/members/" + member + "/offers").body().get(0).get("code").asText();
+    }
+
     private long balance(String member) throws IOException, InterruptedException {
         return get("/members/" + member).body().at("/points/balance").asLong();
     }
@@ -247,7 +440,7 @@ abstract class ShopBackendContract {
 
     private Reply post(String path, String key, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
