@@ -6,6 +6,7 @@ import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
@@ -564,6 +565,19 @@ public final class LoyaltyEngine implements AutoCloseable {
         SweepReport report() {
             return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
         }
+    }
+
+    /**
+     * Returns how much of a campaign's total points budget has been used, as the store counts it:
+     * the budget the rules declared at the last draw and the points awarded from it so far by all
+     * members, never more than the budget.
+     *
+     * @param campaignId the campaign id, such as {@code SPRING-01}
+     * @return the budget, if the campaign has one and awarded points from it
+     */
+    public Optional<CampaignBudget> campaignBudget(String campaignId) {
+        Checks.text(campaignId, "campaignId");
+        return store.campaignBudget(campaignId);
     }
 
     /**

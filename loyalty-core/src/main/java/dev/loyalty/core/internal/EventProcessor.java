@@ -29,6 +29,7 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.CampaignDraw;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -161,15 +163,24 @@ public final class EventProcessor {
         List<Explanation.Step> afterRules = new ArrayList<>(1);
         long balanceBefore = ledger.balance();
         String version = "-";
+        List<CampaignDraw> draws = List.of();
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
             RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, segmentOf(view, event));
             Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context)
                     ? early.evaluation() : evaluate(context);
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
+            LongSupplier earnedToday =
+                    () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone));
             PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
-                    () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone)),
-                    program.currency().getCurrencyCode());
+                    earnedToday, program.currency().getCurrencyCode());
+            if (!evaluation.limits().isEmpty()) {
+                CampaignGuards.Guarded guarded = CampaignGuards.apply(evaluation.decisions(), evaluation.limits(), composition,
+                        kept -> PointsComposer.compose(event, kept, program.pointsRounding(), earnedToday, program.currency().getCurrencyCode()),
+                        view);
+                composition = guarded.composition();
+                draws = guarded.draws();
+            }
             composed = composition.stepSource();
             if (event instanceof Enrolment) {
                 // joining starts the inactivity clock, so points of a member who never buys can still expire
@@ -220,6 +231,9 @@ public final class EventProcessor {
                 explanation, version);
         MemberChanges changes = ledger.changes(after.equals(before) ? null : after,
                 new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
+        if (!draws.isEmpty()) {
+            changes = changes.withDraws(draws);
+        }
         return keeper == null ? changes : withTiers(changes, keeper.update());
     }
 
@@ -246,7 +260,7 @@ public final class EventProcessor {
             return changes;
         }
         return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
-                changes.offers(), changes.offerBook());
+                changes.offers(), changes.offerBook(), changes.draws());
     }
 
     /**
