@@ -140,7 +140,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Evaluation evaluate(RuleContext context) {
         Objects.requireNonNull(context, "context");
         RuleSet rules = rules();
-        return new Evaluation(rules.version(), rules.evaluate(context));
+        return new Evaluation(rules.version(), rules.evaluate(context), rules.limits());
     }
 
     /**
@@ -163,7 +163,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         List<List<Decision>> decisions = rules.evaluateAll(contexts);
         List<Evaluation> evaluations = new ArrayList<>(decisions.size());
         for (List<Decision> each : decisions) {
-            evaluations.add(new Evaluation(rules.version(), each));
+            evaluations.add(new Evaluation(rules.version(), each, rules.limits()));
         }
         return evaluations;
     }
