@@ -598,9 +598,10 @@ public final class LoyaltyEngine implements AutoCloseable {
         return rules.version();
     }
 
-    /** Closes the rule engine if this engine created it; a rule engine passed to the builder stays open. */
+    /** Removes this engine's tier-policy check from the rule engine and closes the rule engine if this engine created it; a rule engine passed to the builder stays open. */
     @Override
     public void close() {
+        processor.close();
         if (ownsRules) {
             rules.close();
         }

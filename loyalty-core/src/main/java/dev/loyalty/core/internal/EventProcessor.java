@@ -63,7 +63,9 @@ public final class EventProcessor {
     private final ProgramSettings program;
     private final RuleEngine rules;
     private final Clock clock;
-    private final TierPolicy tiers;
+    /** The last tier policy found to fit the program, so a policy is checked once, not per event. */
+    private volatile TierPolicy checked;
+    private final Runnable unguard;
 
     /**
      * Creates a processor.
@@ -76,10 +78,30 @@ public final class EventProcessor {
         this.program = program;
         this.rules = rules;
         this.clock = clock;
-        this.tiers = rules.tierPolicy().orElse(null);
-        if (tiers != null) {
-            tiers.check(program);
+        tiers();
+        // a rule engine that swaps its rules (a reload) refuses a set whose ladder does not fit this program
+        this.unguard = rules.guardTierPolicy(policy -> policy.check(program));
+    }
+
+    /**
+     * Returns the tier policy of the rules as they are now: read from the rule engine on every
+     * event and sweep, so a reload that changes the ladder takes effect at once in the core too.
+     * A policy not seen before is checked against the program first.
+     *
+     * @throws dev.loyalty.core.LoyaltyConfigurationException when the policy does not fit the program
+     */
+    private TierPolicy tiers() {
+        TierPolicy policy = rules.tierPolicy().orElse(null);
+        if (policy != null && policy != checked) {
+            policy.check(program);
+            checked = policy;
         }
+        return policy;
+    }
+
+    /** Removes this processor's check from the rule engine; called when the engine is closed. */
+    public void close() {
+        unguard.run();
     }
 
     /**
@@ -144,6 +166,7 @@ public final class EventProcessor {
      * @return the changes to apply atomically
      */
     public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early) {
+        TierPolicy tiers = tiers();
         Member before = view.member().orElse(null);
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
@@ -274,6 +297,7 @@ public final class EventProcessor {
      * @return the changes; empty when nothing is due or the member is not enrolled
      */
     public MemberChanges sweep(MemberView view, Instant asOf) {
+        TierPolicy tiers = tiers();
         Member member = view.member().orElse(null);
         if (member == null) {
             return new MemberChanges(null, null, List.of(), List.of());
@@ -301,6 +325,7 @@ public final class EventProcessor {
      * @return the answer; without a tier policy, the member's tier with no benefits and no progress
      */
     public MemberTier memberTier(MemberView view, Instant asOf) {
+        TierPolicy tiers = tiers();
         Member member = view.member().orElseThrow(() -> new IllegalStateException("tier of a member who is not enrolled"));
         ZoneId zone = member.zoneOr(program.zone());
         LocalDate today = LocalDays.dateOf(asOf, zone);
@@ -324,6 +349,7 @@ public final class EventProcessor {
      * @throws InvalidInputException when the program has no tier policy, or the tier or date is not acceptable
      */
     public MemberChanges overrideTier(MemberView view, String tierCode, LocalDate until, String reason) {
+        TierPolicy tiers = tiers();
         if (tiers == null) {
             throw new InvalidInputException("tierCode", "the rules define no tier policy, so tiers cannot be overridden");
         }
@@ -353,7 +379,7 @@ public final class EventProcessor {
      * @return the policy, or null without one
      */
     public TierPolicy tierPolicy() {
-        return tiers;
+        return tiers();
     }
 
     /**
