@@ -13,6 +13,7 @@ import java.util.Objects;
  * rule "SPRING-01 double points on garden items in April"
  *     @name("Spring garden") @owner("marketing@example.com")
  *     @activeFrom("2026-04-01") @activeUntil("2026-04-30")
+ *     @budget(100000) @memberLimit(500) @group("spring")
  * when ...
  * }</pre>
  *

@@ -124,6 +124,23 @@ class CampaignLimitsTest {
         }
     }
 
+    @Test
+    void shouldGiveATiedGroupToTheCampaignThatFiredFirst() {
+        String drl = MalformedDrlTest.HEADER + """
+                rule "LATE-01 five points" @group("g") salience 1
+                when $p : Purchase( ) then earn.points(5, "5 points"); end
+                rule "EARLY-01 five points" @group("g") salience 10
+                when $p : Purchase( ) then earn.points(5, "5 points too"); end
+                """;
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().drl("tie.drl", drl).build(); LoyaltyEngine engine = Shop.engine(rules)) {
+            MemberId member = enrol(engine, "member");
+
+            Outcome outcome = engine.process(garden(member, "2025-04-01T10:00", "1.00"));
+
+            assertThat(awards(outcome)).containsExactly(award("EARLY-01 five points", 5));
+        }
+    }
+
     private static dev.loyalty.core.event.Purchase garden(MemberId member, String at, String amount) {
         return purchase(member, london(at)).line("G-1", "garden", 1, gbp(amount)).build();
     }

@@ -1,7 +1,5 @@
 package dev.loyalty.core.spi;
 
-import java.util.Objects;
-
 /**
  * The limits a campaign's author declared, travelling with every decision of the campaign's
  * rules: a total points budget, a per-member limit and an exclusive group. The core enforces
@@ -54,6 +52,6 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
     @Override
     public String toString() {
         return "CampaignLimits[" + campaign + (budgeted() ? ", budget " + budget : "")
-                + (memberLimit != UNLIMITED ? ", member limit " + memberLimit : "") + (group != null ? ", group " + Objects.toString(group) : "") + "]";
+                + (memberLimit != UNLIMITED ? ", member limit " + memberLimit : "") + (group != null ? ", group " + group : "") + "]";
     }
 }
