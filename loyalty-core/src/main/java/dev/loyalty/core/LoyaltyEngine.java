@@ -6,6 +6,7 @@ import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
@@ -567,6 +568,19 @@ public final class LoyaltyEngine implements AutoCloseable {
     }
 
     /**
+     * Returns how much of a campaign's total points budget has been used, as the store counts it:
+     * the budget the rules declared at the last draw and the points awarded from it so far by all
+     * members, never more than the budget.
+     *
+     * @param campaignId the campaign id, such as {@code SPRING-01}
+     * @return the budget, if the campaign has one and awarded points from it
+     */
+    public Optional<CampaignBudget> campaignBudget(String campaignId) {
+        Checks.text(campaignId, "campaignId");
+        return store.campaignBudget(campaignId);
+    }
+
+    /**
      * Returns the program settings.
      *
      * @return the settings the engine was built with
@@ -584,9 +598,10 @@ public final class LoyaltyEngine implements AutoCloseable {
         return rules.version();
     }
 
-    /** Closes the rule engine if this engine created it; a rule engine passed to the builder stays open. */
+    /** Removes this engine's tier-policy check from the rule engine and closes the rule engine if this engine created it; a rule engine passed to the builder stays open. */
     @Override
     public void close() {
+        processor.close();
         if (ownsRules) {
             rules.close();
         }

@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The Drools rule engine: campaign rules written in DRL against the facts and actions of
@@ -50,8 +52,14 @@ public final class DroolsRuleEngine implements RuleEngine {
     private final Object reloading = new Object();
     private volatile boolean closed;
 
-    /** The active rule set with the configuration it was built from. */
-    private record Active(String id, RuleSet rules, Builder source) {
+    /** Checks the core registered on the tier policy of a set about to be swapped in. */
+    private final List<Consumer<TierPolicy>> tierGuards = new CopyOnWriteArrayList<>();
+
+    /** The active rule set with the configuration it was built from, and its tier policy (kept to hand out without allocating). */
+    private record Active(String id, RuleSet rules, Builder source, Optional<TierPolicy> tierPolicy) {
+        Active(String id, RuleSet rules, Builder source) {
+            this(id, rules, source, Optional.ofNullable(rules.tierPolicy()));
+        }
     }
 
     private DroolsRuleEngine(Active active) {
@@ -111,6 +119,8 @@ public final class DroolsRuleEngine implements RuleEngine {
      * @param candidate the configuration of the new set; later {@link #reload()} calls read it again
      * @return the new active campaign set
      * @throws RuleDefinitionException listing every problem; the old set stays active
+     * @throws dev.loyalty.core.LoyaltyConfigurationException when the new set's tier ladder does not fit the program
+     *         of a {@code LoyaltyEngine} using this engine (a tier not on its ladder, say); the old set stays active
      * @throws IllegalStateException when the engine is closed
      */
     public CampaignSet reload(Builder candidate) {
@@ -121,6 +131,16 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
             Builder snapshot = candidate.copy();
             RuleSet fresh = snapshot.compile();
+            if (fresh.tierPolicy() != null) {
+                try {
+                    for (Consumer<TierPolicy> guard : tierGuards) {
+                        guard.accept(fresh.tierPolicy());
+                    }
+                } catch (RuntimeException e) {
+                    fresh.close();
+                    throw e;
+                }
+            }
             fresh.warm();
             Active previous = active.getAndSet(new Active(snapshot.id, fresh, snapshot));
             previous.rules().retire();
@@ -140,7 +160,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Evaluation evaluate(RuleContext context) {
         Objects.requireNonNull(context, "context");
         RuleSet rules = rules();
-        return new Evaluation(rules.version(), rules.evaluate(context));
+        return new Evaluation(rules.version(), rules.evaluate(context), rules.limits());
     }
 
     /**
@@ -163,20 +183,38 @@ public final class DroolsRuleEngine implements RuleEngine {
         List<List<Decision>> decisions = rules.evaluateAll(contexts);
         List<Evaluation> evaluations = new ArrayList<>(decisions.size());
         for (List<Decision> each : decisions) {
-            evaluations.add(new Evaluation(rules.version(), each));
+            evaluations.add(new Evaluation(rules.version(), each, rules.limits()));
         }
         return evaluations;
     }
 
     /**
      * Returns the tier policy the rules declare on the {@link dev.loyalty.rules.vocabulary.TierLadder}
-     * fact, read once when the engine was built.
+     * fact, read once when the active set was built (a reload brings the new set's).
      *
      * @return the policy, if a rule declares one
      */
     @Override
     public Optional<TierPolicy> tierPolicy() {
-        return Optional.ofNullable(rules().tierPolicy());
+        Active current = active.get();
+        if (closed) {
+            throw new IllegalStateException("the rule engine is closed");
+        }
+        return current.tierPolicy();
+    }
+
+    /**
+     * Registers a check run on the tier policy of every set {@link #reload(Builder)} is about to
+     * swap in; a check that throws refuses the reload, keeping the old set.
+     *
+     * @param check throws when a policy does not fit
+     * @return removes the check
+     */
+    @Override
+    public Runnable guardTierPolicy(Consumer<TierPolicy> check) {
+        Objects.requireNonNull(check, "check");
+        tierGuards.add(check);
+        return () -> tierGuards.remove(check);
     }
 
     /**

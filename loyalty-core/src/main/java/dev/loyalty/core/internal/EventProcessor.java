@@ -29,6 +29,7 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.CampaignDraw;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +63,9 @@ public final class EventProcessor {
     private final ProgramSettings program;
     private final RuleEngine rules;
     private final Clock clock;
-    private final TierPolicy tiers;
+    /** The last tier policy found to fit the program, so a policy is checked once, not per event. */
+    private volatile TierPolicy checked;
+    private final Runnable unguard;
 
     /**
      * Creates a processor.
@@ -74,10 +78,30 @@ public final class EventProcessor {
         this.program = program;
         this.rules = rules;
         this.clock = clock;
-        this.tiers = rules.tierPolicy().orElse(null);
-        if (tiers != null) {
-            tiers.check(program);
+        tiers();
+        // a rule engine that swaps its rules (a reload) refuses a set whose ladder does not fit this program
+        this.unguard = rules.guardTierPolicy(policy -> policy.check(program));
+    }
+
+    /**
+     * Returns the tier policy of the rules as they are now: read from the rule engine on every
+     * event and sweep, so a reload that changes the ladder takes effect at once in the core too.
+     * A policy not seen before is checked against the program first.
+     *
+     * @throws dev.loyalty.core.LoyaltyConfigurationException when the policy does not fit the program
+     */
+    private TierPolicy tiers() {
+        TierPolicy policy = rules.tierPolicy().orElse(null);
+        if (policy != null && policy != checked) {
+            policy.check(program);
+            checked = policy;
         }
+        return policy;
+    }
+
+    /** Removes this processor's check from the rule engine; called when the engine is closed. */
+    public void close() {
+        unguard.run();
     }
 
     /**
@@ -142,6 +166,7 @@ public final class EventProcessor {
      * @return the changes to apply atomically
      */
     public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early) {
+        TierPolicy tiers = tiers();
         Member before = view.member().orElse(null);
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
@@ -161,15 +186,24 @@ public final class EventProcessor {
         List<Explanation.Step> afterRules = new ArrayList<>(1);
         long balanceBefore = ledger.balance();
         String version = "-";
+        List<CampaignDraw> draws = List.of();
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
             RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, segmentOf(view, event));
             Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context)
                     ? early.evaluation() : evaluate(context);
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
+            LongSupplier earnedToday =
+                    () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone));
             PointsComposer.Composition composition = PointsComposer.compose(event, evaluation.decisions(), program.pointsRounding(),
-                    () -> view.pointsEarnedBetween(LocalDays.startOf(date, zone), LocalDays.startOf(date.plusDays(1), zone)),
-                    program.currency().getCurrencyCode());
+                    earnedToday, program.currency().getCurrencyCode());
+            if (!evaluation.limits().isEmpty()) {
+                CampaignGuards.Guarded guarded = CampaignGuards.apply(evaluation.decisions(), evaluation.limits(), composition,
+                        kept -> PointsComposer.compose(event, kept, program.pointsRounding(), earnedToday, program.currency().getCurrencyCode()),
+                        view);
+                composition = guarded.composition();
+                draws = guarded.draws();
+            }
             composed = composition.stepSource();
             if (event instanceof Enrolment) {
                 // joining starts the inactivity clock, so points of a member who never buys can still expire
@@ -220,6 +254,9 @@ public final class EventProcessor {
                 explanation, version);
         MemberChanges changes = ledger.changes(after.equals(before) ? null : after,
                 new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
+        if (!draws.isEmpty()) {
+            changes = changes.withDraws(draws);
+        }
         return keeper == null ? changes : withTiers(changes, keeper.update());
     }
 
@@ -246,7 +283,7 @@ public final class EventProcessor {
             return changes;
         }
         return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
-                changes.offers(), changes.offerBook());
+                changes.offers(), changes.offerBook(), changes.draws());
     }
 
     /**
@@ -260,6 +297,7 @@ public final class EventProcessor {
      * @return the changes; empty when nothing is due or the member is not enrolled
      */
     public MemberChanges sweep(MemberView view, Instant asOf) {
+        TierPolicy tiers = tiers();
         Member member = view.member().orElse(null);
         if (member == null) {
             return new MemberChanges(null, null, List.of(), List.of());
@@ -287,6 +325,7 @@ public final class EventProcessor {
      * @return the answer; without a tier policy, the member's tier with no benefits and no progress
      */
     public MemberTier memberTier(MemberView view, Instant asOf) {
+        TierPolicy tiers = tiers();
         Member member = view.member().orElseThrow(() -> new IllegalStateException("tier of a member who is not enrolled"));
         ZoneId zone = member.zoneOr(program.zone());
         LocalDate today = LocalDays.dateOf(asOf, zone);
@@ -310,6 +349,7 @@ public final class EventProcessor {
      * @throws InvalidInputException when the program has no tier policy, or the tier or date is not acceptable
      */
     public MemberChanges overrideTier(MemberView view, String tierCode, LocalDate until, String reason) {
+        TierPolicy tiers = tiers();
         if (tiers == null) {
             throw new InvalidInputException("tierCode", "the rules define no tier policy, so tiers cannot be overridden");
         }
@@ -339,7 +379,7 @@ public final class EventProcessor {
      * @return the policy, or null without one
      */
     public TierPolicy tierPolicy() {
-        return tiers;
+        return tiers();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.loyalty.core.spi;
 
 import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
@@ -45,6 +46,12 @@ public interface LoyaltyStore {
      * returns atomically. The work may run more than once (after a lost race or a retried
      * transaction), so it must be free of side effects; it may throw to abort, leaving the
      * store unchanged.
+     *
+     * <p>When the changes carry {@link MemberChanges#draws() campaign draws}, the store adds
+     * them to the member's campaign totals and draws the budgeted ones from the campaigns'
+     * budgets in the same atomic step, never letting a budget's spent points exceed its total:
+     * when a draw does not fit, nothing is applied and the work runs again, reading the new
+     * spent points through {@link MemberView#campaignBudgetSpent(String)}.
      *
      * <p>The event id is unique across the store: when an event with the same id was recorded
      * first, by this or another member, nothing is applied and that earlier event is returned.
@@ -181,6 +188,17 @@ public interface LoyaltyStore {
      * @return the scores and segment of the last segmentation run that scored the member, if any
      */
     default Optional<MemberSegment> segment(MemberId memberId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns how much of a campaign's total budget has been drawn. The default has none, for
+     * stores that keep no budgets.
+     *
+     * @param campaign the campaign id
+     * @return the budget, if any points were drawn from it
+     */
+    default Optional<CampaignBudget> campaignBudget(String campaign) {
         return Optional.empty();
     }
 }

@@ -22,9 +22,11 @@ import java.util.List;
  * @param tiers the member's tier bookkeeping changes, or null when unchanged
  * @param offers the offers to add or replace, by offer code
  * @param offerBook the member's new offer bookkeeping, or null when unchanged
+ * @param draws the points awarded from counted campaigns, to add to the member's campaign totals and
+ *              to draw from the campaigns' budgets, all or nothing (see {@link LoyaltyStore#apply})
  */
 public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
-                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook) {
+                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook, List<CampaignDraw> draws) {
 
     /** Copies the lists. */
     public MemberChanges {
@@ -32,6 +34,35 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
         lots = List.copyOf(lots);
         holds = List.copyOf(holds);
         offers = List.copyOf(offers);
+        draws = draws == null ? List.of() : List.copyOf(draws);
+    }
+
+    /**
+     * Creates changes that draw on no campaign.
+     *
+     * @param member the member's new state, or null when unchanged
+     * @param event the processed event, or null
+     * @param entries the ledger entries to append
+     * @param lots the lots to add or replace
+     * @param holds the holds to add or replace
+     * @param account the member's new account state, or null when unchanged
+     * @param tiers the member's tier bookkeeping changes, or null when unchanged
+     * @param offers the offers to add or replace
+     * @param offerBook the member's new offer bookkeeping, or null when unchanged
+     */
+    public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
+                         Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook) {
+        this(member, event, entries, lots, holds, account, tiers, offers, offerBook, List.of());
+    }
+
+    /**
+     * Returns these changes with the given campaign draws.
+     *
+     * @param value the draws
+     * @return the changes
+     */
+    public MemberChanges withDraws(List<CampaignDraw> value) {
+        return new MemberChanges(member, event, entries, lots, holds, account, tiers, offers, offerBook, value);
     }
 
     /**
@@ -63,10 +94,10 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
     /**
      * Tells whether applying these changes would change nothing.
      *
-     * @return true when there is no member, event, entry, lot, hold, account, tier, offer or offer bookkeeping change
+     * @return true when there is no member, event, entry, lot, hold, account, tier, offer, offer bookkeeping or campaign change
      */
     public boolean isEmpty() {
         return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null
-                && tiers == null && offers.isEmpty() && offerBook == null;
+                && tiers == null && offers.isEmpty() && offerBook == null && draws.isEmpty();
     }
 }

@@ -141,4 +141,28 @@ public interface MemberView {
     default Optional<MemberSegment> segment() {
         return Optional.empty();
     }
+
+    /**
+     * Returns the points the member has earned from a counted campaign (one with a budget or a
+     * member limit) in all, from a kept total (never from a scan of the ledger). The default has
+     * none, for stores that keep no campaign totals.
+     *
+     * @param campaign the campaign id
+     * @return the points, 0 when none
+     */
+    default long campaignPoints(String campaign) {
+        return 0;
+    }
+
+    /**
+     * Returns the points drawn so far from a campaign's total budget, by all members. Read
+     * without a lock: a draw that no longer fits when the changes are applied makes the store run
+     * the work again. The default has none, for stores that keep no budgets.
+     *
+     * @param campaign the campaign id
+     * @return the points spent, 0 when none
+     */
+    default long campaignBudgetSpent(String campaign) {
+        return 0;
+    }
 }

@@ -4,6 +4,7 @@ import dev.loyalty.core.tier.TierPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Evaluates campaign rules for one event and returns what they propose. Implementations must
@@ -53,6 +54,20 @@ public interface RuleEngine extends AutoCloseable {
      */
     default Optional<TierPolicy> tierPolicy() {
         return Optional.empty();
+    }
+
+    /**
+     * Registers a check the engine runs on the tier policy of every rule set it is about to
+     * switch to (a reload, say): when the check throws, the switch is refused, the exception
+     * reaches the caller of the switch and the active rules stay as they were. The core
+     * registers one per {@code LoyaltyEngine}, so that the rules and the core never disagree on
+     * the ladder. The default registers nothing, for engines whose rules never change.
+     *
+     * @param check throws when a policy does not fit the program; not called for a set without a policy
+     * @return removes the check
+     */
+    default Runnable guardTierPolicy(Consumer<TierPolicy> check) {
+        return () -> { };
     }
 
     /**

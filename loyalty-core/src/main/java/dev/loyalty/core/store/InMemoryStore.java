@@ -1,6 +1,7 @@
 package dev.loyalty.core.store;
 
 import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
@@ -14,6 +15,7 @@ import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.CampaignDraw;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
@@ -26,6 +28,7 @@ import dev.loyalty.core.spi.SweepCheckpoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,9 @@ public final class InMemoryStore implements LoyaltyStore {
     /** Every member's offers by code, for {@link #findOffer}. */
     private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SweepCheckpoint> checkpoints = new ConcurrentHashMap<>();
+    /** The campaigns' budgets; read without a lock, drawn on under {@link #budgetLock}. */
+    private final ConcurrentHashMap<String, CampaignBudget> budgets = new ConcurrentHashMap<>();
+    private final Object budgetLock = new Object();
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -74,7 +80,7 @@ public final class InMemoryStore implements LoyaltyStore {
         while (true) {
             Slot slot = byId.get(memberId);
             if (slot == null) {
-                slot = slots.computeIfAbsent(memberId, id -> new Slot());
+                slot = slots.computeIfAbsent(memberId, id -> new Slot(budgets));
                 byId.putIfAbsent(memberId, slot);
             }
             slot.lock.lock();
@@ -94,7 +100,16 @@ public final class InMemoryStore implements LoyaltyStore {
                                     + " cannot be written for member " + memberId + (other == null ? "" : ": the code belongs to member " + other.memberId()));
                         }
                     }
-                    if (changes.event() != null) {
+                    if (!changes.draws().isEmpty()) {
+                        StoredEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
+                        if (recorded != null) {
+                            return recorded;
+                        }
+                        if (!draw(changes)) {
+                            // another member's event drew on the budget first: compute again with what remains
+                            continue;
+                        }
+                    } else if (changes.event() != null) {
                         StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
                         if (earlier != null) {
                             return earlier;
@@ -114,6 +129,39 @@ public final class InMemoryStore implements LoyaltyStore {
                 slot.lock.unlock();
             }
         }
+    }
+
+    /**
+     * Records the event and draws the changes' points from the budgets, all or nothing, under the
+     * budget lock; refuses when a draw does not fit what remains (nothing recorded then).
+     */
+    private boolean draw(MemberChanges changes) {
+        synchronized (budgetLock) {
+            for (CampaignDraw draw : changes.draws()) {
+                CampaignBudget budget = budgets.get(draw.campaign());
+                long spent = budget == null ? 0 : budget.spent();
+                if (draw.budgeted() && spent + draw.points() > draw.budget()) {
+                    return false;
+                }
+            }
+            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), changes.event()) != null) {
+                throw new IllegalStateException("event " + changes.event().eventId() + " was recorded by another member while the budget was drawn");
+            }
+            for (CampaignDraw draw : changes.draws()) {
+                if (draw.budgeted()) {
+                    CampaignBudget budget = budgets.get(draw.campaign());
+                    long spent = budget == null ? 0 : budget.spent();
+                    budgets.put(draw.campaign(), new CampaignBudget(draw.campaign(), draw.budget(), Points.add(spent, draw.points())));
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<CampaignBudget> campaignBudget(String campaign) {
+        Checks.notNull(campaign, "campaign");
+        return Optional.ofNullable(budgets.get(campaign));
     }
 
     @Override
@@ -254,10 +302,18 @@ public final class InMemoryStore implements LoyaltyStore {
         final List<TierChange> tierHistory = new ArrayList<>();
         OfferBook offerBook = OfferBook.NEW;
         final Map<String, Offer> offers = new LinkedHashMap<>();
+        /** Points earned from counted campaigns, by campaign id. */
+        final Map<String, Long> campaignPoints = new HashMap<>();
+        /** The store's budgets, for {@link #campaignBudgetSpent}. */
+        final Map<String, CampaignBudget> budgets;
         /** The last segmentation run's scores; replaced whole, so read without the lock. */
         volatile MemberSegment segment;
         long balance;
         boolean removed;
+
+        Slot(Map<String, CampaignBudget> budgets) {
+            this.budgets = budgets;
+        }
 
         long balanceAfter(MemberChanges changes) {
             long newBalance = balance;
@@ -304,6 +360,9 @@ public final class InMemoryStore implements LoyaltyStore {
             }
             if (changes.offerBook() != null) {
                 offerBook = changes.offerBook();
+            }
+            for (CampaignDraw draw : changes.draws()) {
+                campaignPoints.merge(draw.campaign(), draw.points(), Points::add);
             }
             balance = newBalance;
         }
@@ -394,6 +453,17 @@ public final class InMemoryStore implements LoyaltyStore {
         @Override
         public Optional<MemberSegment> segment() {
             return Optional.ofNullable(segment);
+        }
+
+        @Override
+        public long campaignPoints(String campaign) {
+            return campaignPoints.getOrDefault(campaign, 0L);
+        }
+
+        @Override
+        public long campaignBudgetSpent(String campaign) {
+            CampaignBudget budget = budgets.get(campaign);
+            return budget == null ? 0 : budget.spent();
         }
     }
 }

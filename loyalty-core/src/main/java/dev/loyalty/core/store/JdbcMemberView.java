@@ -2,6 +2,7 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
@@ -210,6 +211,27 @@ final class JdbcMemberView implements MemberView {
             return JdbcSegments.find(connection, memberId);
         } catch (SQLException e) {
             throw failed("read the segment of member " + memberId, e);
+        }
+    }
+
+    @Override
+    public long campaignPoints(String campaign) {
+        if (row == null) {
+            return 0;
+        }
+        try {
+            return JdbcBudgets.memberPoints(connection, memberId, campaign);
+        } catch (SQLException e) {
+            throw failed("read the points of member " + memberId + " from campaign " + campaign, e);
+        }
+    }
+
+    @Override
+    public long campaignBudgetSpent(String campaign) {
+        try {
+            return JdbcBudgets.find(connection, campaign).map(CampaignBudget::spent).orElse(0L);
+        } catch (SQLException e) {
+            throw failed("read the budget of campaign " + campaign, e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.loyalty.core.Outcome;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Account;
+import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
@@ -115,6 +116,14 @@ public final class JdbcStore implements LoyaltyStore {
             SQLException failure;
             try {
                 return applyOnce(memberId, work, attempt);
+            } catch (BudgetRace race) {
+                // another member's event drew on a budget first: run the work again, now seeing what remains
+                if (++attempt.budgetRaces > MAX_BUDGET_RACES) {
+                    throw new StoreException("gave up on " + attempt.describe(memberId) + " after " + attempt.budgetRaces
+                            + " draws on campaign budgets that others drew on first", race.getSQLState(), true, race);
+                }
+                number--;
+                continue;
             } catch (SQLException e) {
                 failure = e;
             }
@@ -125,7 +134,7 @@ public final class JdbcStore implements LoyaltyStore {
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-            } else if (!(SqlFailures.isUniqueViolation(state) && attempt.step == Step.INSERT_MEMBER)
+            } else if (!(SqlFailures.isUniqueViolation(state) && (attempt.step == Step.INSERT_MEMBER || attempt.step == Step.DRAW_BUDGETS))
                     && !SqlFailures.isTransient(failure)) {
                 throw new StoreException("could not apply " + attempt.describe(memberId) + " (at " + attempt.step.text + "): "
                         + SqlFailures.describe(failure), state, false, failure);
@@ -480,6 +489,12 @@ public final class JdbcStore implements LoyaltyStore {
             JdbcTiers.write(connection, memberId, changes.tiers());
         }
         writeOffers(connection, memberId, changes.offers(), attempt);
+        if (!changes.draws().isEmpty()) {
+            attempt.step = Step.DRAW_BUDGETS;
+            if (!JdbcBudgets.draw(connection, memberId, changes.draws())) {
+                throw new BudgetRace();
+            }
+        }
         if (row != null && (changes.member() != null || changes.account() != null || changes.offerBook() != null || !entries.isEmpty())) {
             attempt.step = Step.UPDATE_MEMBER;
             boolean countersOnly = member.equals(row.member()) && account.equals(row.account()) && book.equals(row.offerBook());
@@ -701,6 +716,24 @@ public final class JdbcStore implements LoyaltyStore {
     }
 
     /** Where a transaction attempt is, so a failure can be read in context. */
+    /** How often one event may find that others drew on a campaign budget first before the store gives up. */
+    private static final int MAX_BUDGET_RACES = 10_000;
+
+    /** A campaign budget draw that no longer fits; the transaction is rolled back and the work runs again. */
+    private static final class BudgetRace extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetRace() {
+            super("a campaign budget draw no longer fits what remains", "40001");
+        }
+    }
+
+    @Override
+    public Optional<CampaignBudget> campaignBudget(String campaign) {
+        Checks.notNull(campaign, "campaign");
+        return read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
+    }
+
     private enum Step {
         CONNECT("getting a connection"),
         LOCK("locking the member row"),
@@ -714,6 +747,7 @@ public final class JdbcStore implements LoyaltyStore {
         WRITE_HOLDS("writing a hold"),
         WRITE_TIERS("writing the tier bookkeeping"),
         WRITE_OFFERS("writing an offer"),
+        DRAW_BUDGETS("drawing on campaign budgets"),
         UPDATE_MEMBER("updating the member"),
         COMMIT("committing");
 
@@ -729,6 +763,7 @@ public final class JdbcStore implements LoyaltyStore {
         Step step = Step.CONNECT;
         EventId eventId;
         SQLException viewFailure;
+        int budgetRaces;
 
         void start() {
             step = Step.CONNECT;

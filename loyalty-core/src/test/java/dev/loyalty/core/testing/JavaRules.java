@@ -4,6 +4,7 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -83,6 +85,7 @@ public final class JavaRules implements RuleEngine {
     private final String version;
     private final List<Rule> rules;
     private final List<SweepRule> sweepRules;
+    private final Map<String, CampaignLimits> limits;
     private final AtomicLong evaluations = new AtomicLong();
     private final AtomicLong sweepEvaluations = new AtomicLong();
 
@@ -91,9 +94,25 @@ public final class JavaRules implements RuleEngine {
     }
 
     private JavaRules(String version, List<Rule> rules, List<SweepRule> sweepRules) {
+        this(version, rules, sweepRules, Map.of());
+    }
+
+    private JavaRules(String version, List<Rule> rules, List<SweepRule> sweepRules, Map<String, CampaignLimits> limits) {
         this.version = Objects.requireNonNull(version, "version");
         this.rules = List.copyOf(rules);
         this.sweepRules = List.copyOf(sweepRules);
+        this.limits = Map.copyOf(limits);
+    }
+
+    /**
+     * Returns a copy whose evaluations carry campaign limits, as a rule engine reads them from
+     * its campaigns' metadata.
+     *
+     * @param byRule the limits by rule name
+     * @return the rule engine, same version
+     */
+    public JavaRules withLimits(Map<String, CampaignLimits> byRule) {
+        return new JavaRules(version, rules, sweepRules, byRule);
     }
 
     /**
@@ -106,7 +125,7 @@ public final class JavaRules implements RuleEngine {
     public JavaRules withSweepRules(String newVersion, SweepRule... more) {
         List<SweepRule> extended = new ArrayList<>(sweepRules);
         extended.addAll(List.of(more));
-        return new JavaRules(newVersion, rules, extended);
+        return new JavaRules(newVersion, rules, extended, limits);
     }
 
     /**
@@ -220,7 +239,7 @@ public final class JavaRules implements RuleEngine {
     public JavaRules with(String newVersion, Rule rule) {
         List<Rule> extended = new ArrayList<>(rules);
         extended.add(rule);
-        return new JavaRules(newVersion, extended, sweepRules);
+        return new JavaRules(newVersion, extended, sweepRules, limits);
     }
 
     /**
@@ -244,7 +263,7 @@ public final class JavaRules implements RuleEngine {
         for (Rule rule : rules) {
             decisions.addAll(rule.decide(context));
         }
-        return new Evaluation(version, decisions);
+        return new Evaluation(version, decisions, limits);
     }
 
     private static boolean isWeekend(RuleContext context) {

@@ -1,6 +1,7 @@
 package dev.loyalty.rules.internal;
 
 import dev.loyalty.core.RuleProblem;
+import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.rules.Campaign;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,8 +18,9 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * Reads the campaigns of a compiled rule base from the rules' metadata ({@code @campaign},
- * {@code @name}, {@code @owner}, {@code @activeFrom}, {@code @activeUntil}) and knows which rules
- * may fire on which local dates. Not public API.
+ * {@code @name}, {@code @owner}, {@code @activeFrom}, {@code @activeUntil}, {@code @budget},
+ * {@code @memberLimit}, {@code @group}) and knows which rules may fire on which local dates and
+ * which campaigns the core must limit. Not public API.
  */
 public final class CampaignCatalog {
 
@@ -33,16 +35,43 @@ public final class CampaignCatalog {
     /** The metadata key of the last active local date, inclusive. */
     public static final String ACTIVE_UNTIL = "activeUntil";
 
-    private static final List<String> KEYS = List.of(NAME, OWNER, ACTIVE_FROM, ACTIVE_UNTIL);
+    /** The metadata key of the campaign's total points budget. */
+    public static final String BUDGET = "budget";
+    /** The metadata key of the campaign's per-member limit. */
+    public static final String MEMBER_LIMIT = "memberLimit";
+    /** The metadata key of the campaign's exclusive group. */
+    public static final String GROUP = "group";
+
+    private static final List<String> KEYS = List.of(NAME, OWNER, ACTIVE_FROM, ACTIVE_UNTIL, GROUP, BUDGET, MEMBER_LIMIT);
+    private static final List<String> NUMBERS = List.of(BUDGET, MEMBER_LIMIT);
 
     private final List<Campaign> campaigns;
     private final Map<String, Campaign> byRuleKey;
     private final boolean dated;
+    private final Map<String, CampaignLimits> limits;
 
     private CampaignCatalog(List<Campaign> campaigns, Map<String, Campaign> byRuleKey) {
         this.campaigns = List.copyOf(campaigns);
         this.byRuleKey = byRuleKey;
         this.dated = campaigns.stream().anyMatch(c -> c.activeFrom() != null || c.activeUntil() != null);
+        Map<String, CampaignLimits> byRule = new HashMap<>();
+        for (Campaign campaign : campaigns) {
+            if (campaign.limited()) {
+                CampaignLimits declared = campaign.limits();
+                campaign.rules().forEach(rule -> byRule.putIfAbsent(rule, declared));
+            }
+        }
+        this.limits = Map.copyOf(byRule);
+    }
+
+    /**
+     * Returns the limits of the limited campaigns (a budget, a member limit or a group), by the
+     * name of each of their rules; one unmodifiable map for the rule set, handed to every evaluation.
+     *
+     * @return the limits by rule name
+     */
+    public Map<String, CampaignLimits> limits() {
+        return limits;
     }
 
     /**
@@ -78,6 +107,14 @@ public final class CampaignCatalog {
                     if (value == null) {
                         continue;
                     }
+                    if (NUMBERS.contains(key)) {
+                        value = points(value);
+                        if (value == null) {
+                            problems.add(problem(rule, byName, "@" + key + "(" + rule.getMetaData().get(key) + ") is not a whole number of points"
+                                    + " from 0 up; write it as @" + key + (key.equals(BUDGET) ? "(100000)" : "(5000)")));
+                            continue;
+                        }
+                    }
                     if (!(value instanceof String text) || text.isBlank()) {
                         problems.add(problem(rule, byName, "@" + key + " must be text in double quotes, such as @" + key
                                 + (key.startsWith("active") ? "(\"2026-04-01\")" : "(\"Spring sale\")") + "; was " + value));
@@ -101,7 +138,7 @@ public final class CampaignCatalog {
                 from = null;
             }
             Campaign campaign = new Campaign(id, values.get(NAME), values.get(OWNER), from, until, List.copyOf(ruleNames),
-                    List.copyOf(resources));
+                    List.copyOf(resources), limit(values, BUDGET), limit(values, MEMBER_LIMIT), values.get(GROUP));
             campaigns.add(campaign);
             entry.getValue().forEach(r -> byRuleKey.put(key(r), campaign));
         }
@@ -189,6 +226,20 @@ public final class CampaignCatalog {
 
     private static String key(Rule rule) {
         return rule.getPackageName() + '\u0000' + rule.getName();
+    }
+
+    /** Reads a whole, non-negative number of points given as a number or as text; null when it is not one. */
+    private static String points(Object value) {
+        String text = value instanceof String string ? string.strip().replace("_", "") : value instanceof Number ? value.toString() : null;
+        if (text == null || !text.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.toString(Long.parseLong(text));
+    }
+
+    private static long limit(Map<String, String> values, String key) {
+        String text = values.get(key);
+        return text == null ? CampaignLimits.UNLIMITED : Long.parseLong(text);
     }
 
     private static LocalDate date(Map<String, String> values, String key, Map<String, Rule> declaredBy,

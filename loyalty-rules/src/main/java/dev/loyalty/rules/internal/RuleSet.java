@@ -6,6 +6,7 @@ import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.RuleProblem;
 import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.rules.vocabulary.TierLadder;
+import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleContext;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -284,6 +286,15 @@ public final class RuleSet implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /**
+     * Returns the limits of the limited campaigns by rule name, handed to every evaluation.
+     *
+     * @return the limits; one unmodifiable map
+     */
+    public Map<String, CampaignLimits> limits() {
+        return catalog.limits();
     }
 
     /**

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  * Replays historical events against a candidate campaign set and the current one, side by side,
  * each in a fresh in-memory store of its own: the live store is never read or written. Events
  * are processed in the order given (sort them by time), under a clock fixed a day after the
- * last one, so a simulation gives the same report every time.
+ * last one, so a simulation gives the same report every time. After the events, each side reads
+ * its liability and members per tier, then runs one closing sweep at that clock and counts the
+ * offers it issued per template (birthdays in their window then, members dormant by then).
+ * Campaign budgets start unspent on each side.
  *
  * <pre>{@code
  * SimulationReport report = CampaignSimulation.builder()
@@ -130,7 +133,16 @@ public final class CampaignSimulation {
                     byTier.merge(found.tierCode(), 1L, Long::sum);
                 }
             }
-            return new SimulationReport.Side(set.id(), set.version(), processed, rejected, issued, removed, liability, byCampaign, byTier);
+            // the closing sweep, after the liability and tiers are read: it issues the birthday and win-back offers due then
+            engine.sweep();
+            Map<String, Long> offersByTemplate = new TreeMap<>();
+            for (MemberId member : members) {
+                if (engine.member(member).isPresent()) {
+                    engine.offers(member).forEach(offer -> offersByTemplate.merge(offer.template(), 1L, Long::sum));
+                }
+            }
+            return new SimulationReport.Side(set.id(), set.version(), processed, rejected, issued, removed, liability, byCampaign, byTier,
+                    offersByTemplate);
         }
     }
 

@@ -33,14 +33,35 @@ public record SimulationReport(Side current, Side candidate) {
      * @param liability the points the members hold at the end: the sum of their balances
      * @param pointsByCampaign points credited per campaign id
      * @param membersByTier members per tier code at the end
+     * @param offersByTemplate offers the closing sweep issued, per offer template code
      */
     public record Side(String campaignSetId, String version, long eventsProcessed, long eventsRejected, long pointsIssued, long pointsRemoved,
-                       long liability, Map<String, Long> pointsByCampaign, Map<String, Long> membersByTier) {
+                       long liability, Map<String, Long> pointsByCampaign, Map<String, Long> membersByTier, Map<String, Long> offersByTemplate) {
 
         /** Copies the maps, sorted by key. */
         public Side {
             pointsByCampaign = Collections.unmodifiableMap(new TreeMap<>(pointsByCampaign));
             membersByTier = Collections.unmodifiableMap(new TreeMap<>(membersByTier));
+            offersByTemplate = Collections.unmodifiableMap(new TreeMap<>(offersByTemplate));
+        }
+
+        /**
+         * Creates a side without offers.
+         *
+         * @param campaignSetId the set's id
+         * @param version the set's version
+         * @param eventsProcessed events the engine accepted
+         * @param eventsRejected events the engine refused
+         * @param pointsIssued points credited
+         * @param pointsRemoved points taken back
+         * @param liability the members' balances at the end
+         * @param pointsByCampaign points credited per campaign id
+         * @param membersByTier members per tier code at the end
+         */
+        public Side(String campaignSetId, String version, long eventsProcessed, long eventsRejected, long pointsIssued, long pointsRemoved,
+                    long liability, Map<String, Long> pointsByCampaign, Map<String, Long> membersByTier) {
+            this(campaignSetId, version, eventsProcessed, eventsRejected, pointsIssued, pointsRemoved, liability, pointsByCampaign, membersByTier,
+                    Map.of());
         }
     }
 
@@ -69,6 +90,22 @@ public record SimulationReport(Side current, Side candidate) {
     }
 
     /**
+     * Returns the change in offers the closing sweep issued per template, for every template
+     * either set issued.
+     *
+     * @return template code to candidate minus current offers, sorted by code
+     */
+    public Map<String, Long> offersByTemplateChange() {
+        Map<String, Long> change = new TreeMap<>();
+        TreeSet<String> templates = new TreeSet<>(current.offersByTemplate().keySet());
+        templates.addAll(candidate.offersByTemplate().keySet());
+        for (String template : templates) {
+            change.put(template, candidate.offersByTemplate().getOrDefault(template, 0L) - current.offersByTemplate().getOrDefault(template, 0L));
+        }
+        return change;
+    }
+
+    /**
      * Renders the report as a side-by-side table for a reader.
      *
      * @return the text
@@ -90,6 +127,9 @@ public record SimulationReport(Side current, Side candidate) {
         tiers.addAll(candidate.membersByTier().keySet());
         tiers.forEach(tier -> row(text, "  " + tier, current.membersByTier().getOrDefault(tier, 0L),
                 candidate.membersByTier().getOrDefault(tier, 0L)));
+        text.append("offers issued per template (closing sweep)\n");
+        offersByTemplateChange().keySet().forEach(template -> row(text, "  " + template, current.offersByTemplate().getOrDefault(template, 0L),
+                candidate.offersByTemplate().getOrDefault(template, 0L)));
         return text.toString();
     }
 

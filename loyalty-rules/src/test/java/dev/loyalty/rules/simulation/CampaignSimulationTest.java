@@ -129,6 +129,38 @@ class CampaignSimulationTest {
         assertThat(LIVE.ruleNames()).isNotEmpty();
     }
 
+    static final String CAKE = """
+            package candidate;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Offers offers;
+            rule "CAKE-01 a birthday cake"
+            when
+                $b : BirthdayDue( )
+            then
+                offers.freeItem($b, "CAKE", "SKU-CAKE", 7, "A birthday cake on us");
+            end
+            """;
+
+    @Test
+    void shouldReportTheOffersTheClosingSweepIssuesPerTemplate() {
+        // the clock is a day after the last event: 2025-03-04 in London; c's birthday is that day, c last bought
+        // (enrolled) 100 days before, d 200 days before
+        List<LoyaltyEvent> events = new java.util.ArrayList<>();
+        events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(java.time.Duration.ofDays(199))));
+        events.add(Enrolment.of(EventId.of("e-c"), MemberId.of("c"), START.minus(java.time.Duration.ofDays(99)))
+                .withBirthday(java.time.LocalDate.of(1995, 3, 4)));
+        events.addAll(events());
+
+        SimulationReport report = CampaignSimulation.builder().program(PROGRAM).current(LIVE)
+                .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("cake.drl", CAKE))
+                .build().run(events);
+
+        assertThat(report.current().offersByTemplate()).isEqualTo(Map.of("BDAY-01", 1L, "WINBACK-90", 1L, "WINBACK-180", 1L));
+        assertThat(report.candidate().offersByTemplate()).isEqualTo(Map.of("BDAY-01", 1L, "CAKE", 1L, "WINBACK-90", 1L, "WINBACK-180", 1L));
+        assertThat(report.offersByTemplateChange()).isEqualTo(Map.of("BDAY-01", 0L, "CAKE", 1L, "WINBACK-90", 0L, "WINBACK-180", 0L));
+        assertThat(report.toText()).contains("offers issued per template (closing sweep)").containsPattern("CAKE +0 +1 +\\+1");
+    }
+
     @Test
     void shouldRefuseToRunWithoutACandidate() {
         assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE).build())

@@ -1,0 +1,86 @@
+package dev.loyalty.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.LoyaltyConfigurationException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A reload that changes the tier ladder: the core follows the new ladder at once, or the reload is refused. */
+class TierReloadTest {
+
+    private static final Instant TUESDAY = Instant.parse("2024-03-05T12:00:00Z");
+
+    private static String ladder(String silverAt, String extraTier) {
+        return """
+                package t;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Earn earn;
+                rule "BASE-01" when $p : Purchase( ) then earn.base($p, 1, "1 point per pound"); end
+                rule "TIERS-00 ladder"
+                when
+                    $l : TierLadder( )
+                then
+                    $l.qualifyOn("spend", "rolling-12-months");
+                    $l.tier("silver").qualifyAt(%s).earnMultiplier(1.2);
+                    %s
+                end
+                """.formatted(silverAt, extraTier);
+    }
+
+    private static DroolsRuleEngine.Builder rules(String silverAt, String extraTier) {
+        return DroolsRuleEngine.builder().drl("tiers.drl", ladder(silverAt, extraTier));
+    }
+
+    private static Purchase spend(MemberId member, String id, String amount) {
+        return Purchase.builder(EventId.of(id), member, TUESDAY).line("SOFA", "furniture", 1, Money.of(amount, "GBP")).build();
+    }
+
+    @Test
+    void shouldPromoteByTheReloadedLadderNotTheOneTheEngineWasBuiltWith() {
+        try (DroolsRuleEngine rules = rules("500", "").build(); LoyaltyEngine engine = Shop.engine(rules)) {
+            MemberId member = Shop.enrol(engine, "member");
+
+            rules.reload(rules("50", ""));
+            Outcome outcome = engine.process(spend(member, "after-reload", "100.00"));
+
+            assertThat(outcome.explanation().steps()).anySatisfy(step -> assertThat(step.reason()).isEqualTo("Promoted from member to silver"));
+            assertThat(engine.tier(member).tier().code()).isEqualTo("silver");
+            assertThat(engine.tier(member).benefits().earnMultiplier()).isEqualByComparingTo("1.2");
+        }
+    }
+
+    @Test
+    void shouldRefuseAReloadWhoseLadderDoesNotFitTheProgramAndKeepTheOldSet() {
+        try (DroolsRuleEngine rules = rules("500", "").build(); LoyaltyEngine engine = Shop.engine(rules)) {
+            MemberId member = Shop.enrol(engine, "member");
+            String before = rules.version();
+
+            assertThatThrownBy(() -> rules.reload(rules("50", "$l.tier(\"platinum\").qualifyAt(900);")))
+                    .isInstanceOf(LoyaltyConfigurationException.class).hasMessageContaining("platinum");
+
+            assertThat(rules.version()).isEqualTo(before);
+            Outcome outcome = engine.process(spend(member, "after-refusal", "100.00"));
+            assertThat(outcome.ruleSetVersion()).isEqualTo(before);
+            assertThat(engine.tier(member).tier().code()).isEqualTo("member");
+        }
+    }
+
+    @Test
+    void shouldStopCheckingForAnEngineThatWasClosed() {
+        try (DroolsRuleEngine rules = rules("500", "").build()) {
+            Shop.engine(rules).close();
+
+            rules.reload(rules("50", "$l.tier(\"platinum\").qualifyAt(900);"));
+
+            assertThat(rules.tierPolicy().orElseThrow().thresholds()).containsKey("platinum");
+        }
+    }
+}
