@@ -22,9 +22,10 @@ import java.util.List;
  * @param tiers the member's tier bookkeeping changes, or null when unchanged
  * @param offers the offers to add or replace, by offer code
  * @param offerBook the member's new offer bookkeeping, or null when unchanged
+ * @param referrals the referral records and identity fingerprints to write, or null when unchanged
  */
 public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
-                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook) {
+                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook, ReferralUpdate referrals) {
 
     /** Copies the lists. */
     public MemberChanges {
@@ -32,6 +33,34 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
         lots = List.copyOf(lots);
         holds = List.copyOf(holds);
         offers = List.copyOf(offers);
+    }
+
+    /**
+     * Creates changes that touch no referrals.
+     *
+     * @param member the member's new state, or null when unchanged
+     * @param event the processed event, or null
+     * @param entries the ledger entries to append
+     * @param lots the lots to add or replace
+     * @param holds the holds to add or replace
+     * @param account the member's new account state, or null when unchanged
+     * @param tiers the tier bookkeeping changes, or null
+     * @param offers the offers to add or replace
+     * @param offerBook the new offer bookkeeping, or null
+     */
+    public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
+                         Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook) {
+        this(member, event, entries, lots, holds, account, tiers, offers, offerBook, null);
+    }
+
+    /**
+     * Returns a copy with referral changes.
+     *
+     * @param update the referral records and fingerprints to write
+     * @return the changed copy
+     */
+    public MemberChanges withReferrals(ReferralUpdate update) {
+        return new MemberChanges(member, event, entries, lots, holds, account, tiers, offers, offerBook, update);
     }
 
     /**
@@ -45,7 +74,7 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param account the member's new account state, or null when unchanged
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds, Account account) {
-        this(member, event, entries, lots, holds, account, null, List.of(), null);
+        this(member, event, entries, lots, holds, account, null, List.of(), null, null);
     }
 
     /**
@@ -57,16 +86,16 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param lots the lots to add or replace
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots) {
-        this(member, event, entries, lots, List.of(), null, null, List.of(), null);
+        this(member, event, entries, lots, List.of(), null, null, List.of(), null, null);
     }
 
     /**
      * Tells whether applying these changes would change nothing.
      *
-     * @return true when there is no member, event, entry, lot, hold, account, tier, offer or offer bookkeeping change
+     * @return true when there is no member, event, entry, lot, hold, account, tier, offer, offer bookkeeping or referral change
      */
     public boolean isEmpty() {
         return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null
-                && tiers == null && offers.isEmpty() && offerBook == null;
+                && tiers == null && offers.isEmpty() && offerBook == null && referrals == null;
     }
 }

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.loyalty.core.referral.Referral;
 import java.util.function.Consumer;
 
 /**
@@ -210,6 +211,30 @@ final class JdbcMemberView implements MemberView {
             return JdbcSegments.find(connection, memberId);
         } catch (SQLException e) {
             throw failed("read the segment of member " + memberId, e);
+        }
+    }
+
+    @Override
+    public Optional<Referral> referral() {
+        if (row == null) {
+            return Optional.empty();
+        }
+        try {
+            return JdbcReferrals.find(connection, memberId);
+        } catch (SQLException e) {
+            throw failed("read the referral of member " + memberId, e);
+        }
+    }
+
+    @Override
+    public List<Referral> referralsMade() {
+        if (row == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(JdbcReferrals.madeBy(connection, memberId));
+        } catch (SQLException e) {
+            throw failed("read the referrals made by member " + memberId, e);
         }
     }
 

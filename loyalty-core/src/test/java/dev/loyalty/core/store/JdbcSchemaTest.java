@@ -35,7 +35,7 @@ class JdbcSchemaTest {
         int first = JdbcSchema.apply(dataSource);
         int second = JdbcSchema.apply(dataSource);
 
-        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(5);
+        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(6);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
@@ -53,6 +53,9 @@ class JdbcSchemaTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(5);
             assertThat(rs.getString(2)).isEqualTo("V5__segments.sql");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(6);
+            assertThat(rs.getString(2)).isEqualTo("V6__referrals.sql");
             assertThat(rs.next()).isFalse();
         }
     }
