@@ -13,6 +13,10 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.referral.CapPeriod;
@@ -207,7 +211,8 @@ public final class ReferralWork {
         Evaluation evaluation = evaluate(context);
         List<PointsComposer.Award> awards = awards(evaluation);
         MemberChanges changes = credit(view, member, zone, EventId.of(REFEREE_EVENT + member.id().value()), qualifiedAt, asOf, awards,
-                evaluation.ruleSetVersion(), "Referral qualified: first purchase " + first.sourceEventId() + " confirmed");
+                offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(),
+                "Referral qualified: first purchase " + first.sourceEventId() + " confirmed");
         return changes.withReferrals(update(qualified));
     }
 
@@ -242,11 +247,13 @@ public final class ReferralWork {
         }
         boolean capped = rewardedInPeriod >= policy.rewardCap();
         List<PointsComposer.Award> awards = new ArrayList<>();
+        List<Proposal> offers = new ArrayList<>();
         String version = rules.version();
         if (!capped) {
             Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRER_REWARD, member, referral, referral.qualifiedAt(), zone,
                     qualifiedInQuarter));
             awards.addAll(awards(evaluation));
+            offers.addAll(offers(evaluation, occasionKey(referral, ReferralOccasion.REFERRER_REWARD)));
             version = evaluation.ruleSetVersion();
         }
         String star = null;
@@ -254,9 +261,11 @@ public final class ReferralWork {
             Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRAL_STAR, member, referral, referral.qualifiedAt(), zone,
                     qualifiedInQuarter));
             List<PointsComposer.Award> starAwards = awards(evaluation);
-            if (!starAwards.isEmpty()) {
+            List<Proposal> starOffers = offers(evaluation, "referral-star:" + quarter);
+            if (!starAwards.isEmpty() || !starOffers.isEmpty()) {
                 star = quarter;
                 awards.addAll(starAwards);
+                offers.addAll(starOffers);
                 version = evaluation.ruleSetVersion();
             }
         }
@@ -264,19 +273,39 @@ public final class ReferralWork {
                 ? "Referral of " + referee + " qualified; the referrer reward cap of " + policy.rewardCap() + " per " + period + " was reached"
                 : "Referral of " + referee + " qualified";
         MemberChanges changes = credit(view, member, zone, EventId.of(REFERRER_EVENT + referee.value()), referral.qualifiedAt(), asOf,
-                awards, version, summary + (star == null ? "" : "; referral star of " + quarter));
+                awards, offers, version, summary + (star == null ? "" : "; referral star of " + quarter));
         Referral settled = new Referral(referral.refereeId(), referral.referrerId(), referral.code(), referral.signedUpAt(),
                 capped ? ReferralStatus.REJECTED : ReferralStatus.REWARDED, capped ? ReferralRejection.CAP_REACHED : null,
                 referral.qualifyingEventId(), referral.qualifiedAt(), asOf, star);
         return changes.withReferrals(update(settled));
     }
 
-    /** Credits the awards as one lot under a deterministic event id, recording the event even when nothing is credited. */
+    /**
+     * Credits the awards as one lot and issues the offers under a deterministic event id,
+     * recording the event even when nothing is credited.
+     */
     private MemberChanges credit(MemberView view, Member member, ZoneId zone, EventId eventId, Instant at, Instant asOf,
-                                 List<PointsComposer.Award> awards, String version, String summary) {
+                                 List<PointsComposer.Award> awards, List<Proposal> proposals, String version, String summary) {
         MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, asOf);
         ledger.housekeep();
         ledger.ruleSetVersion(version);
+        LocalDate today = LocalDays.dateOf(asOf, zone);
+        for (Proposal proposal : proposals) {
+            Decision.IssueOffer template = proposal.offer();
+            String code = OfferWork.code(member, template.template(), proposal.occasion());
+            if (ledger.offers().containsKey(code)) {
+                continue;
+            }
+            Instant validUntil = LocalDays.startOf(today.plusDays(template.validDays()), zone);
+            Offer offer = new Offer(code, member.id(), template.template(), template.kind(), template.value(), template.itemCode(),
+                    OfferTrigger.REFERRAL, proposal.occasion(), template.rule(), template.reason(), asOf, validUntil, OfferStatus.ISSUED,
+                    null, null, null);
+            ledger.putOffer(offer);
+            OfferBook book = ledger.offerBook();
+            if (book.nextOfferExpiry() == null || validUntil.isBefore(book.nextOfferExpiry())) {
+                ledger.offerBook(book.nextOfferExpiry(validUntil));
+            }
+        }
         long total = 0;
         List<Explanation.Step> steps = new ArrayList<>();
         for (PointsComposer.Award award : awards) {
@@ -325,6 +354,26 @@ public final class ReferralWork {
             }
         }
         return awards;
+    }
+
+    /** The occasion key of one side of a referral, for offers: issued at most once per template and key. */
+    private static String occasionKey(Referral referral, ReferralOccasion occasion) {
+        return "referral:" + referral.refereeId().value() + ":" + occasion.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An offer the rules proposed for one side of a referral, with the occasion it is issued for. */
+    private record Proposal(Decision.IssueOffer offer, String occasion) {
+    }
+
+    /** The offers the rules proposed, whatever trigger they named: a referral's offers are issued as {@link OfferTrigger#REFERRAL}. */
+    private static List<Proposal> offers(Evaluation evaluation, String occasion) {
+        List<Proposal> offers = new ArrayList<>();
+        for (Decision decision : evaluation.decisions()) {
+            if (decision instanceof Decision.IssueOffer proposal) {
+                offers.add(new Proposal(proposal, occasion));
+            }
+        }
+        return offers;
     }
 
     private static MemberChanges nothing() {

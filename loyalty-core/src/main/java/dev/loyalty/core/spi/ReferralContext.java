@@ -11,8 +11,9 @@ import java.time.ZoneId;
 /**
  * What the rules see when a referral qualifies: once for the referee's reward, once for the
  * referrer's (within the cap) and, at most once per calendar quarter, for the referral star.
- * Only {@link Decision.FixedPoints} for {@link Decision#WHOLE_EVENT} are acted on; they are
- * credited to {@link #member()}.
+ * {@link Decision.FixedPoints} for {@link Decision#WHOLE_EVENT} are credited to {@link #member()}
+ * and {@link Decision.IssueOffer} offers issued to them (as {@link dev.loyalty.core.model.OfferTrigger#REFERRAL},
+ * whatever trigger they name); other decisions are ignored.
  *
  * @param occasion what is being rewarded
  * @param member the member the reward would go to: the referee for {@link ReferralOccasion#REFEREE_REWARD}, else the referrer

@@ -14,6 +14,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.referral.CapPeriod;
 import dev.loyalty.core.referral.Referral;
 import dev.loyalty.core.referral.ReferralPolicy;
@@ -158,6 +159,24 @@ public abstract class ReferralContract {
         assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
         assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
         assertThat(engine.referralStats(MemberId.of("ann"))).isEqualTo(new ReferralStats(1, 1, 1, java.util.Map.of()));
+    }
+
+    @Test
+    void shouldIssueTheRefereesReferralOfferOnceWhenTheReferralQualifies() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+
+        qualifyNow("bob", "ann");
+        buy("bob", "5.00");
+        engine.sweep();
+
+        assertThat(engine.offers(MemberId.of("bob"))).singleElement().satisfies(offer -> {
+            assertThat(offer.template()).isEqualTo(ReferralRules.WELCOME_OFFER);
+            assertThat(offer.trigger()).isEqualTo(OfferTrigger.REFERRAL);
+            assertThat(offer.occasion()).isEqualTo("referral:bob:referee_reward");
+            assertThat(offer.validUntil()).isEqualTo(Instant.parse("2026-02-04T00:00:00Z"));
+        });
+        assertThat(engine.offers(MemberId.of("ann"))).isEmpty();
     }
 
     @Test

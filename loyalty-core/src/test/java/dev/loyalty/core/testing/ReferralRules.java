@@ -1,6 +1,8 @@
 package dev.loyalty.core.testing;
 
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.ReferralContext;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plain-Java rule engine for referral tests: 1 point per pound on purchases, the seed
- * referral practice (REF-01: 500 points to each side; REF-STAR-01: 2,000 points to a referrer
+ * referral practice (REF-01: 500 points to each side, and a 10% offer to the referee; REF-STAR-01: 2,000 points to a referrer
  * with 5 or more qualified referrals in a calendar quarter), and a switch that makes the
  * referrer's side fail a number of times, to stand for a crash between the two sides.
  */
@@ -22,6 +24,8 @@ public final class ReferralRules implements RuleEngine {
     public static final String REF = "REF-01";
     /** The rule name of the referral star. */
     public static final String STAR = "REF-STAR-01";
+    /** The template of the offer the referee also gets: 10% off for 30 days. */
+    public static final String WELCOME_OFFER = "REF-WELCOME-10";
     /** Points to each side. */
     public static final long REWARD = 500;
     /** Points of the star. */
@@ -57,7 +61,9 @@ public final class ReferralRules implements RuleEngine {
     @Override
     public Evaluation evaluateReferral(ReferralContext context) {
         return new Evaluation(version(), switch (context.occasion()) {
-            case REFEREE_REWARD -> List.of(new Decision.FixedPoints(REF, "Welcome: you were referred", Decision.WHOLE_EVENT, REWARD));
+            case REFEREE_REWARD -> List.of(new Decision.FixedPoints(REF, "Welcome: you were referred", Decision.WHOLE_EVENT, REWARD),
+                    new Decision.IssueOffer(REF, "10% off your next order", OfferTrigger.BIRTHDAY, WELCOME_OFFER, OfferKind.DISCOUNT,
+                            BigDecimal.TEN, null, 30));
             case REFERRER_REWARD -> {
                 if (referrerFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     throw new IllegalStateException("referrer side failing on purpose");
