@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plain-Java rule engine for referral tests: 1 point per pound on purchases, the seed
- * referral practice (REF-01: 500 points to each side, and a 10% offer to the referee; REF-STAR-01: 2,000 points to a referrer
+ * referral practice (REF-01: 500 points to each side, and a 10% offer to the referee; REFSTAR-01: 2,000 points to a referrer
  * with 5 or more qualified referrals in a calendar quarter), and a switch that makes the
  * referrer's side fail a number of times, to stand for a crash between the two sides.
  */
@@ -23,7 +23,7 @@ public final class ReferralRules implements RuleEngine {
     /** The rule name of both sides' reward. */
     public static final String REF = "REF-01";
     /** The rule name of the referral star. */
-    public static final String STAR = "REF-STAR-01";
+    public static final String STAR = "REFSTAR-01";
     /** The template of the offer the referee also gets: 10% off for 30 days. */
     public static final String WELCOME_OFFER = "REF-WELCOME-10";
     /** Points to each side. */
