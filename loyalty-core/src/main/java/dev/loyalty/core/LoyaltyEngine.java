@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import dev.loyalty.core.internal.ReferralWork;
@@ -292,14 +293,21 @@ public final class LoyaltyEngine implements AutoCloseable {
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
     private Outcome apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
         StoredEvent stored;
-        Function<MemberView, MemberChanges> work = view -> processor.process(view, event, fingerprint, early);
+        boolean settles = event instanceof Purchase || event instanceof Return;
+        // read in the event's own transaction: only a referee with an open referral pays for settling after it
+        AtomicBoolean openReferral = new AtomicBoolean();
+        Function<MemberView, MemberChanges> work = view -> {
+            MemberChanges changes = processor.process(view, event, fingerprint, early);
+            openReferral.set(settles && ReferralWork.isOpen(view));
+            return changes;
+        };
         UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
         if (signUp != null) {
             work = work.andThen(signUp);
         }
         if (event instanceof Return) {
-            // a referral whose window closed before the return occurred qualifies first
-            settleReferral(event.memberId(), event.occurredAt());
+            // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
+            settleReferral(event.memberId(), event.occurredAt(), false);
         }
         try {
             stored = store.apply(event.memberId(), work);
@@ -313,8 +321,8 @@ public final class LoyaltyEngine implements AutoCloseable {
             throw e;
         }
         Outcome outcome = replay(stored, event, fingerprint);
-        if (event instanceof Purchase || event instanceof Return) {
-            settleReferral(event.memberId(), clock.instant());
+        if (openReferral.get()) {
+            settleReferral(event.memberId(), clock.instant(), true);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug(outcome.explanation().toText());
@@ -550,8 +558,10 @@ public final class LoyaltyEngine implements AutoCloseable {
                 return;
             }
             long[] seen = new long[5];
+            boolean[] openReferral = new boolean[1];
             store.apply(member.id(), view -> {
                 MemberChanges changes = processor.sweep(view, asOf);
+                openReferral[0] = ReferralWork.isOpen(view);
                 Arrays.fill(seen, 0);
                 for (LedgerEntry entry : changes.entries()) {
                     if (entry.type() == EntryType.RELEASE) {
@@ -566,7 +576,9 @@ public final class LoyaltyEngine implements AutoCloseable {
                 }
                 return changes;
             });
-            settleReferral(member.id(), asOf);
+            if (openReferral[0]) {
+                settleReferral(member.id(), asOf, true);
+            }
             counts[0]++;
             if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] > 0) {
                 counts[1]++;
@@ -634,10 +646,18 @@ public final class LoyaltyEngine implements AutoCloseable {
         }
     }
 
-    /** Settles a referee's referral; a failure is logged and left to the next event or sweep, which retry it. */
-    private void settleReferral(MemberId referee, Instant asOf) {
+    /**
+     * Settles a referee's referral. A rule failure is logged and left to the next event or sweep,
+     * which retry it; so is a store failure when {@code quiet}, else it is thrown.
+     */
+    private void settleReferral(MemberId referee, Instant asOf, boolean quiet) {
         try {
             referrals.settle(referee, asOf);
+        } catch (StoreException e) {
+            if (!quiet) {
+                throw e;
+            }
+            LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
         } catch (RuntimeException e) {
             LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
         }
@@ -722,7 +742,7 @@ public final class LoyaltyEngine implements AutoCloseable {
         Checks.notNull(asOf, "asOf");
         store.forEachReferral(referral -> {
             if (referral.status() == ReferralStatus.SIGNED_UP || referral.status() == ReferralStatus.QUALIFIED) {
-                settleReferral(referral.refereeId(), asOf);
+                settleReferral(referral.refereeId(), asOf, true);
             }
         });
     }

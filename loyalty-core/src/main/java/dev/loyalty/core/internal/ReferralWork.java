@@ -161,6 +161,16 @@ public final class ReferralWork {
     }
 
     /**
+     * Tells whether a member is the referee of a referral still to settle (signed up or qualified).
+     *
+     * @param view the member's state
+     * @return true when {@link #settle} may have work to do for the member
+     */
+    public static boolean isOpen(MemberView view) {
+        return view.referral().map(r -> r.status() == ReferralStatus.SIGNED_UP || r.status() == ReferralStatus.QUALIFIED).orElse(false);
+    }
+
+    /**
      * Settles what is due for a referee's referral as of an instant: qualifies it on the
      * referee's side when the first purchase is confirmed (or rejects it when that purchase
      * was returned first), then settles the referrer's side. Safe to call any number of times.

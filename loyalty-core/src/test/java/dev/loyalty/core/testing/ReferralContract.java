@@ -7,6 +7,7 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.MemberAlreadyEnrolledException;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Return;
@@ -63,6 +64,7 @@ public abstract class ReferralContract {
         }
     };
     private final ReferralRules rules = new ReferralRules();
+    private LoyaltyStore store;
     private LoyaltyEngine engine;
     private int events;
 
@@ -74,7 +76,7 @@ public abstract class ReferralContract {
     protected abstract LoyaltyStore newStore();
 
     private void start(int returnWindowDays, ReferralPolicy policy) {
-        LoyaltyStore store = newStore();
+        store = newStore();
         engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules).referrals(policy)
                 .program(ProgramSettings.builder().currency("GBP").returnWindowDays(returnWindowDays).build()).build();
     }
@@ -448,6 +450,32 @@ public abstract class ReferralContract {
 
         assertThat(engine.referralCode(MemberId.of("bob"))).isEmpty();
         assertThat(engine.referralCode(MemberId.of("ann"))).contains("CODE-ann");
+    }
+
+    @Test
+    void shouldRefuseAReferralCodeForAMemberWhoIsNotEnrolled() {
+        start();
+
+        assertThatThrownBy(() -> engine.assignReferralCode(MemberId.of("ghost"), "CODE-ghost"))
+                .isInstanceOf(UnknownMemberException.class);
+
+        assertThat(engine.referralCode(MemberId.of("ghost"))).isEmpty();
+    }
+
+    @Test
+    void shouldStreamEveryReferralPastOnePageWhenCountingTheProgram() {
+        start();
+        referrer("ann");
+        int referees = 501;
+        for (int i = 0; i < referees; i++) {
+            engine.process(signUp(String.format("friend-%04d", i), "ann"));
+        }
+
+        List<MemberId> seen = new ArrayList<>();
+        store.forEachReferral(referral -> seen.add(referral.refereeId()));
+
+        assertThat(seen).hasSize(referees).doesNotHaveDuplicates().isSorted();
+        assertThat(engine.referralStats().signedUp()).isEqualTo(referees);
     }
 
     @Test
