@@ -1,6 +1,9 @@
 package dev.loyalty.core;
 
+import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
@@ -19,6 +22,7 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.RuleEngineProvider;
@@ -38,6 +42,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import dev.loyalty.core.internal.ReferralWork;
+import dev.loyalty.core.referral.Referral;
+import dev.loyalty.core.referral.ReferralPolicy;
+import dev.loyalty.core.referral.ReferralStats;
+import dev.loyalty.core.referral.ReferralStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +83,7 @@ public final class LoyaltyEngine implements AutoCloseable {
     private final boolean ownsRules;
     private final EventProcessor processor;
     private final Clock clock;
+    private final ReferralWork referrals;
 
     private LoyaltyEngine(Builder builder, RuleEngine rules, boolean ownsRules) {
         this.program = builder.program;
@@ -79,6 +92,7 @@ public final class LoyaltyEngine implements AutoCloseable {
         this.ownsRules = ownsRules;
         this.clock = builder.clock;
         this.processor = new EventProcessor(program, rules, builder.clock);
+        this.referrals = new ReferralWork(store, program, rules, builder.referralPolicy);
     }
 
     /**
@@ -280,8 +294,24 @@ public final class LoyaltyEngine implements AutoCloseable {
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
     private Outcome apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
         StoredEvent stored;
+        boolean settles = event instanceof Purchase || event instanceof Return;
+        // read in the event's own transaction: only a referee with an open referral pays for settling after it
+        AtomicBoolean openReferral = new AtomicBoolean();
+        Function<MemberView, MemberChanges> work = view -> {
+            MemberChanges changes = processor.process(view, event, fingerprint, early);
+            openReferral.set(settles && ReferralWork.isOpen(view));
+            return changes;
+        };
+        UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
+        if (signUp != null) {
+            work = work.andThen(signUp);
+        }
+        if (event instanceof Return) {
+            // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
+            settleReferral(event.memberId(), event.occurredAt(), false);
+        }
         try {
-            stored = store.apply(event.memberId(), view -> processor.process(view, event, fingerprint, early));
+            stored = store.apply(event.memberId(), work);
         } catch (LoyaltyException e) {
             // a concurrent call may have recorded this event id first: answer as a replay (or a conflict), not with the
             // error the already-changed state causes, such as "already enrolled"
@@ -292,6 +322,9 @@ public final class LoyaltyEngine implements AutoCloseable {
             throw e;
         }
         Outcome outcome = replay(stored, event, fingerprint);
+        if (openReferral.get()) {
+            settleReferral(event.memberId(), clock.instant(), true);
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug(outcome.explanation().toText());
         }
@@ -526,8 +559,10 @@ public final class LoyaltyEngine implements AutoCloseable {
                 return;
             }
             long[] seen = new long[5];
+            boolean[] openReferral = new boolean[1];
             store.apply(member.id(), view -> {
                 MemberChanges changes = processor.sweep(view, asOf);
+                openReferral[0] = ReferralWork.isOpen(view);
                 Arrays.fill(seen, 0);
                 for (LedgerEntry entry : changes.entries()) {
                     if (entry.type() == EntryType.RELEASE) {
@@ -542,6 +577,9 @@ public final class LoyaltyEngine implements AutoCloseable {
                 }
                 return changes;
             });
+            if (openReferral[0]) {
+                settleReferral(member.id(), asOf, true);
+            }
             counts[0]++;
             if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] > 0) {
                 counts[1]++;
@@ -623,6 +661,107 @@ public final class LoyaltyEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Settles a referee's referral. A rule failure is logged and left to the next event or sweep,
+     * which retry it; so is a store failure when {@code quiet}, else it is thrown.
+     */
+    private void settleReferral(MemberId referee, Instant asOf, boolean quiet) {
+        try {
+            referrals.settle(referee, asOf);
+        } catch (StoreException e) {
+            if (!quiet) {
+                throw e;
+            }
+            LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
+        }
+    }
+
+    /**
+     * Gives a member a referral code, which new members can sign up with
+     * ({@link Enrolment#withReferralCode(String)}). A member has at most one code; codes are unique.
+     *
+     * @param memberId the member
+     * @param code the code
+     * @throws UnknownMemberException when the member is not enrolled
+     * @throws InvalidInputException when the code is blank, belongs to another member, or the member already has another
+     * @throws UnsupportedOperationException when the store keeps no referrals
+     */
+    public void assignReferralCode(MemberId memberId, String code) {
+        referrals.assignCode(memberId, code);
+    }
+
+    /**
+     * Returns a member's referral code.
+     *
+     * @param memberId the member
+     * @return the code, if the member has one
+     */
+    public Optional<String> referralCode(MemberId memberId) {
+        return store.referralCode(Checks.notNull(memberId, "memberId"));
+    }
+
+    /**
+     * Returns the referral in which a member is the referee.
+     *
+     * @param refereeId the referee
+     * @return the referral, if the member joined with a code
+     */
+    public Optional<Referral> referral(MemberId refereeId) {
+        return store.findReferral(Checks.notNull(refereeId, "refereeId"));
+    }
+
+    /**
+     * Returns the referrals a member made, in referee id order.
+     *
+     * @param referrerId the referrer
+     * @return the referrals
+     */
+    public List<Referral> referralsMade(MemberId referrerId) {
+        return store.referralsMadeBy(Checks.notNull(referrerId, "referrerId"));
+    }
+
+    /**
+     * Returns a referrer's referral statistics.
+     *
+     * @param referrerId the referrer
+     * @return signed up, qualified, rewarded and rejected by reason
+     */
+    public ReferralStats referralStats(MemberId referrerId) {
+        ReferralStats stats = ReferralStats.NONE;
+        for (Referral referral : referralsMade(referrerId)) {
+            stats = stats.plus(referral);
+        }
+        return stats;
+    }
+
+    /**
+     * Returns the program's referral statistics, streaming the referrals from the store.
+     *
+     * @return signed up, qualified, rewarded and rejected by reason, over every referral
+     */
+    public ReferralStats referralStats() {
+        ReferralStats[] stats = {ReferralStats.NONE};
+        store.forEachReferral(referral -> stats[0] = stats[0].plus(referral));
+        return stats[0];
+    }
+
+    /**
+     * Settles every referral whose time has come as of an instant (the sweep does this for the
+     * members it visits; this is for a host that sweeps referrals on their own).
+     *
+     * @param asOf the instant
+     */
+    public void settleReferrals(Instant asOf) {
+        Checks.notNull(asOf, "asOf");
+        store.forEachReferral(referral -> {
+            if (referral.status() == ReferralStatus.SIGNED_UP || referral.status() == ReferralStatus.QUALIFIED) {
+                settleReferral(referral.refereeId(), asOf, true);
+            }
+        });
+    }
+
     private static Outcome replay(StoredEvent stored, LoyaltyEvent event, String fingerprint) {
         if (!stored.fingerprint().equals(fingerprint)) {
             String was = stored.memberId().equals(event.memberId()) ? "" : " of member " + stored.memberId();
@@ -638,8 +777,21 @@ public final class LoyaltyEngine implements AutoCloseable {
         private LoyaltyStore store;
         private RuleEngine rules;
         private ProgramSettings program;
+        private ReferralPolicy referralPolicy = ReferralPolicy.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how referrals are guarded: the reward cap per referrer and period and the chain walk bound;
+         * {@link ReferralPolicy#DEFAULT} by default.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder referrals(ReferralPolicy value) {
+            this.referralPolicy = Checks.notNull(value, "referrals");
+            return this;
         }
 
         /**

@@ -235,6 +235,23 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
+     * Evaluates one reward of a qualified referral: a {@code ReferralQualified} fact is inserted
+     * alone, and the points ({@code earn.points}) and offers ({@code offers.*}) the rules propose
+     * are returned.
+     *
+     * @param context the referral and the reward asked for
+     * @return the decisions, in the order the rules fired
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails, naming the rule and the referral
+     * @throws IllegalStateException when the engine is closed
+     */
+    @Override
+    public Evaluation evaluateReferral(dev.loyalty.core.spi.ReferralContext context) {
+        Objects.requireNonNull(context, "context");
+        RuleSet rules = rules();
+        return new Evaluation(rules.version(), rules.evaluateReferral(context));
+    }
+
+    /**
      * Tells whether {@link #evaluateAll(List)} evaluates many events in one firing. It does when
      * every rule has a single pattern without {@code from}, {@code accumulate}, {@code not},
      * {@code exists} or an activation group, as every rule of the default pack does; a rule that

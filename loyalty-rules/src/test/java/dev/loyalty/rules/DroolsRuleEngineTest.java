@@ -216,6 +216,7 @@ class DroolsRuleEngineTest {
         assertThat(Shop.DEFAULT_RULES.ruleNames()).containsExactly(
                 "BASE-01 one point per pound", "BDAY-01 birthday: 500 points", "CAP-01 daily cap", "CAT-01 garden",
                 "EXCL-01 no points on postage, fees and adjustments", "PROMO-01 weekend double points", "PROMO-02 advent",
+                "REF-01 referral: 500 points to each side", "REFSTAR-01 referral star: 2,000 points for 5 referrals in a quarter",
                 "SKU-01 hanging heart", "TIER-01 tier earn multiplier", "TIERS-00 tier ladder", "WELCOME-01 welcome bonus",
                 "WINBACK-01 10% off after 90 days without a purchase", "WINBACK-02 20% off after 180 days without a purchase");
     }

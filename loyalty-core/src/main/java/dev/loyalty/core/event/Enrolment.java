@@ -6,6 +6,9 @@ import dev.loyalty.core.model.MemberId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A new member joins the program.
@@ -25,9 +28,12 @@ import java.time.ZoneId;
  * @param tierCode the starting tier, or null for the program's entry tier; for status matches
  *                 and migrations from another program
  * @param channel where the member enrolled, such as {@code web} or a store code, or null
+ * @param referralCode the referral code the member signed up with, or null
+ * @param identity the identity fingerprints the host supplies (hashed email, phone, payment token,
+ *                 address), compared with other members' to guard referrals; empty when none
  */
 public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, LocalDate birthday, ZoneId zone,
-                        String tierCode, String channel) implements LoyaltyEvent {
+                        String tierCode, String channel, String referralCode, Set<String> identity) implements LoyaltyEvent {
 
     /** Checks the components. */
     public Enrolment {
@@ -36,6 +42,30 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
         Checks.notNull(occurredAt, "enrolment.occurredAt");
         tierCode = Checks.optionalText(tierCode, "enrolment.tierCode");
         channel = Checks.optionalText(channel, "enrolment.channel");
+        referralCode = Checks.optionalText(referralCode, "enrolment.referralCode");
+        TreeSet<String> sorted = new TreeSet<>();
+        if (identity != null) {
+            for (String fingerprint : identity) {
+                sorted.add(Checks.text(fingerprint, "enrolment.identity"));
+            }
+        }
+        identity = Collections.unmodifiableSortedSet(sorted);
+    }
+
+    /**
+     * Creates an enrolment without referral details.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the new member
+     * @param occurredAt when the member enrolled
+     * @param birthday the date of birth, or null
+     * @param zone the member's zone, or null
+     * @param tierCode the starting tier, or null
+     * @param channel the channel, or null
+     */
+    public Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, LocalDate birthday, ZoneId zone, String tierCode,
+                     String channel) {
+        this(eventId, memberId, occurredAt, birthday, zone, tierCode, channel, null, Set.of());
     }
 
     /**
@@ -47,7 +77,7 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
      * @return the enrolment
      */
     public static Enrolment of(EventId eventId, MemberId memberId, Instant occurredAt) {
-        return new Enrolment(eventId, memberId, occurredAt, null, null, null, null);
+        return new Enrolment(eventId, memberId, occurredAt, null, null, null, null, null, Set.of());
     }
 
     /**
@@ -57,7 +87,7 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
      * @return the changed enrolment
      */
     public Enrolment withBirthday(LocalDate date) {
-        return new Enrolment(eventId, memberId, occurredAt, date, zone, tierCode, channel);
+        return new Enrolment(eventId, memberId, occurredAt, date, zone, tierCode, channel, referralCode, identity);
     }
 
     /**
@@ -67,7 +97,7 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
      * @return the changed enrolment
      */
     public Enrolment withZone(ZoneId memberZone) {
-        return new Enrolment(eventId, memberId, occurredAt, birthday, memberZone, tierCode, channel);
+        return new Enrolment(eventId, memberId, occurredAt, birthday, memberZone, tierCode, channel, referralCode, identity);
     }
 
     /**
@@ -77,7 +107,7 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
      * @return the changed enrolment
      */
     public Enrolment withTier(String code) {
-        return new Enrolment(eventId, memberId, occurredAt, birthday, zone, code, channel);
+        return new Enrolment(eventId, memberId, occurredAt, birthday, zone, code, channel, referralCode, identity);
     }
 
     /**
@@ -87,7 +117,28 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
      * @return the changed enrolment
      */
     public Enrolment withChannel(String name) {
-        return new Enrolment(eventId, memberId, occurredAt, birthday, zone, tierCode, name);
+        return new Enrolment(eventId, memberId, occurredAt, birthday, zone, tierCode, name, referralCode, identity);
+    }
+
+    /**
+     * Returns a copy that signs the member up with a referral code, linking them to its owner as referee.
+     *
+     * @param code the referrer's code
+     * @return the changed enrolment
+     */
+    public Enrolment withReferralCode(String code) {
+        return new Enrolment(eventId, memberId, occurredAt, birthday, zone, tierCode, channel, code, identity);
+    }
+
+    /**
+     * Returns a copy with the identity fingerprints the host supplies, already hashed (email,
+     * phone, payment token, address); the core compares them only for equality.
+     *
+     * @param fingerprints the fingerprints
+     * @return the changed enrolment
+     */
+    public Enrolment withIdentity(Set<String> fingerprints) {
+        return new Enrolment(eventId, memberId, occurredAt, birthday, zone, tierCode, channel, referralCode, fingerprints);
     }
 
     @Override

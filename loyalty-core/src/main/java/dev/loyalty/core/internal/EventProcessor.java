@@ -283,7 +283,7 @@ public final class EventProcessor {
             return changes;
         }
         return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
-                changes.offers(), changes.offerBook(), changes.draws());
+                changes.offers(), changes.offerBook(), changes.draws(), changes.referrals());
     }
 
     /**

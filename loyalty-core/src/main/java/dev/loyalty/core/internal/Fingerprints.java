@@ -45,6 +45,10 @@ public final class Fingerprints {
         out.add(event.kind()).add(event.eventId().value()).add(event.memberId().value()).addInstant(event.occurredAt());
         if (event instanceof Enrolment e) {
             out.add(e.birthday()).add(e.zone()).add(e.tierCode()).add(e.channel());
+            if (e.referralCode() != null || !e.identity().isEmpty()) {
+                // only then, so enrolments recorded before referrals keep their fingerprint
+                out.add(e.referralCode()).add(String.join(",", e.identity()));
+            }
         } else if (event instanceof Purchase p) {
             out.add(p.channel()).add(p.store()).add(p.lines().size());
             for (PurchaseLine line : p.lines()) {

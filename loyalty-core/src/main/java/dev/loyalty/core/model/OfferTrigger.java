@@ -5,5 +5,7 @@ public enum OfferTrigger {
     /** The member's birthday: at most once per member per birthday year. */
     BIRTHDAY,
     /** A dormancy spell (no purchase for a while): at most once per template per spell. */
-    WIN_BACK
+    WIN_BACK,
+    /** A qualified referral: at most once per template, referral and reward (referee, referrer, star). */
+    REFERRAL
 }

@@ -201,4 +201,86 @@ public interface LoyaltyStore {
     default Optional<CampaignBudget> campaignBudget(String campaign) {
         return Optional.empty();
     }
+
+    /**
+     * Gives an enrolled member a referral code, unique across the store. The default refuses:
+     * a store that keeps referrals overrides this and the other referral methods.
+     *
+     * @param memberId the member
+     * @param code the code
+     * @throws dev.loyalty.core.UnknownMemberException when the member is not enrolled
+     * @throws dev.loyalty.core.InvalidInputException when the code belongs to another member, or the member already has another code
+     * @throws UnsupportedOperationException when the store does not keep referrals
+     */
+    default void saveReferralCode(MemberId memberId, String code) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep referrals");
+    }
+
+    /**
+     * Looks up whose referral code this is.
+     *
+     * @param code the code
+     * @return the member, if the code was given out
+     */
+    default Optional<MemberId> findReferralCodeOwner(String code) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns a member's referral code.
+     *
+     * @param memberId the member
+     * @return the code, if the member has one
+     */
+    default Optional<String> referralCode(MemberId memberId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the members any of whose identity fingerprints is among the given ones.
+     *
+     * @param fingerprints the fingerprints to look for
+     * @return the matching members, in id order
+     */
+    default java.util.List<MemberId> findMembersByIdentity(java.util.Set<String> fingerprints) {
+        return List.of();
+    }
+
+    /**
+     * Returns a member's identity fingerprints.
+     *
+     * @param memberId the member
+     * @return the fingerprints; empty for an unknown member
+     */
+    default java.util.Set<String> identity(MemberId memberId) {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Looks up the referral in which a member is the referee.
+     *
+     * @param refereeId the referee
+     * @return the referral, if the member joined with a code
+     */
+    default Optional<dev.loyalty.core.referral.Referral> findReferral(MemberId refereeId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the referrals a member made, in referee id order.
+     *
+     * @param referrerId the referrer
+     * @return the referrals; empty for an unknown member
+     */
+    default List<dev.loyalty.core.referral.Referral> referralsMadeBy(MemberId referrerId) {
+        return List.of();
+    }
+
+    /**
+     * Hands every referral to the consumer, one at a time, in referee id order, without loading all at once.
+     *
+     * @param consumer receives each referral
+     */
+    default void forEachReferral(Consumer<dev.loyalty.core.referral.Referral> consumer) {
+    }
 }

@@ -24,9 +24,11 @@ import java.util.List;
  * @param offerBook the member's new offer bookkeeping, or null when unchanged
  * @param draws the points awarded from counted campaigns, to add to the member's campaign totals and
  *              to draw from the campaigns' budgets, all or nothing (see {@link LoyaltyStore#apply})
+ * @param referrals the referral records and identity fingerprints to write, or null when unchanged
  */
 public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
-                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook, List<CampaignDraw> draws) {
+                            Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook, List<CampaignDraw> draws,
+                            ReferralUpdate referrals) {
 
     /** Copies the lists. */
     public MemberChanges {
@@ -52,7 +54,7 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds,
                          Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook) {
-        this(member, event, entries, lots, holds, account, tiers, offers, offerBook, List.of());
+        this(member, event, entries, lots, holds, account, tiers, offers, offerBook, List.of(), null);
     }
 
     /**
@@ -62,7 +64,17 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @return the changes
      */
     public MemberChanges withDraws(List<CampaignDraw> value) {
-        return new MemberChanges(member, event, entries, lots, holds, account, tiers, offers, offerBook, value);
+        return new MemberChanges(member, event, entries, lots, holds, account, tiers, offers, offerBook, value, referrals);
+    }
+
+    /**
+     * Returns a copy with referral changes.
+     *
+     * @param update the referral records and fingerprints to write
+     * @return the changed copy
+     */
+    public MemberChanges withReferrals(ReferralUpdate update) {
+        return new MemberChanges(member, event, entries, lots, holds, account, tiers, offers, offerBook, draws, update);
     }
 
     /**
@@ -76,7 +88,7 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param account the member's new account state, or null when unchanged
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots, List<Hold> holds, Account account) {
-        this(member, event, entries, lots, holds, account, null, List.of(), null);
+        this(member, event, entries, lots, holds, account, null, List.of(), null, List.of(), null);
     }
 
     /**
@@ -88,16 +100,16 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
      * @param lots the lots to add or replace
      */
     public MemberChanges(Member member, StoredEvent event, List<LedgerEntry> entries, List<Lot> lots) {
-        this(member, event, entries, lots, List.of(), null, null, List.of(), null);
+        this(member, event, entries, lots, List.of(), null, null, List.of(), null, List.of(), null);
     }
 
     /**
      * Tells whether applying these changes would change nothing.
      *
-     * @return true when there is no member, event, entry, lot, hold, account, tier, offer, offer bookkeeping or campaign change
+     * @return true when there is no member, event, entry, lot, hold, account, tier, offer, offer bookkeeping, campaign or referral change
      */
     public boolean isEmpty() {
         return member == null && event == null && entries.isEmpty() && lots.isEmpty() && holds.isEmpty() && account == null
-                && tiers == null && offers.isEmpty() && offerBook == null && draws.isEmpty();
+                && tiers == null && offers.isEmpty() && offerBook == null && draws.isEmpty() && referrals == null;
     }
 }

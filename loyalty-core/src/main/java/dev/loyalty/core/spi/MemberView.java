@@ -165,4 +165,24 @@ public interface MemberView {
     default long campaignBudgetSpent(String campaign) {
         return 0;
     }
+
+    /**
+     * Returns the referral in which this member is the referee, as stored now.
+     * The default has none, for stores that keep no referrals.
+     *
+     * @return the referral, if the member joined with a code
+     */
+    default Optional<dev.loyalty.core.referral.Referral> referral() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the referrals in which this member is the referrer, as stored now, in referee id order.
+     * The default has none, for stores that keep no referrals.
+     *
+     * @return the referrals
+     */
+    default List<dev.loyalty.core.referral.Referral> referralsMade() {
+        return List.of();
+    }
 }

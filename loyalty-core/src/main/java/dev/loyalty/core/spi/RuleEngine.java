@@ -84,6 +84,20 @@ public interface RuleEngine extends AutoCloseable {
         return new Evaluation(version(), List.of());
     }
 
+    /**
+     * Evaluates the rules when a referral qualifies, for one occasion (the referee's reward,
+     * the referrer's reward or the referral star). Only {@link Decision.FixedPoints} for
+     * {@link Decision#WHOLE_EVENT} and {@link Decision.IssueOffer} are acted on; the core enforces
+     * the cap, exactly-once and the star's once per quarter. The default proposes nothing, for rule engines that know no referrals.
+     *
+     * @param context the referral, the member to reward and the occasion
+     * @return the decisions, with the version of the rules that made them
+     * @throws dev.loyalty.core.RuleEvaluationException when a rule fails
+     */
+    default Evaluation evaluateReferral(ReferralContext context) {
+        return new Evaluation(version(), List.of());
+    }
+
     /** Releases the engine's resources; the default does nothing. */
     @Override
     default void close() {

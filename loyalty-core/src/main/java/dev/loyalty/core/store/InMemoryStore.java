@@ -27,8 +27,13 @@ import dev.loyalty.core.tier.TierState;
 import dev.loyalty.core.spi.SweepCheckpoint;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.referral.Referral;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +64,16 @@ public final class InMemoryStore implements LoyaltyStore {
     /** The campaigns' budgets; read without a lock, drawn on under {@link #budgetLock}. */
     private final ConcurrentHashMap<String, CampaignBudget> budgets = new ConcurrentHashMap<>();
     private final Object budgetLock = new Object();
+    /** Referrals by referee, in referee order; written under the lock of the member whose changes carry them. */
+    private final ConcurrentSkipListMap<MemberId, Referral> referrals = new ConcurrentSkipListMap<>();
+    /** Referees by referrer. */
+    private final ConcurrentHashMap<MemberId, Set<MemberId>> referees = new ConcurrentHashMap<>();
+    /** Referral codes to their owners, and back; both written under one monitor. */
+    private final Map<String, MemberId> codes = new HashMap<>();
+    private final Map<MemberId, String> codesByMember = new HashMap<>();
+    /** Identity fingerprints to the members who gave them, and back. */
+    private final ConcurrentHashMap<String, Set<MemberId>> identities = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MemberId, Set<String>> identityByMember = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -80,7 +95,7 @@ public final class InMemoryStore implements LoyaltyStore {
         while (true) {
             Slot slot = byId.get(memberId);
             if (slot == null) {
-                slot = slots.computeIfAbsent(memberId, id -> new Slot(budgets));
+                slot = slots.computeIfAbsent(memberId, id -> new Slot(id, budgets));
                 byId.putIfAbsent(memberId, slot);
             }
             slot.lock.lock();
@@ -100,6 +115,7 @@ public final class InMemoryStore implements LoyaltyStore {
                                     + " cannot be written for member " + memberId + (other == null ? "" : ": the code belongs to member " + other.memberId()));
                         }
                     }
+                    checkReferrals(memberId, changes);
                     if (!changes.draws().isEmpty()) {
                         StoredEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
                         if (recorded != null) {
@@ -117,6 +133,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     }
                     slot.apply(changes, newBalance);
                     changes.offers().forEach(offer -> offers.put(offer.code(), offer));
+                    writeReferrals(memberId, changes);
                     return changes.event();
                 } finally {
                     if (slot.member == null) {
@@ -267,6 +284,104 @@ public final class InMemoryStore implements LoyaltyStore {
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.segment);
     }
 
+    /** Refuses referral changes that do not concern the member whose changes carry them. */
+    private static void checkReferrals(MemberId memberId, MemberChanges changes) {
+        if (changes.referrals() == null) {
+            return;
+        }
+        for (Referral referral : changes.referrals().referrals()) {
+            if (!referral.refereeId().equals(memberId) && !referral.referrerId().equals(memberId)) {
+                throw new IllegalArgumentException("the referral of " + referral.refereeId() + " by " + referral.referrerId()
+                        + " cannot be written with the changes of member " + memberId);
+            }
+        }
+    }
+
+    private void writeReferrals(MemberId memberId, MemberChanges changes) {
+        if (changes.referrals() == null) {
+            return;
+        }
+        for (Referral referral : changes.referrals().referrals()) {
+            referees.computeIfAbsent(referral.referrerId(), id -> new ConcurrentSkipListSet<>()).add(referral.refereeId());
+            referrals.put(referral.refereeId(), referral);
+        }
+        for (String fingerprint : changes.referrals().identity()) {
+            identities.computeIfAbsent(fingerprint, f -> ConcurrentHashMap.newKeySet()).add(memberId);
+            identityByMember.computeIfAbsent(memberId, id -> ConcurrentHashMap.newKeySet()).add(fingerprint);
+        }
+    }
+
+    @Override
+    public void saveReferralCode(MemberId memberId, String code) {
+        Checks.notNull(memberId, "memberId");
+        Checks.text(code, "code");
+        if (findMember(memberId).isEmpty()) {
+            throw new UnknownMemberException(memberId);
+        }
+        synchronized (codes) {
+            MemberId owner = codes.get(code);
+            if (owner != null && !owner.equals(memberId)) {
+                throw new InvalidInputException("code", "'" + code + "' is the referral code of another member");
+            }
+            String own = codesByMember.get(memberId);
+            if (own != null && !own.equals(code)) {
+                throw new InvalidInputException("code", "member " + memberId + " already has the referral code '" + own + "'");
+            }
+            codes.put(code, memberId);
+            codesByMember.put(memberId, code);
+        }
+    }
+
+    @Override
+    public Optional<MemberId> findReferralCodeOwner(String code) {
+        synchronized (codes) {
+            return Optional.ofNullable(codes.get(code));
+        }
+    }
+
+    @Override
+    public Optional<String> referralCode(MemberId memberId) {
+        synchronized (codes) {
+            return Optional.ofNullable(codesByMember.get(memberId));
+        }
+    }
+
+    @Override
+    public List<MemberId> findMembersByIdentity(Set<String> fingerprints) {
+        TreeSet<MemberId> found = new TreeSet<>();
+        for (String fingerprint : fingerprints) {
+            found.addAll(identities.getOrDefault(fingerprint, Set.of()));
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public Set<String> identity(MemberId memberId) {
+        return Set.copyOf(identityByMember.getOrDefault(memberId, Set.of()));
+    }
+
+    @Override
+    public Optional<Referral> findReferral(MemberId refereeId) {
+        return Optional.ofNullable(referrals.get(refereeId));
+    }
+
+    @Override
+    public List<Referral> referralsMadeBy(MemberId referrerId) {
+        List<Referral> made = new ArrayList<>();
+        for (MemberId referee : referees.getOrDefault(referrerId, Set.of())) {
+            Referral referral = referrals.get(referee);
+            if (referral != null) {
+                made.add(referral);
+            }
+        }
+        return made;
+    }
+
+    @Override
+    public void forEachReferral(Consumer<Referral> consumer) {
+        referrals.values().forEach(consumer);
+    }
+
     private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
         Slot slot = byId.get(memberId);
         if (slot == null) {
@@ -281,7 +396,8 @@ public final class InMemoryStore implements LoyaltyStore {
     }
 
     /** One member's state; guarded by its lock. */
-    private static final class Slot implements MemberView {
+    private final class Slot implements MemberView {
+        final MemberId id;
         final ReentrantLock lock = new ReentrantLock();
         volatile Member member;
         final List<LedgerEntry> entries = new ArrayList<>();
@@ -311,7 +427,8 @@ public final class InMemoryStore implements LoyaltyStore {
         long balance;
         boolean removed;
 
-        Slot(Map<String, CampaignBudget> budgets) {
+        Slot(MemberId id, Map<String, CampaignBudget> budgets) {
+            this.id = id;
             this.budgets = budgets;
         }
 
@@ -464,6 +581,16 @@ public final class InMemoryStore implements LoyaltyStore {
         public long campaignBudgetSpent(String campaign) {
             CampaignBudget budget = budgets.get(campaign);
             return budget == null ? 0 : budget.spent();
+        }
+
+        @Override
+        public Optional<Referral> referral() {
+            return findReferral(id);
+        }
+
+        @Override
+        public List<Referral> referralsMade() {
+            return referralsMadeBy(id);
         }
     }
 }

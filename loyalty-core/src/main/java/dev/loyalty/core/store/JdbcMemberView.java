@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.loyalty.core.referral.Referral;
 import java.util.function.Consumer;
 
 /**
@@ -227,11 +228,35 @@ final class JdbcMemberView implements MemberView {
     }
 
     @Override
+    public Optional<Referral> referral() {
+        if (row == null) {
+            return Optional.empty();
+        }
+        try {
+            return JdbcReferrals.find(connection, memberId);
+        } catch (SQLException e) {
+            throw failed("read the referral of member " + memberId, e);
+        }
+    }
+
+    @Override
     public long campaignBudgetSpent(String campaign) {
         try {
             return JdbcBudgets.find(connection, campaign).map(CampaignBudget::spent).orElse(0L);
         } catch (SQLException e) {
             throw failed("read the budget of campaign " + campaign, e);
+        }
+    }
+
+    @Override
+    public List<Referral> referralsMade() {
+        if (row == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(JdbcReferrals.madeBy(connection, memberId));
+        } catch (SQLException e) {
+            throw failed("read the referrals made by member " + memberId, e);
         }
     }
 

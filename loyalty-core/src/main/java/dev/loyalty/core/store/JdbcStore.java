@@ -2,6 +2,7 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.internal.Checks;
@@ -30,6 +31,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.referral.Referral;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -347,6 +352,111 @@ public final class JdbcStore implements LoyaltyStore {
         return read("read the segment of member " + memberId, connection -> JdbcSegments.find(connection, memberId));
     }
 
+    @Override
+    public void saveReferralCode(MemberId memberId, String code) {
+        Checks.notNull(memberId, "memberId");
+        Checks.text(code, "code");
+        if (findMember(memberId).isEmpty()) {
+            throw new UnknownMemberException(memberId);
+        }
+        for (int number = 1; ; number++) {
+            checkCode(memberId, code);
+            try {
+                boolean inserted = read("save the referral code of member " + memberId, connection -> {
+                    if (JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE, memberId.value()).isPresent()) {
+                        return false;
+                    }
+                    try (PreparedStatement ps = connection.prepareStatement(JdbcReferrals.INSERT_CODE)) {
+                        ps.setString(1, code);
+                        ps.setString(2, memberId.value());
+                        ps.executeUpdate();
+                    }
+                    if (!connection.getAutoCommit()) {
+                        connection.commit();
+                    }
+                    return true;
+                });
+                if (!inserted) {
+                    checkCode(memberId, code);
+                }
+                return;
+            } catch (StoreException e) {
+                // a concurrent save took the code or gave the member one: say which, or retry once
+                if (!SqlFailures.isUniqueViolation(e.sqlState()) || number > 1) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Refuses a code that belongs to another member, or a second code for a member. */
+    private void checkCode(MemberId memberId, String code) {
+        findReferralCodeOwner(code).filter(owner -> !owner.equals(memberId)).ifPresent(owner -> {
+            throw new InvalidInputException("code", "'" + code + "' is the referral code of another member");
+        });
+        referralCode(memberId).filter(own -> !own.equals(code)).ifPresent(own -> {
+            throw new InvalidInputException("code", "member " + memberId + " already has the referral code '" + own + "'");
+        });
+    }
+
+    @Override
+    public Optional<MemberId> findReferralCodeOwner(String code) {
+        Checks.notNull(code, "code");
+        return read("find the owner of referral code " + code,
+                connection -> JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE_OWNER, code).map(MemberId::of));
+    }
+
+    @Override
+    public Optional<String> referralCode(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the referral code of member " + memberId,
+                connection -> JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE, memberId.value()));
+    }
+
+    @Override
+    public List<MemberId> findMembersByIdentity(Set<String> fingerprints) {
+        Checks.notNull(fingerprints, "fingerprints");
+        return read("find members by identity", connection -> JdbcReferrals.byIdentity(connection, fingerprints));
+    }
+
+    @Override
+    public Set<String> identity(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the identity of member " + memberId, connection -> Set.copyOf(JdbcReferrals.identity(connection, memberId)));
+    }
+
+    @Override
+    public Optional<Referral> findReferral(MemberId refereeId) {
+        Checks.notNull(refereeId, "refereeId");
+        return read("read the referral of member " + refereeId, connection -> JdbcReferrals.find(connection, refereeId));
+    }
+
+    @Override
+    public List<Referral> referralsMadeBy(MemberId referrerId) {
+        Checks.notNull(referrerId, "referrerId");
+        return read("read the referrals made by member " + referrerId, connection -> List.copyOf(JdbcReferrals.madeBy(connection, referrerId)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads a page at a time by referee id and holds no connection while the consumer runs.
+     */
+    @Override
+    public void forEachReferral(Consumer<Referral> consumer) {
+        Checks.notNull(consumer, "consumer");
+        MemberId after = null;
+        while (true) {
+            MemberId from = after;
+            List<Referral> page = read("list the referrals", connection -> JdbcReferrals.page(connection, from));
+            page.forEach(consumer);
+            if (page.size() < JdbcReferrals.PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).refereeId();
+        }
+    }
+
     /** One transaction: lock, work, write, commit. */
     private StoredEvent applyOnce(MemberId memberId, Function<MemberView, MemberChanges> work, Attempt attempt) throws SQLException {
         attempt.step = Step.CONNECT;
@@ -494,6 +604,10 @@ public final class JdbcStore implements LoyaltyStore {
             if (!JdbcBudgets.draw(connection, memberId, changes.draws())) {
                 throw new BudgetRace();
             }
+        }
+        if (changes.referrals() != null) {
+            attempt.step = Step.WRITE_REFERRALS;
+            JdbcReferrals.write(connection, memberId, changes.referrals());
         }
         if (row != null && (changes.member() != null || changes.account() != null || changes.offerBook() != null || !entries.isEmpty())) {
             attempt.step = Step.UPDATE_MEMBER;
@@ -748,6 +862,7 @@ public final class JdbcStore implements LoyaltyStore {
         WRITE_TIERS("writing the tier bookkeeping"),
         WRITE_OFFERS("writing an offer"),
         DRAW_BUDGETS("drawing on campaign budgets"),
+        WRITE_REFERRALS("writing the referrals"),
         UPDATE_MEMBER("updating the member"),
         COMMIT("committing");
 

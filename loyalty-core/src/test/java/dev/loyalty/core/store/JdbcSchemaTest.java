@@ -54,6 +54,9 @@ class JdbcSchemaTest {
             assertThat(rs.getInt(1)).isEqualTo(5);
             assertThat(rs.getString(2)).isEqualTo("V5__segments.sql");
             assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(6);
+            assertThat(rs.getString(2)).isEqualTo("V6__referrals.sql");
+            assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(7);
             assertThat(rs.getString(2)).isEqualTo("V7__budgets.sql");
             assertThat(rs.next()).isFalse();

@@ -205,7 +205,8 @@ public final class DecisionCollector implements Earn, Offers {
 
     private void offer(Occasion occasion, String template, OfferKind kind, BigDecimal value, String itemCode, int validDays, String reason) {
         requireFact(occasion, "occasion");
-        OfferTrigger trigger = occasion instanceof BirthdayDue ? OfferTrigger.BIRTHDAY : OfferTrigger.WIN_BACK;
+        OfferTrigger trigger = occasion instanceof BirthdayDue ? OfferTrigger.BIRTHDAY
+                : occasion instanceof dev.loyalty.rules.vocabulary.ReferralQualified ? OfferTrigger.REFERRAL : OfferTrigger.WIN_BACK;
         add(new Decision.IssueOffer(rule, reason, trigger, template, kind, value, itemCode, validDays));
     }
 

@@ -140,4 +140,16 @@ final class Facts {
                 LocalDate.ofInstant(member.enrolledAt(), context.zone()), member.birthday(),
                 context.balance() == null ? 0 : context.balance().value());
     }
+
+    /** The one fact of a referral's evaluation: the referral, the reward asked for and the member it would go to. */
+    static List<Object> ofReferral(dev.loyalty.core.spi.ReferralContext context) {
+        return List.of(new dev.loyalty.rules.vocabulary.ReferralQualified(
+                switch (context.occasion()) {
+                    case REFEREE_REWARD -> "referee";
+                    case REFERRER_REWARD -> "referrer";
+                    case REFERRAL_STAR -> "star";
+                },
+                context.member().id().value(), context.member().tierCode(), context.referrerId().value(), context.refereeId().value(),
+                context.date(), context.quarter(), context.qualifiedThisQuarter()));
+    }
 }

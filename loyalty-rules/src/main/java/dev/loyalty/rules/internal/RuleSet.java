@@ -348,6 +348,27 @@ public final class RuleSet implements AutoCloseable {
         return offers;
     }
 
+    /**
+     * Evaluates one reward of a qualified referral: inserts the {@code ReferralQualified} fact
+     * alone, fires, and returns the fixed points for the whole event and the offers (whatever
+     * else the rules propose is dropped).
+     *
+     * @param context the referral and the reward asked for
+     * @return the decisions in firing order
+     * @throws RuleEvaluationException when a rule fails, naming the rule and the referral
+     */
+    public List<Decision> evaluateReferral(dev.loyalty.core.spi.ReferralContext context) {
+        List<Decision> all = fire("referral of member " + context.refereeId().value(), context.date(), Facts.ofReferral(context));
+        List<Decision> kept = new ArrayList<>(2);
+        for (Decision decision : all) {
+            if (decision instanceof Decision.IssueOffer
+                    || (decision instanceof Decision.FixedPoints fixed && fixed.line() == Decision.WHOLE_EVENT)) {
+                kept.add(decision);
+            }
+        }
+        return kept;
+    }
+
     private List<Decision> fire(String eventId, LocalDate date, List<Object> facts) {
         if (closed) {
             throw new IllegalStateException("the rule engine is closed");

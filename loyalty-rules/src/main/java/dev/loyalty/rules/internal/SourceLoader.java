@@ -24,7 +24,7 @@ public final class SourceLoader {
 
     /** The files of the default campaign pack, in load order. */
     public static final List<String> DEFAULT_FILES = List.of("base.drl", "bonuses.drl", "promotions.drl", "tiers.drl",
-            "welcome.drl", "caps.drl", "offers.drl");
+            "welcome.drl", "caps.drl", "offers.drl", "referrals.drl");
 
     private static final String NOT_UTF8 = "is not UTF-8 text; save rule files as UTF-8";
 

@@ -1,0 +1,412 @@
+package dev.loyalty.core.internal;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.referral.CapPeriod;
+import dev.loyalty.core.referral.Referral;
+import dev.loyalty.core.referral.ReferralOccasion;
+import dev.loyalty.core.referral.ReferralPolicy;
+import dev.loyalty.core.referral.ReferralRejection;
+import dev.loyalty.core.referral.ReferralStatus;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.ReferralContext;
+import dev.loyalty.core.spi.ReferralUpdate;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.spi.StoredEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The core's side of referrals: the guards at sign-up, qualification on the referee's side and
+ * the referrer's reward, cap and star on the referrer's side. Each side is one
+ * {@link LoyaltyStore#apply} under that member's lock, recorded under a deterministic event id
+ * ({@code referral-referee:<referee>}, {@code referral-referrer:<referee>}), so a retry after a
+ * crash between the two changes nothing already done. Not public API.
+ */
+public final class ReferralWork {
+
+    /** The event id prefix of a referee's qualification. */
+    public static final String REFEREE_EVENT = "referral-referee:";
+    /** The event id prefix of a referrer's settlement. */
+    public static final String REFERRER_EVENT = "referral-referrer:";
+    /** The event kind recorded on both sides' outcomes. */
+    public static final String KIND = "referral";
+
+    private final LoyaltyStore store;
+    private final ProgramSettings program;
+    private final RuleEngine rules;
+    private final ReferralPolicy policy;
+
+    /**
+     * Creates the referral work.
+     *
+     * @param store the store
+     * @param program the program
+     * @param rules the rules that decide the rewards
+     * @param policy the cap and chain walk
+     */
+    public ReferralWork(LoyaltyStore store, ProgramSettings program, RuleEngine rules, ReferralPolicy policy) {
+        this.store = store;
+        this.program = program;
+        this.rules = rules;
+        this.policy = policy;
+    }
+
+    /**
+     * Returns the policy.
+     *
+     * @return the cap and chain walk
+     */
+    public ReferralPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Assesses an enrolment's referral details before the member is locked: resolves the code
+     * and runs the guards. The result adds the referral record and the fingerprints to the
+     * enrolment's changes, so both are written with the member or not at all.
+     *
+     * @param enrolment the enrolment
+     * @return what to add to the enrolment's changes; null when it carries no referral details
+     * @throws InvalidInputException when the code is not a referral code of the program
+     */
+    public UnaryOperator<MemberChanges> signUp(Enrolment enrolment) {
+        if (enrolment.referralCode() == null && enrolment.identity().isEmpty()) {
+            return null;
+        }
+        List<Referral> referral = List.of();
+        if (enrolment.referralCode() != null) {
+            MemberId referrer = store.findReferralCodeOwner(enrolment.referralCode()).orElseThrow(() -> new InvalidInputException(
+                    "enrolment.referralCode", "'" + enrolment.referralCode() + "' is not a referral code of this program"));
+            Referral signed = Referral.signedUp(enrolment.memberId(), referrer, enrolment.referralCode(), enrolment.occurredAt());
+            ReferralRejection reason = guard(enrolment.memberId(), enrolment.identity(), referrer);
+            referral = List.of(reason == null ? signed : signed.rejected(reason, enrolment.occurredAt()));
+        }
+        ReferralUpdate update = new ReferralUpdate(referral, enrolment.identity());
+        return changes -> changes.event() == null ? changes : changes.withReferrals(update);
+    }
+
+    /**
+     * Runs the guards, in order: self-referral by id, the same identity as the referrer, a cycle
+     * (the referee's id or identity anywhere up the referrer chain, walked at most
+     * {@link ReferralPolicy#chainWalkLimit()} steps), an identity already known (not a new customer).
+     *
+     * @return the first reason to reject, or null
+     */
+    ReferralRejection guard(MemberId referee, Set<String> identity, MemberId referrer) {
+        if (referee.equals(referrer)) {
+            return ReferralRejection.SELF_REFERRAL;
+        }
+        if (!identity.isEmpty() && intersects(identity, store.identity(referrer))) {
+            return ReferralRejection.SAME_IDENTITY;
+        }
+        Set<MemberId> seen = new HashSet<>(List.of(referrer));
+        MemberId current = referrer;
+        for (int step = 0; step < policy.chainWalkLimit(); step++) {
+            Optional<Referral> up = store.findReferral(current);
+            if (up.isEmpty() || !seen.add(up.get().referrerId())) {
+                break;
+            }
+            current = up.get().referrerId();
+            if (current.equals(referee) || (!identity.isEmpty() && intersects(identity, store.identity(current)))) {
+                return ReferralRejection.CYCLE;
+            }
+        }
+        if (!identity.isEmpty()) {
+            for (MemberId match : store.findMembersByIdentity(identity)) {
+                if (!match.equals(referee)) {
+                    return ReferralRejection.NOT_NEW_CUSTOMER;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        for (String fingerprint : a) {
+            if (b.contains(fingerprint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tells whether a member is the referee of a referral still to settle (signed up or qualified).
+     *
+     * @param view the member's state
+     * @return true when {@link #settle} may have work to do for the member
+     */
+    public static boolean isOpen(MemberView view) {
+        return view.referral().map(r -> r.status() == ReferralStatus.SIGNED_UP || r.status() == ReferralStatus.QUALIFIED).orElse(false);
+    }
+
+    /**
+     * Settles what is due for a referee's referral as of an instant: qualifies it on the
+     * referee's side when the first purchase is confirmed (or rejects it when that purchase
+     * was returned first), then settles the referrer's side. Safe to call any number of times.
+     *
+     * @param referee the referee
+     * @param asOf the instant
+     */
+    public void settle(MemberId referee, Instant asOf) {
+        Optional<Referral> found = store.findReferral(referee);
+        if (found.isEmpty()) {
+            return;
+        }
+        Referral referral = found.get();
+        if (referral.status() == ReferralStatus.SIGNED_UP) {
+            store.apply(referee, view -> qualify(view, asOf));
+            referral = store.findReferral(referee).orElse(referral);
+        }
+        if (referral.status() == ReferralStatus.QUALIFIED) {
+            store.apply(referral.referrerId(), view -> reward(view, referee, asOf));
+        }
+    }
+
+    /** The referee's side, under the referee's lock. */
+    private MemberChanges qualify(MemberView view, Instant asOf) {
+        Member member = view.member().orElse(null);
+        Referral referral = view.referral().orElse(null);
+        if (member == null || referral == null || referral.status() != ReferralStatus.SIGNED_UP) {
+            return nothing();
+        }
+        ZoneId zone = member.zoneOr(program.zone());
+        Lot first = view.lots().stream()
+                .filter(lot -> lot.sourceAmount() != null && lot.sourceAmount().signum() > 0)
+                .min(Comparator.comparing(Lot::earnedAt).thenComparing(Lot::id))
+                .orElse(null);
+        if (first == null) {
+            return nothing();
+        }
+        if (first.returnedAmount().signum() > 0) {
+            return nothing().withReferrals(update(referral.rejected(ReferralRejection.RETURNED, asOf)));
+        }
+        int window = program.points().returnWindowDays();
+        Instant qualifiedAt = window > 0 ? first.earnedAt().atZone(zone).plusDays(window).toInstant() : first.earnedAt();
+        if (qualifiedAt.isAfter(asOf)) {
+            return nothing();
+        }
+        Referral qualified = referral.qualified(first.sourceEventId(), qualifiedAt);
+        ReferralContext context = context(ReferralOccasion.REFEREE_REWARD, member, referral, qualifiedAt, zone, 0);
+        Evaluation evaluation = evaluate(context);
+        List<PointsComposer.Award> awards = awards(evaluation);
+        MemberChanges changes = credit(view, member, zone, EventId.of(REFEREE_EVENT + member.id().value()), qualifiedAt, asOf, awards,
+                offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(),
+                "Referral qualified: first purchase " + first.sourceEventId() + " confirmed");
+        return changes.withReferrals(update(qualified));
+    }
+
+    /** The referrer's side, under the referrer's lock: the cap, the reward and the star. */
+    private MemberChanges reward(MemberView view, MemberId referee, Instant asOf) {
+        Member member = view.member().orElse(null);
+        List<Referral> made = view.referralsMade();
+        Referral referral = made.stream().filter(r -> r.refereeId().equals(referee)).findFirst().orElse(null);
+        if (member == null || referral == null || referral.status() != ReferralStatus.QUALIFIED) {
+            return nothing();
+        }
+        ZoneId zone = member.zoneOr(program.zone());
+        LocalDate date = LocalDays.dateOf(referral.qualifiedAt(), zone);
+        String period = policy.capPeriod().keyOf(date);
+        String quarter = CapPeriod.quarterOf(date);
+        long rewardedInPeriod = 0;
+        int qualifiedInQuarter = 1;
+        boolean starTaken = false;
+        for (Referral other : made) {
+            if (other.refereeId().equals(referee) || !other.hasQualified()) {
+                continue;
+            }
+            LocalDate otherDate = LocalDays.dateOf(other.qualifiedAt(), zone);
+            boolean settled = other.status() == ReferralStatus.REWARDED || other.rejection() == ReferralRejection.CAP_REACHED;
+            if (other.status() == ReferralStatus.REWARDED && policy.capPeriod().keyOf(otherDate).equals(period)) {
+                rewardedInPeriod++;
+            }
+            if (settled && CapPeriod.quarterOf(otherDate).equals(quarter)) {
+                qualifiedInQuarter++;
+            }
+            starTaken |= quarter.equals(other.starQuarter());
+        }
+        boolean capped = rewardedInPeriod >= policy.rewardCap();
+        List<PointsComposer.Award> awards = new ArrayList<>();
+        List<Proposal> offers = new ArrayList<>();
+        String version = rules.version();
+        if (!capped) {
+            Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRER_REWARD, member, referral, referral.qualifiedAt(), zone,
+                    qualifiedInQuarter));
+            awards.addAll(awards(evaluation));
+            offers.addAll(offers(evaluation, occasionKey(referral, ReferralOccasion.REFERRER_REWARD)));
+            version = evaluation.ruleSetVersion();
+        }
+        String star = null;
+        if (!starTaken) {
+            Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRAL_STAR, member, referral, referral.qualifiedAt(), zone,
+                    qualifiedInQuarter));
+            List<PointsComposer.Award> starAwards = awards(evaluation);
+            List<Proposal> starOffers = offers(evaluation, "referral-star:" + quarter);
+            if (!starAwards.isEmpty() || !starOffers.isEmpty()) {
+                star = quarter;
+                awards.addAll(starAwards);
+                offers.addAll(starOffers);
+                version = evaluation.ruleSetVersion();
+            }
+        }
+        String summary = capped
+                ? "Referral of " + referee + " qualified; the referrer reward cap of " + policy.rewardCap() + " per " + period + " was reached"
+                : "Referral of " + referee + " qualified";
+        MemberChanges changes = credit(view, member, zone, EventId.of(REFERRER_EVENT + referee.value()), referral.qualifiedAt(), asOf,
+                awards, offers, version, summary + (star == null ? "" : "; referral star of " + quarter));
+        Referral settled = new Referral(referral.refereeId(), referral.referrerId(), referral.code(), referral.signedUpAt(),
+                capped ? ReferralStatus.REJECTED : ReferralStatus.REWARDED, capped ? ReferralRejection.CAP_REACHED : null,
+                referral.qualifyingEventId(), referral.qualifiedAt(), asOf, star);
+        return changes.withReferrals(update(settled));
+    }
+
+    /**
+     * Credits the awards as one lot and issues the offers under a deterministic event id,
+     * recording the event even when nothing is credited.
+     */
+    private MemberChanges credit(MemberView view, Member member, ZoneId zone, EventId eventId, Instant at, Instant asOf,
+                                 List<PointsComposer.Award> awards, List<Proposal> proposals, String version, String summary) {
+        MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, asOf);
+        ledger.housekeep();
+        ledger.ruleSetVersion(version);
+        LocalDate today = LocalDays.dateOf(asOf, zone);
+        for (Proposal proposal : proposals) {
+            Decision.IssueOffer template = proposal.offer();
+            String code = OfferWork.code(member, template.template(), proposal.occasion());
+            if (ledger.offers().containsKey(code)) {
+                continue;
+            }
+            Instant validUntil = LocalDays.startOf(today.plusDays(template.validDays()), zone);
+            Offer offer = new Offer(code, member.id(), template.template(), template.kind(), template.value(), template.itemCode(),
+                    OfferTrigger.REFERRAL, proposal.occasion(), template.rule(), template.reason(), asOf, validUntil, OfferStatus.ISSUED,
+                    null, null, null);
+            ledger.putOffer(offer);
+            OfferBook book = ledger.offerBook();
+            if (book.nextOfferExpiry() == null || validUntil.isBefore(book.nextOfferExpiry())) {
+                ledger.offerBook(book.nextOfferExpiry(validUntil));
+            }
+        }
+        long total = 0;
+        List<Explanation.Step> steps = new ArrayList<>();
+        for (PointsComposer.Award award : awards) {
+            total = Points.add(total, award.points());
+            steps.add(new Explanation.Step(award.rule(), award.reason(), award.points(), ""));
+        }
+        if (total > 0) {
+            Lot lot = Lot.earned(eventId, member.id(), at, null, program.points().expiry().lotExpiry(at, zone), total, null);
+            ledger.credit(lot, EntryType.EARN, awards, at, steps);
+        }
+        long change = 0;
+        for (LedgerEntry entry : ledger.eventEntries()) {
+            change = Points.add(change, entry.points().value());
+        }
+        Outcome outcome = new Outcome(eventId, member.id(), KIND, Points.of(change), Points.of(ledger.balance()), ledger.eventEntries(),
+                new Explanation(summary, steps), version);
+        return ledger.changes(null, new StoredEvent(eventId, member.id(), KIND, outcome));
+    }
+
+    private ReferralContext context(ReferralOccasion occasion, Member member, Referral referral, Instant at, ZoneId zone, int count) {
+        LocalDate date = LocalDays.dateOf(at, zone);
+        return new ReferralContext(occasion, member, referral.referrerId(), referral.refereeId(), at, date, zone, CapPeriod.quarterOf(date),
+                count, program);
+    }
+
+    private Evaluation evaluate(ReferralContext context) {
+        try {
+            Evaluation evaluation = rules.evaluateReferral(context);
+            if (evaluation == null) {
+                throw new RuleEvaluationException("the rule engine returned no evaluation for the referral of " + context.refereeId());
+            }
+            return evaluation;
+        } catch (LoyaltyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleEvaluationException("rules failed on the referral of " + context.refereeId() + " (" + context.occasion() + "): " + e, e);
+        }
+    }
+
+    /** The fixed points for the whole event the rules proposed; other decisions are not acted on for referrals. */
+    private static List<PointsComposer.Award> awards(Evaluation evaluation) {
+        List<PointsComposer.Award> awards = new ArrayList<>();
+        for (Decision decision : evaluation.decisions()) {
+            if (decision instanceof Decision.FixedPoints fixed && fixed.line() == Decision.WHOLE_EVENT && fixed.points() > 0) {
+                awards.add(new PointsComposer.Award(fixed.rule(), fixed.reason(), fixed.points()));
+            }
+        }
+        return awards;
+    }
+
+    /** The occasion key of one side of a referral, for offers: issued at most once per template and key. */
+    private static String occasionKey(Referral referral, ReferralOccasion occasion) {
+        return "referral:" + referral.refereeId().value() + ":" + occasion.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An offer the rules proposed for one side of a referral, with the occasion it is issued for. */
+    private record Proposal(Decision.IssueOffer offer, String occasion) {
+    }
+
+    /** The offers the rules proposed, whatever trigger they named: a referral's offers are issued as {@link OfferTrigger#REFERRAL}. */
+    private static List<Proposal> offers(Evaluation evaluation, String occasion) {
+        List<Proposal> offers = new ArrayList<>();
+        for (Decision decision : evaluation.decisions()) {
+            if (decision instanceof Decision.IssueOffer proposal) {
+                offers.add(new Proposal(proposal, occasion));
+            }
+        }
+        return offers;
+    }
+
+    private static MemberChanges nothing() {
+        return new MemberChanges(null, null, List.of(), List.of());
+    }
+
+    private static ReferralUpdate update(Referral referral) {
+        return new ReferralUpdate(List.of(referral), Set.of());
+    }
+
+    /**
+     * Gives a member a referral code.
+     *
+     * @param memberId the member
+     * @param code the code
+     * @throws UnknownMemberException when the member is not enrolled
+     */
+    public void assignCode(MemberId memberId, String code) {
+        Checks.notNull(memberId, "memberId");
+        String checked = Checks.text(code, "code");
+        if (store.findMember(memberId).isEmpty()) {
+            throw new UnknownMemberException(memberId);
+        }
+        store.saveReferralCode(memberId, checked);
+    }
+}

@@ -1,0 +1,500 @@
+package dev.loyalty.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.MemberAlreadyEnrolledException;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.referral.CapPeriod;
+import dev.loyalty.core.referral.Referral;
+import dev.loyalty.core.referral.ReferralPolicy;
+import dev.loyalty.core.referral.ReferralRejection;
+import dev.loyalty.core.referral.ReferralStats;
+import dev.loyalty.core.referral.ReferralStatus;
+import dev.loyalty.core.spi.LoyaltyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Referral rewards as every store must keep them: the link set once at sign-up, qualification
+ * on a confirmed first purchase, both sides rewarded exactly once, the guards (self-referral,
+ * cycles, not-new customers, the cap), the quarterly star and the statistics. Extend it with a
+ * store factory, as with {@link LoyaltyStoreContract}. The clock is fixed and moved by hand;
+ * the program's zone is UTC and the return window 14 days unless a test says otherwise.
+ */
+public abstract class ReferralContract {
+
+    private static final Instant START = Instant.parse("2026-01-05T12:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final Clock clock = new Clock() {
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    };
+    private final ReferralRules rules = new ReferralRules();
+    private LoyaltyStore store;
+    private LoyaltyEngine engine;
+    private int events;
+
+    /**
+     * Returns a new, empty store of the kind under test.
+     *
+     * @return the store
+     */
+    protected abstract LoyaltyStore newStore();
+
+    private void start(int returnWindowDays, ReferralPolicy policy) {
+        store = newStore();
+        engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules).referrals(policy)
+                .program(ProgramSettings.builder().currency("GBP").returnWindowDays(returnWindowDays).build()).build();
+    }
+
+    private void start() {
+        start(14, ReferralPolicy.DEFAULT);
+    }
+
+    private void at(Instant instant) {
+        now.set(instant);
+    }
+
+    private void later(Duration duration) {
+        now.set(now.get().plus(duration));
+    }
+
+    /** Enrols a member with a fingerprint of their own and gives them a referral code. */
+    private void referrer(String member) {
+        engine.process(Enrolment.of(EventId.of("enrol-" + member), MemberId.of(member), clock.instant())
+                .withIdentity(Set.of("email:" + member)));
+        engine.assignReferralCode(MemberId.of(member), "CODE-" + member);
+    }
+
+    private Enrolment signUp(String member, String referrer, String... identity) {
+        return Enrolment.of(EventId.of("enrol-" + member), MemberId.of(member), clock.instant())
+                .withReferralCode("CODE-" + referrer)
+                .withIdentity(identity.length == 0 ? Set.of("email:" + member) : Set.of(identity));
+    }
+
+    private String buy(String member, String amount) {
+        String id = "buy-" + (++events);
+        engine.process(Purchase.builder(EventId.of(id), MemberId.of(member), clock.instant())
+                .line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
+        return id;
+    }
+
+    private Referral referral(String referee) {
+        return engine.referral(MemberId.of(referee)).orElseThrow();
+    }
+
+    private long balance(String member) {
+        return engine.balance(MemberId.of(member)).value();
+    }
+
+    private long points(String member, String rule) {
+        long sum = 0;
+        for (LedgerEntry entry : engine.ledger(MemberId.of(member))) {
+            if (rule.equals(entry.rule())) {
+                sum += entry.points().value();
+            }
+        }
+        return sum;
+    }
+
+    /** Signs a referee up and makes their first purchase qualify at once (return window 0). */
+    private void qualifyNow(String referee, String referrer) {
+        engine.process(signUp(referee, referrer));
+        buy(referee, "10.00");
+    }
+
+    @Test
+    void shouldRewardBothSidesOnceTheRefereesFirstPurchaseOutlastsTheReturnWindow() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        later(Duration.ofDays(1));
+        String purchase = buy("bob", "20.00");
+
+        later(Duration.ofDays(14).minusSeconds(1));
+        engine.sweep();
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+
+        later(Duration.ofSeconds(1));
+        engine.sweep();
+
+        Referral settled = referral("bob");
+        assertThat(settled.status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(settled.referrerId()).isEqualTo(MemberId.of("ann"));
+        assertThat(settled.qualifyingEventId()).isEqualTo(EventId.of(purchase));
+        assertThat(settled.qualifiedAt()).isEqualTo(START.plus(Duration.ofDays(15)));
+        assertThat(balance("bob")).isEqualTo(20 + ReferralRules.REWARD);
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+        assertThat(engine.referralStats(MemberId.of("ann"))).isEqualTo(new ReferralStats(1, 1, 1, java.util.Map.of()));
+    }
+
+    @Test
+    void shouldIssueTheRefereesReferralOfferOnceWhenTheReferralQualifies() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+
+        qualifyNow("bob", "ann");
+        buy("bob", "5.00");
+        engine.sweep();
+
+        assertThat(engine.offers(MemberId.of("bob"))).singleElement().satisfies(offer -> {
+            assertThat(offer.template()).isEqualTo(ReferralRules.WELCOME_OFFER);
+            assertThat(offer.trigger()).isEqualTo(OfferTrigger.REFERRAL);
+            assertThat(offer.occasion()).isEqualTo("referral:bob:referee_reward");
+            assertThat(offer.validUntil()).isEqualTo(Instant.parse("2026-02-04T00:00:00Z"));
+        });
+        assertThat(engine.offers(MemberId.of("ann"))).isEmpty();
+    }
+
+    @Test
+    void shouldQualifyWithTheFirstPurchaseWhenTheReturnWindowIsZero() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+
+        qualifyNow("bob", "ann");
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldRewardNeitherSideWhenTheFirstPurchaseIsReturnedInsideTheWindow() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        String purchase = buy("bob", "20.00");
+        later(Duration.ofDays(3));
+        engine.process(new Return(EventId.of("return-1"), MemberId.of("bob"), clock.instant(), EventId.of(purchase), Money.of("20.00", "GBP")));
+
+        later(Duration.ofDays(30));
+        engine.sweep();
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REJECTED);
+        assertThat(referral("bob").rejection()).isEqualTo(ReferralRejection.RETURNED);
+        assertThat(balance("ann")).isZero();
+        assertThat(points("bob", ReferralRules.REF)).isZero();
+    }
+
+    @Test
+    void shouldKeepBothRewardsWhenThePurchaseIsReturnedAfterQualifying() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        String purchase = buy("bob", "20.00");
+        later(Duration.ofDays(15));
+        // no sweep ran since the window closed: the return itself settles what was due before it
+        engine.process(new Return(EventId.of("return-1"), MemberId.of("bob"), clock.instant(), EventId.of(purchase), Money.of("20.00", "GBP")));
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldRejectASelfReferralByIdentityFingerprint() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+
+        engine.process(signUp("ann-again", "ann", "email:ann"));
+        buy("ann-again", "10.00");
+
+        assertThat(referral("ann-again").rejection()).isEqualTo(ReferralRejection.SAME_IDENTITY);
+        assertThat(engine.member(MemberId.of("ann-again"))).isPresent();
+        assertThat(balance("ann")).isZero();
+        assertThat(points("ann-again", ReferralRules.REF)).isZero();
+    }
+
+    @Test
+    void shouldRefuseASelfReferralByIdLeavingNoReferral() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+
+        assertThatThrownBy(() -> engine.process(Enrolment.of(EventId.of("enrol-ann-2"), MemberId.of("ann"), clock.instant())
+                .withReferralCode("CODE-ann"))).isInstanceOf(MemberAlreadyEnrolledException.class);
+
+        assertThat(engine.referral(MemberId.of("ann"))).isEmpty();
+        assertThat(engine.referralStats()).isEqualTo(ReferralStats.NONE);
+    }
+
+    @Test
+    void shouldRejectTheReferralThatClosesTheCycleAnnToBobToCatToAnn() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        engine.assignReferralCode(MemberId.of("bob"), "CODE-bob");
+        engine.process(signUp("cat", "bob"));
+        engine.assignReferralCode(MemberId.of("cat"), "CODE-cat");
+
+        // ann comes back under a new id with her own email, using cat's code
+        engine.process(signUp("ann-2", "cat", "email:ann", "phone:new"));
+
+        assertThat(referral("ann-2").rejection()).isEqualTo(ReferralRejection.CYCLE);
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(referral("cat").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+    }
+
+    @Test
+    void shouldRejectARefereeWhoseIdentityBelongsToAnEarlierMember() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        engine.process(Enrolment.of(EventId.of("enrol-dan"), MemberId.of("dan"), clock.instant()).withIdentity(Set.of("card:1234")));
+
+        engine.process(signUp("dan-2", "ann", "card:1234"));
+        buy("dan-2", "10.00");
+
+        assertThat(referral("dan-2").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(balance("ann")).isZero();
+    }
+
+    @Test
+    void shouldStopRewardingTheReferrerOnceTheCapIsReached() {
+        start(0, ReferralPolicy.DEFAULT.withCap(2, CapPeriod.MONTH));
+        referrer("ann");
+
+        qualifyNow("bob", "ann");
+        qualifyNow("cat", "ann");
+        qualifyNow("dan", "ann");
+
+        assertThat(referral("dan").rejection()).isEqualTo(ReferralRejection.CAP_REACHED);
+        assertThat(balance("ann")).isEqualTo(2 * ReferralRules.REWARD);
+        assertThat(points("dan", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldRewardTheReferrerAgainInTheNextCapPeriod() {
+        start(0, ReferralPolicy.DEFAULT.withCap(1, CapPeriod.MONTH));
+        referrer("ann");
+        qualifyNow("bob", "ann");
+
+        at(Instant.parse("2026-02-01T00:00:00Z"));
+        qualifyNow("cat", "ann");
+
+        assertThat(referral("cat").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(balance("ann")).isEqualTo(2 * ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldAwardTheStarOnTheFifthQualifiedReferralOfAQuarterAndOnlyOnce() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        for (int i = 1; i <= 4; i++) {
+            qualifyNow("friend-" + i, "ann");
+        }
+        assertThat(points("ann", ReferralRules.STAR)).isZero();
+
+        qualifyNow("friend-5", "ann");
+        qualifyNow("friend-6", "ann");
+
+        assertThat(points("ann", ReferralRules.STAR)).isEqualTo(ReferralRules.STAR_POINTS);
+        assertThat(referral("friend-5").starQuarter()).isEqualTo("2026-Q1");
+        assertThat(referral("friend-6").starQuarter()).isNull();
+        assertThat(balance("ann")).isEqualTo(6 * ReferralRules.REWARD + ReferralRules.STAR_POINTS);
+    }
+
+    @Test
+    void shouldNotAwardTheStarWhenTheFifthReferralQualifiesInTheNextQuarter() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        at(Instant.parse("2026-03-31T10:00:00Z"));
+        for (int i = 1; i <= 4; i++) {
+            qualifyNow("friend-" + i, "ann");
+        }
+
+        at(Instant.parse("2026-04-01T00:00:00Z"));
+        qualifyNow("friend-5", "ann");
+
+        assertThat(points("ann", ReferralRules.STAR)).isZero();
+        assertThat(balance("ann")).isEqualTo(5 * ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldCountTheQuarterInTheReferrersZone() {
+        start(0, ReferralPolicy.DEFAULT);
+        engine.process(Enrolment.of(EventId.of("enrol-ann"), MemberId.of("ann"), clock.instant()).withZone(ZoneId.of("Asia/Tokyo")));
+        engine.assignReferralCode(MemberId.of("ann"), "CODE-ann");
+        at(Instant.parse("2026-03-31T10:00:00Z"));
+        for (int i = 1; i <= 4; i++) {
+            qualifyNow("friend-" + i, "ann");
+        }
+
+        at(Instant.parse("2026-03-31T23:00:00Z")); // 1 April 08:00 in Tokyo: the next quarter there
+        qualifyNow("friend-5", "ann");
+
+        assertThat(points("ann", ReferralRules.STAR)).isZero();
+    }
+
+    @Test
+    void shouldLinkAndRewardOnceWhenTheSameSignUpEventIsDeliveredTwice() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        Enrolment signUp = signUp("bob", "ann");
+
+        engine.process(signUp);
+        engine.process(signUp);
+        buy("bob", "10.00");
+
+        assertThat(engine.referralsMade(MemberId.of("ann"))).hasSize(1);
+        assertThat(engine.referralStats().signedUp()).isEqualTo(1);
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldNeitherOverrunTheCapNorAwardTwoStarsWhenTwoRefereesQualifyAtOnce() throws Exception {
+        start(0, ReferralPolicy.DEFAULT.withCap(5, CapPeriod.QUARTER));
+        int referrers = 6;
+        List<Supplier<Object>> tasks = new ArrayList<>();
+        for (int r = 0; r < referrers; r++) {
+            String referrer = "ref-" + r;
+            referrer(referrer);
+            for (int i = 1; i <= 4; i++) {
+                qualifyNow(referrer + "-friend-" + i, referrer);
+            }
+            for (int i = 5; i <= 6; i++) {
+                String referee = referrer + "-friend-" + i;
+                engine.process(signUp(referee, referrer));
+                EventId id = EventId.of("race-" + referee);
+                tasks.add(() -> engine.process(Purchase.builder(id, MemberId.of(referee), clock.instant())
+                        .line("SKU", "gifts", 1, Money.of("10.00", "GBP")).build()));
+            }
+        }
+
+        List<Object> results = Fixtures.runConcurrently(tasks, 4, Duration.ofMinutes(2));
+
+        assertThat(results).noneMatch(result -> result instanceof Throwable);
+        for (int r = 0; r < referrers; r++) {
+            String referrer = "ref-" + r;
+            ReferralStats stats = engine.referralStats(MemberId.of(referrer));
+            assertThat(stats.rewarded()).as(referrer).isEqualTo(5);
+            assertThat(stats.rejected().get(ReferralRejection.CAP_REACHED)).as(referrer).isEqualTo(1);
+            assertThat(points(referrer, ReferralRules.STAR)).as(referrer).isEqualTo(ReferralRules.STAR_POINTS);
+            assertThat(balance(referrer)).as(referrer).isEqualTo(5 * ReferralRules.REWARD + ReferralRules.STAR_POINTS);
+        }
+    }
+
+    @Test
+    void shouldSettleTheReferrerSideInALaterSweepWhenItFailedAfterTheRefereeQualified() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        rules.failReferrerSide(1);
+
+        qualifyNow("bob", "ann");
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.QUALIFIED);
+        assertThat(balance("ann")).isZero();
+
+        engine.sweep();
+        engine.sweep();
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownReferralCodeLeavingNoMember() {
+        start();
+        referrer("ann");
+
+        assertThatThrownBy(() -> engine.process(Enrolment.of(EventId.of("enrol-bob"), MemberId.of("bob"), clock.instant())
+                .withReferralCode("NO-SUCH-CODE")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("NO-SUCH-CODE");
+
+        assertThat(engine.member(MemberId.of("bob"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAReferralCodeThatBelongsToAnotherMember() {
+        start();
+        referrer("ann");
+        engine.process(Enrolment.of(EventId.of("enrol-bob"), MemberId.of("bob"), clock.instant()));
+
+        assertThatThrownBy(() -> engine.assignReferralCode(MemberId.of("bob"), "CODE-ann"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("CODE-ann");
+
+        assertThat(engine.referralCode(MemberId.of("bob"))).isEmpty();
+        assertThat(engine.referralCode(MemberId.of("ann"))).contains("CODE-ann");
+    }
+
+    @Test
+    void shouldRefuseAReferralCodeForAMemberWhoIsNotEnrolled() {
+        start();
+
+        assertThatThrownBy(() -> engine.assignReferralCode(MemberId.of("ghost"), "CODE-ghost"))
+                .isInstanceOf(UnknownMemberException.class);
+
+        assertThat(engine.referralCode(MemberId.of("ghost"))).isEmpty();
+    }
+
+    @Test
+    void shouldStreamEveryReferralPastOnePageWhenCountingTheProgram() {
+        start();
+        referrer("ann");
+        int referees = 501;
+        for (int i = 0; i < referees; i++) {
+            engine.process(signUp(String.format("friend-%04d", i), "ann"));
+        }
+
+        List<MemberId> seen = new ArrayList<>();
+        store.forEachReferral(referral -> seen.add(referral.refereeId()));
+
+        assertThat(seen).hasSize(referees).doesNotHaveDuplicates().isSorted();
+        assertThat(engine.referralStats().signedUp()).isEqualTo(referees);
+    }
+
+    @Test
+    void shouldCountTheProgramsReferralsByStatusAndReason() {
+        start(0, ReferralPolicy.DEFAULT.withCap(1, CapPeriod.MONTH));
+        referrer("ann");
+        referrer("eve");
+        qualifyNow("bob", "ann");
+        qualifyNow("cat", "ann");
+        engine.process(signUp("dan", "eve"));
+        engine.process(signUp("eve-2", "ann", "email:eve"));
+
+        ReferralStats stats = engine.referralStats();
+
+        assertThat(stats.signedUp()).isEqualTo(4);
+        assertThat(stats.qualified()).isEqualTo(2);
+        assertThat(stats.rewarded()).isEqualTo(1);
+        assertThat(stats.rejected().get(ReferralRejection.CAP_REACHED)).isEqualTo(1);
+        assertThat(stats.rejected().get(ReferralRejection.NOT_NEW_CUSTOMER)).isEqualTo(1);
+        assertThat(stats.rejectedTotal()).isEqualTo(2);
+    }
+}
