@@ -136,7 +136,7 @@ public final class Insights {
         Checks.notNull(settings, "settings");
         Kpis kpis = new Kpis(settings, program);
         store.forEachMember(member -> kpis.add(member, store.lots(member.id()), store.ledger(member.id()), store.tierHistory(member.id()),
-                store.offers(member.id())));
+                store.offers(member.id()), store.findReferral(member.id()).isPresent()));
         return kpis.result();
     }
 }

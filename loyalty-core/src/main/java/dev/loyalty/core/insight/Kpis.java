@@ -24,7 +24,7 @@ import java.util.TreeMap;
 
 /**
  * Folds members one at a time into the KPI counters; holds nothing per member. A KPI that needs
- * other member data (tier history and offers so far; referrals next) adds its counters here and
+ * other member data (tier history, offers, referrals) adds its counters here and
  * reads that data in {@link #add}, so every KPI stays one pass over the store. Not public API.
  */
 final class Kpis {
@@ -42,6 +42,8 @@ final class Kpis {
 
     private long members;
     private long newMembers;
+    /** New members of the period who signed up with a referral code. */
+    private long referredNewMembers;
     private long active;
     private long previousActive;
     private long retained;
@@ -77,7 +79,7 @@ final class Kpis {
         this.stepDeltas = new long[steps.length];
     }
 
-    void add(Member member, List<Lot> lots, List<LedgerEntry> ledger, List<TierChange> tierHistory, List<Offer> offers) {
+    void add(Member member, List<Lot> lots, List<LedgerEntry> ledger, List<TierChange> tierHistory, List<Offer> offers, boolean referred) {
         if (!member.enrolledAt().isBefore(to)) {
             return;
         }
@@ -86,6 +88,9 @@ final class Kpis {
         members++;
         if (!member.enrolledAt().isBefore(from)) {
             newMembers++;
+            if (referred) {
+                referredNewMembers++;
+            }
         }
         tiers.merge(member.tierCode(), 1L, Long::sum);
         int inPeriod = 0;
@@ -186,7 +191,8 @@ final class Kpis {
                 issued, redeemed, expired, clawedBack, liability, value, new Ratio(expired, issued), new Ratio(redeemed, issued),
                 tierCounts(), series, tierMovements(),
                 new ProgramKpis.OfferConversion(offersIssued, offersRedeemed, winBackIssued, winBackConverted,
-                        new Ratio(offersRedeemed, offersIssued), new Ratio(winBackConverted, winBackIssued)));
+                        new Ratio(offersRedeemed, offersIssued), new Ratio(winBackConverted, winBackIssued)),
+                new Ratio(referredNewMembers, newMembers));
     }
 
     /** The movements per pair in ladder order (the tier left, then the tier reached); codes off the ladder after, alphabetically. */

@@ -31,11 +31,14 @@ import java.util.Objects;
  * @param liability the points outstanding at each step from the period's start to its end
  * @param tierMovements promotions and demotions recorded in the tier history in the period
  * @param offers offers issued in the period, and how many were redeemed and converted
+ * @param referral the referral rate: members who enrolled in the period with a referral code (whatever
+ *                 became of the referral) / members who enrolled in the period
  */
 public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMembers, long activeMembers, long previousActiveMembers,
                           Ratio retention, Ratio churn, Ratio repurchase, long pointsIssued, long pointsRedeemed, long pointsExpired,
                           long pointsClawedBack, long liabilityPoints, Money liabilityValue, Ratio breakage, Ratio redemption,
-                          List<TierCount> tiers, List<LiabilityPoint> liability, TierMovements tierMovements, OfferConversion offers) {
+                          List<TierCount> tiers, List<LiabilityPoint> liability, TierMovements tierMovements, OfferConversion offers,
+                          Ratio referral) {
 
     /** Copies the lists and checks the parts. */
     public ProgramKpis {
@@ -43,6 +46,7 @@ public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMe
         liability = List.copyOf(liability);
         Objects.requireNonNull(tierMovements, "tierMovements");
         Objects.requireNonNull(offers, "offers");
+        Objects.requireNonNull(referral, "referral");
     }
 
     /**

@@ -54,6 +54,8 @@ final class KpiRows {
         rows.add(count("win_back_offers_issued", "Win-back offers issued", offers.winBackIssued(), "win-back offers issued in the period"));
         rows.add(rate("offer_conversion_rate", "Win-back conversion rate", offers.conversion(),
                 "win-back offers issued in the period and converted by the run / win-back offers issued in the period"));
+        rows.add(rate("referral_rate", "Referral rate", k.referral(),
+                "members enrolled in the period with a referral code / members enrolled in the period"));
         return rows;
     }
 

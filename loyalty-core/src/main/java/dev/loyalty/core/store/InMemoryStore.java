@@ -414,7 +414,7 @@ public final class InMemoryStore implements LoyaltyStore {
         Account account = Account.NEW;
         TierState tierState;
         /** Qualifying totals by the member's local day. */
-        final NavigableMap<LocalDate, Qualifying> qualifyingDays = new TreeMap<>();
+        final QualifyingDays qualifyingDays = new QualifyingDays();
         final List<TierChange> tierHistory = new ArrayList<>();
         OfferBook offerBook = OfferBook.NEW;
         final Map<String, Offer> offers = new LinkedHashMap<>();
@@ -468,7 +468,7 @@ public final class InMemoryStore implements LoyaltyStore {
             if (tiers != null) {
                 tierState = tiers.state();
                 for (TierUpdate.QualifyingDay day : tiers.qualifying()) {
-                    qualifyingDays.merge(day.day(), day.amount(), Qualifying::plus);
+                    qualifyingDays.add(day.day(), day.amount());
                 }
                 tierHistory.addAll(tiers.history());
             }
@@ -547,14 +547,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
         @Override
         public Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive) {
-            if (toInclusive.isBefore(fromInclusive)) {
-                return Qualifying.ZERO;
-            }
-            Qualifying sum = Qualifying.ZERO;
-            for (Qualifying day : qualifyingDays.subMap(fromInclusive, true, toInclusive, true).values()) {
-                sum = sum.plus(day);
-            }
-            return sum;
+            return qualifyingDays.sum(fromInclusive, toInclusive);
         }
 
         @Override

@@ -95,4 +95,14 @@ final class History {
         store.apply(member, view -> new MemberChanges(null, null, List.of(), List.of(), List.of(), null, null, List.of(offer), null));
         return this;
     }
+
+    /** A referee's sign-up with a referrer's code, written on the referee's side as the engine writes it at enrolment. */
+    History referred(String referee, String referrer, String on) {
+        MemberId id = MemberId.of(referee);
+        dev.loyalty.core.referral.Referral referral = dev.loyalty.core.referral.Referral.signedUp(id, MemberId.of(referrer),
+                referrer.toUpperCase() + "-CODE", at(on));
+        store.apply(id, view -> new MemberChanges(null, null, List.of(), List.of())
+                .withReferrals(new dev.loyalty.core.spi.ReferralUpdate(List.of(referral), java.util.Set.of())));
+        return this;
+    }
 }

@@ -71,7 +71,10 @@ class KpisTest {
                 .offer("bob", "WB-BOB-2", OfferTrigger.WIN_BACK, "2026-02-16", OfferStatus.EXPIRED, false)
                 .offer("carol", "WB-CAROL", OfferTrigger.WIN_BACK, "2026-02-27", OfferStatus.ISSUED, null)
                 .offer("alice", "BD-ALICE", OfferTrigger.BIRTHDAY, "2026-02-14", OfferStatus.REDEEMED, null)
-                .offer("dave", "WB-DAVE", OfferTrigger.WIN_BACK, "2026-03-06", OfferStatus.ISSUED, null);
+                .offer("dave", "WB-DAVE", OfferTrigger.WIN_BACK, "2026-03-06", OfferStatus.ISSUED, null)
+                // referrals: carol joined in February with alice's code, dave in March with carol's
+                .referred("carol", "alice", "2026-02-10")
+                .referred("dave", "carol", "2026-03-05");
     }
 
     private ProgramKpis kpis(KpiSettings.Builder settings) {
@@ -207,11 +210,17 @@ class KpisTest {
     }
 
     @Test
+    void shouldRateReferredSignUpsOverTheMembersWhoEnrolledInThePeriod() {
+        assertThat(february().referral()).isEqualTo(new Ratio(1, 1));                        // carol, the one new member
+        assertThat(kpis(KpiSettings.builder(LocalDate.of(2026, 1, 1), MAR)).referral()).isEqualTo(new Ratio(1, 3));   // carol of alice, bob and carol
+    }
+
+    @Test
     void shouldLeaveRatesUndefinedWhenTheStoreIsEmpty() {
         ProgramKpis kpis = Insights.of(new History().store, PROGRAM).kpis(KpiSettings.builder(FEB, MAR).build());
 
         assertThat(List.of(kpis.retention(), kpis.churn(), kpis.repurchase(), kpis.breakage(), kpis.redemption(),
-                kpis.offers().redemption(), kpis.offers().conversion()))
+                kpis.offers().redemption(), kpis.offers().conversion(), kpis.referral()))
                 .allMatch(ratio -> !ratio.isDefined() && ratio.percent() == null && ratio.toString().equals("n/a"));
     }
 

@@ -38,7 +38,7 @@ class ExportTest {
         assertThat(rows.get("liability_value").get("value")).isEqualTo("1.52 GBP");
         assertThat(rows.get("tier:gold").get("value")).isEqualTo("1");
         assertThat(rows.get("liability:2026-02-15").get("value")).isEqualTo("162");
-        assertThat(rows).hasSize(21 + 3 + 3 + 3);
+        assertThat(rows).hasSize(22 + 3 + 3 + 3);
     }
 
     @Test

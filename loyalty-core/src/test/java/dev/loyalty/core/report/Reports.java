@@ -25,7 +25,7 @@ final class Reports {
                         new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 3, 1), 152)),
                 new ProgramKpis.TierMovements(3, 1, List.of(new ProgramKpis.TierMove("member", "silver", true, 2),
                         new ProgramKpis.TierMove("silver", "gold", true, 1), new ProgramKpis.TierMove("gold", "silver", false, 1))),
-                new ProgramKpis.OfferConversion(5, 2, 4, 1, new Ratio(2, 5), new Ratio(1, 4)));
+                new ProgramKpis.OfferConversion(5, 2, 4, 1, new Ratio(2, 5), new Ratio(1, 4)), new Ratio(1, 1));
     }
 
     static Segmentation segmentation() {
