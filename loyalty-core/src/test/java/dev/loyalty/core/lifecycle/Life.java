@@ -25,6 +25,7 @@ import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.core.testing.Fixtures;
 import dev.loyalty.core.testing.JavaRules;
+import dev.loyalty.core.testing.TestClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -30,7 +30,6 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.LoyaltyStore;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +37,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,23 +60,7 @@ public abstract class OffersContract {
                     ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
                     : List.of()).withOfferPack();
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(LONG_AGO);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final TestClock clock = new TestClock(LONG_AGO);
     private LoyaltyStore store;
     private LoyaltyEngine engine;
     private int events;
@@ -97,7 +79,7 @@ public abstract class OffersContract {
     }
 
     private void at(String instant) {
-        now.set(Instant.parse(instant));
+        clock.set(Instant.parse(instant));
     }
 
     private void enrol(String member, LocalDate birthday, ZoneId zone) {

@@ -23,15 +23,12 @@ import dev.loyalty.core.referral.ReferralRejection;
 import dev.loyalty.core.referral.ReferralStats;
 import dev.loyalty.core.referral.ReferralStatus;
 import dev.loyalty.core.spi.LoyaltyStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -46,23 +43,7 @@ public abstract class ReferralContract {
 
     private static final Instant START = Instant.parse("2026-01-05T12:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final TestClock clock = new TestClock(START);
     private final ReferralRules rules = new ReferralRules();
     private LoyaltyStore store;
     private LoyaltyEngine engine;
@@ -86,11 +67,11 @@ public abstract class ReferralContract {
     }
 
     private void at(Instant instant) {
-        now.set(instant);
+        clock.set(instant);
     }
 
     private void later(Duration duration) {
-        now.set(now.get().plus(duration));
+        clock.advance(duration);
     }
 
     /** Enrols a member with a fingerprint of their own and gives them a referral code. */

@@ -1,4 +1,4 @@
-package dev.loyalty.core.lifecycle;
+package dev.loyalty.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,21 +8,26 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it; thread-safe. Never reads the system time. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    /**
+     * Creates the clock.
+     *
+     * @param start the instant it shows first
+     */
+    public TestClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
     /** Moves the clock forward (or back, with a negative duration). */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
     /** Sets the clock to an instant. */
-    void set(Instant to) {
+    public void set(Instant to) {
         now.set(to);
     }
 
