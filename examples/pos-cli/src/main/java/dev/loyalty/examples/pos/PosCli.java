@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "loyalty-pos", mixinStandardHelpOptions = true, version = "loyalty-pos 0.1.0",
         description = "Embeds the loyalty engine at a point of sale: validate campaigns, replay event files, print statements, "
                 + "simulate candidate campaigns, report KPIs.",
-        subcommands = {ValidateCommand.class, ReplayCommand.class, StatementCommand.class, SimulateCommand.class, ReportCommand.class,
+        subcommands = {ValidateCommand.class, ReplayCommand.class, StatementCommand.class, SweepCommand.class, SimulateCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the engine refused something: an event, an unknown member, a campaign with errors",
