@@ -34,6 +34,18 @@ final class EngineOptions {
         return database.startsWith("jdbc:") || Files.exists(Path.of(database + ".mv.db"));
     }
 
+    /**
+     * Tells whether {@code --db} names no database, and then says so on {@code err}: for the
+     * commands that only read a database a replay made.
+     */
+    boolean missing(java.io.PrintWriter err) {
+        if (exists()) {
+            return false;
+        }
+        err.println("error: no database at " + database + " (" + database + ".mv.db is missing); replay events into it first");
+        return true;
+    }
+
     /** The JDBC URL of {@code --db}: as given when it is one, else the H2 file in PostgreSQL mode. */
     String url() {
         if (database.startsWith("jdbc:")) {

@@ -78,9 +78,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!options.exists()) {
-            err.println("error: no database at " + options.database + " (" + options.database + ".mv.db is missing); replay events into it first");
+        if (options.missing(spec.commandLine().getErr())) {
             return PosCli.BAD_INPUT;
         }
         try (EngineOptions.OpenEngine open = options.open()) {

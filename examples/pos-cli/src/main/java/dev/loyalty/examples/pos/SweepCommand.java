@@ -43,9 +43,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!options.exists()) {
-            spec.commandLine().getErr().println("error: no database at " + options.database + " (" + options.database
-                    + ".mv.db is missing); replay events into it first");
+        if (options.missing(spec.commandLine().getErr())) {
             return PosCli.BAD_INPUT;
         }
         try (EngineOptions.OpenEngine open = options.open()) {
