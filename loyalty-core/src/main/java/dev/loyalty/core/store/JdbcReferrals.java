@@ -173,6 +173,25 @@ final class JdbcReferrals {
         return List.copyOf(found);
     }
 
+    /**
+     * Inserts a member's referral code and commits unless the connection auto-commits; inserts
+     * nothing and answers false when the member already has a code.
+     */
+    static boolean insertCode(Connection connection, MemberId memberId, String code) throws SQLException {
+        if (single(connection, SELECT_CODE, memberId.value()).isPresent()) {
+            return false;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_CODE)) {
+            ps.setString(1, code);
+            ps.setString(2, memberId.value());
+            ps.executeUpdate();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+        return true;
+    }
+
     /** Reads a single string column of the first row, if any. */
     static Optional<String> single(Connection connection, String sql, String key) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

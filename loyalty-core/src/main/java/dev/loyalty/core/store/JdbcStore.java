@@ -3,7 +3,6 @@ package dev.loyalty.core.store;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.UnknownMemberException;
-import dev.loyalty.core.Outcome;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Account;
@@ -32,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import dev.loyalty.core.InvalidInputException;
-import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.referral.Referral;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -262,21 +259,13 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<Offer> findOffer(String code) {
         Checks.notNull(code, "code");
-        return read("find offer " + code, connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_OFFER)) {
-                ps.setString(1, code);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(JdbcMapping.readOffer(rs)) : Optional.empty();
-                }
-            }
-        });
+        return read("find offer " + code, connection -> JdbcOffers.find(connection, code));
     }
 
     @Override
     public List<Offer> offers(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the offers of member " + memberId,
-                connection -> list(connection, JdbcMapping.SELECT_OFFERS, memberId.value(), JdbcMapping::readOffer));
+        return read("read the offers of member " + memberId, connection -> JdbcOffers.ofMember(connection, memberId));
     }
 
     @Override
@@ -289,14 +278,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<SweepCheckpoint> findSweepCheckpoint(String sweepId) {
         Checks.notNull(sweepId, "sweepId");
-        return read("read sweep checkpoint " + sweepId, connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_CHECKPOINT)) {
-                ps.setString(1, sweepId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(JdbcMapping.readCheckpoint(rs)) : Optional.empty();
-                }
-            }
-        });
+        return read("read sweep checkpoint " + sweepId, connection -> JdbcCheckpoints.find(connection, sweepId));
     }
 
     /**
@@ -309,33 +291,8 @@ public final class JdbcStore implements LoyaltyStore {
     public void saveSweepCheckpoint(SweepCheckpoint checkpoint) {
         Checks.notNull(checkpoint, "checkpoint");
         read("save sweep checkpoint " + checkpoint.sweepId(), connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    int updated;
-                    try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.UPDATE_CHECKPOINT)) {
-                        JdbcMapping.bindCheckpoint(ps, checkpoint);
-                        updated = ps.executeUpdate();
-                    }
-                    if (updated == 0) {
-                        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_CHECKPOINT)) {
-                            JdbcMapping.bindCheckpoint(ps, checkpoint);
-                            ps.executeUpdate();
-                        }
-                    }
-                    if (!autoCommit) {
-                        connection.commit();
-                    }
-                    return null;
-                } catch (SQLException e) {
-                    if (!autoCommit) {
-                        connection.rollback();
-                    }
-                    if (attempt > 1 || !SqlFailures.isUniqueViolation(SqlFailures.state(e))) {
-                        throw e;
-                    }
-                }
-            }
+            JdbcCheckpoints.save(connection, checkpoint);
+            return null;
         });
     }
 
@@ -362,20 +319,8 @@ public final class JdbcStore implements LoyaltyStore {
         for (int number = 1; ; number++) {
             checkCode(memberId, code);
             try {
-                boolean inserted = read("save the referral code of member " + memberId, connection -> {
-                    if (JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE, memberId.value()).isPresent()) {
-                        return false;
-                    }
-                    try (PreparedStatement ps = connection.prepareStatement(JdbcReferrals.INSERT_CODE)) {
-                        ps.setString(1, code);
-                        ps.setString(2, memberId.value());
-                        ps.executeUpdate();
-                    }
-                    if (!connection.getAutoCommit()) {
-                        connection.commit();
-                    }
-                    return true;
-                });
+                boolean inserted = read("save the referral code of member " + memberId,
+                        connection -> JdbcReferrals.insertCode(connection, memberId, code));
                 if (!inserted) {
                     checkCode(memberId, code);
                 }
@@ -483,7 +428,7 @@ public final class JdbcStore implements LoyaltyStore {
                     connection.rollback();
                     return null;
                 }
-                long balance = check(memberId, row, changes);
+                long balance = MemberChangesCheck.balanceAfter(memberId, row, changes);
                 attempt.eventId = changes.event() == null ? null : changes.event().eventId();
                 write(connection, memberId, row, changes, balance, attempt);
                 attempt.step = Step.COMMIT;
@@ -516,51 +461,6 @@ public final class JdbcStore implements LoyaltyStore {
             throw attempt.viewFailure;
         }
         return changes;
-    }
-
-    /** Checks the changes against the locked member row and returns the balance after them. */
-    private static long check(MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes) {
-        require(changes != null, "the work for member " + memberId + " returned no changes");
-        StoredEvent event = changes.event();
-        Outcome outcome = event == null ? null : event.outcome();
-        String name = event == null ? "the changes of member " + memberId : "event " + event.eventId() + " of member " + memberId;
-        if (event != null) {
-            require(event.memberId() != null && event.memberId().equals(memberId), name + " names member " + event.memberId());
-            require(event.fingerprint() != null, name + " has no fingerprint");
-            require(outcome != null && event.eventId().equals(outcome.eventId()) && memberId.equals(outcome.memberId()),
-                    name + " needs an outcome for the same event and member");
-            require(outcome.points() != null && outcome.balance() != null && outcome.explanation() != null,
-                    name + " has an outcome without points, balance or explanation");
-        }
-        require(changes.member() == null || changes.member().id().equals(memberId), name + " changes member " + changes.member());
-        require(row != null || changes.member() != null, name + ": the member is not enrolled and the changes enrol no one");
-        long sequence = row == null ? 0 : row.lastSequence();
-        long balance = row == null ? 0 : row.balance();
-        List<LedgerEntry> ofEvent = new ArrayList<>();
-        for (LedgerEntry entry : changes.entries()) {
-            require(entry.memberId().equals(memberId), name + " writes an entry for member " + entry.memberId());
-            require(entry.sequence() == ++sequence, name + " writes entry " + entry.sequence() + " where the ledger continues at " + sequence);
-            balance = Points.add(balance, entry.points().value());
-            if (event != null && entry.eventId().equals(event.eventId())) {
-                ofEvent.add(entry);
-            }
-        }
-        require(outcome == null || outcome.entries().equals(ofEvent), name + ": the outcome must list exactly the ledger entries the event writes");
-        for (Lot lot : changes.lots()) {
-            require(lot.memberId().equals(memberId), name + " writes lot " + lot.id() + " of member " + lot.memberId());
-        }
-        for (Hold hold : changes.holds()) {
-            require(hold.memberId().equals(memberId), name + " writes hold " + hold.id() + " of member " + hold.memberId());
-        }
-        if (changes.tiers() != null) {
-            for (TierChange change : changes.tiers().history()) {
-                require(change.memberId().equals(memberId), name + " writes a tier change of member " + change.memberId());
-            }
-        }
-        for (Offer offer : changes.offers()) {
-            require(offer.memberId().equals(memberId), name + " writes offer " + offer.code() + " of member " + offer.memberId());
-        }
-        return balance;
     }
 
     private void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes, long balance,
@@ -598,7 +498,10 @@ public final class JdbcStore implements LoyaltyStore {
             attempt.step = Step.WRITE_TIERS;
             JdbcTiers.write(connection, memberId, changes.tiers());
         }
-        writeOffers(connection, memberId, changes.offers(), attempt);
+        if (!changes.offers().isEmpty()) {
+            attempt.step = Step.WRITE_OFFERS;
+            JdbcOffers.write(connection, memberId, changes.offers());
+        }
         if (!changes.draws().isEmpty()) {
             attempt.step = Step.DRAW_BUDGETS;
             if (!JdbcBudgets.draw(connection, memberId, changes.draws())) {
@@ -661,7 +564,7 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    /** Tells whether the database is PostgreSQL, asking the first connection only. */
+    /** Inserts the event and its explanation steps. */
     private static void writeEvent(Connection connection, StoredEvent event, Attempt attempt) throws SQLException {
         attempt.step = Step.INSERT_EVENT;
         try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_EVENT)) {
@@ -702,32 +605,7 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    /**
-     * Inserts new offers and updates the state of existing ones, by offer code; the member row is
-     * locked, so the two steps cannot race for this member. An offer code another member holds
-     * updates no row and fails the transaction.
-     */
-    private static void writeOffers(Connection connection, MemberId memberId, List<Offer> offers, Attempt attempt) throws SQLException {
-        for (Offer offer : offers) {
-            attempt.step = Step.WRITE_OFFERS;
-            try (PreparedStatement insert = connection.prepareStatement(JdbcMapping.INSERT_OFFER_IF_ABSENT)) {
-                int i = JdbcMapping.bindOffer(insert, 1, offer);
-                insert.setString(i, offer.code());
-                if (insert.executeUpdate() == 1) {
-                    continue;
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_OFFER)) {
-                int i = JdbcMapping.bindOfferState(update, 1, offer);
-                update.setString(i++, offer.code());
-                update.setString(i, memberId.value());
-                if (update.executeUpdate() != 1) {
-                    throw new IllegalArgumentException("offer code " + offer.code() + " of member " + memberId + " is held by another member");
-                }
-            }
-        }
-    }
-
+    /** Tells whether the database is PostgreSQL, asking the first connection only. */
     private boolean isPostgres(Connection connection) throws SQLException {
         Boolean known = postgres;
         if (known == null) {
@@ -823,13 +701,6 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
-    /** Where a transaction attempt is, so a failure can be read in context. */
     /** How often one event may find that others drew on a campaign budget first before the store gives up. */
     private static final int MAX_BUDGET_RACES = 10_000;
 
@@ -848,6 +719,7 @@ public final class JdbcStore implements LoyaltyStore {
         return read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
     }
 
+    /** Where a transaction attempt is, so a failure can be read in context. */
     private enum Step {
         CONNECT("getting a connection"),
         LOCK("locking the member row"),
