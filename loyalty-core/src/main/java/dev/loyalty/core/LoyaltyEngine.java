@@ -8,7 +8,6 @@ import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
-import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
@@ -17,7 +16,6 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
-import dev.loyalty.core.model.OfferStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
@@ -37,9 +35,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,9 +69,6 @@ import org.slf4j.LoggerFactory;
 public final class LoyaltyEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoyaltyEngine.class);
-
-    /** The most events whose rules {@link #processAll(List)} evaluates in one call of the rule engine. */
-    private static final int MAX_BATCH = 1_024;
 
     private final ProgramSettings program;
     private final LoyaltyStore store;
@@ -199,46 +192,10 @@ public final class LoyaltyEngine implements AutoCloseable {
         Checks.notNull(events, "events");
         int count = events.size();
         EventResult[] results = new EventResult[count];
-        for (List<Integer> batch : independentBatches(events)) {
+        for (List<Integer> batch : EventBatches.independent(events)) {
             processTogether(events, batch, results);
         }
         return Arrays.asList(results);
-    }
-
-    /**
-     * Splits the events into batches applied one after another: an event goes into the batch
-     * after the last one holding its member or its event id, and every batch holds at most
-     * {@value #MAX_BATCH} events, in list order. Null events form no batch.
-     */
-    private static List<List<Integer>> independentBatches(List<? extends LoyaltyEvent> events) {
-        Map<MemberId, Integer> memberRound = new HashMap<>();
-        Map<EventId, Integer> idRound = new HashMap<>();
-        List<List<Integer>> rounds = new ArrayList<>();
-        List<Integer> nulls = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            LoyaltyEvent event = events.get(i);
-            if (event == null) {
-                nulls.add(i);
-                continue;
-            }
-            int round = Math.max(memberRound.getOrDefault(event.memberId(), -1), idRound.getOrDefault(event.eventId(), -1)) + 1;
-            memberRound.put(event.memberId(), round);
-            idRound.put(event.eventId(), round);
-            if (round == rounds.size()) {
-                rounds.add(new ArrayList<>());
-            }
-            rounds.get(round).add(i);
-        }
-        List<List<Integer>> batches = new ArrayList<>();
-        if (!nulls.isEmpty()) {
-            batches.add(nulls);
-        }
-        for (List<Integer> round : rounds) {
-            for (int from = 0; from < round.size(); from += MAX_BATCH) {
-                batches.add(round.subList(from, Math.min(round.size(), from + MAX_BATCH)));
-            }
-        }
-        return batches;
     }
 
     /** Processes independent events: checks each, evaluates their rules together, then applies each. */
@@ -524,7 +481,7 @@ public final class LoyaltyEngine implements AutoCloseable {
         if (resumeAfter != null && (from == null || resumeAfter.compareTo(from) >= 0)) {
             from = resumeAfter;
         }
-        SweepRun run = new SweepRun(request, asOf, resumeAfter, before);
+        SweepRun run = new SweepRun(store, processor, (referee, at) -> settleReferral(referee, at, true), request, asOf, resumeAfter, before);
         store.forEachMember(from, request.to(), run::visit);
         if (id != null) {
             store.saveSweepCheckpoint(new SweepCheckpoint(id, asOf, run.last, before + run.counts[0], true));
@@ -535,74 +492,6 @@ public final class LoyaltyEngine implements AutoCloseable {
         SweepReport report = run.report();
         request.listener().finished(report);
         return report;
-    }
-
-    /** One sweep run's state: counts, the last member finished, checkpoints and progress calls. */
-    private final class SweepRun {
-        private final SweepRequest request;
-        private final Instant asOf;
-        private final MemberId skip;
-        private final long before;
-        /** Members, changed members, released lots, expired points, lapsed holds, offers issued, offers expired. */
-        final long[] counts = new long[7];
-        MemberId last;
-
-        SweepRun(SweepRequest request, Instant asOf, MemberId skip, long before) {
-            this.request = request;
-            this.asOf = asOf;
-            this.skip = skip;
-            this.before = before;
-        }
-
-        void visit(Member member) {
-            if (member.id().equals(skip)) {
-                return;
-            }
-            long[] seen = new long[5];
-            boolean[] openReferral = new boolean[1];
-            store.apply(member.id(), view -> {
-                MemberChanges changes = processor.sweep(view, asOf);
-                openReferral[0] = ReferralWork.isOpen(view);
-                Arrays.fill(seen, 0);
-                for (LedgerEntry entry : changes.entries()) {
-                    if (entry.type() == EntryType.RELEASE) {
-                        seen[0]++;
-                    } else if (entry.type() == EntryType.EXPIRE) {
-                        seen[1] -= entry.points().value();
-                    }
-                }
-                seen[2] = changes.holds().size();
-                for (Offer offer : changes.offers()) {
-                    seen[offer.status() == OfferStatus.ISSUED ? 3 : 4]++;
-                }
-                return changes;
-            });
-            if (openReferral[0]) {
-                settleReferral(member.id(), asOf, true);
-            }
-            counts[0]++;
-            if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] > 0) {
-                counts[1]++;
-            }
-            for (int i = 0; i < seen.length; i++) {
-                counts[i + 2] += seen[i];
-            }
-            last = member.id();
-            if (request.checkpointId() != null && counts[0] % request.checkpointEvery() == 0) {
-                store.saveSweepCheckpoint(new SweepCheckpoint(request.checkpointId(), asOf, last, before + counts[0], false));
-            }
-            if (counts[0] % request.progressEvery() == 0) {
-                request.listener().progress(progress());
-            }
-        }
-
-        SweepProgress progress() {
-            return new SweepProgress(request.checkpointId(), asOf, last, counts[0], counts[1]);
-        }
-
-        SweepReport report() {
-            return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
-        }
     }
 
     /**

@@ -1,0 +1,95 @@
+package dev.loyalty.core;
+
+import dev.loyalty.core.internal.EventProcessor;
+import dev.loyalty.core.internal.ReferralWork;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.SweepCheckpoint;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+
+/**
+ * One run of {@link LoyaltyEngine#sweep(SweepRequest)}: visits each member under its lock, settles
+ * open referrals (quietly, through the engine), keeps the counts and the last member finished,
+ * and saves checkpoints and reports progress as the request asks.
+ */
+final class SweepRun {
+    private final LoyaltyStore store;
+    private final EventProcessor processor;
+    private final BiConsumer<MemberId, Instant> settleReferral;
+    private final SweepRequest request;
+    private final Instant asOf;
+    private final MemberId skip;
+    private final long before;
+    /** Members, changed members, released lots, expired points, lapsed holds, offers issued, offers expired. */
+    final long[] counts = new long[7];
+    MemberId last;
+
+    SweepRun(LoyaltyStore store, EventProcessor processor, BiConsumer<MemberId, Instant> settleReferral, SweepRequest request,
+             Instant asOf, MemberId skip, long before) {
+        this.store = store;
+        this.processor = processor;
+        this.settleReferral = settleReferral;
+        this.request = request;
+        this.asOf = asOf;
+        this.skip = skip;
+        this.before = before;
+    }
+
+    void visit(Member member) {
+        if (member.id().equals(skip)) {
+            return;
+        }
+        long[] seen = new long[5];
+        boolean[] openReferral = new boolean[1];
+        store.apply(member.id(), view -> {
+            MemberChanges changes = processor.sweep(view, asOf);
+            openReferral[0] = ReferralWork.isOpen(view);
+            Arrays.fill(seen, 0);
+            for (LedgerEntry entry : changes.entries()) {
+                if (entry.type() == EntryType.RELEASE) {
+                    seen[0]++;
+                } else if (entry.type() == EntryType.EXPIRE) {
+                    seen[1] -= entry.points().value();
+                }
+            }
+            seen[2] = changes.holds().size();
+            for (Offer offer : changes.offers()) {
+                seen[offer.status() == OfferStatus.ISSUED ? 3 : 4]++;
+            }
+            return changes;
+        });
+        if (openReferral[0]) {
+            settleReferral.accept(member.id(), asOf);
+        }
+        counts[0]++;
+        if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] > 0) {
+            counts[1]++;
+        }
+        for (int i = 0; i < seen.length; i++) {
+            counts[i + 2] += seen[i];
+        }
+        last = member.id();
+        if (request.checkpointId() != null && counts[0] % request.checkpointEvery() == 0) {
+            store.saveSweepCheckpoint(new SweepCheckpoint(request.checkpointId(), asOf, last, before + counts[0], false));
+        }
+        if (counts[0] % request.progressEvery() == 0) {
+            request.listener().progress(progress());
+        }
+    }
+
+    SweepProgress progress() {
+        return new SweepProgress(request.checkpointId(), asOf, last, counts[0], counts[1]);
+    }
+
+    SweepReport report() {
+        return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+    }
+}
