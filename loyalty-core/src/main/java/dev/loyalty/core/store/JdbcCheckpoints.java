@@ -25,7 +25,8 @@ final class JdbcCheckpoints {
 
     /**
      * Updates the checkpoint's row, else inserts it, and commits unless the connection
-     * auto-commits; when another process inserted the same new id first, updates once more.
+     * auto-commits; when another process inserted the same new id first (a unique violation),
+     * rolls back and runs once more, which then updates that row.
      */
     static void save(Connection connection, SweepCheckpoint checkpoint) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
