@@ -3,7 +3,6 @@ package dev.loyalty.core.store;
 import dev.loyalty.core.spi.SweepCheckpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -15,12 +14,7 @@ final class JdbcCheckpoints {
 
     /** Looks a checkpoint up by sweep id. */
     static Optional<SweepCheckpoint> find(Connection connection, String sweepId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_CHECKPOINT)) {
-            ps.setString(1, sweepId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(JdbcMapping.readCheckpoint(rs)) : Optional.empty();
-            }
-        }
+        return JdbcRows.one(connection, JdbcMapping.SELECT_CHECKPOINT, sweepId, JdbcMapping::readCheckpoint);
     }
 
     /**

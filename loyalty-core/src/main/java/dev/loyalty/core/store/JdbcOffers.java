@@ -4,9 +4,7 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,26 +16,12 @@ final class JdbcOffers {
 
     /** Looks an offer up by its code. */
     static Optional<Offer> find(Connection connection, String code) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_OFFER)) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(JdbcMapping.readOffer(rs)) : Optional.empty();
-            }
-        }
+        return JdbcRows.one(connection, JdbcMapping.SELECT_OFFER, code, JdbcMapping::readOffer);
     }
 
     /** Lists a member's offers in the order they were made. */
     static List<Offer> ofMember(Connection connection, MemberId memberId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_OFFERS)) {
-            ps.setString(1, memberId.value());
-            List<Offer> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(JdbcMapping.readOffer(rs));
-                }
-            }
-            return List.copyOf(rows);
-        }
+        return JdbcRows.list(connection, JdbcMapping.SELECT_OFFERS, memberId.value(), JdbcMapping::readOffer);
     }
 
     /**

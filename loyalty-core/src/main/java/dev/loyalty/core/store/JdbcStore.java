@@ -170,14 +170,14 @@ public final class JdbcStore implements LoyaltyStore {
     public List<LedgerEntry> ledger(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
         return read("read the ledger of member " + memberId,
-                connection -> list(connection, JdbcMapping.SELECT_LEDGER, memberId.value(), JdbcMapping::readEntry));
+                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LEDGER, memberId.value(), JdbcMapping::readEntry));
     }
 
     @Override
     public List<Lot> lots(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
         return read("read the lots of member " + memberId,
-                connection -> list(connection, JdbcMapping.SELECT_LOTS, memberId.value(), JdbcMapping::readLot));
+                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LOTS, memberId.value(), JdbcMapping::readLot));
     }
 
     /**
@@ -192,7 +192,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public List<Hold> holds(MemberId memberId) {
         return read("read the holds of member " + memberId,
-                connection -> list(connection, JdbcMapping.SELECT_HOLDS, memberId.value(), JdbcMapping::readHold));
+                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_HOLDS, memberId.value(), JdbcMapping::readHold));
     }
 
     @Override
@@ -626,8 +626,8 @@ public final class JdbcStore implements LoyaltyStore {
                 row = JdbcMapping.readEvent(rs);
             }
         }
-        List<Explanation.Step> steps = list(connection, JdbcMapping.SELECT_STEPS, eventId.value(), JdbcMapping::readStep);
-        List<LedgerEntry> entries = list(connection, JdbcMapping.SELECT_EVENT_ENTRIES, eventId.value(), JdbcMapping::readEntry);
+        List<Explanation.Step> steps = JdbcRows.list(connection, JdbcMapping.SELECT_STEPS, eventId.value(), JdbcMapping::readStep);
+        List<LedgerEntry> entries = JdbcRows.list(connection, JdbcMapping.SELECT_EVENT_ENTRIES, eventId.value(), JdbcMapping::readEntry);
         return Optional.of(row.toStoredEvent(steps, entries));
     }
 
@@ -637,19 +637,6 @@ public final class JdbcStore implements LoyaltyStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(JdbcMapping.readMember(rs)) : Optional.empty();
             }
-        }
-    }
-
-    private static <T> List<T> list(Connection connection, String sql, String key, RowReader<T> reader) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, key);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return List.copyOf(rows);
         }
     }
 
@@ -771,11 +758,6 @@ public final class JdbcStore implements LoyaltyStore {
     @FunctionalInterface
     private interface ConnectionFunction<T> {
         T apply(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
     }
 
     /** Configures a {@link JdbcStore}; setters fail fast with a message naming the bad value. */

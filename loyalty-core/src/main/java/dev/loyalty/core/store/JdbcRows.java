@@ -1,0 +1,46 @@
+package dev.loyalty.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads rows selected by one string key: the shape of most of the JDBC store's look-ups. */
+final class JdbcRows {
+
+    /** Reads one row of a result into a value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private JdbcRows() {
+    }
+
+    /** Returns every row the query selects for the key, read in order, as an unmodifiable list. */
+    static <T> List<T> list(Connection connection, String sql, String key, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, key);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return List.copyOf(rows);
+        }
+    }
+
+    /** Returns the first row the query selects for the key, if any. */
+    static <T> Optional<T> one(Connection connection, String sql, String key, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        }
+    }
+}
