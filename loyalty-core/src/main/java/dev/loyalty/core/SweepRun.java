@@ -28,8 +28,8 @@ final class SweepRun {
     private final Instant asOf;
     private final MemberId skip;
     private final long before;
-    /** Members, changed members, released lots, expired points, lapsed holds, offers issued, offers expired. */
-    final long[] counts = new long[7];
+    /** Members, changed members, released lots, expired points, lapsed holds, offers issued, offers expired, tier changes. */
+    final long[] counts = new long[8];
     MemberId last;
 
     SweepRun(LoyaltyStore store, EventProcessor processor, BiConsumer<MemberId, Instant> settleReferral, SweepRequest request,
@@ -47,7 +47,7 @@ final class SweepRun {
         if (member.id().equals(skip)) {
             return;
         }
-        long[] seen = new long[5];
+        long[] seen = new long[6];
         boolean[] openReferral = new boolean[1];
         store.apply(member.id(), view -> {
             MemberChanges changes = processor.sweep(view, asOf);
@@ -64,13 +64,14 @@ final class SweepRun {
             for (Offer offer : changes.offers()) {
                 seen[offer.status() == OfferStatus.ISSUED ? 3 : 4]++;
             }
+            seen[5] = changes.tiers() == null ? 0 : changes.tiers().history().size();
             return changes;
         });
         if (openReferral[0]) {
             settleReferral.accept(member.id(), asOf);
         }
         counts[0]++;
-        if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] > 0) {
+        if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] + seen[5] > 0) {
             counts[1]++;
         }
         for (int i = 0; i < seen.length; i++) {
@@ -90,6 +91,6 @@ final class SweepRun {
     }
 
     SweepReport report() {
-        return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+        return new SweepReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]);
     }
 }

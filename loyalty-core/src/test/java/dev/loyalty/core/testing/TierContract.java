@@ -8,6 +8,7 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
@@ -299,6 +300,21 @@ public abstract class TierContract {
         engine.sweep();
         sweepOn(LocalDate.of(2028, 1, 2));
         assertThat(engine.tierHistory(MEMBER)).isEqualTo(once);
+    }
+
+    @Test
+    void shouldCountTheTierChangesOfASweepInItsReportOnce() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "600.00");
+        clock.setDay(LocalDate.of(2028, 1, 12));
+
+        SweepReport first = engine.sweep();
+        SweepReport second = engine.sweep();
+
+        assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION, TierChange.Kind.DEMOTION);
+        assertThat(first.tierChanges()).isEqualTo(1);
+        assertThat(first.changedMembers()).isEqualTo(1);
+        assertThat(second.tierChanges()).isZero();
     }
 
     @Test

@@ -64,6 +64,7 @@ final class SweepCommand implements Callable<Integer> {
             stdout.printf("Holds lapsed             %,10d%n", report.lapsedHolds());
             stdout.printf("Offers issued            %,10d%n", report.offersIssued());
             stdout.printf("Offers expired           %,10d%n", report.offersExpired());
+            stdout.printf("Tier changes             %,10d%n", report.tierChanges());
             stdout.flush();
             return PosCli.OK;
         }

@@ -275,13 +275,14 @@ final class ShopResponses {
      * @param lapsedHolds holds lapsed
      * @param offersIssued offers issued
      * @param offersExpired offers expired
+     * @param tierChanges tier history lines added: demotions, grace periods, override expiries
      */
     record SweepBody(Instant asOf, long members, long changedMembers, long released, long expiredPoints, long lapsedHolds,
-                     long offersIssued, long offersExpired) {
+                     long offersIssued, long offersExpired, long tierChanges) {
 
         static SweepBody of(Instant asOf, SweepReport report) {
             return new SweepBody(asOf, report.members(), report.changedMembers(), report.released(), report.expiredPoints(),
-                    report.lapsedHolds(), report.offersIssued(), report.offersExpired());
+                    report.lapsedHolds(), report.offersIssued(), report.offersExpired(), report.tierChanges());
         }
     }
 }
