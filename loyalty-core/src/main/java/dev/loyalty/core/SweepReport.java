@@ -10,7 +10,7 @@ package dev.loyalty.core;
  * @param lapsedHolds the holds that lapsed
  * @param offersIssued the offers issued
  * @param offersExpired the offers that expired unredeemed
- * @param tierChanges the lines the sweep added to tier histories: demotions, grace periods begun, override expiries
+ * @param tierChanges the lines the sweep added to tier histories: demotions, grace periods begun, tiers retained, override expiries
  */
 public record SweepReport(long members, long changedMembers, long released, long expiredPoints, long lapsedHolds, long offersIssued,
                           long offersExpired, long tierChanges) {

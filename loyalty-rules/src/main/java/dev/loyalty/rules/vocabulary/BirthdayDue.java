@@ -1,7 +1,6 @@
 package dev.loyalty.rules.vocabulary;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * A member whose birthday offers are due in this sweep: the member's local date lies in the
@@ -19,10 +18,8 @@ import java.util.Objects;
  *
  * <p>Immutable.
  */
-public final class BirthdayDue implements Occasion {
+public final class BirthdayDue extends Occasion {
 
-    private final String memberId;
-    private final String tier;
     private final int year;
     private final LocalDate dateOfBirth;
     private final LocalDate celebratedOn;
@@ -42,23 +39,12 @@ public final class BirthdayDue implements Occasion {
      */
     public BirthdayDue(String memberId, String tier, int year, LocalDate dateOfBirth, LocalDate celebratedOn, LocalDate windowStart,
                        LocalDate windowEnd) {
-        this.memberId = Objects.requireNonNull(memberId, "memberId");
-        this.tier = tier;
+        super(memberId, tier);
         this.year = year;
         this.dateOfBirth = dateOfBirth;
         this.celebratedOn = celebratedOn;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
-    }
-
-    @Override
-    public String getMemberId() {
-        return memberId;
-    }
-
-    @Override
-    public String getTier() {
-        return tier;
     }
 
     /**
@@ -117,6 +103,6 @@ public final class BirthdayDue implements Occasion {
 
     @Override
     public String toString() {
-        return "BirthdayDue[" + memberId + ", " + celebratedOn + "]";
+        return "BirthdayDue[" + getMemberId() + ", " + celebratedOn + "]";
     }
 }

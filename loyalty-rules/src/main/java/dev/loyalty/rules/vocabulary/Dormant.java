@@ -1,7 +1,6 @@
 package dev.loyalty.rules.vocabulary;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * A member with no purchase for at least the program's dormancy threshold (90 days by
@@ -19,10 +18,8 @@ import java.util.Objects;
  *
  * <p>Immutable.
  */
-public final class Dormant implements Occasion {
+public final class Dormant extends Occasion {
 
-    private final String memberId;
-    private final String tier;
     private final long days;
     private final LocalDate since;
 
@@ -35,20 +32,9 @@ public final class Dormant implements Occasion {
      * @param since the local date of the last purchase (else the enrolment)
      */
     public Dormant(String memberId, String tier, long days, LocalDate since) {
-        this.memberId = Objects.requireNonNull(memberId, "memberId");
-        this.tier = tier;
+        super(memberId, tier);
         this.days = days;
         this.since = since;
-    }
-
-    @Override
-    public String getMemberId() {
-        return memberId;
-    }
-
-    @Override
-    public String getTier() {
-        return tier;
     }
 
     /**
@@ -71,6 +57,6 @@ public final class Dormant implements Occasion {
 
     @Override
     public String toString() {
-        return "Dormant[" + memberId + ", " + days + " days]";
+        return "Dormant[" + getMemberId() + ", " + days + " days]";
     }
 }

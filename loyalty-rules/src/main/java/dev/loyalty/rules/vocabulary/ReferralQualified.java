@@ -30,11 +30,9 @@ import java.util.Objects;
  *
  * <p>Immutable.
  */
-public final class ReferralQualified implements Occasion {
+public final class ReferralQualified extends Occasion {
 
     private final String reward;
-    private final String memberId;
-    private final String tier;
     private final String referrerId;
     private final String refereeId;
     private final LocalDate date;
@@ -55,9 +53,8 @@ public final class ReferralQualified implements Occasion {
      */
     public ReferralQualified(String reward, String memberId, String tier, String referrerId, String refereeId, LocalDate date, String quarter,
                              int qualifiedThisQuarter) {
+        super(memberId, tier);
         this.reward = Objects.requireNonNull(reward, "reward");
-        this.memberId = Objects.requireNonNull(memberId, "memberId");
-        this.tier = tier;
         this.referrerId = Objects.requireNonNull(referrerId, "referrerId");
         this.refereeId = Objects.requireNonNull(refereeId, "refereeId");
         this.date = Objects.requireNonNull(date, "date");
@@ -72,16 +69,6 @@ public final class ReferralQualified implements Occasion {
      */
     public String getReward() {
         return reward;
-    }
-
-    @Override
-    public String getMemberId() {
-        return memberId;
-    }
-
-    @Override
-    public String getTier() {
-        return tier;
     }
 
     /**
