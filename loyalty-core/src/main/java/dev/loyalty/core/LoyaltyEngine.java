@@ -219,7 +219,7 @@ public final class LoyaltyEngine implements AutoCloseable {
                 processor.validate(event);
                 checkOfferOwner(event);
                 contexts[k] = processor.earlyContext(store.findMember(event.memberId()), store.balance(event.memberId()), event,
-                        store.segment(event.memberId()).orElse(null));
+                        processor.readsSegments() ? store.segment(event.memberId()).orElse(null) : null);
                 if (contexts[k] != null) {
                     toEvaluate.add(contexts[k]);
                 }

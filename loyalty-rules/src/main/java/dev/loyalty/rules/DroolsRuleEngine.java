@@ -189,6 +189,17 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
+     * Tells whether some rule of the active campaign set matches the {@code Segment} fact; when
+     * none does, the core skips reading members' segments.
+     *
+     * @return true when a rule may read the member's segment
+     */
+    @Override
+    public boolean usesSegments() {
+        return rules().usesSegments();
+    }
+
+    /**
      * Returns the tier policy the rules declare on the {@link dev.loyalty.rules.vocabulary.TierLadder}
      * fact, read once when the active set was built (a reload brings the new set's).
      *

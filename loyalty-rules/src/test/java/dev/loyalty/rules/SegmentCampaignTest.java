@@ -63,6 +63,14 @@ class SegmentCampaignTest {
     }
 
     @Test
+    void shouldTellTheCoreToReadSegmentsOnlyWhenSomeRuleMatchesThem() {
+        assertThat(rules.usesSegments()).isTrue();
+        try (DroolsRuleEngine defaults = DroolsRuleEngine.builder().defaultCampaigns().build()) {
+            assertThat(defaults.usesSegments()).isFalse();   // the default pack targets no segment
+        }
+    }
+
+    @Test
     void shouldAwardTheSegmentBonusWhenAPotentialMemberBuysGardenItems() {
         Outcome outcome = engine.process(gardenPurchase(scored("potential")));
 

@@ -531,9 +531,21 @@ public final class EventProcessor {
                 && Objects.equals(early.segment(), now.segment());
     }
 
-    /** The member's stored segment for the rules; read from the view (cheap: no scoring on the event path), none at enrolment. */
-    private static MemberSegment segmentOf(MemberView view, LoyaltyEvent event) {
-        return event instanceof Enrolment ? null : view.segment().orElse(null);
+    /**
+     * The member's stored segment for the rules; read from the view (cheap: no scoring on the event
+     * path), none at enrolment, and not read at all when no rule can match it.
+     */
+    private MemberSegment segmentOf(MemberView view, LoyaltyEvent event) {
+        return event instanceof Enrolment || !rules.usesSegments() ? null : view.segment().orElse(null);
+    }
+
+    /**
+     * Tells whether the rules can read members' segments, so that callers read them only then.
+     *
+     * @return true when some rule may match the segment
+     */
+    public boolean readsSegments() {
+        return rules.usesSegments();
     }
 
     private Evaluation evaluate(RuleContext context) {

@@ -98,6 +98,17 @@ public interface RuleEngine extends AutoCloseable {
         return new Evaluation(version(), List.of());
     }
 
+    /**
+     * Tells whether the rules can match a member's stored segment ({@link RuleContext#segment()}).
+     * When they cannot, the core does not read the segment for each event. The default says they
+     * can, so an engine that does not know stays correct.
+     *
+     * @return true when some rule may read the segment
+     */
+    default boolean usesSegments() {
+        return true;
+    }
+
     /** Releases the engine's resources; the default does nothing. */
     @Override
     default void close() {

@@ -132,6 +132,15 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
+     * Tells whether some rule matches the {@code Segment} fact.
+     *
+     * @return true when a rule may read the member's segment
+     */
+    public boolean usesSegments() {
+        return factTypes.segment();
+    }
+
+    /**
      * Returns the tier policy the rules declare on the {@link TierLadder}.
      *
      * @return the policy, or null when no rule declares one
