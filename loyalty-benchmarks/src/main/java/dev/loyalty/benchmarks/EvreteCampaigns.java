@@ -95,6 +95,16 @@ public final class EvreteCampaigns implements RuleEngine {
                 .execute(ctx -> then.apply(Collector.firing(ctx, "$l"), ctx.get("$l")));
     }
 
+    /**
+     * Says that no rule of the default pack reads a member's segment, as the Drools engine does for it.
+     *
+     * @return false
+     */
+    @Override
+    public boolean usesSegments() {
+        return false;
+    }
+
     /** The default pack's tier ladder. */
     @Override
     public Optional<TierPolicy> tierPolicy() {

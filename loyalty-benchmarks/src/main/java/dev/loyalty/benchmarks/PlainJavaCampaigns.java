@@ -36,6 +36,16 @@ public final class PlainJavaCampaigns implements RuleEngine {
         return "plain-java";
     }
 
+    /**
+     * Says that no rule of the default pack reads a member's segment, as the Drools engine does for it.
+     *
+     * @return false
+     */
+    @Override
+    public boolean usesSegments() {
+        return false;
+    }
+
     /** The default pack's tier ladder. */
     @Override
     public Optional<TierPolicy> tierPolicy() {
