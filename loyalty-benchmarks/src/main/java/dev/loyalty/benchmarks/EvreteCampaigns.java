@@ -105,6 +105,16 @@ public final class EvreteCampaigns implements RuleEngine {
         return false;
     }
 
+    /**
+     * Says that no rule of the default pack reads a member's balance, as the Drools engine does for it.
+     *
+     * @return false
+     */
+    @Override
+    public boolean usesBalance() {
+        return false;
+    }
+
     /** The default pack's tier ladder. */
     @Override
     public Optional<TierPolicy> tierPolicy() {
@@ -141,7 +151,7 @@ public final class EvreteCampaigns implements RuleEngine {
             session.fire();
             List<Evaluation> evaluations = new ArrayList<>(contexts.size());
             for (List<Decision> decisions : collector.decisions) {
-                evaluations.add(new Evaluation(version(), decisions));
+                evaluations.add(new Evaluation(version(), decisions, Map.of(), false));
             }
             session.clear();
             idle.offerFirst(session);

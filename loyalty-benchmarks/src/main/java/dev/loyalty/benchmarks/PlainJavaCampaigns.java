@@ -16,6 +16,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,16 @@ public final class PlainJavaCampaigns implements RuleEngine {
         return false;
     }
 
+    /**
+     * Says that no rule of the default pack reads a member's balance, as the Drools engine does for it.
+     *
+     * @return false
+     */
+    @Override
+    public boolean usesBalance() {
+        return false;
+    }
+
     /** The default pack's tier ladder. */
     @Override
     public Optional<TierPolicy> tierPolicy() {
@@ -60,7 +71,7 @@ public final class PlainJavaCampaigns implements RuleEngine {
         } else if (context.event() instanceof Purchase purchase) {
             purchase(context, purchase, decisions);
         }
-        return new Evaluation(version(), decisions);
+        return new Evaluation(version(), decisions, Map.of(), false);
     }
 
     /** The offers of {@code offers.drl}: BDAY-01 on a birthday, WINBACK-90 from 90 to 179 dormant days, WINBACK-180 from 180. */

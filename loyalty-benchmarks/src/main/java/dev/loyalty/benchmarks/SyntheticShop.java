@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,9 @@ import java.util.SplittableRandom;
  * Pareto distribution (a fifth of the members make most of the purchases), so does how much they
  * put in a basket; members buy their favourite products again and again; product popularity is
  * skewed too; a third of the baskets carry postage, which the default pack excludes. The best
- * customers sit on the higher tiers. Baskets are in time order over 2025.
+ * customers sit on the higher tiers. Baskets are in time order over 2025; a benchmark that cycles
+ * over them again moves each lap {@link #LAP} later, so that time only goes forward, as at a real
+ * till, and the shop's {@link #clock() clock} follows the latest purchase handed out.
  *
  * <pre>{@code
  * SyntheticShop shop = SyntheticShop.generate(42, 1_000, 50_000);
@@ -37,6 +40,12 @@ public final class SyntheticShop {
 
     /** When the members enrol; baskets follow within the year. */
     public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
+    /** How much later each lap over the baskets happens: the span of the baskets, rounded up. */
+    public static final Duration LAP = Duration.ofDays(360);
+
+    /** Where the shop's clock stands before any purchase: after the first lap's last basket. */
+    private static final Instant FIRST_NOW = START.plus(Duration.ofDays(400));
 
     /** How many products the catalogue holds, named {@code SKU-0} to {@code SKU-4999} (plus the bonus SKU {@code 85123A}). */
     public static final int PRODUCTS = 5_000;
@@ -50,6 +59,7 @@ public final class SyntheticShop {
     private final MemberId[] buyers;
     private final Instant[] times;
     private final List<List<PurchaseLine>> baskets;
+    private final ShopClock clock = new ShopClock();
 
     private SyntheticShop(MemberId[] memberIds, String[] tiers, MemberId[] buyers, Instant[] times, List<List<PurchaseLine>> baskets) {
         this.memberIds = memberIds;
@@ -170,14 +180,29 @@ public final class SyntheticShop {
 
     /**
      * Returns basket {@code b} as a purchase with event id {@code p<n>}; a benchmark cycling over
-     * the baskets passes an ever-growing {@code n} so that every purchase is new.
+     * the baskets passes an ever-growing {@code n} so that every purchase is new. Purchase
+     * {@code n} falls in lap {@code n / baskets()}, {@link #LAP} later per lap.
      *
      * @param b the basket, from 0
-     * @param n the purchase's number, which makes its event id
+     * @param n the purchase's number, which makes its event id and its lap
      * @return the purchase
      */
     public Purchase purchase(int b, long n) {
-        return new Purchase(EventId.of("p" + n), buyers[b], times[b], baskets.get(b), "web", null);
+        long lap = n / baskets.size();
+        Instant at = lap == 0 ? times[b] : times[b].plus(LAP.multipliedBy(lap));
+        clock.reached(at);
+        return new Purchase(EventId.of("p" + n), buyers[b], at, baskets.get(b), "web", null);
+    }
+
+    /**
+     * Returns the shop's clock: {@code 2026-02-05T00:00:00Z} (after the first lap) until a purchase
+     * of a later lap is handed out, then a day after the latest purchase handed out, so that an
+     * engine on it accepts every purchase and sees time go forward with them.
+     *
+     * @return the clock, in UTC
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -219,10 +244,37 @@ public final class SyntheticShop {
     public LoyaltyEngine engineWithMembers(RuleEngine rules) {
         LoyaltyEngine engine = LoyaltyEngine.builder()
                 .program(ProgramSettings.builder().currency("GBP").zone("Europe/London").build())
-                .clock(Clock.fixed(START.plus(Duration.ofDays(400)), ZoneOffset.UTC))
+                .clock(clock)
                 .ruleEngine(rules)
                 .build();
         engine.processAll(enrolments()).forEach(result -> result.outcomeOrThrow());
         return engine;
+    }
+
+    /** A clock that stands a day after the latest purchase handed out, never before {@link #FIRST_NOW}. */
+    private static final class ShopClock extends Clock {
+        private volatile Instant now = FIRST_NOW;
+
+        void reached(Instant purchaseTime) {
+            Instant after = purchaseTime.plus(Duration.ofDays(1));
+            if (after.isAfter(now)) {
+                now = after;
+            }
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the shop's clock is in UTC");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -5,8 +5,10 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** How {@link LoyaltyEngine#processAll(List)} splits a list of events into batches of independent events. */
 final class EventBatches {
@@ -15,6 +17,37 @@ final class EventBatches {
     static final int MAX_BATCH = 1_024;
 
     private EventBatches() {
+    }
+
+    /**
+     * Splits the events into batches of consecutive events, applied one after another: a batch
+     * ends after {@value #MAX_BATCH} events or before an event id it already holds (so that the
+     * first of two events with one id is stored before the second is looked up). Several events
+     * of one member share a batch: for rules that cannot read the balance, an earlier event's
+     * points cannot change what the rules decide for a later one, and a change of the member
+     * itself (a promotion, say) is caught when each event is applied, which then evaluates it again.
+     */
+    static List<List<Integer>> inOrder(List<? extends LoyaltyEvent> events) {
+        List<List<Integer>> batches = new ArrayList<>();
+        List<Integer> batch = new ArrayList<>();
+        Set<EventId> ids = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            LoyaltyEvent event = events.get(i);
+            EventId id = event == null ? null : event.eventId();
+            if (batch.size() == MAX_BATCH || id != null && ids.contains(id)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                ids.clear();
+            }
+            batch.add(i);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
     }
 
     /**

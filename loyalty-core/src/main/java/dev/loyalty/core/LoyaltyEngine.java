@@ -173,9 +173,11 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       {@link LoyaltyException} is returned in its {@link EventResult} instead of thrown, so
      *       one bad event does not stop the others.</li>
      *   <li>Events of one member, and events sharing an event id, are applied in list order, each
-     *       seeing the state the earlier ones left (balance, daily cap, tier). Only events of
-     *       different members with different ids are evaluated together; they cannot affect each
-     *       other.</li>
+     *       seeing the state the earlier ones left (balance, daily cap, tier). When the rules can
+     *       read the balance ({@link RuleEngine#usesBalance()}), only events of different members
+     *       are evaluated together; when they cannot (the default pack), up to 1,024 consecutive
+     *       events are, several of one member among them, since an earlier event's points cannot
+     *       change what the rules decide for a later one.</li>
      *   <li>Rules are evaluated before the member is locked, from the member's stored state; under
      *       the lock the engine checks that state is still what the rules saw (and that nothing
      *       fell due by the clock) and evaluates again when it is not, so a concurrent
@@ -192,7 +194,8 @@ public final class LoyaltyEngine implements AutoCloseable {
         Checks.notNull(events, "events");
         int count = events.size();
         EventResult[] results = new EventResult[count];
-        for (List<Integer> batch : EventBatches.independent(events)) {
+        List<List<Integer>> batches = processor.readsBalances() ? EventBatches.independent(events) : EventBatches.inOrder(events);
+        for (List<Integer> batch : batches) {
             processTogether(events, batch, results);
         }
         return Arrays.asList(results);

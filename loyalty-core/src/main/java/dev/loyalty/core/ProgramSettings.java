@@ -128,7 +128,14 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
      * @return the tier, if on the ladder
      */
     public Optional<Tier> tier(String code) {
-        return tiers.stream().filter(t -> t.code().equals(code)).findFirst();
+        // a plain loop: asked several times per event, of a ladder of a handful of tiers
+        for (int i = 0; i < tiers.size(); i++) {
+            Tier tier = tiers.get(i);
+            if (tier.code().equals(code)) {
+                return Optional.of(tier);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

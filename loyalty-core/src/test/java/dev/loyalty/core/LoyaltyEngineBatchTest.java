@@ -10,6 +10,7 @@ import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.Member;
@@ -21,6 +22,7 @@ import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.core.testing.JavaRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,15 +33,34 @@ import org.junit.jupiter.api.Test;
 /** {@link LoyaltyEngine#processAll(List)}: the same results as one by one, with rules evaluated together. */
 class LoyaltyEngineBatchTest {
 
-    /** A rule engine that counts how it is asked, over the simple pack. */
+    /**
+     * A rule engine that counts how it is asked, over the simple pack; it says whether its rules
+     * read the balance as told (the simple pack does not read it).
+     */
     private static final class CountingRules implements RuleEngine {
         final RuleEngine delegate;
         final List<Integer> batchSizes = new ArrayList<>();
         int single;
         Runnable beforeBatch = () -> { };
+        boolean readsBalance = true;
 
         CountingRules(RuleEngine delegate) {
             this.delegate = delegate;
+        }
+
+        static CountingRules balanceBlind(RuleEngine delegate) {
+            CountingRules rules = new CountingRules(delegate);
+            rules.readsBalance = false;
+            return rules;
+        }
+
+        @Override
+        public boolean usesBalance() {
+            return readsBalance;
+        }
+
+        private Evaluation marked(Evaluation evaluation) {
+            return new Evaluation(evaluation.ruleSetVersion(), evaluation.decisions(), evaluation.limits(), readsBalance);
         }
 
         @Override
@@ -50,7 +71,7 @@ class LoyaltyEngineBatchTest {
         @Override
         public Evaluation evaluate(RuleContext context) {
             single++;
-            return delegate.evaluate(context);
+            return marked(delegate.evaluate(context));
         }
 
         @Override
@@ -59,7 +80,7 @@ class LoyaltyEngineBatchTest {
             beforeBatch.run();
             List<Evaluation> result = new ArrayList<>();
             for (RuleContext context : contexts) {
-                result.add(delegate.evaluate(context));
+                result.add(marked(delegate.evaluate(context)));
             }
             return result;
         }
@@ -234,5 +255,97 @@ class LoyaltyEngineBatchTest {
         assertThat(results).allMatch(EventResult::succeeded);
         assertThat(results.get(2).outcomeOrThrow().balance().value()).isZero();
         assertThat(engine.member(member("m1"))).map(Member::tierCode).isPresent();
+    }
+
+    @Test
+    void shouldGiveTheResultsOfProcessingOneByOneWhenRulesBlindToTheBalanceEvaluateAMembersEventsTogether() {
+        for (long seed = 1; seed <= 20; seed++) {
+            List<LoyaltyEvent> events = randomEvents(seed);
+            LoyaltyEngine batched = engine(CountingRules.balanceBlind(JavaRules.simplePack()));
+            LoyaltyEngine sequential = engine(JavaRules.simplePack());
+
+            List<EventResult> results = batched.processAll(events);
+
+            assertSameResults(results, oneByOne(sequential, events));
+            for (int m = 0; m < 8; m++) {
+                if (sequential.member(member("m" + m)).isPresent()) {
+                    assertThat(batched.ledger(member("m" + m))).as("seed %d ledger of m%d", seed, m).isEqualTo(sequential.ledger(member("m" + m)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldEvaluateSeveralEventsOfAMemberInOneCallWhenTheRulesCannotReadTheBalance() {
+        CountingRules rules = CountingRules.balanceBlind(JavaRules.simplePack());
+        LoyaltyEngine engine = engine(rules);
+        List<LoyaltyEvent> enrolments = new ArrayList<>();
+        List<LoyaltyEvent> purchases = new ArrayList<>();
+        for (int m = 0; m < 5; m++) {
+            enrolments.add(enrolment("m" + m, MONDAY));
+            purchases.add(purchase("a" + m, "m" + m, MONDAY.plusSeconds(60), "10"));
+            purchases.add(purchase("b" + m, "m" + m, MONDAY.plusSeconds(120), "20"));
+        }
+        engine.processAll(enrolments);
+        rules.batchSizes.clear();
+
+        List<EventResult> results = engine.processAll(purchases);
+
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(rules.batchSizes).containsExactly(10);
+        assertThat(rules.single).isZero();
+        assertThat(results.get(9).outcomeOrThrow().balance().value()).isEqualTo(100 + 10 + 20);
+    }
+
+    @Test
+    void shouldKeepTheEarlyEvaluationWhenOnlyTheBalanceMovedAndTheRulesCannotReadIt() {
+        CountingRules rules = CountingRules.balanceBlind(JavaRules.simplePack());
+        LoyaltyEngine engine = engine(rules);
+        engine.process(enrolment("m1", MONDAY));
+        AtomicReference<Runnable> meddle = new AtomicReference<>(() -> engine.process(purchase("elsewhere", "m1", MONDAY.plusSeconds(10), "300")));
+        rules.beforeBatch = () -> meddle.getAndSet(() -> { }).run();
+        LoyaltyEngine reference = engine(JavaRules.simplePack());
+        reference.process(enrolment("m1", MONDAY));
+        reference.process(purchase("elsewhere", "m1", MONDAY.plusSeconds(10), "300"));
+        rules.single = 0;
+
+        List<EventResult> results = engine.processAll(List.of(purchase("p1", "m1", MONDAY.plusSeconds(20), "900")));
+
+        // only the meddling purchase is evaluated on its own: p1's rules could not see the balance it moved
+        assertThat(rules.single).isEqualTo(1);
+        assertThat(results.get(0).outcomeOrThrow()).isEqualTo(reference.process(purchase("p1", "m1", MONDAY.plusSeconds(20), "900")));
+    }
+
+    @Test
+    void shouldEvaluateAgainWhenAnEarlierEventOfTheBatchChangedTheMember() {
+        CountingRules rules = CountingRules.balanceBlind(JavaRules.simplePack());
+        LoyaltyEngine engine = engine(rules);
+        engine.process(enrolment("m1", MONDAY));
+        rules.single = 0;
+        rules.batchSizes.clear();
+
+        List<EventResult> results = engine.processAll(List.of(
+                new ProfileChange(eventId("birthday"), member("m1"), MONDAY.plusSeconds(5), LocalDate.of(1990, 5, 17), null, null),
+                purchase("p1", "m1", MONDAY.plusSeconds(20), "10")));
+
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(rules.batchSizes).containsExactly(2);
+        // the purchase's early context holds the member without the birthday: it is evaluated again under the lock
+        assertThat(rules.single).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStoreTheFirstOfTwoEventsWithOneIdBeforeLookingUpTheSecond() {
+        CountingRules rules = CountingRules.balanceBlind(JavaRules.simplePack());
+        LoyaltyEngine engine = engine(rules);
+        engine.process(enrolment("m1", MONDAY));
+        rules.batchSizes.clear();
+        Purchase twice = purchase("p1", "m1", MONDAY.plusSeconds(20), "10");
+
+        List<EventResult> results = engine.processAll(List.of(twice, twice));
+
+        assertThat(rules.batchSizes).containsExactly(1);
+        assertThat(results.get(1).outcomeOrThrow()).isEqualTo(results.get(0).outcomeOrThrow());
+        assertThat(engine.ledger(member("m1"))).hasSize(2);
     }
 }

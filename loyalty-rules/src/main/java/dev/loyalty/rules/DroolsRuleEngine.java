@@ -160,7 +160,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Evaluation evaluate(RuleContext context) {
         Objects.requireNonNull(context, "context");
         RuleSet rules = rules();
-        return new Evaluation(rules.version(), rules.evaluate(context), rules.limits());
+        return new Evaluation(rules.version(), rules.evaluate(context), rules.limits(), rules.usesBalance());
     }
 
     /**
@@ -183,9 +183,20 @@ public final class DroolsRuleEngine implements RuleEngine {
         List<List<Decision>> decisions = rules.evaluateAll(contexts);
         List<Evaluation> evaluations = new ArrayList<>(decisions.size());
         for (List<Decision> each : decisions) {
-            evaluations.add(new Evaluation(rules.version(), each, rules.limits()));
+            evaluations.add(new Evaluation(rules.version(), each, rules.limits(), rules.usesBalance()));
         }
         return evaluations;
+    }
+
+    /**
+     * Tells whether some rule of the active campaign set matches the {@code Member} fact, the one
+     * that carries the points balance; the default pack's rules do not.
+     *
+     * @return true when a rule may read the member's balance
+     */
+    @Override
+    public boolean usesBalance() {
+        return rules().usesBalance();
     }
 
     /**

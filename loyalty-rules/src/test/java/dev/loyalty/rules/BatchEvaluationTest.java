@@ -173,6 +173,21 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void shouldSayTheRulesReadTheBalanceOnlyWhenARuleMatchesTheMember() {
+        try (DroolsRuleEngine purchaseOnly = engine("rule \"P-01\" when Purchase( total > 10 ) then earn.points(1, \"big\"); end");
+             DroolsRuleEngine memberToo = engine("rule \"M-01\" when Member( pointsBalance > 1000 ) then earn.points(1, \"rich\"); end")) {
+            RuleContext context = context(Purchase.builder(EventId.of("p-1"), MemberId.of("a"), london("2024-03-05T12:00"))
+                    .line("X", "gifts", 1, gbp("20.00")).build(), "gold");
+
+            assertThat(purchaseOnly.usesBalance()).isFalse();
+            assertThat(purchaseOnly.evaluate(context).readsBalance()).isFalse();
+            assertThat(purchaseOnly.evaluateAll(List.of(context, context))).extracting(Evaluation::readsBalance).containsExactly(false, false);
+            assertThat(memberToo.usesBalance()).isTrue();
+            assertThat(memberToo.evaluate(context).readsBalance()).isTrue();
+        }
+    }
+
+    @Test
     void shouldNotShareAFiringWhenARuleHasNoPattern() {
         try (DroolsRuleEngine engine = engine("rule \"N-01\" when then earn.points(1, \"always\"); end")) {
             assertThat(engine.evaluatesInOnePass()).isFalse();

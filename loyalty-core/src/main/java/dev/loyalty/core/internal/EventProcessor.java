@@ -189,7 +189,7 @@ public final class EventProcessor {
         List<CampaignDraw> draws = List.of();
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
             RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, segmentOf(view, event));
-            Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context)
+            Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context, early.evaluation())
                     ? early.evaluation() : evaluate(context);
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
@@ -241,13 +241,16 @@ public final class EventProcessor {
         String kind = event.kind();
         EventId eventId = event.eventId();
         MemberId memberId = event.memberId();
+        // the outcome is kept for replays: empty lists are not kept with it
+        List<Explanation.Step> first = steps.isEmpty() ? List.of() : steps;
+        List<Explanation.Step> last = afterRules.isEmpty() ? List.of() : afterRules;
         Explanation explanation = Explanation.lazy(
                 () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
                         + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balance,
                 () -> {
-                    List<Explanation.Step> all = new ArrayList<>(steps);
+                    List<Explanation.Step> all = new ArrayList<>(first);
                     all.addAll(rules.get());
-                    all.addAll(afterRules);
+                    all.addAll(last);
                     return all;
                 });
         Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
@@ -525,8 +528,14 @@ public final class EventProcessor {
         }
     }
 
-    private static boolean sameContext(RuleContext early, RuleContext now) {
-        return early.event() == now.event() && early.member().equals(now.member()) && early.balance().equals(now.balance())
+    /**
+     * Tells whether an evaluation made from an earlier context holds for the context now: the same
+     * event, member, date, zone, program and segment, and the same balance unless the rules that
+     * made it cannot read the balance.
+     */
+    private static boolean sameContext(RuleContext early, RuleContext now, Evaluation evaluation) {
+        return early.event() == now.event() && early.member().equals(now.member())
+                && (!evaluation.readsBalance() || early.balance().equals(now.balance()))
                 && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program()
                 && Objects.equals(early.segment(), now.segment());
     }
@@ -537,6 +546,16 @@ public final class EventProcessor {
      */
     private MemberSegment segmentOf(MemberView view, LoyaltyEvent event) {
         return event instanceof Enrolment || !rules.usesSegments() ? null : view.segment().orElse(null);
+    }
+
+    /**
+     * Tells whether the rules can read members' balances, so that a batch evaluates several
+     * events of one member together only when they cannot.
+     *
+     * @return true when some rule may read the balance
+     */
+    public boolean readsBalances() {
+        return rules.usesBalance();
     }
 
     /**

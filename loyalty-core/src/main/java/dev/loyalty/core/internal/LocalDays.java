@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,38 +23,64 @@ final class LocalDays {
     private LocalDays() {
     }
 
-    /** Per zone, the last offset looked up and the span of instants it holds for. */
-    private static final ConcurrentHashMap<ZoneId, OffsetSpan> SPANS = new ConcurrentHashMap<>();
+    /** Instants from here ({@code 1900-01-01T00:00:00Z}) ... */
+    private static final long TABLE_FROM = LocalDate.of(1900, 1, 1).toEpochDay() * 86_400L;
+    /** ... to here ({@code 2200-01-01T00:00:00Z}, exclusive) find their offset in a zone's table; others ask the zone rules. */
+    private static final long TABLE_TO = LocalDate.of(2200, 1, 1).toEpochDay() * 86_400L;
 
-    /** An offset valid from {@code from} (inclusive) to {@code to} (exclusive), in epoch seconds. */
-    private record OffsetSpan(long from, long to, int offsetSeconds) {
+    /** Per zone, every offset it has from 1900 to 2200 and when each starts. */
+    private static final ConcurrentHashMap<ZoneId, Offsets> OFFSETS = new ConcurrentHashMap<>();
+
+    /**
+     * A zone's offsets in epoch seconds: {@code offsets[i]} holds from {@code starts[i]} until the
+     * next start. A few hundred entries for a zone with daylight saving time, one for a fixed offset.
+     */
+    private record Offsets(long[] starts, int[] offsets) {
+
+        static Offsets of(ZoneId zone) {
+            ZoneRules rules = zone.getRules();
+            Instant from = Instant.ofEpochSecond(TABLE_FROM);
+            List<Long> starts = new ArrayList<>();
+            List<Integer> offsets = new ArrayList<>();
+            starts.add(TABLE_FROM);
+            offsets.add(rules.getOffset(from).getTotalSeconds());
+            for (ZoneOffsetTransition next = rules.nextTransition(from); next != null && next.toEpochSecond() < TABLE_TO;
+                 next = rules.nextTransition(next.getInstant())) {
+                starts.add(next.toEpochSecond());
+                offsets.add(next.getOffsetAfter().getTotalSeconds());
+            }
+            return new Offsets(starts.stream().mapToLong(Long::longValue).toArray(), offsets.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        int at(long seconds) {
+            int low = 0;
+            int high = starts.length - 1;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                if (starts[mid] <= seconds) {
+                    low = mid;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return offsets[low];
+        }
     }
 
     /**
-     * Returns {@code LocalDate.ofInstant(instant, zone)}, skipping the zone rules' lookup when the
-     * instant falls in the same span between offset transitions as the last one of the zone.
+     * Returns {@code LocalDate.ofInstant(instant, zone)}, from a table of the zone's offsets built
+     * once (a binary search over a few hundred entries, no allocation), for instants from 1900 to 2200.
      */
     static LocalDate dateOf(Instant instant, ZoneId zone) {
         long seconds = instant.getEpochSecond();
-        OffsetSpan span = SPANS.get(zone);
-        if (span == null || seconds < span.from || seconds >= span.to) {
-            span = spanAt(instant, zone);
-            SPANS.put(zone, span);
+        if (seconds < TABLE_FROM || seconds >= TABLE_TO) {
+            return LocalDate.ofInstant(instant, zone);
         }
-        return LocalDate.ofEpochDay(Math.floorDiv(seconds + span.offsetSeconds, 86_400L));
-    }
-
-    private static OffsetSpan spanAt(Instant instant, ZoneId zone) {
-        ZoneRules rules = zone.getRules();
-        int offset = rules.getOffset(instant).getTotalSeconds();
-        if (rules.isFixedOffset()) {
-            return new OffsetSpan(Long.MIN_VALUE, Long.MAX_VALUE, offset);
+        Offsets table = OFFSETS.get(zone);
+        if (table == null) {
+            table = OFFSETS.computeIfAbsent(zone, Offsets::of);
         }
-        ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1)); // at or before the instant
-        ZoneOffsetTransition next = rules.nextTransition(instant);
-        long from = previous == null ? Long.MIN_VALUE : previous.getInstant().getEpochSecond();
-        long to = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
-        return new OffsetSpan(from, to, offset);
+        return LocalDate.ofEpochDay(Math.floorDiv(seconds + table.at(seconds), 86_400L));
     }
 
     /** Returns {@code date.atStartOfDay(zone).toInstant()}. */

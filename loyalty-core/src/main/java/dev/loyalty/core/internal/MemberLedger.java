@@ -251,7 +251,7 @@ final class MemberLedger {
 
     /** Replaces the account state. */
     void account(Account value) {
-        if (!value.equals(account)) {
+        if (value != account && !value.equals(account)) {
             account = value;
             accountChanged = true;
         }
@@ -264,7 +264,7 @@ final class MemberLedger {
 
     /** Replaces the offer bookkeeping. */
     void offerBook(OfferBook value) {
-        if (!value.equals(offerBook)) {
+        if (value != offerBook && !value.equals(offerBook)) {
             offerBook = value;
             offerBookChanged = true;
         }
@@ -300,11 +300,22 @@ final class MemberLedger {
 
     /** Collects everything changed as one set of changes. */
     MemberChanges changes(Member member, StoredEvent event) {
-        List<Lot> lotChanges = changedLots.stream().map(lots::get).toList();
-        List<Hold> holdChanges = changedHolds.stream().map(holds::get).toList();
-        List<Offer> offerChanges = changedOffers.stream().map(offers::get).toList();
+        List<Lot> lotChanges = changed(changedLots, lots);
+        List<Hold> holdChanges = changed(changedHolds, holds);
+        List<Offer> offerChanges = changed(changedOffers, offers);
         return new MemberChanges(member, event, entries, lotChanges, holdChanges, accountChanged ? account : null, null, offerChanges,
                 offerBookChanged ? offerBook : null);
+    }
+
+    private static <T> List<T> changed(Set<String> keys, Map<String, T> values) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<T> changed = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            changed.add(values.get(key));
+        }
+        return changed;
     }
 
     /** Returns the lots that can be spent or expire, soonest-expiring first: not pending, not the debt lot, points left. */

@@ -119,11 +119,13 @@ final class PointsComposer {
         Explanation.Step cut = capStep;
         long[] capped = points;
         Exact computed = known;
-        // the explanation keeps what its text needs of the lines, not the lines
+        // the explanation keeps what its text needs of the lines, not the lines, nor the winners: they are found again
         LineFacts kept = LineFacts.of(lines, won.excluded(), known == null);
+        int lineCount = lines.size();
         // the explanation's text is written only when someone reads it; most outcomes are never read
         Supplier<List<Explanation.Step>> steps = () -> {
-            Exact exact = computed != null ? computed : Exact.of(decisions, kept.amounts(), kept.quantities(), won);
+            Winners winners = Winners.of(decisions, lineCount);
+            Exact exact = computed != null ? computed : Exact.of(decisions, kept.amounts(), kept.quantities(), winners);
             List<Explanation.Step> written = new ArrayList<>(count + 1);
             for (int d = 0; d < count; d++) {
                 Decision decision = decisions.get(d);
@@ -132,7 +134,7 @@ final class PointsComposer {
                 }
                 String detail = decision instanceof Decision.Exclusion exclusion
                         ? "line " + (exclusion.line() + 1) + " " + kept.excludedSkus()[exclusion.line()] + " excluded"
-                        : detail(decision, d, exact.exact()[d], exact.covered()[d], won.base(), won.promo(), won.tier(), currencyCode);
+                        : detail(decision, d, exact.exact()[d], exact.covered()[d], winners.base(), winners.promo(), winners.tier(), currencyCode);
                 written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
             }
             if (cut != null) {

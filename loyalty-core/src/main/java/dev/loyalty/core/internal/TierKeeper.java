@@ -299,7 +299,12 @@ final class TierKeeper {
     }
 
     private int rank(String code) {
-        return program.tier(code).map(Tier::rank).orElse(program.entryTier().rank());
+        for (Tier tier : program.tiers()) {
+            if (tier.code().equals(code)) {
+                return tier.rank();
+            }
+        }
+        return program.entryTier().rank();
     }
 
     private String threshold(String code) {

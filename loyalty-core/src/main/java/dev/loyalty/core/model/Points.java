@@ -20,7 +20,23 @@ public record Points(long value) implements Comparable<Points> {
      * @return the points
      */
     public static Points of(long value) {
-        return value == 0 ? ZERO : new Points(value);
+        return value >= CACHED_LOW && value < CACHED_HIGH ? Cached.POINTS[(int) (value - CACHED_LOW)] : new Points(value);
+    }
+
+    /** Points from here ... */
+    private static final long CACHED_LOW = -1_024;
+    /** ... to here (exclusive) are made once: most entries and awards are small, and a ledger keeps millions of them. */
+    private static final long CACHED_HIGH = 4_096;
+
+    /** The shared small values, made on first use. */
+    private static final class Cached {
+        static final Points[] POINTS = new Points[(int) (CACHED_HIGH - CACHED_LOW)];
+
+        static {
+            for (int i = 0; i < POINTS.length; i++) {
+                POINTS[i] = i + CACHED_LOW == 0 ? ZERO : new Points(i + CACHED_LOW);
+            }
+        }
     }
 
     /**

@@ -11,8 +11,12 @@ import java.util.Map;
  * @param decisions the decisions, in the order the rules fired
  * @param limits the declared limits of the campaigns, by the name of each rule that belongs to a limited
  *               campaign (a budget, a member limit or an exclusive group); rules not listed are unlimited
+ * @param readsBalance whether the rules that made it could read the member's points balance
+ *                     ({@link RuleContext#balance()}); when false, the core may apply the evaluation
+ *                     after the balance has moved, as {@code processAll} does for several purchases of
+ *                     one member evaluated together. True unless the rule engine knows better
  */
-public record Evaluation(String ruleSetVersion, List<Decision> decisions, Map<String, CampaignLimits> limits) {
+public record Evaluation(String ruleSetVersion, List<Decision> decisions, Map<String, CampaignLimits> limits, boolean readsBalance) {
 
     /** Copies the decisions and the limits (an unmodifiable map is kept as it is). */
     public Evaluation {
@@ -24,12 +28,23 @@ public record Evaluation(String ruleSetVersion, List<Decision> decisions, Map<St
     }
 
     /**
+     * Creates an evaluation whose rules may read the balance.
+     *
+     * @param ruleSetVersion the version of the rule set that evaluated the event
+     * @param decisions the decisions, in the order the rules fired
+     * @param limits the declared limits of limited campaigns, by rule name
+     */
+    public Evaluation(String ruleSetVersion, List<Decision> decisions, Map<String, CampaignLimits> limits) {
+        this(ruleSetVersion, decisions, limits, true);
+    }
+
+    /**
      * Creates an evaluation whose campaigns declare no limits.
      *
      * @param ruleSetVersion the version of the rule set that evaluated the event
      * @param decisions the decisions, in the order the rules fired
      */
     public Evaluation(String ruleSetVersion, List<Decision> decisions) {
-        this(ruleSetVersion, decisions, Map.of());
+        this(ruleSetVersion, decisions, Map.of(), true);
     }
 }

@@ -31,8 +31,10 @@ public interface RuleEngine extends AutoCloseable {
     Evaluation evaluate(RuleContext context);
 
     /**
-     * Evaluates the rules for several independent events at once. The default evaluates them
-     * one by one; engines may do it in one pass.
+     * Evaluates the rules for several events at once, each as {@link #evaluate(RuleContext)}
+     * would on its own context: no event's decisions may depend on another's facts. Several
+     * contexts may be of one member (when the rules cannot read the balance, see
+     * {@link #usesBalance()}). The default evaluates them one by one; engines may do it in one pass.
      *
      * @param contexts the events with their members
      * @return one evaluation per context, in the same order
@@ -106,6 +108,19 @@ public interface RuleEngine extends AutoCloseable {
      * @return true when some rule may read the segment
      */
     default boolean usesSegments() {
+        return true;
+    }
+
+    /**
+     * Tells whether the rules can read a member's points balance ({@link RuleContext#balance()}).
+     * When they cannot, {@code processAll} evaluates several purchases of one member in one call
+     * of {@link #evaluateAll(List)}, since the points an earlier one earns cannot change what the
+     * rules decide for a later one; each {@link Evaluation#readsBalance()} then says so for the
+     * set that made it. The default says they can, so an engine that does not know stays correct.
+     *
+     * @return true when some rule may read the balance
+     */
+    default boolean usesBalance() {
         return true;
     }
 

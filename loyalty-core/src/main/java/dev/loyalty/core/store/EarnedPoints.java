@@ -60,7 +60,11 @@ final class EarnedPoints {
         return sum;
     }
 
-    /** The index of the first instant at or after {@code at}, or {@code size}. */
+    /**
+     * The index of the first instant at or after {@code at}, or {@code size}. Searched from the end
+     * in growing steps first: the instants asked (the start of an event's day) are usually among
+     * the last few, and a search that stays near the end of the arrays stays in the CPU's cache.
+     */
     private int firstAtOrAfter(Instant at) {
         long s = at.getEpochSecond();
         int n = at.getNano();
@@ -68,8 +72,14 @@ final class EarnedPoints {
         if (size == 0 || compare(size - 1, s, n) < 0) {
             return size;
         }
-        int low = 0;
-        int high = size;
+        // the answer lies in (low, high]: compare(high) >= 0, and compare(low) < 0 unless low is -1
+        int high = size - 1;
+        int low = high - 1;
+        for (int step = 1; low >= 0 && compare(low, s, n) >= 0; step <<= 1) {
+            high = low;
+            low = Math.max(-1, low - step);
+        }
+        low++;
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (compare(mid, s, n) < 0) {

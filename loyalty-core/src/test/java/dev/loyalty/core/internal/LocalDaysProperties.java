@@ -31,6 +31,28 @@ class LocalDaysProperties {
     }
 
     @Test
+    void shouldGiveTheZonesLocalDateFrom1800To2300() {
+        // across the table's ends (1900 and 2200) too, where the zone rules answer instead
+        qt().forAll(longs().between(-5_364_662_400L, 10_413_792_000L), integers().between(0, ZONES.size() - 1))
+                .checkAssert((seconds, zone) -> {
+                    Instant instant = Instant.ofEpochSecond(seconds);
+                    assertThat(LocalDays.dateOf(instant, ZONES.get(zone))).isEqualTo(LocalDate.ofInstant(instant, ZONES.get(zone)));
+                });
+    }
+
+    @Test
+    void shouldGiveTheLocalDateOnEitherSideOfADaylightSavingChange() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Instant clocksGoBack = Instant.parse("2026-11-01T06:00:00Z"); // 01:00 EST, just after 01:59:59 EDT
+
+        assertThat(LocalDays.dateOf(clocksGoBack.minusSeconds(1), newYork)).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(LocalDays.dateOf(Instant.parse("2026-11-01T04:59:59Z"), newYork)).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(LocalDays.dateOf(Instant.parse("2026-11-01T03:59:59Z"), newYork)).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(LocalDays.dateOf(Instant.parse("2026-11-02T04:59:59Z"), newYork)).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(LocalDays.dateOf(Instant.parse("2026-11-02T05:00:00Z"), newYork)).isEqualTo(LocalDate.of(2026, 11, 2));
+    }
+
+    @Test
     void shouldGiveTheStartOfTheLocalDayWhenDaysAreCached() {
         ZoneId london = ZoneId.of("Europe/London");
         LocalDate clocksGoForward = LocalDate.of(2026, 3, 29);

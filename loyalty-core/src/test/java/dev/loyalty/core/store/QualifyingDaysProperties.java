@@ -46,4 +46,33 @@ class QualifyingDaysProperties {
                     }
                 });
     }
+
+    @Test
+    void shouldSumARollingWindowAsAPlainSumDoesWhenItSlidesForwardAndLateDaysArrive() {
+        // each step: the window moves forward 0..3 days; a day is added near its end or, now and then, anywhere before it
+        qt().withFixedSeed(12L).withExamples(1_000)
+                .forAll(lists().of(integers().between(0, 3)).ofSizeBetween(1, 80), lists().of(integers().between(-3, 1)).ofSize(80),
+                        lists().of(integers().between(0, 9)).ofSize(80), lists().of(integers().between(-500, 5_000)).ofSize(80))
+                .checkAssert((moves, offsets, lateness, cents) -> {
+                    QualifyingDays qualifying = new QualifyingDays();
+                    TreeMap<LocalDate, Qualifying> reference = new TreeMap<>();
+                    LocalDate to = START.plusDays(10);
+                    for (int i = 0; i < moves.size(); i++) {
+                        to = to.plusDays(moves.get(i));
+                        LocalDate from = to.minusDays(10);
+                        LocalDate day = lateness.get(i) == 0 ? from.minusDays(5 + offsets.get(i)) : to.plusDays(offsets.get(i));
+                        Qualifying amount = new Qualifying(BigDecimal.valueOf(cents.get(i), 2), cents.get(i) / 100, 1);
+                        qualifying.add(day, amount);
+                        reference.merge(day, amount, Qualifying::plus);
+
+                        Qualifying expected = Qualifying.ZERO;
+                        for (Qualifying each : reference.subMap(from, true, to, true).values()) {
+                            expected = expected.plus(each);
+                        }
+                        Qualifying actual = qualifying.sum(from, to);
+                        assertThat(actual.spend()).as("spend from %s to %s", from, to).isEqualByComparingTo(expected.spend());
+                        assertThat(List.of(actual.points(), actual.purchases())).isEqualTo(List.of(expected.points(), expected.purchases()));
+                    }
+                });
+    }
 }

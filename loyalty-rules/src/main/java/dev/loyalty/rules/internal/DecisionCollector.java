@@ -153,9 +153,20 @@ public final class DecisionCollector implements Earn, Offers {
     public void tierMultiplier(Purchase purchase) {
         BigDecimal factor = purchase.getTierEarnMultiplier();
         if (factor.compareTo(BigDecimal.ONE) > 0) {
-            add(new Decision.TierMultiplier(rule, tierReason(purchase.getTierName(), factor), factor));
+            String name = purchase.getTierName();
+            if (name != lastTierName || factor != lastFactor) {
+                // the ladder hands out the same name and factor objects: the text is made once per tier, not per purchase
+                lastTierName = name;
+                lastFactor = factor;
+                lastTierReason = tierReason(name, factor);
+            }
+            add(new Decision.TierMultiplier(rule, lastTierReason, factor));
         }
     }
+
+    private String lastTierName;
+    private BigDecimal lastFactor;
+    private String lastTierReason;
 
     /**
      * Returns the reason of a tier multiplier taken from the ladder.

@@ -132,6 +132,15 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
+     * Tells whether some rule matches the {@code Member} fact, the only one that carries the balance.
+     *
+     * @return true when a rule may read the member's balance
+     */
+    public boolean usesBalance() {
+        return factTypes.member();
+    }
+
+    /**
      * Tells whether some rule matches the {@code Segment} fact.
      *
      * @return true when a rule may read the member's segment
