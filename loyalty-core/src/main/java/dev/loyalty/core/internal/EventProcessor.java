@@ -33,6 +33,7 @@ import dev.loyalty.core.spi.CampaignDraw;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.ReadAhead;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.StoredEvent;
@@ -171,6 +172,9 @@ public final class EventProcessor {
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
         LocalDate date = LocalDays.dateOf(event.occurredAt(), zone);
+        if (before != null) {
+            view.readAhead(readAhead(tiers, after, zone, date, event));
+        }
         MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
         ledger.housekeep();
         List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
@@ -261,6 +265,22 @@ public final class EventProcessor {
             changes = changes.withDraws(draws);
         }
         return keeper == null ? changes : withTiers(changes, keeper.update());
+    }
+
+    /**
+     * What processing an event of an enrolled member reads from the view: for a purchase, the
+     * qualifying window that decides a promotion; for the events the rules can cap, the points
+     * earned on the event's day; the segment when a rule can match it.
+     */
+    private ReadAhead readAhead(TierPolicy tiers, Member member, ZoneId zone, LocalDate date, LoyaltyEvent event) {
+        boolean ruled = event instanceof Purchase || event instanceof ProfileChange;
+        if (!ruled) {
+            return ReadAhead.NOTHING;
+        }
+        LocalDate windowStart = tiers != null && event instanceof Purchase
+                ? TierKeeper.windowStart(tiers, member, zone, date) : null;
+        return new ReadAhead(windowStart, windowStart == null ? null : date, LocalDays.startOf(date, zone),
+                LocalDays.startOf(date.plusDays(1), zone), rules.usesSegments());
     }
 
     /** Takes a return's amounts off the qualifying totals: of its purchase's day when linked, else of the return's day. */

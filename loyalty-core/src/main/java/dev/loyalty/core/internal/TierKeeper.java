@@ -93,6 +93,11 @@ final class TierKeeper {
         }
     }
 
+    /** The first day of the qualifying window a purchase of the member on a day is judged on; the window ends on that day. */
+    static LocalDate windowStart(TierPolicy policy, Member member, ZoneId zone, LocalDate day) {
+        return policy.windowStart(LocalDays.dateOf(member.enrolledAt(), zone), day);
+    }
+
     /** Adds a purchase's qualifying amounts on its day and promotes when the window's total reaches a higher tier. */
     void purchase(LocalDate day, Instant at, EventId eventId, Qualifying amount) {
         add(day, amount);

@@ -28,6 +28,17 @@ public interface MemberView {
     Optional<Member> member();
 
     /**
+     * Tells the view what the work is about to read, before it reads anything but the member,
+     * so that a store can fetch it together (one round trip to a database instead of one per
+     * read). Every read must answer the same whether or not it was told; a view told twice may
+     * ignore the second call. The default does nothing, for views whose reads are cheap.
+     *
+     * @param reads what will be read
+     */
+    default void readAhead(ReadAhead reads) {
+    }
+
+    /**
      * Returns the member's balance, the sum of all their ledger entries.
      *
      * @return the balance

@@ -77,9 +77,11 @@ final class JdbcMapping {
     static final String SELECT_EVENT_ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM loyalty_entry WHERE event_id = ?"
             + " ORDER BY member_id, sequence_no";
     /** Sums earn and pending entries with occurred_at in [from, to): compares the microsecond column, then the nanos on a tie. */
-    static final String SUM_EARNED = "SELECT COALESCE(SUM(points), 0) FROM loyalty_entry WHERE member_id = ? AND entry_type IN (?, ?)"
+    /** A member's earn and pending entries of events in a range of instants; bound by {@link JdbcMemberReads#bindEarned}. */
+    static final String EARNED_ROWS = "FROM loyalty_entry WHERE member_id = ? AND entry_type IN (?, ?)"
             + " AND occurred_at >= ? AND (occurred_at > ? OR occurred_at_ns >= ?)"
             + " AND occurred_at <= ? AND (occurred_at < ? OR occurred_at_ns < ?)";
+    static final String SUM_EARNED = "SELECT COALESCE(SUM(points), 0) " + EARNED_ROWS;
 
     static final String LOT_COLUMNS = "member_id, lot_id, source_event_id, earned_at, earned_at_ns, expires_at, expires_at_ns, points, remaining,"
             + " pending_until, pending_until_ns, source_amount, returned_amount, clawed_back";

@@ -3,7 +3,6 @@ package dev.loyalty.core.store;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.CampaignBudget;
-import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
@@ -14,6 +13,7 @@ import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.ReadAhead;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,9 +31,12 @@ import java.util.function.Consumer;
 
 /**
  * A member's state inside a {@link JdbcStore} transaction, with the member row locked: the
- * member and counters come from the locked row, lots and earned sums are queried on demand on
- * the same connection. A query that fails is reported to the store before it is thrown, so the
- * store can retry the transaction whatever the work does with the exception.
+ * member and counters come from the locked row; the tier state, the referral, the next due
+ * instant and what the work says it will read ({@link #readAhead}) come from one more query
+ * ({@link JdbcMemberReads}) the first time any of them is needed; lots, holds, offers and sums
+ * of other ranges are queried on demand on the same connection. A query that fails is reported
+ * to the store before it is thrown, so the store can retry the transaction whatever the work
+ * does with the exception.
  */
 final class JdbcMemberView implements MemberView {
 
@@ -43,8 +46,7 @@ final class JdbcMemberView implements MemberView {
     private final Consumer<SQLException> failures;
     private List<Lot> lots;
     private List<Hold> holds;
-    private TierState tierState;
-    private boolean tierStateRead;
+    private JdbcMemberReads.Reads reads;
     private List<Offer> offers;
 
     JdbcMemberView(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, Consumer<SQLException> failures) {
@@ -52,6 +54,42 @@ final class JdbcMemberView implements MemberView {
         this.memberId = memberId;
         this.row = row;
         this.failures = failures;
+    }
+
+    @Override
+    public void readAhead(ReadAhead asked) {
+        if (row != null && reads == null) {
+            reads = read(asked);
+        }
+    }
+
+    /** Returns what was read beside the member row, reading it now when nothing was asked ahead. */
+    private JdbcMemberReads.Reads reads() {
+        if (reads == null) {
+            reads = read(ReadAhead.NOTHING);
+        }
+        return reads;
+    }
+
+    private JdbcMemberReads.Reads read(ReadAhead asked) {
+        try {
+            return JdbcMemberReads.read(connection, memberId, asked);
+        } catch (SQLException e) {
+            throw failed("read the tier state, referral and dues of member " + memberId, e);
+        }
+    }
+
+    /**
+     * Tells whether the tier state as stored is known without another query, and so whether a
+     * write can skip the state row when unchanged, or insert it without trying an update first.
+     */
+    boolean tierStateKnown() {
+        return row == null || reads != null;
+    }
+
+    /** Returns the stored tier state when {@link #tierStateKnown()}; null when none is stored. */
+    TierState storedTierState() {
+        return row == null ? null : reads.tierState();
     }
 
     @Override
@@ -74,29 +112,31 @@ final class JdbcMemberView implements MemberView {
         if (row == null || !fromInclusive.isBefore(toExclusive)) {
             return 0;
         }
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SUM_EARNED)) {
-            ps.setString(1, memberId.value());
-            ps.setString(2, EntryType.EARN.name());
-            ps.setString(3, EntryType.PENDING.name());
-            ps.setObject(4, JdbcMapping.micros(fromInclusive));
-            ps.setObject(5, JdbcMapping.micros(fromInclusive));
-            ps.setInt(6, fromInclusive.getNano());
-            ps.setObject(7, JdbcMapping.micros(toExclusive));
-            ps.setObject(8, JdbcMapping.micros(toExclusive));
-            ps.setInt(9, toExclusive.getNano());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                BigDecimal sum = rs.getBigDecimal(1);
-                try {
-                    return sum.longValueExact();
-                } catch (ArithmeticException e) {
-                    throw new PointsOverflowException("points overflow: the points member " + memberId + " earned between "
-                            + fromInclusive + " and " + toExclusive + " (" + sum + ") leave the range of long");
+        BigDecimal sum;
+        if (reads != null && reads.asked().hasEarned(fromInclusive, toExclusive)) {
+            sum = reads.earned();
+        } else {
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SUM_EARNED)) {
+                JdbcMemberReads.bindEarned(ps, 1, memberId.value(), fromInclusive, toExclusive);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sum = rs.getBigDecimal(1);
                 }
+            } catch (SQLException e) {
+                throw failed("sum the points earned by member " + memberId, e);
             }
-        } catch (SQLException e) {
-            throw failed("sum the points earned by member " + memberId, e);
         }
+        try {
+            return sum.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new PointsOverflowException("points overflow: the points member " + memberId + " earned between "
+                    + fromInclusive + " and " + toExclusive + " (" + sum + ") leave the range of long");
+        }
+    }
+
+    @Override
+    public Instant nextDueAt() {
+        return row == null ? null : reads().nextDueAt();
     }
 
     @Override
@@ -150,24 +190,16 @@ final class JdbcMemberView implements MemberView {
 
     @Override
     public TierState tierState() {
-        if (row == null) {
-            return null;
-        }
-        if (!tierStateRead) {
-            try {
-                tierState = JdbcTiers.readState(connection, memberId);
-            } catch (SQLException e) {
-                throw failed("read the tier state of member " + memberId, e);
-            }
-            tierStateRead = true;
-        }
-        return tierState;
+        return row == null ? null : reads().tierState();
     }
 
     @Override
     public Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive) {
         if (row == null || toInclusive.isBefore(fromInclusive)) {
             return Qualifying.ZERO;
+        }
+        if (reads != null && reads.asked().hasQualifying(fromInclusive, toInclusive)) {
+            return reads.qualifying().toQualifying();
         }
         try {
             return JdbcTiers.sum(connection, memberId, fromInclusive, toInclusive);
@@ -208,6 +240,9 @@ final class JdbcMemberView implements MemberView {
         if (row == null) {
             return Optional.empty();
         }
+        if (reads != null && reads.asked().segment()) {
+            return Optional.ofNullable(reads.segment());
+        }
         try {
             return JdbcSegments.find(connection, memberId);
         } catch (SQLException e) {
@@ -229,14 +264,7 @@ final class JdbcMemberView implements MemberView {
 
     @Override
     public Optional<Referral> referral() {
-        if (row == null) {
-            return Optional.empty();
-        }
-        try {
-            return JdbcReferrals.find(connection, memberId);
-        } catch (SQLException e) {
-            throw failed("read the referral of member " + memberId, e);
-        }
+        return row == null ? Optional.empty() : Optional.ofNullable(reads().referral());
     }
 
     @Override

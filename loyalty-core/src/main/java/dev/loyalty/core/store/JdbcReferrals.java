@@ -23,7 +23,7 @@ final class JdbcReferrals {
     /** Referrals per page when streaming them all. */
     static final int PAGE = 500;
 
-    private static final String COLUMNS = "referee_id, referrer_id, code, signed_up_at, signed_up_at_ns, status, rejection,"
+    static final String COLUMNS = "referee_id, referrer_id, code, signed_up_at, signed_up_at_ns, status, rejection,"
             + " qualifying_event, qualified_at, qualified_at_ns, settled_at, settled_at_ns, star_quarter";
     static final String SELECT_BY_REFEREE = "SELECT " + COLUMNS + " FROM loyalty_referral WHERE referee_id = ?";
     static final String SELECT_BY_REFERRER = "SELECT " + COLUMNS + " FROM loyalty_referral WHERE referrer_id = ? ORDER BY referee_id";

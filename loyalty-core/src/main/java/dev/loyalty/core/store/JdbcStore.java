@@ -422,7 +422,8 @@ public final class JdbcStore implements LoyaltyStore {
                     }
                 }
                 attempt.step = Step.WORK;
-                MemberChanges changes = runWork(work, new JdbcMemberView(connection, memberId, row, attempt::viewFailed), attempt);
+                JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
+                MemberChanges changes = runWork(work, view, attempt);
                 if (changes != null && changes.isEmpty()) {
                     // a read or a sweep that found nothing due: nothing to write
                     connection.rollback();
@@ -430,7 +431,7 @@ public final class JdbcStore implements LoyaltyStore {
                 }
                 long balance = MemberChangesCheck.balanceAfter(memberId, row, changes);
                 attempt.eventId = changes.event() == null ? null : changes.event().eventId();
-                write(connection, memberId, row, changes, balance, attempt);
+                write(connection, memberId, row, view, changes, balance, attempt);
                 attempt.step = Step.COMMIT;
                 connection.commit();
                 return changes.event();
@@ -463,8 +464,8 @@ public final class JdbcStore implements LoyaltyStore {
         return changes;
     }
 
-    private void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes, long balance,
-                              Attempt attempt) throws SQLException {
+    private void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, JdbcMemberView view, MemberChanges changes,
+                       long balance, Attempt attempt) throws SQLException {
         StoredEvent event = changes.event();
         List<LedgerEntry> entries = changes.entries();
         long lastSequence = entries.isEmpty() ? (row == null ? 0 : row.lastSequence()) : entries.get(entries.size() - 1).sequence();
@@ -496,7 +497,11 @@ public final class JdbcStore implements LoyaltyStore {
         writeHolds(connection, changes.holds(), attempt);
         if (changes.tiers() != null) {
             attempt.step = Step.WRITE_TIERS;
-            JdbcTiers.write(connection, memberId, changes.tiers());
+            if (view.tierStateKnown()) {
+                JdbcTiers.write(connection, memberId, changes.tiers(), view.storedTierState());
+            } else {
+                JdbcTiers.write(connection, memberId, changes.tiers());
+            }
         }
         if (!changes.offers().isEmpty()) {
             attempt.step = Step.WRITE_OFFERS;

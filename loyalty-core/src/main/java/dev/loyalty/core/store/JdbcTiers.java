@@ -23,14 +23,15 @@ import java.util.List;
 final class JdbcTiers {
 
     static final String STATE_COLUMNS = "earned_tier, next_review, grace_until, grace_target, override_tier, override_until, history_size";
-    static final String SELECT_STATE = "SELECT " + STATE_COLUMNS + " FROM loyalty_tier_state WHERE member_id = ?";
     static final String UPDATE_STATE = "UPDATE loyalty_tier_state SET earned_tier = ?, next_review = ?, grace_until = ?, grace_target = ?,"
             + " override_tier = ?, override_until = ?, history_size = ? WHERE member_id = ?";
     static final String INSERT_STATE = "INSERT INTO loyalty_tier_state (" + STATE_COLUMNS + ", member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_QUALIFYING = "INSERT INTO loyalty_tier_qualifying (member_id, qualifying_day, spend, points, purchases)"
             + " VALUES (?, ?, ?, ?, ?)";
-    static final String SUM_QUALIFYING = "SELECT COALESCE(SUM(spend), 0), COALESCE(SUM(points), 0), COALESCE(SUM(purchases), 0)"
-            + " FROM loyalty_tier_qualifying WHERE member_id = ? AND qualifying_day >= ? AND qualifying_day <= ?";
+    /** A member's qualifying rows of a range of days: member id, first day, last day. */
+    static final String QUALIFYING_ROWS = "FROM loyalty_tier_qualifying WHERE member_id = ? AND qualifying_day >= ? AND qualifying_day <= ?";
+    static final String SUM_QUALIFYING = "SELECT COALESCE(SUM(spend), 0), COALESCE(SUM(points), 0), COALESCE(SUM(purchases), 0) "
+            + QUALIFYING_ROWS;
     static final String CHANGE_COLUMNS = "member_id, sequence_no, change_kind, from_tier, to_tier, change_date, changed_at, changed_at_ns,"
             + " event_id, reason";
     static final String INSERT_CHANGE = "INSERT INTO loyalty_tier_change (" + CHANGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -39,18 +40,11 @@ final class JdbcTiers {
     private JdbcTiers() {
     }
 
-    static TierState readState(Connection connection, MemberId memberId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SELECT_STATE)) {
-            ps.setString(1, memberId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new TierState(rs.getString("earned_tier"), rs.getObject("next_review", LocalDate.class),
-                        rs.getObject("grace_until", LocalDate.class), rs.getString("grace_target"), rs.getString("override_tier"),
-                        rs.getObject("override_until", LocalDate.class), rs.getLong("history_size"));
-            }
-        }
+    /** Reads the state columns ({@link #STATE_COLUMNS}, by name) of the current row. */
+    static TierState readState(ResultSet rs) throws SQLException {
+        return new TierState(rs.getString("earned_tier"), rs.getObject("next_review", LocalDate.class),
+                rs.getObject("grace_until", LocalDate.class), rs.getString("grace_target"), rs.getString("override_tier"),
+                rs.getObject("override_until", LocalDate.class), rs.getLong("history_size"));
     }
 
     static Qualifying sum(Connection connection, MemberId memberId, LocalDate from, LocalDate to) throws SQLException {
@@ -67,20 +61,38 @@ final class JdbcTiers {
 
     /** Writes a tier update of the locked member: the state row (updated, else inserted), qualifying rows and history. */
     static void write(Connection connection, MemberId memberId, TierUpdate update) throws SQLException {
-        TierState state = update.state();
-        int updated;
-        try (PreparedStatement ps = connection.prepareStatement(UPDATE_STATE)) {
+        if (executeState(connection, UPDATE_STATE, memberId, update.state()) == 0) {
+            executeState(connection, INSERT_STATE, memberId, update.state());
+        }
+        writeRows(connection, memberId, update);
+    }
+
+    /**
+     * Writes a tier update of the locked member whose stored state was read in the same
+     * transaction: the state row only when it changed (inserted when there was none), then the
+     * qualifying rows and history.
+     *
+     * @param stored the state as stored, or null when none is
+     */
+    static void write(Connection connection, MemberId memberId, TierUpdate update, TierState stored) throws SQLException {
+        if (stored == null) {
+            executeState(connection, INSERT_STATE, memberId, update.state());
+        } else if (!stored.equals(update.state())) {
+            executeState(connection, UPDATE_STATE, memberId, update.state());
+        }
+        writeRows(connection, memberId, update);
+    }
+
+    private static int executeState(Connection connection, String sql, MemberId memberId, TierState state) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bindState(ps, state);
             ps.setString(8, memberId.value());
-            updated = ps.executeUpdate();
+            return ps.executeUpdate();
         }
-        if (updated == 0) {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT_STATE)) {
-                bindState(ps, state);
-                ps.setString(8, memberId.value());
-                ps.executeUpdate();
-            }
-        }
+    }
+
+    /** Appends the update's qualifying rows and history. */
+    private static void writeRows(Connection connection, MemberId memberId, TierUpdate update) throws SQLException {
         if (!update.qualifying().isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_QUALIFYING)) {
                 for (TierUpdate.QualifyingDay day : update.qualifying()) {
