@@ -114,6 +114,12 @@ final class FaultInjectingDataSource implements DataSource {
         once = onlyOnce;
     }
 
+    /** Starts a fresh record of steps, with no fault armed. */
+    synchronized void record() {
+        reset();
+        fault = null;
+    }
+
     /** Stops injecting faults; the record of steps and fired faults stays. */
     synchronized void disarm() {
         fault = null;

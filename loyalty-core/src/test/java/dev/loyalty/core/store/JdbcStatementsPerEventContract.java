@@ -1,0 +1,233 @@
+package dev.loyalty.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.PointsHold;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.Hold;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.ReadAhead;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.testing.JavaRules;
+import dev.loyalty.core.testing.TierRules;
+import dev.loyalty.core.tier.Qualifying;
+import dev.loyalty.core.tier.QualifyingWindow;
+import dev.loyalty.core.tier.TierPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The statements {@link JdbcStore} runs for one event through the engine, counted by a wrapper
+ * around the data source: a purchase locks the member, reads everything else it needs in one
+ * query and writes each table once. A change that adds a round trip fails here. The view's
+ * answers from that one query are checked against separate queries.
+ *
+ * <p>A database's test extends this class and implements {@link #newDataSource()}.
+ */
+abstract class JdbcStatementsPerEventContract {
+
+    private static final MemberId MEMBER = MemberId.of("m-1");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant ENROLLED = NOW.minus(Duration.ofDays(300));
+    private static final TierPolicy LADDER = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
+
+    private FaultInjectingDataSource statements;
+    private JdbcStore store;
+    private LoyaltyEngine engine;
+    private int events;
+
+    /**
+     * Returns a new, empty database with the loyalty schema.
+     *
+     * @return its data source
+     */
+    protected abstract DataSource newDataSource();
+
+    private void start(boolean rulesMatchSegments, ProgramSettings program) {
+        statements = new FaultInjectingDataSource(newDataSource());
+        store = JdbcStore.builder(statements).build();
+        engine = LoyaltyEngine.builder().program(program).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .ruleEngine(new TieredPack(rulesMatchSegments)).store(store).build();
+    }
+
+    private void start(boolean rulesMatchSegments) {
+        start(rulesMatchSegments, ProgramSettings.builder().currency("GBP").zone("Europe/London").build());
+    }
+
+    private void enrol() {
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, ENROLLED));
+    }
+
+    private void buy(Instant at, String amount) {
+        engine.process(Purchase.builder(EventId.of("p-" + ++events), MEMBER, at).line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
+    }
+
+    private List<String> statementsOf(Runnable work) {
+        statements.record();
+        work.run();
+        return statements.steps();
+    }
+
+    @Test
+    void shouldRunTenStatementsWhenAnEnrolledMemberPurchasesWithTiersAndADailyCap() {
+        start(false);
+        enrol();
+        buy(ENROLLED.plus(Duration.ofDays(1)), "12.50");
+
+        List<String> run = statementsOf(() -> buy(ENROLLED.plus(Duration.ofDays(2)), "20.00"));
+
+        assertThat(run).containsExactly("SELECT loyalty_event", "SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member",
+                "INSERT loyalty_event", "INSERT loyalty_explanation_step (batch)", "INSERT loyalty_entry (batch)", "INSERT loyalty_lot",
+                "INSERT loyalty_tier_qualifying (batch)", "UPDATE loyalty_member", "COMMIT");
+    }
+
+    @Test
+    void shouldReadTheSegmentInTheSameQueryWhenTheRulesCanMatchSegments() {
+        start(true);
+        enrol();
+
+        List<String> run = statementsOf(() -> buy(ENROLLED.plus(Duration.ofDays(2)), "20.00"));
+
+        assertThat(run).hasSize(10).doesNotContain("SELECT loyalty_member_segment");
+    }
+
+    @Test
+    void shouldUpdateTheTierStateWhenAPurchasePromotesTheMember() {
+        start(false);
+        enrol();
+
+        List<String> run = statementsOf(() -> buy(ENROLLED.plus(Duration.ofDays(2)), "600.00"));
+
+        assertThat(run).contains("UPDATE loyalty_tier_state");
+        assertThat(engine.member(MEMBER).orElseThrow().tierCode()).isEqualTo("silver");
+    }
+
+    @Test
+    void shouldInsertTheTierStateWithoutTryingAnUpdateWhenAMemberEnrols() {
+        start(false);
+
+        List<String> run = statementsOf(this::enrol);
+
+        assertThat(run).containsExactly("SELECT loyalty_event", "SELECT loyalty_member FOR UPDATE", "INSERT loyalty_member",
+                "INSERT loyalty_event", "INSERT loyalty_explanation_step (batch)", "INSERT loyalty_entry (batch)", "INSERT loyalty_lot",
+                "INSERT loyalty_tier_state", "INSERT loyalty_tier_change (batch)", "COMMIT");
+    }
+
+    @Test
+    void shouldAnswerRangesOtherThanTheOnesReadAheadFromTheDatabase() {
+        start(false);
+        enrol();
+        buy(ENROLLED.plus(Duration.ofDays(1)), "12.50");
+        buy(ENROLLED.plus(Duration.ofDays(3)), "40.00");
+        LocalDate first = LocalDate.ofInstant(ENROLLED, ZoneOffset.UTC);
+        Instant day = ENROLLED.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
+
+        List<Object> told = read(view -> {
+            view.readAhead(new ReadAhead(first, first.plusDays(1), day, day.plus(Duration.ofDays(1)), false));
+            return answers(view, first, day);
+        });
+        List<Object> untold = read(view -> answers(view, first, day));
+
+        assertThat(told).isEqualTo(untold);
+        assertThat(((Qualifying) told.get(0)).purchases()).isEqualTo(1);
+        assertThat(((Qualifying) told.get(1)).purchases()).isEqualTo(2);
+        assertThat(told.subList(2, 4)).containsExactly(40L, 0L);
+    }
+
+    /** The qualifying totals of the range read ahead, then of a longer one; the points earned on the day read ahead, then the day before. */
+    private static List<Object> answers(MemberView view, LocalDate first, Instant day) {
+        List<Object> answers = new ArrayList<>();
+        answers.add(view.qualifying(first, first.plusDays(1)));
+        answers.add(view.qualifying(first, first.plusDays(3)));
+        answers.add(view.pointsEarnedBetween(day, day.plus(Duration.ofDays(1))));
+        answers.add(view.pointsEarnedBetween(day.minus(Duration.ofDays(1)), day));
+        return answers;
+    }
+
+    @Test
+    void shouldGiveTheEarliestDueInstantOfLotsAndHoldsToTheNanosecond() {
+        start(false, ProgramSettings.builder().currency("GBP").returnWindowDays(14).expiry(ExpiryPolicy.rollingMonths(12)).build());
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, NOW.minus(Duration.ofDays(30))));
+        Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
+        buy(twoDaysAgo.plusNanos(999), "10.00");
+        buy(twoDaysAgo.plusNanos(1), "10.00");
+        engine.process(new PointsHold(EventId.of("hold"), MEMBER, NOW, "reward", 50, NOW.plus(Duration.ofDays(20)).plusNanos(5)));
+
+        List<Object> read = read(view -> {
+            Instant scanned = Stream.concat(view.lots().stream().map(Lot::dueAt), view.holds().stream().map(Hold::dueAt))
+                    .filter(Objects::nonNull).min(Instant::compareTo).orElseThrow();
+            return List.of(view.nextDueAt(), scanned);
+        });
+
+        assertThat(read.get(0)).isEqualTo(twoDaysAgo.plus(Duration.ofDays(14)).plusNanos(1)).isEqualTo(read.get(1));
+    }
+
+    /** Runs a read-only piece of work on the member's locked view. */
+    private List<Object> read(Function<MemberView, List<Object>> work) {
+        List<List<Object>> result = new ArrayList<>();
+        store.apply(MEMBER, view -> {
+            result.add(work.apply(view));
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+        return result.get(0);
+    }
+
+    /** The simple pack (with its daily cap) and the test ladder, blind to balances like the default pack. */
+    private static final class TieredPack implements RuleEngine {
+
+        private final JavaRules pack = JavaRules.simplePack();
+        private final boolean segments;
+
+        TieredPack(boolean segments) {
+            this.segments = segments;
+        }
+
+        @Override
+        public String version() {
+            return pack.version();
+        }
+
+        @Override
+        public Evaluation evaluate(RuleContext context) {
+            return pack.evaluate(context);
+        }
+
+        @Override
+        public Optional<TierPolicy> tierPolicy() {
+            return Optional.of(LADDER);
+        }
+
+        @Override
+        public boolean usesSegments() {
+            return segments;
+        }
+
+        @Override
+        public boolean usesBalance() {
+            return false;
+        }
+    }
+}
