@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * <p>How {@link #apply} keeps the ledger right under concurrent writers, in any number of
  * processes: one transaction per event, which first locks the member's row
  * ({@code SELECT ... FOR UPDATE}; one row per transaction, so lock order cannot deadlock),
- * runs the work on what it read, then writes the event, its explanation, ledger entries and
+ * reads what else the work needs in one more query (the tier state, the referral, the next
+ * due instant and the sums announced by {@link MemberView#readAhead}), runs the work on what
+ * it read, then writes the event, its explanation, ledger entries and
  * lots and updates the member's balance and last sequence, and commits. The event id is the
  * events table's primary key: when another transaction recorded it first, the store answers
  * with that event and writes nothing. Serialization failures, deadlocks, lock timeouts, lost
