@@ -173,7 +173,8 @@ public final class EventProcessor {
         ZoneId zone = after.zoneOr(program.zone());
         LocalDate date = LocalDays.dateOf(event.occurredAt(), zone);
         if (before != null) {
-            view.readAhead(readAhead(tiers, after, zone, date, event));
+            Member member = after;
+            view.readAhead(() -> readAhead(tiers, member, zone, date, event));
         }
         MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
         ledger.housekeep();

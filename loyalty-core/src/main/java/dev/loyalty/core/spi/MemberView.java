@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A member's state as seen inside a store transaction, while the member is locked.
@@ -31,11 +32,12 @@ public interface MemberView {
      * Tells the view what the work is about to read, before it reads anything but the member,
      * so that a store can fetch it together (one round trip to a database instead of one per
      * read). Every read must answer the same whether or not it was told; a view told twice may
-     * ignore the second call. The default does nothing, for views whose reads are cheap.
+     * ignore the second call. The work works out what it will read only when the view asks
+     * ({@code reads.get()}), so a view whose reads are cheap pays nothing: the default does nothing.
      *
-     * @param reads what will be read
+     * @param reads what will be read, worked out on demand
      */
-    default void readAhead(ReadAhead reads) {
+    default void readAhead(Supplier<ReadAhead> reads) {
     }
 
     /**

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 /**
  * What the work on one event is about to read from a {@link MemberView} beyond the member
  * itself, told to the view once the member is locked and before anything else is read (see
- * {@link MemberView#readAhead(ReadAhead)}), so that a store can fetch it together instead of
+ * {@link MemberView#readAhead(java.util.function.Supplier)}), so that a store can fetch it together instead of
  * one query per read. A hint only: a view answers every read the same whether it was told or
  * not, and a read it was not told of still works.
  *

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import dev.loyalty.core.referral.Referral;
 import java.util.function.Consumer;
 
@@ -57,9 +58,9 @@ final class JdbcMemberView implements MemberView {
     }
 
     @Override
-    public void readAhead(ReadAhead asked) {
+    public void readAhead(Supplier<ReadAhead> asked) {
         if (row != null && reads == null) {
-            reads = read(asked);
+            reads = read(asked.get());
         }
     }
 

@@ -146,7 +146,7 @@ abstract class JdbcStatementsPerEventContract {
         Instant day = ENROLLED.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.DAYS);
 
         List<Object> told = read(view -> {
-            view.readAhead(new ReadAhead(first, first.plusDays(1), day, day.plus(Duration.ofDays(1)), false));
+            view.readAhead(() -> new ReadAhead(first, first.plusDays(1), day, day.plus(Duration.ofDays(1)), false));
             return answers(view, first, day);
         });
         List<Object> untold = read(view -> answers(view, first, day));
