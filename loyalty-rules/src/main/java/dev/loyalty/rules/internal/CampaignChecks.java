@@ -41,6 +41,7 @@ public final class CampaignChecks {
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private CampaignChecks() {
     }
@@ -60,6 +61,8 @@ public final class CampaignChecks {
             if (descr == null) {
                 continue;
             }
+            // split once per source: per rule, a pack of a thousand campaigns spent seconds splitting it again
+            String[] sourceLines = LINE_BREAK.split(source.content(), -1);
             for (RuleDescr rule : descr.getRules()) {
                 if (rule.isQuery()) {
                     continue;
@@ -71,7 +74,7 @@ public final class CampaignChecks {
                                         + "and @activeUntil(\"YYYY-MM-DD\"), which the engine checks against the event's date in the member's zone"));
                     }
                 }
-                checkConsequence(source, rule, problems);
+                checkConsequence(source, sourceLines, rule, problems);
             }
         }
         return problems;
@@ -135,12 +138,12 @@ public final class CampaignChecks {
         return problems;
     }
 
-    private static void checkConsequence(DrlSource source, RuleDescr rule, List<RuleProblem> problems) {
+    private static void checkConsequence(DrlSource source, String[] sourceLines, RuleDescr rule, List<RuleProblem> problems) {
         if (!(rule.getConsequence() instanceof String consequence)) {
             return;
         }
-        int firstLine = consequenceLine(source, rule);
-        String[] lines = consequence.split("\r\n|\r|\n", -1);
+        int firstLine = consequenceLine(sourceLines, rule);
+        String[] lines = LINE_BREAK.split(consequence, -1);
         for (int i = 0; i < lines.length; i++) {
             String code = lines[i].replaceAll("//.*$", "");
             int line = firstLine > 0 ? firstLine + i : 0;
@@ -158,8 +161,7 @@ public final class CampaignChecks {
     }
 
     /** Returns the line the consequence's text starts on: the line after {@code then}, unless code follows on the same line. */
-    private static int consequenceLine(DrlSource source, RuleDescr rule) {
-        String[] lines = source.content().split("\r\n|\r|\n", -1);
+    private static int consequenceLine(String[] lines, RuleDescr rule) {
         int start = Math.max(rule.getLine(), 1) - 1;
         for (int i = start; i < lines.length; i++) {
             Matcher then = THEN.matcher(lines[i]);
