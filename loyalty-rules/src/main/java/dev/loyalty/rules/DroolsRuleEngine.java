@@ -164,10 +164,12 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
-     * Evaluates the rules for several independent events (of different members, say). When
-     * every rule matches a single fact ({@link #evaluatesInOnePass()}) and there are at least 16
-     * events, all the events' facts are inserted into one fresh session and fired once, and each decision goes to the event whose fact
-     * the rule matched; otherwise the events are evaluated one by one. Either way each event gets
+     * Evaluates the rules for several events (of different members, or of one member when the
+     * rules cannot read the balance, see {@link #usesBalance()}). When every rule matches a single
+     * fact ({@link #evaluatesInOnePass()}), all the events' facts are inserted into one session
+     * (a pooled one for fewer than 64 events, else a fresh one) and fired once, and each decision
+     * goes to the event whose fact the rule matched; otherwise the events are evaluated one by
+     * one. Either way each event gets
      * the decisions, in the order, that {@link #evaluate(RuleContext)} gives it.
      *
      * @param contexts the events with their members
