@@ -10,11 +10,12 @@ import java.util.function.Supplier;
  *
  * <p>The engine writes an explanation's text only when it is first read ({@link #lazy}), so
  * events nobody asks about cost no string building; reading it gives the same text every time,
- * and equal explanations are equal however they were made.
+ * and equal explanations are equal however they were made. (It locks on itself the first time
+ * its text is written: outcomes kept for replays hold millions of explanations, so it carries no
+ * lock object of its own.)
  */
 public final class Explanation {
 
-    private final Object lock = new Object();
     private Supplier<String> summarySource;
     private Supplier<List<Step>> stepsSource;
     private volatile String summary;
@@ -56,7 +57,7 @@ public final class Explanation {
     public String summary() {
         String value = summary;
         if (value == null) {
-            synchronized (lock) {
+            synchronized (this) {
                 if (summary == null) {
                     summary = Objects.requireNonNull(summarySource.get(), "summary");
                     summarySource = null;
@@ -75,7 +76,7 @@ public final class Explanation {
     public List<Step> steps() {
         List<Step> value = steps;
         if (value == null) {
-            synchronized (lock) {
+            synchronized (this) {
                 if (steps == null) {
                     steps = List.copyOf(stepsSource.get());
                     stepsSource = null;

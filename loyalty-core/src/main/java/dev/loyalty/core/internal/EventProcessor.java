@@ -246,18 +246,19 @@ public final class EventProcessor {
         String kind = event.kind();
         EventId eventId = event.eventId();
         MemberId memberId = event.memberId();
-        // the outcome is kept for replays: empty lists are not kept with it
+        // the outcome is kept for replays: empty lists are not kept with it, nor a wrapper around the rules' steps alone
         List<Explanation.Step> first = steps.isEmpty() ? List.of() : steps;
         List<Explanation.Step> last = afterRules.isEmpty() ? List.of() : afterRules;
+        Supplier<List<Explanation.Step>> all = first.isEmpty() && last.isEmpty() ? rules : () -> {
+            List<Explanation.Step> written = new ArrayList<>(first);
+            written.addAll(rules.get());
+            written.addAll(last);
+            return written;
+        };
         Explanation explanation = Explanation.lazy(
                 () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
                         + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balance,
-                () -> {
-                    List<Explanation.Step> all = new ArrayList<>(first);
-                    all.addAll(rules.get());
-                    all.addAll(last);
-                    return all;
-                });
+                all);
         Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
                 explanation, version);
         MemberChanges changes = ledger.changes(after.equals(before) ? null : after,
