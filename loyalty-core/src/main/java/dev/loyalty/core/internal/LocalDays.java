@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The instants at which local days start, cached: daily caps ask for the same few days over and
- * over, and a time-zone rules lookup costs more than the rest of the cap. Not public API.
+ * Local dates of instants and the instants at which local days start, without a time-zone rules
+ * lookup per call: every event asks for its local date, daily caps ask for the same few day
+ * starts over and over, and a rules lookup costs more than the rest of either. Not public API.
  */
 final class LocalDays {
 

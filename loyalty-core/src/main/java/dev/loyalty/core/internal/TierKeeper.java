@@ -304,12 +304,7 @@ final class TierKeeper {
     }
 
     private int rank(String code) {
-        for (Tier tier : program.tiers()) {
-            if (tier.code().equals(code)) {
-                return tier.rank();
-            }
-        }
-        return program.entryTier().rank();
+        return program.tier(code).orElseGet(program::entryTier).rank();
     }
 
     private String threshold(String code) {
