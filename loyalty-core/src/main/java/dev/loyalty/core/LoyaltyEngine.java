@@ -282,6 +282,9 @@ public final class LoyaltyEngine implements AutoCloseable {
             throw e;
         }
         Outcome outcome = replay(stored, event, fingerprint);
+        if (event instanceof Enrolment enrolment && enrolment.referralCode() != null && !enrolment.identity().isEmpty()) {
+            rejectSharedIdentity(enrolment.memberId());
+        }
         if (openReferral.get()) {
             settleReferral(event.memberId(), clock.instant(), true);
         }
@@ -567,6 +570,20 @@ public final class LoyaltyEngine implements AutoCloseable {
             LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
         } catch (RuntimeException e) {
             LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
+        }
+    }
+
+    /**
+     * Rejects the later of two sign-ups that shared an identity fingerprint and raced past the
+     * guards ({@link ReferralWork#rejectSharedIdentity}). A failure is logged: settling the
+     * referral runs the same check again before it qualifies.
+     */
+    private void rejectSharedIdentity(MemberId referee) {
+        try {
+            referrals.rejectSharedIdentity(referee);
+        } catch (RuntimeException e) {
+            LOG.warn("could not check the referral of member {} against sign-ups sharing its identity; settling it checks again: {}",
+                    referee, e.toString());
         }
     }
 

@@ -151,6 +151,53 @@ public final class ReferralWork {
         return null;
     }
 
+    /**
+     * Settles a race the sign-up guards cannot see: two sign-ups sharing an identity fingerprint,
+     * each checked before the other was written, both pass {@link ReferralRejection#NOT_NEW_CUSTOMER}.
+     * Of the referrals not rejected among the members sharing a fingerprint with the referee, one
+     * is kept: one already qualified or rewarded, else the earliest sign-up (then the smaller
+     * referee id); the others still signed up are rejected as {@code NOT_NEW_CUSTOMER} as of their
+     * sign-up, just as the guard would have rejected them had they come one after the other. Each
+     * rejection is one {@link LoyaltyStore#apply} under that referee's lock, so any of the racers
+     * may run it, any number of times. The engine runs it after each sign-up with a referral code
+     * and identity, and again before qualifying a referral, so a failure in between is retried.
+     *
+     * @param referee a member who signed up with a referral code
+     * @return true when the referee's own referral was rejected
+     */
+    public boolean rejectSharedIdentity(MemberId referee) {
+        Set<String> identity = store.identity(referee);
+        if (identity.isEmpty()) {
+            return false;
+        }
+        List<Referral> rivals = new ArrayList<>();
+        for (MemberId member : store.findMembersByIdentity(identity)) {
+            store.findReferral(member).filter(r -> r.status() != ReferralStatus.REJECTED).ifPresent(rivals::add);
+        }
+        if (rivals.size() < 2) {
+            return false;
+        }
+        rivals.sort(Comparator.comparing((Referral r) -> r.status() == ReferralStatus.SIGNED_UP)
+                .thenComparing(Referral::signedUpAt).thenComparing(r -> r.refereeId().value()));
+        boolean own = false;
+        for (Referral late : rivals.subList(1, rivals.size())) {
+            if (late.status() == ReferralStatus.SIGNED_UP) {
+                store.apply(late.refereeId(), view -> rejectLate(view));
+                own |= late.refereeId().equals(referee);
+            }
+        }
+        return own;
+    }
+
+    /** Rejects a referee's referral as not a new customer, as of its sign-up, if it is still signed up. */
+    private static MemberChanges rejectLate(MemberView view) {
+        Referral referral = view.referral().orElse(null);
+        if (view.member().isEmpty() || referral == null || referral.status() != ReferralStatus.SIGNED_UP) {
+            return nothing();
+        }
+        return nothing().withReferrals(update(referral.rejected(ReferralRejection.NOT_NEW_CUSTOMER, referral.signedUpAt())));
+    }
+
     private static boolean intersects(Set<String> a, Set<String> b) {
         for (String fingerprint : a) {
             if (b.contains(fingerprint)) {
@@ -184,6 +231,9 @@ public final class ReferralWork {
             return;
         }
         Referral referral = found.get();
+        if (referral.status() == ReferralStatus.SIGNED_UP && rejectSharedIdentity(referee)) {
+            return;
+        }
         if (referral.status() == ReferralStatus.SIGNED_UP) {
             store.apply(referee, view -> qualify(view, asOf));
             referral = store.findReferral(referee).orElse(referral);

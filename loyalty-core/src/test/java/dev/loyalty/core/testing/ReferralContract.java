@@ -23,13 +23,22 @@ import dev.loyalty.core.referral.ReferralRejection;
 import dev.loyalty.core.referral.ReferralStats;
 import dev.loyalty.core.referral.ReferralStatus;
 import dev.loyalty.core.spi.LoyaltyStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +66,11 @@ public abstract class ReferralContract {
     protected abstract LoyaltyStore newStore();
 
     private void start(int returnWindowDays, ReferralPolicy policy) {
-        store = newStore();
+        start(returnWindowDays, policy, UnaryOperator.identity());
+    }
+
+    private void start(int returnWindowDays, ReferralPolicy policy, UnaryOperator<LoyaltyStore> wrap) {
+        store = wrap.apply(newStore());
         engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules).referrals(policy)
                 .program(ProgramSettings.builder().currency("GBP").returnWindowDays(returnWindowDays).build()).build();
     }
@@ -457,6 +470,89 @@ public abstract class ReferralContract {
 
         assertThat(seen).hasSize(referees).doesNotHaveDuplicates().isSorted();
         assertThat(engine.referralStats().signedUp()).isEqualTo(referees);
+    }
+
+    /**
+     * Wraps a store so that each identity lookup, once done, runs {@code after} with the number of
+     * the lookup (from 1) before it answers: a test's way to hold two sign-ups between their guards
+     * and their writes, or to fail a lookup.
+     */
+    private static UnaryOperator<LoyaltyStore> onIdentityLookup(IdentityLookupHook after) {
+        AtomicInteger lookups = new AtomicInteger();
+        return inner -> (LoyaltyStore) Proxy.newProxyInstance(LoyaltyStore.class.getClassLoader(), new Class<?>[] {LoyaltyStore.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("findMembersByIdentity")) {
+                        after.run(lookups.incrementAndGet());
+                    }
+                    return result;
+                });
+    }
+
+    /** What a wrapped store runs after an identity lookup. */
+    private interface IdentityLookupHook {
+        void run(int lookup) throws Exception;
+    }
+
+    /** Enrols both on two threads at once and waits for both. */
+    private void enrolTogether(Enrolment first, Enrolment second) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = threads.submit(() -> engine.process(first));
+            Future<?> two = threads.submit(() -> engine.process(second));
+            one.get(30, TimeUnit.SECONDS);
+            two.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyTheFirstOfTwoSignUpsSharingAnIdentityThatPassedTheGuardsTogether() throws Exception {
+        CyclicBarrier bothGuarded = new CyclicBarrier(2);
+        // the first two lookups are the two guards': each waits until the other has looked too
+        start(14, ReferralPolicy.DEFAULT, onIdentityLookup(lookup -> {
+            if (lookup <= 2) {
+                bothGuarded.await(20, TimeUnit.SECONDS);
+            }
+        }));
+        referrer("ann");
+        referrer("eve");
+
+        enrolTogether(signUp("dan", "eve", "card:1234"), signUp("cat", "ann", "card:1234"));
+
+        assertThat(referral("cat").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        Referral dan = referral("dan");
+        assertThat(dan.rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(dan.settledAt()).isEqualTo(dan.signedUpAt());
+    }
+
+    @Test
+    void shouldRejectTheLaterOfTwoRacingSignUpsWhenItsPurchaseSettlesIfTheCheckAfterSignUpFailed() throws Exception {
+        CyclicBarrier bothGuarded = new CyclicBarrier(2);
+        start(0, ReferralPolicy.DEFAULT, onIdentityLookup(lookup -> {
+            if (lookup <= 2) {
+                bothGuarded.await(20, TimeUnit.SECONDS);
+            } else if (lookup <= 4) {
+                throw new IllegalStateException("the store is down");
+            }
+        }));
+        referrer("ann");
+        enrolTogether(signUp("cat", "ann", "card:1234"), signUp("dan", "ann", "card:1234"));
+        assertThat(referral("dan").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+
+        buy("dan", "10.00");
+        buy("cat", "10.00");
+
+        assertThat(referral("dan").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(referral("cat").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("dan", ReferralRules.REF)).isZero();
     }
 
     @Test

@@ -1,0 +1,109 @@
+package dev.loyalty.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.referral.Referral;
+import dev.loyalty.core.referral.ReferralPolicy;
+import dev.loyalty.core.referral.ReferralRejection;
+import dev.loyalty.core.referral.ReferralStatus;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.ReferralUpdate;
+import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.Fixtures;
+import dev.loyalty.core.testing.ReferralRules;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which of several referrals sharing an identity fingerprint is kept when sign-ups raced past
+ * the guards: the states are written straight into the store, as two racing sign-ups leave them.
+ */
+class SharedIdentityTest {
+
+    private static final MemberId REFERRER = MemberId.of("ann");
+    private static final Instant EARLY = Fixtures.NOW.minusSeconds(60);
+    private static final Instant LATE = Fixtures.NOW.minusSeconds(30);
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final ProgramSettings program = ProgramSettings.builder().currency("GBP").build();
+    private final LoyaltyEngine engine = LoyaltyEngine.builder().clock(Fixtures.clock()).store(store).ruleEngine(new ReferralRules())
+            .program(program).build();
+    private final ReferralWork work = new ReferralWork(store, program, new ReferralRules(), ReferralPolicy.DEFAULT);
+
+    /** Enrols a member and writes a referral and a fingerprint for them, as a sign-up that passed the guards would. */
+    private void referee(String member, Referral referral, String fingerprint) {
+        MemberId id = MemberId.of(member);
+        engine.process(Enrolment.of(EventId.of("enrol-" + member), id, EARLY.minusSeconds(60)));
+        store.apply(id, view -> new MemberChanges(null, null, List.of(), List.of())
+                .withReferrals(new ReferralUpdate(List.of(referral), Set.of(fingerprint))));
+    }
+
+    private static Referral signedUp(String member, Instant at) {
+        return Referral.signedUp(MemberId.of(member), REFERRER, "CODE-ann", at);
+    }
+
+    private Referral referral(String member) {
+        return store.findReferral(MemberId.of(member)).orElseThrow();
+    }
+
+    @Test
+    void shouldKeepTheEarlierSignUpWhateverTheIds() {
+        referee("amy", signedUp("amy", LATE), "card:1");
+        referee("zoe", signedUp("zoe", EARLY), "card:1");
+
+        boolean own = work.rejectSharedIdentity(MemberId.of("zoe"));
+
+        assertThat(own).isFalse();
+        assertThat(referral("zoe").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(referral("amy").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(referral("amy").settledAt()).isEqualTo(LATE);
+    }
+
+    @Test
+    void shouldAnswerTrueWhenTheRefereesOwnReferralIsTheOneRejected() {
+        referee("amy", signedUp("amy", LATE), "card:1");
+        referee("zoe", signedUp("zoe", EARLY), "card:1");
+
+        assertThat(work.rejectSharedIdentity(MemberId.of("amy"))).isTrue();
+        assertThat(referral("amy").status()).isEqualTo(ReferralStatus.REJECTED);
+    }
+
+    @Test
+    void shouldKeepAQualifiedReferralOverAnEarlierSignUp() {
+        referee("amy", signedUp("amy", LATE).qualified(EventId.of("buy-amy"), Fixtures.NOW), "card:1");
+        referee("zoe", signedUp("zoe", EARLY), "card:1");
+
+        work.rejectSharedIdentity(MemberId.of("amy"));
+
+        assertThat(referral("amy").status()).isEqualTo(ReferralStatus.QUALIFIED);
+        assertThat(referral("zoe").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+    }
+
+    @Test
+    void shouldNotCountAReferralAlreadyRejected() {
+        referee("amy", signedUp("amy", LATE), "card:1");
+        referee("zoe", signedUp("zoe", EARLY).rejected(ReferralRejection.CYCLE, EARLY), "card:1");
+
+        assertThat(work.rejectSharedIdentity(MemberId.of("amy"))).isFalse();
+        assertThat(referral("amy").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(referral("zoe").rejection()).isEqualTo(ReferralRejection.CYCLE);
+    }
+
+    @Test
+    void shouldLeaveReferralsSharingNoFingerprintAlone() {
+        referee("amy", signedUp("amy", LATE), "card:1");
+        referee("zoe", signedUp("zoe", EARLY), "card:2");
+
+        work.rejectSharedIdentity(MemberId.of("amy"));
+
+        assertThat(referral("amy").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(referral("zoe").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+    }
+}
