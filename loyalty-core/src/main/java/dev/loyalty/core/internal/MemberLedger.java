@@ -23,11 +23,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A working copy of one member's points inside a store transaction: it appends entries, moves
@@ -49,24 +46,17 @@ final class MemberLedger {
     private final ZoneId zone;
     private final Instant now;
     private final MemberView view;
-    /** Until loaded from the view, only the lots this ledger wrote; most events never need the others. */
-    private Map<String, Lot> lots = new LinkedHashMap<>();
-    private boolean lotsLoaded;
-    private Map<String, Hold> holds = new LinkedHashMap<>();
-    private boolean holdsLoaded;
-    private final Set<String> changedLots = new LinkedHashSet<>();
-    private final Set<String> changedHolds = new LinkedHashSet<>();
+    private final KeyedWorkingCopy<Lot> lots;
+    private final KeyedWorkingCopy<Hold> holds;
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final List<LedgerEntry> eventEntries = new ArrayList<>();
-    private final List<Explanation.Step> housekeeping = new ArrayList<>();
+    /** Null until housekeeping did something. */
+    private List<Explanation.Step> housekeeping;
     private Account account;
     private boolean accountChanged;
     private OfferBook offerBook;
     private boolean offerBookChanged;
-    /** Until loaded from the view, only the offers this ledger wrote. */
-    private Map<String, Offer> offers = new LinkedHashMap<>();
-    private boolean offersLoaded;
-    private final Set<String> changedOffers = new LinkedHashSet<>();
+    private final KeyedWorkingCopy<Offer> offers;
     private long balance;
     private long sequence;
     private String version = "-";
@@ -77,6 +67,9 @@ final class MemberLedger {
         this.zone = zone;
         this.now = now;
         this.view = view;
+        this.lots = new KeyedWorkingCopy<>(view::lots, Lot::id);
+        this.holds = new KeyedWorkingCopy<>(view::holds, Hold::id);
+        this.offers = new KeyedWorkingCopy<>(view::offers, Offer::code);
         this.account = view.account();
         this.offerBook = view.offerBook();
         this.balance = view.balance().value();
@@ -100,7 +93,7 @@ final class MemberLedger {
                 write(lot.sourceEventId(), EntryType.RELEASE, 0, lot.id(), "core:release", "Return window closed: points spendable",
                         lot.pendingUntil(), false);
                 put(lot.released());
-                housekeeping.add(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
+                step(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
             }
         }
         for (Lot lot : spendableLots()) {
@@ -112,13 +105,13 @@ final class MemberLedger {
                 write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), "core:expiry",
                         byDate ? "Expired unspent" : "Expired after inactivity", at, false);
                 put(lot.withRemaining(0));
-                housekeeping.add(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired, "at " + at));
+                step(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired, "at " + at));
             }
         }
         for (Hold hold : List.copyOf(holds().values())) {
             if (hold.status() == HoldStatus.ACTIVE && !hold.expiresAt().isAfter(now)) {
                 putHold(hold.withStatus(HoldStatus.EXPIRED));
-                housekeeping.add(new Explanation.Step("core:hold", "Hold " + hold.id() + " lapsed", 0, hold.points() + " points released"));
+                step(new Explanation.Step("core:hold", "Hold " + hold.id() + " lapsed", 0, hold.points() + " points released"));
             }
         }
     }
@@ -239,14 +232,12 @@ final class MemberLedger {
 
     /** Replaces a lot in the working copy. */
     void put(Lot lot) {
-        lots.put(lot.id(), lot);
-        changedLots.add(lot.id());
+        lots.put(lot);
     }
 
     /** Adds or replaces a hold in the working copy. */
     void putHold(Hold hold) {
-        holds.put(hold.id(), hold);
-        changedHolds.add(hold.id());
+        holds.put(hold);
     }
 
     /** Replaces the account state. */
@@ -272,20 +263,12 @@ final class MemberLedger {
 
     /** Returns every offer of the member by code, reading the stored ones on first use. */
     Map<String, Offer> offers() {
-        if (!offersLoaded) {
-            Map<String, Offer> all = new LinkedHashMap<>();
-            view.offers().forEach(offer -> all.put(offer.code(), offer));
-            all.putAll(offers);
-            offers = all;
-            offersLoaded = true;
-        }
-        return offers;
+        return offers.all();
     }
 
     /** Adds or replaces an offer in the working copy. */
     void putOffer(Offer offer) {
-        offers.put(offer.code(), offer);
-        changedOffers.add(offer.code());
+        offers.put(offer);
     }
 
     /** Returns the entries the event itself wrote, in sequence order. */
@@ -295,27 +278,13 @@ final class MemberLedger {
 
     /** Returns the explanation steps of the housekeeping done before the event. */
     List<Explanation.Step> housekeepingSteps() {
-        return housekeeping;
+        return housekeeping == null ? List.of() : housekeeping;
     }
 
     /** Collects everything changed as one set of changes. */
     MemberChanges changes(Member member, StoredEvent event) {
-        List<Lot> lotChanges = changed(changedLots, lots);
-        List<Hold> holdChanges = changed(changedHolds, holds);
-        List<Offer> offerChanges = changed(changedOffers, offers);
-        return new MemberChanges(member, event, entries, lotChanges, holdChanges, accountChanged ? account : null, null, offerChanges,
+        return new MemberChanges(member, event, entries, lots.changed(), holds.changed(), accountChanged ? account : null, null, offers.changed(),
                 offerBookChanged ? offerBook : null);
-    }
-
-    private static <T> List<T> changed(Set<String> keys, Map<String, T> values) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<T> changed = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            changed.add(values.get(key));
-        }
-        return changed;
     }
 
     /** Returns the lots that can be spent or expire, soonest-expiring first: not pending, not the debt lot, points left. */
@@ -332,26 +301,19 @@ final class MemberLedger {
 
     /** Returns every lot of the member, reading the stored ones on first use; order as stored, then new ones. */
     private Map<String, Lot> lots() {
-        if (!lotsLoaded) {
-            Map<String, Lot> all = new LinkedHashMap<>();
-            view.lots().forEach(lot -> all.put(lot.id(), lot));
-            all.putAll(lots);
-            lots = all;
-            lotsLoaded = true;
-        }
-        return lots;
+        return lots.all();
     }
 
     /** Returns every hold of the member, reading the stored ones on first use. */
     private Map<String, Hold> holds() {
-        if (!holdsLoaded) {
-            Map<String, Hold> all = new LinkedHashMap<>();
-            view.holds().forEach(hold -> all.put(hold.id(), hold));
-            all.putAll(holds);
-            holds = all;
-            holdsLoaded = true;
+        return holds.all();
+    }
+
+    private void step(Explanation.Step step) {
+        if (housekeeping == null) {
+            housekeeping = new ArrayList<>(2);
         }
-        return holds;
+        housekeeping.add(step);
     }
 
     private void write(EventId eventId, EntryType type, long points, String lotId, String rule, String reason, Instant occurredAt,
