@@ -499,6 +499,21 @@ public abstract class ReferralContract {
         void run(int lookup) throws Exception;
     }
 
+    /**
+     * Holds the first two identity lookups, the guards of two sign-ups, until both have looked, so
+     * that neither sees the other; then fails the next {@code failing} lookups.
+     */
+    private static UnaryOperator<LoyaltyStore> guardsTogetherThenFailing(int failing) {
+        CyclicBarrier bothGuarded = new CyclicBarrier(2);
+        return onIdentityLookup(lookup -> {
+            if (lookup <= 2) {
+                bothGuarded.await(20, TimeUnit.SECONDS);
+            } else if (lookup <= 2 + failing) {
+                throw new IllegalStateException("the store is down");
+            }
+        });
+    }
+
     /** Enrols both on two threads at once and waits for both. */
     private void enrolTogether(Enrolment first, Enrolment second) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -514,13 +529,7 @@ public abstract class ReferralContract {
 
     @Test
     void shouldKeepOnlyTheFirstOfTwoSignUpsSharingAnIdentityThatPassedTheGuardsTogether() throws Exception {
-        CyclicBarrier bothGuarded = new CyclicBarrier(2);
-        // the first two lookups are the two guards': each waits until the other has looked too
-        start(14, ReferralPolicy.DEFAULT, onIdentityLookup(lookup -> {
-            if (lookup <= 2) {
-                bothGuarded.await(20, TimeUnit.SECONDS);
-            }
-        }));
+        start(14, ReferralPolicy.DEFAULT, guardsTogetherThenFailing(0));
         referrer("ann");
         referrer("eve");
 
@@ -534,14 +543,8 @@ public abstract class ReferralContract {
 
     @Test
     void shouldRejectTheLaterOfTwoRacingSignUpsWhenItsPurchaseSettlesIfTheCheckAfterSignUpFailed() throws Exception {
-        CyclicBarrier bothGuarded = new CyclicBarrier(2);
-        start(0, ReferralPolicy.DEFAULT, onIdentityLookup(lookup -> {
-            if (lookup <= 2) {
-                bothGuarded.await(20, TimeUnit.SECONDS);
-            } else if (lookup <= 4) {
-                throw new IllegalStateException("the store is down");
-            }
-        }));
+        // the third and fourth lookups are the checks after each sign-up
+        start(0, ReferralPolicy.DEFAULT, guardsTogetherThenFailing(2));
         referrer("ann");
         enrolTogether(signUp("cat", "ann", "card:1234"), signUp("dan", "ann", "card:1234"));
         assertThat(referral("dan").status()).isEqualTo(ReferralStatus.SIGNED_UP);
