@@ -1,5 +1,6 @@
 package dev.loyalty.benchmarks;
 
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
@@ -10,6 +11,8 @@ import dev.loyalty.core.store.JdbcStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,6 +41,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <li>{@code engine}: a synthetic purchase through {@link LoyaltyEngine#process} on the JDBC store
  *     with the plain-Java campaigns, end to end (idempotency lookup, rules, ledger; 1 to 6
  *     entries per event, so not the same rows).</li>
+ * <li>{@code engine-batch}: the same purchases through {@link LoyaltyEngine#processAll}, {@value #BATCH}
+ *     a call: each invocation hands one purchase over and every {@value #BATCH}th sends the
+ *     writer's gathered purchases, so the score stays events per second, comparable to {@code engine}.</li>
  * </ul>
  * Each trial starts on a fresh schema. Run with a throwaway server:
  * <pre>
@@ -54,9 +60,11 @@ import org.openjdk.jmh.infra.ThreadParams;
 public class JdbcStoreBenchmark {
 
     private static final int MEMBERS_PER_WRITER = 16;
+    /** Purchases per {@code processAll} call of the {@code engine-batch} writer. */
+    static final int BATCH = 100;
 
-    /** What writes each event: {@code bare-jdbc}, {@code jdbc-store} or {@code engine}. */
-    @Param({"bare-jdbc", "jdbc-store", "engine"})
+    /** What writes each event: {@code bare-jdbc}, {@code jdbc-store}, {@code engine} or {@code engine-batch}. */
+    @Param({"bare-jdbc", "jdbc-store", "engine", "engine-batch"})
     public String writer;
 
     private BenchmarkDatabase database;
@@ -95,6 +103,7 @@ public class JdbcStoreBenchmark {
         private MemberId[] members;
         private String prefix;
         private long next;
+        private final List<Purchase> gathered = new ArrayList<>(BATCH);
 
         /**
          * Enrols this writer's members.
@@ -108,7 +117,7 @@ public class JdbcStoreBenchmark {
             members = new MemberId[MEMBERS_PER_WRITER];
             for (int m = 0; m < members.length; m++) {
                 members[m] = MemberId.of(prefix + "-m" + m);
-                if (bench.writer.equals("engine")) {
+                if (bench.writer.startsWith("engine")) {
                     bench.engine.process(Enrolment.of(EventId.of("enrol-" + members[m]), members[m], LedgerWriters.START));
                 } else {
                     LedgerWriters.enrol(bench.store, members[m]);
@@ -135,9 +144,24 @@ public class JdbcStoreBenchmark {
                 return id;
             case "jdbc-store":
                 return LedgerWriters.viaStore(store, member, id, n);
+            case "engine":
+                return engine.process(purchase(id, member, n));
+            case "engine-batch":
+                w.gathered.add(purchase(id, member, n));
+                if (w.gathered.size() < BATCH) {
+                    return id;
+                }
+                List<EventResult> results = engine.processAll(w.gathered);
+                w.gathered.clear();
+                results.forEach(EventResult::outcomeOrThrow);
+                return results;
             default:
-                Purchase template = templates[(int) (n & (templates.length - 1))];
-                return engine.process(new Purchase(id, member, template.occurredAt(), template.lines(), "web", null));
+                throw new IllegalArgumentException("unknown writer " + writer);
         }
+    }
+
+    private Purchase purchase(EventId id, MemberId member, long n) {
+        Purchase template = templates[(int) (n & (templates.length - 1))];
+        return new Purchase(id, member, template.occurredAt(), template.lines(), "web", null);
     }
 }
