@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * The JDBC store's load harness: events per second written by 1, 4 or 8 writers (JMH threads,
- * {@code -t}), each on members of its own, against PostgreSQL when {@code LOYALTY_PG_URL} is set
+ * {@code -t}), each on {@code members} members of its own, against PostgreSQL when {@code LOYALTY_PG_URL} is set
  * (else embedded H2). {@code writer} is what writes each event:
  * <ul>
  * <li>{@code bare-jdbc}: the baseline, the event's rows written by hand
@@ -59,13 +59,20 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Fork(1)
 public class JdbcStoreBenchmark {
 
-    private static final int MEMBERS_PER_WRITER = 16;
     /** Purchases per {@code processAll} call of the {@code engine-batch} writer. */
     static final int BATCH = 100;
 
     /** What writes each event: {@code bare-jdbc}, {@code jdbc-store}, {@code engine} or {@code engine-batch}. */
     @Param({"bare-jdbc", "jdbc-store", "engine", "engine-batch"})
     public String writer;
+
+    /**
+     * Members per writer, taking turns; 16 by default. Each member's history grows through the
+     * trial, and the engine's queries under the lock with it (the next due instant scans the
+     * member's lots, the tier window sums a row per purchase): more members keep histories short.
+     */
+    @Param({"16"})
+    public int members;
 
     private BenchmarkDatabase database;
     private JdbcStore store;
@@ -79,6 +86,9 @@ public class JdbcStoreBenchmark {
      */
     @Setup(Level.Trial)
     public void open(BenchmarkParams params) {
+        if (members < 1) {
+            throw new IllegalArgumentException("members must be at least 1, was " + members);
+        }
         database = BenchmarkDatabase.open(params.getThreads() + 2);
         System.out.println("# database: " + database.kind() + ", writers: " + params.getThreads());
         store = JdbcStore.builder(database.dataSource()).build();
@@ -114,7 +124,7 @@ public class JdbcStoreBenchmark {
         @Setup(Level.Trial)
         public void enrol(JdbcStoreBenchmark bench, ThreadParams thread) {
             prefix = "w" + thread.getThreadIndex();
-            members = new MemberId[MEMBERS_PER_WRITER];
+            members = new MemberId[bench.members];
             for (int m = 0; m < members.length; m++) {
                 members[m] = MemberId.of(prefix + "-m" + m);
                 if (bench.writer.startsWith("engine")) {
@@ -136,7 +146,7 @@ public class JdbcStoreBenchmark {
     @Benchmark
     public Object writeEvent(Writer w) throws SQLException {
         long n = w.next++;
-        MemberId member = w.members[(int) (n % MEMBERS_PER_WRITER)];
+        MemberId member = w.members[(int) (n % w.members.length)];
         EventId id = EventId.of(w.prefix + "-e" + n);
         switch (writer) {
             case "bare-jdbc":
