@@ -184,7 +184,10 @@ public final class LoyaltyEngine implements AutoCloseable {
      *   <li>Rules are evaluated before the member is locked, from the member's stored state; under
      *       the lock the engine checks that state is still what the rules saw (and that nothing
      *       fell due by the clock) and evaluates again when it is not, so a concurrent
-     *       {@link #process(LoyaltyEvent)} on the same member stays correct.</li>
+     *       {@link #process(LoyaltyEvent)} on the same member stays correct. The recorded events
+     *       and the members' stored state are read for each batch of events evaluated together,
+     *       with one call of the store each ({@link LoyaltyStore#findEvents},
+     *       {@link LoyaltyStore#memberSnapshots}), before any of them is applied.</li>
      *   <li>The batch as a whole is not atomic: an error that is not a {@link LoyaltyException}
      *       (a store failure, say) is thrown, and the events before it stay applied.</li>
      * </ul>
