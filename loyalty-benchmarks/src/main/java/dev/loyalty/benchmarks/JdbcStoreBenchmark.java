@@ -1,5 +1,6 @@
 package dev.loyalty.benchmarks;
 
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
@@ -10,6 +11,8 @@ import dev.loyalty.core.store.JdbcStore;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +32,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * The JDBC store's load harness: events per second written by 1, 4 or 8 writers (JMH threads,
- * {@code -t}), each on members of its own, against PostgreSQL when {@code LOYALTY_PG_URL} is set
+ * {@code -t}), each on {@code members} members of its own, against PostgreSQL when {@code LOYALTY_PG_URL} is set
  * (else embedded H2). {@code writer} is what writes each event:
  * <ul>
  * <li>{@code bare-jdbc}: the baseline, the event's rows written by hand
@@ -38,6 +41,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <li>{@code engine}: a synthetic purchase through {@link LoyaltyEngine#process} on the JDBC store
  *     with the plain-Java campaigns, end to end (idempotency lookup, rules, ledger; 1 to 6
  *     entries per event, so not the same rows).</li>
+ * <li>{@code engine-batch}: the same purchases through {@link LoyaltyEngine#processAll}, {@value #BATCH}
+ *     a call: each invocation hands one purchase over and every {@value #BATCH}th sends the
+ *     writer's gathered purchases, so the score stays events per second, comparable to {@code engine}.</li>
  * </ul>
  * Each trial starts on a fresh schema. Run with a throwaway server:
  * <pre>
@@ -53,11 +59,20 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Fork(1)
 public class JdbcStoreBenchmark {
 
-    private static final int MEMBERS_PER_WRITER = 16;
+    /** Purchases per {@code processAll} call of the {@code engine-batch} writer. */
+    static final int BATCH = 100;
 
-    /** What writes each event: {@code bare-jdbc}, {@code jdbc-store} or {@code engine}. */
-    @Param({"bare-jdbc", "jdbc-store", "engine"})
+    /** What writes each event: {@code bare-jdbc}, {@code jdbc-store}, {@code engine} or {@code engine-batch}. */
+    @Param({"bare-jdbc", "jdbc-store", "engine", "engine-batch"})
     public String writer;
+
+    /**
+     * Members per writer, taking turns; 16 by default. Each member's history grows through the
+     * trial, and the engine's queries under the lock with it (the next due instant scans the
+     * member's lots, the tier window sums a row per purchase): more members keep histories short.
+     */
+    @Param({"16"})
+    public int members;
 
     private BenchmarkDatabase database;
     private JdbcStore store;
@@ -71,6 +86,9 @@ public class JdbcStoreBenchmark {
      */
     @Setup(Level.Trial)
     public void open(BenchmarkParams params) {
+        if (members < 1) {
+            throw new IllegalArgumentException("members must be at least 1, was " + members);
+        }
         database = BenchmarkDatabase.open(params.getThreads() + 2);
         System.out.println("# database: " + database.kind() + ", writers: " + params.getThreads());
         store = JdbcStore.builder(database.dataSource()).build();
@@ -95,6 +113,7 @@ public class JdbcStoreBenchmark {
         private MemberId[] members;
         private String prefix;
         private long next;
+        private final List<Purchase> gathered = new ArrayList<>(BATCH);
 
         /**
          * Enrols this writer's members.
@@ -105,10 +124,10 @@ public class JdbcStoreBenchmark {
         @Setup(Level.Trial)
         public void enrol(JdbcStoreBenchmark bench, ThreadParams thread) {
             prefix = "w" + thread.getThreadIndex();
-            members = new MemberId[MEMBERS_PER_WRITER];
+            members = new MemberId[bench.members];
             for (int m = 0; m < members.length; m++) {
                 members[m] = MemberId.of(prefix + "-m" + m);
-                if (bench.writer.equals("engine")) {
+                if (bench.writer.startsWith("engine")) {
                     bench.engine.process(Enrolment.of(EventId.of("enrol-" + members[m]), members[m], LedgerWriters.START));
                 } else {
                     LedgerWriters.enrol(bench.store, members[m]);
@@ -127,7 +146,7 @@ public class JdbcStoreBenchmark {
     @Benchmark
     public Object writeEvent(Writer w) throws SQLException {
         long n = w.next++;
-        MemberId member = w.members[(int) (n % MEMBERS_PER_WRITER)];
+        MemberId member = w.members[(int) (n % w.members.length)];
         EventId id = EventId.of(w.prefix + "-e" + n);
         switch (writer) {
             case "bare-jdbc":
@@ -135,9 +154,24 @@ public class JdbcStoreBenchmark {
                 return id;
             case "jdbc-store":
                 return LedgerWriters.viaStore(store, member, id, n);
+            case "engine":
+                return engine.process(purchase(id, member, n));
+            case "engine-batch":
+                w.gathered.add(purchase(id, member, n));
+                if (w.gathered.size() < BATCH) {
+                    return id;
+                }
+                List<EventResult> results = engine.processAll(w.gathered);
+                w.gathered.clear();
+                results.forEach(EventResult::outcomeOrThrow);
+                return results;
             default:
-                Purchase template = templates[(int) (n & (templates.length - 1))];
-                return engine.process(new Purchase(id, member, template.occurredAt(), template.lines(), "web", null));
+                throw new IllegalArgumentException("unknown writer " + writer);
         }
+    }
+
+    private Purchase purchase(EventId id, MemberId member, long n) {
+        Purchase template = templates[(int) (n & (templates.length - 1))];
+        return new Purchase(id, member, template.occurredAt(), template.lines(), "web", null);
     }
 }

@@ -20,6 +20,7 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
@@ -35,8 +36,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -181,7 +184,10 @@ public final class LoyaltyEngine implements AutoCloseable {
      *   <li>Rules are evaluated before the member is locked, from the member's stored state; under
      *       the lock the engine checks that state is still what the rules saw (and that nothing
      *       fell due by the clock) and evaluates again when it is not, so a concurrent
-     *       {@link #process(LoyaltyEvent)} on the same member stays correct.</li>
+     *       {@link #process(LoyaltyEvent)} on the same member stays correct. The recorded events
+     *       and the members' stored state are read for each batch of events evaluated together,
+     *       with one call of the store each ({@link LoyaltyStore#findEvents},
+     *       {@link LoyaltyStore#memberSnapshots}), before any of them is applied.</li>
      *   <li>The batch as a whole is not atomic: an error that is not a {@link LoyaltyException}
      *       (a store failure, say) is thrown, and the events before it stay applied.</li>
      * </ul>
@@ -204,30 +210,11 @@ public final class LoyaltyEngine implements AutoCloseable {
     /** Processes independent events: checks each, evaluates their rules together, then applies each. */
     private void processTogether(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results) {
         String[] fingerprints = new String[batch.size()];
-        RuleContext[] contexts = new RuleContext[batch.size()];
+        RuleContext[] contexts = checkAll(events, batch, results, fingerprints);
         List<RuleContext> toEvaluate = new ArrayList<>(batch.size());
-        for (int k = 0; k < batch.size(); k++) {
-            int i = batch.get(k);
-            LoyaltyEvent event = events.get(i);
-            try {
-                if (event == null) {
-                    throw new InvalidInputException("events[" + i + "]", "must not be null");
-                }
-                fingerprints[k] = Fingerprints.of(event);
-                Optional<StoredEvent> earlier = store.findEvent(event.eventId());
-                if (earlier.isPresent()) {
-                    results[i] = new EventResult(event, replay(earlier.get(), event, fingerprints[k]), null);
-                    continue;
-                }
-                processor.validate(event);
-                checkOfferOwner(event);
-                contexts[k] = processor.earlyContext(store.findMember(event.memberId()), store.balance(event.memberId()), event,
-                        processor.readsSegments() ? store.segment(event.memberId()).orElse(null) : null);
-                if (contexts[k] != null) {
-                    toEvaluate.add(contexts[k]);
-                }
-            } catch (LoyaltyException e) {
-                results[i] = new EventResult(event, null, e);
+        for (RuleContext context : contexts) {
+            if (context != null) {
+                toEvaluate.add(context);
             }
         }
         List<Evaluation> evaluations = toEvaluate.isEmpty() ? List.of() : processor.evaluateAll(toEvaluate);
@@ -249,6 +236,52 @@ public final class LoyaltyEngine implements AutoCloseable {
                 results[i] = new EventResult(event, null, e);
             }
         }
+    }
+
+    /**
+     * Checks a batch's events in order (replays answered, refusals recorded in {@code results}) and
+     * returns the rule context of each event the rules can be asked about early, from its member's
+     * stored state. The recorded events and the members' state are read for the whole batch, one
+     * call of the store each ({@link BatchReads}), before any event of the batch is applied.
+     */
+    private RuleContext[] checkAll(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results, String[] fingerprints) {
+        BatchReads reads = BatchReads.lookUp(store, events, batch);
+        Set<MemberId> members = new LinkedHashSet<>();
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.get(k);
+            LoyaltyEvent event = events.get(i);
+            try {
+                if (event == null) {
+                    throw new InvalidInputException("events[" + i + "]", "must not be null");
+                }
+                fingerprints[k] = Fingerprints.of(event);
+                Optional<StoredEvent> earlier = reads.recorded(event.eventId());
+                if (earlier.isPresent()) {
+                    results[i] = new EventResult(event, replay(earlier.get(), event, fingerprints[k]), null);
+                    continue;
+                }
+                processor.validate(event);
+                checkOfferOwner(event);
+                members.add(event.memberId());
+            } catch (LoyaltyException e) {
+                results[i] = new EventResult(event, null, e);
+            }
+        }
+        reads.readMembers(members, processor.readsSegments());
+        RuleContext[] contexts = new RuleContext[batch.size()];
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.get(k);
+            if (results[i] == null) {
+                LoyaltyEvent event = events.get(i);
+                try {
+                    MemberSnapshot member = reads.member(event.memberId());
+                    contexts[k] = processor.earlyContext(member.memberIfEnrolled(), member.balance(), event, member.segment());
+                } catch (LoyaltyException e) {
+                    results[i] = new EventResult(event, null, e);
+                }
+            }
+        }
+        return contexts;
     }
 
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */

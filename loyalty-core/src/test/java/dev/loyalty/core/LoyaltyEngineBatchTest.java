@@ -15,18 +15,25 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.core.testing.JavaRules;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -87,8 +94,45 @@ class LoyaltyEngineBatchTest {
         }
     }
 
+    /**
+     * A store over an in-memory one that counts the engine's calls of each of its methods and,
+     * when told, refuses the bulk reads as a database that lost its connection would.
+     */
+    private static final class WatchedStore implements InvocationHandler {
+        final InMemoryStore delegate = new InMemoryStore();
+        final Map<String, Integer> calls = new ConcurrentHashMap<>();
+        boolean refuseBulkReads;
+
+        static LoyaltyStore refusingBulkReads() {
+            WatchedStore watched = new WatchedStore();
+            watched.refuseBulkReads = true;
+            return watched.proxy();
+        }
+
+        LoyaltyStore proxy() {
+            return (LoyaltyStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {LoyaltyStore.class}, this);
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            calls.merge(method.getName(), 1, Integer::sum);
+            if (refuseBulkReads && (method.getName().equals("findEvents") || method.getName().equals("memberSnapshots"))) {
+                throw new StoreException("could not " + method.getName() + ": connection lost", "08006", true, null);
+            }
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
     private static LoyaltyEngine engine(RuleEngine rules) {
-        return LoyaltyEngine.builder().program(program()).clock(clock()).store(new InMemoryStore()).ruleEngine(rules).build();
+        return engine(rules, new InMemoryStore());
+    }
+
+    private static LoyaltyEngine engine(RuleEngine rules, LoyaltyStore store) {
+        return LoyaltyEngine.builder().program(program()).clock(clock()).store(store).ruleEngine(rules).build();
     }
 
     private static List<EventResult> oneByOne(LoyaltyEngine engine, List<? extends LoyaltyEvent> events) {
@@ -147,9 +191,14 @@ class LoyaltyEngineBatchTest {
 
     /** Processes twenty random mixes in a batch on rules made by {@code batchedRules} and one by one on the simple pack. */
     private static void assertBatchesGiveTheResultsOfOneByOne(Supplier<RuleEngine> batchedRules) {
+        assertBatchesGiveTheResultsOfOneByOne(batchedRules, InMemoryStore::new);
+    }
+
+    /** Processes twenty random mixes in a batch on rules and stores made by the suppliers and one by one on the simple pack. */
+    private static void assertBatchesGiveTheResultsOfOneByOne(Supplier<RuleEngine> batchedRules, Supplier<LoyaltyStore> batchedStores) {
         for (long seed = 1; seed <= 20; seed++) {
             List<LoyaltyEvent> events = randomEvents(seed);
-            LoyaltyEngine batched = engine(batchedRules.get());
+            LoyaltyEngine batched = engine(batchedRules.get(), batchedStores.get());
             LoyaltyEngine sequential = engine(JavaRules.simplePack());
 
             List<EventResult> results = batched.processAll(events);
@@ -184,6 +233,24 @@ class LoyaltyEngineBatchTest {
     @Test
     void shouldGiveTheResultsOfProcessingOneByOneWhenRulesBlindToTheBalanceEvaluateAMembersEventsTogether() {
         assertBatchesGiveTheResultsOfOneByOne(() -> CountingRules.balanceBlind(JavaRules.simplePack()));
+    }
+
+    @Test
+    void shouldGiveTheResultsOfProcessingOneByOneWhenTheStoreRefusesTheBulkReads() {
+        assertBatchesGiveTheResultsOfOneByOne(() -> CountingRules.balanceBlind(JavaRules.simplePack()), WatchedStore::refusingBulkReads);
+    }
+
+    @Test
+    void shouldReadTheRecordedEventsAndTheMembersOfABatchWithOneCallOfTheStoreEach() {
+        WatchedStore store = new WatchedStore();
+        LoyaltyEngine engine = engine(CountingRules.balanceBlind(JavaRules.simplePack()), store.proxy());
+        List<LoyaltyEvent> purchases = twoPurchasesOfFiveMembers(engine);
+        store.calls.clear();
+
+        List<EventResult> results = engine.processAll(purchases);
+
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(store.calls).containsOnly(Map.entry("findEvents", 1), Map.entry("memberSnapshots", 1), Map.entry("apply", 10));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.InvalidInputException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Argument checks that throw {@link InvalidInputException} naming the field. Not public API. */
 public final class Checks {
@@ -59,5 +63,23 @@ public final class Checks {
      */
     public static String optionalText(String value, String field) {
         return value == null ? null : text(value, field);
+    }
+
+    /**
+     * Returns the distinct values of a collection in their first order, or throws when the
+     * collection or a value in it is null.
+     *
+     * @param values the values
+     * @param field the field path for the message; a null value is reported as {@code field[]}
+     * @param <T> the values' type
+     * @return the distinct values, unmodifiable
+     */
+    public static <T> List<T> distinct(Collection<T> values, String field) {
+        notNull(values, field);
+        Set<T> distinct = new LinkedHashSet<>();
+        for (T value : values) {
+            distinct.add(notNull(value, field + "[]"));
+        }
+        return List.copyOf(distinct);
     }
 }

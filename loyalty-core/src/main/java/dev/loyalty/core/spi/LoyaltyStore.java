@@ -1,5 +1,6 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
@@ -13,7 +14,10 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.TierChange;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -40,6 +44,44 @@ public interface LoyaltyStore {
      * @return the member, if enrolled
      */
     Optional<Member> findMember(MemberId memberId);
+
+    /**
+     * Looks up several processed events at once, as {@link #findEvent} does one. The engine's
+     * {@code processAll} asks for a whole batch's ids before locking anyone; the default looks each
+     * id up with {@link #findEvent}, and a database store overrides it to read them in a few queries.
+     *
+     * @param eventIds the event ids; an id given twice is looked up once
+     * @return the stored events by id, for the ids under which an event was processed; the other ids are absent
+     * @throws dev.loyalty.core.InvalidInputException when the collection or an id in it is null
+     */
+    default Map<EventId, StoredEvent> findEvents(Collection<EventId> eventIds) {
+        Map<EventId, StoredEvent> found = new HashMap<>();
+        for (EventId eventId : Checks.distinct(eventIds, "eventIds")) {
+            findEvent(eventId).ifPresent(event -> found.put(eventId, event));
+        }
+        return Map.copyOf(found);
+    }
+
+    /**
+     * Reads several members' stored state at once, without their locks: for each, what
+     * {@link #findMember}, {@link #balance} and, when asked, {@link #segment} answer. The engine's
+     * {@code processAll} reads a batch's members so before evaluating their rules together; the
+     * default calls those three methods per member, and a database store overrides it to read
+     * them in a few queries.
+     *
+     * @param memberIds the member ids; an id given twice is read once
+     * @param withSegments whether to read the stored segments; without, every snapshot's segment is null
+     * @return a snapshot for every distinct id, enrolled or not, by id
+     * @throws dev.loyalty.core.InvalidInputException when the collection or an id in it is null
+     */
+    default Map<MemberId, MemberSnapshot> memberSnapshots(Collection<MemberId> memberIds, boolean withSegments) {
+        Map<MemberId, MemberSnapshot> snapshots = new HashMap<>();
+        for (MemberId memberId : Checks.distinct(memberIds, "memberIds")) {
+            snapshots.put(memberId, new MemberSnapshot(memberId, findMember(memberId).orElse(null), balance(memberId),
+                    withSegments ? segment(memberId).orElse(null) : null));
+        }
+        return Map.copyOf(snapshots);
+    }
 
     /**
      * Runs one event's work for one member under that member's lock and applies the changes it

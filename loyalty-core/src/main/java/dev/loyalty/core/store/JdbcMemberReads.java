@@ -42,7 +42,8 @@ final class JdbcMemberReads {
     private static final String QUALIFYING = "SELECT COALESCE(SUM(spend), 0) AS q_spend, COALESCE(SUM(points), 0) AS q_points,"
             + " COALESCE(SUM(purchases), 0) AS q_purchases " + JdbcTiers.QUALIFYING_ROWS;
     private static final String EARNED = "SELECT COALESCE(SUM(points), 0) AS earned " + JdbcMapping.EARNED_ROWS;
-    private static final String SEGMENT_COLUMNS = "s.segment AS s_segment, s.recency_score AS s_recency, s.frequency_score AS s_frequency,"
+    /** The stored segment's columns from {@code loyalty_member_segment s}, read by {@link #readSegment}. */
+    static final String SEGMENT_COLUMNS = "s.segment AS s_segment, s.recency_score AS s_recency, s.frequency_score AS s_frequency,"
             + " s.monetary_score AS s_monetary, s.scored_on AS s_scored_on";
 
     /** The query for each combination of what may be asked, indexed by {@link #variant(ReadAhead)}. */
@@ -112,11 +113,16 @@ final class JdbcMemberReads {
                         asked.qualifyingFrom() == null ? null
                                 : new QualifyingSums(rs.getBigDecimal("q_spend"), rs.getBigDecimal("q_points"), rs.getBigDecimal("q_purchases")),
                         asked.earnedFrom() == null ? null : rs.getBigDecimal("earned"),
-                        !asked.segment() || rs.getString("s_segment") == null ? null
-                                : new MemberSegment(memberId, rs.getString("s_segment"), rs.getInt("s_recency"), rs.getInt("s_frequency"),
-                                        rs.getInt("s_monetary"), rs.getObject("s_scored_on", LocalDate.class)));
+                        asked.segment() ? readSegment(rs, memberId) : null);
             }
         }
+    }
+
+    /** Reads the {@link #SEGMENT_COLUMNS} of a row, joined to the member's row; null when the member has no stored segment. */
+    static MemberSegment readSegment(ResultSet rs, MemberId memberId) throws SQLException {
+        return rs.getString("s_segment") == null ? null
+                : new MemberSegment(memberId, rs.getString("s_segment"), rs.getInt("s_recency"), rs.getInt("s_frequency"),
+                        rs.getInt("s_monetary"), rs.getObject("s_scored_on", LocalDate.class));
     }
 
     /** Binds the parameters of {@link JdbcMapping#SUM_EARNED} from an index; returns the next index. */
@@ -165,7 +171,8 @@ final class JdbcMemberReads {
         return sql.append(" WHERE m.member_id = ?").toString();
     }
 
-    private static String prefixed(String alias, String columns) {
+    /** Returns a comma-separated column list with each column prefixed by a table alias. */
+    static String prefixed(String alias, String columns) {
         return Arrays.stream(columns.split(",")).map(String::strip).map(column -> alias + "." + column).collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.core.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,28 @@ final class JdbcRows {
                 }
             }
             return List.copyOf(rows);
+        }
+    }
+
+    /**
+     * Returns every row the query selects for any of the keys, read in order, as an unmodifiable
+     * list. The query takes the keys as its one parameter, an array of strings compared with
+     * {@code = ANY(?)}, which PostgreSQL and H2 both accept; one statement text for any number of
+     * keys, so the database prepares it once.
+     */
+    static <T> List<T> listAny(Connection connection, String sql, List<String> keys, RowReader<T> reader) throws SQLException {
+        Array array = connection.createArrayOf("varchar", keys.toArray());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, array);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return List.copyOf(rows);
+        } finally {
+            array.free();
         }
     }
 

@@ -19,6 +19,7 @@ import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.tier.TierChange;
@@ -28,7 +29,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import dev.loyalty.core.referral.Referral;
@@ -108,6 +111,37 @@ public final class JdbcStore implements LoyaltyStore {
         Checks.notNull(memberId, "memberId");
         return read("find member " + memberId, connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
                 .map(JdbcMapping.MemberRow::member));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the events in one query per {@value JdbcBatchReads#CHUNK} ids (an array bound to
+     * {@code event_id = ANY(?)}), plus one for the explanation steps and one for the ledger
+     * entries of those found, all on one connection.
+     */
+    @Override
+    public Map<EventId, StoredEvent> findEvents(Collection<EventId> eventIds) {
+        List<EventId> ids = Checks.distinct(eventIds, "eventIds");
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return read("find " + ids.size() + " events from " + ids.get(0), connection -> JdbcBatchReads.events(connection, ids));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the member rows in one query per {@value JdbcBatchReads#CHUNK} ids, joined to the
+     * stored segments when asked; the balance is the member row's.
+     */
+    @Override
+    public Map<MemberId, MemberSnapshot> memberSnapshots(Collection<MemberId> memberIds, boolean withSegments) {
+        List<MemberId> ids = Checks.distinct(memberIds, "memberIds");
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return read("read " + ids.size() + " members from " + ids.get(0), connection -> JdbcBatchReads.members(connection, ids, withSegments));
     }
 
     @Override

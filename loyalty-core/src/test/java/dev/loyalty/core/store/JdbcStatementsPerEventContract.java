@@ -2,8 +2,10 @@ package dev.loyalty.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.PointsHold;
@@ -42,7 +44,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The statements {@link JdbcStore} runs for one event through the engine, counted by a wrapper
  * around the data source: a purchase locks the member, reads everything else it needs in one
- * query and writes each table once. A change that adds a round trip fails here. The view's
+ * query and writes each table once; a batch through {@code processAll} reads its recorded events
+ * and its members' state in one query each before the first event is applied. A change that adds
+ * a round trip fails here. The view's
  * answers from that one query are checked against separate queries.
  *
  * <p>A database's test extends this class and implements {@link #newDataSource()}.
@@ -134,6 +138,61 @@ abstract class JdbcStatementsPerEventContract {
         assertThat(run).containsExactly("SELECT loyalty_event", "SELECT loyalty_member FOR UPDATE", "INSERT loyalty_member",
                 "INSERT loyalty_event", "INSERT loyalty_explanation_step (batch)", "INSERT loyalty_entry (batch)", "INSERT loyalty_lot",
                 "INSERT loyalty_tier_state", "INSERT loyalty_tier_change (batch)", "COMMIT");
+    }
+
+    /** Enrols five members and returns twenty purchases, four of each, a day apart, the members taking turns. */
+    private List<Purchase> twentyPurchasesOfFiveMembers() {
+        for (int m = 0; m < 5; m++) {
+            engine.process(Enrolment.of(EventId.of("enrol-b-" + m), MemberId.of("b-" + m), ENROLLED));
+        }
+        List<Purchase> purchases = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            purchases.add(Purchase.builder(EventId.of("bp-" + n), MemberId.of("b-" + n % 5), ENROLLED.plus(Duration.ofDays(1 + n / 5)))
+                    .line("SKU", "gifts", 1, Money.of("20.00", "GBP")).build());
+        }
+        return purchases;
+    }
+
+    private List<Outcome> processAll(List<Purchase> purchases) {
+        return engine.processAll(purchases).stream().map(EventResult::outcomeOrThrow).toList();
+    }
+
+    @Test
+    void shouldReadABatchsEventsAndMembersInOneQueryEachBeforeApplyingWhenTwentyPurchasesAreProcessedTogether() {
+        start(false);
+        List<Purchase> purchases = twentyPurchasesOfFiveMembers();
+
+        List<String> run = statementsOf(() -> assertThat(processAll(purchases)).hasSize(20));
+
+        assertThat(run.subList(0, 2)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member");
+        assertThat(run.subList(2, 11)).containsExactly("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member", "INSERT loyalty_event",
+                "INSERT loyalty_explanation_step (batch)", "INSERT loyalty_entry (batch)", "INSERT loyalty_lot",
+                "INSERT loyalty_tier_qualifying (batch)", "UPDATE loyalty_member", "COMMIT");
+        assertThat(run).hasSize(2 + 20 * 9);
+    }
+
+    @Test
+    void shouldReadTheSegmentsWithTheMembersWhenTheRulesOfABatchCanMatchSegments() {
+        start(true);
+        List<Purchase> purchases = twentyPurchasesOfFiveMembers();
+
+        List<String> run = statementsOf(() -> assertThat(processAll(purchases)).hasSize(20));
+
+        assertThat(run.subList(0, 2)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member");
+        assertThat(run).hasSize(2 + 20 * 9).doesNotContain("SELECT loyalty_member_segment");
+    }
+
+    @Test
+    void shouldAnswerAReplayedBatchFromThreeQueriesWhenTwentyPurchasesAreProcessedAgain() {
+        start(false);
+        List<Purchase> purchases = twentyPurchasesOfFiveMembers();
+        List<Outcome> first = processAll(purchases);
+        List<List<Outcome>> again = new ArrayList<>();
+
+        List<String> run = statementsOf(() -> again.add(processAll(purchases)));
+
+        assertThat(run).containsExactly("SELECT loyalty_event", "SELECT loyalty_explanation_step", "SELECT loyalty_entry");
+        assertThat(again.get(0)).isEqualTo(first);
     }
 
     @Test

@@ -4,27 +4,35 @@ import static dev.loyalty.core.testing.Fixtures.MONDAY;
 import static dev.loyalty.core.testing.Fixtures.enrolment;
 import static dev.loyalty.core.testing.Fixtures.eventId;
 import static dev.loyalty.core.testing.Fixtures.member;
+import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.StoreException;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.testing.Fixtures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -33,7 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link JdbcStore} does beyond the store contract: constraints the database enforces,
- * SQL states in typed exceptions, bounded retries, refusal of inconsistent changes, paging.
+ * SQL states in typed exceptions, bounded retries, refusal of inconsistent changes, paging, and
+ * the engine's batches over the store's bulk look-ups, whole and failing.
  * A database's test extends this class and implements the two data source factories.
  */
 abstract class JdbcStoreContract {
@@ -182,6 +191,82 @@ abstract class JdbcStoreContract {
         store.forEachMember(m -> seen.add(m.id()));
 
         assertThat(seen).hasSize(1_101).isSorted().doesNotHaveDuplicates().contains(member("m-1"), MemberId.of("p-1099"));
+    }
+
+    @Test
+    void shouldGiveTheResultsOfProcessingOneByOneWhenABatchMixesReplaysConflictsAndRefusals() {
+        LoyaltyEngine reference = Fixtures.engine(new InMemoryStore());
+        reference.process(enrolment("m-1", MONDAY));
+        List<LoyaltyEvent> history = List.of(enrolment("m-2", MONDAY), purchase("p-1", "m-1", MONDAY.plusSeconds(60), "12.50", "7.50"),
+                purchase("p-2", "m-2", MONDAY.plusSeconds(60), "30"),
+                new Redemption(eventId("r-1"), member("m-1"), MONDAY.plusSeconds(120), "voucher", 50, null));
+        history.forEach(engine::process);
+        history.forEach(reference::process);
+        List<LoyaltyEvent> batch = Arrays.asList(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "12.50", "7.50"),
+                purchase("p-2", "m-2", MONDAY.plusSeconds(60), "31"), purchase("p-3", "m-1", MONDAY.plusSeconds(180), "10"),
+                purchase("p-4", "ghost", MONDAY.plusSeconds(180), "10"), null, history.get(3), enrolment("m-3", MONDAY),
+                purchase("p-5", "m-3", MONDAY.plusSeconds(240), "15"),
+                Purchase.builder(eventId("p-6"), member("m-2"), MONDAY.plusSeconds(240)).line("SKU", "general", 1, Money.of("5", "EUR")).build(),
+                new Redemption(eventId("r-2"), member("m-2"), MONDAY.plusSeconds(300), "voucher", 10_000, null));
+
+        List<EventResult> results = engine.processAll(batch);
+
+        assertThat(results).hasSameSizeAs(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            EventResult got = results.get(i);
+            if (batch.get(i) == null) {
+                assertThat(got.error()).as("event %d", i).isInstanceOf(InvalidInputException.class);
+                continue;
+            }
+            Outcome expected = null;
+            LoyaltyException refused = null;
+            try {
+                expected = reference.process(batch.get(i));
+            } catch (LoyaltyException e) {
+                refused = e;
+            }
+            if (refused == null) {
+                assertThat(got.outcome()).as("event %d", i).isEqualTo(expected);
+            } else {
+                assertThat(got.error()).as("event %d", i).isNotNull().hasSameClassAs(refused).hasMessage(refused.getMessage());
+            }
+        }
+        assertThat(results).extracting(EventResult::succeeded).containsExactly(true, false, true, false, false, true, true, true, false, false);
+    }
+
+    @Test
+    void shouldLookEachEventUpOnItsOwnWhenTheBatchsLookUpFails() {
+        engine.process(enrolment("m-2", MONDAY));
+        Purchase recorded = purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30");
+        Outcome first = engine.process(recorded);
+        faults.failWhere("SELECT loyalty_event"::equals, FaultInjectingDataSource.fail("XX000"), true);
+
+        List<EventResult> results = engine.processAll(List.of(recorded, purchase("p-2", "m-2", MONDAY.plusSeconds(60), "20"),
+                purchase("p-3", "m-1", MONDAY.plusSeconds(120), "10")));
+
+        assertThat(faults.fired()).containsExactly("SELECT loyalty_event");
+        // the batch's look-up fails, then the replayed purchase is looked up on its own
+        assertThat(faults.steps().subList(0, 4)).containsExactly("SELECT loyalty_event", "SELECT loyalty_event", "SELECT loyalty_explanation_step",
+                "SELECT loyalty_entry");
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(results.get(0).outcomeOrThrow()).isEqualTo(first);
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(100 + 30 + 10));
+    }
+
+    @Test
+    void shouldReadEachMemberOnItsOwnWhenTheBatchsReadOfTheMembersFails() {
+        engine.process(enrolment("m-2", MONDAY));
+        faults.failWhere("SELECT loyalty_member"::equals, FaultInjectingDataSource.fail("XX000"), true);
+
+        List<EventResult> results = engine.processAll(List.of(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30"),
+                purchase("p-2", "m-2", MONDAY.plusSeconds(60), "20")));
+
+        assertThat(faults.fired()).containsExactly("SELECT loyalty_member");
+        // the batch's read fails, then the first purchase reads its member and balance on its own
+        assertThat(faults.steps().subList(0, 4)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member", "SELECT loyalty_member",
+                "SELECT loyalty_member");
+        assertThat(results).allMatch(EventResult::succeeded);
+        assertThat(results).extracting(result -> result.outcomeOrThrow().balance()).containsExactly(Points.of(130), Points.of(120));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.Explanation;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.UnknownMemberException;
@@ -19,6 +20,7 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
@@ -29,6 +31,7 @@ import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.StoredEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,7 +39,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -573,6 +579,67 @@ public abstract class LoyaltyStoreContract {
             assertThat(view.qualifying(day.plusDays(1), day)).isEqualTo(dev.loyalty.core.tier.Qualifying.ZERO);
             return new MemberChanges(null, null, List.of(), List.of());
         });
+    }
+
+    @Test
+    void shouldFindWhatTheSingleLookUpFindsWhenLookingUpManyEventsAtOnce() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Purchase replayed = purchase("p-1", "m-1", MONDAY.plusSeconds(60), "12.50", "7.50");
+        engine.process(replayed);
+        engine.process(replayed);
+        engine.process(purchase("p-2", "m-2", MONDAY.plusSeconds(60), "30"));
+        engine.process(new Redemption(eventId("r-1"), member("m-1"), MONDAY.plusSeconds(120), "voucher", 110, null));
+        engine.process(new ProfileChange(eventId("pc-1"), member("m-2"), MONDAY.plusSeconds(120), LocalDate.of(1980, 1, 1), null, null));
+        List<EventId> recorded = Stream.of("enrol-m-1", "p-1", "r-1", "enrol-m-2", "p-2", "pc-1").map(Fixtures::eventId).toList();
+        // more ids than a database store binds to one query, recorded ones among the first and the last of them, one id twice
+        List<EventId> asked = new ArrayList<>(recorded.subList(0, 3));
+        IntStream.range(0, 1_200).forEach(i -> asked.add(eventId("missing-" + i)));
+        asked.addAll(recorded.subList(3, 6));
+        asked.add(eventId("p-1"));
+        Map<EventId, StoredEvent> expected = new HashMap<>();
+        recorded.forEach(id -> expected.put(id, store.findEvent(id).orElseThrow()));
+
+        Map<EventId, StoredEvent> found = store.findEvents(asked);
+
+        assertThat(found).isEqualTo(expected);
+        assertThat(found.get(eventId("p-1")).outcome().explanation().steps()).isNotEmpty();
+        assertThat(found.get(eventId("r-1")).outcome().entries()).isNotEmpty();
+        assertThat(store.findEvents(List.of(eventId("missing-1")))).isEmpty();
+        assertThat(store.findEvents(List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldReadWhatTheSingleLookUpsReadWhenReadingManyMembersAtOnce() {
+        engine.process(enrolment("m-1", MONDAY).withTier("silver").withZone(ZoneId.of("Europe/London")));
+        engine.process(enrolment("m-2", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30"));
+        // more ids than a database store binds to one query, members among the first and the last of them, one id twice
+        List<MemberId> asked = new ArrayList<>(List.of(member("m-1")));
+        IntStream.range(0, 1_200).forEach(i -> asked.add(member("ghost-" + i)));
+        asked.add(member("m-2"));
+        asked.add(member("m-1"));
+        Map<MemberId, MemberSnapshot> expected = new HashMap<>();
+        for (MemberId id : asked) {
+            expected.put(id, new MemberSnapshot(id, store.findMember(id).orElse(null), store.balance(id), store.segment(id).orElse(null)));
+        }
+
+        Map<MemberId, MemberSnapshot> withSegments = store.memberSnapshots(asked, true);
+        Map<MemberId, MemberSnapshot> without = store.memberSnapshots(asked, false);
+
+        assertThat(withSegments).isEqualTo(expected).isEqualTo(without);
+        assertThat(withSegments.get(member("m-1")).balance()).isEqualTo(Points.of(130));
+        assertThat(withSegments.get(member("m-1")).memberIfEnrolled()).isEqualTo(store.findMember(member("m-1"))).isPresent();
+        assertThat(withSegments.get(member("ghost-0"))).isEqualTo(MemberSnapshot.notEnrolled(member("ghost-0")));
+        assertThat(store.memberSnapshots(List.of(), true)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANullIdWhenLookingUpManyAtOnce() {
+        assertThatThrownBy(() -> store.findEvents(Arrays.asList(eventId("p-1"), null))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("eventIds");
+        assertThatThrownBy(() -> store.memberSnapshots(null, false)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("memberIds");
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -81,6 +83,25 @@ public abstract class SegmentStoreContract {
 
         assertThat(store.segment(member("m-1"))).isEmpty();
         assertThat(store.segment(member("nobody"))).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheStoredSegmentsWithTheMembersOnlyWhenAskedFor() {
+        enrol("m-1");
+        enrol("m-2");
+        MemberSegment segment = new MemberSegment(member("m-1"), "vip", 5, 4, 3, RUN_DAY);
+        store.saveSegments(List.of(segment));
+        List<MemberId> asked = List.of(member("m-1"), member("m-2"), member("ghost"));
+
+        Map<MemberId, MemberSnapshot> with = store.memberSnapshots(asked, true);
+        Map<MemberId, MemberSnapshot> without = store.memberSnapshots(asked, false);
+
+        assertThat(with.get(member("m-1")).segmentIfStored()).isEqualTo(store.segment(member("m-1"))).contains(segment);
+        assertThat(with.get(member("m-2")).segment()).isNull();
+        assertThat(with.get(member("ghost"))).isEqualTo(MemberSnapshot.notEnrolled(member("ghost")));
+        assertThat(without.get(member("m-1"))).isEqualTo(new MemberSnapshot(member("m-1"), store.findMember(member("m-1")).orElseThrow(),
+                store.balance(member("m-1")), null));
+        assertThat(without.keySet()).containsExactlyInAnyOrderElementsOf(asked);
     }
 
     @Test
