@@ -188,8 +188,9 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       and the members' stored state are read for each batch of events evaluated together,
      *       with one call of the store each ({@link LoyaltyStore#findEvents},
      *       {@link LoyaltyStore#memberSnapshots}), before any of them is applied.</li>
-     *   <li>The batch as a whole is not atomic: an error that is not a {@link LoyaltyException}
-     *       (a store failure, say) is thrown, and the events before it stay applied.</li>
+     *   <li>The batch as a whole is not atomic: a {@link LoyaltyException}, a {@link StoreException}
+     *       included, refuses only its event, and the others go on; any other error (a rule
+     *       engine or store bug, say) is thrown, and the events before it stay applied.</li>
      * </ul>
      *
      * @param events the events; null elements are refused with an {@link InvalidInputException}

@@ -22,8 +22,8 @@ import java.util.Map;
  */
 final class JdbcBatchReads {
 
-    /** The most ids bound to one query. */
-    static final int CHUNK = 1_000;
+    /** The most ids bound to one query: the engine's largest batch, so a batch reads each kind in one query. */
+    static final int CHUNK = 1_024;
 
     private static final String EVENTS = "SELECT " + JdbcMapping.EVENT_COLUMNS + " FROM loyalty_event WHERE event_id = ANY(?)";
     private static final String STEPS = "SELECT " + JdbcMapping.STEP_COLUMNS + " FROM loyalty_explanation_step WHERE event_id = ANY(?)"

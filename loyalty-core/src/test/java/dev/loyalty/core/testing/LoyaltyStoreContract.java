@@ -594,7 +594,7 @@ public abstract class LoyaltyStoreContract {
         List<EventId> recorded = Stream.of("enrol-m-1", "p-1", "r-1", "enrol-m-2", "p-2", "pc-1").map(Fixtures::eventId).toList();
         // more ids than a database store binds to one query, recorded ones among the first and the last of them, one id twice
         List<EventId> asked = new ArrayList<>(recorded.subList(0, 3));
-        IntStream.range(0, 1_200).forEach(i -> asked.add(eventId("missing-" + i)));
+        IntStream.range(0, 1_300).forEach(i -> asked.add(eventId("missing-" + i)));
         asked.addAll(recorded.subList(3, 6));
         asked.add(eventId("p-1"));
         Map<EventId, StoredEvent> expected = new HashMap<>();
