@@ -96,7 +96,9 @@ public record Purchase(EventId eventId, MemberId memberId, Instant occurredAt, L
         // in long arithmetic when every price has the same scale and the sum fits: the same value and scale
         long sum = 0;
         int scale = lines.get(0).unitPrice().amount().scale();
-        for (PurchaseLine line : lines) {
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            // by index: the lines are an immutable random-access list, and no iterator is made
+            PurchaseLine line = lines.get(i);
             BigDecimal price = line.unitPrice().amount();
             long unscaled = price.scale() == scale ? Decimals.unscaled(price) : Decimals.NO_FIT;
             if (unscaled == Decimals.NO_FIT || (sum = exactSum(sum, unscaled, line.quantity())) < 0) {

@@ -218,9 +218,11 @@ public final class EventProcessor {
                 // a birthday given or changed shortly before it does not trigger that year's offers
                 ledger.offerBook(ledger.offerBook().birthdaySetAt(event.occurredAt()));
             }
-            credit(ledger, event, composition, zone, afterRules);
-            if (keeper != null && event instanceof Purchase purchase) {
-                keeper.purchase(date, event.occurredAt(), event.eventId(), new Qualifying(purchase.total().amount(), composition.total(), 1));
+            // a purchase's total is summed once here, for its lot and its qualifying spend
+            BigDecimal spent = event instanceof Purchase purchase ? purchase.total().amount() : null;
+            credit(ledger, event, composition, zone, afterRules, spent);
+            if (keeper != null && spent != null) {
+                keeper.purchase(date, event.occurredAt(), event.eventId(), new Qualifying(spent, composition.total(), 1));
                 after = keeper.member(after);
                 afterRules.addAll(keeper.drainSteps());
             }
@@ -422,7 +424,7 @@ public final class EventProcessor {
     }
 
     private void credit(MemberLedger ledger, LoyaltyEvent event, PointsComposer.Composition composition, ZoneId zone,
-                        List<Explanation.Step> steps) {
+                        List<Explanation.Step> steps, BigDecimal spent) {
         Purchase purchase = event instanceof Purchase p ? p : null;
         long total = composition.total();
         List<PointsComposer.Award> awards = composition.awards();
@@ -445,7 +447,7 @@ public final class EventProcessor {
         }
         Lot lot = Lot.earned(event.eventId(), event.memberId(), event.occurredAt(), pendingUntil,
                 program.points().expiry().lotExpiry(event.occurredAt(), zone), total,
-                purchase == null ? null : purchase.total().amount());
+                spent);
         ledger.credit(lot, pendingUntil != null ? EntryType.PENDING : EntryType.EARN, awards, event.occurredAt(), steps);
         if (purchase != null) {
             ledger.account(ledger.account().activeAt(event.occurredAt()));
