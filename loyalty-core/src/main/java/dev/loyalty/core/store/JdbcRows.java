@@ -25,14 +25,19 @@ final class JdbcRows {
     static <T> List<T> list(Connection connection, String sql, String key, RowReader<T> reader) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, key);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return List.copyOf(rows);
+            return readAll(ps, reader);
         }
+    }
+
+    /** Runs a prepared query and reads every row, in order, into an unmodifiable list. */
+    private static <T> List<T> readAll(PreparedStatement ps, RowReader<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+        }
+        return List.copyOf(rows);
     }
 
     /**
@@ -45,13 +50,7 @@ final class JdbcRows {
         Array array = connection.createArrayOf("varchar", keys.toArray());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setArray(1, array);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return List.copyOf(rows);
+            return readAll(ps, reader);
         } finally {
             array.free();
         }
