@@ -40,6 +40,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -170,8 +171,14 @@ public final class ReferralWork {
         if (identity.isEmpty()) {
             return false;
         }
+        // a set: a member is one rival however many of the fingerprints they share
+        Set<MemberId> sharing = new LinkedHashSet<>(store.findMembersByIdentity(identity));
+        if (sharing.size() < 2) {
+            // the referee alone holds these fingerprints: the common case, settled without reading any referral
+            return false;
+        }
         List<Referral> rivals = new ArrayList<>();
-        for (MemberId member : store.findMembersByIdentity(identity)) {
+        for (MemberId member : sharing) {
             store.findReferral(member).filter(r -> r.status() != ReferralStatus.REJECTED).ifPresent(rivals::add);
         }
         if (rivals.size() < 2) {
