@@ -80,19 +80,6 @@ final class JdbcMemberView implements MemberView {
         }
     }
 
-    /**
-     * Tells whether the tier state as stored is known without another query, and so whether a
-     * write can skip the state row when unchanged, or insert it without trying an update first.
-     */
-    boolean tierStateKnown() {
-        return row == null || reads != null;
-    }
-
-    /** Returns the stored tier state when {@link #tierStateKnown()}; null when none is stored. */
-    TierState storedTierState() {
-        return row == null ? null : reads.tierState();
-    }
-
     @Override
     public Optional<Member> member() {
         return row == null ? Optional.empty() : Optional.of(row.member());

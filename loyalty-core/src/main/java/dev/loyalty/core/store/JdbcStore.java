@@ -533,11 +533,8 @@ public final class JdbcStore implements LoyaltyStore {
         writeHolds(connection, changes.holds(), attempt);
         if (changes.tiers() != null) {
             attempt.step = Step.WRITE_TIERS;
-            if (view.tierStateKnown()) {
-                JdbcTiers.write(connection, memberId, changes.tiers(), view.storedTierState());
-            } else {
-                JdbcTiers.write(connection, memberId, changes.tiers());
-            }
+            // the state as stored, read with the view's other reads (the work has read it already when it manages tiers)
+            JdbcTiers.write(connection, memberId, changes.tiers(), view.tierState());
         }
         if (!changes.offers().isEmpty()) {
             attempt.step = Step.WRITE_OFFERS;

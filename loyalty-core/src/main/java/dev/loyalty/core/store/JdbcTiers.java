@@ -59,14 +59,6 @@ final class JdbcTiers {
         }
     }
 
-    /** Writes a tier update of the locked member: the state row (updated, else inserted), qualifying rows and history. */
-    static void write(Connection connection, MemberId memberId, TierUpdate update) throws SQLException {
-        if (executeState(connection, UPDATE_STATE, memberId, update.state()) == 0) {
-            executeState(connection, INSERT_STATE, memberId, update.state());
-        }
-        writeRows(connection, memberId, update);
-    }
-
     /**
      * Writes a tier update of the locked member whose stored state was read in the same
      * transaction: the state row only when it changed (inserted when there was none), then the
@@ -83,11 +75,11 @@ final class JdbcTiers {
         writeRows(connection, memberId, update);
     }
 
-    private static int executeState(Connection connection, String sql, MemberId memberId, TierState state) throws SQLException {
+    private static void executeState(Connection connection, String sql, MemberId memberId, TierState state) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bindState(ps, state);
             ps.setString(8, memberId.value());
-            return ps.executeUpdate();
+            ps.executeUpdate();
         }
     }
 
