@@ -79,7 +79,6 @@ final class BatchReads {
         if (snapshot != null) {
             return snapshot;
         }
-        return new MemberSnapshot(memberId, store.findMember(memberId).orElse(null), store.balance(memberId),
-                withSegments ? store.segment(memberId).orElse(null) : null);
+        return MemberSnapshot.readFrom(store, memberId, withSegments);
     }
 }

@@ -36,10 +36,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -247,7 +245,8 @@ public final class LoyaltyEngine implements AutoCloseable {
      */
     private RuleContext[] checkAll(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results, String[] fingerprints) {
         BatchReads reads = BatchReads.lookUp(store, events, batch);
-        Set<MemberId> members = new LinkedHashSet<>();
+        // repeats and all: the store reads each member once (memberSnapshots takes any collection)
+        List<MemberId> members = new ArrayList<>(batch.size());
         for (int k = 0; k < batch.size(); k++) {
             int i = batch.get(k);
             LoyaltyEvent event = events.get(i);

@@ -77,8 +77,7 @@ public interface LoyaltyStore {
     default Map<MemberId, MemberSnapshot> memberSnapshots(Collection<MemberId> memberIds, boolean withSegments) {
         Map<MemberId, MemberSnapshot> snapshots = new HashMap<>();
         for (MemberId memberId : Checks.distinct(memberIds, "memberIds")) {
-            snapshots.put(memberId, new MemberSnapshot(memberId, findMember(memberId).orElse(null), balance(memberId),
-                    withSegments ? segment(memberId).orElse(null) : null));
+            snapshots.put(memberId, MemberSnapshot.readFrom(this, memberId, withSegments));
         }
         return Map.copyOf(snapshots);
     }

@@ -49,6 +49,20 @@ public record MemberSnapshot(MemberId memberId, Member member, Points balance, M
     }
 
     /**
+     * Reads a member's snapshot with the store's single look-ups: {@link LoyaltyStore#findMember},
+     * {@link LoyaltyStore#balance} and, when asked, {@link LoyaltyStore#segment}.
+     *
+     * @param store the store
+     * @param memberId the member id
+     * @param withSegments whether to read the stored segment; without, the snapshot's segment is null
+     * @return the snapshot, enrolled or not
+     */
+    public static MemberSnapshot readFrom(LoyaltyStore store, MemberId memberId, boolean withSegments) {
+        return new MemberSnapshot(memberId, store.findMember(memberId).orElse(null), store.balance(memberId),
+                withSegments ? store.segment(memberId).orElse(null) : null);
+    }
+
+    /**
      * Returns the member, as {@link LoyaltyStore#findMember} does.
      *
      * @return the member, if enrolled
