@@ -30,6 +30,10 @@ public final class DecisionCollector implements Earn, Offers {
     private String[] batchEventIds;
     private String rule = "";
     private String eventId = "";
+    /** The last tier multiplier's name and factor, and its reason text, made once per tier. */
+    private String lastTierName;
+    private BigDecimal lastFactor;
+    private String lastTierReason;
     /** In a batch, which event each inserted fact belongs to; set by the rule set. */
     RuleSet.Owners owners;
 
@@ -163,10 +167,6 @@ public final class DecisionCollector implements Earn, Offers {
             add(new Decision.TierMultiplier(rule, lastTierReason, factor));
         }
     }
-
-    private String lastTierName;
-    private BigDecimal lastFactor;
-    private String lastTierReason;
 
     /**
      * Returns the reason of a tier multiplier taken from the ladder.
