@@ -23,8 +23,7 @@ final class JdbcSegments {
     static final String INSERT = "INSERT INTO loyalty_member_segment (segment, recency_score, frequency_score, monetary_score,"
             + " scored_on, member_id) VALUES (?, ?, ?, ?, ?, ?)";
 
-    static final String SELECT = "SELECT member_id, segment, recency_score, frequency_score, monetary_score, scored_on"
-            + " FROM loyalty_member_segment WHERE member_id = ?";
+    static final String SELECT = "SELECT " + JdbcMemberReads.SEGMENT_COLUMNS + " FROM loyalty_member_segment s WHERE s.member_id = ?";
 
     private JdbcSegments() {
     }
@@ -97,17 +96,8 @@ final class JdbcSegments {
         }
     }
 
-    /** Reads a member's segment row. */
+    /** Reads a member's segment row, as the member's other reads map it ({@link JdbcMemberReads#readSegment}). */
     static Optional<MemberSegment> find(Connection connection, MemberId memberId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
-            ps.setString(1, memberId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new MemberSegment(MemberId.of(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getDate(6).toLocalDate()));
-            }
-        }
+        return JdbcRows.one(connection, SELECT, memberId.value(), rs -> JdbcMemberReads.readSegment(rs, memberId));
     }
 }
