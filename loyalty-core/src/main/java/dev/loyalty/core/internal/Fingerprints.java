@@ -84,41 +84,55 @@ public final class Fingerprints {
      * @return the text, such as {@code 2026-03-02T10:00:00.120Z}
      */
     static String instant(Instant instant) {
+        byte[] text = new byte[MAX_INSTANT_LENGTH];
+        int length = instant(instant, text, 0);
+        return length < 0 ? instant.toString() : new String(text, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The longest text {@link #instant(Instant, byte[], int)} writes: nanoseconds shown. */
+    private static final int MAX_INSTANT_LENGTH = 30;
+
+    /**
+     * Writes {@code instant.toString()} as ASCII bytes at a position, for the years 0 to 9999.
+     *
+     * @return how many bytes were written, or -1 for an instant outside those years (nothing written)
+     */
+    private static int instant(Instant instant, byte[] text, int at) {
         long seconds = instant.getEpochSecond();
         long day = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
         if (day < MIN_FAST_DAY || day > MAX_FAST_DAY) {
-            return instant.toString();
+            return -1;
         }
         LocalDate date = LocalDate.ofEpochDay(day);
         int nanos = instant.getNano();
-        char[] text = new char[nanos == 0 ? 20 : nanos % 1_000_000 == 0 ? 24 : nanos % 1_000 == 0 ? 27 : 30];
-        digits(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        digits(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, secondOfDay / 3_600, 2);
-        text[13] = ':';
-        digits(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        digits(text, 17, secondOfDay % 60, 2);
+        int length = nanos == 0 ? 20 : nanos % 1_000_000 == 0 ? 24 : nanos % 1_000 == 0 ? 27 : MAX_INSTANT_LENGTH;
+        digits(text, at, date.getYear(), 4);
+        text[at + 4] = '-';
+        digits(text, at + 5, date.getMonthValue(), 2);
+        text[at + 7] = '-';
+        digits(text, at + 8, date.getDayOfMonth(), 2);
+        text[at + 10] = 'T';
+        digits(text, at + 11, secondOfDay / 3_600, 2);
+        text[at + 13] = ':';
+        digits(text, at + 14, secondOfDay / 60 % 60, 2);
+        text[at + 16] = ':';
+        digits(text, at + 17, secondOfDay % 60, 2);
         if (nanos != 0) {
-            text[19] = '.';
-            int width = text.length - 21;
-            digits(text, 20, nanos / (int) Math.pow(10, 9 - width), width);
+            text[at + 19] = '.';
+            int width = length - 21;
+            digits(text, at + 20, width == 3 ? nanos / 1_000_000 : width == 6 ? nanos / 1_000 : nanos, width);
         }
-        text[text.length - 1] = 'Z';
-        return new String(text);
+        text[at + length - 1] = 'Z';
+        return length;
     }
 
     private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
     private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
-    private static void digits(char[] text, int at, int value, int width) {
+    private static void digits(byte[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
+            text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }
@@ -206,7 +220,17 @@ public final class Fingerprints {
 
         /** Adds {@code instant.toString()}. */
         Canonical addInstant(Instant value) {
-            return add(instant(value));
+            room(24 + MAX_INSTANT_LENGTH);
+            // the field is <length>:<text>; and the length (20 to 30) has two digits: write the text after them and the colon
+            int length = instant(value, bytes, size + 3);
+            if (length < 0) {
+                return add(value.toString());
+            }
+            digits(length);
+            bytes[size++] = ':';
+            size += length;
+            bytes[size++] = ';';
+            return this;
         }
 
         /** Adds {@code value.toPlainString()}, as {@link Decimals#plain} writes it. */
@@ -279,10 +303,26 @@ public final class Fingerprints {
                 bytes[size++] = (byte) ('0' + value);
                 return;
             }
-            String text = Integer.toString(value);
-            for (int i = 0; i < text.length(); i++) {
-                bytes[size++] = (byte) text.charAt(i);
+            if (value < 100) {
+                bytes[size++] = (byte) ('0' + value / 10);
+                bytes[size++] = (byte) ('0' + value % 10);
+                return;
             }
+            // the scratch buffer may hold a field's digits still to be copied: write these after them, as text
+            int end = size + stringSize(value);
+            for (int at = end - 1; at >= size; at--) {
+                bytes[at] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            size = end;
+        }
+
+        private static int stringSize(int value) {
+            int count = 1;
+            for (int limit = 10; count < 10 && value >= limit; limit *= 10) {
+                count++;
+            }
+            return count;
         }
 
         private void room(int more) {
