@@ -38,10 +38,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -61,6 +64,9 @@ public final class ReferralWork {
     public static final String REFERRER_EVENT = "referral-referrer:";
     /** The event kind recorded on both sides' outcomes. */
     public static final String KIND = "referral";
+
+    /** The order in which members sharing a fingerprint enrolled: by instant, then by id. */
+    private static final Comparator<Member> FIRST_ENROLLED = Comparator.comparing(Member::enrolledAt).thenComparing(Member::id);
 
     private final LoyaltyStore store;
     private final ProgramSettings program;
@@ -153,44 +159,72 @@ public final class ReferralWork {
     }
 
     /**
-     * Settles a race the sign-up guards cannot see: two sign-ups sharing an identity fingerprint,
-     * each checked before the other was written, both pass {@link ReferralRejection#NOT_NEW_CUSTOMER}.
-     * Of the referrals not rejected among the members sharing a fingerprint with the referee, one
-     * is kept: one already qualified or rewarded, else the earliest sign-up (then the smaller
-     * referee id); the others still signed up are rejected as {@code NOT_NEW_CUSTOMER} as of their
-     * sign-up, just as the guard would have rejected them had they come one after the other. Each
-     * rejection is one {@link LoyaltyStore#apply} under that referee's lock, so any of the racers
-     * may run it, any number of times. The engine runs it after each sign-up with a referral code
-     * and identity, and again before qualifying a referral, so a failure in between is retried.
+     * Settles a race the sign-up guards cannot see: a sign-up checked before another member sharing
+     * one of its identity fingerprints was written passes {@link ReferralRejection#NOT_NEW_CUSTOMER},
+     * whether that member signed up with a referral code too or enrolled without one. Among the
+     * members sharing a fingerprint with the given member, referral or not:
+     * <ul>
+     * <li>a referral that has qualified ({@link Referral#hasQualified()}: qualified, rewarded, or
+     * capped on the referrer's side) is never undone, and when there is one, every referral among
+     * them still signed up is rejected;</li>
+     * <li>otherwise the member who enrolled first ({@link Member#enrolledAt()}, a referee's being its
+     * sign-up; then the smaller member id) owns the identity: its referral, if still signed up, is
+     * kept, and every other one still signed up is rejected.</li>
+     * </ul>
+     * A referral is rejected as {@code NOT_NEW_CUSTOMER} as of its sign-up, just as the guard would
+     * have rejected it had the members come one after the other; members no longer stored do not
+     * count. Each rejection is one {@link LoyaltyStore#apply} under that referee's lock, so any of
+     * the racers may run it, any number of times. The engine runs it after each enrolment with
+     * identity fingerprints, and again before qualifying a referral, so a failure in between is
+     * retried. When the member alone holds its fingerprints, it reads only those and their holders.
      *
-     * @param referee a member who signed up with a referral code
-     * @return true when the referee's own referral was rejected
+     * @param member a member who enrolled with identity fingerprints, with a referral code or without
+     * @return true when the member's own referral was rejected
      */
-    public boolean rejectSharedIdentity(MemberId referee) {
-        Set<String> identity = store.identity(referee);
+    public boolean rejectSharedIdentity(MemberId member) {
+        Set<String> identity = store.identity(member);
         if (identity.isEmpty()) {
             return false;
         }
-        // a set: a member is one rival however many of the fingerprints they share
+        // a set: a member is one sharer however many of the fingerprints they share
         Set<MemberId> sharing = new LinkedHashSet<>(store.findMembersByIdentity(identity));
         if (sharing.size() < 2) {
-            // the referee alone holds these fingerprints: the common case, settled without reading any referral
+            // the member alone holds these fingerprints: the common case, settled without reading any referral
             return false;
         }
-        List<Referral> rivals = new ArrayList<>();
-        for (MemberId member : sharing) {
-            store.findReferral(member).filter(r -> r.status() != ReferralStatus.REJECTED).ifPresent(rivals::add);
+        Map<MemberId, Referral> referrals = new HashMap<>();
+        boolean open = false;
+        for (MemberId sharer : sharing) {
+            Optional<Referral> referral = store.findReferral(sharer);
+            if (referral.isPresent()) {
+                referrals.put(sharer, referral.get());
+                open |= referral.get().status() == ReferralStatus.SIGNED_UP;
+            }
         }
-        if (rivals.size() < 2) {
+        if (!open) {
+            // no referral still signed up: nothing to reject, whoever enrolled first
             return false;
         }
-        rivals.sort(Comparator.comparing((Referral r) -> r.status() == ReferralStatus.SIGNED_UP)
-                .thenComparing(Referral::signedUpAt).thenComparing(r -> r.refereeId().value()));
+        List<Member> members = new ArrayList<>();
+        boolean qualified = false;
+        for (MemberId sharer : sharing) {
+            Optional<Member> found = store.findMember(sharer);
+            if (found.isPresent()) {
+                members.add(found.get());
+                qualified |= referrals.containsKey(sharer) && referrals.get(sharer).hasQualified();
+            }
+        }
+        if (members.size() < 2) {
+            return false;
+        }
+        // a qualified referral stands, so no one keeps theirs beside it; else the first to enrol keeps theirs
+        MemberId owner = qualified ? null : Collections.min(members, FIRST_ENROLLED).id();
         boolean own = false;
-        for (Referral late : rivals.subList(1, rivals.size())) {
-            if (late.status() == ReferralStatus.SIGNED_UP) {
-                store.apply(late.refereeId(), view -> rejectLate(view));
-                own |= late.refereeId().equals(referee);
+        for (Member sharer : members) {
+            Referral referral = referrals.get(sharer.id());
+            if (referral != null && referral.status() == ReferralStatus.SIGNED_UP && !sharer.id().equals(owner)) {
+                store.apply(sharer.id(), ReferralWork::rejectLate);
+                own |= sharer.id().equals(member);
             }
         }
         return own;
