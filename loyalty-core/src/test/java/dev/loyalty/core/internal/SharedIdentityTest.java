@@ -177,6 +177,15 @@ class SharedIdentityTest {
     }
 
     @Test
+    void shouldRejectARacingSignUpWhenTheEngineProcessesAnEarlierPlainEnrolmentAfterIt() {
+        referee("amy", signedUp("amy", LATE), "card:1");
+
+        engine.process(Enrolment.of(EventId.of("enrol-pat"), MemberId.of("pat"), EARLY).withIdentity(Set.of("card:1")));
+
+        assertThat(referral("amy").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+    }
+
+    @Test
     void shouldNotCountAMemberNoLongerStored() {
         plain("pat", EARLY, "card:1");
         referee("amy", signedUp("amy", LATE), "card:1");

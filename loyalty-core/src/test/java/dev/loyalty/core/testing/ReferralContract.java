@@ -570,6 +570,24 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldRejectASignUpThatPassedTheGuardsTogetherWithAnEarlierEnrolmentWithoutACode() throws Exception {
+        start(0, ReferralPolicy.DEFAULT, this::raceable);
+        referrer("ann");
+        Enrolment plain = Enrolment.of(EventId.of("enrol-pat"), MemberId.of("pat"), clock.instant().minusSeconds(60))
+                .withIdentity(Set.of("card:1234"));
+
+        enrolTogether(checkedTogetherThenFailing(0), signUp("dan", "ann", "card:1234"), plain);
+
+        Referral dan = referral("dan");
+        assertThat(dan.rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(dan.settledAt()).isEqualTo(dan.signedUpAt());
+        buy("dan", "10.00");
+        assertThat(referral("dan").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(balance("ann")).isZero();
+        assertThat(points("dan", ReferralRules.REF)).isZero();
+    }
+
+    @Test
     void shouldCountTheProgramsReferralsByStatusAndReason() {
         start(0, ReferralPolicy.DEFAULT.withCap(1, CapPeriod.MONTH));
         referrer("ann");
