@@ -161,16 +161,14 @@ public final class ReferralWork {
     /**
      * Settles a race the sign-up guards cannot see: a sign-up checked before another member sharing
      * one of its identity fingerprints was written passes {@link ReferralRejection#NOT_NEW_CUSTOMER},
-     * whether that member signed up with a referral code too or enrolled without one. Among the
-     * members sharing a fingerprint with the given member, referral or not:
-     * <ul>
-     * <li>a referral that has qualified ({@link Referral#hasQualified()}: qualified, rewarded, or
-     * capped on the referrer's side) is never undone, and when there is one, every referral among
-     * them still signed up is rejected;</li>
-     * <li>otherwise the member who enrolled first ({@link Member#enrolledAt()}, a referee's being its
-     * sign-up; then the smaller member id) owns the identity: its referral, if still signed up, is
-     * kept, and every other one still signed up is rejected.</li>
-     * </ul>
+     * whether that member signed up with a referral code too or enrolled without one. Each member
+     * sharing a fingerprint with the given member whose referral is still signed up is checked
+     * against the members sharing one of its own fingerprints, referral or not: when one of them
+     * enrolled before it ({@link Member#enrolledAt()}, a referee's being its sign-up; then the
+     * smaller member id), or holds a referral that has qualified ({@link Referral#hasQualified()}:
+     * qualified, rewarded, or capped on the referrer's side, never undone), the referee was not a
+     * new customer. So the member who enrolled first keeps a referral it has, unless one that
+     * qualified already stands beside it.
      * A referral is rejected as {@code NOT_NEW_CUSTOMER} as of its sign-up, just as the guard would
      * have rejected it had the members come one after the other; members no longer stored do not
      * count. Each rejection is one {@link LoyaltyStore#apply} under that referee's lock, so any of
@@ -192,42 +190,37 @@ public final class ReferralWork {
             // the member alone holds these fingerprints: the common case, settled without reading any referral
             return false;
         }
-        Map<MemberId, Referral> referrals = new HashMap<>();
-        boolean open = false;
+        boolean own = false;
         for (MemberId sharer : sharing) {
             Optional<Referral> referral = store.findReferral(sharer);
-            if (referral.isPresent()) {
-                referrals.put(sharer, referral.get());
-                open |= referral.get().status() == ReferralStatus.SIGNED_UP;
-            }
-        }
-        if (!open) {
-            // no referral still signed up: nothing to reject, whoever enrolled first
-            return false;
-        }
-        List<Member> members = new ArrayList<>();
-        boolean qualified = false;
-        for (MemberId sharer : sharing) {
-            Optional<Member> found = store.findMember(sharer);
-            if (found.isPresent()) {
-                members.add(found.get());
-                qualified |= referrals.containsKey(sharer) && referrals.get(sharer).hasQualified();
-            }
-        }
-        if (members.size() < 2) {
-            return false;
-        }
-        // a qualified referral stands, so no one keeps theirs beside it; else the first to enrol keeps theirs
-        MemberId owner = qualified ? null : Collections.min(members, FIRST_ENROLLED).id();
-        boolean own = false;
-        for (Member sharer : members) {
-            Referral referral = referrals.get(sharer.id());
-            if (referral != null && referral.status() == ReferralStatus.SIGNED_UP && !sharer.id().equals(owner)) {
-                store.apply(sharer.id(), ReferralWork::rejectLate);
-                own |= sharer.id().equals(member);
+            if (referral.isPresent() && referral.get().status() == ReferralStatus.SIGNED_UP
+                    && notNew(sharer, sharer.equals(member) ? identity : store.identity(sharer))) {
+                store.apply(sharer, ReferralWork::rejectLate);
+                own |= sharer.equals(member);
             }
         }
         return own;
+    }
+
+    /**
+     * Tells whether a referee is not a new customer after all: another stored member sharing one
+     * of its own fingerprints enrolled before it, or holds a referral that has qualified. Its own
+     * fingerprints, not those of the member the check started from: with fingerprints that chain
+     * (A holds x, B holds x and y, C holds y), C is measured against B alone.
+     */
+    private boolean notNew(MemberId referee, Set<String> fingerprints) {
+        Member self = store.findMember(referee).orElse(null);
+        if (self == null) {
+            return false;
+        }
+        for (MemberId other : new LinkedHashSet<>(store.findMembersByIdentity(fingerprints))) {
+            Member earlier = other.equals(referee) ? null : store.findMember(other).orElse(null);
+            if (earlier != null && (FIRST_ENROLLED.compare(earlier, self) < 0
+                    || store.findReferral(other).map(Referral::hasQualified).orElse(false))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rejects a referee's referral as not a new customer, as of its sign-up, if it is still signed up. */

@@ -50,16 +50,16 @@ class SharedIdentityTest {
         enrol(member, referral.signedUpAt(), List.of(referral), fingerprint);
     }
 
-    /** Enrols a member without a referral code and writes a fingerprint for them, as an enrolment racing a sign-up would. */
-    private void plain(String member, Instant enrolledAt, String fingerprint) {
-        enrol(member, enrolledAt, List.of(), fingerprint);
+    /** Enrols a member without a referral code and writes fingerprints for them, as an enrolment racing a sign-up would. */
+    private void plain(String member, Instant enrolledAt, String... fingerprints) {
+        enrol(member, enrolledAt, List.of(), fingerprints);
     }
 
-    private void enrol(String member, Instant at, List<Referral> referral, String fingerprint) {
+    private void enrol(String member, Instant at, List<Referral> referral, String... fingerprints) {
         MemberId id = MemberId.of(member);
         engine.process(Enrolment.of(EventId.of("enrol-" + member), id, at));
         store.apply(id, view -> new MemberChanges(null, null, List.of(), List.of())
-                .withReferrals(new ReferralUpdate(referral, Set.of(fingerprint))));
+                .withReferrals(new ReferralUpdate(referral, Set.of(fingerprints))));
     }
 
     /** Wraps a store so that it no longer finds one member, whose fingerprints and referral it still holds. */
@@ -204,5 +204,26 @@ class SharedIdentityTest {
 
         assertThat(referral("amy").status()).isEqualTo(ReferralStatus.SIGNED_UP);
         assertThat(referral("zoe").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+    }
+
+    @Test
+    void shouldKeepAReferralWhenOnlyAMemberSharingNoneOfItsFingerprintsEnrolledEarlier() {
+        plain("pat", EARLY, "card:1");
+        referee("amy", signedUp("amy", LATE), "phone:2");
+        plain("bob", Fixtures.NOW, "card:1", "phone:2");
+
+        work.rejectSharedIdentity(MemberId.of("bob"));
+
+        assertThat(referral("amy").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+    }
+
+    @Test
+    void shouldRejectAReferralWhenAMemberSharingOneOfItsFingerprintsEnrolledEarlier() {
+        plain("pat", EARLY, "card:1", "phone:2");
+        referee("amy", signedUp("amy", LATE), "phone:2");
+
+        work.rejectSharedIdentity(MemberId.of("pat"));
+
+        assertThat(referral("amy").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
     }
 }
