@@ -315,7 +315,8 @@ public final class LoyaltyEngine implements AutoCloseable {
             throw e;
         }
         Outcome outcome = replay(stored, event, fingerprint);
-        if (event instanceof Enrolment enrolment && enrolment.referralCode() != null && !enrolment.identity().isEmpty()) {
+        if (event instanceof Enrolment enrolment && !enrolment.identity().isEmpty()) {
+            // with a code or without: a plain enrolment may be the earlier member a racing sign-up's guard missed
             rejectSharedIdentity(enrolment.memberId());
         }
         if (openReferral.get()) {
@@ -607,16 +608,16 @@ public final class LoyaltyEngine implements AutoCloseable {
     }
 
     /**
-     * Rejects the later of two sign-ups that shared an identity fingerprint and raced past the
-     * guards ({@link ReferralWork#rejectSharedIdentity}). A failure is logged: settling the
-     * referral runs the same check again before it qualifies.
+     * Rejects the referrals of sign-ups that raced past the guards beside an earlier member sharing
+     * an identity fingerprint, with a referral code or without ({@link ReferralWork#rejectSharedIdentity}).
+     * A failure is logged: settling a referral runs the same check again before it qualifies.
      */
-    private void rejectSharedIdentity(MemberId referee) {
+    private void rejectSharedIdentity(MemberId member) {
         try {
-            referrals.rejectSharedIdentity(referee);
+            referrals.rejectSharedIdentity(member);
         } catch (RuntimeException e) {
-            LOG.warn("could not check the referral of member {} against sign-ups sharing its identity; settling it checks again: {}",
-                    referee, e.toString());
+            LOG.warn("could not check member {} against the members sharing its identity; settling a referral checks again: {}",
+                    member, e.toString());
         }
     }
 

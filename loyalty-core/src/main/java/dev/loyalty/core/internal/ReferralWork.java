@@ -62,6 +62,9 @@ public final class ReferralWork {
     /** The event kind recorded on both sides' outcomes. */
     public static final String KIND = "referral";
 
+    /** The order in which members sharing a fingerprint enrolled: by instant, then by id. */
+    private static final Comparator<Member> FIRST_ENROLLED = Comparator.comparing(Member::enrolledAt).thenComparing(Member::id);
+
     private final LoyaltyStore store;
     private final ProgramSettings program;
     private final RuleEngine rules;
@@ -153,47 +156,68 @@ public final class ReferralWork {
     }
 
     /**
-     * Settles a race the sign-up guards cannot see: two sign-ups sharing an identity fingerprint,
-     * each checked before the other was written, both pass {@link ReferralRejection#NOT_NEW_CUSTOMER}.
-     * Of the referrals not rejected among the members sharing a fingerprint with the referee, one
-     * is kept: one already qualified or rewarded, else the earliest sign-up (then the smaller
-     * referee id); the others still signed up are rejected as {@code NOT_NEW_CUSTOMER} as of their
-     * sign-up, just as the guard would have rejected them had they come one after the other. Each
-     * rejection is one {@link LoyaltyStore#apply} under that referee's lock, so any of the racers
-     * may run it, any number of times. The engine runs it after each sign-up with a referral code
-     * and identity, and again before qualifying a referral, so a failure in between is retried.
+     * Settles a race the sign-up guards cannot see: a sign-up checked before another member sharing
+     * one of its identity fingerprints was written passes {@link ReferralRejection#NOT_NEW_CUSTOMER},
+     * whether that member signed up with a referral code too or enrolled without one. Each member
+     * sharing a fingerprint with the given member whose referral is still signed up is checked
+     * against the members sharing one of its own fingerprints, referral or not: when one of them
+     * enrolled before it ({@link Member#enrolledAt()}, a referee's being its sign-up; then the
+     * smaller member id), or holds a referral that has qualified ({@link Referral#hasQualified()}:
+     * qualified, rewarded, or capped on the referrer's side, never undone), the referee was not a
+     * new customer. So the member who enrolled first keeps a referral it has, unless one that
+     * qualified already stands beside it.
+     * A referral is rejected as {@code NOT_NEW_CUSTOMER} as of its sign-up, just as the guard would
+     * have rejected it had the members come one after the other; members no longer stored do not
+     * count. Each rejection is one {@link LoyaltyStore#apply} under that referee's lock, so any of
+     * the racers may run it, any number of times. The engine runs it after each enrolment with
+     * identity fingerprints, and again before qualifying a referral, so a failure in between is
+     * retried. When the member alone holds its fingerprints, it reads only those and their holders.
      *
-     * @param referee a member who signed up with a referral code
-     * @return true when the referee's own referral was rejected
+     * @param member a member who enrolled with identity fingerprints, with a referral code or without
+     * @return true when the member's own referral was rejected
      */
-    public boolean rejectSharedIdentity(MemberId referee) {
-        Set<String> identity = store.identity(referee);
+    public boolean rejectSharedIdentity(MemberId member) {
+        Set<String> identity = store.identity(member);
         if (identity.isEmpty()) {
             return false;
         }
-        // a set: a member is one rival however many of the fingerprints they share
+        // a set: a member is one sharer however many of the fingerprints they share
         Set<MemberId> sharing = new LinkedHashSet<>(store.findMembersByIdentity(identity));
         if (sharing.size() < 2) {
-            // the referee alone holds these fingerprints: the common case, settled without reading any referral
+            // the member alone holds these fingerprints: the common case, settled without reading any referral
             return false;
         }
-        List<Referral> rivals = new ArrayList<>();
-        for (MemberId member : sharing) {
-            store.findReferral(member).filter(r -> r.status() != ReferralStatus.REJECTED).ifPresent(rivals::add);
-        }
-        if (rivals.size() < 2) {
-            return false;
-        }
-        rivals.sort(Comparator.comparing((Referral r) -> r.status() == ReferralStatus.SIGNED_UP)
-                .thenComparing(Referral::signedUpAt).thenComparing(r -> r.refereeId().value()));
         boolean own = false;
-        for (Referral late : rivals.subList(1, rivals.size())) {
-            if (late.status() == ReferralStatus.SIGNED_UP) {
-                store.apply(late.refereeId(), view -> rejectLate(view));
-                own |= late.refereeId().equals(referee);
+        for (MemberId sharer : sharing) {
+            Optional<Referral> referral = store.findReferral(sharer);
+            if (referral.isPresent() && referral.get().status() == ReferralStatus.SIGNED_UP
+                    && notNew(sharer, sharer.equals(member) ? identity : store.identity(sharer))) {
+                store.apply(sharer, ReferralWork::rejectLate);
+                own |= sharer.equals(member);
             }
         }
         return own;
+    }
+
+    /**
+     * Tells whether a referee is not a new customer after all: another stored member sharing one
+     * of its own fingerprints enrolled before it, or holds a referral that has qualified. Its own
+     * fingerprints, not those of the member the check started from: with fingerprints that chain
+     * (A holds x, B holds x and y, C holds y), C is measured against B alone.
+     */
+    private boolean notNew(MemberId referee, Set<String> fingerprints) {
+        Member self = store.findMember(referee).orElse(null);
+        if (self == null) {
+            return false;
+        }
+        for (MemberId other : new LinkedHashSet<>(store.findMembersByIdentity(fingerprints))) {
+            Member earlier = other.equals(referee) ? null : store.findMember(other).orElse(null);
+            if (earlier != null && (FIRST_ENROLLED.compare(earlier, self) < 0
+                    || store.findReferral(other).map(Referral::hasQualified).orElse(false))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rejects a referee's referral as not a new customer, as of its sign-up, if it is still signed up. */

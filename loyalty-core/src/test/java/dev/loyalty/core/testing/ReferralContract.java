@@ -57,6 +57,8 @@ public abstract class ReferralContract {
     private LoyaltyStore store;
     private LoyaltyEngine engine;
     private int events;
+    /** What a {@linkplain #raceable raceable} store runs around each call while two enrolments race; null otherwise. */
+    private volatile RaceHook race;
 
     /**
      * Returns a new, empty store of the kind under test.
@@ -473,67 +475,76 @@ public abstract class ReferralContract {
     }
 
     /**
-     * Wraps a store so that each identity lookup, once done, runs {@code after} with the number of
-     * the lookup (from 1) before it answers: a test's way to hold two sign-ups between their guards
-     * and their writes, or to fail a lookup.
+     * Wraps a store so that, while two enrolments race ({@link #enrolTogether}), each call runs the
+     * race's hook before it and again once it is done, before it answers: a test's way to hold the
+     * racers between their checks and their writes, or to fail a lookup. Outside a race, such as
+     * while a test enrols the referrers, calls pass straight through.
      */
-    private static UnaryOperator<LoyaltyStore> onIdentityLookup(IdentityLookupHook after) {
-        AtomicInteger lookups = new AtomicInteger();
-        return inner -> (LoyaltyStore) Proxy.newProxyInstance(LoyaltyStore.class.getClassLoader(), new Class<?>[] {LoyaltyStore.class},
+    private LoyaltyStore raceable(LoyaltyStore inner) {
+        return (LoyaltyStore) Proxy.newProxyInstance(LoyaltyStore.class.getClassLoader(), new Class<?>[] {LoyaltyStore.class},
                 (proxy, method, args) -> {
+                    RaceHook hook = race;
+                    if (hook != null) {
+                        hook.run(method.getName(), false);
+                    }
                     Object result;
                     try {
                         result = method.invoke(inner, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("findMembersByIdentity")) {
-                        after.run(lookups.incrementAndGet());
+                    if (hook != null) {
+                        hook.run(method.getName(), true);
                     }
                     return result;
                 });
     }
 
-    /** What a wrapped store runs after an identity lookup. */
-    private interface IdentityLookupHook {
-        void run(int lookup) throws Exception;
+    /** What a {@linkplain #raceable raceable} store runs around each call while two enrolments race. */
+    private interface RaceHook {
+        void run(String method, boolean done) throws Exception;
     }
 
     /**
-     * Holds the first two identity lookups, the guards of two sign-ups, until both have looked, so
-     * that neither sees the other; then fails the next {@code failing} lookups.
+     * Holds the first two writes, the two enrolments', until both are about to write, so that each
+     * was checked (a sign-up's guards looked) before the other was written; then fails the next
+     * {@code failing} identity lookups, the first checks after the writes.
      */
-    private static UnaryOperator<LoyaltyStore> guardsTogetherThenFailing(int failing) {
-        CyclicBarrier bothGuarded = new CyclicBarrier(2);
-        return onIdentityLookup(lookup -> {
-            if (lookup <= 2) {
-                bothGuarded.await(20, TimeUnit.SECONDS);
-            } else if (lookup <= 2 + failing) {
+    private static RaceHook checkedTogetherThenFailing(int failing) {
+        CyclicBarrier bothChecked = new CyclicBarrier(2);
+        AtomicInteger writes = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        return (method, done) -> {
+            if (!done && method.equals("apply") && writes.incrementAndGet() <= 2) {
+                bothChecked.await(20, TimeUnit.SECONDS);
+            } else if (done && method.equals("findMembersByIdentity") && writes.get() >= 2 && failed.incrementAndGet() <= failing) {
                 throw new IllegalStateException("the store is down");
             }
-        });
+        };
     }
 
-    /** Enrols both on two threads at once and waits for both. */
-    private void enrolTogether(Enrolment first, Enrolment second) throws Exception {
+    /** Enrols both on two threads at once, the store running {@code hook} meanwhile, and waits for both. */
+    private void enrolTogether(RaceHook hook, Enrolment first, Enrolment second) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
+        race = hook;
         try {
             Future<?> one = threads.submit(() -> engine.process(first));
             Future<?> two = threads.submit(() -> engine.process(second));
             one.get(30, TimeUnit.SECONDS);
             two.get(30, TimeUnit.SECONDS);
         } finally {
+            race = null;
             threads.shutdownNow();
         }
     }
 
     @Test
     void shouldKeepOnlyTheFirstOfTwoSignUpsSharingAnIdentityThatPassedTheGuardsTogether() throws Exception {
-        start(14, ReferralPolicy.DEFAULT, guardsTogetherThenFailing(0));
+        start(14, ReferralPolicy.DEFAULT, this::raceable);
         referrer("ann");
         referrer("eve");
 
-        enrolTogether(signUp("dan", "eve", "card:1234"), signUp("cat", "ann", "card:1234"));
+        enrolTogether(checkedTogetherThenFailing(0), signUp("dan", "eve", "card:1234"), signUp("cat", "ann", "card:1234"));
 
         assertThat(referral("cat").status()).isEqualTo(ReferralStatus.SIGNED_UP);
         Referral dan = referral("dan");
@@ -543,10 +554,10 @@ public abstract class ReferralContract {
 
     @Test
     void shouldRejectTheLaterOfTwoRacingSignUpsWhenItsPurchaseSettlesIfTheCheckAfterSignUpFailed() throws Exception {
-        // the third and fourth lookups are the checks after each sign-up
-        start(0, ReferralPolicy.DEFAULT, guardsTogetherThenFailing(2));
+        start(0, ReferralPolicy.DEFAULT, this::raceable);
         referrer("ann");
-        enrolTogether(signUp("cat", "ann", "card:1234"), signUp("dan", "ann", "card:1234"));
+        // the two lookups that fail are the checks after each sign-up
+        enrolTogether(checkedTogetherThenFailing(2), signUp("cat", "ann", "card:1234"), signUp("dan", "ann", "card:1234"));
         assertThat(referral("dan").status()).isEqualTo(ReferralStatus.SIGNED_UP);
 
         buy("dan", "10.00");
@@ -555,6 +566,24 @@ public abstract class ReferralContract {
         assertThat(referral("dan").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
         assertThat(referral("cat").status()).isEqualTo(ReferralStatus.REWARDED);
         assertThat(points("ann", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("dan", ReferralRules.REF)).isZero();
+    }
+
+    @Test
+    void shouldRejectASignUpThatPassedTheGuardsTogetherWithAnEarlierEnrolmentWithoutACode() throws Exception {
+        start(0, ReferralPolicy.DEFAULT, this::raceable);
+        referrer("ann");
+        Enrolment plain = Enrolment.of(EventId.of("enrol-pat"), MemberId.of("pat"), clock.instant().minusSeconds(60))
+                .withIdentity(Set.of("card:1234"));
+
+        enrolTogether(checkedTogetherThenFailing(0), signUp("dan", "ann", "card:1234"), plain);
+
+        Referral dan = referral("dan");
+        assertThat(dan.rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(dan.settledAt()).isEqualTo(dan.signedUpAt());
+        buy("dan", "10.00");
+        assertThat(referral("dan").rejection()).isEqualTo(ReferralRejection.NOT_NEW_CUSTOMER);
+        assertThat(balance("ann")).isZero();
         assertThat(points("dan", ReferralRules.REF)).isZero();
     }
 
