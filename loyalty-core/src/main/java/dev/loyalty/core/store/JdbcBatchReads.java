@@ -29,7 +29,7 @@ final class JdbcBatchReads {
     private static final String STEPS = "SELECT " + JdbcMapping.STEP_COLUMNS + " FROM loyalty_explanation_step WHERE event_id = ANY(?)"
             + " ORDER BY event_id, step_no";
     private static final String ENTRIES = "SELECT " + JdbcMapping.ENTRY_COLUMNS + " FROM loyalty_entry WHERE event_id = ANY(?)"
-            + " ORDER BY event_id, member_id, sequence_no";
+            + JdbcMapping.OWN_ENTRIES + " ORDER BY event_id, member_id, sequence_no";
     private static final String MEMBERS = "SELECT " + JdbcMapping.MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id = ANY(?)";
     private static final String MEMBERS_WITH_SEGMENTS = "SELECT " + JdbcMemberReads.prefixed("m", JdbcMapping.MEMBER_COLUMNS) + ", "
             + JdbcMemberReads.SEGMENT_COLUMNS + " FROM loyalty_member m LEFT JOIN loyalty_member_segment s ON s.member_id = m.member_id"

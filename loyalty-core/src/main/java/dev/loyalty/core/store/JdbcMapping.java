@@ -74,7 +74,14 @@ final class JdbcMapping {
             + " rule_set_version, occurred_at, occurred_at_ns, recorded_at, recorded_at_ns";
     static final String INSERT_ENTRY = "INSERT INTO loyalty_entry (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String SELECT_LEDGER = "SELECT " + ENTRY_COLUMNS + " FROM loyalty_entry WHERE member_id = ? ORDER BY sequence_no";
-    static final String SELECT_EVENT_ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM loyalty_entry WHERE event_id = ?"
+    /**
+     * Leaves out the entries that name an event without being its own: the release and expiry of
+     * its lot, written by a later event's housekeeping or by a sweep under the lot's source event.
+     * An event never writes either type for itself, so its outcome, read back for a replay, holds
+     * the entries it had when first processed.
+     */
+    static final String OWN_ENTRIES = " AND entry_type NOT IN ('" + EntryType.RELEASE.name() + "', '" + EntryType.EXPIRE.name() + "')";
+    static final String SELECT_EVENT_ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM loyalty_entry WHERE event_id = ?" + OWN_ENTRIES
             + " ORDER BY member_id, sequence_no";
     /** Sums earn and pending entries with occurred_at in [from, to): compares the microsecond column, then the nanos on a tie. */
     /** A member's earn and pending entries of events in a range of instants; bound by {@link JdbcMemberReads#bindEarned}. */

@@ -7,6 +7,7 @@ import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.HoldStateException;
 import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
@@ -193,6 +194,34 @@ public abstract class LifecycleContract {
         assertThat(store.balance(MEMBER)).isEqualTo(Points.of(50));
         assertThat(lot(Lot.DEBT_LOT).remaining()).isZero();
         assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldReplayAPurchaseWithItsFirstEntriesWhenItsPointsWereReleasedSince() {
+        start(program().returnWindowDays(14));
+        Purchase purchase = Purchase.builder(EventId.of("p-1"), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build();
+        Outcome first = engine.process(purchase);
+        clock.advance(Duration.ofDays(15));
+        buy("p-2", "10");
+
+        Outcome replay = engine.process(purchase);
+
+        assertThat(store.ledger(MEMBER)).extracting(LedgerEntry::type).contains(EntryType.RELEASE);
+        assertThat(replay.entries()).isEqualTo(first.entries());
+    }
+
+    @Test
+    void shouldReplayAPurchaseWithItsFirstEntriesWhenItsPointsExpiredSince() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        Purchase purchase = Purchase.builder(EventId.of("p-1"), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build();
+        Outcome first = engine.process(purchase);
+        clock.advance(Duration.ofDays(40));
+        engine.sweep();
+
+        Outcome replay = engine.process(purchase);
+
+        assertThat(store.ledger(MEMBER)).extracting(LedgerEntry::type).contains(EntryType.EXPIRE);
+        assertThat(replay.entries()).isEqualTo(first.entries());
     }
 
     @Test
