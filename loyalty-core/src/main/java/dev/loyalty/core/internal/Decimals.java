@@ -34,6 +34,25 @@ public final class Decimals {
     }
 
     /**
+     * Returns a money amount in its normal form, the one {@code Money} keeps: without trailing
+     * zeros beyond the currency's minor units, and with at least those. So a sum read back from a
+     * database column of a wider scale ({@code 12.50000000}) and the same sum kept in memory
+     * ({@code 12.50}, or {@code 12.500} after a price of three decimals) are the same value.
+     *
+     * @param value the amount
+     * @param minorUnits the currency's minor units, such as 2
+     * @return the amount in normal form
+     */
+    public static BigDecimal normal(BigDecimal value, int minorUnits) {
+        int units = Math.max(0, minorUnits);
+        if (value.scale() == units) {
+            return value;
+        }
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        return stripped.scale() >= units ? stripped : stripped.setScale(units);
+    }
+
+    /**
      * Returns {@code value.toPlainString()}.
      *
      * @param value the decimal

@@ -154,7 +154,10 @@ final class TierKeeper {
         String code = effective();
         Tier tier = program.tier(code).orElseGet(program::entryTier);
         LocalDate from = policy.windowStart(enrolledOn, today);
-        Qualifying total = total(from, today);
+        Qualifying sum = total(from, today);
+        // the same spend whichever store summed it: a database column keeps more decimals than the amounts had
+        Qualifying total = new Qualifying(Decimals.normal(sum.spend(), program.currency().getDefaultFractionDigits()), sum.points(),
+                sum.purchases());
         BigDecimal value = total.valueOf(policy.metric());
         TierProgress progress = null;
         for (Tier higher : program.tiers()) {

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.loyalty.core.model.Money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,19 @@ class DecimalsProperties {
         assertThat(Decimals.plain(huge)).isEqualTo(huge.toPlainString());
         assertThat(Decimals.plain(huge.negate())).isEqualTo(huge.negate().toPlainString());
         assertThat(Decimals.plain(new BigDecimal("0.00"))).isEqualTo("0.00");
+    }
+
+    @Test
+    void shouldGiveMoneysNormalFormWhateverTheScaleTheAmountCameWith() {
+        qt().forAll(longs().between(0, 999_999_999_999L), integers().between(0, 8), integers().between(0, 6))
+                .checkAssert((unscaled, scale, widening) -> {
+                    BigDecimal amount = BigDecimal.valueOf(unscaled, scale);
+                    // as a database column of a wider scale gives it back
+                    BigDecimal widened = amount.setScale(scale + widening);
+                    BigDecimal normal = Money.of(amount, "GBP").amount();
+
+                    assertThat(Decimals.normal(widened, 2)).isEqualTo(normal);
+                    assertThat(Decimals.normal(amount, 2)).isEqualTo(normal);
+                });
     }
 }

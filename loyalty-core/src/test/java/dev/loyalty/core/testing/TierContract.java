@@ -387,6 +387,19 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldAnswerTheQualifyingSpendAndWhatIsNeededInTheCurrencysMinorUnitsWhateverTheStoreKeeps() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "12.50");
+        buyOn(ENROLLED.plusDays(2), "7.50");
+
+        MemberTier view = engine.tier(MEMBER);
+
+        // equal with the scale, not merely by comparison: a store's wider column must not show through
+        assertThat(view.qualifying().spend()).isEqualTo(new BigDecimal("20.00"));
+        assertThat(view.progress().needed()).isEqualTo(new BigDecimal("480.00"));
+    }
+
+    @Test
     void shouldAnswerTheBenefitsOfTheTierForAPos() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "1000.00");
