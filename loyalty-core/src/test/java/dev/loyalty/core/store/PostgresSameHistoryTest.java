@@ -1,0 +1,36 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.testing.SameHistoryContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Runs random histories on {@link JdbcStore} over a real PostgreSQL server and on the in-memory
+ * store, side by side, each history in a fresh schema. Skipped with a message when
+ * {@code LOYALTY_PG_URL} is not set; fails then when {@code CI=true}.
+ */
+class PostgresSameHistoryTest extends SameHistoryContract {
+
+    private final PostgresDatabases databases = new PostgresDatabases();
+
+    @BeforeEach
+    void requireServer() {
+        PostgresDatabases.assumeConfigured();
+    }
+
+    @Override
+    protected void historyDone() {
+        databases.close();
+    }
+
+    @Override
+    protected LoyaltyStore newStore() {
+        return JdbcStore.builder(databases.freshSchema(2)).build();
+    }
+
+    @AfterEach
+    void dropSchemas() {
+        databases.close();
+    }
+}

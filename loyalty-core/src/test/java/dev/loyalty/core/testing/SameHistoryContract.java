@@ -1,0 +1,329 @@
+package dev.loyalty.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.loyalty.core.EventResult;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.HoldCapture;
+import dev.loyalty.core.event.HoldVoid;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.OfferRedemption;
+import dev.loyalty.core.event.PointsHold;
+import dev.loyalty.core.event.ProfileChange;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.ClawbackPolicy;
+import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.spi.SweepContext;
+import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.tier.QualifyingWindow;
+import dev.loyalty.core.tier.TierPolicy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The same random history on two engines, one over an {@link InMemoryStore} (the reference) and
+ * one over the store under test, must give the same answers: every outcome (points, balance,
+ * entries, explanation text), every refusal (exception type and message), every sweep report and
+ * batch result, and at the end the same members, balances, ledgers, lots, holds, tiers, tier
+ * histories and offers. The histories mix enrolments (with birthdays and zones), purchases of
+ * several lines, linked and unlinked returns, redemptions, holds captured, voided and lapsing,
+ * profile changes, offer redemptions, replays, conflicting ids, events of unknown members,
+ * batches through {@code processAll} and sweeps, under a program with a return window, expiry,
+ * a daily cap, a tier ladder and the birthday and win-back offers.
+ *
+ * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
+ * per history.
+ */
+public abstract class SameHistoryContract {
+
+    private static final int EXAMPLES = 40;
+    private static final Instant START = Instant.parse("2026-01-12T10:00:00Z");
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/London"), ZoneId.of("America/New_York"),
+            ZoneId.of("Pacific/Kiritimati"), ZoneId.of("UTC"));
+    private static final List<String> CATEGORIES = List.of("home", "garden", "service", "gifts");
+    private static final int MEMBERS = 4;
+
+    /**
+     * Returns a new, empty store of the kind under test.
+     *
+     * @return the store
+     */
+    protected abstract LoyaltyStore newStore();
+
+    /** Called after each history, to close what {@link #newStore()} opened for it; nothing by default. */
+    protected void historyDone() {
+    }
+
+    /** One step of a history; the numbers are turned into an event, a batch, a sweep or a clock move by {@link History#step}. */
+    record Op(int kind, int a, int b) {
+    }
+
+    private static Gen<List<Op>> histories() {
+        // the kind through a multiplier: QuickTheories favours a range's bounds, which would make most steps enrolments
+        Gen<Op> op = integers().between(0, 9_999).map(n -> n * 7_919 % 20).zip(integers().between(0, 100_000), integers().between(0, 1_000), Op::new);
+        return lists().of(op).ofSizeBetween(5, 45);
+    }
+
+    /** The rules: the simple pack with its offers, and a spend ladder whose multipliers the pack's gold rule adds to. */
+    private static final class LadderedRules implements RuleEngine {
+        private final JavaRules pack = JavaRules.simplePack(300).withOfferPack();
+        private final TierPolicy ladder = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
+
+        @Override
+        public String version() {
+            return pack.version();
+        }
+
+        @Override
+        public Evaluation evaluate(RuleContext context) {
+            return pack.evaluate(context);
+        }
+
+        @Override
+        public Evaluation evaluateSweep(SweepContext context) {
+            return pack.evaluateSweep(context);
+        }
+
+        @Override
+        public Optional<TierPolicy> tierPolicy() {
+            return Optional.of(ladder);
+        }
+    }
+
+    private static ProgramSettings program() {
+        return ProgramSettings.builder().currency(Fixtures.CURRENCY).zone("Europe/London").returnWindowDays(14)
+                .expiry(ExpiryPolicy.rollingMonths(3)).clawback(ClawbackPolicy.DEBT).build();
+    }
+
+    /** Two engines in step: same clock, same rules, same events. */
+    private final class History {
+        final TestClock clock = new TestClock(START);
+        final LoyaltyEngine reference;
+        final LoyaltyEngine tested;
+        final List<LoyaltyEvent> accepted = new ArrayList<>();
+        final List<PointsHold> holds = new ArrayList<>();
+        final StringBuilder trace = new StringBuilder();
+        int next;
+
+        History() {
+            LadderedRules rules = new LadderedRules();
+            reference = LoyaltyEngine.builder().program(program()).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build();
+            tested = LoyaltyEngine.builder().program(program()).clock(clock).store(newStore()).ruleEngine(rules).build();
+            // two members a year in, with birthdays coming up, so that sweeps issue offers to redeem; the others enrol as it happens
+            for (int n = 0; n < 2; n++) {
+                LocalDate birthday = LocalDate.ofInstant(START, ZoneId.of("UTC")).plusDays(10 + 15 * n).withYear(1985 + n);
+                process(Enrolment.of(id(), member(n), START.minus(Duration.ofDays(400))).withBirthday(birthday).withZone(ZONES.get(n)));
+            }
+        }
+
+        MemberId member(int n) {
+            return MemberId.of("m-" + n % MEMBERS);
+        }
+
+        EventId id() {
+            return EventId.of("e-" + next++);
+        }
+
+        void step(Op op) {
+            clock.advance(Duration.ofMinutes(7));
+            switch (op.kind()) {
+                case 15 -> {
+                    clock.advance(Duration.ofDays(op.a() % 40).plusHours(op.b() % 24));
+                    trace.append("clock ").append(clock.instant()).append('\n');
+                }
+                case 16 -> {
+                    trace.append("sweep at ").append(clock.instant()).append('\n');
+                    agree("sweep", () -> reference.sweep().toString(), () -> tested.sweep().toString());
+                }
+                case 17 -> {
+                    List<LoyaltyEvent> batch = new ArrayList<>();
+                    for (int i = 0; i <= op.b() % 4; i++) {
+                        batch.add(event(new Op(op.a() % 10, op.a() / 10 + i * 7_919, op.b() + i)));
+                    }
+                    trace.append("batch ").append(batch).append('\n');
+                    List<EventResult> expected = reference.processAll(batch);
+                    String actual = answer(() -> results(tested.processAll(batch)));
+                    assertThat(actual).as("batch\n%s", trace).isEqualTo(results(expected));
+                    expected.stream().filter(EventResult::succeeded).map(EventResult::event).forEach(accepted::add);
+                }
+                case 18 -> {
+                    // an earlier event again: a replay answers the first outcome
+                    if (!accepted.isEmpty()) {
+                        process(accepted.get(op.a() % accepted.size()));
+                    }
+                }
+                case 19 -> {
+                    // an earlier id with another payload: a conflict
+                    if (!accepted.isEmpty()) {
+                        LoyaltyEvent earlier = accepted.get(op.a() % accepted.size());
+                        process(Purchase.builder(earlier.eventId(), earlier.memberId(), clock.instant())
+                                .line("CONFLICT", "home", 1, Money.of("1.00", Fixtures.CURRENCY)).build());
+                    }
+                }
+                default -> process(event(op));
+            }
+        }
+
+        LoyaltyEvent event(Op op) {
+            MemberId member = member(op.a());
+            Instant now = clock.instant();
+            return switch (op.kind()) {
+                case 0 -> Enrolment.of(id(), member, now).withBirthday(birthdaySoon(op)).withZone(ZONES.get(op.b() % ZONES.size()));
+                case 1, 2, 3 -> purchase(member, op, now);
+                case 4 -> new Return(id(), member, now, null, money(op.b() % 5_000 + 1));
+                case 5 -> {
+                    List<EventId> purchases = accepted.stream().filter(e -> e instanceof Purchase && e.memberId().equals(member))
+                            .map(LoyaltyEvent::eventId).toList();
+                    yield purchases.isEmpty() ? purchase(member, op, now)
+                            : new Return(id(), member, now, purchases.get(op.b() % purchases.size()), money(op.b() * 3 % 9_000 + 1));
+                }
+                case 6 -> new Redemption(id(), member, now, "REWARD", 1 + op.b() % 400, null);
+                case 7 -> {
+                    PointsHold hold = new PointsHold(id(), member, now, "HOLD", 1 + op.b() % 300, now.plus(Duration.ofHours(1 + op.a() % 72)));
+                    holds.add(hold);
+                    yield hold;
+                }
+                case 8, 9 -> {
+                    List<EventId> own = holds.stream().filter(h -> h.memberId().equals(member)).map(PointsHold::eventId).toList();
+                    EventId hold = own.isEmpty() ? EventId.of("no-such-hold") : own.get(op.b() % own.size());
+                    yield op.kind() == 8 ? new HoldCapture(id(), member, now, hold) : new HoldVoid(id(), member, now, hold);
+                }
+                case 10 -> new ProfileChange(id(), member, now, op.b() % 3 == 0 ? LocalDate.of(1990, 1 + op.a() % 12, 1 + op.b() % 28) : null,
+                        op.b() % 3 == 1 ? ZONES.get(op.a() % ZONES.size()) : null, op.b() % 3 == 2 ? MemberStatus.ACTIVE : null);
+                case 11 -> offerRedemption(member, op, now);
+                case 12 -> purchase(MemberId.of("unknown-" + op.b() % 3), op, now);
+                default -> purchase(member, op, now);
+            };
+        }
+
+        /** A birthday within the next weeks, so that sweeps issue birthday offers to redeem; a leap day now and then. */
+        LocalDate birthdaySoon(Op op) {
+            if (op.b() % 17 == 0) {
+                return LocalDate.of(1984, 2, 29);
+            }
+            LocalDate soon = LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC")).plusDays(op.a() % 21);
+            return soon.withYear(1970 + op.b() % 30);
+        }
+
+        LoyaltyEvent offerRedemption(MemberId member, Op op, Instant now) {
+            List<Offer> offers = reference.member(member).isPresent() ? reference.offers(member) : List.of();
+            String code = offers.isEmpty() ? "NO-SUCH-OFFER" : offers.get(op.b() % offers.size()).code();
+            return new OfferRedemption(id(), member, now, code);
+        }
+
+        Purchase purchase(MemberId member, Op op, Instant now) {
+            Purchase.Builder purchase = Purchase.builder(id(), member, now);
+            for (int line = 0; line <= op.b() % 3; line++) {
+                purchase.line("SKU-" + (op.a() + line) % 50, CATEGORIES.get((op.a() + line) % CATEGORIES.size()), 1 + (op.b() + line) % 4,
+                        money((op.a() / 7 + line * 131) % 20_000 + 1));
+            }
+            return purchase.build();
+        }
+
+        Money money(int pence) {
+            return Money.of(BigDecimal.valueOf(pence, 2), Fixtures.CURRENCY);
+        }
+
+        void process(LoyaltyEvent event) {
+            trace.append(event).append('\n');
+            String answer = agree(event.eventId().value(), () -> describe(reference.process(event)), () -> describe(tested.process(event)));
+            if (!answer.startsWith("refused")) {
+                accepted.add(event);
+            }
+        }
+
+        /** Runs the same call on both engines and checks that they answer alike; returns the answer. */
+        String agree(String what, Supplier<String> onReference, Supplier<String> onTested) {
+            String expected = answer(onReference);
+            String actual = answer(onTested);
+            assertThat(actual).as("%s\n%s", what, trace).isEqualTo(expected);
+            return expected;
+        }
+
+        String answer(Supplier<String> call) {
+            try {
+                return call.get();
+            } catch (LoyaltyException e) {
+                return "refused " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+
+        void checkFinalState() {
+            for (int n = 0; n < MEMBERS; n++) {
+                MemberId member = member(n);
+                assertThat(state(tested, member)).as("state of %s\n%s", member, trace).isEqualTo(state(reference, member));
+            }
+        }
+    }
+
+    private static String describe(Outcome outcome) {
+        return outcome.eventKind() + " " + outcome.points() + " -> " + outcome.balance() + " " + outcome.entries() + " "
+                + outcome.ruleSetVersion() + "\n" + outcome.explanation().toText();
+    }
+
+    private static String results(List<EventResult> results) {
+        StringBuilder text = new StringBuilder();
+        for (EventResult result : results) {
+            text.append(result.succeeded() ? describe(result.outcome())
+                    : "refused " + result.error().getClass().getSimpleName() + ": " + result.error().getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** What the engine says of a member, each read as its text or its refusal. */
+    private static List<String> state(LoyaltyEngine engine, MemberId member) {
+        return List.of(read(() -> engine.member(member)), read(() -> engine.balance(member)), read(() -> engine.ledger(member)),
+                read(() -> engine.lots(member)), read(() -> engine.holds(member)), read(() -> engine.offers(member)),
+                read(() -> engine.tier(member)), read(() -> engine.tierHistory(member)));
+    }
+
+    private static String read(Supplier<Object> read) {
+        try {
+            return String.valueOf(read.get());
+        } catch (LoyaltyException e) {
+            return "refused " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
+    void shouldAnswerAsTheInMemoryStoreDoesWhenAnyHistoryRuns() {
+        qt().withFixedSeed(20261122L).withExamples(EXAMPLES).forAll(histories()).checkAssert(ops -> {
+            History history = new History();
+            try {
+                for (Op op : ops) {
+                    history.step(op);
+                }
+                history.checkFinalState();
+            } finally {
+                historyDone();
+            }
+        });
+    }
+}
