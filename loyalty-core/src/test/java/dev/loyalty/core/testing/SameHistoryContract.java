@@ -27,8 +27,10 @@ import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.ReferralContext;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.SweepContext;
@@ -42,7 +44,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -55,8 +59,9 @@ import org.quicktheories.core.Gen;
  * histories and offers. The histories mix enrolments (with birthdays and zones), purchases of
  * several lines, linked and unlinked returns, redemptions, holds captured, voided and lapsing,
  * profile changes, offer redemptions, replays, conflicting ids, events of unknown members,
- * batches through {@code processAll} and sweeps, under a program with a return window, expiry,
- * a daily cap, a tier ladder and the birthday and win-back offers.
+ * batches through {@code processAll}, sweeps, tier overrides, sign-ups with referral codes and
+ * shared identity fingerprints and referral settlement, under a program with a return window,
+ * expiry, a daily cap, a campaign budget, a tier ladder and the birthday and win-back offers.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
  * per history.
@@ -69,6 +74,8 @@ public abstract class SameHistoryContract {
             ZoneId.of("Pacific/Kiritimati"), ZoneId.of("UTC"));
     private static final List<String> CATEGORIES = List.of("home", "garden", "service", "gifts");
     private static final int MEMBERS = 4;
+    private static final int KINDS = 22;
+    private static final List<String> FINGERPRINTS = List.of("card:1", "card:2", "phone:3");
 
     /**
      * Returns a new, empty store of the kind under test.
@@ -87,13 +94,15 @@ public abstract class SameHistoryContract {
 
     private static Gen<List<Op>> histories() {
         // the kind through a multiplier: QuickTheories favours a range's bounds, which would make most steps enrolments
-        Gen<Op> op = integers().between(0, 9_999).map(n -> n * 7_919 % 20).zip(integers().between(0, 100_000), integers().between(0, 1_000), Op::new);
+        Gen<Op> op = integers().between(0, 9_999).map(n -> n * 7_919 % KINDS).zip(integers().between(0, 100_000), integers().between(0, 1_000), Op::new);
         return lists().of(op).ofSizeBetween(5, 45);
     }
 
     /** The rules: the simple pack with its offers, and a spend ladder whose multipliers the pack's gold rule adds to. */
     private static final class LadderedRules implements RuleEngine {
-        private final JavaRules pack = JavaRules.simplePack(300).withOfferPack();
+        private final JavaRules pack = JavaRules.simplePack(300).withOfferPack()
+                .withLimits(Map.of(JavaRules.WEEKEND, new CampaignLimits("WEEKEND", 2_000, 300, null)));
+        private final ReferralRules referrals = new ReferralRules();
         private final TierPolicy ladder = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
 
         @Override
@@ -104,6 +113,11 @@ public abstract class SameHistoryContract {
         @Override
         public Evaluation evaluate(RuleContext context) {
             return pack.evaluate(context);
+        }
+
+        @Override
+        public Evaluation evaluateReferral(ReferralContext context) {
+            return referrals.evaluateReferral(context);
         }
 
         @Override
@@ -139,7 +153,10 @@ public abstract class SameHistoryContract {
             // two members a year in, with birthdays coming up, so that sweeps issue offers to redeem; the others enrol as it happens
             for (int n = 0; n < 2; n++) {
                 LocalDate birthday = LocalDate.ofInstant(START, ZoneId.of("UTC")).plusDays(10 + 15 * n).withYear(1985 + n);
-                process(Enrolment.of(id(), member(n), START.minus(Duration.ofDays(400))).withBirthday(birthday).withZone(ZONES.get(n)));
+                process(Enrolment.of(id(), member(n), START.minus(Duration.ofDays(400))).withBirthday(birthday).withZone(ZONES.get(n))
+                        .withIdentity(Set.of(FINGERPRINTS.get(n))));
+                reference.assignReferralCode(member(n), "CODE-" + member(n));
+                tested.assignReferralCode(member(n), "CODE-" + member(n));
             }
         }
 
@@ -173,6 +190,19 @@ public abstract class SameHistoryContract {
                     assertThat(actual).as("batch\n%s", trace).isEqualTo(results(expected));
                     expected.stream().filter(EventResult::succeeded).map(EventResult::event).forEach(accepted::add);
                 }
+                case 20 -> {
+                    MemberId member = member(op.a());
+                    LocalDate until = LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC")).plusDays(2 + op.b() % 60);
+                    String tier = List.of("silver", "gold", "diamond").get(op.b() % 3);
+                    trace.append("override ").append(member).append(' ').append(tier).append(" until ").append(until).append('\n');
+                    agree("override", () -> reference.overrideTier(member, tier, until, "status match").toString(),
+                            () -> tested.overrideTier(member, tier, until, "status match").toString());
+                }
+                case 21 -> {
+                    trace.append("settle referrals at ").append(clock.instant()).append('\n');
+                    reference.settleReferrals(clock.instant());
+                    tested.settleReferrals(clock.instant());
+                }
                 case 18 -> {
                     // an earlier event again: a replay answers the first outcome
                     if (!accepted.isEmpty()) {
@@ -195,7 +225,16 @@ public abstract class SameHistoryContract {
             MemberId member = member(op.a());
             Instant now = clock.instant();
             return switch (op.kind()) {
-                case 0 -> Enrolment.of(id(), member, now).withBirthday(birthdaySoon(op)).withZone(ZONES.get(op.b() % ZONES.size()));
+                case 0 -> {
+                    Enrolment enrolment = Enrolment.of(id(), member, now).withBirthday(birthdaySoon(op)).withZone(ZONES.get(op.b() % ZONES.size()))
+                            .withIdentity(Set.of(FINGERPRINTS.get(op.a() % FINGERPRINTS.size())));
+                    // a referral code of one of the first two members, an unknown one, or none
+                    yield switch (op.b() % 4) {
+                        case 0, 1 -> enrolment.withReferralCode("CODE-" + member(op.b() % 4));
+                        case 2 -> enrolment.withReferralCode("CODE-NONE");
+                        default -> enrolment;
+                    };
+                }
                 case 1, 2, 3 -> purchase(member, op, now);
                 case 4 -> new Return(id(), member, now, null, money(op.b() % 5_000 + 1));
                 case 5 -> {
@@ -301,7 +340,8 @@ public abstract class SameHistoryContract {
     private static List<String> state(LoyaltyEngine engine, MemberId member) {
         return List.of(read(() -> engine.member(member)), read(() -> engine.balance(member)), read(() -> engine.ledger(member)),
                 read(() -> engine.lots(member)), read(() -> engine.holds(member)), read(() -> engine.offers(member)),
-                read(() -> engine.tier(member)), read(() -> engine.tierHistory(member)));
+                read(() -> engine.tier(member)), read(() -> engine.tierHistory(member)), read(() -> engine.referral(member)),
+                read(() -> engine.referralsMade(member)), read(() -> engine.referralCode(member)), read(() -> engine.campaignBudget("WEEKEND")));
     }
 
     private static String read(Supplier<Object> read) {
