@@ -98,7 +98,7 @@ public abstract class SameHistoryContract {
         return lists().of(op).ofSizeBetween(5, 45);
     }
 
-    /** The rules: the simple pack with its offers, and a spend ladder whose multipliers the pack's gold rule adds to. */
+    /** The rules: the simple pack with its offers and a budget on its weekend promotion, the referral rewards, and a spend ladder. */
     private static final class LadderedRules implements RuleEngine {
         private final JavaRules pack = JavaRules.simplePack(300).withOfferPack()
                 .withLimits(Map.of(JavaRules.WEEKEND, new CampaignLimits("WEEKEND", 2_000, 300, null)));
