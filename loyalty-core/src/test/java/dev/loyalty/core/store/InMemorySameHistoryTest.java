@@ -1,0 +1,22 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.testing.SameHistoryContract;
+
+/**
+ * Runs random histories on a second in-memory store beside the reference: above all, batches
+ * through {@code processAll} against the same events one by one.
+ */
+class InMemorySameHistoryTest extends SameHistoryContract {
+
+    /** A thousand histories take a few seconds here; a mutation that reuses an early evaluation after a promotion failed at the 52nd. */
+    @Override
+    protected int histories() {
+        return 1_000;
+    }
+
+    @Override
+    protected LoyaltyStore newStore() {
+        return new InMemoryStore();
+    }
+}
