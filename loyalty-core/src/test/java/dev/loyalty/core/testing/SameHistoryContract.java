@@ -94,6 +94,17 @@ public abstract class SameHistoryContract {
         return 40;
     }
 
+    /**
+     * Returns the rules both engines run; by default plain-Java ones ({@code LadderedRules}: the
+     * simple pack with offers, a campaign budget, referral rewards and a spend ladder). A rule
+     * engine's own test may pass its rules here, with the in-memory store, to check its batches.
+     *
+     * @return the rules, shared by the two engines of a history
+     */
+    protected RuleEngine rules() {
+        return new LadderedRules();
+    }
+
     /** Called after each history, to close what {@link #newStore()} opened for it; nothing by default. */
     protected void historyDone() {
     }
@@ -171,7 +182,7 @@ public abstract class SameHistoryContract {
 
         History(boolean batched) {
             this.batched = batched;
-            LadderedRules rules = new LadderedRules();
+            RuleEngine rules = rules();
             reference = LoyaltyEngine.builder().program(program()).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build();
             tested = LoyaltyEngine.builder().program(program()).clock(clock).store(newStore()).ruleEngine(rules).build();
             // two members a year in, with birthdays coming up, so that sweeps issue offers to redeem; the others enrol as it happens
