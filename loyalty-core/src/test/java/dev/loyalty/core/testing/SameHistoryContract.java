@@ -10,6 +10,8 @@ import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.SweepReport;
+import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
 import dev.loyalty.core.event.HoldVoid;
@@ -56,12 +58,15 @@ import org.quicktheories.core.Gen;
  * one over the store under test, must give the same answers: every outcome (points, balance,
  * entries, explanation text), every refusal (exception type and message), every sweep report and
  * batch result, and at the end the same members, balances, ledgers, lots, holds, tiers, tier
- * histories and offers. The histories mix enrolments (with birthdays and zones), purchases of
- * several lines, linked and unlinked returns, redemptions, holds captured, voided and lapsing,
- * profile changes, offer redemptions, replays, conflicting ids, events of unknown members,
- * batches through {@code processAll}, sweeps, tier overrides, sign-ups with referral codes and
- * shared identity fingerprints and referral settlement, under a program with a return window,
- * expiry, a daily cap, a campaign budget, a tier ladder and the birthday and win-back offers.
+ * histories, offers, referrals and campaign budget. The histories mix enrolments (with birthdays,
+ * zones, referral codes and shared identity fingerprints), purchases of several lines, linked and
+ * unlinked returns, redemptions, holds captured, voided and lapsing, profile changes, offer
+ * redemptions, replays, conflicting ids, events of unknown members, batches through
+ * {@code processAll}, sweeps (on the tested store whole or in two partitions), tier overrides and
+ * referral settlement, under a program with a return window, expiry, a daily cap, a campaign
+ * budget, a tier ladder and the birthday and win-back offers. A second test hands the tested
+ * engine the events in batches through {@code processAll} while the reference takes them one by
+ * one.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
  * per history.
@@ -219,8 +224,10 @@ public abstract class SameHistoryContract {
                     trace.append("clock ").append(clock.instant()).append('\n');
                 }
                 case 16 -> {
-                    trace.append("sweep at ").append(clock.instant()).append('\n');
-                    agree("sweep", () -> reference.sweep().toString(), () -> tested.sweep().toString());
+                    // the tested engine sweeps whole, or in two partitions split at a member id, as parallel sweepers would
+                    MemberId split = op.b() % 2 == 0 ? null : member(op.a());
+                    trace.append("sweep at ").append(clock.instant()).append(split == null ? "" : " split at " + split).append('\n');
+                    agree("sweep", () -> reference.sweep().toString(), () -> split == null ? tested.sweep().toString() : partitioned(split));
                 }
                 case 17 -> {
                     List<LoyaltyEvent> batch = new ArrayList<>();
@@ -344,6 +351,17 @@ public abstract class SameHistoryContract {
             if (!answer.startsWith("refused")) {
                 accepted.add(event);
             }
+        }
+
+        /** Sweeps the tested engine in the two partitions either side of a member id and adds up their reports. */
+        String partitioned(MemberId split) {
+            Instant asOf = clock.instant();
+            SweepReport below = tested.sweep(SweepRequest.builder().asOf(asOf).range(null, split).build());
+            SweepReport above = tested.sweep(SweepRequest.builder().asOf(asOf).range(split, null).build());
+            return new SweepReport(below.members() + above.members(), below.changedMembers() + above.changedMembers(),
+                    below.released() + above.released(), below.expiredPoints() + above.expiredPoints(),
+                    below.lapsedHolds() + above.lapsedHolds(), below.offersIssued() + above.offersIssued(),
+                    below.offersExpired() + above.offersExpired(), below.tierChanges() + above.tierChanges()).toString();
         }
 
         /** Hands the pending events to the tested engine in one batch and to the reference one by one, and compares each answer. */
