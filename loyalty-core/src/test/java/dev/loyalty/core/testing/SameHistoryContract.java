@@ -380,28 +380,16 @@ public abstract class SameHistoryContract {
                     accepted.add(event);
                 }
             }
-            List<String> actual = new ArrayList<>();
-            for (EventResult result : tested.processAll(batch)) {
-                actual.add(result.succeeded() ? describe(result.outcome())
-                        : "refused " + result.error().getClass().getSimpleName() + ": " + result.error().getMessage());
-            }
+            List<String> actual = tested.processAll(batch).stream().map(SameHistoryContract::describe).toList();
             assertThat(actual).as("batch\n%s", trace).isEqualTo(expected);
         }
 
         /** Runs the same call on both engines and checks that they answer alike; returns the answer. */
-        String agree(String what, Supplier<String> onReference, Supplier<String> onTested) {
+        String agree(String what, Supplier<?> onReference, Supplier<?> onTested) {
             String expected = answer(onReference);
             String actual = answer(onTested);
             assertThat(actual).as("%s\n%s", what, trace).isEqualTo(expected);
             return expected;
-        }
-
-        String answer(Supplier<String> call) {
-            try {
-                return call.get();
-            } catch (LoyaltyException e) {
-                return "refused " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
         }
 
         void checkFinalState() {
@@ -418,29 +406,33 @@ public abstract class SameHistoryContract {
                 + outcome.ruleSetVersion() + "\n" + outcome.explanation().toText();
     }
 
+    private static String describe(EventResult result) {
+        return result.succeeded() ? describe(result.outcome()) : refusal(result.error());
+    }
+
     private static String results(List<EventResult> results) {
-        StringBuilder text = new StringBuilder();
-        for (EventResult result : results) {
-            text.append(result.succeeded() ? describe(result.outcome())
-                    : "refused " + result.error().getClass().getSimpleName() + ": " + result.error().getMessage()).append('\n');
+        return String.join("\n", results.stream().map(SameHistoryContract::describe).toList());
+    }
+
+    private static String refusal(LoyaltyException e) {
+        return "refused " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Runs a call, answering its result as text, or its refusal. */
+    private static String answer(Supplier<?> call) {
+        try {
+            return String.valueOf(call.get());
+        } catch (LoyaltyException e) {
+            return refusal(e);
         }
-        return text.toString();
     }
 
     /** What the engine says of a member, each read as its text or its refusal. */
     private static List<String> state(LoyaltyEngine engine, MemberId member) {
-        return List.of(read(() -> engine.member(member)), read(() -> engine.balance(member)), read(() -> engine.ledger(member)),
-                read(() -> engine.lots(member)), read(() -> engine.holds(member)), read(() -> engine.offers(member)),
-                read(() -> engine.tier(member)), read(() -> engine.tierHistory(member)), read(() -> engine.referral(member)),
-                read(() -> engine.referralsMade(member)), read(() -> engine.referralCode(member)), read(() -> engine.campaignBudget("WEEKEND")));
-    }
-
-    private static String read(Supplier<Object> read) {
-        try {
-            return String.valueOf(read.get());
-        } catch (LoyaltyException e) {
-            return "refused " + e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
+        return List.of(answer(() -> engine.member(member)), answer(() -> engine.balance(member)), answer(() -> engine.ledger(member)),
+                answer(() -> engine.lots(member)), answer(() -> engine.holds(member)), answer(() -> engine.offers(member)),
+                answer(() -> engine.tier(member)), answer(() -> engine.tierHistory(member)), answer(() -> engine.referral(member)),
+                answer(() -> engine.referralsMade(member)), answer(() -> engine.referralCode(member)), answer(() -> engine.campaignBudget("WEEKEND")));
     }
 
     private void run(List<Op> ops, boolean batched) {
