@@ -72,8 +72,12 @@ public abstract class LifecycleContract {
         return ProgramSettings.builder().currency("GBP");
     }
 
+    private Purchase purchase(String id, String amount) {
+        return Purchase.builder(EventId.of(id), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of(amount, "GBP")).build();
+    }
+
     private void buy(String id, String amount) {
-        engine.process(Purchase.builder(EventId.of(id), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
+        engine.process(purchase(id, amount));
     }
 
     private void redeem(String id, long points) {
@@ -199,7 +203,7 @@ public abstract class LifecycleContract {
     @Test
     void shouldReplayAPurchaseWithItsFirstEntriesWhenItsPointsWereReleasedSince() {
         start(program().returnWindowDays(14));
-        Purchase purchase = Purchase.builder(EventId.of("p-1"), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build();
+        Purchase purchase = purchase("p-1", "100");
         Outcome first = engine.process(purchase);
         clock.advance(Duration.ofDays(15));
         buy("p-2", "10");
@@ -213,7 +217,7 @@ public abstract class LifecycleContract {
     @Test
     void shouldReplayAPurchaseWithItsFirstEntriesWhenItsPointsExpiredSince() {
         start(program().expiry(ExpiryPolicy.rollingMonths(1)));
-        Purchase purchase = Purchase.builder(EventId.of("p-1"), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build();
+        Purchase purchase = purchase("p-1", "100");
         Outcome first = engine.process(purchase);
         clock.advance(Duration.ofDays(40));
         engine.sweep();
