@@ -305,11 +305,17 @@ public abstract class SameHistoryContract {
                     yield op.kind() == 8 ? new HoldCapture(id(), member, now, hold) : new HoldVoid(id(), member, now, hold);
                 }
                 case 10 -> new ProfileChange(id(), member, now, op.b() % 3 == 0 ? LocalDate.of(1990, 1 + op.a() % 12, 1 + op.b() % 28) : null,
-                        op.b() % 3 == 1 ? ZONES.get(op.a() % ZONES.size()) : null, op.b() % 3 == 2 ? MemberStatus.ACTIVE : null);
+                        op.b() % 3 == 1 ? ZONES.get(op.a() % ZONES.size()) : null, op.b() % 3 == 2 ? status(op) : null);
                 case 11 -> offerRedemption(member, op, now);
                 case 12 -> purchase(MemberId.of("unknown-" + op.b() % 3), op, now);
                 default -> purchase(member, op, now);
             };
+        }
+
+        /** Mostly back to active, now and then suspended, rarely closed for good. */
+        MemberStatus status(Op op) {
+            int pick = op.a() % 7;
+            return pick < 4 ? MemberStatus.ACTIVE : pick < 6 ? MemberStatus.SUSPENDED : MemberStatus.CLOSED;
         }
 
         /** A birthday within the next weeks, so that sweeps issue birthday offers to redeem; a leap day now and then. */
