@@ -64,7 +64,9 @@ import org.quicktheories.core.Gen;
  * redemptions, replays, conflicting ids, events of unknown members, batches through
  * {@code processAll}, sweeps (on the tested store whole or in two partitions), tier overrides and
  * referral settlement, under a program with a return window, expiry, a daily cap, a campaign
- * budget, a tier ladder and the birthday and win-back offers. A second test hands the tested
+ * budget, a tier ladder and the birthday and win-back offers; they start on days spread over three
+ * years, members live in four zones, so year ends, a leap day and DST changes fall inside some.
+ * A second test hands the tested
  * engine the events in batches through {@code processAll} while the reference takes them one by
  * one.
  *
@@ -73,7 +75,8 @@ import org.quicktheories.core.Gen;
  */
 public abstract class SameHistoryContract {
 
-    private static final Instant START = Instant.parse("2026-01-12T10:00:00Z");
+    /** Histories start on a day of the year after this one, so that year ends, leap days and DST changes fall inside some. */
+    private static final Instant EARLIEST_START = Instant.parse("2026-01-12T10:00:00Z");
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/London"), ZoneId.of("America/New_York"),
             ZoneId.of("Pacific/Kiritimati"), ZoneId.of("UTC"));
     private static final List<String> CATEGORIES = List.of("home", "garden", "service", "gifts");
@@ -174,7 +177,7 @@ public abstract class SameHistoryContract {
 
     /** Two engines in step: same clock, same rules, same events. */
     private final class History {
-        final TestClock clock = new TestClock(START);
+        final TestClock clock;
         final LoyaltyEngine reference;
         final LoyaltyEngine tested;
         final List<LoyaltyEvent> accepted = new ArrayList<>();
@@ -185,15 +188,16 @@ public abstract class SameHistoryContract {
         final List<LoyaltyEvent> pending = new ArrayList<>();
         int next;
 
-        History(boolean batched) {
+        History(boolean batched, Instant start) {
             this.batched = batched;
+            this.clock = new TestClock(start);
             RuleEngine rules = rules();
             reference = LoyaltyEngine.builder().program(program()).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build();
             tested = LoyaltyEngine.builder().program(program()).clock(clock).store(newStore()).ruleEngine(rules).build();
             // two members a year in, with birthdays coming up, so that sweeps issue offers to redeem; the others enrol as it happens
             for (int n = 0; n < 2; n++) {
-                LocalDate birthday = LocalDate.ofInstant(START, ZoneId.of("UTC")).plusDays(10 + 15 * n).withYear(1985 + n);
-                process(Enrolment.of(id(), member(n), START.minus(Duration.ofDays(400))).withBirthday(birthday).withZone(ZONES.get(n))
+                LocalDate birthday = LocalDate.ofInstant(start, ZoneId.of("UTC")).plusDays(10 + 15 * n).withYear(1985 + n);
+                process(Enrolment.of(id(), member(n), start.minus(Duration.ofDays(400))).withBirthday(birthday).withZone(ZONES.get(n))
                         .withIdentity(Set.of(FINGERPRINTS.get(n))));
                 flush();
                 reference.assignReferralCode(member(n), "CODE-" + member(n));
@@ -442,7 +446,7 @@ public abstract class SameHistoryContract {
     }
 
     private void run(List<Op> ops, boolean batched) {
-        History history = new History(batched);
+        History history = new History(batched, EARLIEST_START.plus(Duration.ofDays(ops.get(0).a() % 1_100)));
         try {
             for (Op op : ops) {
                 history.step(op);
