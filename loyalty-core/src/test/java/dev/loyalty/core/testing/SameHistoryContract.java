@@ -58,7 +58,7 @@ import org.quicktheories.core.Gen;
  * one over the store under test, must give the same answers: every outcome (points, balance,
  * entries, explanation text), every refusal (exception type and message), every sweep report and
  * batch result, and at the end the same members, balances, ledgers, lots, holds, tiers, tier
- * histories, offers, referrals and campaign budget. The histories mix enrolments (with birthdays,
+ * histories, offers, referrals, points summaries, statements and campaign budget. The histories mix enrolments (with birthdays,
  * zones, referral codes and shared identity fingerprints), purchases of several lines, linked and
  * unlinked returns, redemptions, holds captured, voided and lapsing, profile changes, offer
  * redemptions, replays, conflicting ids, events of unknown members, batches through
@@ -442,7 +442,8 @@ public abstract class SameHistoryContract {
         return List.of(answer(() -> engine.member(member)), answer(() -> engine.balance(member)), answer(() -> engine.ledger(member)),
                 answer(() -> engine.lots(member)), answer(() -> engine.holds(member)), answer(() -> engine.offers(member)),
                 answer(() -> engine.tier(member)), answer(() -> engine.tierHistory(member)), answer(() -> engine.referral(member)),
-                answer(() -> engine.referralsMade(member)), answer(() -> engine.referralCode(member)), answer(() -> engine.campaignBudget("WEEKEND")));
+                answer(() -> engine.referralsMade(member)), answer(() -> engine.referralCode(member)), answer(() -> engine.campaignBudget("WEEKEND")),
+                answer(() -> engine.summary(member)), answer(() -> engine.statement(member)), answer(() -> engine.referralStats(member)));
     }
 
     private void run(List<Op> ops, boolean batched) {
