@@ -58,17 +58,16 @@ import org.quicktheories.core.Gen;
  * one over the store under test, must give the same answers: every outcome (points, balance,
  * entries, explanation text), every refusal (exception type and message), every sweep report and
  * batch result, and at the end the same members, balances, ledgers, lots, holds, tiers, tier
- * histories, offers, referrals, points summaries, statements and campaign budget. The histories mix enrolments (with birthdays,
- * zones, referral codes and shared identity fingerprints), purchases of several lines, linked and
- * unlinked returns, redemptions, holds captured, voided and lapsing, profile changes, offer
- * redemptions, replays, conflicting ids, events of unknown members, batches through
- * {@code processAll}, sweeps (on the tested store whole or in two partitions), tier overrides and
- * referral settlement, under a program with a return window, expiry, a daily cap, a campaign
- * budget, a tier ladder and the birthday and win-back offers; they start on days spread over three
- * years, members live in four zones, so year ends, a leap day and DST changes fall inside some.
- * A second test hands the tested
- * engine the events in batches through {@code processAll} while the reference takes them one by
- * one.
+ * histories, offers, referrals, points summaries, statements and campaign budget. The histories
+ * mix enrolments (with birthdays, zones, referral codes and shared identity fingerprints),
+ * purchases of several lines, linked and unlinked returns, redemptions, holds captured, voided and
+ * lapsing, profile changes, offer redemptions, replays, conflicting ids, events of unknown
+ * members, batches through {@code processAll}, sweeps (on the tested store whole or in two
+ * partitions), tier overrides and referral settlement, under a program with a return window,
+ * expiry, a daily cap, a campaign budget, a tier ladder and the birthday and win-back offers; they
+ * start on days spread over three years, members live in four zones, so year ends, a leap day and
+ * DST changes fall inside some. A second test hands the tested engine the events in batches
+ * through {@code processAll} while the reference takes them one by one.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
  * per history.
