@@ -308,7 +308,7 @@ public final class Fingerprints {
                 bytes[size++] = (byte) ('0' + value % 10);
                 return;
             }
-            // the scratch buffer may hold a field's digits still to be copied: write these after them, as text
+            // straight into the buffer, not through the scratch one: field() calls this while the scratch holds its digits
             int end = size + stringSize(value);
             for (int at = end - 1; at >= size; at--) {
                 bytes[at] = (byte) ('0' + value % 10);
