@@ -62,12 +62,13 @@ import org.quicktheories.core.Gen;
  * mix enrolments (with birthdays, zones, referral codes and shared identity fingerprints),
  * purchases of several lines, linked and unlinked returns, redemptions, holds captured, voided and
  * lapsing, profile changes, offer redemptions, replays, conflicting ids, events of unknown
- * members, batches through {@code processAll}, sweeps (on the tested store whole or in two
- * partitions), tier overrides and referral settlement, under a program with a return window,
- * expiry, a daily cap, a campaign budget, a tier ladder and the birthday and win-back offers; they
- * start on days spread over three years, members live in four zones, so year ends, a leap day and
- * DST changes fall inside some, and one event in five arrives late, dated up to a week back. A second test hands the tested engine the events in batches
- * through {@code processAll} while the reference takes them one by one.
+ * members, batches through {@code processAll}, sweeps (on the tested store whole, in two
+ * partitions or checkpointed), tier overrides and referral settlement, under a program with a
+ * return window, expiry, a daily cap, a campaign budget, a tier ladder and the birthday and win-
+ * back offers; they start on days spread over three years, members live in four zones, so year
+ * ends, a leap day and DST changes fall inside some, and one event in five arrives late, dated up
+ * to a week back. A second test hands the tested engine the events in batches through {@code
+ * processAll} while the reference takes them one by one.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
  * per history.
@@ -227,10 +228,16 @@ public abstract class SameHistoryContract {
                     trace.append("clock ").append(clock.instant()).append('\n');
                 }
                 case 16 -> {
-                    // the tested engine sweeps whole, or in two partitions split at a member id, as parallel sweepers would
-                    MemberId split = op.b() % 2 == 0 ? null : member(op.a());
-                    trace.append("sweep at ").append(clock.instant()).append(split == null ? "" : " split at " + split).append('\n');
-                    agree("sweep", () -> reference.sweep().toString(), () -> split == null ? tested.sweep().toString() : partitioned(split));
+                    // the tested engine sweeps whole, in two partitions split at a member id as parallel sweepers would,
+                    // or saving a checkpoint after every member
+                    MemberId split = op.b() % 3 == 1 ? member(op.a()) : null;
+                    String checkpoint = op.b() % 3 == 2 ? "sweep-" + next++ : null;
+                    trace.append("sweep at ").append(clock.instant()).append(split == null ? "" : " split at " + split)
+                            .append(checkpoint == null ? "" : " checkpointed").append('\n');
+                    agree("sweep", () -> reference.sweep().toString(), () -> split != null ? partitioned(split)
+                            : checkpoint != null ? tested.sweep(SweepRequest.builder().asOf(clock.instant()).checkpoint(checkpoint)
+                                    .checkpointEvery(1).build()).toString()
+                            : tested.sweep().toString());
                 }
                 case 17 -> {
                     List<LoyaltyEvent> batch = new ArrayList<>();
