@@ -13,6 +13,9 @@ import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.insight.Insights;
+import dev.loyalty.core.insight.KpiSettings;
+import dev.loyalty.core.insight.RfmSettings;
 import dev.loyalty.core.event.HoldCapture;
 import dev.loyalty.core.event.HoldVoid;
 import dev.loyalty.core.event.LoyaltyEvent;
@@ -24,12 +27,14 @@ import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.spi.CampaignLimits;
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.ReferralContext;
@@ -63,11 +68,12 @@ import org.quicktheories.core.Gen;
  * purchases of several lines, linked and unlinked returns, redemptions, holds captured, voided and
  * lapsing, profile changes, offer redemptions, replays, conflicting ids, events of unknown
  * members, batches through {@code processAll}, sweeps (on the tested store whole, in two
- * partitions or checkpointed), tier overrides and referral settlement, under a program with a
- * return window, expiry, a daily cap, a campaign budget, a tier ladder and the birthday and win-
- * back offers; they start on days spread over three years, members live in four zones, so year
- * ends, a leap day and DST changes fall inside some, and one event in five arrives late, dated up
- * to a week back. A second test hands the tested engine the events in batches through {@code
+ * partitions or checkpointed), tier overrides, referral settlement, and RFM segments scored and
+ * stored (a rule reads them) with the KPIs compared, under a program with a return window, expiry,
+ * a daily cap, a campaign budget, a tier ladder, a segment campaign and the birthday and win- back
+ * offers; they start on days spread over three years, members live in four zones, so year ends, a
+ * leap day and DST changes fall inside some, and one event in five arrives late, dated up to a
+ * week back. A second test hands the tested engine the events in batches through {@code
  * processAll} while the reference takes them one by one.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
@@ -81,7 +87,7 @@ public abstract class SameHistoryContract {
             ZoneId.of("Pacific/Kiritimati"), ZoneId.of("UTC"));
     private static final List<String> CATEGORIES = List.of("home", "garden", "service", "gifts");
     private static final int MEMBERS = 4;
-    private static final int KINDS = 22;
+    private static final int KINDS = 23;
     private static final List<String> FINGERPRINTS = List.of("card:1", "card:2", "phone:3");
 
     /**
@@ -145,7 +151,20 @@ public abstract class SameHistoryContract {
         @Override
         public Evaluation evaluate(RuleContext context) {
             Evaluation evaluation = pack.evaluate(context);
-            return new Evaluation(evaluation.ruleSetVersion(), evaluation.decisions(), evaluation.limits(), false);
+            List<Decision> decisions = evaluation.decisions();
+            MemberSegment segment = context.segment();
+            if (context.event() instanceof Purchase && segment != null) {
+                // a segment campaign: the stored segment and its scores reach the rules, from either store
+                decisions = new ArrayList<>(decisions);
+                decisions.add(new Decision.FixedPoints("SEG-" + segment.segment(), "points by segment scores", Decision.WHOLE_EVENT,
+                        segment.recency() + segment.frequency() + segment.monetary()));
+            }
+            return new Evaluation(evaluation.ruleSetVersion(), decisions, evaluation.limits(), false);
+        }
+
+        @Override
+        public boolean usesSegments() {
+            return true;
         }
 
         /** None of the pack's rules reads the balance: so {@code processAll} evaluates a batch's purchases in one call, as with Drools. */
@@ -180,6 +199,8 @@ public abstract class SameHistoryContract {
         final TestClock clock;
         final LoyaltyEngine reference;
         final LoyaltyEngine tested;
+        final LoyaltyStore referenceStore = new InMemoryStore();
+        final LoyaltyStore testedStore = newStore();
         final List<LoyaltyEvent> accepted = new ArrayList<>();
         final List<PointsHold> holds = new ArrayList<>();
         final StringBuilder trace = new StringBuilder();
@@ -192,8 +213,8 @@ public abstract class SameHistoryContract {
             this.batched = batched;
             this.clock = new TestClock(start);
             RuleEngine rules = rules();
-            reference = LoyaltyEngine.builder().program(program()).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build();
-            tested = LoyaltyEngine.builder().program(program()).clock(clock).store(newStore()).ruleEngine(rules).build();
+            reference = LoyaltyEngine.builder().program(program()).clock(clock).store(referenceStore).ruleEngine(rules).build();
+            tested = LoyaltyEngine.builder().program(program()).clock(clock).store(testedStore).ruleEngine(rules).build();
             // two members a year in, with birthdays coming up, so that sweeps issue offers to redeem; the others enrol as it happens
             for (int n = 0; n < 2; n++) {
                 LocalDate birthday = LocalDate.ofInstant(start, ZoneId.of("UTC")).plusDays(10 + 15 * n).withYear(1985 + n);
@@ -262,6 +283,15 @@ public abstract class SameHistoryContract {
                     trace.append("settle referrals at ").append(clock.instant()).append('\n');
                     reference.settleReferrals(clock.instant());
                     tested.settleReferrals(clock.instant());
+                }
+                case 22 -> {
+                    // the insights: segments scored and stored (which the VIP rule then reads), and the KPIs of the last 90 days
+                    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
+                    trace.append("segments and KPIs on ").append(today).append('\n');
+                    agree("segments", () -> Insights.of(referenceStore, program()).segmentAndStore(RfmSettings.builder(today).build()),
+                            () -> Insights.of(testedStore, program()).segmentAndStore(RfmSettings.builder(today).build()));
+                    KpiSettings kpis = KpiSettings.builder(today.minusDays(90), today.plusDays(1)).build();
+                    agree("KPIs", () -> Insights.of(referenceStore, program()).kpis(kpis), () -> Insights.of(testedStore, program()).kpis(kpis));
                 }
                 case 18 -> {
                     // an earlier event again: a replay answers the first outcome
