@@ -70,11 +70,11 @@ import org.quicktheories.core.Gen;
  * members, batches through {@code processAll}, sweeps (on the tested store whole, in two
  * partitions or checkpointed), tier overrides, referral settlement, and RFM segments scored and
  * stored (a rule reads them) with the KPIs compared, under a program with a return window, expiry,
- * a daily cap, a campaign budget, a tier ladder, a segment campaign and the birthday and win- back
+ * a daily cap, a campaign budget, a tier ladder, a segment campaign and the birthday and win-back
  * offers; they start on days spread over three years, members live in four zones, so year ends, a
  * leap day and DST changes fall inside some, and one event in five arrives late, dated up to a
- * week back. A second test hands the tested engine the events in batches through {@code
- * processAll} while the reference takes them one by one.
+ * week back. A second test hands the tested engine the events in batches through
+ * {@code processAll} while the reference takes them one by one.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
  * per history.
