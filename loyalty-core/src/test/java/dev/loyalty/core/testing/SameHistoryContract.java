@@ -27,23 +27,14 @@ import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
-import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
-import dev.loyalty.core.spi.CampaignLimits;
-import dev.loyalty.core.spi.Decision;
-import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
-import dev.loyalty.core.spi.ReferralContext;
-import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
-import dev.loyalty.core.spi.SweepContext;
 import dev.loyalty.core.store.InMemoryStore;
-import dev.loyalty.core.tier.QualifyingWindow;
-import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +42,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -109,8 +98,8 @@ public abstract class SameHistoryContract {
     }
 
     /**
-     * Returns the rules both engines run; by default plain-Java ones ({@code LadderedRules}: the
-     * simple pack with offers, a campaign budget, referral rewards and a spend ladder). A rule
+     * Returns the rules both engines run; by default plain-Java ones ({@link LadderedRules}: the
+     * simple pack with offers, a campaign budget, referral rewards, a spend ladder and a segment campaign). A rule
      * engine's own test may pass its rules here, with the in-memory store, to check its batches.
      *
      * @return the rules, shared by the two engines of a history
@@ -133,61 +122,6 @@ public abstract class SameHistoryContract {
         return lists().of(op).ofSizeBetween(5, 45);
     }
 
-    /**
-     * The rules: the simple pack with its offers and a budget on its weekend promotion, the
-     * referral rewards, and a spend ladder.
-     */
-    private static final class LadderedRules implements RuleEngine {
-        private final JavaRules pack = JavaRules.simplePack(300).withOfferPack()
-                .withLimits(Map.of(JavaRules.WEEKEND, new CampaignLimits("WEEKEND", 2_000, 300, null)));
-        private final ReferralRules referrals = new ReferralRules();
-        private final TierPolicy ladder = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
-
-        @Override
-        public String version() {
-            return pack.version();
-        }
-
-        @Override
-        public Evaluation evaluate(RuleContext context) {
-            Evaluation evaluation = pack.evaluate(context);
-            List<Decision> decisions = evaluation.decisions();
-            MemberSegment segment = context.segment();
-            if (context.event() instanceof Purchase && segment != null) {
-                // a segment campaign: the stored segment and its scores reach the rules, from either store
-                decisions = new ArrayList<>(decisions);
-                decisions.add(new Decision.FixedPoints("SEG-" + segment.segment(), "points by segment scores", Decision.WHOLE_EVENT,
-                        segment.recency() + segment.frequency() + segment.monetary()));
-            }
-            return new Evaluation(evaluation.ruleSetVersion(), decisions, evaluation.limits(), false);
-        }
-
-        @Override
-        public boolean usesSegments() {
-            return true;
-        }
-
-        /** None of the pack's rules reads the balance: so {@code processAll} evaluates a batch's purchases in one call, as with Drools. */
-        @Override
-        public boolean usesBalance() {
-            return false;
-        }
-
-        @Override
-        public Evaluation evaluateReferral(ReferralContext context) {
-            return referrals.evaluateReferral(context);
-        }
-
-        @Override
-        public Evaluation evaluateSweep(SweepContext context) {
-            return pack.evaluateSweep(context);
-        }
-
-        @Override
-        public Optional<TierPolicy> tierPolicy() {
-            return Optional.of(ladder);
-        }
-    }
 
     private static ProgramSettings program() {
         return ProgramSettings.builder().currency(Fixtures.CURRENCY).zone("Europe/London").returnWindowDays(14)
