@@ -99,8 +99,9 @@ public abstract class SameHistoryContract {
 
     /**
      * Returns the rules both engines run; by default plain-Java ones ({@link LadderedRules}: the
-     * simple pack with offers, a campaign budget, referral rewards, a spend ladder and a segment campaign). A rule
-     * engine's own test may pass its rules here, with the in-memory store, to check its batches.
+     * simple pack with offers, a campaign budget, referral rewards, a spend ladder and a segment
+     * campaign). A rule engine's own test may pass its rules here, with the in-memory store, to
+     * check its batches.
      *
      * @return the rules, shared by the two engines of a history
      */
