@@ -22,10 +22,19 @@ import java.util.Optional;
  * scores. None reads the balance, so {@code processAll} evaluates a batch's purchases in one call.
  */
 final class LadderedRules implements RuleEngine {
-    private final JavaRules pack = JavaRules.simplePack(300).withOfferPack()
-            .withLimits(Map.of(JavaRules.WEEKEND, new CampaignLimits("WEEKEND", 2_000, 300, null)));
+    private final JavaRules pack;
     private final ReferralRules referrals = new ReferralRules();
     private final TierPolicy ladder = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
+
+    /**
+     * Makes the rules.
+     *
+     * @param withBudget whether the weekend promotion draws on a campaign budget, which all members share
+     */
+    LadderedRules(boolean withBudget) {
+        JavaRules offers = JavaRules.simplePack(300).withOfferPack();
+        pack = withBudget ? offers.withLimits(Map.of(JavaRules.WEEKEND, new CampaignLimits("WEEKEND", 2_000, 300, null))) : offers;
+    }
 
     @Override
     public String version() {

@@ -41,8 +41,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -63,7 +71,9 @@ import org.quicktheories.core.Gen;
  * offers; they start on days spread over three years, members live in four zones, so year ends, a
  * leap day and DST changes fall inside some, and one event in five arrives late, dated up to a
  * week back. A second test hands the tested engine the events in batches through
- * {@code processAll} while the reference takes them one by one.
+ * {@code processAll} while the reference takes them one by one; a third writes several members at
+ * once, each on a thread of its own, with rules and events that never write to another member than
+ * the event's.
  *
  * <p>A store's test extends this class and implements {@link #newStore()}, which is called once
  * per history.
@@ -106,7 +116,18 @@ public abstract class SameHistoryContract {
      * @return the rules, shared by the two engines of a history
      */
     protected RuleEngine rules() {
-        return new LadderedRules();
+        return new LadderedRules(true);
+    }
+
+    /**
+     * Returns the rules of the concurrent test, whose members are written at once: rules that never
+     * write to a member other than the event's; by default {@link LadderedRules} without the campaign
+     * budget all members draw on.
+     *
+     * @return the rules, shared by the two engines of a history
+     */
+    protected RuleEngine concurrentRules() {
+        return new LadderedRules(false);
     }
 
     /** Called after each history, to close what {@link #newStore()} opened for it; nothing by default. */
@@ -139,15 +160,17 @@ public abstract class SameHistoryContract {
         final List<LoyaltyEvent> accepted = new ArrayList<>();
         final List<PointsHold> holds = new ArrayList<>();
         final StringBuilder trace = new StringBuilder();
-        /** When set, the tested engine takes the events in batches through {@code processAll}; the reference one by one. */
-        final boolean batched;
+        /** How the tested engine takes the events; the reference always takes them one by one. */
+        final Mode mode;
         final List<LoyaltyEvent> pending = new ArrayList<>();
+        /** The concurrent mode's writers, one per member; made on first use. */
+        ExecutorService writers;
         int next;
 
-        History(boolean batched, Instant start) {
-            this.batched = batched;
+        History(Mode mode, Instant start) {
+            this.mode = mode;
             this.clock = new TestClock(start);
-            RuleEngine rules = rules();
+            RuleEngine rules = mode == Mode.CONCURRENT ? concurrentRules() : rules();
             reference = LoyaltyEngine.builder().program(program()).clock(clock).store(referenceStore).ruleEngine(rules).build();
             tested = LoyaltyEngine.builder().program(program()).clock(clock).store(testedStore).ruleEngine(rules).build();
             // two members a year in, with birthdays coming up, so that sweeps issue offers to redeem; the others enrol as it happens
@@ -252,8 +275,12 @@ public abstract class SameHistoryContract {
             Instant now = op.b() % 5 == 4 ? clock.instant().minus(Duration.ofMinutes(op.a() % 10_000)) : clock.instant();
             return switch (op.kind()) {
                 case 0 -> {
-                    Enrolment enrolment = Enrolment.of(id(), member, now).withBirthday(birthdaySoon(op)).withZone(ZONES.get(op.b() % ZONES.size()))
-                            .withIdentity(Set.of(FINGERPRINTS.get(op.a() % FINGERPRINTS.size())));
+                    Enrolment enrolment = Enrolment.of(id(), member, now).withBirthday(birthdaySoon(op)).withZone(ZONES.get(op.b() % ZONES.size()));
+                    if (mode == Mode.CONCURRENT) {
+                        // no referral, whose reward would write to another member while that member's writer runs
+                        yield enrolment;
+                    }
+                    enrolment = enrolment.withIdentity(Set.of(FINGERPRINTS.get(op.a() % FINGERPRINTS.size())));
                     // a referral code of one of the first two members, an unknown one, or none
                     yield switch (op.b() % 4) {
                         case 0, 1 -> enrolment.withReferralCode("CODE-" + member(op.b() % 4));
@@ -323,7 +350,7 @@ public abstract class SameHistoryContract {
         }
 
         void process(LoyaltyEvent event) {
-            if (batched) {
+            if (mode != Mode.ONE_BY_ONE) {
                 trace.append("pending ").append(event).append('\n');
                 pending.add(event);
                 return;
@@ -362,8 +389,33 @@ public abstract class SameHistoryContract {
                     accepted.add(event);
                 }
             }
-            List<String> actual = tested.processAll(batch).stream().map(SameHistoryContract::describe).toList();
+            List<String> actual = mode == Mode.CONCURRENT ? concurrently(batch)
+                    : tested.processAll(batch).stream().map(SameHistoryContract::describe).toList();
             assertThat(actual).as("batch\n%s", trace).isEqualTo(expected);
+        }
+
+        /** Processes each member's events on a thread of its own, in their order, all members at once; answers in the batch's order. */
+        List<String> concurrently(List<LoyaltyEvent> batch) {
+            Map<MemberId, List<Integer>> byMember = new LinkedHashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                byMember.computeIfAbsent(batch.get(i).memberId(), member -> new ArrayList<>()).add(i);
+            }
+            if (writers == null) {
+                writers = Executors.newFixedThreadPool(MEMBERS + 3);
+            }
+            String[] answers = new String[batch.size()];
+            List<Future<?>> runs = new ArrayList<>();
+            for (List<Integer> indexes : byMember.values()) {
+                runs.add(writers.submit(() -> indexes.forEach(i -> answers[i] = answer(() -> describe(tested.process(batch.get(i)))))));
+            }
+            for (Future<?> run : runs) {
+                try {
+                    run.get(1, TimeUnit.MINUTES);
+                } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                    throw new AssertionError("a writer failed\n" + trace, e);
+                }
+            }
+            return List.of(answers);
         }
 
         /** Runs the same call on both engines and checks that they answer alike; returns the answer. */
@@ -418,25 +470,44 @@ public abstract class SameHistoryContract {
                 answer(() -> engine.summary(member)), answer(() -> engine.statement(member)), answer(() -> engine.referralStats(member)));
     }
 
-    private void run(List<Op> ops, boolean batched) {
-        History history = new History(batched, EARLIEST_START.plus(Duration.ofDays(ops.get(0).a() % 1_100)));
+    /** How the tested engine takes a history's events. */
+    enum Mode {
+        /** One by one, as the reference does. */
+        ONE_BY_ONE,
+        /** In batches through {@code processAll}. */
+        BATCHED,
+        /** In groups, each member's events on a thread of its own, all members at once, with rules and events that never
+         * write to a member other than the event's (no referrals, no campaign budget). */
+        CONCURRENT
+    }
+
+    private void run(List<Op> ops, Mode mode) {
+        History history = new History(mode, EARLIEST_START.plus(Duration.ofDays(ops.get(0).a() % 1_100)));
         try {
             for (Op op : ops) {
                 history.step(op);
             }
             history.checkFinalState();
         } finally {
+            if (history.writers != null) {
+                history.writers.shutdownNow();
+            }
             historyDone();
         }
     }
 
     @Test
     void shouldAnswerAsTheInMemoryStoreDoesWhenAnyHistoryRuns() {
-        qt().withFixedSeed(20261122L).withExamples(histories()).forAll(opLists()).checkAssert(ops -> run(ops, false));
+        qt().withFixedSeed(20261122L).withExamples(histories()).forAll(opLists()).checkAssert(ops -> run(ops, Mode.ONE_BY_ONE));
     }
 
     @Test
     void shouldAnswerInBatchesAsTheInMemoryStoreDoesOneByOneWhenAnyHistoryRuns() {
-        qt().withFixedSeed(20261123L).withExamples(histories()).forAll(opLists()).checkAssert(ops -> run(ops, true));
+        qt().withFixedSeed(20261123L).withExamples(histories()).forAll(opLists()).checkAssert(ops -> run(ops, Mode.BATCHED));
+    }
+
+    @Test
+    void shouldAnswerWithMembersWrittenConcurrentlyAsTheInMemoryStoreDoesOneByOneWhenAnyHistoryRuns() {
+        qt().withFixedSeed(20261124L).withExamples(histories()).forAll(opLists()).checkAssert(ops -> run(ops, Mode.CONCURRENT));
     }
 }
