@@ -10,7 +10,11 @@ import dev.loyalty.core.testing.SameHistoryContract;
  */
 class InMemorySameHistoryTest extends SameHistoryContract {
 
-    /** 600 histories per test take about ten seconds in all; a mutation that reuses an early evaluation after a promotion failed at the 52nd. */
+    /**
+     * 600 histories per test take about ten seconds in all. Mutations they caught: reusing an early
+     * evaluation after a promotion (the batched test, at the 52nd history), and one fingerprint
+     * writer shared by all threads (the concurrent test, at the 23rd).
+     */
     @Override
     protected int histories() {
         return 600;
