@@ -181,8 +181,7 @@ public final class ReferralWork {
         if (identity.isEmpty()) {
             return false;
         }
-        // a set: a member is one sharer however many of the fingerprints they share
-        Set<MemberId> sharing = new LinkedHashSet<>(store.findMembersByIdentity(identity));
+        Set<MemberId> sharing = holders(identity);
         if (sharing.size() < 2) {
             // the member alone holds these fingerprints: the common case, settled without reading any referral
             return false;
@@ -191,7 +190,7 @@ public final class ReferralWork {
         for (MemberId sharer : sharing) {
             Optional<Referral> referral = store.findReferral(sharer);
             if (referral.isPresent() && referral.get().status() == ReferralStatus.SIGNED_UP
-                    && notNew(sharer, sharer.equals(member) ? identity : store.identity(sharer))) {
+                    && notNew(sharer, sharer.equals(member) ? sharing : holders(store.identity(sharer)))) {
                 store.apply(sharer, ReferralWork::rejectLate);
                 own |= sharer.equals(member);
             }
@@ -199,18 +198,23 @@ public final class ReferralWork {
         return own;
     }
 
+    /** Returns the members holding any of the fingerprints; a set, as a member is one holder however many they share. */
+    private Set<MemberId> holders(Set<String> fingerprints) {
+        return new LinkedHashSet<>(store.findMembersByIdentity(fingerprints));
+    }
+
     /**
-     * Tells whether a referee is not a new customer after all: another stored member sharing one
-     * of its own fingerprints enrolled before it, or holds a referral that has qualified. Its own
-     * fingerprints, not those of the member the check started from: with fingerprints that chain
-     * (A holds x, B holds x and y, C holds y), C is measured against B alone.
+     * Tells whether a referee is not a new customer after all: another stored member among the
+     * holders of its own fingerprints enrolled before it, or holds a referral that has qualified.
+     * Its own fingerprints, not those of the member the check started from: with fingerprints that
+     * chain (A holds x, B holds x and y, C holds y), C is measured against B alone.
      */
-    private boolean notNew(MemberId referee, Set<String> fingerprints) {
+    private boolean notNew(MemberId referee, Set<MemberId> holders) {
         Member self = store.findMember(referee).orElse(null);
         if (self == null) {
             return false;
         }
-        for (MemberId other : new LinkedHashSet<>(store.findMembersByIdentity(fingerprints))) {
+        for (MemberId other : holders) {
             Member earlier = other.equals(referee) ? null : store.findMember(other).orElse(null);
             if (earlier != null && (FIRST_ENROLLED.compare(earlier, self) < 0
                     || store.findReferral(other).map(Referral::hasQualified).orElse(false))) {
