@@ -243,7 +243,7 @@ public abstract class SameHistoryContract {
                     tested.settleReferrals(clock.instant());
                 }
                 case 22 -> {
-                    // the insights: segments scored and stored (which the VIP rule then reads), and the KPIs of the last 90 days
+                    // the insights: segments scored and stored (which the segment campaign then reads), and the KPIs of the last 90 days
                     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
                     trace.append("segments and KPIs on ").append(today).append('\n');
                     agree("segments", () -> Insights.of(referenceStore, program()).segmentAndStore(RfmSettings.builder(today).build()),
