@@ -70,13 +70,4 @@ public record MemberSnapshot(MemberId memberId, Member member, Points balance, M
     public Optional<Member> memberIfEnrolled() {
         return Optional.ofNullable(member);
     }
-
-    /**
-     * Returns the stored segment, as {@link LoyaltyStore#segment} does.
-     *
-     * @return the segment, if one is stored and it was asked for
-     */
-    public Optional<MemberSegment> segmentIfStored() {
-        return Optional.ofNullable(segment);
-    }
 }
