@@ -81,7 +81,12 @@ final class MemberLedger {
         this.version = value;
     }
 
-    /** Releases due pending lots, expires due lots and holds; records what it did as explanation steps. */
+    /**
+     * Releases due pending lots, expires due lots and holds; records what it did as explanation steps.
+     * Its entries carry the lot's source event, not the event being processed, and are the only
+     * RELEASE and EXPIRE entries written: the JDBC store relies on that to read back an event's own
+     * entries for a replay.
+     */
     void housekeep() {
         Instant inactive = program.points().expiry().inactivityExpiry(account.lastActivityAt(), zone);
         Instant due = view.nextDueAt();
