@@ -14,11 +14,12 @@
 #
 # runs the command, then stops the server and deletes the directory, whatever the command did.
 # The server refuses to run as root, so as root the cluster belongs to the "postgres" user.
-# The cluster is for tests: fsync and synchronous_commit are off.
+# The cluster is for tests: fsync and synchronous_commit are off. With LOYALTY_PG_DURABLE=1 they
+# keep PostgreSQL's defaults (on), so that benchmarks can measure commits that wait for the disk.
 set -euo pipefail
 
 if [ "$#" -eq 0 ]; then
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 fi
 
@@ -88,11 +89,16 @@ chmod 644 "$DIR/pwfile"
 as_owner "$BIN/initdb" -D "$DIR/data" -U postgres --pwfile="$DIR/pwfile" --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 || { cat "$DIR/initdb.log" >&2; exit 1; }
 
+DURABILITY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+if [ "${LOYALTY_PG_DURABLE:-}" = "1" ]; then
+    DURABILITY=""
+    log "durable cluster: fsync and synchronous_commit keep their defaults"
+fi
 started=""
 for attempt in 1 2 3 4 5 6 7 8 9 10; do
     PORT=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
     if as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR $DURABILITY -c max_connections=200" \
         >/dev/null 2>&1; then
         started=yes
         break

@@ -20,7 +20,9 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.AppliedWork;
 import dev.loyalty.core.spi.MemberSnapshot;
+import dev.loyalty.core.spi.MemberWork;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
@@ -186,6 +188,12 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       and the members' stored state are read for each batch of events evaluated together,
      *       with one call of the store each ({@link LoyaltyStore#findEvents},
      *       {@link LoyaltyStore#memberSnapshots}), before any of them is applied.</li>
+     *   <li>Then the events go to the store in runs ({@link LoyaltyStore#applyAll}), which the JDBC
+     *       store applies in one transaction each, committing once per run instead of once per
+     *       event. A run ends before a return or an enrolment (applied on their own: the engine
+     *       settles a referral before a return and checks an enrolment's identity after it) and
+     *       after a purchase whose member has an open referral, settled before the next event is
+     *       applied.</li>
      *   <li>The batch as a whole is not atomic: a {@link LoyaltyException}, a {@link StoreException}
      *       included, refuses only its event, and the others go on; any other error (a rule
      *       engine or store bug, say) is thrown, and the events before it stay applied.</li>
@@ -217,23 +225,74 @@ public final class LoyaltyEngine implements AutoCloseable {
             }
         }
         List<Evaluation> evaluations = toEvaluate.isEmpty() ? List.of() : processor.evaluateAll(toEvaluate);
+        EventProcessor.EarlyEvaluation[] earlies = new EventProcessor.EarlyEvaluation[batch.size()];
         int evaluated = 0;
+        for (int k = 0; k < batch.size(); k++) {
+            if (contexts[k] != null) {
+                earlies[k] = new EventProcessor.EarlyEvaluation(contexts[k], evaluations == null ? null : evaluations.get(evaluated));
+                evaluated++;
+            }
+        }
+        // consecutive events go to the store together; a return and an enrolment, which the engine acts on before or
+        // after the store, are applied on their own
+        List<Integer> run = new ArrayList<>(batch.size());
         for (int k = 0; k < batch.size(); k++) {
             int i = batch.get(k);
             if (results[i] != null) {
                 continue;
             }
             LoyaltyEvent event = events.get(i);
-            EventProcessor.EarlyEvaluation early = null;
-            if (contexts[k] != null) {
-                early = new EventProcessor.EarlyEvaluation(contexts[k], evaluations == null ? null : evaluations.get(evaluated));
-                evaluated++;
+            if (!(event instanceof Return) && !(event instanceof Enrolment)) {
+                run.add(k);
+                continue;
             }
+            applyRun(events, batch, run, fingerprints, earlies, results);
+            run.clear();
             try {
-                results[i] = new EventResult(event, apply(event, fingerprints[k], early), null);
+                results[i] = new EventResult(event, apply(event, fingerprints[k], earlies[k]), null);
             } catch (LoyaltyException e) {
                 results[i] = new EventResult(event, null, e);
             }
+        }
+        applyRun(events, batch, run, fingerprints, earlies, results);
+    }
+
+    /**
+     * Applies a run of checked events through {@link LoyaltyStore#applyAll}, which stops after an
+     * event to follow up (a purchase that may settle its member's referral): that event is
+     * followed up before the rest of the run goes to the store.
+     */
+    private void applyRun(List<? extends LoyaltyEvent> events, List<Integer> batch, List<Integer> run, String[] fingerprints,
+                          EventProcessor.EarlyEvaluation[] earlies, EventResult[] results) {
+        int from = 0;
+        while (from < run.size()) {
+            List<MemberWork> works = new ArrayList<>(run.size() - from);
+            AtomicBoolean[] openReferrals = new AtomicBoolean[run.size() - from];
+            for (int r = from; r < run.size(); r++) {
+                int k = run.get(r);
+                LoyaltyEvent event = events.get(batch.get(k));
+                AtomicBoolean openReferral = new AtomicBoolean();
+                openReferrals[r - from] = openReferral;
+                works.add(new MemberWork(event.memberId(), work(event, fingerprints[k], earlies[k], openReferral), openReferral::get));
+            }
+            List<AppliedWork> applied = store.applyAll(works);
+            if (applied.isEmpty() || applied.size() > works.size()) {
+                throw new IllegalStateException("the store answered " + applied.size() + " results for " + works.size() + " works");
+            }
+            for (int a = 0; a < applied.size(); a++) {
+                int k = run.get(from + a);
+                int i = batch.get(k);
+                LoyaltyEvent event = events.get(i);
+                AppliedWork result = applied.get(a);
+                try {
+                    Outcome outcome = result.refusal() != null ? refused(event, fingerprints[k], result.refusal())
+                            : answer(event, fingerprints[k], result.event(), openReferrals[a].get());
+                    results[i] = new EventResult(event, outcome, null);
+                } catch (LoyaltyException e) {
+                    results[i] = new EventResult(event, null, e);
+                }
+            }
+            from += applied.size();
         }
     }
 
@@ -286,40 +345,55 @@ public final class LoyaltyEngine implements AutoCloseable {
 
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
     private Outcome apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
-        StoredEvent stored;
-        boolean settles = event instanceof Purchase || event instanceof Return;
         // read in the event's own transaction: only a referee with an open referral pays for settling after it
         AtomicBoolean openReferral = new AtomicBoolean();
+        Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral);
+        if (event instanceof Return) {
+            // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
+            settleReferral(event.memberId(), event.occurredAt(), false);
+        }
+        StoredEvent stored;
+        try {
+            stored = store.apply(event.memberId(), work);
+        } catch (LoyaltyException e) {
+            return refused(event, fingerprint, e);
+        }
+        return answer(event, fingerprint, stored, openReferral.get());
+    }
+
+    /** The work an event does under its member's lock; it tells whether the member's referral is open after a purchase or return. */
+    private Function<MemberView, MemberChanges> work(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early,
+                                                     AtomicBoolean openReferral) {
+        boolean settles = event instanceof Purchase || event instanceof Return;
         Function<MemberView, MemberChanges> work = view -> {
             MemberChanges changes = processor.process(view, event, fingerprint, early);
             openReferral.set(settles && ReferralWork.isOpen(view));
             return changes;
         };
         UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
-        if (signUp != null) {
-            work = work.andThen(signUp);
+        return signUp == null ? work : work.andThen(signUp);
+    }
+
+    /**
+     * Answers an event the store refused: a concurrent call may have recorded this event id first, so the answer is
+     * that event as a replay (or a conflict), not the error the already-changed state causes, such as "already enrolled".
+     */
+    private Outcome refused(LoyaltyEvent event, String fingerprint, LoyaltyException refusal) {
+        Optional<StoredEvent> winner = store.findEvent(event.eventId());
+        if (winner.isPresent()) {
+            return replay(winner.get(), event, fingerprint);
         }
-        if (event instanceof Return) {
-            // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
-            settleReferral(event.memberId(), event.occurredAt(), false);
-        }
-        try {
-            stored = store.apply(event.memberId(), work);
-        } catch (LoyaltyException e) {
-            // a concurrent call may have recorded this event id first: answer as a replay (or a conflict), not with the
-            // error the already-changed state causes, such as "already enrolled"
-            Optional<StoredEvent> winner = store.findEvent(event.eventId());
-            if (winner.isPresent()) {
-                return replay(winner.get(), event, fingerprint);
-            }
-            throw e;
-        }
+        throw refusal;
+    }
+
+    /** Answers with the outcome recorded under the event's id, then does what follows the event: identity checks, referral settlement. */
+    private Outcome answer(LoyaltyEvent event, String fingerprint, StoredEvent stored, boolean openReferral) {
         Outcome outcome = replay(stored, event, fingerprint);
         if (event instanceof Enrolment enrolment && !enrolment.identity().isEmpty()) {
             // with a code or without: a plain enrolment may be the earlier member a racing sign-up's guard missed
             rejectSharedIdentity(enrolment.memberId());
         }
-        if (openReferral.get()) {
+        if (openReferral) {
             settleReferral(event.memberId(), clock.instant(), true);
         }
         if (LOG.isDebugEnabled()) {

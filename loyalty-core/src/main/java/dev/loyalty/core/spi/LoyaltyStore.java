@@ -1,5 +1,6 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.CampaignBudget;
@@ -14,6 +15,7 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.TierChange;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -104,6 +106,38 @@ public interface LoyaltyStore {
      *         earlier one; null when the changes carry no event
      */
     StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work);
+
+    /**
+     * Applies several events' works in order, each as {@link #apply} would, and stops after the
+     * first work whose {@link MemberWork#followUp()} answers true once it ran: the engine's
+     * {@code processAll} hands over its batches so, then follows that event up and hands over the
+     * rest. A work refused with a {@link LoyaltyException} leaves the store
+     * unchanged for itself only, and the next one runs; any other exception is thrown, the works
+     * before it staying applied.
+     *
+     * <p>The default calls {@link #apply} for each work, so each commits on its own. A database
+     * store overrides it to apply a run of works in one transaction, and so commits once for them
+     * all; it must answer exactly as the default would, and may fall back to it.
+     *
+     * @param works the works, in the order to apply them
+     * @return one result per work applied, in order: all of them, or those up to and including
+     *         the first that asked for a follow-up; never empty when {@code works} is not
+     */
+    default List<AppliedWork> applyAll(List<MemberWork> works) {
+        List<AppliedWork> results = new ArrayList<>(works.size());
+        for (MemberWork work : works) {
+            try {
+                results.add(AppliedWork.applied(apply(work.memberId(), work.work())));
+            } catch (LoyaltyException e) {
+                results.add(AppliedWork.refused(e));
+                continue;
+            }
+            if (work.followUp().getAsBoolean()) {
+                break;
+            }
+        }
+        return results;
+    }
 
     /**
      * Returns a member's balance, the sum of their ledger entries.

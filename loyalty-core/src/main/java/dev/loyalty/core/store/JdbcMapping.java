@@ -49,6 +49,8 @@ final class JdbcMapping {
             + " last_activity_at_ns, " + OFFER_BOOK_COLUMNS;
     static final String SELECT_MEMBER = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member WHERE member_id = ?";
     static final String LOCK_MEMBER = SELECT_MEMBER + " FOR UPDATE";
+    /** Locks the rows of any of the members, in member-id order. */
+    static final String LOCK_MEMBERS = "SELECT member_id FROM loyalty_member WHERE member_id = ANY(?) ORDER BY member_id FOR UPDATE";
     static final String INSERT_MEMBER = "INSERT INTO loyalty_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_MEMBER = "UPDATE loyalty_member SET enrolled_at = ?, enrolled_at_ns = ?, tier_code = ?, status = ?,"

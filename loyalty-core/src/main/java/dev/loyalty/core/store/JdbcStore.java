@@ -2,6 +2,7 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.internal.Checks;
@@ -17,7 +18,9 @@ import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.AppliedWork;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberWork;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.MemberView;
@@ -186,6 +189,82 @@ public final class JdbcStore implements LoyaltyStore {
                         number + 1, maxRetries + 1);
             }
             pause(number, memberId);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Applies a run of two or more works in one transaction: it first locks the rows of the
+     * run's members in member-id order (one query, so two runs cannot deadlock each other), then
+     * does for each work what {@link #apply} does, without committing, and commits once after the
+     * last work or the first that asks for a follow-up. A work refused with a
+     * {@link LoyaltyException} writes nothing and the run goes on. Any other failure (a
+     * database error, an event id recorded meanwhile by another writer, a campaign budget drawn
+     * on first, an exception thrown by a work) rolls the whole run back, and the works are
+     * applied again one transaction each, as the default does, with {@link #apply}'s retries and
+     * answers. A run holds its members' locks until it commits, so a concurrent {@link #apply}
+     * on one of them waits for the run.
+     */
+    @Override
+    public List<AppliedWork> applyAll(List<MemberWork> works) {
+        Checks.notNull(works, "works");
+        if (works.size() < 2) {
+            return LoyaltyStore.super.applyAll(works);
+        }
+        try {
+            return applyTogether(works);
+        } catch (SQLException | RuntimeException e) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("a run of {} works failed as a whole ({}); applying them one by one", works.size(), e.toString());
+            }
+            return LoyaltyStore.super.applyAll(works);
+        }
+    }
+
+    /** One transaction for a run of works: lock the members in order, then lock, work and write each, and commit once. */
+    private List<AppliedWork> applyTogether(List<MemberWork> works) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+                List<String> members = works.stream().map(work -> work.memberId().value()).distinct().sorted().toList();
+                JdbcRows.listAny(connection, JdbcMapping.LOCK_MEMBERS, members, rs -> rs.getString(1));
+                List<AppliedWork> results = new ArrayList<>(works.size());
+                for (MemberWork work : works) {
+                    MemberId memberId = work.memberId();
+                    Attempt attempt = new Attempt();
+                    JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
+                    JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
+                    MemberChanges changes;
+                    long balance;
+                    try {
+                        changes = runWork(work.work(), view, attempt);
+                        balance = changes == null || changes.isEmpty() ? 0 : MemberChangesCheck.balanceAfter(memberId, row, changes);
+                    } catch (LoyaltyException e) {
+                        results.add(AppliedWork.refused(e));
+                        continue;
+                    }
+                    if (changes != null && !changes.isEmpty()) {
+                        write(connection, memberId, row, view, changes, balance, attempt);
+                    }
+                    results.add(AppliedWork.applied(changes == null ? null : changes.event()));
+                    if (work.followUp().getAsBoolean()) {
+                        break;
+                    }
+                }
+                connection.commit();
+                return results;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                if (autoCommit) {
+                    restoreAutoCommit(connection);
+                }
+            }
         }
     }
 

@@ -3,13 +3,16 @@ package dev.loyalty.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.EventResult;
+import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.PointsHold;
+import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.Lot;
@@ -158,17 +161,34 @@ abstract class JdbcStatementsPerEventContract {
     }
 
     @Test
-    void shouldReadABatchsEventsAndMembersInOneQueryEachBeforeApplyingWhenTwentyPurchasesAreProcessedTogether() {
+    void shouldReadABatchsEventsAndMembersInOneQueryEachAndCommitOnceWhenTwentyPurchasesAreProcessedTogether() {
         start(false);
         List<Purchase> purchases = twentyPurchasesOfFiveMembers();
 
         List<String> run = statementsOf(() -> assertThat(processAll(purchases)).hasSize(20));
 
-        assertThat(run.subList(0, 2)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member");
-        assertThat(run.subList(2, 11)).containsExactly("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member", "INSERT loyalty_event",
+        // the bulk reads, then the five members locked in one query, then eight statements a purchase and one commit
+        assertThat(run.subList(0, 3)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member", "SELECT loyalty_member FOR UPDATE");
+        assertThat(run.subList(3, 11)).containsExactly("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member", "INSERT loyalty_event",
                 "INSERT loyalty_explanation_step (batch)", "INSERT loyalty_entry (batch)", "INSERT loyalty_lot",
-                "INSERT loyalty_tier_qualifying (batch)", "UPDATE loyalty_member", "COMMIT");
-        assertThat(run).hasSize(2 + 20 * 9);
+                "INSERT loyalty_tier_qualifying (batch)", "UPDATE loyalty_member");
+        assertThat(run).hasSize(3 + 20 * 8 + 1).endsWith("COMMIT").containsOnlyOnce("COMMIT");
+    }
+
+    @Test
+    void shouldCommitARunOnceWhenAnEventInItIsRefused() {
+        start(false);
+        List<LoyaltyEvent> events = new ArrayList<>(twentyPurchasesOfFiveMembers());
+        // b-2 has not earned a million points: refused in its work, under the lock, writing nothing
+        events.add(10, new Redemption(EventId.of("too-much"), MemberId.of("b-2"), ENROLLED.plus(Duration.ofDays(3)), "GIFT", 1_000_000, null));
+
+        List<EventResult> results = new ArrayList<>();
+        List<String> run = statementsOf(() -> results.addAll(engine.processAll(events)));
+
+        assertThat(results.get(10).error()).isInstanceOf(InsufficientPointsException.class);
+        assertThat(results).filteredOn(EventResult::succeeded).hasSize(20);
+        // after the commit, the refused event's id is looked up, in case another writer recorded it meanwhile
+        assertThat(run).containsOnlyOnce("COMMIT").endsWith("COMMIT", "SELECT loyalty_event");
     }
 
     @Test
@@ -179,7 +199,7 @@ abstract class JdbcStatementsPerEventContract {
         List<String> run = statementsOf(() -> assertThat(processAll(purchases)).hasSize(20));
 
         assertThat(run.subList(0, 2)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member");
-        assertThat(run).hasSize(2 + 20 * 9).doesNotContain("SELECT loyalty_member_segment");
+        assertThat(run).hasSize(3 + 20 * 8 + 1).doesNotContain("SELECT loyalty_member_segment");
     }
 
     @Test

@@ -1,6 +1,13 @@
 package dev.loyalty.core.testing;
 
 import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.Outcome;
+import dev.loyalty.core.Explanation;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
@@ -142,6 +149,25 @@ public final class Fixtures {
             builder.line("SKU-" + (i + 1), "general", 1, gbp(unitPrices[i]));
         }
         return builder.build();
+    }
+
+    /**
+     * Returns hand-made changes that record an event earning points for a member: one EARN entry
+     * with the given sequence number and one lot, for tests of a store's own contract.
+     *
+     * @param member the member
+     * @param eventId the event id
+     * @param sequence the entry's sequence number
+     * @param points the points earned
+     * @return the changes
+     */
+    public static MemberChanges earning(Member member, EventId eventId, long sequence, long points) {
+        LedgerEntry entry = new LedgerEntry(member.id(), sequence, eventId, EntryType.EARN, Points.of(points), eventId.value(),
+                "TEST", "test entry", "test", MONDAY, NOW);
+        Outcome outcome = new Outcome(eventId, member.id(), "purchase", Points.of(points), Points.of(points), List.of(entry),
+                new Explanation("test", List.of()), "test");
+        Lot lot = Lot.earned(eventId, member.id(), MONDAY, null, null, points, null);
+        return new MemberChanges(null, new StoredEvent(eventId, member.id(), "0".repeat(64), outcome), List.of(entry), List.of(lot));
     }
 
     /**

@@ -304,7 +304,7 @@ public abstract class LoyaltyStoreContract {
         StoredEvent earlier = store.findEvent(eventId("enrol-m-1")).orElseThrow();
         Object before = snapshot(store, "m-1", "m-2");
 
-        StoredEvent returned = store.apply(member("m-2"), view -> changes(view.member().orElseThrow(), eventId("enrol-m-1"),
+        StoredEvent returned = store.apply(member("m-2"), view -> Fixtures.earning(view.member().orElseThrow(), eventId("enrol-m-1"),
                 view.lastSequence() + 1, 999));
 
         assertThat(returned).isEqualTo(earlier);
@@ -709,14 +709,5 @@ public abstract class LoyaltyStoreContract {
         }
         state.add(allMembers(store));
         return state;
-    }
-
-    private static MemberChanges changes(Member member, EventId eventId, long sequence, long points) {
-        LedgerEntry entry = new LedgerEntry(member.id(), sequence, eventId, EntryType.EARN, Points.of(points), eventId.value(),
-                "TEST", "test entry", "test", MONDAY, Fixtures.NOW);
-        Outcome outcome = new Outcome(eventId, member.id(), "purchase", Points.of(points), Points.of(points), List.of(entry),
-                new Explanation("test", List.of()), "test");
-        Lot lot = Lot.earned(eventId, member.id(), MONDAY, null, null, points, null);
-        return new MemberChanges(null, new StoredEvent(eventId, member.id(), "0".repeat(64), outcome), List.of(entry), List.of(lot));
     }
 }

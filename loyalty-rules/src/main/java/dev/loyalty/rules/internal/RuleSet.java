@@ -470,29 +470,21 @@ public final class RuleSet implements AutoCloseable {
         try {
             session.collector.beginBatch(eventIds);
             List<FactHandle> handles = pooled ? new ArrayList<>(count * 8) : null;
-            // fact handle ids grow with each insertion, so the first id of each event's facts tells which event a fact is of
-            long[] firstIds = new long[count];
-            int[] events = new int[count];
-            int boundaries = 0;
+            Owners.Builder owners = new Owners.Builder(count * 4);
             for (int i = 0; i < count; i++) {
-                boolean first = true;
                 for (Object fact : Facts.of(contexts.get(i), factTypes, tierPolicy)) {
                     FactHandle handle = session.kieSession.insert(fact);
                     if (handles != null) {
                         handles.add(handle);
                     }
-                    if (first) {
-                        firstIds[boundaries] = ((InternalFactHandle) handle).getId();
-                        events[boundaries++] = i;
-                        first = false;
-                    }
+                    owners.add(((InternalFactHandle) handle).getId(), i);
                 }
             }
-            session.collector.owners = new Owners(firstIds, events, boundaries);
+            session.collector.owners = owners.build();
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
-            Owners owners = session.collector.owners;
+            Owners owned = session.collector.owners;
             AgendaFilter filter = match -> match.getFactHandles().isEmpty() || catalog.firesOn(match.getRule(),
-                    contexts.get(owners.eventOf(firstFact(match).getId())).date());
+                    contexts.get(owned.eventOf(firstFact(match).getId())).date());
             int fired = catalog.dated() ? session.kieSession.fireAllRules(filter, limit) : session.kieSession.fireAllRules(limit);
             if (fired >= limit) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
@@ -627,13 +619,75 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
-     * Which event of a batch a fact handle belongs to: the events' facts were inserted one event
-     * after another, so the handle ids of each event's facts form a range starting at its first.
+     * Which event of a batch a fact handle belongs to. A session numbers its fact handles in the
+     * order of insertion, and the events' facts were inserted one event after another, so the ids
+     * usually form one unbroken range: then the event is read from an array indexed by the id's
+     * offset in it (a firing looks it up, so this is on the hot path). Otherwise each event's first
+     * id is searched.
      */
-    record Owners(long[] firstIds, int[] events, int count) {
+    static final class Owners {
+        /** The first id of the range, or -1 when the ids have gaps. */
+        private final long base;
+        /** The event of each id of the range, by offset; or, with gaps, the event of each first id. */
+        private final int[] events;
+        private final long[] firstIds;
+        private final int count;
+
+        private Owners(long base, int[] events, long[] firstIds, int count) {
+            this.base = base;
+            this.events = events;
+            this.firstIds = firstIds;
+            this.count = count;
+        }
+
         int eventOf(long handleId) {
+            if (base >= 0) {
+                long offset = handleId - base;
+                if (offset < 0 || offset >= count) {
+                    throw new IllegalStateException("fact handle " + handleId + " is not one of the batch's");
+                }
+                return events[(int) offset];
+            }
             int at = java.util.Arrays.binarySearch(firstIds, 0, count, handleId);
             return events[at >= 0 ? at : -at - 2];
+        }
+
+        /** Collects the ids in insertion order. */
+        static final class Builder {
+            private long[] ids;
+            private int[] events;
+            private int size;
+
+            Builder(int capacity) {
+                ids = new long[Math.max(capacity, 16)];
+                events = new int[ids.length];
+            }
+
+            void add(long id, int event) {
+                if (size == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, size * 2);
+                    events = java.util.Arrays.copyOf(events, size * 2);
+                }
+                ids[size] = id;
+                events[size++] = event;
+            }
+
+            Owners build() {
+                if (size == 0 || ids[size - 1] - ids[0] == size - 1) {
+                    return new Owners(size == 0 ? 0 : ids[0], events, null, size);
+                }
+                // with gaps: keep each event's first id only
+                long[] firstIds = new long[size];
+                int[] firstEvents = new int[size];
+                int boundaries = 0;
+                for (int k = 0; k < size; k++) {
+                    if (k == 0 || events[k] != events[k - 1]) {
+                        firstIds[boundaries] = ids[k];
+                        firstEvents[boundaries++] = events[k];
+                    }
+                }
+                return new Owners(-1, firstEvents, firstIds, boundaries);
+            }
         }
     }
 
@@ -717,6 +771,9 @@ public final class RuleSet implements AutoCloseable {
 
         Session(KieSession kieSession, boolean declaresEarn, boolean declaresOffers, boolean announced) {
             this.kieSession = kieSession;
+            if (kieSession instanceof org.drools.core.WorkingMemory memory) {
+                memory.setGlobalResolver(new SessionGlobals());
+            }
             if (declaresEarn) {
                 kieSession.setGlobal("earn", collector);
             }

@@ -1,0 +1,34 @@
+package dev.loyalty.core.spi;
+
+import dev.loyalty.core.LoyaltyException;
+
+/**
+ * What {@link LoyaltyStore#applyAll} did with one {@link MemberWork}: the event now recorded,
+ * as {@link LoyaltyStore#apply} returns it, or the refusal that left the store unchanged for it.
+ *
+ * @param event the event recorded under the id of the changes' event (the new one or an earlier
+ *              one); null when refused or when the changes carried no event
+ * @param refusal what the work or the store threw for this work, or null when it was applied
+ */
+public record AppliedWork(StoredEvent event, LoyaltyException refusal) {
+
+    /**
+     * Returns the result of a work that was applied.
+     *
+     * @param event the event recorded, or null for changes without an event
+     * @return the result
+     */
+    public static AppliedWork applied(StoredEvent event) {
+        return new AppliedWork(event, null);
+    }
+
+    /**
+     * Returns the result of a work that was refused.
+     *
+     * @param refusal what was thrown
+     * @return the result
+     */
+    public static AppliedWork refused(LoyaltyException refusal) {
+        return new AppliedWork(null, refusal);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.loyalty.core.store;
+
+import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.testing.ApplyAllContract;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Runs the {@code applyAll} contract against {@link JdbcStore} on a real PostgreSQL server, each
+ * test in a fresh schema. Skipped with a message when {@code LOYALTY_PG_URL} is not set; fails
+ * then when {@code CI=true}.
+ */
+class PostgresApplyAllTest extends ApplyAllContract {
+
+    private final PostgresDatabases databases = new PostgresDatabases();
+
+    @Override
+    protected LoyaltyStore newStore() {
+        PostgresDatabases.assumeConfigured();
+        return JdbcStore.builder(databases.freshSchema(2)).build();
+    }
+
+    @AfterEach
+    void dropSchemas() {
+        databases.close();
+    }
+}
