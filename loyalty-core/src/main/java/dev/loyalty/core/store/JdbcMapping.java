@@ -258,6 +258,22 @@ final class JdbcMapping {
                 rs.getString("summary"));
     }
 
+    /** Adds an event's explanation steps, numbered from 1, to the batch of an {@link #INSERT_STEP} statement. */
+    static void addSteps(PreparedStatement ps, EventId eventId, List<Explanation.Step> steps) throws SQLException {
+        for (int i = 0; i < steps.size(); i++) {
+            bindStep(ps, eventId, i + 1, steps.get(i));
+            ps.addBatch();
+        }
+    }
+
+    /** Adds ledger entries to the batch of an {@link #INSERT_ENTRY} statement. */
+    static void addEntries(PreparedStatement ps, List<LedgerEntry> entries) throws SQLException {
+        for (LedgerEntry entry : entries) {
+            bindEntry(ps, entry);
+            ps.addBatch();
+        }
+    }
+
     static void bindStep(PreparedStatement ps, EventId eventId, int stepNo, Explanation.Step step) throws SQLException {
         ps.setString(1, eventId.value());
         ps.setInt(2, stepNo);

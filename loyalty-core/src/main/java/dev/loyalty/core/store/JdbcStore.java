@@ -226,6 +226,8 @@ public final class JdbcStore implements LoyaltyStore {
     private List<AppliedWork> applyTogether(List<MemberWork> works) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL's lot upsert lets lots wait in a batch; on other databases each event writes at once
+            JdbcDeferredWrites deferred = isPostgres(connection) ? new JdbcDeferredWrites(connection) : null;
             try {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
@@ -235,6 +237,10 @@ public final class JdbcStore implements LoyaltyStore {
                 List<AppliedWork> results = new ArrayList<>(works.size());
                 for (MemberWork work : works) {
                     MemberId memberId = work.memberId();
+                    if (deferred != null && deferred.holds(memberId)) {
+                        // the member's earlier event of this run must be in before the member is read again
+                        deferred.flush();
+                    }
                     Attempt attempt = new Attempt();
                     JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
                     JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
@@ -248,12 +254,22 @@ public final class JdbcStore implements LoyaltyStore {
                         continue;
                     }
                     if (changes != null && !changes.isEmpty()) {
-                        write(connection, memberId, row, view, changes, balance, attempt);
+                        if (deferred != null && JdbcDeferredWrites.fits(row, changes, changes.tiers() == null ? null : view.tierState())) {
+                            deferred.add(memberId, row, changes, balance);
+                        } else {
+                            if (deferred != null) {
+                                deferred.flush();
+                            }
+                            write(connection, memberId, row, view, changes, balance, attempt);
+                        }
                     }
                     results.add(AppliedWork.applied(changes == null ? null : changes.event()));
                     if (work.followUp().getAsBoolean()) {
                         break;
                     }
+                }
+                if (deferred != null) {
+                    deferred.flush();
                 }
                 connection.commit();
                 return results;
@@ -261,6 +277,9 @@ public final class JdbcStore implements LoyaltyStore {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
+                if (deferred != null) {
+                    deferred.close();
+                }
                 if (autoCommit) {
                     restoreAutoCommit(connection);
                 }
@@ -601,10 +620,7 @@ public final class JdbcStore implements LoyaltyStore {
         attempt.step = Step.INSERT_ENTRIES;
         if (!entries.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_ENTRY)) {
-                for (LedgerEntry entry : entries) {
-                    JdbcMapping.bindEntry(ps, entry);
-                    ps.addBatch();
-                }
+                JdbcMapping.addEntries(ps, entries);
                 ps.executeBatch();
             }
         }
@@ -629,21 +645,13 @@ public final class JdbcStore implements LoyaltyStore {
             attempt.step = Step.WRITE_REFERRALS;
             JdbcReferrals.write(connection, memberId, changes.referrals());
         }
-        if (row != null && (changes.member() != null || changes.account() != null || changes.offerBook() != null || !entries.isEmpty())) {
+        JdbcMemberUpdate update = JdbcMemberUpdate.of(memberId, row, changes, balance);
+        if (update != null) {
             attempt.step = Step.UPDATE_MEMBER;
-            boolean countersOnly = member.equals(row.member()) && account.equals(row.account()) && book.equals(row.offerBook());
-            try (PreparedStatement ps = connection.prepareStatement(countersOnly ? JdbcMapping.UPDATE_MEMBER_COUNTERS : JdbcMapping.UPDATE_MEMBER)) {
-                int i = 1;
-                if (countersOnly) {
-                    ps.setLong(i++, balance);
-                    ps.setLong(i++, lastSequence);
-                } else {
-                    i = JdbcMapping.bindMember(ps, i, member, balance, lastSequence, account, book);
-                }
-                ps.setString(i++, memberId.value());
-                ps.setLong(i, row.lastSequence());
+            try (PreparedStatement ps = connection.prepareStatement(update.sql())) {
+                update.bind(ps);
                 if (ps.executeUpdate() != 1) {
-                    throw new SQLException("the row of member " + memberId + " changed while locked", "40001");
+                    throw update.changedWhileLocked();
                 }
             }
         }
@@ -692,10 +700,7 @@ public final class JdbcStore implements LoyaltyStore {
         List<Explanation.Step> steps = event.outcome().explanation().steps();
         if (!steps.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_STEP)) {
-                for (int i = 0; i < steps.size(); i++) {
-                    JdbcMapping.bindStep(ps, event.eventId(), i + 1, steps.get(i));
-                    ps.addBatch();
-                }
+                JdbcMapping.addSteps(ps, event.eventId(), steps);
                 ps.executeBatch();
             }
         }

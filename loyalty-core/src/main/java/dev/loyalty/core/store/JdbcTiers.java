@@ -83,18 +83,23 @@ final class JdbcTiers {
         }
     }
 
+    /** Adds a member's qualifying rows to the batch of an {@link #INSERT_QUALIFYING} statement. */
+    static void addQualifying(PreparedStatement ps, MemberId memberId, List<TierUpdate.QualifyingDay> days) throws SQLException {
+        for (TierUpdate.QualifyingDay day : days) {
+            ps.setString(1, memberId.value());
+            ps.setObject(2, day.day(), Types.DATE);
+            ps.setBigDecimal(3, day.amount().spend());
+            ps.setLong(4, day.amount().points());
+            ps.setLong(5, day.amount().purchases());
+            ps.addBatch();
+        }
+    }
+
     /** Appends the update's qualifying rows and history. */
     private static void writeRows(Connection connection, MemberId memberId, TierUpdate update) throws SQLException {
         if (!update.qualifying().isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_QUALIFYING)) {
-                for (TierUpdate.QualifyingDay day : update.qualifying()) {
-                    ps.setString(1, memberId.value());
-                    ps.setObject(2, day.day(), Types.DATE);
-                    ps.setBigDecimal(3, day.amount().spend());
-                    ps.setLong(4, day.amount().points());
-                    ps.setLong(5, day.amount().purchases());
-                    ps.addBatch();
-                }
+                addQualifying(ps, memberId, update.qualifying());
                 ps.executeBatch();
             }
         }

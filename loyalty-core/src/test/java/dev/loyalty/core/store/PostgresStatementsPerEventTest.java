@@ -18,4 +18,9 @@ class PostgresStatementsPerEventTest extends JdbcStatementsPerEventContract {
     void dropSchemas() {
         databases.close();
     }
+
+    @Override
+    protected boolean gathersWrites() {
+        return true;
+    }
 }

@@ -659,7 +659,7 @@ public final class RuleSet implements AutoCloseable {
             private int size;
 
             Builder(int capacity) {
-                ids = new long[Math.max(capacity, 16)];
+                ids = new long[Math.max(capacity, 1)];
                 events = new int[ids.length];
             }
 
