@@ -198,7 +198,10 @@ public final class JdbcStore implements LoyaltyStore {
      * <p>Applies a run of two or more works in one transaction: it first locks the rows of the
      * run's members in member-id order (one query, so two runs cannot deadlock each other), then
      * does for each work what {@link #apply} does, without committing, and commits once after the
-     * last work or the first that asks for a follow-up. A work refused with a
+     * last work or the first that asks for a follow-up. On PostgreSQL the rows of the usual
+     * event (its event, explanation, entries, lots, qualifying rows and member update) wait in
+     * JDBC batches, one per table, sent when a member comes round again, before any other write
+     * and before the commit ({@link JdbcDeferredWrites}). A work refused with a
      * {@link LoyaltyException} writes nothing and the run goes on. Any other failure (a
      * database error, an event id recorded meanwhile by another writer, a campaign budget drawn
      * on first, an exception thrown by a work) rolls the whole run back, and the works are

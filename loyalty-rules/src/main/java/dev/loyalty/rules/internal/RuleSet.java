@@ -652,29 +652,43 @@ public final class RuleSet implements AutoCloseable {
             return events[at >= 0 ? at : -at - 2];
         }
 
-        /** Collects the ids in insertion order. */
+        /** Collects the ids in insertion order; while they form one range, only the range's start is kept. */
         static final class Builder {
-            private long[] ids;
             private int[] events;
+            /** Every id so far, once one broke the range; null while they form one. */
+            private long[] ids;
+            private long base = -1;
             private int size;
 
             Builder(int capacity) {
-                ids = new long[Math.max(capacity, 1)];
-                events = new int[ids.length];
+                events = new int[Math.max(capacity, 1)];
             }
 
             void add(long id, int event) {
-                if (size == ids.length) {
-                    ids = java.util.Arrays.copyOf(ids, size * 2);
+                if (size == events.length) {
                     events = java.util.Arrays.copyOf(events, size * 2);
+                    if (ids != null) {
+                        ids = java.util.Arrays.copyOf(ids, size * 2);
+                    }
                 }
-                ids[size] = id;
+                if (size == 0) {
+                    base = id;
+                } else if (ids == null && id != base + size) {
+                    // a gap: the ids so far were base, base + 1, ...
+                    ids = new long[events.length];
+                    for (int k = 0; k < size; k++) {
+                        ids[k] = base + k;
+                    }
+                }
+                if (ids != null) {
+                    ids[size] = id;
+                }
                 events[size++] = event;
             }
 
             Owners build() {
-                if (size == 0 || ids[size - 1] - ids[0] == size - 1) {
-                    return new Owners(size == 0 ? 0 : ids[0], events, null, size);
+                if (ids == null) {
+                    return new Owners(size == 0 ? 0 : base, events, null, size);
                 }
                 // with gaps: keep each event's first id only
                 long[] firstIds = new long[size];
