@@ -30,15 +30,18 @@ import java.util.stream.Collectors;
  */
 final class JdbcMemberReads {
 
-    /** The earliest due instant of the member's lots ({@link Lot#dueAt()}) and active holds, as {@code due} and {@code due_ns}. */
+    /**
+     * The earliest due instant of the member's lots ({@link Lot#dueAt()}) and active holds, as
+     * {@code due} and {@code due_ns}: a pending lot's release, an unspent lot's expiry (the debt
+     * lot's aside), an active hold's lapse. Each branch is a range of an index of schema version 8,
+     * so spent and expired lots and ended holds are not read.
+     */
     private static final String NEXT_DUE = "SELECT due, due_ns FROM ("
-            + "SELECT CASE WHEN pending_until IS NOT NULL THEN pending_until"
-            + " WHEN remaining > 0 AND lot_id <> '" + Lot.DEBT_LOT + "' THEN expires_at END AS due,"
-            + " CASE WHEN pending_until IS NOT NULL THEN pending_until_ns"
-            + " WHEN remaining > 0 AND lot_id <> '" + Lot.DEBT_LOT + "' THEN expires_at_ns END AS due_ns"
-            + " FROM loyalty_lot WHERE member_id = ?"
+            + "SELECT pending_until AS due, pending_until_ns AS due_ns FROM loyalty_lot WHERE member_id = ? AND pending_until IS NOT NULL"
+            + " UNION ALL SELECT expires_at, expires_at_ns FROM loyalty_lot WHERE member_id = ? AND remaining > 0 AND pending_until IS NULL"
+            + " AND expires_at IS NOT NULL AND lot_id <> '" + Lot.DEBT_LOT + "'"
             + " UNION ALL SELECT expires_at, expires_at_ns FROM loyalty_hold WHERE member_id = ? AND status = '" + HoldStatus.ACTIVE.name() + "'"
-            + ") dues WHERE due IS NOT NULL ORDER BY due, due_ns LIMIT 1";
+            + ") dues ORDER BY due, due_ns LIMIT 1";
     private static final String QUALIFYING = "SELECT COALESCE(SUM(spend), 0) AS q_spend, COALESCE(SUM(points), 0) AS q_points,"
             + " COALESCE(SUM(purchases), 0) AS q_purchases " + JdbcTiers.QUALIFYING_ROWS;
     private static final String EARNED = "SELECT COALESCE(SUM(points), 0) AS earned " + JdbcMapping.EARNED_ROWS;
@@ -93,6 +96,8 @@ final class JdbcMemberReads {
         try (PreparedStatement ps = connection.prepareStatement(SQL[variant(asked)])) {
             String id = memberId.value();
             int i = 1;
+            // the three branches of NEXT_DUE
+            ps.setString(i++, id);
             ps.setString(i++, id);
             ps.setString(i++, id);
             if (asked.qualifyingFrom() != null) {
