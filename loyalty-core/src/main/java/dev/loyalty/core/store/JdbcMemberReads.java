@@ -36,7 +36,7 @@ final class JdbcMemberReads {
      * lot's aside), an active hold's lapse. Each branch is a range of an index of schema version 8,
      * so spent and expired lots and ended holds are not read.
      */
-    private static final String NEXT_DUE = "SELECT due, due_ns FROM ("
+    static final String NEXT_DUE = "SELECT due, due_ns FROM ("
             + "SELECT pending_until AS due, pending_until_ns AS due_ns FROM loyalty_lot WHERE member_id = ? AND pending_until IS NOT NULL"
             + " UNION ALL SELECT expires_at, expires_at_ns FROM loyalty_lot WHERE member_id = ? AND remaining > 0 AND pending_until IS NULL"
             + " AND expires_at IS NOT NULL AND lot_id <> '" + Lot.DEBT_LOT + "'"
