@@ -13,6 +13,17 @@ import dev.loyalty.core.LoyaltyException;
 public record AppliedWork(StoredEvent event, LoyaltyException refusal) {
 
     /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when both an event and a refusal are given
+     */
+    public AppliedWork {
+        if (event != null && refusal != null) {
+            throw new IllegalArgumentException("a work is either applied (event " + event.eventId() + ") or refused, not both");
+        }
+    }
+
+    /**
      * Returns the result of a work that was applied.
      *
      * @param event the event recorded, or null for changes without an event

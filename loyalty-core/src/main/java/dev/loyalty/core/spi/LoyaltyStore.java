@@ -122,8 +122,10 @@ public interface LoyaltyStore {
      * @param works the works, in the order to apply them
      * @return one result per work applied, in order: all of them, or those up to and including
      *         the first that asked for a follow-up; never empty when {@code works} is not
+     * @throws dev.loyalty.core.InvalidInputException when the list or a work in it is null
      */
     default List<AppliedWork> applyAll(List<MemberWork> works) {
+        Checks.notNull(works, "works").forEach(work -> Checks.notNull(work, "works[]"));
         List<AppliedWork> results = new ArrayList<>(works.size());
         for (MemberWork work : works) {
             try {

@@ -211,7 +211,7 @@ public final class JdbcStore implements LoyaltyStore {
      */
     @Override
     public List<AppliedWork> applyAll(List<MemberWork> works) {
-        Checks.notNull(works, "works");
+        Checks.notNull(works, "works").forEach(work -> Checks.notNull(work, "works[]"));
         if (works.size() < 2) {
             return LoyaltyStore.super.applyAll(works);
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.EventId;
@@ -124,6 +125,17 @@ public abstract class ApplyAllContract {
 
         assertThat(ledgerEvents("m-1")).containsExactly(eventId("enrol-m-1"), eventId("e-1"));
         assertThat(ledgerEvents("m-2")).containsExactly(eventId("enrol-m-2"));
+    }
+
+    @Test
+    void shouldRefuseANullWorkAndApplyNothing() {
+        List<MemberWork> works = new ArrayList<>(List.of(earn("m-1", "e-1", 10)));
+        works.add(null);
+
+        assertThatThrownBy(() -> store.applyAll(works)).isInstanceOf(InvalidInputException.class).hasMessageContaining("works[]");
+
+        assertThat(store.findEvent(eventId("e-1"))).isEmpty();
+        assertThat(store.balance(member("m-1"))).isEqualTo(welcomePlus(0));
     }
 
     @Test
