@@ -248,15 +248,17 @@ public final class JdbcStore implements LoyaltyStore {
                     JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
                     JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
                     MemberChanges changes;
+                    boolean writes;
                     long balance;
                     try {
                         changes = runWork(work.work(), view, attempt);
-                        balance = changes == null || changes.isEmpty() ? 0 : MemberChangesCheck.balanceAfter(memberId, row, changes);
+                        writes = changes != null && !changes.isEmpty();
+                        balance = writes ? MemberChangesCheck.balanceAfter(memberId, row, changes) : 0;
                     } catch (LoyaltyException e) {
                         results.add(AppliedWork.refused(e));
                         continue;
                     }
-                    if (changes != null && !changes.isEmpty()) {
+                    if (writes) {
                         if (deferred != null && JdbcDeferredWrites.fits(row, changes, changes.tiers() == null ? null : view.tierState())) {
                             deferred.add(memberId, row, changes, balance);
                         } else {
@@ -605,15 +607,14 @@ public final class JdbcStore implements LoyaltyStore {
                        long balance, Attempt attempt) throws SQLException {
         StoredEvent event = changes.event();
         List<LedgerEntry> entries = changes.entries();
-        long lastSequence = entries.isEmpty() ? (row == null ? 0 : row.lastSequence()) : entries.get(entries.size() - 1).sequence();
-        Member member = changes.member() != null ? changes.member() : row.member();
-        Account account = changes.account() != null ? changes.account() : row == null ? Account.NEW : row.account();
-        OfferBook book = changes.offerBook() != null ? changes.offerBook() : row == null ? OfferBook.NEW : row.offerBook();
         if (row == null) {
+            // a new member: the row is inserted whole; an enrolled one's is updated at the end (JdbcMemberUpdate)
             attempt.step = Step.INSERT_MEMBER;
             try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_MEMBER)) {
                 ps.setString(1, memberId.value());
-                JdbcMapping.bindMember(ps, 2, member, balance, lastSequence, account, book);
+                JdbcMapping.bindMember(ps, 2, changes.member(), balance, entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence(),
+                        changes.account() != null ? changes.account() : Account.NEW,
+                        changes.offerBook() != null ? changes.offerBook() : OfferBook.NEW);
                 ps.executeUpdate();
             }
         }
