@@ -620,36 +620,33 @@ public final class RuleSet implements AutoCloseable {
 
     /**
      * Which event of a batch a fact handle belongs to. A session numbers its fact handles in the
-     * order of insertion, and the events' facts were inserted one event after another, so the ids
-     * usually form one unbroken range: then the event is read from an array indexed by the id's
-     * offset in it (a firing looks it up, so this is on the hot path). Otherwise each event's first
-     * id is searched.
+     * order of insertion and the events' facts were inserted one event after another, so the ids
+     * form one unbroken range: the event is read from an array indexed by the id's offset in it (a
+     * firing looks it up, so this is on the hot path). Should the ids have gaps, they are kept
+     * and searched instead.
      */
     static final class Owners {
-        /** The first id of the range, or -1 when the ids have gaps. */
+        /** The first id of the range. */
         private final long base;
-        /** The event of each id of the range, by offset; or, with gaps, the event of each first id. */
+        /** The event of each fact, in insertion order. */
         private final int[] events;
-        private final long[] firstIds;
+        /** Every fact's id, in insertion order, when they have gaps; else null. */
+        private final long[] ids;
         private final int count;
 
-        private Owners(long base, int[] events, long[] firstIds, int count) {
+        private Owners(long base, int[] events, long[] ids, int count) {
             this.base = base;
             this.events = events;
-            this.firstIds = firstIds;
+            this.ids = ids;
             this.count = count;
         }
 
         int eventOf(long handleId) {
-            if (base >= 0) {
-                long offset = handleId - base;
-                if (offset < 0 || offset >= count) {
-                    throw new IllegalStateException("fact handle " + handleId + " is not one of the batch's");
-                }
-                return events[(int) offset];
+            long at = ids == null ? handleId - base : java.util.Arrays.binarySearch(ids, 0, count, handleId);
+            if (at < 0 || at >= count) {
+                throw new IllegalStateException("fact handle " + handleId + " is not one of the batch's");
             }
-            int at = java.util.Arrays.binarySearch(firstIds, 0, count, handleId);
-            return events[at >= 0 ? at : -at - 2];
+            return events[(int) at];
         }
 
         /** Collects the ids in insertion order; while they form one range, only the range's start is kept. */
@@ -657,7 +654,7 @@ public final class RuleSet implements AutoCloseable {
             private int[] events;
             /** Every id so far, once one broke the range; null while they form one. */
             private long[] ids;
-            private long base = -1;
+            private long base;
             private int size;
 
             Builder(int capacity) {
@@ -687,20 +684,7 @@ public final class RuleSet implements AutoCloseable {
             }
 
             Owners build() {
-                if (ids == null) {
-                    return new Owners(size == 0 ? 0 : base, events, null, size);
-                }
-                // with gaps: keep each event's first id only
-                long[] firstIds = new long[size];
-                int[] firstEvents = new int[size];
-                int boundaries = 0;
-                for (int k = 0; k < size; k++) {
-                    if (k == 0 || events[k] != events[k - 1]) {
-                        firstIds[boundaries] = ids[k];
-                        firstEvents[boundaries++] = events[k];
-                    }
-                }
-                return new Owners(-1, firstEvents, firstIds, boundaries);
+                return new Owners(base, events, ids, size);
             }
         }
     }

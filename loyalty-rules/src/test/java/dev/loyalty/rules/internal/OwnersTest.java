@@ -25,6 +25,14 @@ class OwnersTest {
         assertThatThrownBy(() -> owners.eventOf(6)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void shouldRefuseAHandleBetweenTheBatchsIdsWhenTheyHaveGaps() {
+        RuleSet.Owners owners = owners(new long[] {3, 4, 9}, new int[] {0, 0, 1});
+
+        assertThatThrownBy(() -> owners.eventOf(5)).isInstanceOf(IllegalStateException.class).hasMessageContaining("fact handle 5");
+        assertThatThrownBy(() -> owners.eventOf(10)).isInstanceOf(IllegalStateException.class);
+    }
+
     private static void assertEachFactFindsItsEvent(long[] ids, int[] events) {
         RuleSet.Owners owners = owners(ids, events);
 
