@@ -1,5 +1,8 @@
 package dev.loyalty.core.store;
 
+import dev.loyalty.core.spi.LoyaltyStore;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,10 +12,22 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** Fresh in-memory H2 databases in PostgreSQL mode, one per call, dropped by {@link #close()}. */
-final class H2Databases implements AutoCloseable {
+/**
+ * Fresh in-memory H2 databases in PostgreSQL mode, one per call, dropped by {@link #close()}; as
+ * a test's {@code @RegisterExtension} field, after each test.
+ */
+final class H2Databases implements AutoCloseable, AfterEachCallback {
 
     private final List<JdbcDataSource> created = new ArrayList<>();
+
+    /**
+     * Returns a {@link JdbcStore} over a new database with the loyalty schema.
+     *
+     * @return the store
+     */
+    LoyaltyStore store() {
+        return JdbcStore.builder(withSchema()).build();
+    }
 
     /**
      * Returns a new, empty database with the loyalty schema applied.
@@ -37,6 +52,11 @@ final class H2Databases implements AutoCloseable {
         dataSource.setUser("sa");
         created.add(dataSource);
         return dataSource;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -2,20 +2,16 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.testing.OffersContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs the offers contract against {@link JdbcStore} on an embedded H2 database in PostgreSQL mode. */
 class H2OffersTest extends OffersContract {
 
-    private final H2Databases databases = new H2Databases();
+    @RegisterExtension
+    final H2Databases databases = new H2Databases();
 
     @Override
     protected LoyaltyStore newStore() {
-        return JdbcStore.builder(databases.withSchema()).build();
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        databases.close();
+        return databases.store();
     }
 }

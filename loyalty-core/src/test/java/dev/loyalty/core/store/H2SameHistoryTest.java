@@ -2,12 +2,13 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.testing.SameHistoryContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs random histories on {@link JdbcStore} over embedded H2 in PostgreSQL mode and on the in-memory store, side by side. */
 class H2SameHistoryTest extends SameHistoryContract {
 
-    private final H2Databases databases = new H2Databases();
+    @RegisterExtension
+    final H2Databases databases = new H2Databases();
 
     @Override
     protected void historyDone() {
@@ -16,11 +17,6 @@ class H2SameHistoryTest extends SameHistoryContract {
 
     @Override
     protected LoyaltyStore newStore() {
-        return JdbcStore.builder(databases.withSchema()).build();
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        databases.close();
+        return databases.store();
     }
 }

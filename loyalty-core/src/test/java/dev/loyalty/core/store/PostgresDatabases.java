@@ -1,5 +1,8 @@
 package dev.loyalty.core.store;
 
+import dev.loyalty.core.spi.LoyaltyStore;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -18,9 +21,10 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL server named by {@code LOYALTY_PG_URL}, {@code LOYALTY_PG_USER} and
  * {@code LOYALTY_PG_PASSWORD} (set by {@code .ci/postgres.sh}), handing out a fresh schema per
  * call. Without the URL the PostgreSQL tests are skipped with a message, except where
- * {@code CI=true}: there they fail, so CI cannot pass without having run them.
+ * {@code CI=true}: there they fail, so CI cannot pass without having run them. As a test's
+ * {@code @RegisterExtension} field, it drops its schemas after each test.
  */
-final class PostgresDatabases implements AutoCloseable {
+final class PostgresDatabases implements AutoCloseable, AfterEachCallback {
 
     static final String URL = System.getenv("LOYALTY_PG_URL");
     static final String USER = System.getenv().getOrDefault("LOYALTY_PG_USER", "loyalty");
@@ -107,6 +111,23 @@ final class PostgresDatabases implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);
         return pool;
+    }
+
+    /**
+     * Returns a {@link JdbcStore} over a fresh schema, first skipping the test (or failing it
+     * with {@code CI=true}) when no server is configured.
+     *
+     * @param poolSize the most connections the store may open
+     * @return the store
+     */
+    LoyaltyStore store(int poolSize) {
+        assumeConfigured();
+        return JdbcStore.builder(freshSchema(poolSize)).build();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.testing.LifecycleContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the lifecycle contract against {@link JdbcStore} on a real PostgreSQL server, each test in
@@ -11,16 +11,11 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresLifecycleTest extends LifecycleContract {
 
-    private final PostgresDatabases databases = new PostgresDatabases();
+    @RegisterExtension
+    final PostgresDatabases databases = new PostgresDatabases();
 
     @Override
     protected LoyaltyStore newStore() {
-        PostgresDatabases.assumeConfigured();
-        return JdbcStore.builder(databases.freshSchema(4)).build();
-    }
-
-    @AfterEach
-    void dropSchemas() {
-        databases.close();
+        return databases.store(4);
     }
 }

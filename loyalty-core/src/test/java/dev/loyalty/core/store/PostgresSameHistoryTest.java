@@ -2,8 +2,8 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.testing.SameHistoryContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs random histories on {@link JdbcStore} over a real PostgreSQL server and on the in-memory
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class PostgresSameHistoryTest extends SameHistoryContract {
 
-    private final PostgresDatabases databases = new PostgresDatabases();
+    @RegisterExtension
+    final PostgresDatabases databases = new PostgresDatabases();
 
     @BeforeEach
     void requireServer() {
@@ -26,11 +27,6 @@ class PostgresSameHistoryTest extends SameHistoryContract {
 
     @Override
     protected LoyaltyStore newStore() {
-        return JdbcStore.builder(databases.freshSchema(2)).build();
-    }
-
-    @AfterEach
-    void dropSchemas() {
-        databases.close();
+        return databases.store(2);
     }
 }

@@ -2,7 +2,7 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.testing.LoyaltyStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the store contract against {@link JdbcStore} on a real PostgreSQL server, each test in a
@@ -11,16 +11,11 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresStoreTest extends LoyaltyStoreContract {
 
-    private final PostgresDatabases databases = new PostgresDatabases();
+    @RegisterExtension
+    final PostgresDatabases databases = new PostgresDatabases();
 
     @Override
     protected LoyaltyStore newStore() {
-        PostgresDatabases.assumeConfigured();
-        return JdbcStore.builder(databases.freshSchema(THREADS + 2)).build();
-    }
-
-    @AfterEach
-    void dropSchemas() {
-        databases.close();
+        return databases.store(THREADS + 2);
     }
 }
