@@ -46,6 +46,12 @@ class BenchmarksSmokeTest {
         assertThat(smoke(SweepBenchmark.class)).hasSize(2);
     }
 
+    /** On the PostgreSQL server of {@code LOYALTY_PG_URL} when set (as {@code .ci/run} sets it), else on H2. */
+    @Test
+    void shouldRunEveryJdbcStoreWriterWhenSmokeTested() throws RunnerException {
+        assertThat(smoke(JdbcStoreBenchmark.class, "members", "4")).hasSize(4);
+    }
+
     @Test
     void shouldRunEverySingleShotBenchmarkWhenSmokeTested() throws RunnerException {
         assertThat(smoke(CompileBenchmark.class, "skuCampaigns", "20")).hasSize(1);
