@@ -69,8 +69,8 @@ public class JdbcStoreBenchmark {
 
     /**
      * Members per writer, taking turns; 16 by default. Each member's history grows through the
-     * trial, and the engine's queries under the lock with it (the next due instant scans the
-     * member's lots, the tier window sums a row per purchase): more members keep histories short.
+     * trial, and the engine's read under the lock with it (the tier window sums a row per purchase
+     * of the last year): more members keep histories short.
      */
     @Param({"16"})
     public int members;
