@@ -1,12 +1,13 @@
 package dev.loyalty.core.internal;
 
+import dev.loyalty.core.spi.MemberView;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A working copy of a member's values of one kind (lots, holds, offers) by key, inside a store
@@ -14,18 +15,34 @@ import java.util.function.Supplier;
  * asked for (most events change a value or two and never read the others). Iteration order: as
  * stored, then new values in the order first put. Not public API.
  *
+ * <p>Made for every event, so it allocates little: the values put are kept in a list, found by
+ * a walk over it while there are few (one lot for a purchase) and through an index by key past
+ * {@value #WALKED}.
+ *
  * @param <T> the kind of value
  */
 final class KeyedWorkingCopy<T> {
 
-    private final Supplier<? extends Collection<T>> stored;
+    /** Up to this many values put, a key is found by walking the list. */
+    static final int WALKED = 8;
+
+    private final MemberView view;
+    private final Function<MemberView, ? extends Collection<T>> stored;
     private final Function<T, String> key;
-    /** The values put, by key in the order first put; null until the first. */
-    private Map<String, T> changed;
+    /** The latest value of each key put, in the order each key was first put; null until the first. */
+    private List<T> changed;
+    /** The position in {@link #changed} of each key, once there are more than {@value #WALKED}. */
+    private Map<String, Integer> positions;
     /** Every value, stored and changed; null until first read. */
     private Map<String, T> all;
 
-    KeyedWorkingCopy(Supplier<? extends Collection<T>> stored, Function<T, String> key) {
+    /**
+     * @param view the member's stored state
+     * @param stored reads the stored values from the view (a method reference that captures nothing)
+     * @param key a value's key
+     */
+    KeyedWorkingCopy(MemberView view, Function<MemberView, ? extends Collection<T>> stored, Function<T, String> key) {
+        this.view = view;
         this.stored = stored;
         this.key = key;
     }
@@ -34,11 +51,13 @@ final class KeyedWorkingCopy<T> {
     Map<String, T> all() {
         if (all == null) {
             Map<String, T> read = new LinkedHashMap<>();
-            for (T value : stored.get()) {
+            for (T value : stored.apply(view)) {
                 read.put(key.apply(value), value);
             }
             if (changed != null) {
-                read.putAll(changed);
+                for (T value : changed) {
+                    read.put(key.apply(value), value);
+                }
             }
             all = read;
         }
@@ -49,9 +68,22 @@ final class KeyedWorkingCopy<T> {
     void put(T value) {
         String k = key.apply(value);
         if (changed == null) {
-            changed = new LinkedHashMap<>(4);
+            changed = new ArrayList<>(2);
         }
-        changed.put(k, value);
+        int at = positionOf(k);
+        if (at >= 0) {
+            changed.set(at, value);
+        } else {
+            changed.add(value);
+            if (positions != null) {
+                positions.put(k, changed.size() - 1);
+            } else if (changed.size() > WALKED) {
+                positions = new HashMap<>();
+                for (int i = 0; i < changed.size(); i++) {
+                    positions.put(key.apply(changed.get(i)), i);
+                }
+            }
+        }
         if (all != null) {
             all.put(k, value);
         }
@@ -59,6 +91,19 @@ final class KeyedWorkingCopy<T> {
 
     /** Returns the values put, latest of each key, in the order each key was first put. */
     List<T> changed() {
-        return changed == null ? List.of() : new ArrayList<>(changed.values());
+        return changed == null ? List.of() : List.copyOf(changed);
+    }
+
+    private int positionOf(String k) {
+        if (positions != null) {
+            Integer at = positions.get(k);
+            return at == null ? -1 : at;
+        }
+        for (int i = 0; i < changed.size(); i++) {
+            if (key.apply(changed.get(i)).equals(k)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -67,9 +67,9 @@ final class MemberLedger {
         this.zone = zone;
         this.now = now;
         this.view = view;
-        this.lots = new KeyedWorkingCopy<>(view::lots, Lot::id);
-        this.holds = new KeyedWorkingCopy<>(view::holds, Hold::id);
-        this.offers = new KeyedWorkingCopy<>(view::offers, Offer::code);
+        this.lots = new KeyedWorkingCopy<>(view, MemberView::lots, Lot::id);
+        this.holds = new KeyedWorkingCopy<>(view, MemberView::holds, Hold::id);
+        this.offers = new KeyedWorkingCopy<>(view, MemberView::offers, Offer::code);
         this.account = view.account();
         this.offerBook = view.offerBook();
         this.balance = view.balance().value();
