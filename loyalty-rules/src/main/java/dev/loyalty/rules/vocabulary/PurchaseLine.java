@@ -18,7 +18,8 @@ public final class PurchaseLine extends DatedFact {
     private final String category;
     private final int quantity;
     private final BigDecimal unitPrice;
-    private final BigDecimal amount;
+    /** Computed on first use: the default pack's rules never read it, and a batch makes thousands of lines. */
+    private BigDecimal amount;
 
     /**
      * Creates the fact; the engine does this for every line, tests of campaign rules may too.
@@ -40,7 +41,6 @@ public final class PurchaseLine extends DatedFact {
         this.category = Objects.requireNonNull(category, "category");
         this.quantity = quantity;
         this.unitPrice = Objects.requireNonNull(unitPrice, "unitPrice");
-        this.amount = unitPrice.multiply(BigDecimal.valueOf(quantity));
     }
 
     /**
@@ -94,7 +94,13 @@ public final class PurchaseLine extends DatedFact {
      * @return the amount
      */
     public BigDecimal getAmount() {
-        return amount;
+        BigDecimal computed = amount;
+        if (computed == null) {
+            // BigDecimal is immutable, so a thread that computes it again finds an equal value
+            computed = unitPrice.multiply(BigDecimal.valueOf(quantity));
+            amount = computed;
+        }
+        return computed;
     }
 
 
