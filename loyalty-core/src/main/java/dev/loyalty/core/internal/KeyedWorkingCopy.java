@@ -37,6 +37,8 @@ final class KeyedWorkingCopy<T> {
     private Map<String, T> all;
 
     /**
+     * Starts a working copy with nothing put.
+     *
      * @param view the member's stored state
      * @param stored reads the stored values from the view (a method reference that captures nothing)
      * @param key a value's key
