@@ -267,12 +267,10 @@ public final class LoyaltyEngine implements AutoCloseable {
         int from = 0;
         while (from < run.size()) {
             List<MemberWork> works = new ArrayList<>(run.size() - from);
-            AtomicBoolean[] openReferrals = new AtomicBoolean[run.size() - from];
             for (int r = from; r < run.size(); r++) {
                 int k = run.get(r);
                 LoyaltyEvent event = events.get(batch.get(k));
                 AtomicBoolean openReferral = new AtomicBoolean();
-                openReferrals[r - from] = openReferral;
                 works.add(new MemberWork(event.memberId(), work(event, fingerprints[k], earlies[k], openReferral), openReferral::get));
             }
             List<AppliedWork> applied = store.applyAll(works);
@@ -286,7 +284,7 @@ public final class LoyaltyEngine implements AutoCloseable {
                 AppliedWork result = applied.get(a);
                 try {
                     Outcome outcome = result.refusal() != null ? refused(event, fingerprints[k], result.refusal())
-                            : answer(event, fingerprints[k], result.event(), openReferrals[a].get());
+                            : answer(event, fingerprints[k], result.event(), works.get(a).followUp().getAsBoolean());
                     results[i] = new EventResult(event, outcome, null);
                 } catch (LoyaltyException e) {
                     results[i] = new EventResult(event, null, e);

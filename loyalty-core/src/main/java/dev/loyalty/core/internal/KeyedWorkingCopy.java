@@ -24,7 +24,7 @@ import java.util.function.Function;
 final class KeyedWorkingCopy<T> {
 
     /** Up to this many values put, a key is found by walking the list. */
-    static final int WALKED = 8;
+    private static final int WALKED = 8;
 
     private final MemberView view;
     private final Function<MemberView, ? extends Collection<T>> stored;
