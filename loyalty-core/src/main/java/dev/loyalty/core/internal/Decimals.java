@@ -27,10 +27,23 @@ public final class Decimals {
      */
     public static long unscaled(BigDecimal value) {
         int scale = value.scale();
-        if (scale < 0 || scale > FAST_DIGITS || value.precision() > FAST_DIGITS) {
+        // at most 18 digits is an unscaled value strictly between -10^18 and 10^18; comparing with those bounds at the
+        // value's own scale costs less than precision(), which counts the digits of every new decimal
+        if (scale < 0 || scale > FAST_DIGITS || value.compareTo(FAST_LIMITS[scale]) >= 0 || value.compareTo(FAST_LIMITS_NEGATED[scale]) <= 0) {
             return NO_FIT;
         }
         return scale == 0 ? value.longValue() : value.movePointRight(scale).longValue();
+    }
+
+    /** At each scale from 0 to {@value #FAST_DIGITS}, the decimal whose unscaled value is 10^18, and its negation. */
+    private static final BigDecimal[] FAST_LIMITS = new BigDecimal[FAST_DIGITS + 1];
+    private static final BigDecimal[] FAST_LIMITS_NEGATED = new BigDecimal[FAST_DIGITS + 1];
+
+    static {
+        for (int scale = 0; scale <= FAST_DIGITS; scale++) {
+            FAST_LIMITS[scale] = BigDecimal.valueOf(1_000_000_000_000_000_000L, scale);
+            FAST_LIMITS_NEGATED[scale] = FAST_LIMITS[scale].negate();
+        }
     }
 
     /**

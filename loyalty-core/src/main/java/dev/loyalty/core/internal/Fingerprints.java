@@ -148,8 +148,6 @@ public final class Fingerprints {
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         /** Buffers larger than this (a purchase of thousands of lines) are not kept for the next event. */
         private static final int KEPT_BYTES = 49_152;
-        /** Decimals with at most this many digits and this scale are written from their unscaled long. */
-        private static final int FAST_DIGITS = 18;
 
         private final MessageDigest sha;
         private byte[] bytes = new byte[768];
@@ -236,10 +234,11 @@ public final class Fingerprints {
         /** Adds {@code value.toPlainString()}, as {@link Decimals#plain} writes it. */
         Canonical addPlain(BigDecimal value) {
             int scale = value.scale();
-            if (scale <= 0 || scale > FAST_DIGITS || value.precision() > FAST_DIGITS || value.signum() < 0) {
+            long unscaled = scale <= 0 ? Decimals.NO_FIT : Decimals.unscaled(value);
+            if (unscaled == Decimals.NO_FIT || unscaled < 0) {
                 return add(Decimals.plain(value));
             }
-            int from = backwards(value.movePointRight(scale).longValue());
+            int from = backwards(unscaled);
             int count = scratch.length - from;
             int integerDigits = Math.max(1, count - scale);
             room(24 + integerDigits + 1 + scale);

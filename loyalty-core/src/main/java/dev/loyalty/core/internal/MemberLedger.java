@@ -48,8 +48,9 @@ final class MemberLedger {
     private final MemberView view;
     private final KeyedWorkingCopy<Lot> lots;
     private final KeyedWorkingCopy<Hold> holds;
-    private final List<LedgerEntry> entries = new ArrayList<>();
-    private final List<LedgerEntry> eventEntries = new ArrayList<>();
+    /** Presized: an event writes two or three entries, and the default first array holds ten. */
+    private final List<LedgerEntry> entries = new ArrayList<>(4);
+    private final List<LedgerEntry> eventEntries = new ArrayList<>(4);
     /** Null until housekeeping did something. */
     private List<Explanation.Step> housekeeping;
     private Account account;

@@ -22,8 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A working copy of one member's tier bookkeeping inside a store transaction: processes the review
@@ -43,8 +41,8 @@ final class TierKeeper {
     private final ZoneId zone;
     private TierState state;
     private boolean changed;
-    private final TreeMap<LocalDate, Qualifying> added = new TreeMap<>();
-    private final List<TierUpdate.QualifyingDay> days = new ArrayList<>();
+    /** The qualifying amounts this transaction added, in the order added; an event adds one or two. */
+    private final List<TierUpdate.QualifyingDay> days = new ArrayList<>(2);
     private final List<TierChange> history = new ArrayList<>();
     private final List<Explanation.Step> steps = new ArrayList<>();
 
@@ -119,7 +117,6 @@ final class TierKeeper {
 
     /** Adds (usually negative) qualifying amounts on a day without changing the tier: returns never demote before a review. */
     void add(LocalDate day, Qualifying amount) {
-        added.merge(day, amount, Qualifying::plus);
         days.add(new TierUpdate.QualifyingDay(day, amount));
         changed = true;
     }
@@ -288,8 +285,10 @@ final class TierKeeper {
             return Qualifying.ZERO;
         }
         Qualifying total = view.qualifying(from, to);
-        for (Map.Entry<LocalDate, Qualifying> day : added.subMap(from, true, to, true).entrySet()) {
-            total = total.plus(day.getValue());
+        for (TierUpdate.QualifyingDay added : days) {
+            if (!added.day().isBefore(from) && !added.day().isAfter(to)) {
+                total = total.plus(added.amount());
+            }
         }
         return total;
     }

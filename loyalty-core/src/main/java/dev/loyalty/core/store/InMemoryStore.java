@@ -18,6 +18,7 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.CampaignDraw;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
+import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.spi.TierUpdate;
@@ -30,6 +31,8 @@ import java.time.LocalDate;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.referral.Referral;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,6 +85,46 @@ public final class InMemoryStore implements LoyaltyStore {
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
         return Optional.ofNullable(events.get(eventId));
+    }
+
+    /** Looks the ids up in the event index directly, without the default's copies. */
+    @Override
+    public Map<EventId, StoredEvent> findEvents(Collection<EventId> eventIds) {
+        Checks.notNull(eventIds, "eventIds");
+        Map<EventId, StoredEvent> found = new HashMap<>();
+        for (EventId eventId : eventIds) {
+            StoredEvent event = events.get(Checks.notNull(eventId, "eventIds[]"));
+            if (event != null) {
+                found.put(eventId, event);
+            }
+        }
+        return Collections.unmodifiableMap(found);
+    }
+
+    /** Reads each member's slot once, its member and balance under its lock, so that the two belong together. */
+    @Override
+    public Map<MemberId, MemberSnapshot> memberSnapshots(Collection<MemberId> memberIds, boolean withSegments) {
+        Checks.notNull(memberIds, "memberIds");
+        Map<MemberId, MemberSnapshot> snapshots = new HashMap<>();
+        for (MemberId memberId : memberIds) {
+            if (snapshots.containsKey(Checks.notNull(memberId, "memberIds[]"))) {
+                continue;
+            }
+            Slot slot = byId.get(memberId);
+            MemberSnapshot snapshot;
+            if (slot == null) {
+                snapshot = new MemberSnapshot(memberId, null, Points.ZERO, null);
+            } else {
+                slot.lock.lock();
+                try {
+                    snapshot = new MemberSnapshot(memberId, slot.member, Points.of(slot.balance), withSegments ? slot.segment : null);
+                } finally {
+                    slot.lock.unlock();
+                }
+            }
+            snapshots.put(memberId, snapshot);
+        }
+        return Collections.unmodifiableMap(snapshots);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.loyalty.core.model.Money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
 
 class DecimalsProperties {
 
@@ -37,6 +38,28 @@ class DecimalsProperties {
         assertThat(Decimals.plain(huge)).isEqualTo(huge.toPlainString());
         assertThat(Decimals.plain(huge.negate())).isEqualTo(huge.negate().toPlainString());
         assertThat(Decimals.plain(new BigDecimal("0.00"))).isEqualTo("0.00");
+    }
+
+    @Test
+    void shouldGiveTheUnscaledValueExactlyWhenItHasAtMostEighteenDigitsAndScale() {
+        long limit = 1_000_000_000_000_000_000L;
+        qt().forAll(Generate.oneOf(longs().all(), longs().between(-limit - 2, -limit + 2), longs().between(limit - 2, limit + 2),
+                        longs().between(-1_000, 1_000)), integers().between(-3, 21))
+                .checkAssert((unscaled, scale) -> {
+                    BigDecimal value = BigDecimal.valueOf(unscaled, scale);
+                    boolean fits = scale >= 0 && scale <= 18 && value.precision() <= 18;
+
+                    assertThat(Decimals.unscaled(value)).isEqualTo(fits ? unscaled : Decimals.NO_FIT);
+                });
+    }
+
+    @Test
+    void shouldFindNoUnscaledLongForADecimalBeyondTheLongRange() {
+        BigDecimal huge = new BigDecimal(BigInteger.TEN.pow(30).add(BigInteger.valueOf(7)), 5);
+
+        assertThat(Decimals.unscaled(huge)).isEqualTo(Decimals.NO_FIT);
+        assertThat(Decimals.unscaled(huge.negate())).isEqualTo(Decimals.NO_FIT);
+        assertThat(Decimals.unscaled(new BigDecimal("-12.50"))).isEqualTo(-1250L);
     }
 
     @Test

@@ -31,9 +31,12 @@ public final class DecisionCollector implements Earn, Offers {
     private String rule = "";
     private String eventId = "";
     /** The last tier multiplier's name and factor, and its reason text, made once per tier. */
-    private String lastTierName;
-    private BigDecimal lastFactor;
-    private String lastTierReason;
+    /** The tier multipliers' reasons written so far, by the ladder's name and factor objects; a ladder has a few tiers. */
+    private final String[] tierNames = new String[KEPT_TIER_REASONS];
+    private final BigDecimal[] tierFactors = new BigDecimal[KEPT_TIER_REASONS];
+    private final String[] tierReasons = new String[KEPT_TIER_REASONS];
+    private int tierReasonCount;
+    private static final int KEPT_TIER_REASONS = 8;
     /** In a batch, which event each inserted fact belongs to; set by the rule set. */
     RuleSet.Owners owners;
 
@@ -157,15 +160,26 @@ public final class DecisionCollector implements Earn, Offers {
     public void tierMultiplier(Purchase purchase) {
         BigDecimal factor = purchase.getTierEarnMultiplier();
         if (factor.compareTo(BigDecimal.ONE) > 0) {
-            String name = purchase.getTierName();
-            if (name != lastTierName || factor != lastFactor) {
-                // the ladder hands out the same name and factor objects: the text is made once per tier, not per purchase
-                lastTierName = name;
-                lastFactor = factor;
-                lastTierReason = tierReason(name, factor);
-            }
-            add(new Decision.TierMultiplier(rule, lastTierReason, factor));
+            add(new Decision.TierMultiplier(rule, keptTierReason(purchase.getTierName(), factor), factor));
         }
+    }
+
+    /**
+     * Returns the reason of a tier multiplier, written once per tier: the ladder hands out the same
+     * name and factor objects for every purchase on a tier, and a batch mixes the tiers.
+     */
+    private String keptTierReason(String name, BigDecimal factor) {
+        for (int i = 0; i < tierReasonCount; i++) {
+            if (tierNames[i] == name && tierFactors[i] == factor) {
+                return tierReasons[i];
+            }
+        }
+        String reason = tierReason(name, factor);
+        int slot = tierReasonCount < KEPT_TIER_REASONS ? tierReasonCount++ : KEPT_TIER_REASONS - 1;
+        tierNames[slot] = name;
+        tierFactors[slot] = factor;
+        tierReasons[slot] = reason;
+        return reason;
     }
 
     /**
