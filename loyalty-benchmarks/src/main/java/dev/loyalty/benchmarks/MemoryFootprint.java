@@ -3,7 +3,14 @@ package dev.loyalty.benchmarks;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.PurchaseLine;
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Money;
 import dev.loyalty.core.store.InMemoryStore;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -19,7 +26,10 @@ import java.util.List;
  * the heap after full collections, processes purchases and measures again; the reported numbers
  * are the medians over the rounds. What a member or an entry costs includes everything the store
  * keeps for it: the member, its lock and indexes, the lots, the ledger entries and each event's
- * recorded outcome (kept to answer replays), with its explanation.
+ * recorded outcome (kept to answer replays), with its explanation. The purchases are handed over
+ * as a host that parses each request would hand them: every id, text and amount a new object
+ * (see {@link #asParsed}), so that whatever the store keeps of them is counted, where the
+ * shop's own purchases share their member ids and prices with its catalogue.
  *
  * <p>Run: {@code java -cp loyalty-benchmarks/target/benchmarks.jar dev.loyalty.benchmarks.MemoryFootprint [members] [purchases] [rounds]};
  * the defaults are 20,000 members, 100,000 purchases and 5 rounds.
@@ -86,7 +96,11 @@ public final class MemoryFootprint {
             long enrolled = retainedHeap();
             long written = 0;
             for (long n = 0; n < purchases; n += 10_000) {
-                List<EventResult> results = engine.processAll(shop.purchases(n, (int) Math.min(10_000, purchases - n)));
+                List<Purchase> batch = new ArrayList<>();
+                for (Purchase purchase : shop.purchases(n, (int) Math.min(10_000, purchases - n))) {
+                    batch.add(asParsed(purchase));
+                }
+                List<EventResult> results = engine.processAll(batch);
                 for (EventResult result : results) {
                     written += result.outcomeOrThrow().entries().size();
                 }
@@ -99,6 +113,24 @@ public final class MemoryFootprint {
             perEntry[r] = (full - enrolled) / (double) written;
         }
         return new Footprint(median(perMember), median(perPurchase), median(entries), median(perEntry));
+    }
+
+    /**
+     * Returns a copy of a purchase made of new objects throughout (ids, texts, amounts), as a host
+     * that parses each request, from JSON or a till's message, hands it to the engine.
+     *
+     * @param purchase a purchase of the shop
+     * @return an equal purchase sharing no object with it but its instant and the currency
+     */
+    static Purchase asParsed(Purchase purchase) {
+        List<PurchaseLine> lines = new ArrayList<>(purchase.lines().size());
+        for (PurchaseLine line : purchase.lines()) {
+            lines.add(new PurchaseLine(new String(line.sku()), new String(line.category()), line.quantity(),
+                    new Money(new BigDecimal(line.unitPrice().amount().toPlainString()), line.unitPrice().currency())));
+        }
+        return new Purchase(EventId.of(new String(purchase.eventId().value())), MemberId.of(new String(purchase.memberId().value())),
+                purchase.occurredAt(), lines, purchase.channel() == null ? null : new String(purchase.channel()),
+                purchase.store() == null ? null : new String(purchase.store()));
     }
 
     private static long retainedHeap() {

@@ -176,7 +176,10 @@ public final class EventProcessor {
             Member member = after;
             view.readAhead(() -> readAhead(tiers, member, zone, date, event));
         }
-        MemberLedger ledger = new MemberLedger(view, event.memberId(), program, zone, clock.instant());
+        // the stored member's id, not the event's: what the store keeps of the event (outcome, entries, lot) then shares
+        // one id object per member instead of holding the one each parsed request brought
+        MemberId memberId = after.id();
+        MemberLedger ledger = new MemberLedger(view, memberId, program, zone, clock.instant());
         ledger.housekeep();
         List<Explanation.Step> steps = new ArrayList<>(ledger.housekeepingSteps());
         TierKeeper keeper = null;
@@ -247,7 +250,6 @@ public final class EventProcessor {
         // the explanation keeps only what its text needs, not the event
         String kind = event.kind();
         EventId eventId = event.eventId();
-        MemberId memberId = event.memberId();
         // the outcome is kept for replays: empty lists are not kept with it, nor a wrapper around the rules' steps alone
         List<Explanation.Step> first = steps.isEmpty() ? List.of() : steps;
         List<Explanation.Step> last = afterRules.isEmpty() ? List.of() : afterRules;
@@ -261,10 +263,10 @@ public final class EventProcessor {
                 () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
                         + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balance,
                 all);
-        Outcome outcome = new Outcome(event.eventId(), event.memberId(), event.kind(), Points.of(change), balance, ledger.eventEntries(),
+        Outcome outcome = new Outcome(event.eventId(), memberId, event.kind(), Points.of(change), balance, ledger.eventEntries(),
                 explanation, version);
         MemberChanges changes = ledger.changes(after.equals(before) ? null : after,
-                new StoredEvent(event.eventId(), event.memberId(), fingerprint, outcome));
+                new StoredEvent(event.eventId(), memberId, fingerprint, outcome));
         if (!draws.isEmpty()) {
             changes = changes.withDraws(draws);
         }
@@ -445,7 +447,7 @@ public final class EventProcessor {
             Instant until = event.occurredAt().atZone(zone).plusDays(window).toInstant();
             pendingUntil = until.isAfter(clock.instant()) ? until : null;
         }
-        Lot lot = Lot.earned(event.eventId(), event.memberId(), event.occurredAt(), pendingUntil,
+        Lot lot = Lot.earned(event.eventId(), ledger.memberId(), event.occurredAt(), pendingUntil,
                 program.points().expiry().lotExpiry(event.occurredAt(), zone), total,
                 spent);
         ledger.credit(lot, pendingUntil != null ? EntryType.PENDING : EntryType.EARN, awards, event.occurredAt(), steps);

@@ -61,7 +61,7 @@ final class Lifecycle {
 
     private static void hold(MemberLedger ledger, PointsHold hold, List<Explanation.Step> steps) {
         requireSpendable(ledger, hold.memberId(), hold.points(), ledger.spendable());
-        ledger.putHold(new Hold(hold.eventId().value(), hold.memberId(), hold.points(), hold.rewardCode(), hold.occurredAt(), hold.expiresAt(),
+        ledger.putHold(new Hold(hold.eventId().value(), ledger.memberId(), hold.points(), hold.rewardCode(), hold.occurredAt(), hold.expiresAt(),
                 HoldStatus.ACTIVE));
         steps.add(new Explanation.Step("core:hold", "Holds points for " + hold.rewardCode(), 0,
                 hold.points() + " points reserved until " + hold.expiresAt()));

@@ -277,6 +277,11 @@ final class MemberLedger {
         offers.put(offer);
     }
 
+    /** Returns the member whose ledger this is. */
+    MemberId memberId() {
+        return memberId;
+    }
+
     /** Returns the entries the event itself wrote, in sequence order. */
     List<LedgerEntry> eventEntries() {
         return eventEntries;

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class PointsComposer {
         long[] capped = points;
         Exact computed = known;
         // the explanation keeps what its text needs of the lines, not the lines, nor the winners: they are found again
-        LineFacts kept = LineFacts.of(lines, won.excluded(), known == null);
+        LineFacts kept = LineFacts.of(lines, won.excluded(), known == null ? scaledLines : null);
         int lineCount = lines.size();
         // the explanation's text is written only when someone reads it; most outcomes are never read
         Supplier<List<Explanation.Step>> steps = () -> {
@@ -199,20 +200,22 @@ final class PointsComposer {
 
     /**
      * What an outcome's explanation keeps of the purchase lines to write its text when read: the
-     * unit prices and quantities (when the exact parts were not computed in {@link BigDecimal}),
-     * and the SKUs of excluded lines (null when none is). An outcome is kept for replays as long
-     * as the store lives, the lines' other fields need not be.
+     * line amounts as the unscaled values and scales the points were composed from, the currency
+     * and the quantities (when the exact parts were not computed in {@link BigDecimal}), and the
+     * SKUs of excluded lines (null when none is). An outcome is kept for replays as long as the
+     * store lives; the lines' other fields and their {@code Money} objects, new for every request
+     * a host parses, need not be.
+     *
+     * @param scale the scale of every amount, or -1 when they differ and {@code scales} holds each
      */
-    private record LineFacts(Money[] unitPrices, int[] quantities, String[] excludedSkus) {
-        static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, boolean forAmounts) {
+    private record LineFacts(long[] unscaledAmounts, int scale, int[] scales, Currency currency, int[] quantities, String[] excludedSkus) {
+        static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, ScaledPoints.Lines amounts) {
             int count = lines.size();
-            Money[] unitPrices = forAmounts ? new Money[count] : null;
-            int[] quantities = forAmounts ? new int[count] : null;
+            int[] quantities = amounts != null ? new int[count] : null;
             String[] excludedSkus = null;
             for (int l = 0; l < count; l++) {
                 PurchaseLine line = lines.get(l);
-                if (forAmounts) {
-                    unitPrices[l] = line.unitPrice();
+                if (amounts != null) {
                     quantities[l] = line.quantity();
                 }
                 if (excluded[l]) {
@@ -220,14 +223,27 @@ final class PointsComposer {
                     excludedSkus[l] = line.sku();
                 }
             }
-            return new LineFacts(unitPrices, quantities, excludedSkus);
+            if (amounts == null) {
+                return new LineFacts(null, 0, null, null, null, excludedSkus);
+            }
+            int[] scales = amounts.scales();
+            boolean uniform = true;
+            for (int l = 1; l < count && uniform; l++) {
+                uniform = scales[l] == scales[0];
+            }
+            if (count == 0) {
+                // an event without lines: nothing to write of them
+                return new LineFacts(amounts.unscaled(), 0, null, null, quantities, excludedSkus);
+            }
+            return new LineFacts(amounts.unscaled(), uniform ? scales[0] : -1, uniform ? null : scales, lines.get(0).unitPrice().currency(),
+                    quantities, excludedSkus);
         }
 
-        /** The line amounts, as {@code PurchaseLine.amount()} gives them. */
+        /** The line amounts, as {@code PurchaseLine.amount()} gives them: the same value and scale. */
         BigDecimal[] amounts() {
-            BigDecimal[] amounts = new BigDecimal[unitPrices.length];
+            BigDecimal[] amounts = new BigDecimal[unscaledAmounts.length];
             for (int l = 0; l < amounts.length; l++) {
-                amounts[l] = (quantities[l] == 1 ? unitPrices[l] : unitPrices[l].times(quantities[l])).amount();
+                amounts[l] = new Money(BigDecimal.valueOf(unscaledAmounts[l], scale >= 0 ? scale : scales[l]), currency).amount();
             }
             return amounts;
         }
