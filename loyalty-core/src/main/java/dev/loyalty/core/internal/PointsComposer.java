@@ -209,6 +209,9 @@ final class PointsComposer {
      * @param scale the scale of every amount, or -1 when they differ and {@code scales} holds each
      */
     private record LineFacts(long[] unscaledAmounts, int scale, int[] scales, Currency currency, int[] quantities, String[] excludedSkus) {
+        /** The facts of an event without lines, shared: its arrays are empty. */
+        private static final LineFacts NO_LINES = new LineFacts(new long[0], 0, null, null, new int[0], null);
+
         static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, ScaledPoints.Lines amounts) {
             int count = lines.size();
             int[] quantities = amounts != null ? new int[count] : null;
@@ -232,8 +235,8 @@ final class PointsComposer {
                 uniform = scales[l] == scales[0];
             }
             if (count == 0) {
-                // an event without lines: nothing to write of them
-                return new LineFacts(amounts.unscaled(), 0, null, null, quantities, excludedSkus);
+                // an event without lines (an enrolment, a profile change): nothing to keep of them
+                return NO_LINES;
             }
             return new LineFacts(amounts.unscaled(), uniform ? scales[0] : -1, uniform ? null : scales, lines.get(0).unitPrice().currency(),
                     quantities, excludedSkus);
