@@ -14,6 +14,7 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Points;
@@ -64,6 +65,20 @@ class LoyaltyEngineTest {
         assertThat(again).isEqualTo(first);
         assertThat(state("m-1")).isEqualTo(before);
         assertThat(rules.evaluations()).isEqualTo(evaluations);
+    }
+
+    @Test
+    void shouldKeepTheStoredMembersIdRatherThanTheOneThePurchaseBroughtWhenRecordingIt() {
+        engine.process(enrolment("m-1", MONDAY));
+        MemberId stored = store.findMember(member("m-1")).orElseThrow().id();
+        Purchase purchase = purchase("p-1", "m-1", MONDAY.plusSeconds(60), "42.10");
+
+        Outcome outcome = engine.process(purchase);
+
+        assertThat(purchase.memberId()).isEqualTo(stored).isNotSameAs(stored);
+        assertThat(outcome.memberId()).isSameAs(stored);
+        assertThat(outcome.entries()).isNotEmpty().allSatisfy(entry -> assertThat(entry.memberId()).isSameAs(stored));
+        assertThat(store.lots(member("m-1"))).hasSize(2).allSatisfy(lot -> assertThat(lot.memberId()).isSameAs(stored));
     }
 
     @Test
