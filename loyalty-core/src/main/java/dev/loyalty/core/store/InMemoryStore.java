@@ -60,7 +60,8 @@ public final class InMemoryStore implements LoyaltyStore {
     private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for the lookups every event makes. */
     private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
+    /** Every processed event by id, kept compactly for replays. */
+    private final ConcurrentHashMap<EventId, RecordedEvent> events = new ConcurrentHashMap<>();
     /** Every member's offers by code, for {@link #findOffer}. */
     private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SweepCheckpoint> checkpoints = new ConcurrentHashMap<>();
@@ -84,7 +85,8 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
-        return Optional.ofNullable(events.get(eventId));
+        RecordedEvent recorded = events.get(eventId);
+        return recorded == null ? Optional.empty() : Optional.of(recorded.event());
     }
 
     /** Looks the ids up in the event index directly, without the default's copies. */
@@ -93,9 +95,9 @@ public final class InMemoryStore implements LoyaltyStore {
         Checks.notNull(eventIds, "eventIds");
         Map<EventId, StoredEvent> found = new HashMap<>();
         for (EventId eventId : eventIds) {
-            StoredEvent event = events.get(Checks.notNull(eventId, "eventIds[]"));
-            if (event != null) {
-                found.put(eventId, event);
+            RecordedEvent recorded = events.get(Checks.notNull(eventId, "eventIds[]"));
+            if (recorded != null) {
+                found.put(eventId, recorded.event());
             }
         }
         return Collections.unmodifiableMap(found);
@@ -160,18 +162,18 @@ public final class InMemoryStore implements LoyaltyStore {
                     }
                     checkReferrals(memberId, changes);
                     if (!changes.draws().isEmpty()) {
-                        StoredEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
+                        RecordedEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
                         if (recorded != null) {
-                            return recorded;
+                            return recorded.event();
                         }
                         if (!draw(changes)) {
                             // another member's event drew on the budget first: compute again with what remains
                             continue;
                         }
                     } else if (changes.event() != null) {
-                        StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
+                        RecordedEvent earlier = events.putIfAbsent(changes.event().eventId(), RecordedEvent.of(changes.event()));
                         if (earlier != null) {
-                            return earlier;
+                            return earlier.event();
                         }
                     }
                     slot.apply(changes, newBalance);
@@ -204,7 +206,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     return false;
                 }
             }
-            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), changes.event()) != null) {
+            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), RecordedEvent.of(changes.event())) != null) {
                 throw new IllegalStateException("event " + changes.event().eventId() + " was recorded by another member while the budget was drawn");
             }
             for (CampaignDraw draw : changes.draws()) {
