@@ -229,14 +229,14 @@ final class PointsComposer {
             if (amounts == null) {
                 return new LineFacts(null, 0, null, null, null, excludedSkus);
             }
+            if (count == 0) {
+                // an event without lines (an enrolment, a profile change): nothing to keep of them
+                return NO_LINES;
+            }
             int[] scales = amounts.scales();
             boolean uniform = true;
             for (int l = 1; l < count && uniform; l++) {
                 uniform = scales[l] == scales[0];
-            }
-            if (count == 0) {
-                // an event without lines (an enrolment, a profile change): nothing to keep of them
-                return NO_LINES;
             }
             return new LineFacts(amounts.unscaled(), uniform ? scales[0] : -1, uniform ? null : scales, lines.get(0).unitPrice().currency(),
                     quantities, excludedSkus);
