@@ -60,8 +60,7 @@ public final class InMemoryStore implements LoyaltyStore {
     private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for the lookups every event makes. */
     private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
-    /** Every processed event by id, kept compactly for replays. */
-    private final ConcurrentHashMap<EventId, RecordedEvent> events = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
     /** Every member's offers by code, for {@link #findOffer}. */
     private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SweepCheckpoint> checkpoints = new ConcurrentHashMap<>();
@@ -85,8 +84,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
-        RecordedEvent recorded = events.get(eventId);
-        return recorded == null ? Optional.empty() : Optional.of(recorded.event());
+        return Optional.ofNullable(events.get(eventId));
     }
 
     /** Looks the ids up in the event index directly, without the default's copies. */
@@ -95,9 +93,9 @@ public final class InMemoryStore implements LoyaltyStore {
         Checks.notNull(eventIds, "eventIds");
         Map<EventId, StoredEvent> found = new HashMap<>();
         for (EventId eventId : eventIds) {
-            RecordedEvent recorded = events.get(Checks.notNull(eventId, "eventIds[]"));
-            if (recorded != null) {
-                found.put(eventId, recorded.event());
+            StoredEvent event = events.get(Checks.notNull(eventId, "eventIds[]"));
+            if (event != null) {
+                found.put(eventId, event);
             }
         }
         return Collections.unmodifiableMap(found);
@@ -162,18 +160,18 @@ public final class InMemoryStore implements LoyaltyStore {
                     }
                     checkReferrals(memberId, changes);
                     if (!changes.draws().isEmpty()) {
-                        RecordedEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
+                        StoredEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
                         if (recorded != null) {
-                            return recorded.event();
+                            return recorded;
                         }
                         if (!draw(changes)) {
                             // another member's event drew on the budget first: compute again with what remains
                             continue;
                         }
                     } else if (changes.event() != null) {
-                        RecordedEvent earlier = events.putIfAbsent(changes.event().eventId(), RecordedEvent.of(changes.event()));
+                        StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
                         if (earlier != null) {
-                            return earlier.event();
+                            return earlier;
                         }
                     }
                     slot.apply(changes, newBalance);
@@ -206,7 +204,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     return false;
                 }
             }
-            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), RecordedEvent.of(changes.event())) != null) {
+            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), changes.event()) != null) {
                 throw new IllegalStateException("event " + changes.event().eventId() + " was recorded by another member while the budget was drawn");
             }
             for (CampaignDraw draw : changes.draws()) {
