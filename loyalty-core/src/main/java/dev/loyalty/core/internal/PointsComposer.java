@@ -214,6 +214,10 @@ final class PointsComposer {
 
         static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, ScaledPoints.Lines amounts) {
             int count = lines.size();
+            if (count == 0) {
+                // an event without lines (an enrolment, a profile change): nothing to keep of them
+                return NO_LINES;
+            }
             int[] quantities = amounts != null ? new int[count] : null;
             String[] excludedSkus = null;
             for (int l = 0; l < count; l++) {
@@ -228,10 +232,6 @@ final class PointsComposer {
             }
             if (amounts == null) {
                 return new LineFacts(null, 0, null, null, null, excludedSkus);
-            }
-            if (count == 0) {
-                // an event without lines (an enrolment, a profile change): nothing to keep of them
-                return NO_LINES;
             }
             int[] scales = amounts.scales();
             boolean uniform = true;
