@@ -22,4 +22,9 @@ class H2JdbcStoreTest extends JdbcStoreContract {
     void dropDatabases() {
         databases.close();
     }
+
+    @Override
+    protected boolean plansBulkReads() {
+        return false;
+    }
 }

@@ -22,4 +22,9 @@ class H2StatementsPerEventTest extends JdbcStatementsPerEventContract {
     protected boolean gathersWrites() {
         return false;
     }
+
+    @Override
+    protected boolean plansBulkReads() {
+        return false;
+    }
 }

@@ -81,6 +81,25 @@ abstract class JdbcStatementsPerEventContract {
      */
     protected abstract boolean gathersWrites();
 
+    /**
+     * Tells whether the store runs a bulk read of {@code processAll} after setting custom plans
+     * for its own transaction (on PostgreSQL, whose cached plans would otherwise outlive a new
+     * table's growth); the setting shows as a {@code SET} before the read's queries.
+     *
+     * @return true when it does
+     */
+    protected abstract boolean plansBulkReads();
+
+    /** The statements of one bulk read of {@code processAll}: its queries, after the plan setting where the store makes one. */
+    private List<String> bulkRead(String... queries) {
+        List<String> read = new ArrayList<>();
+        if (plansBulkReads()) {
+            read.add("SET");
+        }
+        read.addAll(List.of(queries));
+        return read;
+    }
+
     private void start(boolean rulesMatchSegments, ProgramSettings program) {
         statements = new FaultInjectingDataSource(newDataSource());
         store = JdbcStore.builder(statements).build();
@@ -176,24 +195,28 @@ abstract class JdbcStatementsPerEventContract {
         List<String> run = statementsOf(() -> assertThat(processAll(purchases)).hasSize(20));
 
         // the bulk reads, then the five members locked in one query
-        assertThat(run.subList(0, 3)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member", "SELECT loyalty_member FOR UPDATE");
+        List<String> reads = new ArrayList<>(bulkRead("SELECT loyalty_event"));
+        reads.addAll(bulkRead("SELECT loyalty_member"));
+        assertThat(run.subList(0, reads.size())).containsExactlyElementsOf(reads);
+        List<String> locked = run.subList(reads.size(), run.size());
+        assertThat(locked.get(0)).isEqualTo("SELECT loyalty_member FOR UPDATE");
         if (gathersWrites()) {
             // the five members take turns: a round of five purchases reads each member, then sends each table's rows in one batch
-            List<String> reads = new ArrayList<>();
+            List<String> turns = new ArrayList<>();
             for (int m = 0; m < 5; m++) {
-                reads.addAll(List.of("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member"));
+                turns.addAll(List.of("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member"));
             }
-            assertThat(run.subList(3, 13)).containsExactlyElementsOf(reads);
-            assertThat(run.subList(13, 19)).containsExactly("INSERT loyalty_event (batch)", "INSERT loyalty_explanation_step (batch)",
+            assertThat(locked.subList(1, 11)).containsExactlyElementsOf(turns);
+            assertThat(locked.subList(11, 17)).containsExactly("INSERT loyalty_event (batch)", "INSERT loyalty_explanation_step (batch)",
                     "INSERT loyalty_entry (batch)", "INSERT loyalty_lot (batch)", "INSERT loyalty_tier_qualifying (batch)",
                     "UPDATE loyalty_member (batch)");
-            assertThat(run).hasSize(3 + 4 * (5 * 2 + 6) + 1);
+            assertThat(locked).hasSize(1 + 4 * (5 * 2 + 6) + 1);
         } else {
             // eight statements a purchase
-            assertThat(run.subList(3, 11)).containsExactly("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member", "INSERT loyalty_event",
+            assertThat(locked.subList(1, 9)).containsExactly("SELECT loyalty_member FOR UPDATE", "SELECT loyalty_member", "INSERT loyalty_event",
                     "INSERT loyalty_explanation_step (batch)", "INSERT loyalty_entry (batch)", "INSERT loyalty_lot",
                     "INSERT loyalty_tier_qualifying (batch)", "UPDATE loyalty_member");
-            assertThat(run).hasSize(3 + 20 * 8 + 1);
+            assertThat(locked).hasSize(1 + 20 * 8 + 1);
         }
         assertThat(run).endsWith("COMMIT").containsOnlyOnce("COMMIT");
     }
@@ -221,8 +244,11 @@ abstract class JdbcStatementsPerEventContract {
 
         List<String> run = statementsOf(() -> assertThat(processAll(purchases)).hasSize(20));
 
-        assertThat(run.subList(0, 2)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member");
-        assertThat(run).hasSize(gathersWrites() ? 3 + 4 * (5 * 2 + 6) + 1 : 3 + 20 * 8 + 1).doesNotContain("SELECT loyalty_member_segment");
+        List<String> reads = new ArrayList<>(bulkRead("SELECT loyalty_event"));
+        reads.addAll(bulkRead("SELECT loyalty_member"));
+        assertThat(run.subList(0, reads.size())).containsExactlyElementsOf(reads);
+        assertThat(run.subList(reads.size(), run.size())).hasSize(gathersWrites() ? 1 + 4 * (5 * 2 + 6) + 1 : 1 + 20 * 8 + 1)
+                .doesNotContain("SELECT loyalty_member_segment");
     }
 
     @Test
@@ -234,7 +260,7 @@ abstract class JdbcStatementsPerEventContract {
 
         List<String> run = statementsOf(() -> again.add(processAll(purchases)));
 
-        assertThat(run).containsExactly("SELECT loyalty_event", "SELECT loyalty_explanation_step", "SELECT loyalty_entry");
+        assertThat(run).containsExactlyElementsOf(bulkRead("SELECT loyalty_event", "SELECT loyalty_explanation_step", "SELECT loyalty_entry"));
         assertThat(again.get(0)).isEqualTo(first);
     }
 

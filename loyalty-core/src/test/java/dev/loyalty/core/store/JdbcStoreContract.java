@@ -65,6 +65,24 @@ abstract class JdbcStoreContract {
      */
     protected abstract DataSource newEmptyDataSource();
 
+    /**
+     * Tells whether the store runs a bulk read of {@code processAll} after setting custom plans
+     * for its own transaction, which shows as a {@code SET} step before the read's queries.
+     *
+     * @return true on PostgreSQL
+     */
+    protected abstract boolean plansBulkReads();
+
+    /** The steps of the given bulk-read queries, after the plan setting where the store makes one. */
+    private List<String> bulkRead(String... queries) {
+        List<String> read = new ArrayList<>();
+        if (plansBulkReads()) {
+            read.add("SET");
+        }
+        read.addAll(List.of(queries));
+        return read;
+    }
+
     @BeforeEach
     void createStore() {
         faults = new FaultInjectingDataSource(newDataSource());
@@ -246,8 +264,9 @@ abstract class JdbcStoreContract {
 
         assertThat(faults.fired()).containsExactly("SELECT loyalty_event");
         // the batch's look-up fails, then the replayed purchase is looked up on its own
-        assertThat(faults.steps().subList(0, 4)).containsExactly("SELECT loyalty_event", "SELECT loyalty_event", "SELECT loyalty_explanation_step",
-                "SELECT loyalty_entry");
+        List<String> expected = bulkRead("SELECT loyalty_event");
+        expected.addAll(List.of("SELECT loyalty_event", "SELECT loyalty_explanation_step", "SELECT loyalty_entry"));
+        assertThat(faults.steps().subList(0, expected.size())).containsExactlyElementsOf(expected);
         assertThat(results).allMatch(EventResult::succeeded);
         assertThat(results.get(0).outcomeOrThrow()).isEqualTo(first);
         assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(100 + 30 + 10));
@@ -263,8 +282,10 @@ abstract class JdbcStoreContract {
 
         assertThat(faults.fired()).containsExactly("SELECT loyalty_member");
         // the batch's read fails, then the first purchase reads its member and balance on its own
-        assertThat(faults.steps().subList(0, 4)).containsExactly("SELECT loyalty_event", "SELECT loyalty_member", "SELECT loyalty_member",
-                "SELECT loyalty_member");
+        List<String> expected = bulkRead("SELECT loyalty_event");
+        expected.addAll(bulkRead("SELECT loyalty_member"));
+        expected.addAll(List.of("SELECT loyalty_member", "SELECT loyalty_member"));
+        assertThat(faults.steps().subList(0, expected.size())).containsExactlyElementsOf(expected);
         assertThat(results).allMatch(EventResult::succeeded);
         assertThat(results).extracting(result -> result.outcomeOrThrow().balance()).containsExactly(Points.of(130), Points.of(120));
     }

@@ -23,4 +23,9 @@ class PostgresJdbcStoreTest extends JdbcStoreContract {
     void dropSchemas() {
         databases.close();
     }
+
+    @Override
+    protected boolean plansBulkReads() {
+        return true;
+    }
 }

@@ -23,4 +23,9 @@ class PostgresStatementsPerEventTest extends JdbcStatementsPerEventContract {
     protected boolean gathersWrites() {
         return true;
     }
+
+    @Override
+    protected boolean plansBulkReads() {
+        return true;
+    }
 }

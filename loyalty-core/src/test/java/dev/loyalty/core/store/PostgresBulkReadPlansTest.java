@@ -1,0 +1,101 @@
+package dev.loyalty.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.spi.LoyaltyStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk reads of {@code processAll} on PostgreSQL are planned for the ids of each call, never
+ * with a plan kept for any ids: such a plan, made while a new database's tables were nearly
+ * empty, scans them whole once they have grown.
+ */
+class PostgresBulkReadPlansTest {
+
+    /** More uses than pgjdbc's five before it prepares a statement on the server, and PostgreSQL's five custom plans before it weighs a generic one. */
+    private static final int CALLS = 12;
+
+    private final PostgresDatabases databases = new PostgresDatabases();
+
+    @BeforeEach
+    void requireServer() {
+        PostgresDatabases.assumeConfigured();
+    }
+
+    @AfterEach
+    void dropSchemas() {
+        databases.close();
+    }
+
+    @Test
+    void shouldPlanEveryBulkReadOfEventsAndMembersForItsOwnIds() throws Exception {
+        // one connection, so the statements the store prepared on it can be read back from it
+        DataSource pool = databases.freshSchema(1);
+        LoyaltyStore store = JdbcStore.builder(pool).build();
+        for (int call = 0; call < CALLS; call++) {
+            List<EventId> events = new ArrayList<>();
+            List<MemberId> members = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                events.add(EventId.of("e-" + call + "-" + i));
+                members.add(MemberId.of("m-" + call + "-" + i));
+            }
+            store.findEvents(events);
+            store.memberSnapshots(members, false);
+        }
+
+        Map<String, long[]> plans = preparedAnyLookups(pool);
+
+        // more than five custom plans: enough that PostgreSQL would have weighed a generic one
+        assertThat(plans).hasEntrySatisfying("loyalty_event", counts -> {
+            assertThat(counts[0]).as("generic plans").isZero();
+            assertThat(counts[1]).as("custom plans").isGreaterThan(5);
+        });
+        assertThat(plans).hasEntrySatisfying("loyalty_member", counts -> {
+            assertThat(counts[0]).as("generic plans").isZero();
+            assertThat(counts[1]).as("custom plans").isGreaterThan(5);
+        });
+    }
+
+    @Test
+    void shouldLeaveTheConnectionsOwnPlanSettingAsItWas() throws Exception {
+        DataSource pool = databases.freshSchema(1);
+        LoyaltyStore store = JdbcStore.builder(pool).build();
+
+        store.findEvents(List.of(EventId.of("e-1")));
+        store.memberSnapshots(List.of(MemberId.of("m-1")), true);
+
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW plan_cache_mode")) {
+            assertThat(connection.getAutoCommit()).isTrue();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("auto");
+        }
+    }
+
+    /** For each table read with {@code = ANY($1)} by a statement prepared on the pool's connection: its generic and custom plans. */
+    private static Map<String, long[]> preparedAnyLookups(DataSource pool) throws Exception {
+        Map<String, long[]> plans = new HashMap<>();
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+                     + " WHERE statement LIKE '%= ANY($1)%'")) {
+            while (rs.next()) {
+                String sql = rs.getString(1);
+                String table = sql.contains("FROM loyalty_event ") ? "loyalty_event" : sql.contains("FROM loyalty_member ") ? "loyalty_member" : sql;
+                plans.put(table, new long[] {rs.getLong(2), rs.getLong(3)});
+            }
+        }
+        return plans;
+    }
+}
