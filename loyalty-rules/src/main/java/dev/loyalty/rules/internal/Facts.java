@@ -60,11 +60,11 @@ final class Facts {
      * program, the event and, for a purchase, one fact per line.
      */
     static List<Object> of(RuleContext context) {
-        return of(context, Types.ALL, null);
+        return of(context, Types.ALL, LineFilter.EVERY_LINE, null);
     }
 
-    /** Returns the facts for one event, of the given types only. */
-    static List<Object> of(RuleContext context, Types types, TierPolicy tiers) {
+    /** Returns the facts for one event, of the given types only, and of its lines those the filter admits. */
+    static List<Object> of(RuleContext context, Types types, LineFilter lines, TierPolicy tiers) {
         LoyaltyEvent event = context.event();
         LocalDate date = context.date();
         List<Object> facts = new ArrayList<>(event instanceof Purchase p ? p.lines().size() + 4 : 4);
@@ -92,7 +92,10 @@ final class Facts {
             }
             for (int i = 0; types.line() && i < purchase.lines().size(); i++) {
                 dev.loyalty.core.event.PurchaseLine line = purchase.lines().get(i);
-                facts.add(new PurchaseLine(i, line.sku(), line.category(), line.quantity(), line.unitPrice().amount(), date));
+                PurchaseLine fact = new PurchaseLine(i, line.sku(), line.category(), line.quantity(), line.unitPrice().amount(), date);
+                if (lines.admits(fact)) {
+                    facts.add(fact);
+                }
             }
         } else if (event instanceof Enrolment enrolment && types.enrolment()) {
             facts.add(new dev.loyalty.rules.vocabulary.Enrolment(enrolment.memberId().value(), enrolment.channel(), date));

@@ -69,6 +69,8 @@ public final class RuleSet implements AutoCloseable {
     /** Whether the rules' consequences announce their firings themselves (else a listener on each session does). */
     private final boolean announced;
     private final Facts.Types factTypes;
+    /** Which purchase lines some rule could see; the others are not inserted. */
+    private final LineFilter lines;
     private final String version;
     private final TierPolicy tierPolicy;
     private final int maxIdle;
@@ -89,8 +91,9 @@ public final class RuleSet implements AutoCloseable {
         this.version = version;
         this.maxIdle = maxIdle;
         this.onePass = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOneFact);
-        List<ObjectType> matched = kieBase instanceof InternalRuleBase base
-                ? base.getRete().getObjectTypeNodes().stream().map(ObjectTypeNode::getObjectType).toList() : null;
+        List<ObjectTypeNode> typeNodes = kieBase instanceof InternalRuleBase base ? base.getRete().getObjectTypeNodes() : null;
+        List<ObjectType> matched = typeNodes == null ? null : typeNodes.stream().map(ObjectTypeNode::getObjectType).toList();
+        this.lines = typeNodes == null ? LineFilter.EVERY_LINE : LineFilter.of(typeNodes);
         this.factTypes = matched == null ? Facts.Types.ALL
                 : Facts.Types.matchedBy(type -> matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type)));
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
@@ -344,7 +347,7 @@ public final class RuleSet implements AutoCloseable {
      * @throws RuleEvaluationException when a rule fails, naming the rule and the event
      */
     public List<Decision> evaluate(RuleContext context) {
-        return fire(context.event().eventId().value(), context.date(), Facts.of(context, factTypes, tierPolicy));
+        return fire(context.event().eventId().value(), context.date(), Facts.of(context, factTypes, lines, tierPolicy));
     }
 
     /**
@@ -472,7 +475,7 @@ public final class RuleSet implements AutoCloseable {
             List<FactHandle> handles = pooled ? new ArrayList<>(count * 8) : null;
             Owners.Builder owners = new Owners.Builder(count * 4);
             for (int i = 0; i < count; i++) {
-                for (Object fact : Facts.of(contexts.get(i), factTypes, tierPolicy)) {
+                for (Object fact : Facts.of(contexts.get(i), factTypes, lines, tierPolicy)) {
                     FactHandle handle = session.kieSession.insert(fact);
                     if (handles != null) {
                         handles.add(handle);
@@ -518,6 +521,11 @@ public final class RuleSet implements AutoCloseable {
     /** Tells whether the rules' consequences announce their firings, so sessions need no listener; for tests. */
     boolean announcesFirings() {
         return announced;
+    }
+
+    /** Returns which purchase lines the sessions are given; for tests. */
+    LineFilter lineFilter() {
+        return lines;
     }
 
     /** Returns how many sessions wait in the pool; for tests. */

@@ -1,0 +1,116 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.rules.vocabulary.PurchaseLine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.rule.accessor.FieldValue;
+import org.drools.base.rule.accessor.ReadAccessor;
+import org.drools.base.util.index.ConstraintTypeOperator;
+import org.drools.core.base.FieldNameSupplier;
+import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.mvel.MVELConstraint;
+
+/**
+ * Which purchase lines some rule could see, read off the rule base. Every pattern on
+ * {@code PurchaseLine} starts in the rule base with the test its node for line facts applies
+ * first. When each of those first tests compares a text field with a literal
+ * ({@code category == "garden"}, {@code sku == "85123A"}), a line whose fields equal none of the
+ * literals fails every pattern on lines: positive, negated, inside {@code exists} or
+ * {@code accumulate}. No rule can see it, so it is not inserted, which spares the session most of
+ * a purchase's facts (in the synthetic shop about six lines in seven match no campaign). Any
+ * other first test (a comparison, a test against another fact, an {@code ||}), a pattern on lines
+ * without a test, or a pattern on a type lines are an instance of keeps every line. Not public API.
+ */
+final class LineFilter {
+
+    /** Keeps every line: what a rule base whose line patterns this class cannot read needs. */
+    static final LineFilter EVERY_LINE = new LineFilter(null, null);
+
+    /** The fields tested, and for each the literals some pattern compares it with; null for {@link #EVERY_LINE}. */
+    private final ReadAccessor[] fields;
+    private final List<Set<String>> literals;
+
+    private LineFilter(ReadAccessor[] fields, List<Set<String>> literals) {
+        this.fields = fields;
+        this.literals = literals;
+    }
+
+    /**
+     * Reads the filter off the rule base's type nodes.
+     *
+     * @param typeNodes the rule base's object type nodes
+     * @return the filter, or {@link #EVERY_LINE}
+     */
+    static LineFilter of(List<ObjectTypeNode> typeNodes) {
+        Map<String, ReadAccessor> fields = new HashMap<>();
+        Map<String, Set<String>> literals = new HashMap<>();
+        boolean any = false;
+        for (ObjectTypeNode node : typeNodes) {
+            if (!node.getObjectType().isAssignableFrom(PurchaseLine.class)) {
+                continue;
+            }
+            if (!(node.getObjectType() instanceof ClassObjectType type) || type.getClassType() != PurchaseLine.class) {
+                // a pattern on a type lines are an instance of (Object, say) sees every line
+                return EVERY_LINE;
+            }
+            for (ObjectSink sink : node.getObjectSinkPropagator().getSinks()) {
+                if (!(sink instanceof AlphaNode alpha) || !(alpha.getConstraint() instanceof MVELConstraint test)
+                        || test.getConstraintType() != ConstraintTypeOperator.EQUAL || test.getRequiredDeclarations().length > 0) {
+                    return EVERY_LINE;
+                }
+                FieldValue literal = test.getField();
+                ReadAccessor field = test.getFieldExtractor();
+                if (literal == null || literal.isNull() || !(literal.getValue() instanceof String text)
+                        || !(field instanceof FieldNameSupplier named) || field.getExtractToClass() != String.class) {
+                    return EVERY_LINE;
+                }
+                fields.putIfAbsent(named.getFieldName(), field);
+                literals.computeIfAbsent(named.getFieldName(), name -> new HashSet<>()).add(text);
+                any = true;
+            }
+        }
+        if (!any) {
+            // no rule reads lines: the fact types already leave them out
+            return EVERY_LINE;
+        }
+        List<String> names = new ArrayList<>(fields.keySet());
+        ReadAccessor[] tested = new ReadAccessor[names.size()];
+        List<Set<String>> values = new ArrayList<>(names.size());
+        for (int i = 0; i < tested.length; i++) {
+            tested[i] = fields.get(names.get(i));
+            values.add(Set.copyOf(literals.get(names.get(i))));
+        }
+        return new LineFilter(tested, List.copyOf(values));
+    }
+
+    /**
+     * Tells whether some rule could see the line.
+     *
+     * @param line the line's fact
+     * @return false only when every pattern on lines would reject it
+     */
+    boolean admits(PurchaseLine line) {
+        if (fields == null) {
+            return true;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            Object value = fields[i].getValue(line);
+            if (value != null && literals.get(i).contains(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tells whether the filter keeps every line; for tests. */
+    boolean keepsEveryLine() {
+        return fields == null;
+    }
+}
