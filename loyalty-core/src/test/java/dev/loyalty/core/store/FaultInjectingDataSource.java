@@ -159,6 +159,23 @@ final class FaultInjectingDataSource implements DataSource {
         return current == null ? proceed.run() : current.at(connection, label, proceed);
     }
 
+    /**
+     * Returns the steps of one of {@code processAll}'s bulk reads: its queries, after the
+     * {@code SET} of custom plans where the store makes one (on PostgreSQL).
+     *
+     * @param plansFirst whether the store sets custom plans for the read
+     * @param queries the labels of the read's queries
+     * @return the steps, in order; a mutable list
+     */
+    static List<String> bulkRead(boolean plansFirst, String... queries) {
+        List<String> read = new ArrayList<>();
+        if (plansFirst) {
+            read.add("SET");
+        }
+        read.addAll(List.of(queries));
+        return read;
+    }
+
     static String label(String sql) {
         String text = sql.strip().replaceAll("\\s+", " ");
         String verb = text.split(" ", 2)[0].toUpperCase(Locale.ROOT);

@@ -90,14 +90,8 @@ abstract class JdbcStatementsPerEventContract {
      */
     protected abstract boolean plansBulkReads();
 
-    /** The statements of one bulk read of {@code processAll}: its queries, after the plan setting where the store makes one. */
     private List<String> bulkRead(String... queries) {
-        List<String> read = new ArrayList<>();
-        if (plansBulkReads()) {
-            read.add("SET");
-        }
-        read.addAll(List.of(queries));
-        return read;
+        return FaultInjectingDataSource.bulkRead(plansBulkReads(), queries);
     }
 
     private void start(boolean rulesMatchSegments, ProgramSettings program) {

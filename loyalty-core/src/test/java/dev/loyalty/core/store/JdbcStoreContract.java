@@ -73,14 +73,8 @@ abstract class JdbcStoreContract {
      */
     protected abstract boolean plansBulkReads();
 
-    /** The steps of the given bulk-read queries, after the plan setting where the store makes one. */
     private List<String> bulkRead(String... queries) {
-        List<String> read = new ArrayList<>();
-        if (plansBulkReads()) {
-            read.add("SET");
-        }
-        read.addAll(List.of(queries));
-        return read;
+        return FaultInjectingDataSource.bulkRead(plansBulkReads(), queries);
     }
 
     @BeforeEach

@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bulk reads of {@code processAll} on PostgreSQL are planned for the ids of each call, never
@@ -27,22 +26,18 @@ class PostgresBulkReadPlansTest {
     /** More uses than pgjdbc's five before it prepares a statement on the server, and PostgreSQL's five custom plans before it weighs a generic one. */
     private static final int CALLS = 12;
 
-    private final PostgresDatabases databases = new PostgresDatabases();
+    @RegisterExtension
+    final PostgresDatabases databases = new PostgresDatabases();
 
-    @BeforeEach
-    void requireServer() {
+    /** A pool of one connection over a fresh schema, so the statements the store prepared on it can be read back from it. */
+    private DataSource oneConnection() {
         PostgresDatabases.assumeConfigured();
-    }
-
-    @AfterEach
-    void dropSchemas() {
-        databases.close();
+        return databases.freshSchema(1);
     }
 
     @Test
     void shouldPlanEveryBulkReadOfEventsAndMembersForItsOwnIds() throws Exception {
-        // one connection, so the statements the store prepared on it can be read back from it
-        DataSource pool = databases.freshSchema(1);
+        DataSource pool = oneConnection();
         LoyaltyStore store = JdbcStore.builder(pool).build();
         for (int call = 0; call < CALLS; call++) {
             List<EventId> events = new ArrayList<>();
@@ -70,7 +65,7 @@ class PostgresBulkReadPlansTest {
 
     @Test
     void shouldLeaveTheConnectionsOwnPlanSettingAsItWas() throws Exception {
-        DataSource pool = databases.freshSchema(1);
+        DataSource pool = oneConnection();
         LoyaltyStore store = JdbcStore.builder(pool).build();
 
         store.findEvents(List.of(EventId.of("e-1")));
