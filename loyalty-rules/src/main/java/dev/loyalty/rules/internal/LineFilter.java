@@ -1,7 +1,6 @@
 package dev.loyalty.rules.internal;
 
 import dev.loyalty.rules.vocabulary.PurchaseLine;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,15 +30,17 @@ import org.drools.mvel.MVELConstraint;
 final class LineFilter {
 
     /** Keeps every line: what a rule base whose line patterns this class cannot read needs. */
-    static final LineFilter EVERY_LINE = new LineFilter(null, null);
+    static final LineFilter EVERY_LINE = new LineFilter(null);
 
-    /** The fields tested, and for each the literals some pattern compares it with; null for {@link #EVERY_LINE}. */
-    private final ReadAccessor[] fields;
-    private final List<Set<String>> literals;
+    /** A field of lines that some pattern tests first, and the literals those patterns compare it with. */
+    private record Test(ReadAccessor field, Set<String> literals) {
+    }
 
-    private LineFilter(ReadAccessor[] fields, List<Set<String>> literals) {
-        this.fields = fields;
-        this.literals = literals;
+    /** The fields tested; null for {@link #EVERY_LINE}. */
+    private final Test[] tests;
+
+    private LineFilter(Test[] tests) {
+        this.tests = tests;
     }
 
     /**
@@ -49,9 +50,7 @@ final class LineFilter {
      * @return the filter, or {@link #EVERY_LINE}
      */
     static LineFilter of(List<ObjectTypeNode> typeNodes) {
-        Map<String, ReadAccessor> fields = new HashMap<>();
-        Map<String, Set<String>> literals = new HashMap<>();
-        boolean any = false;
+        Map<String, Test> byField = new HashMap<>();
         for (ObjectTypeNode node : typeNodes) {
             if (!node.getObjectType().isAssignableFrom(PurchaseLine.class)) {
                 continue;
@@ -71,23 +70,14 @@ final class LineFilter {
                         || !(field instanceof FieldNameSupplier named) || field.getExtractToClass() != String.class) {
                     return EVERY_LINE;
                 }
-                fields.putIfAbsent(named.getFieldName(), field);
-                literals.computeIfAbsent(named.getFieldName(), name -> new HashSet<>()).add(text);
-                any = true;
+                byField.computeIfAbsent(named.getFieldName(), name -> new Test(field, new HashSet<>())).literals().add(text);
             }
         }
-        if (!any) {
+        if (byField.isEmpty()) {
             // no rule reads lines: the fact types already leave them out
             return EVERY_LINE;
         }
-        List<String> names = new ArrayList<>(fields.keySet());
-        ReadAccessor[] tested = new ReadAccessor[names.size()];
-        List<Set<String>> values = new ArrayList<>(names.size());
-        for (int i = 0; i < tested.length; i++) {
-            tested[i] = fields.get(names.get(i));
-            values.add(Set.copyOf(literals.get(names.get(i))));
-        }
-        return new LineFilter(tested, List.copyOf(values));
+        return new LineFilter(byField.values().stream().map(t -> new Test(t.field(), Set.copyOf(t.literals()))).toArray(Test[]::new));
     }
 
     /**
@@ -97,12 +87,12 @@ final class LineFilter {
      * @return false only when every pattern on lines would reject it
      */
     boolean admits(PurchaseLine line) {
-        if (fields == null) {
+        if (tests == null) {
             return true;
         }
-        for (int i = 0; i < fields.length; i++) {
-            Object value = fields[i].getValue(line);
-            if (value != null && literals.get(i).contains(value)) {
+        for (Test test : tests) {
+            Object value = test.field().getValue(line);
+            if (value != null && test.literals().contains(value)) {
                 return true;
             }
         }
@@ -111,6 +101,6 @@ final class LineFilter {
 
     /** Tells whether the filter keeps every line; for tests. */
     boolean keepsEveryLine() {
-        return fields == null;
+        return tests == null;
     }
 }
