@@ -13,6 +13,7 @@ import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -154,6 +155,9 @@ public final class Fingerprints {
         private int size;
         /** Digits are written here backwards before they are copied. */
         private final byte[] scratch = new byte[20];
+        /** The hash and its hex digits, reused: the only array an event's fingerprint makes is its string's. */
+        private final byte[] hash = new byte[32];
+        private final byte[] hex = new byte[64];
 
         private Canonical() {
             try {
@@ -258,8 +262,11 @@ public final class Fingerprints {
 
         String digest() {
             sha.update(bytes, 0, size);
-            byte[] hash = sha.digest();
-            byte[] hex = new byte[hash.length * 2];
+            try {
+                sha.digest(hash, 0, hash.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("SHA-256 writes 32 bytes", e);
+            }
             for (int i = 0; i < hash.length; i++) {
                 hex[2 * i] = HEX[(hash[i] >> 4) & 0xf];
                 hex[2 * i + 1] = HEX[hash[i] & 0xf];

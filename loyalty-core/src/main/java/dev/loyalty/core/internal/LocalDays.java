@@ -19,7 +19,6 @@ final class LocalDays {
     /** Days kept per zone before the cache starts again; far more than the days events usually fall on. */
     private static final int MAX_DAYS = 4_096;
 
-    private static final ConcurrentHashMap<ZoneId, ConcurrentHashMap<LocalDate, Instant>> STARTS = new ConcurrentHashMap<>();
 
     private LocalDays() {
     }
@@ -29,8 +28,36 @@ final class LocalDays {
     /** ... to here ({@code 2200-01-01T00:00:00Z}, exclusive) find their offset in a zone's table; others ask the zone rules. */
     private static final long TABLE_TO = LocalDate.of(2200, 1, 1).toEpochDay() * 86_400L;
 
-    /** Per zone, every offset it has from 1900 to 2200 and when each starts. */
-    private static final ConcurrentHashMap<ZoneId, Offsets> OFFSETS = new ConcurrentHashMap<>();
+    /** What is kept per zone. */
+    private static final ConcurrentHashMap<ZoneId, Zone> ZONES = new ConcurrentHashMap<>();
+
+    /**
+     * The zone asked for last, checked before the map: a program usually has one zone, or a few, and
+     * even a map lookup was a measurable share of an event's work.
+     */
+    private static volatile Zone last;
+
+    /**
+     * What is kept of a zone: its offsets from 1900 to 2200, and the starts of the days asked for.
+     */
+    private record Zone(ZoneId id, Offsets offsets, ConcurrentHashMap<LocalDate, Instant> starts) {
+
+        static Zone of(ZoneId id) {
+            return new Zone(id, Offsets.of(id), new ConcurrentHashMap<>());
+        }
+    }
+
+    private static Zone zone(ZoneId id) {
+        Zone zone = last;
+        if (zone == null || !zone.id().equals(id)) {
+            zone = ZONES.get(id);
+            if (zone == null) {
+                zone = ZONES.computeIfAbsent(id, Zone::of);
+            }
+            last = zone;
+        }
+        return zone;
+    }
 
     /**
      * A zone's offsets in epoch seconds: {@code offsets[i]} holds from {@code starts[i]} until the
@@ -77,16 +104,31 @@ final class LocalDays {
         if (seconds < TABLE_FROM || seconds >= TABLE_TO) {
             return LocalDate.ofInstant(instant, zone);
         }
-        Offsets table = OFFSETS.get(zone);
-        if (table == null) {
-            table = OFFSETS.computeIfAbsent(zone, Offsets::of);
+        Offsets table = zone(zone).offsets();
+        return date(Math.floorDiv(seconds + table.at(seconds), 86_400L));
+    }
+
+    /** Dates made so far, by epoch day modulo the length: an event asks for the same few days several times over. */
+    private static final Day[] DATES = new Day[4_096];
+
+    /** A date and its epoch day, published whole (final fields) when another thread reads the slot. */
+    private record Day(long epochDay, LocalDate date) {
+    }
+
+    /** Returns {@code LocalDate.ofEpochDay(epochDay)}, the same object as last time when the slot still holds it. */
+    private static LocalDate date(long epochDay) {
+        int slot = (int) (epochDay & (DATES.length - 1));
+        Day day = DATES[slot];
+        if (day == null || day.epochDay() != epochDay) {
+            day = new Day(epochDay, LocalDate.ofEpochDay(epochDay));
+            DATES[slot] = day;
         }
-        return LocalDate.ofEpochDay(Math.floorDiv(seconds + table.at(seconds), 86_400L));
+        return day.date();
     }
 
     /** Returns {@code date.atStartOfDay(zone).toInstant()}. */
     static Instant startOf(LocalDate date, ZoneId zone) {
-        ConcurrentHashMap<LocalDate, Instant> days = STARTS.computeIfAbsent(zone, z -> new ConcurrentHashMap<>());
+        ConcurrentHashMap<LocalDate, Instant> days = zone(zone).starts();
         Instant start = days.get(date);
         if (start == null) {
             if (days.size() >= MAX_DAYS) {

@@ -1,6 +1,7 @@
 package dev.loyalty.core.model;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A member's offer bookkeeping, kept beside the member so that neither an event nor the sweep
@@ -78,5 +79,34 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      */
     public OfferBook nextOfferExpiry(Instant at) {
         return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, at);
+    }
+
+    /**
+     * Returns whether the other object is an offer bookkeeping with equal components: the record's
+     * own equality, written out so that the last purchase, which a purchase changes, is compared
+     * first (the generated method compares the components last to first, on every purchase).
+     *
+     * @param other the object to compare with
+     * @return true when every component is equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof OfferBook book
+                && Objects.equals(lastPurchaseAt, book.lastPurchaseAt)
+                && Objects.equals(birthdaySetAt, book.birthdaySetAt)
+                && birthdayYear == book.birthdayYear
+                && Objects.equals(winBackSpell, book.winBackSpell)
+                && Objects.equals(armedOffer, book.armedOffer)
+                && Objects.equals(nextOfferExpiry, book.nextOfferExpiry);
+    }
+
+    /**
+     * Returns the hash of the components, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry);
     }
 }

@@ -477,8 +477,9 @@ public final class InMemoryStore implements LoyaltyStore {
 
         long balanceAfter(MemberChanges changes) {
             long newBalance = balance;
-            for (LedgerEntry entry : changes.entries()) {
-                newBalance = Points.add(newBalance, entry.points().value());
+            List<LedgerEntry> added = changes.entries();
+            for (int i = 0; i < added.size(); i++) {
+                newBalance = Points.add(newBalance, added.get(i).points().value());
             }
             return newBalance;
         }
@@ -487,8 +488,12 @@ public final class InMemoryStore implements LoyaltyStore {
             if (changes.member() != null) {
                 member = changes.member();
             }
-            entries.addAll(changes.entries());
-            for (LedgerEntry entry : changes.entries()) {
+            // every list by index, on every event: the changes' lists are immutable and random-access, and neither an
+            // iterator (the loops below were the only place escape analysis left them in) nor the array addAll copies is made
+            List<LedgerEntry> added = changes.entries();
+            for (int i = 0; i < added.size(); i++) {
+                LedgerEntry entry = added.get(i);
+                entries.add(entry);
                 if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
                     earnedAt.add(entry.occurredAt(), entry.points().value());
                     if (earnedFrom != null && !entry.occurredAt().isBefore(earnedFrom) && entry.occurredAt().isBefore(earnedTo)) {
@@ -496,11 +501,15 @@ public final class InMemoryStore implements LoyaltyStore {
                     }
                 }
             }
-            for (Lot lot : changes.lots()) {
+            List<Lot> changedLots = changes.lots();
+            for (int i = 0; i < changedLots.size(); i++) {
+                Lot lot = changedLots.get(i);
                 Lot old = lots.put(lot.id(), lot);
                 due(old == null ? null : old.dueAt(), lot.dueAt());
             }
-            for (Hold hold : changes.holds()) {
+            List<Hold> changedHolds = changes.holds();
+            for (int i = 0; i < changedHolds.size(); i++) {
+                Hold hold = changedHolds.get(i);
                 Hold old = holds.put(hold.id(), hold);
                 due(old == null ? null : old.dueAt(), hold.dueAt());
             }
@@ -510,19 +519,24 @@ public final class InMemoryStore implements LoyaltyStore {
             TierUpdate tiers = changes.tiers();
             if (tiers != null) {
                 tierState = tiers.state();
-                for (TierUpdate.QualifyingDay day : tiers.qualifying()) {
-                    qualifyingDays.add(day.day(), day.amount());
+                List<TierUpdate.QualifyingDay> days = tiers.qualifying();
+                for (int i = 0; i < days.size(); i++) {
+                    qualifyingDays.add(days.get(i).day(), days.get(i).amount());
                 }
-                tierHistory.addAll(tiers.history());
+                if (!tiers.history().isEmpty()) {
+                    tierHistory.addAll(tiers.history());
+                }
             }
-            for (Offer offer : changes.offers()) {
-                offers.put(offer.code(), offer);
+            List<Offer> changedOffers = changes.offers();
+            for (int i = 0; i < changedOffers.size(); i++) {
+                offers.put(changedOffers.get(i).code(), changedOffers.get(i));
             }
             if (changes.offerBook() != null) {
                 offerBook = changes.offerBook();
             }
-            for (CampaignDraw draw : changes.draws()) {
-                campaignPoints.merge(draw.campaign(), draw.points(), Points::add);
+            List<CampaignDraw> draws = changes.draws();
+            for (int i = 0; i < draws.size(); i++) {
+                campaignPoints.merge(draws.get(i).campaign(), draws.get(i).points(), Points::add);
             }
             balance = newBalance;
         }
