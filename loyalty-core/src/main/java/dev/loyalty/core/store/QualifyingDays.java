@@ -13,8 +13,12 @@ import java.util.Arrays;
  */
 final class QualifyingDays {
 
-    private long[] days = new long[8];
-    private Qualifying[] totals = new Qualifying[8];
+    /** Shared by the members without qualifying days yet: most of them, right after enrolling. */
+    private static final long[] NO_DAYS = new long[0];
+    private static final Qualifying[] NO_TOTALS = new Qualifying[0];
+
+    private long[] days = NO_DAYS;
+    private Qualifying[] totals = NO_TOTALS;
     private int size;
 
     /** Whether a range was summed since; the fields below describe it. */
@@ -87,8 +91,9 @@ final class QualifyingDays {
 
     private void insert(int index, long day, Qualifying amount) {
         if (size == days.length) {
-            days = Arrays.copyOf(days, size * 2);
-            totals = Arrays.copyOf(totals, size * 2);
+            int capacity = Math.max(4, size * 2);
+            days = Arrays.copyOf(days, capacity);
+            totals = Arrays.copyOf(totals, capacity);
         }
         System.arraycopy(days, index, days, index + 1, size - index);
         System.arraycopy(totals, index, totals, index + 1, size - index);

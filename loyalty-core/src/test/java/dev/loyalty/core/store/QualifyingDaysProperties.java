@@ -75,4 +75,55 @@ class QualifyingDaysProperties {
                     }
                 });
     }
+
+    @Test
+    void shouldSumAsAPlainSumDoesWhenAmountsMixScalesAndSizes() {
+        // each step: a day, an amount and its kind: mostly cents; now and then three to six decimals, 15 to 22 decimals, or a
+        // spend of 10^13 and more; then a range
+        qt().withFixedSeed(13L).withExamples(1_000)
+                .forAll(lists().of(integers().between(0, 40)).ofSizeBetween(1, 60), lists().of(integers().between(-999, 9_999)).ofSize(60),
+                        lists().of(integers().between(0, 59)).ofSize(60), lists().of(integers().between(-2, 30)).ofSize(60))
+                .checkAssert((days, cents, kinds, lengths) -> {
+                    QualifyingDays qualifying = new QualifyingDays();
+                    TreeMap<LocalDate, Qualifying> reference = new TreeMap<>();
+                    for (int i = 0; i < days.size(); i++) {
+                        int kind = kinds.get(i);
+                        BigDecimal spend = kind == 0 ? BigDecimal.valueOf(cents.get(i), 2).movePointRight(13)
+                                : kind == 1 ? BigDecimal.valueOf(cents.get(i), 15 + Math.abs(cents.get(i)) % 8)
+                                : kind < 8 ? BigDecimal.valueOf(cents.get(i), 3 + kind % 4)
+                                : BigDecimal.valueOf(cents.get(i), 2);
+                        Qualifying amount = new Qualifying(spend, cents.get(i) / 100, cents.get(i) < 0 ? -1 : 1);
+                        LocalDate day = START.plusDays(days.get(i));
+                        qualifying.add(day, amount);
+                        reference.merge(day, amount, Qualifying::plus);
+
+                        LocalDate from = START.plusDays(kind % 40);
+                        LocalDate to = from.plusDays(lengths.get(i));
+                        Qualifying expected = Qualifying.ZERO;
+                        if (!to.isBefore(from)) {
+                            for (Qualifying each : reference.subMap(from, true, to, true).values()) {
+                                expected = expected.plus(each);
+                            }
+                        }
+                        Qualifying actual = qualifying.sum(from, to);
+                        assertThat(actual.spend()).as("spend from %s to %s", from, to).isEqualByComparingTo(expected.spend());
+                        assertThat(List.of(actual.points(), actual.purchases())).isEqualTo(List.of(expected.points(), expected.purchases()));
+                    }
+                });
+    }
+
+    @Test
+    void shouldKeepASumExactBeyondTheLongRangeOfItsUnscaledValue() {
+        QualifyingDays qualifying = new QualifyingDays();
+        // each day's spend, unscaled, fits a long (9 x 10^17 at two decimals); their sum does not
+        BigDecimal large = new BigDecimal("9000000000000000.00");
+        for (int day = 0; day < 20; day++) {
+            qualifying.add(START.plusDays(day), new Qualifying(large, 1, 1));
+        }
+
+        Qualifying sum = qualifying.sum(START, START.plusDays(19));
+
+        assertThat(sum.spend()).isEqualByComparingTo(large.multiply(BigDecimal.valueOf(20)));
+        assertThat(sum.purchases()).isEqualTo(20);
+    }
 }
