@@ -489,7 +489,8 @@ public final class InMemoryStore implements LoyaltyStore {
                 member = changes.member();
             }
             // every list by index, on every event: the changes' lists are immutable and random-access, and neither an
-            // iterator (the loops below were the only place escape analysis left them in) nor the array addAll copies is made
+            // iterator (the allocation profile found more of them left here by escape analysis than anywhere else) nor the
+            // array addAll copies is made
             List<LedgerEntry> added = changes.entries();
             for (int i = 0; i < added.size(); i++) {
                 LedgerEntry entry = added.get(i);
