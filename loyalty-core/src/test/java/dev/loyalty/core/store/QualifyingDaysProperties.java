@@ -28,21 +28,8 @@ class QualifyingDaysProperties {
                     TreeMap<LocalDate, Qualifying> reference = new TreeMap<>();
                     for (int i = 0; i < days.size(); i++) {
                         Qualifying amount = new Qualifying(BigDecimal.valueOf(cents.get(i), 2), cents.get(i) / 100, cents.get(i) < 0 ? -1 : 1);
-                        LocalDate day = START.plusDays(days.get(i));
-                        qualifying.add(day, amount);
-                        reference.merge(day, amount, Qualifying::plus);
-
                         LocalDate from = START.plusDays(starts.get(i));
-                        LocalDate to = from.plusDays(lengths.get(i));
-                        Qualifying expected = Qualifying.ZERO;
-                        if (!to.isBefore(from)) {
-                            for (Qualifying each : reference.subMap(from, true, to, true).values()) {
-                                expected = expected.plus(each);
-                            }
-                        }
-                        Qualifying actual = qualifying.sum(from, to);
-                        assertThat(actual.spend()).as("spend from %s to %s", from, to).isEqualByComparingTo(expected.spend());
-                        assertThat(List.of(actual.points(), actual.purchases())).isEqualTo(List.of(expected.points(), expected.purchases()));
+                        addAndCompare(qualifying, reference, START.plusDays(days.get(i)), amount, from, from.plusDays(lengths.get(i)));
                     }
                 });
     }
@@ -62,16 +49,7 @@ class QualifyingDaysProperties {
                         LocalDate from = to.minusDays(10);
                         LocalDate day = lateness.get(i) == 0 ? from.minusDays(5 + offsets.get(i)) : to.plusDays(offsets.get(i));
                         Qualifying amount = new Qualifying(BigDecimal.valueOf(cents.get(i), 2), cents.get(i) / 100, 1);
-                        qualifying.add(day, amount);
-                        reference.merge(day, amount, Qualifying::plus);
-
-                        Qualifying expected = Qualifying.ZERO;
-                        for (Qualifying each : reference.subMap(from, true, to, true).values()) {
-                            expected = expected.plus(each);
-                        }
-                        Qualifying actual = qualifying.sum(from, to);
-                        assertThat(actual.spend()).as("spend from %s to %s", from, to).isEqualByComparingTo(expected.spend());
-                        assertThat(List.of(actual.points(), actual.purchases())).isEqualTo(List.of(expected.points(), expected.purchases()));
+                        addAndCompare(qualifying, reference, day, amount, from, to);
                     }
                 });
     }
@@ -93,21 +71,8 @@ class QualifyingDaysProperties {
                                 : kind < 8 ? BigDecimal.valueOf(cents.get(i), 3 + kind % 4)
                                 : BigDecimal.valueOf(cents.get(i), 2);
                         Qualifying amount = new Qualifying(spend, cents.get(i) / 100, cents.get(i) < 0 ? -1 : 1);
-                        LocalDate day = START.plusDays(days.get(i));
-                        qualifying.add(day, amount);
-                        reference.merge(day, amount, Qualifying::plus);
-
                         LocalDate from = START.plusDays(kind % 40);
-                        LocalDate to = from.plusDays(lengths.get(i));
-                        Qualifying expected = Qualifying.ZERO;
-                        if (!to.isBefore(from)) {
-                            for (Qualifying each : reference.subMap(from, true, to, true).values()) {
-                                expected = expected.plus(each);
-                            }
-                        }
-                        Qualifying actual = qualifying.sum(from, to);
-                        assertThat(actual.spend()).as("spend from %s to %s", from, to).isEqualByComparingTo(expected.spend());
-                        assertThat(List.of(actual.points(), actual.purchases())).isEqualTo(List.of(expected.points(), expected.purchases()));
+                        addAndCompare(qualifying, reference, START.plusDays(days.get(i)), amount, from, from.plusDays(lengths.get(i)));
                     }
                 });
     }
@@ -125,5 +90,21 @@ class QualifyingDaysProperties {
 
         assertThat(sum.spend()).isEqualByComparingTo(large.multiply(BigDecimal.valueOf(20)));
         assertThat(sum.purchases()).isEqualTo(20);
+    }
+
+    /** Adds an amount to both, then checks that the days sum a range as a plain sum over the sorted map does. */
+    private static void addAndCompare(QualifyingDays qualifying, TreeMap<LocalDate, Qualifying> reference, LocalDate day, Qualifying amount,
+                                      LocalDate from, LocalDate to) {
+        qualifying.add(day, amount);
+        reference.merge(day, amount, Qualifying::plus);
+        Qualifying expected = Qualifying.ZERO;
+        if (!to.isBefore(from)) {
+            for (Qualifying each : reference.subMap(from, true, to, true).values()) {
+                expected = expected.plus(each);
+            }
+        }
+        Qualifying actual = qualifying.sum(from, to);
+        assertThat(actual.spend()).as("spend from %s to %s", from, to).isEqualByComparingTo(expected.spend());
+        assertThat(List.of(actual.points(), actual.purchases())).isEqualTo(List.of(expected.points(), expected.purchases()));
     }
 }
