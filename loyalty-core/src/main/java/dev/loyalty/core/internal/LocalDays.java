@@ -19,7 +19,6 @@ final class LocalDays {
     /** Days kept per zone before the cache starts again; far more than the days events usually fall on. */
     private static final int MAX_DAYS = 4_096;
 
-
     private LocalDays() {
     }
 
