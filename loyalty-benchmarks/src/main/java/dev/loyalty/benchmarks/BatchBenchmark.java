@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * purchases of the busiest members, applied in order), against the same purchases through
  * {@code process} one by one, for Drools, the plain-Java baseline and the Evrete port in the
  * same run. Scores are purchases per second; the purchases are made before each call, outside
- * the measured time.
+ * the measured time, sharing the shop's objects or, with {@code -p purchases=parsed}, as new
+ * objects throughout.
  *
  * <p>Run: {@code java -jar loyalty-benchmarks/target/benchmarks.jar BatchBenchmark}.
  */
@@ -41,7 +43,27 @@ public class BatchBenchmark extends ShopEngineState {
     /** Purchases per batch. */
     public static final int BATCH = 1_000;
 
+    /** Purchases that share their ids, texts and prices with the shop's catalogue and baskets. */
+    public static final String SHARED = "shared";
+    /** Purchases made of new objects throughout, as a host that parses each request hands them. */
+    public static final String PARSED = "parsed";
+
+    /**
+     * What the purchases are made of: {@value #SHARED} (the default, and the README's rows) or
+     * {@value #PARSED} ({@code -p purchases=shared,parsed} runs both).
+     */
+    @Param({SHARED})
+    public String purchases;
+
     private List<Purchase> batch;
+
+    /** Refuses a value of {@link #purchases} it does not know. */
+    @Setup(Level.Trial)
+    public void checkPurchases() {
+        if (!SHARED.equals(purchases) && !PARSED.equals(purchases)) {
+            throw new IllegalArgumentException("purchases must be " + SHARED + " or " + PARSED + ", not " + purchases);
+        }
+    }
 
     /**
      * Makes the next {@value #BATCH} purchases before each call, outside the measured time, so
@@ -50,7 +72,8 @@ public class BatchBenchmark extends ShopEngineState {
      */
     @Setup(Level.Invocation)
     public void nextBatch() {
-        batch = shop.purchases(sequence, BATCH);
+        List<Purchase> made = shop.purchases(sequence, BATCH);
+        batch = PARSED.equals(purchases) ? made.stream().map(MemoryFootprint::asParsed).toList() : made;
         sequence += BATCH;
     }
 

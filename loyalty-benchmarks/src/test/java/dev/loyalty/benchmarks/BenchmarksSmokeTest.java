@@ -41,6 +41,7 @@ class BenchmarksSmokeTest {
     void shouldRunEveryThroughputBenchmarkWhenSmokeTested() throws RunnerException {
         assertThat(smoke(ProcessBenchmark.class)).hasSize(3);
         assertThat(smoke(BatchBenchmark.class)).hasSize(6);
+        assertThat(smoke(BatchBenchmark.class, "rules", RuleEngines.DROOLS, "purchases", BatchBenchmark.PARSED)).hasSize(2);
         assertThat(smoke(RuleEvaluationBenchmark.class)).hasSize(6);
         assertThat(smoke(CampaignScalingBenchmark.class, "skuCampaigns", "50")).hasSize(2);
         assertThat(smoke(SweepBenchmark.class)).hasSize(2);
