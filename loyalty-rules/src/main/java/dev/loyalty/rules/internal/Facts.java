@@ -92,9 +92,8 @@ final class Facts {
             }
             for (int i = 0; types.line() && i < purchase.lines().size(); i++) {
                 dev.loyalty.core.event.PurchaseLine line = purchase.lines().get(i);
-                PurchaseLine fact = new PurchaseLine(i, line.sku(), line.category(), line.quantity(), line.unitPrice().amount(), date);
-                if (lines.admits(fact)) {
-                    facts.add(fact);
+                if (lines.admits(line)) {
+                    facts.add(new PurchaseLine(i, line.sku(), line.category(), line.quantity(), line.unitPrice().amount(), date));
                 }
             }
         } else if (event instanceof Enrolment enrolment && types.enrolment()) {

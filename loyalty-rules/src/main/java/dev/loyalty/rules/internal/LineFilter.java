@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.rule.accessor.FieldValue;
 import org.drools.base.rule.accessor.ReadAccessor;
@@ -26,6 +27,10 @@ import org.drools.mvel.MVELConstraint;
  * a purchase's facts (in the synthetic shop about six lines in seven match no campaign). Any
  * other first test (a comparison, a test against another fact, an {@code ||}), a pattern on lines
  * without a test, or a pattern on a type lines are an instance of keeps every line. Not public API.
+ *
+ * <p>The test is made on the purchase's own line, before any fact is made of it: the fact's text
+ * fields, {@code sku} and {@code category}, are the line's, and reading them there costs less than
+ * Drools' field reader did on the fact.
  */
 final class LineFilter {
 
@@ -33,7 +38,7 @@ final class LineFilter {
     static final LineFilter EVERY_LINE = new LineFilter(null);
 
     /** A field of lines that some pattern tests first, and the literals those patterns compare it with. */
-    private record Test(ReadAccessor field, Set<String> literals) {
+    private record Test(Function<dev.loyalty.core.event.PurchaseLine, String> field, Set<String> literals) {
     }
 
     /** The fields tested; null for {@link #EVERY_LINE}. */
@@ -70,7 +75,11 @@ final class LineFilter {
                         || !(field instanceof FieldNameSupplier named) || field.getExtractToClass() != String.class) {
                     return EVERY_LINE;
                 }
-                byField.computeIfAbsent(named.getFieldName(), name -> new Test(field, new HashSet<>())).literals().add(text);
+                Function<dev.loyalty.core.event.PurchaseLine, String> reader = readerOf(named.getFieldName());
+                if (reader == null) {
+                    return EVERY_LINE;
+                }
+                byField.computeIfAbsent(named.getFieldName(), name -> new Test(reader, new HashSet<>())).literals().add(text);
             }
         }
         if (byField.isEmpty()) {
@@ -80,18 +89,27 @@ final class LineFilter {
         return new LineFilter(byField.values().stream().map(t -> new Test(t.field(), Set.copyOf(t.literals()))).toArray(Test[]::new));
     }
 
+    /** Reads a text field of the line fact off the purchase's line; null for a field the fact does not take from it. */
+    private static Function<dev.loyalty.core.event.PurchaseLine, String> readerOf(String field) {
+        return switch (field) {
+            case "sku" -> dev.loyalty.core.event.PurchaseLine::sku;
+            case "category" -> dev.loyalty.core.event.PurchaseLine::category;
+            default -> null;
+        };
+    }
+
     /**
-     * Tells whether some rule could see the line.
+     * Tells whether some rule could see the fact made of a purchase's line.
      *
-     * @param line the line's fact
-     * @return false only when every pattern on lines would reject it
+     * @param line the purchase's line
+     * @return false only when every pattern on lines would reject its fact
      */
-    boolean admits(PurchaseLine line) {
+    boolean admits(dev.loyalty.core.event.PurchaseLine line) {
         if (tests == null) {
             return true;
         }
         for (Test test : tests) {
-            Object value = test.field().getValue(line);
+            String value = test.field().apply(line);
             if (value != null && test.literals().contains(value)) {
                 return true;
             }

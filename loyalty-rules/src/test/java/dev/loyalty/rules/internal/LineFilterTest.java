@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.PurchaseLine;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
@@ -12,8 +13,6 @@ import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleContext;
-import dev.loyalty.rules.vocabulary.PurchaseLine;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,7 +34,7 @@ class LineFilterTest {
     }
 
     private static PurchaseLine line(String sku, String category) {
-        return new PurchaseLine(0, sku, category, 1, BigDecimal.ONE, DAY);
+        return new PurchaseLine(sku, category, 1, Money.of("1.00", "GBP"));
     }
 
     private static RuleContext purchase(String id, String... categories) {
