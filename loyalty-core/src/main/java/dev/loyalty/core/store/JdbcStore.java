@@ -755,16 +755,29 @@ public final class JdbcStore implements LoyaltyStore {
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
+        T result;
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            result = reads.get();
+        } catch (SQLException | RuntimeException e) {
+            // the read's failure is the one reported; the connection is left as it was handed over when it still can be
+            try {
+                endReadOnly(connection, autoCommit);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        T result = reads.get();
-        // the transaction only read: end it, and the setting with it (after a failure, closing the connection ends it)
+        endReadOnly(connection, autoCommit);
+        return result;
+    }
+
+    /** Ends a transaction that only read, and the settings made in it, restoring the connection's auto-commit. */
+    private static void endReadOnly(Connection connection, boolean autoCommit) throws SQLException {
         connection.rollback();
         if (autoCommit) {
             connection.setAutoCommit(true);
         }
-        return result;
     }
 
     /** Tells whether the database is PostgreSQL, asking the first connection only. */

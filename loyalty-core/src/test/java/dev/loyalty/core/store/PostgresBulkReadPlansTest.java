@@ -1,10 +1,14 @@
 package dev.loyalty.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.StoreException;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.spi.LoyaltyStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -77,6 +81,43 @@ class PostgresBulkReadPlansTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("auto");
         }
+    }
+
+    @Test
+    void shouldHandTheConnectionBackInAutoCommitWhenABulkReadFails() throws Exception {
+        FaultInjectingDataSource faults = new FaultInjectingDataSource(oneConnection());
+        faults.failWhere("SELECT loyalty_member"::equals, FaultInjectingDataSource.fail("XX000"), false);
+        List<Boolean> autoCommitWhenClosed = new ArrayList<>();
+        LoyaltyStore store = JdbcStore.builder(closeWatching(faults, autoCommitWhenClosed)).build();
+
+        assertThatThrownBy(() -> store.memberSnapshots(List.of(MemberId.of("m-1")), false))
+                .isInstanceOf(StoreException.class).hasMessageContaining("injected failure at SELECT loyalty_member");
+
+        // a pool that does not reset what a borrower changed gets the connection back as it lent it
+        assertThat(faults.fired()).containsExactly("SELECT loyalty_member");
+        assertThat(autoCommitWhenClosed).isNotEmpty().containsOnly(true);
+    }
+
+    /** Hands out the source's connections, noting each one's auto-commit as the store closes it. */
+    private static DataSource closeWatching(DataSource source, List<Boolean> autoCommitWhenClosed) {
+        return (DataSource) Proxy.newProxyInstance(PostgresBulkReadPlansTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (dataSource, method, args) -> {
+                    Object result = method.invoke(source, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(PostgresBulkReadPlansTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (proxy, call, callArgs) -> {
+                                if (call.getName().equals("close")) {
+                                    autoCommitWhenClosed.add(connection.getAutoCommit());
+                                }
+                                try {
+                                    return call.invoke(connection, callArgs);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
     }
 
     /** For each table read with {@code = ANY($1)} by a statement prepared on the pool's connection: its generic and custom plans. */
