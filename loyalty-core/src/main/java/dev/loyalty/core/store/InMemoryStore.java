@@ -236,12 +236,12 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public List<Lot> lots(MemberId memberId) {
-        return read(memberId, List.of(), slot -> List.copyOf(slot.lots.values()));
+        return read(memberId, List.of(), slot -> slot.lots.copy());
     }
 
     @Override
     public List<Hold> holds(MemberId memberId) {
-        return read(memberId, List.of(), slot -> List.copyOf(slot.holds.values()));
+        return read(memberId, List.of(), slot -> slot.holds.copy());
     }
 
     @Override
@@ -444,14 +444,14 @@ public final class InMemoryStore implements LoyaltyStore {
         final ReentrantLock lock = new ReentrantLock();
         volatile Member member;
         final List<LedgerEntry> entries = new ArrayList<>();
-        final Map<String, Lot> lots = new LinkedHashMap<>();
+        final KeyedValues<Lot> lots = new KeyedValues<>(Lot::id);
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
         final EarnedPoints earnedAt = new EarnedPoints();
         /** The last range asked of {@link #pointsEarnedBetween} and its sum, kept up to date as points are earned. */
         Instant earnedFrom;
         Instant earnedTo;
         long earnedInRange;
-        final Map<String, Hold> holds = new LinkedHashMap<>();
+        final KeyedValues<Hold> holds = new KeyedValues<>(Hold::id);
         /** How many lots and holds fall due at each instant, so an event needs no scan to know nothing is due. */
         final NavigableMap<Instant, Integer> dues = new TreeMap<>();
         Account account = Account.NEW;
@@ -505,13 +505,13 @@ public final class InMemoryStore implements LoyaltyStore {
             List<Lot> changedLots = changes.lots();
             for (int i = 0; i < changedLots.size(); i++) {
                 Lot lot = changedLots.get(i);
-                Lot old = lots.put(lot.id(), lot);
+                Lot old = lots.put(lot);
                 due(old == null ? null : old.dueAt(), lot.dueAt());
             }
             List<Hold> changedHolds = changes.holds();
             for (int i = 0; i < changedHolds.size(); i++) {
                 Hold hold = changedHolds.get(i);
-                Hold old = holds.put(hold.id(), hold);
+                Hold old = holds.put(hold);
                 due(old == null ? null : old.dueAt(), hold.dueAt());
             }
             if (changes.account() != null) {
@@ -585,12 +585,12 @@ public final class InMemoryStore implements LoyaltyStore {
 
         @Override
         public List<Lot> lots() {
-            return List.copyOf(lots.values());
+            return lots.copy();
         }
 
         @Override
         public List<Hold> holds() {
-            return List.copyOf(holds.values());
+            return holds.copy();
         }
 
         @Override
