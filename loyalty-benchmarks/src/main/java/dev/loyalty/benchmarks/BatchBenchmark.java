@@ -23,8 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Batch processing on one thread: {@code LoyaltyEngine.processAll} of {@value #BATCH} purchases
- * of the {@link SyntheticShop} (1,000 members with Pareto activity, so a batch holds several
- * purchases of the busiest members, applied in order), against the same purchases through
+ * of the {@link SyntheticShop} (1,000 members by default, {@code -p members=N} for another
+ * number, with Pareto activity, so a batch holds several purchases of the busiest members,
+ * applied in order), against the same purchases through
  * {@code process} one by one, for Drools, the plain-Java baseline and the Evrete port in the
  * same run. Scores are purchases per second; the purchases are made before each call, outside
  * the measured time, sharing the shop's objects or, with {@code -p purchases=parsed}, as new

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code LoyaltyEngine.process(purchase)} end to end on the in-memory store, one event per call:
  * the default campaigns evaluated by Drools, by the hand-written plain-Java baseline and by the
- * Evrete port, in the same run, over the {@link SyntheticShop} (1,000 members, Pareto activity,
- * repeat purchases).
+ * Evrete port, in the same run, over the {@link SyntheticShop} (1,000 members by default,
+ * {@code -p members=N} for another number, Pareto activity, repeat purchases).
  *
  * <p>Run: {@code ./mvnw -q -DskipTests package -pl loyalty-benchmarks -am && java -jar
  * loyalty-benchmarks/target/benchmarks.jar ProcessBenchmark}. Smoke check (no timings judged):

@@ -22,6 +22,14 @@ public abstract class ShopEngineState {
     @Param({RuleEngines.DROOLS, RuleEngines.PLAIN_JAVA, RuleEngines.EVRETE})
     public String rules;
 
+    /**
+     * How many members the shop has ({@code -p members=100,1000,10000} compares): the purchases
+     * spread over them with Pareto activity, so more members means more member state touched
+     * between two purchases of the same member.
+     */
+    @Param({"1000"})
+    public int members;
+
     /** The seeded shop the purchases come from. */
     protected SyntheticShop shop;
 
@@ -37,7 +45,7 @@ public abstract class ShopEngineState {
     @Setup(Level.Trial)
     public void compileRules() {
         ruleEngine = RuleEngines.create(rules);
-        shop = SyntheticShop.generate(42, 1_000, 50_000);
+        shop = SyntheticShop.generate(42, members, 50_000);
     }
 
     /** Starts every iteration on a fresh store with enrolled members. */
