@@ -13,7 +13,8 @@ import java.util.function.Function;
  * only when its key's hash matches. A map's entries, by contrast, are objects of their own, each
  * read on a lookup that lands on it and on every resize, and in a member's map of thousands of lots
  * those reads miss the processor's caches. Not thread-safe: the store reads and writes it under
- * the member's lock.
+ * the member's lock. A primitive-collections library would give such an index too, but the
+ * smallest of them weighs megabytes in every host's class path for this one use.
  *
  * @param <T> the kind of value
  */
