@@ -78,15 +78,6 @@ final class KeyedValues<T> {
         return List.copyOf(values);
     }
 
-    /**
-     * Returns how many keys were put.
-     *
-     * @return the number of values
-     */
-    int size() {
-        return values.size();
-    }
-
     /** Doubles the index (from four slots), keeping it at most half full. */
     private void grow() {
         long[] old = slots;
