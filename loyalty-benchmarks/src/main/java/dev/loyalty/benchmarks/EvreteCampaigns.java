@@ -6,8 +6,6 @@ import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
-import dev.loyalty.core.spi.RuleEngine;
-import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.rules.vocabulary.Purchase;
 import dev.loyalty.rules.vocabulary.PurchaseLine;
 import java.math.BigDecimal;
@@ -15,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
@@ -34,7 +31,7 @@ import org.evrete.api.builders.RuleSetBuilder;
  * batch of independent events in one firing, routing each firing to the event its fact belongs
  * to. A test checks that it earns exactly what the DRL earns.
  */
-public final class EvreteCampaigns implements RuleEngine {
+public final class EvreteCampaigns extends DefaultPackPort {
 
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -93,32 +90,6 @@ public final class EvreteCampaigns implements RuleEngine {
                              Action<PurchaseLine> then) {
         rules.newRule(name).salience(salience).forEach("$l", PurchaseLine.class).where(when, field)
                 .execute(ctx -> then.apply(Collector.firing(ctx, "$l"), ctx.get("$l")));
-    }
-
-    /**
-     * Says that no rule of the default pack reads a member's segment, as the Drools engine does for it.
-     *
-     * @return false
-     */
-    @Override
-    public boolean usesSegments() {
-        return false;
-    }
-
-    /**
-     * Says that no rule of the default pack reads a member's balance, as the Drools engine does for it.
-     *
-     * @return false
-     */
-    @Override
-    public boolean usesBalance() {
-        return false;
-    }
-
-    /** The default pack's tier ladder. */
-    @Override
-    public Optional<TierPolicy> tierPolicy() {
-        return Optional.of(DefaultTierLadder.POLICY);
     }
 
     @Override

@@ -8,8 +8,6 @@ import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
-import dev.loyalty.core.spi.RuleEngine;
-import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.core.spi.SweepContext;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -17,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The default campaign pack written by hand in plain Java: the baseline the Drools engine is
@@ -26,7 +23,7 @@ import java.util.Optional;
  * those rules fire (so largest-remainder ties split alike); tests replay synthetic purchases and
  * the retail sample through both and compare the points per rule.
  */
-public final class PlainJavaCampaigns implements RuleEngine {
+public final class PlainJavaCampaigns extends DefaultPackPort {
 
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -35,32 +32,6 @@ public final class PlainJavaCampaigns implements RuleEngine {
     @Override
     public String version() {
         return "plain-java";
-    }
-
-    /**
-     * Says that no rule of the default pack reads a member's segment, as the Drools engine does for it.
-     *
-     * @return false
-     */
-    @Override
-    public boolean usesSegments() {
-        return false;
-    }
-
-    /**
-     * Says that no rule of the default pack reads a member's balance, as the Drools engine does for it.
-     *
-     * @return false
-     */
-    @Override
-    public boolean usesBalance() {
-        return false;
-    }
-
-    /** The default pack's tier ladder. */
-    @Override
-    public Optional<TierPolicy> tierPolicy() {
-        return Optional.of(DefaultTierLadder.POLICY);
     }
 
     @Override
