@@ -178,7 +178,9 @@ final class TierKeeper {
         String held = state.earnedTier();
         Instant at = LocalDays.startOf(review, zone);
         String found = "review: " + describe(total) + " from " + from + " to " + to;
-        LocalDate following = policy.reviewAfter(enrolledOn, review);
+        // counted from two days on: a zone change can move the member's enrolment date by up to two days (offsets span
+        // 26 hours), and the anniversary it then gives just after this review is this year's, the one being processed
+        LocalDate following = policy.reviewAfter(enrolledOn, review.plusDays(2));
         if (rank(target) > rank(held)) {
             record(TierChange.Kind.PROMOTION, review, at, null, found + " reached " + target + "'s threshold of " + threshold(target),
                     () -> state = new TierState(target, state.nextReview(), null, null, state.overrideTier(), state.overrideUntil(),

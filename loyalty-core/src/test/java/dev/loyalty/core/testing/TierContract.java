@@ -10,6 +10,7 @@ import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
@@ -23,6 +24,7 @@ import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -289,6 +291,21 @@ public abstract class TierContract {
         assertThat(tier()).isEqualTo("member");
         clock.setDay(LocalDate.of(2027, 3, 1));
         assertThat(engine.tier(MEMBER).nextReview()).isEqualTo(LocalDate.of(2028, 2, 29));
+    }
+
+    @Test
+    void shouldReviewOnceAYearWhenAZoneChangeMovesTheEnrolmentAnniversaryByADay() {
+        start(TierRules.ladder(QualifyingWindow.ANNIVERSARY_YEAR).softLanding(true).build());
+        buyOn(ENROLLED.plusDays(1), "5000.00");
+        sweepOn(LocalDate.of(2027, 1, 12));
+        // enrolled at 10:00 UTC on 2026-01-12, which is 00:00 on 2026-01-13 in Kiritimati (UTC+14)
+        clock.setDay(LocalDate.of(2027, 6, 1));
+        engine.process(new ProfileChange(EventId.of("move"), MEMBER, clock.instant(), null, ZoneId.of("Pacific/Kiritimati"), null));
+
+        sweepOn(LocalDate.of(2028, 1, 12));
+
+        assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION, TierChange.Kind.DEMOTION);
+        assertThat(tier()).isEqualTo("gold");
     }
 
     @Test
