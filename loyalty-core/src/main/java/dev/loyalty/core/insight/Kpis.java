@@ -70,7 +70,13 @@ final class Kpis {
         this.to = settings.to().atStartOfDay(zone).toInstant();
         this.previousFrom = settings.previousFrom().atStartOfDay(zone).toInstant();
         List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate date = settings.from(); date.isBefore(settings.to()); date = date.plus(settings.liabilityStep())) {
+        // each step counted from the period's start, not from the step before: month steps from the 31st would
+        // otherwise stay on the 28th after February
+        for (int i = 0; ; i++) {
+            LocalDate date = settings.from().plus(settings.liabilityStep().multipliedBy(i));
+            if (!date.isBefore(settings.to())) {
+                break;
+            }
             dates.add(date);
         }
         dates.add(settings.to());

@@ -167,6 +167,14 @@ class KpisTest {
     }
 
     @Test
+    void shouldStepMonthlyFromTheThirtyFirstToEachMonthsLastDayWithoutDrifting() {
+        ProgramKpis kpis = kpis(KpiSettings.builder(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 5, 1)));
+
+        assertThat(kpis.liability()).extracting(ProgramKpis.LiabilityPoint::date).containsExactly(LocalDate.of(2026, 1, 31),
+                LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 1));
+    }
+
+    @Test
     void shouldCountPromotionsAndDemotionsOfThePeriodButNotOverridesOrGrace() {
         ProgramKpis.TierMovements movements = february().tierMovements();
 
