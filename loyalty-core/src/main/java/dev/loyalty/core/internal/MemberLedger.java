@@ -107,7 +107,9 @@ final class MemberLedger {
             boolean byInactivity = inactive != null && !inactive.isAfter(now);
             if (byDate || byInactivity) {
                 long expired = lot.remaining();
-                Instant at = byDate ? lot.expiresAt() : inactive;
+                // points earned after the inactivity deadline (a bonus, an offer, a referral reward: no activity) expire as they
+                // are earned, not before: an expiry dated before its lot's earning would sit before it in the ledger and reports
+                Instant at = byDate ? lot.expiresAt() : inactive.isBefore(lot.earnedAt()) ? lot.earnedAt() : inactive;
                 write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), "core:expiry",
                         byDate ? "Expired unspent" : "Expired after inactivity", at, false);
                 put(lot.withRemaining(0));

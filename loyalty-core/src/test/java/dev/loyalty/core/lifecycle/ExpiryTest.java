@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.SweepReport;
+import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.testing.JavaRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
@@ -287,6 +291,23 @@ class ExpiryTest {
 
             assertThat(life.engine.sweep().expiredPoints()).isEqualTo(JavaRules.WELCOME_POINTS);
             assertThat(life.balance()).isZero();
+        }
+
+        @Test
+        void shouldDateTheExpiryOfPointsEarnedAfterTheInactivityDeadlineNoEarlierThanTheirEarning() {
+            JavaRules profileBonus = JavaRules.of("profile-bonus", ctx -> ctx.event() instanceof ProfileChange
+                    ? List.of(new Decision.FixedPoints("PROFILE", "birthday given", Decision.WHOLE_EVENT, 30))
+                    : List.of());
+            Life life = Life.enrolled(Life.expiring(ExpiryPolicy.afterInactiveMonths(12)).build(), profileBonus, null, Life.START);
+            Instant bonusAt = Instant.parse("2027-03-01T10:00:00Z");
+            life.at(bonusAt);
+            life.engine.process(new ProfileChange(EventId.of("profile"), life.member, bonusAt, LocalDate.of(1990, 5, 5), null, null));
+            life.advanceDays(1);
+
+            life.engine.sweep();
+
+            assertThat(life.entriesOf("profile")).extracting(LedgerEntry::type, LedgerEntry::occurredAt)
+                    .containsExactly(tuple(EntryType.EARN, bonusAt), tuple(EntryType.EXPIRE, bonusAt));
         }
 
         @Test
