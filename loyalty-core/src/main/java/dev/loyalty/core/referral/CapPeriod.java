@@ -1,8 +1,12 @@
 package dev.loyalty.core.referral;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
-/** The calendar period over which a referrer's rewarded referrals are capped, in the referrer's zone. */
+/**
+ * The calendar period over which a referrer's rewarded referrals are capped, in the referrer's zone.
+ * Its keys are stored, so they are written in ASCII digits whatever the JVM's default locale.
+ */
 public enum CapPeriod {
     /** A calendar month. */
     MONTH,
@@ -19,9 +23,9 @@ public enum CapPeriod {
      */
     public String keyOf(LocalDate date) {
         return switch (this) {
-            case MONTH -> String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", date.getYear(), date.getMonthValue());
             case QUARTER -> quarterOf(date);
-            case YEAR -> String.format("%04d", date.getYear());
+            case YEAR -> String.format(Locale.ROOT, "%04d", date.getYear());
         };
     }
 
@@ -32,6 +36,6 @@ public enum CapPeriod {
      * @return the quarter's key
      */
     public static String quarterOf(LocalDate date) {
-        return String.format("%04d-Q%d", date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+        return String.format(Locale.ROOT, "%04d-Q%d", date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
     }
 }
