@@ -566,12 +566,19 @@ public final class LoyaltyEngine implements AutoCloseable {
      *
      * @param request what to sweep
      * @return what this run did; a run whose checkpoint says it completed does nothing
-     * @throws InvalidInputException when the request is null
+     * @throws InvalidInputException when the request is null, or asks for an instant later than the
+     *         engine's clock allows an event ({@link ProgramSettings#maxClockSkew()} ahead): what a
+     *         sweep expires, reviews and issues cannot be taken back from the ledger
      */
     public SweepReport sweep(SweepRequest request) {
         Checks.notNull(request, "request");
         String id = request.checkpointId();
-        Instant asOf = request.asOf() != null ? request.asOf() : clock.instant();
+        Instant now = clock.instant();
+        Instant asOf = request.asOf() != null ? request.asOf() : now;
+        if (asOf.isAfter(now.plus(program.maxClockSkew()))) {
+            // expiries, reviews and offers of the future could not be taken back from an append-only ledger
+            throw new InvalidInputException("sweep.asOf", asOf + " is in the future; the engine's clock reads " + now);
+        }
         MemberId resumeAfter = null;
         long before = 0;
         if (id != null) {

@@ -17,7 +17,8 @@ import java.time.Instant;
  *         .build());
  * }</pre>
  *
- * @param asOf the instant to sweep at, or null for the engine's clock
+ * @param asOf the instant to sweep at, or null for the engine's clock; at most the program's
+ *             {@code maxClockSkew} after that clock, like an event
  * @param from the smallest member id, inclusive, or null
  * @param to the member id after the range, exclusive, or null
  * @param checkpointId the run's id in the store's checkpoints, or null for a run that cannot resume
@@ -67,7 +68,8 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
 
         /**
          * Sets the instant to sweep at; the engine's clock by default. A resumed run keeps the
-         * instant it started with.
+         * instant it started with. The engine refuses an instant more than the program's
+         * {@code maxClockSkew} after its clock.
          *
          * @param value the instant
          * @return this builder

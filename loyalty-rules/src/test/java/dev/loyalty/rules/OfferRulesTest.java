@@ -15,6 +15,7 @@ import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,15 @@ class OfferRulesTest {
 
     private static final MemberId MEMBER = MemberId.of("m-1");
 
-    private static LoyaltyEngine engine(RuleEngine rules) {
-        return LoyaltyEngine.builder().program(Shop.PROGRAM).clock(Shop.CLOCK).store(new InMemoryStore()).ruleEngine(rules).build();
+    /** Stands at {@link Shop#NOW} until a sweep moves it: a sweep runs as of the engine's clock, never later. */
+    private final TestClock clock = new TestClock(Shop.NOW);
+
+    private LoyaltyEngine engine(RuleEngine rules) {
+        return LoyaltyEngine.builder().program(Shop.PROGRAM).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build();
     }
 
-    private static void sweep(LoyaltyEngine engine, String instant) {
+    private void sweep(LoyaltyEngine engine, String instant) {
+        clock.set(Instant.parse(instant));
         engine.sweep(SweepRequest.builder().asOf(Instant.parse(instant)).build());
     }
 

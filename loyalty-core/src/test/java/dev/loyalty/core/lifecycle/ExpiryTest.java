@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.SweepReport;
+import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
@@ -341,6 +343,29 @@ class ExpiryTest {
             assertThat(second).isEqualTo(new SweepReport(1, 0, 0, 0, 0));
             assertThat(life.state()).isEqualTo(after);
             life.assertConsistent();
+        }
+
+        @Test
+        void shouldRefuseASweepDatedBeyondTheClockSkewAndExpireNothing() {
+            Life life = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)));
+            life.purchase("p-1", "100");
+            Object before = life.state();
+            Instant later = life.now().plus(Duration.ofDays(40));
+
+            assertThatThrownBy(() -> life.engine.sweep(SweepRequest.builder().asOf(later).build()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("sweep.asOf").hasMessageContaining(later + " is in the future");
+            assertThat(life.state()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldAcceptASweepDatedWithinTheClockSkew() {
+            Life life = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)));
+            life.purchase("p-1", "100");
+
+            SweepReport report = life.engine.sweep(SweepRequest.builder().asOf(life.now().plus(Duration.ofMinutes(5))).build());
+
+            assertThat(report.members()).isEqualTo(1);
         }
 
         @Test
