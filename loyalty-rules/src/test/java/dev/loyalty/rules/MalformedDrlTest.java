@@ -105,6 +105,26 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportTheLineOfAConstraintThatComparesIncompatibleTypes() {
+        RuleDefinitionException e = failure("types.drl", HEADER + """
+                rule "T-02 boolean compared with a number"
+                when
+                    $p : Purchase( total > 10,
+                                   weekend == 3 )
+                then
+                    earn.base($p, 1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("types.drl");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.rule()).isEqualTo("T-02 boolean compared with a number");
+            assertThat(p.message()).contains("weekend == 3");
+        });
+    }
+
+    @Test
     void shouldReportTheLineOfTheCallWhenAnActionGetsArgumentsOfTheWrongType() {
         RuleDefinitionException e = failure("args.drl", HEADER + """
                 rule "A-01 points as text"

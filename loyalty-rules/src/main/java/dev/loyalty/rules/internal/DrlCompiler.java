@@ -43,6 +43,7 @@ public final class DrlCompiler {
     private static final Pattern UNRESOLVED_NAME = Pattern.compile("(\\$?\\w+) cannot be resolved");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
+    private static final Pattern ANALYSED_EXPRESSION_START = Pattern.compile("^Unable to Analyse Expression (.*?):");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
@@ -119,13 +120,20 @@ public final class DrlCompiler {
         if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
             line = error.getLines()[0];
         }
+        DrlSource source = byName.get(resource);
+        if (line <= 0 && error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0) {
+            // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
+            Matcher expression = ANALYSED_EXPRESSION_START.matcher(plain(String.valueOf(error.getMessage())));
+            line = source == null ? parent.getLine()
+                    : lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
+            column = 0;
+        }
         line = Math.max(line, 0);
         column = Math.max(column, 0);
         String message = error.getMessage() == null ? "" : error.getMessage();
         if (rule.isEmpty()) {
             rule = firstGroup(RULE_IN_MESSAGE, message);
         }
-        DrlSource source = byName.get(resource);
         if (rule.isEmpty() && source != null && line > 0) {
             rule = ruleAtLine(source.content(), line);
         }
@@ -194,6 +202,33 @@ public final class DrlCompiler {
                 break;
             }
             if (use.matcher(lines[i]).find()) {
+                if (found > 0) {
+                    return ruleLine;
+                }
+                found = i + 1;
+            }
+            if (lines[i].strip().equals("end")) {
+                break;
+            }
+        }
+        return found > 0 ? found : ruleLine;
+    }
+
+    /**
+     * Returns the line, from the rule's first line to its {@code end}, that holds the text, if
+     * exactly one does; else the rule's first line.
+     */
+    static int lineOfText(String drl, int ruleLine, String text) {
+        if (text == null || text.isBlank() || text.contains("\n")) {
+            return ruleLine;
+        }
+        String[] lines = drl.split("\r\n|\r|\n", -1);
+        int found = 0;
+        for (int i = ruleLine - 1; i < lines.length; i++) {
+            if (i > ruleLine - 1 && RULE_DECLARATION.matcher(lines[i]).find()) {
+                break;
+            }
+            if (lines[i].contains(text.strip())) {
                 if (found > 0) {
                     return ruleLine;
                 }
