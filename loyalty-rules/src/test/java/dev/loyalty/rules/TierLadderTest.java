@@ -2,11 +2,13 @@ package dev.loyalty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.LoyaltyConfigurationException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
@@ -18,6 +20,7 @@ import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierPolicy;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The tier ladder declared in DRL: read once when the engine is built, used for promotion, benefits and the earn multiplier. */
@@ -92,6 +95,35 @@ class TierLadderTest {
                 """;
         assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bad.drl", drl).build())
                 .isInstanceOf(RuleDefinitionException.class).hasMessageContaining("earnMultiplier").hasMessageContaining("0.5");
+    }
+
+    @Test
+    void shouldNameTheFileAndLineOfTheLadderRuleWhenTheLadderIsRefused() {
+        String drl = HEADER + """
+                rule "TIERS-09 bad ladder" when $l : TierLadder( ) then $l.qualifyOn("visits", "calendar-year"); end
+                """;
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder().drl("bad.drl", drl).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("bad.drl");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.rule()).isEqualTo("TIERS-09 bad ladder");
+        });
+    }
+
+    @Test
+    void shouldReturnTheLadderProblemFromValidateInsteadOfThrowing() {
+        String drl = HEADER + """
+                rule "TIERS-09 bad ladder" when $l : TierLadder( ) then
+                    $l.qualifyOn("spend", "calendar-year"); $l.tier("silver").qualifyAt(100).earnMultiplier(0.5);
+                end
+                """;
+        List<RuleProblem> problems = DroolsRuleEngine.builder().drl("bad.drl", drl).validate(null);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo("TIERS-09 bad ladder");
+            assertThat(p.message()).contains("earnMultiplier").contains("0.5");
+        });
     }
 
     @Test

@@ -257,7 +257,22 @@ public final class RuleSet implements AutoCloseable {
         if (today != null) {
             problems.addAll(CampaignChecks.expired(kieBase, catalog.campaigns(), sources, today));
         }
-        return problems.isEmpty() ? new RuleSet(kieBase, version(sources), maxIdle, catalog) : null;
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return new RuleSet(kieBase, version(sources), maxIdle, catalog);
+        } catch (RuleDefinitionException e) {
+            // the tier ladder is read by firing its rule: point its problems at that rule's file and line
+            Map<String, DrlSource> byName = new java.util.HashMap<>();
+            sources.forEach(s -> byName.put(s.name(), s));
+            for (RuleProblem problem : e.problems()) {
+                problems.add(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                        .filter(r -> r.getName().equals(problem.rule())).findFirst()
+                        .map(r -> CampaignCatalog.problem(r, byName, problem.message())).orElse(problem));
+            }
+            return null;
+        }
     }
 
     /** Orders problems by resource, then line; problems of one line keep their order. */
