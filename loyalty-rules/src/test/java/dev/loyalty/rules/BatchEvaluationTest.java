@@ -214,6 +214,23 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void shouldNameTheEventWhoseFactFailedWhenAConstraintThrowsInABatch() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "F-02 divides by the quantity" when $l : PurchaseLine( amount / (quantity - 2) > 100 ) then earn.bonus($l, 1, "x"); end
+                """)) {
+            Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
+            Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", 2, gbp("1.00")).build();
+            List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(5, context(good, "member")));
+            batch.add(context(bad, "member"));
+
+            assertThatThrownBy(() -> engine.evaluateAll(batch))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"F-02 divides by the quantity\"")
+                    .hasMessageContaining("event p-bad");
+        }
+    }
+
+    @Test
     void shouldLeaveNoFactsBehindWhenABatchIsDone() {
         try (DroolsRuleEngine engine = engine("""
                 rule "L-01 lines" when $l : PurchaseLine( ) then earn.base($l, 1, "line"); end

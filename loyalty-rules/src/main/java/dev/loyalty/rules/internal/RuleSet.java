@@ -522,7 +522,9 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
+            // a constraint that throws fails while the batch's facts propagate, before any firing says whose they are
+            RuleEvaluationException alone = failureOfOne(contexts);
+            throw alone != null ? alone : failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
         } finally {
             session.collector.owners = null;
             if (pooled) {
@@ -531,6 +533,18 @@ public final class RuleSet implements AutoCloseable {
                 session.kieSession.dispose();
             }
         }
+    }
+
+    /** Evaluates a failed batch's events one at a time and returns the first one's failure, naming its event; null if none fails alone. */
+    private RuleEvaluationException failureOfOne(List<RuleContext> contexts) {
+        for (RuleContext context : contexts) {
+            try {
+                evaluate(context);
+            } catch (RuleEvaluationException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Tells whether the rules' consequences announce their firings, so sessions need no listener; for tests. */
