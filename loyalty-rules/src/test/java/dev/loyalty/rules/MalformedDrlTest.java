@@ -86,6 +86,28 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportTheDrlLineOfAStatementThatDoesNotCompileInTheConsequence() {
+        RuleDefinitionException e = failure("java.drl", HEADER + """
+                rule "J-01 text from a number"
+                when
+                    $p : Purchase( )
+                then
+
+                    int points = 10;
+                    String reason = points;
+                    earn.points(points, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("java.drl");
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.rule()).isEqualTo("J-01 text from a number");
+            assertThat(p.message()).contains("cannot convert from int to String");
+        });
+    }
+
+    @Test
     void shouldNameTheTypeAndFieldWhenAConstraintUsesAFieldThatDoesNotExist() {
         RuleDefinitionException e = failure("field.drl", HEADER + """
                 rule "F-01 no such field"

@@ -23,6 +23,7 @@ import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.jci.CompilationProblem;
 
 /**
  * Compiles DRL sources into one KieBase with the low-level knowledge builder, so that nothing is
@@ -43,6 +44,7 @@ public final class DrlCompiler {
     private static final Pattern UNRESOLVED_NAME = Pattern.compile("(\\$?\\w+) cannot be resolved");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
+    private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
     private static final Pattern ANALYSED_EXPRESSION_START = Pattern.compile("^Unable to Analyse Expression (.*?):");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
@@ -137,7 +139,11 @@ public final class DrlCompiler {
         if (rule.isEmpty() && source != null && line > 0) {
             rule = ruleAtLine(source.content(), line);
         }
-        if (source != null && line > 0 && error instanceof DescrBuildError) {
+        int compiled = source != null && error instanceof RuleBuildError ruleError ? lineOfJavaProblem(source.content(), ruleError) : 0;
+        if (compiled > 0) {
+            line = compiled;
+            column = 0;
+        } else if (source != null && line > 0 && error instanceof DescrBuildError) {
             int better = lineOfSymbol(source.content(), line, message);
             if (better != line) {
                 line = better;
@@ -212,6 +218,67 @@ public final class DrlCompiler {
             }
         }
         return found > 0 ? found : ruleLine;
+    }
+
+    /**
+     * Returns the DRL line of the first Java compilation problem of a consequence, or 0 when it
+     * cannot be told. Drools reports the rule's first line and, in the compilation problem, the
+     * line of the class it generated; the consequence's first line of code sits at a fixed line
+     * of that class ({@link FirstConsequenceLine}), so the distance from it is the distance
+     * from the consequence's first line of code in the DRL.
+     */
+    static int lineOfJavaProblem(String drl, RuleBuildError error) {
+        if (FirstConsequenceLine.VALUE <= 0 || !(error.getDescr() instanceof RuleDescr rule) || rule.getConsequenceLine() <= 0
+                || !(error.getObject() instanceof CompilationProblem[] problems) || problems.length == 0) {
+            return 0;
+        }
+        int javaLine = java.util.Arrays.stream(problems).mapToInt(CompilationProblem::getStartLine).min().getAsInt();
+        int first = firstLineOfCode(drl, rule.getConsequenceLine());
+        int end = rule.getEndLine() > 0 ? rule.getEndLine() : Integer.MAX_VALUE;
+        int line = first + javaLine - FirstConsequenceLine.VALUE;
+        return first > 0 && line >= first && line <= end ? line : 0;
+    }
+
+    /** Returns the line of the first character of code after the {@code then} on or after the given line, or 0. */
+    static int firstLineOfCode(String drl, int thenLine) {
+        String[] lines = drl.split("\r\n|\r|\n", -1);
+        for (int i = thenLine - 1; i >= 0 && i < lines.length; i++) {
+            Matcher matcher = THEN.matcher(lines[i]);
+            if (matcher.find()) {
+                if (!lines[i].substring(matcher.end()).isBlank()) {
+                    return i + 1;
+                }
+                for (int j = i + 1; j < lines.length; j++) {
+                    if (!lines[j].isBlank()) {
+                        return j + 1;
+                    }
+                }
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** The line of Drools' generated class that holds a consequence's first line of code, measured once; 0 when it cannot be. */
+    private static final class FirstConsequenceLine {
+        static final int VALUE = measure();
+
+        private static int measure() {
+            try {
+                KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+                builder.add(new ByteArrayResource("package probe;\nrule \"probe\"\nwhen\nthen\n    int x = \"\";\nend\n"
+                        .getBytes(StandardCharsets.UTF_8), "UTF-8"), ResourceType.DRL);
+                for (KnowledgeBuilderError error : builder.getErrors()) {
+                    if (error instanceof RuleBuildError ruleError && ruleError.getObject() instanceof CompilationProblem[] problems
+                            && problems.length == 1) {
+                        return problems[0].getStartLine();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // fall back to the rule's line
+            }
+            return 0;
+        }
     }
 
     /**
