@@ -3,13 +3,18 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -51,8 +56,8 @@ public final class DrlCompiler {
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
-    private static final java.util.SortedSet<String> EARN_ACTIONS = java.util.Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
-            .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
+            .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
 
     private DrlCompiler() {
     }
@@ -232,7 +237,7 @@ public final class DrlCompiler {
                 || !(error.getObject() instanceof CompilationProblem[] problems) || problems.length == 0) {
             return 0;
         }
-        int javaLine = java.util.Arrays.stream(problems).mapToInt(CompilationProblem::getStartLine).min().getAsInt();
+        int javaLine = Arrays.stream(problems).mapToInt(CompilationProblem::getStartLine).min().getAsInt();
         int first = firstLineOfCode(drl, rule.getConsequenceLine());
         int end = rule.getEndLine() > 0 ? rule.getEndLine() : Integer.MAX_VALUE;
         int line = first + javaLine - FirstConsequenceLine.VALUE;

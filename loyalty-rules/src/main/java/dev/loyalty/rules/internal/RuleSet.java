@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +266,7 @@ public final class RuleSet implements AutoCloseable {
             return new RuleSet(kieBase, version(sources), maxIdle, catalog);
         } catch (RuleDefinitionException e) {
             // the tier ladder is read by firing its rule: point its problems at that rule's file and line
-            Map<String, DrlSource> byName = new java.util.HashMap<>();
+            Map<String, DrlSource> byName = new HashMap<>();
             sources.forEach(s -> byName.put(s.name(), s));
             for (RuleProblem problem : e.problems()) {
                 problems.add(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
@@ -679,7 +681,7 @@ public final class RuleSet implements AutoCloseable {
         }
 
         int eventOf(long handleId) {
-            long at = ids == null ? handleId - base : java.util.Arrays.binarySearch(ids, 0, count, handleId);
+            long at = ids == null ? handleId - base : Arrays.binarySearch(ids, 0, count, handleId);
             if (at < 0 || at >= count) {
                 throw new IllegalStateException("fact handle " + handleId + " is not one of the batch's");
             }
@@ -700,9 +702,9 @@ public final class RuleSet implements AutoCloseable {
 
             void add(long id, int event) {
                 if (size == events.length) {
-                    events = java.util.Arrays.copyOf(events, size * 2);
+                    events = Arrays.copyOf(events, size * 2);
                     if (ids != null) {
-                        ids = java.util.Arrays.copyOf(ids, size * 2);
+                        ids = Arrays.copyOf(ids, size * 2);
                     }
                 }
                 if (size == 0) {
