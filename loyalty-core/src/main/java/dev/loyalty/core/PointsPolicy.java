@@ -12,8 +12,17 @@ import java.math.BigDecimal;
  * @param unlinkedReturnPointsPerUnit points clawed back per currency unit of a return whose purchase
  *        the engine never saw, from spendable points only and never into debt; zero (the default)
  *        records such returns without changing points
+ * @param maxPointsPerCredit the most points one event, offer redemption or referral reward may
+ *        credit to a member ({@link #DEFAULT_MAX_POINTS_PER_CREDIT} by default): more is refused with
+ *        a {@link RuleEvaluationException} naming the rule, as a campaign's mistake (a rate typed
+ *        a thousand times too high, a division by zero that a rule language turned into the largest
+ *        {@code long}) rather than points to keep
  */
-public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPolicy clawback, BigDecimal unlinkedReturnPointsPerUnit) {
+public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPolicy clawback, BigDecimal unlinkedReturnPointsPerUnit,
+                           long maxPointsPerCredit) {
+
+    /** The default most points one credit may add: a billion, a thousand points per unit of the default purchase limit. */
+    public static final long DEFAULT_MAX_POINTS_PER_CREDIT = 1_000_000_000L;
 
     /** Points spendable at once, never expiring, claw-back shortfalls kept as debt, unlinked returns recorded only. */
     public static final PointsPolicy DEFAULT = new PointsPolicy(0, ExpiryPolicy.never(), ClawbackPolicy.DEBT, BigDecimal.ZERO);
@@ -32,5 +41,20 @@ public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPo
         if (unlinkedReturnPointsPerUnit == null || unlinkedReturnPointsPerUnit.signum() < 0) {
             throw new InvalidInputException("program.unlinkedReturnPointsPerUnit", "must be zero or more, was " + unlinkedReturnPointsPerUnit);
         }
+        if (maxPointsPerCredit <= 0) {
+            throw new InvalidInputException("program.maxPointsPerCredit", "must be positive, was " + maxPointsPerCredit);
+        }
+    }
+
+    /**
+     * Creates a policy with the default most points per credit.
+     *
+     * @param returnWindowDays days a purchase's points stay pending
+     * @param expiry when points expire
+     * @param clawback what a return does when the purchase's points were already spent
+     * @param unlinkedReturnPointsPerUnit points clawed back per currency unit of an unlinked return
+     */
+    public PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPolicy clawback, BigDecimal unlinkedReturnPointsPerUnit) {
+        this(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit, DEFAULT_MAX_POINTS_PER_CREDIT);
     }
 }

@@ -159,6 +159,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         private ExpiryPolicy expiry = ExpiryPolicy.never();
         private ClawbackPolicy clawback = ClawbackPolicy.DEBT;
         private BigDecimal unlinkedReturnPointsPerUnit = BigDecimal.ZERO;
+        private long maxPointsPerCredit = PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT;
         private OfferPolicy offers = OfferPolicy.DEFAULT;
 
         private Builder() {
@@ -252,7 +253,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
          * @return this builder
          */
         public Builder returnWindowDays(int days) {
-            this.returnWindowDays = new PointsPolicy(days, expiry, clawback, unlinkedReturnPointsPerUnit).returnWindowDays();
+            this.returnWindowDays = new PointsPolicy(days, expiry, clawback, unlinkedReturnPointsPerUnit, maxPointsPerCredit).returnWindowDays();
             return this;
         }
 
@@ -286,7 +287,20 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
          * @return this builder
          */
         public Builder unlinkedReturnPointsPerUnit(BigDecimal pointsPerUnit) {
-            this.unlinkedReturnPointsPerUnit = new PointsPolicy(returnWindowDays, expiry, clawback, pointsPerUnit).unlinkedReturnPointsPerUnit();
+            this.unlinkedReturnPointsPerUnit = new PointsPolicy(returnWindowDays, expiry, clawback, pointsPerUnit, maxPointsPerCredit).unlinkedReturnPointsPerUnit();
+            return this;
+        }
+
+        /**
+         * Sets the most points one event, offer redemption or referral reward may credit to a
+         * member; {@link PointsPolicy#DEFAULT_MAX_POINTS_PER_CREDIT} by default. A credit above it
+         * is refused with a {@link RuleEvaluationException} naming the rule, and nothing is stored.
+         *
+         * @param points the limit, positive
+         * @return this builder
+         */
+        public Builder maxPointsPerCredit(long points) {
+            this.maxPointsPerCredit = new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit, points).maxPointsPerCredit();
             return this;
         }
 
@@ -313,7 +327,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
                 throw new InvalidInputException("program.currency", "must be set");
             }
             return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(maxPurchaseAmount, currency), maxClockSkew,
-                    new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit), offers);
+                    new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit, maxPointsPerCredit), offers);
         }
     }
 }

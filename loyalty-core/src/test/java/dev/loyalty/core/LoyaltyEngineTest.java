@@ -355,12 +355,46 @@ class LoyaltyEngineTest {
         assertThat(state("m-1")).isEqualTo(before);
     }
 
+    private static JavaRules jackpot(long points) {
+        return JavaRules.of("generous", ctx -> ctx.event() instanceof Purchase
+                ? List.of(new Decision.FixedPoints("JACKPOT", "jackpot", Decision.WHOLE_EVENT, points))
+                : List.of());
+    }
+
+    /** An engine whose program allows one credit of any size, so that a balance can reach the edge of a long. */
+    private static LoyaltyEngine unlimited(RuleEngine rules, InMemoryStore store) {
+        ProgramSettings program = ProgramSettings.builder().currency(Fixtures.CURRENCY).maxPointsPerCredit(Long.MAX_VALUE).build();
+        return LoyaltyEngine.builder().program(program).clock(Fixtures.clock()).store(store).ruleEngine(rules).build();
+    }
+
+    @Test
+    void shouldRefuseACreditAboveTheProgramLimitNamingTheRuleAndStoreNothing() {
+        LoyaltyEngine generous = engineWith(jackpot(PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT + 1), store);
+        generous.process(enrolment("m-1", MONDAY));
+        Object before = state("m-1");
+
+        assertThatThrownBy(() -> generous.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "1")))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("JACKPOT").hasMessageContaining("p-1")
+                .hasMessageContaining("program.maxPointsPerCredit");
+
+        assertThat(state("m-1")).isEqualTo(before);
+        assertThat(store.findEvent(eventId("p-1"))).isEmpty();
+    }
+
+    @Test
+    void shouldCreditExactlyTheProgramLimit() {
+        LoyaltyEngine generous = engineWith(jackpot(PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT), store);
+        generous.process(enrolment("m-1", MONDAY));
+
+        Outcome outcome = generous.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "1"));
+
+        assertThat(outcome.points()).isEqualTo(Points.of(PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT));
+    }
+
     @Test
     void shouldThrowOverflowAndKeepStateWhenBalanceWouldLeaveLong() {
         long huge = Long.MAX_VALUE - 1_000;
-        LoyaltyEngine generous = engineWith(JavaRules.of("generous", ctx -> ctx.event() instanceof Purchase
-                ? List.of(new Decision.FixedPoints("JACKPOT", "jackpot", Decision.WHOLE_EVENT, huge))
-                : List.of()), store);
+        LoyaltyEngine generous = unlimited(jackpot(huge), store);
         generous.process(enrolment("m-1", MONDAY));
         assertThat(generous.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "1")).balance()).isEqualTo(Points.of(huge));
         Object before = state("m-1");

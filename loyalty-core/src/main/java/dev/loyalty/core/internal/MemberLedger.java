@@ -4,6 +4,7 @@ import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
@@ -15,10 +16,12 @@ import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
+import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -180,6 +183,13 @@ final class MemberLedger {
 
     /** Credits a new lot with the given entries and repays claw-back debt from it first. */
     void credit(Lot lot, EntryType type, List<PointsComposer.Award> awards, Instant occurredAt, List<Explanation.Step> steps) {
+        long most = program.points().maxPointsPerCredit();
+        if (lot.points() > most) {
+            PointsComposer.Award largest = awards.stream().max(Comparator.comparingLong(PointsComposer.Award::points)).orElseThrow();
+            throw new RuleEvaluationException("rule \"" + largest.rule() + "\" would credit " + lot.points() + " points to member "
+                    + memberId + " for event " + lot.sourceEventId() + " (" + largest.points() + " of them its own), more than the program's "
+                    + most + " per credit (program.maxPointsPerCredit): most likely a mistake in the campaign");
+        }
         put(lot);
         for (PointsComposer.Award award : awards) {
             write(lot.sourceEventId(), type, award.points(), lot.id(), award.rule(), award.reason(), occurredAt, true);
@@ -276,6 +286,20 @@ final class MemberLedger {
 
     /** Adds or replaces an offer in the working copy. */
     void putOffer(Offer offer) {
+        offers.put(offer);
+    }
+
+    /**
+     * Adds a newly issued offer, refusing a points offer worth more than one credit may add: its
+     * redemption would be refused, so it is not issued.
+     */
+    void issueOffer(Offer offer) {
+        long most = program.points().maxPointsPerCredit();
+        if (offer.kind() == OfferKind.POINTS && offer.value().compareTo(BigDecimal.valueOf(most)) > 0) {
+            throw new RuleEvaluationException("rule \"" + offer.rule() + "\" would issue offer " + offer.template() + " of "
+                    + offer.value().toPlainString() + " points to member " + memberId + ", more than the program's " + most
+                    + " per credit (program.maxPointsPerCredit): most likely a mistake in the campaign");
+        }
         offers.put(offer);
     }
 

@@ -165,7 +165,7 @@ final class OfferWork {
             Offer offer = new Offer(code(member, proposal.template(), occasion), member.id(), proposal.template(), proposal.kind(),
                     proposal.value(), proposal.itemCode(), proposal.trigger(), occasion, proposal.rule(), proposal.reason(), asOf, validUntil,
                     OfferStatus.ISSUED, null, null, null);
-            ledger.putOffer(offer);
+            ledger.issueOffer(offer);
             count++;
             OfferBook now = ledger.offerBook();
             if (now.nextOfferExpiry() == null || validUntil.isBefore(now.nextOfferExpiry())) {

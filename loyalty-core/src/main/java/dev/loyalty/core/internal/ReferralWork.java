@@ -395,7 +395,7 @@ public final class ReferralWork {
             Offer offer = new Offer(code, member.id(), template.template(), template.kind(), template.value(), template.itemCode(),
                     OfferTrigger.REFERRAL, proposal.occasion(), template.rule(), template.reason(), asOf, validUntil, OfferStatus.ISSUED,
                     null, null, null);
-            ledger.putOffer(offer);
+            ledger.issueOffer(offer);
             OfferBook book = ledger.offerBook();
             if (book.nextOfferExpiry() == null || validUntil.isBefore(book.nextOfferExpiry())) {
                 ledger.offerBook(book.nextOfferExpiry(validUntil));

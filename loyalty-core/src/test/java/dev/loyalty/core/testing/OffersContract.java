@@ -8,7 +8,9 @@ import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.OfferPolicy;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.PointsPolicy;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.RedeemedOffer;
 import dev.loyalty.core.SweepListener;
 import dev.loyalty.core.SweepProgress;
@@ -122,6 +124,22 @@ public abstract class OffersContract {
 
         assertThat(offers("east")).hasSize(1);
         assertThat(offers("west")).singleElement().satisfies(offer -> assertThat(offer.occasion()).isEqualTo("birthday:2028"));
+    }
+
+    @Test
+    void shouldRefuseToIssueAPointsOfferAboveTheProgramLimitNamingTheRuleAndIssueNothing() {
+        long tooMany = PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT + 1;
+        start(BirthdayWindow.DAY, JavaRules.none().withSweepRules("too-generous", ctx -> ctx.birthday() != null
+                ? List.of(new Decision.IssueOffer("BDAY-TYPO", "Happy birthday", OfferTrigger.BIRTHDAY, JavaRules.BIRTHDAY,
+                        OfferKind.POINTS, BigDecimal.valueOf(tooMany), null, 30))
+                : List.of()));
+        enrol("typo", LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
+        at("2028-03-10T12:00:00Z");
+
+        assertThatThrownBy(() -> engine.sweep()).isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("BDAY-TYPO").hasMessageContaining(tooMany + " points").hasMessageContaining("program.maxPointsPerCredit");
+
+        assertThat(offers("typo")).isEmpty();
     }
 
     @Test
