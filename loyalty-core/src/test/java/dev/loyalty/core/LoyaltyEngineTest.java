@@ -27,6 +27,7 @@ import dev.loyalty.core.testing.Fixtures;
 import dev.loyalty.core.testing.JavaRules;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -186,6 +187,27 @@ class LoyaltyEngineTest {
         assertThatThrownBy(() -> engine.process(enrolment("m-1", NOW.plus(Duration.ofDays(1)))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("enrolment.occurredAt");
         assertThat(engine.member(member("m-1"))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectEnrolmentWithATypedErrorWhenItIsDatedAtTheEarliestInstant() {
+        assertThatThrownBy(() -> engine.process(Enrolment.of(eventId("enrol-m-1"), member("m-1"), Instant.MIN)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("enrolment.occurredAt"))
+                .hasMessageContaining("1900-01-01T00:00:00Z");
+        assertThat(engine.member(member("m-1"))).isEmpty();
+        assertThat(store.findEvent(eventId("enrol-m-1"))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectEnrolmentDatedBeforeTheYear1900() {
+        Instant before1900 = Instant.parse("1899-12-31T23:59:59.999999999Z");
+
+        assertThatThrownBy(() -> engine.process(Enrolment.of(eventId("enrol-m-1"), member("m-1"), before1900)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("enrolment.occurredAt"))
+                .hasMessageContaining(before1900.toString()).hasMessageContaining("outside the accepted range");
+        assertThat(engine.member(member("m-1"))).isEmpty();
+        assertThat(engine.process(Enrolment.of(eventId("enrol-m-2"), member("m-2"), Instant.parse("1900-01-01T00:00:00Z"))).eventId())
+                .isEqualTo(eventId("enrol-m-2"));
     }
 
     @Test

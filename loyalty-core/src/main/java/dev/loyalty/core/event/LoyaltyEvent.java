@@ -27,7 +27,9 @@ public sealed interface LoyaltyEvent
     MemberId memberId();
 
     /**
-     * Returns when the event happened; dates are derived from it in the member's zone.
+     * Returns when the event happened; dates are derived from it in the member's zone. The engine
+     * refuses an event dated before {@code 1900-01-01T00:00:00Z} or after its clock (plus the
+     * program's clock skew) with an {@code InvalidInputException}.
      *
      * @return the instant of the event
      */

@@ -1,6 +1,7 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.InvalidInputException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,36 @@ public final class Checks {
     /** The longest identifier or code accepted: ids are keys, not documents. */
     public static final int MAX_ID_LENGTH = 128;
 
+    /**
+     * The earliest instant accepted for the time of an event or a sweep, {@code 1900-01-01T00:00:00Z}:
+     * earlier dates are typing errors, and a member enrolled aeons ago would make every sweep walk
+     * through aeons of tier reviews.
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+
+    /**
+     * The latest instant accepted for the time of an event, a hold's expiry or a sweep,
+     * {@code 9999-12-31T23:59:59.999999999Z}: every store keeps it and a local date exists for it in
+     * every zone.
+     */
+    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private Checks() {
+    }
+
+    /**
+     * Returns the instant, or throws when it is null or outside {@link #EARLIEST_INSTANT} to {@link #LATEST_INSTANT}.
+     *
+     * @param value the instant
+     * @param field the field path for the message
+     * @return the instant
+     */
+    public static Instant instant(Instant value, String field) {
+        notNull(value, field);
+        if (value.isBefore(EARLIEST_INSTANT) || value.isAfter(LATEST_INSTANT)) {
+            throw new InvalidInputException(field, value + " is outside the accepted range, " + EARLIEST_INSTANT + " to " + LATEST_INSTANT);
+        }
+        return value;
     }
 
     /**

@@ -106,7 +106,8 @@ public final class EventProcessor {
     }
 
     /**
-     * Checks what can be checked without the member's state: currency, limits, the clock.
+     * Checks what can be checked without the member's state: currency, limits, the clock, and
+     * that the event is dated from {@link Checks#EARLIEST_INSTANT} to {@link Checks#LATEST_INSTANT}.
      *
      * @param event the event
      * @throws InvalidInputException when the event is unacceptable
@@ -120,6 +121,8 @@ public final class EventProcessor {
         if (event.occurredAt().isAfter(latest)) {
             throw new InvalidInputException(event.kind() + ".occurredAt", event.occurredAt() + " is in the future; the engine's clock reads " + clock.instant());
         }
+        // before the member's zone turns it into a date: the earliest instants have none, and aeons-old ones stall tier reviews
+        Checks.instant(event.occurredAt(), event.kind() + ".occurredAt");
         if (event instanceof Purchase purchase) {
             if (!purchase.currency().equals(program.currency())) {
                 throw new CurrencyMismatchException("purchase " + purchase.eventId() + " currency", program.currency(), purchase.currency());
