@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param occurredAt when the hold was placed
  * @param rewardCode the reward the points are reserved for
  * @param points the points to reserve; at least 1
- * @param expiresAt when the hold lapses; after {@code occurredAt}
+ * @param expiresAt when the hold lapses; after {@code occurredAt}, and no later than
+ *                  {@code 9999-12-31T23:59:59.999999999Z} (the engine refuses a later one)
  */
 public record PointsHold(EventId eventId, MemberId memberId, Instant occurredAt, String rewardCode, long points, Instant expiresAt)
         implements LoyaltyEvent {

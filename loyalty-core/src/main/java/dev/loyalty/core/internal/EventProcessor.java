@@ -141,6 +141,10 @@ public final class EventProcessor {
         if (event instanceof PointsHold hold && !hold.expiresAt().isAfter(clock.instant())) {
             throw new InvalidInputException("hold.expiresAt", hold.expiresAt() + " has already passed; the engine's clock reads " + clock.instant());
         }
+        if (event instanceof PointsHold hold) {
+            // a database keeps no later instant, and the expiry's date must exist in every zone
+            Checks.instant(hold.expiresAt(), "hold.expiresAt");
+        }
         if (event instanceof Enrolment enrolment && enrolment.tierCode() != null && program.tier(enrolment.tierCode()).isEmpty()) {
             throw new InvalidInputException("enrolment.tierCode", "'" + enrolment.tierCode() + "' is not a tier of this program (" + program.tierCodes() + ")");
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.HoldStateException;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsSummary;
@@ -126,6 +127,20 @@ public abstract class LifecycleContract {
         assertThat(store.balance(MEMBER)).isEqualTo(Points.of(40));
         assertThatThrownBy(() -> engine.process(new HoldCapture(EventId.of("c-2"), MEMBER, clock.instant(), EventId.of("h-1"))))
                 .isInstanceOf(HoldStateException.class).hasMessageContaining("CAPTURED");
+    }
+
+    @Test
+    void shouldRefuseAHoldExpiringAfterTheYear9999AndStoreNothing() {
+        start(program());
+        buy("p-1", "100");
+        Object before = List.of(store.balance(MEMBER), store.ledger(MEMBER), store.lots(MEMBER), store.holds(MEMBER));
+
+        assertThatThrownBy(() -> engine.process(new PointsHold(EventId.of("h-1"), MEMBER, clock.instant(), "REWARD", 60, Instant.MAX)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("hold.expiresAt"))
+                .hasMessageContaining("9999-12-31T23:59:59.999999999Z");
+
+        assertThat(List.of(store.balance(MEMBER), store.ledger(MEMBER), store.lots(MEMBER), store.holds(MEMBER))).isEqualTo(before);
+        assertThat(store.findEvent(EventId.of("h-1"))).isEmpty();
     }
 
     @Test
