@@ -17,8 +17,9 @@ import java.time.Instant;
  *         .build());
  * }</pre>
  *
- * @param asOf the instant to sweep at, or null for the engine's clock; at most the program's
- *             {@code maxClockSkew} after that clock, like an event
+ * @param asOf the instant to sweep at, or null for the engine's clock; from {@code 1900-01-01T00:00:00Z}
+ *             to {@code 9999-12-31T23:59:59.999999999Z}, and the engine refuses one more than the
+ *             program's {@code maxClockSkew} after its clock, like an event
  * @param from the smallest member id, inclusive, or null
  * @param to the member id after the range, exclusive, or null
  * @param checkpointId the run's id in the store's checkpoints, or null for a run that cannot resume
@@ -32,6 +33,9 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
     /** Checks the components. */
     public SweepRequest {
         Checks.notNull(listener, "sweep.listener");
+        if (asOf != null) {
+            Checks.instant(asOf, "sweep.asOf");
+        }
         if (from != null && to != null && from.compareTo(to) >= 0) {
             throw new InvalidInputException("sweep.range", "from " + from + " must sort before to " + to);
         }
@@ -71,11 +75,12 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
          * instant it started with. The engine refuses an instant more than the program's
          * {@code maxClockSkew} after its clock.
          *
-         * @param value the instant
+         * @param value the instant, from {@code 1900-01-01T00:00:00Z} to {@code 9999-12-31T23:59:59.999999999Z}
          * @return this builder
+         * @throws InvalidInputException when the instant is null or outside that range
          */
         public Builder asOf(Instant value) {
-            this.asOf = Checks.notNull(value, "sweep.asOf");
+            this.asOf = Checks.instant(value, "sweep.asOf");
             return this;
         }
 

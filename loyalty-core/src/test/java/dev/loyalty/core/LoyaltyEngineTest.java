@@ -211,6 +211,17 @@ class LoyaltyEngineTest {
     }
 
     @Test
+    void shouldRefuseASweepAtTheLastInstantWithoutSavingItsCheckpoint() {
+        engine.process(enrolment("m-1", MONDAY));
+
+        assertThatThrownBy(() -> engine.sweep(SweepRequest.builder().asOf(Instant.MAX).checkpoint("sweep-1").build()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("sweep.asOf"))
+                .hasMessageContaining("9999-12-31T23:59:59.999999999Z");
+
+        assertThat(store.findSweepCheckpoint("sweep-1")).isEmpty();
+    }
+
+    @Test
     void shouldThrowCurrencyMismatchWhenPurchaseIsInAnotherCurrency() {
         engine.process(enrolment("m-1", MONDAY));
         Purchase inEuro = Purchase.builder(eventId("p-1"), member("m-1"), MONDAY.plusSeconds(60)).line("SKU", "g", 1, Money.of("10", "EUR")).build();
