@@ -44,6 +44,7 @@ import dev.loyalty.core.tier.TierBenefits;
 import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -117,9 +118,10 @@ public final class EventProcessor {
             // lots are keyed by the id of the event that earned them: this one would land on the debt lot
             throw new InvalidInputException(event.kind() + ".eventId", "'" + Lot.DEBT_LOT + "' is reserved for the lot that carries claw-back debt");
         }
-        Instant latest = clock.instant().plus(program.maxClockSkew());
-        if (event.occurredAt().isAfter(latest)) {
-            throw new InvalidInputException(event.kind() + ".occurredAt", event.occurredAt() + " is in the future; the engine's clock reads " + clock.instant());
+        Instant now = clock.instant();
+        // compared as a duration, not as now + skew: a skew of up to Duration's range would overflow an Instant
+        if (event.occurredAt().isAfter(now) && Duration.between(now, event.occurredAt()).compareTo(program.maxClockSkew()) > 0) {
+            throw new InvalidInputException(event.kind() + ".occurredAt", event.occurredAt() + " is in the future; the engine's clock reads " + now);
         }
         // before the member's zone turns it into a date: the earliest instants have none, and aeons-old ones stall tier reviews
         Checks.instant(event.occurredAt(), event.kind() + ".occurredAt");
