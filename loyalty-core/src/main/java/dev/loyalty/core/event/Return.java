@@ -18,7 +18,8 @@ import java.time.Instant;
  *
  * @param eventId the idempotency key
  * @param memberId the member
- * @param occurredAt when the refund was made
+ * @param occurredAt when the refund was made; not before the linked purchase (the engine refuses
+ *                   an earlier one with {@code InvalidInputException})
  * @param purchaseId the original purchase's event id, or null when not known
  * @param amount the refunded amount; more than zero
  */

@@ -4,6 +4,7 @@ import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.HoldStateException;
 import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.HoldCapture;
@@ -82,6 +83,10 @@ final class Lifecycle {
         if (lot == null || lot.sourceAmount() == null) {
             unlinked(ledger, refund, program, steps);
             return;
+        }
+        if (refund.occurredAt().isBefore(lot.earnedAt())) {
+            throw new InvalidInputException("return.occurredAt", refund.occurredAt() + " precedes purchase " + lot.id() + " at " + lot.earnedAt()
+                    + ": goods cannot be refunded before they were bought");
         }
         BigDecimal returned = lot.returnedAmount().add(refund.amount().amount());
         BigDecimal counted = returned.min(lot.sourceAmount());

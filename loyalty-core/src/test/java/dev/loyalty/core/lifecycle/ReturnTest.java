@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.event.Enrolment;
@@ -19,6 +20,8 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.testing.Fixtures;
 import dev.loyalty.core.testing.JavaRules;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,23 @@ class ReturnTest {
             assertThat(life.lot("p-1").clawedBack()).isEqualTo(25);
             assertThat(life.lot("p-1").returnedAmount()).isEqualByComparingTo("25.00");
             life.assertConsistent();
+        }
+
+        @Test
+        void shouldRefuseAReturnDatedBeforeItsPurchaseAndChangeNothing() {
+            Life life = Life.enrolled();
+            life.advance(Duration.ofHours(1));
+            life.purchase("p-1", "100.00");
+            Object before = life.state();
+            Instant beforePurchase = life.now().minusSeconds(1);
+
+            assertThatThrownBy(() -> life.engine.process(new Return(EventId.of("ret-1"), life.member, beforePurchase, EventId.of("p-1"),
+                    Fixtures.gbp("25.00"))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("return.occurredAt"))
+                    .hasMessageContaining("p-1").hasMessageContaining(beforePurchase.toString());
+
+            assertThat(life.state()).isEqualTo(before);
+            assertThat(life.store.findEvent(EventId.of("ret-1"))).isEmpty();
         }
 
         @Test
