@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * @param eventId the idempotency key
  * @param memberId the new member
  * @param occurredAt when the member enrolled
- * @param birthday the member's date of birth, or null
+ * @param birthday the member's date of birth, or null; from 1900-01-01 to the enrolment's date
  * @param zone the member's time zone, or null to use the program's
  * @param tierCode the starting tier, or null for the program's entry tier; for status matches
  *                 and migrations from another program
@@ -40,6 +40,7 @@ public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, 
         Checks.notNull(eventId, "enrolment.eventId");
         Checks.notNull(memberId, "enrolment.memberId");
         Checks.notNull(occurredAt, "enrolment.occurredAt");
+        Checks.birthday(birthday, occurredAt, "enrolment.birthday");
         tierCode = Checks.optionalText(tierCode, "enrolment.tierCode");
         channel = Checks.optionalText(channel, "enrolment.channel");
         referralCode = Checks.optionalText(referralCode, "enrolment.referralCode");

@@ -15,7 +15,7 @@ import java.time.ZoneId;
  * @param eventId the idempotency key
  * @param memberId the member
  * @param occurredAt when the change was made
- * @param birthday the new date of birth, or null to keep it
+ * @param birthday the new date of birth, or null to keep it; from 1900-01-01 to the change's date
  * @param zone the new time zone, or null to keep it
  * @param status the new status, or null to keep it
  */
@@ -27,6 +27,7 @@ public record ProfileChange(EventId eventId, MemberId memberId, Instant occurred
         Checks.notNull(eventId, "profileChange.eventId");
         Checks.notNull(memberId, "profileChange.memberId");
         Checks.notNull(occurredAt, "profileChange.occurredAt");
+        Checks.birthday(birthday, occurredAt, "profileChange.birthday");
         if (birthday == null && zone == null && status == null) {
             throw new InvalidInputException("profileChange", "changes nothing: set a birthday, a zone or a status");
         }

@@ -2,6 +2,8 @@ package dev.loyalty.core.internal;
 
 import dev.loyalty.core.InvalidInputException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,32 @@ public final class Checks {
             throw new InvalidInputException(field, value + " is outside the accepted range, " + EARLIEST_INSTANT + " to " + LATEST_INSTANT);
         }
         return value;
+    }
+
+    /** The earliest date of birth accepted, {@code 1900-01-01}, as for the time of an event. */
+    public static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
+
+    /**
+     * Returns a date of birth, or null, or throws when it is before {@link #EARLIEST_BIRTHDAY} or
+     * after the event's date anywhere on Earth (its date at UTC+14): a member is not born after
+     * they enrol or change their profile.
+     *
+     * @param birthday the date of birth, or null
+     * @param occurredAt when the event that gives it happened; not null
+     * @param field the field path for the message
+     * @return the date of birth
+     */
+    public static LocalDate birthday(LocalDate birthday, Instant occurredAt, String field) {
+        if (birthday == null) {
+            return null;
+        }
+        if (birthday.isBefore(EARLIEST_BIRTHDAY)) {
+            throw new InvalidInputException(field, birthday + " is before " + EARLIEST_BIRTHDAY);
+        }
+        if (birthday.isAfter(LocalDate.ofInstant(occurredAt, ZoneOffset.MAX))) {
+            throw new InvalidInputException(field, birthday + " is after the event's date, " + occurredAt);
+        }
+        return birthday;
     }
 
     /**

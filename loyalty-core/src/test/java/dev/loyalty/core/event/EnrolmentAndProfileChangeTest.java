@@ -48,6 +48,27 @@ class EnrolmentAndProfileChangeTest {
     }
 
     @Test
+    void shouldRefuseABirthdayBefore1900() {
+        assertInvalid(() -> Enrolment.of(ID, MEMBER, AT).withBirthday(LocalDate.of(1899, 12, 31)), "enrolment.birthday");
+        assertInvalid(() -> Enrolment.of(ID, MEMBER, AT).withBirthday(LocalDate.MIN), "enrolment.birthday");
+        assertInvalid(() -> new ProfileChange(ID, MEMBER, AT, LocalDate.of(1, 1, 1), null, null), "profileChange.birthday");
+    }
+
+    @Test
+    void shouldRefuseABirthdayAfterTheEventsDateEverywhereOnEarth() {
+        // 10:00 UTC on 2 March is already 3 March at UTC+14, and no later date exists anywhere
+        assertInvalid(() -> Enrolment.of(ID, MEMBER, AT).withBirthday(LocalDate.of(2026, 3, 4)), "enrolment.birthday");
+        assertInvalid(() -> Enrolment.of(ID, MEMBER, AT).withBirthday(LocalDate.MAX), "enrolment.birthday");
+        assertInvalid(() -> new ProfileChange(ID, MEMBER, AT, LocalDate.of(2027, 1, 1), null, null), "profileChange.birthday");
+    }
+
+    @Test
+    void shouldAcceptABirthdayOnTheEventsDateInTheZoneFurthestAhead() {
+        assertThat(Enrolment.of(ID, MEMBER, AT).withBirthday(LocalDate.of(2026, 3, 3)).birthday()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(Enrolment.of(ID, MEMBER, AT).withBirthday(LocalDate.of(1900, 1, 1)).birthday()).isEqualTo(LocalDate.of(1900, 1, 1));
+    }
+
+    @Test
     void shouldRejectProfileChangeWhenItChangesNothing() {
         assertThatThrownBy(() -> new ProfileChange(ID, MEMBER, AT, null, null, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("profileChange").hasMessageContaining("changes nothing");
