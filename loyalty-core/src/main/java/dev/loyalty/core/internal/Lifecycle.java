@@ -41,7 +41,7 @@ final class Lifecycle {
         } else if (event instanceof HoldCapture capture) {
             capture(ledger, capture, steps);
         } else if (event instanceof HoldVoid release) {
-            Hold hold = activeHold(ledger, release.memberId(), release.holdId());
+            Hold hold = activeHold(ledger, release, release.holdId());
             ledger.putHold(hold.withStatus(HoldStatus.VOIDED));
             steps.add(new Explanation.Step("core:hold", "Hold " + hold.id() + " voided", 0, hold.points() + " points spendable again"));
         } else if (event instanceof Return refund) {
@@ -69,7 +69,7 @@ final class Lifecycle {
     }
 
     private static void capture(MemberLedger ledger, HoldCapture capture, List<Explanation.Step> steps) {
-        Hold hold = activeHold(ledger, capture.memberId(), capture.holdId());
+        Hold hold = activeHold(ledger, capture, capture.holdId());
         requireSpendable(ledger, capture.memberId(), hold.points(), ledger.spendable() + hold.points());
         ledger.putHold(hold.withStatus(HoldStatus.CAPTURED));
         String reason = "Redeemed for " + hold.rewardCode();
@@ -139,7 +139,9 @@ final class Lifecycle {
                 purchase + "; " + rate.toPlainString() + " points per unit of " + refund.amount() + ", from spendable points only"));
     }
 
-    private static Hold activeHold(MemberLedger ledger, MemberId memberId, EventId holdId) {
+    /** The active hold a capture or void names, placed no later than the event. */
+    private static Hold activeHold(MemberLedger ledger, LoyaltyEvent event, EventId holdId) {
+        MemberId memberId = event.memberId();
         Hold hold = ledger.hold(holdId.value());
         if (hold == null) {
             throw new HoldStateException("member " + memberId + " has no hold " + holdId);
@@ -147,6 +149,10 @@ final class Lifecycle {
         if (hold.status() != HoldStatus.ACTIVE) {
             throw new HoldStateException("hold " + holdId + " of member " + memberId + " is " + hold.status() + ", not ACTIVE"
                     + (hold.status() == HoldStatus.EXPIRED ? " (it lapsed at " + hold.expiresAt() + ")" : ""));
+        }
+        if (event.occurredAt().isBefore(hold.createdAt())) {
+            throw new InvalidInputException(event.kind() + ".occurredAt", event.occurredAt() + " precedes hold " + holdId + ", placed at "
+                    + hold.createdAt() + ": a hold is captured or voided after it is placed");
         }
         return hold;
     }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.HoldStateException;
 import dev.loyalty.core.InsufficientPointsException;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
+import dev.loyalty.core.event.HoldVoid;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
@@ -18,6 +20,7 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.testing.Fixtures;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class HoldTest {
@@ -68,6 +71,35 @@ class HoldTest {
                 .containsExactly(tuple(EntryType.REDEEM, -30L));
         assertThat(hold(life, "h-1").status()).isEqualTo(HoldStatus.CAPTURED);
         life.assertConsistent();
+    }
+
+    @Test
+    void shouldRefuseACaptureDatedBeforeItsHoldWasPlacedAndChangeNothing() {
+        Life life = withPoints(100);
+        life.advance(Duration.ofMinutes(10));
+        life.hold("h-1", 30);
+        Object before = life.state();
+        Instant earlier = life.now().minusSeconds(60);
+
+        assertThatThrownBy(() -> life.engine.process(new HoldCapture(EventId.of("c-1"), life.member, earlier, EventId.of("h-1"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("hold-capture.occurredAt").hasMessageContaining("h-1");
+
+        assertThat(life.state()).isEqualTo(before);
+        assertThat(hold(life, "h-1").status()).isEqualTo(HoldStatus.ACTIVE);
+    }
+
+    @Test
+    void shouldRefuseAVoidDatedBeforeItsHoldWasPlacedAndChangeNothing() {
+        Life life = withPoints(100);
+        life.advance(Duration.ofMinutes(10));
+        life.hold("h-1", 30);
+        Object before = life.state();
+        Instant earlier = life.now().minusSeconds(60);
+
+        assertThatThrownBy(() -> life.engine.process(new HoldVoid(EventId.of("v-1"), life.member, earlier, EventId.of("h-1"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("hold-void.occurredAt").hasMessageContaining("h-1");
+
+        assertThat(life.state()).isEqualTo(before);
     }
 
     @Test
