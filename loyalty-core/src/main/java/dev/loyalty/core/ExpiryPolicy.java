@@ -1,9 +1,11 @@
 package dev.loyalty.core;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * When earned points expire. Dates are taken in the member's zone, so "the end of the month"
@@ -109,6 +111,32 @@ public record ExpiryPolicy(Kind kind, int months) {
             case END_OF_MONTH -> YearMonth.from(earned).plusMonths(months + 1L).atDay(1).atStartOfDay(zone).toInstant();
             case END_OF_YEAR -> earned.toLocalDate().withDayOfYear(1).plusYears(months + 1L).atStartOfDay(zone).toInstant();
         };
+    }
+
+    /**
+     * Returns the fewest whole days a lot can live before it expires under this policy, counted
+     * over every start date of a leap-year cycle: 28 for one rolling month (31 January to 28
+     * February), and for inactivity the same as rolling months, since the purchase that earned a
+     * lot is activity. {@link Integer#MAX_VALUE} when points never expire.
+     */
+    int shortestLotLifeDays() {
+        if (kind == Kind.NEVER) {
+            return Integer.MAX_VALUE;
+        }
+        long shortest = Long.MAX_VALUE;
+        LocalDate first = LocalDate.of(2001, 1, 1);
+        for (LocalDate day = first; day.isBefore(first.plusYears(4)); day = day.plusDays(1)) {
+            LocalDate expires = switch (kind) {
+                case NEVER -> throw new IllegalStateException("points that never expire have no life to count");
+                case ROLLING_MONTHS, INACTIVITY_MONTHS -> day.plusMonths(months);
+                // earned on the day's last instant: the life runs from the next midnight
+                case END_OF_MONTH -> YearMonth.from(day).plusMonths(months + 1L).atDay(1);
+                case END_OF_YEAR -> day.withDayOfYear(1).plusYears(months + 1L);
+            };
+            LocalDate from = kind == Kind.END_OF_MONTH || kind == Kind.END_OF_YEAR ? day.plusDays(1) : day;
+            shortest = Math.min(shortest, ChronoUnit.DAYS.between(from, expires));
+        }
+        return (int) Math.min(Integer.MAX_VALUE, shortest);
     }
 
     /**

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
  * How points live after they are earned: pending until the return window closes, expiry,
  * claw-back on returns.
  *
- * @param returnWindowDays days a purchase's points stay pending (visible, not spendable); 0 makes them spendable at once
+ * @param returnWindowDays days a purchase's points stay pending (visible, not spendable); 0 makes them spendable at once;
+ *        shorter than the shortest life the expiry gives a lot (28 days for one rolling month), so that
+ *        no points expire before they become spendable
  * @param expiry when points expire
  * @param clawback what a return does when the purchase's points were already spent
  * @param unlinkedReturnPointsPerUnit points clawed back per currency unit of a return whose purchase
@@ -34,6 +36,11 @@ public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPo
         }
         if (expiry == null) {
             throw new InvalidInputException("program.expiry", "must not be null");
+        }
+        int shortestLife = expiry.shortestLotLifeDays();
+        if (returnWindowDays > 0 && returnWindowDays >= shortestLife) {
+            throw new InvalidInputException("program.returnWindowDays", returnWindowDays + " days of pending points is no shorter than the "
+                    + shortestLife + " days a lot can live under " + expiry + ": some points would expire before they became spendable");
         }
         if (clawback == null) {
             throw new InvalidInputException("program.clawback", "must not be null");

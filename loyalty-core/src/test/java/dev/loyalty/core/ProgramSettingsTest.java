@@ -32,6 +32,7 @@ class ProgramSettingsTest {
         assertThat(program.maxPurchaseAmount()).isEqualTo(Money.of("1000000", "GBP"));
         assertThat(program.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
         assertThat(program.entryTier().code()).isEqualTo("member");
+        assertThat(program.points().maxPointsPerCredit()).isEqualTo(1_000_000_000L);
     }
 
     @Test
@@ -118,5 +119,35 @@ class ProgramSettingsTest {
     void shouldFailWhenThePurchaseLimitIsNotPositive() {
         assertInvalid(() -> ProgramSettings.builder().currency("GBP").maxPurchaseAmount(java.math.BigDecimal.ZERO).build(),
                 "program.maxPurchaseAmount", "must be positive");
+    }
+
+    @Test
+    void shouldFailWhenTheLimitPerCreditIsNotPositive() {
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").maxPointsPerCredit(0), "program.maxPointsPerCredit", "must be positive");
+    }
+
+    @Test
+    void shouldCountTheShortestLifeALotCanHaveUnderEachExpiry() {
+        assertThat(ExpiryPolicy.never().shortestLotLifeDays()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(ExpiryPolicy.rollingMonths(1).shortestLotLifeDays()).isEqualTo(28);  // 31 January to 28 February
+        assertThat(ExpiryPolicy.rollingMonths(12).shortestLotLifeDays()).isEqualTo(365);
+        assertThat(ExpiryPolicy.afterInactiveMonths(1).shortestLotLifeDays()).isEqualTo(28);
+        assertThat(ExpiryPolicy.endOfMonthAfter(1).shortestLotLifeDays()).isEqualTo(28);  // earned late on 31 January, gone on 1 March
+        assertThat(ExpiryPolicy.endOfYearAfter(1).shortestLotLifeDays()).isEqualTo(365);  // earned late on 31 December
+    }
+
+    @Test
+    void shouldRefuseAReturnWindowAsLongAsTheShortestLifeOfALot() {
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").expiry(ExpiryPolicy.rollingMonths(1)).returnWindowDays(28),
+                "program.returnWindowDays", "28 days a lot can live");
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").returnWindowDays(365).expiry(ExpiryPolicy.endOfYearAfter(1)).build(),
+                "program.returnWindowDays", "365 days a lot can live");
+    }
+
+    @Test
+    void shouldAcceptAReturnWindowADayShorterThanTheShortestLifeOfALot() {
+        ProgramSettings program = ProgramSettings.builder().currency("GBP").expiry(ExpiryPolicy.rollingMonths(1)).returnWindowDays(27).build();
+
+        assertThat(program.points().returnWindowDays()).isEqualTo(27);
     }
 }
