@@ -4,7 +4,7 @@ import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
 import java.sql.Connection;
-import java.sql.Date;
+import java.sql.Types;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +42,7 @@ final class JdbcSegments {
                     ps.setInt(2, segment.recency());
                     ps.setInt(3, segment.frequency());
                     ps.setInt(4, segment.monetary());
-                    ps.setDate(5, Date.valueOf(segment.scoredOn()));
+                    ps.setObject(5, segment.scoredOn(), Types.DATE);
                     ps.setString(6, segment.memberId().value());
                     ps.addBatch();
                 }
