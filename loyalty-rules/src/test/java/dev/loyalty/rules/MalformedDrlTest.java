@@ -164,6 +164,26 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldRefuseASalienceWrittenAsTextAtItsLine() {
+        RuleDefinitionException e = failure("salience.drl", HEADER + """
+                rule "S-02 salience as text"
+                    salience "high"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("salience.drl");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.rule()).isEqualTo("S-02 salience as text");
+            assertThat(p.message()).startsWith("salience \"high\" is not a number");
+        });
+    }
+
+    @Test
     void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("b.drl", HEADER + """

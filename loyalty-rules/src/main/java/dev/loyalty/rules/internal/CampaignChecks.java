@@ -29,7 +29,7 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * The checks of the campaign vocabulary that Drools does not make: Drools' own wall-clock
- * attributes, consequences that change facts, actions without a reason, patterns on types the
+ * attributes, a salience written as text, consequences that change facts, actions without a reason, patterns on types the
  * engine never inserts, and campaigns whose dates are past. Not public API.
  */
 public final class CampaignChecks {
@@ -42,13 +42,15 @@ public final class CampaignChecks {
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+    /** A salience written as text, which Drools reads as a duration when the rule matches, not as a number. */
+    private static final Pattern TEXT_SALIENCE = Pattern.compile("\\s*([\"'])(?!\\s*-?\\d+\\s*\\1)(.*)\\1\\s*", Pattern.DOTALL);
 
     private CampaignChecks() {
     }
 
     /**
-     * Checks the sources' rules as written, before they are compiled: wall-clock attributes,
-     * consequences that change facts and actions whose reason is empty. A source that does not
+     * Checks the sources' rules as written, before they are compiled: wall-clock attributes, a
+     * salience written as text, consequences that change facts and actions whose reason is empty. A source that does not
      * parse is skipped: the compiler reports it.
      *
      * @param sources the sources
@@ -72,6 +74,11 @@ public final class CampaignChecks {
                         problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
                                 "'" + attribute.getName() + "' follows the wall clock, not the event's date; use @activeFrom(\"YYYY-MM-DD\") "
                                         + "and @activeUntil(\"YYYY-MM-DD\"), which the engine checks against the event's date in the member's zone"));
+                    } else if (attribute.getName().equals("salience") && attribute.getValue() != null
+                            && TEXT_SALIENCE.matcher(attribute.getValue()).matches()) {
+                        problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
+                                "salience " + attribute.getValue().strip() + " is not a number, so every event fails when this rule matches; "
+                                        + "write a whole number without quotes (higher fires first), such as salience 10"));
                     }
                 }
                 checkConsequence(source, sourceLines, rule, problems);
