@@ -184,6 +184,26 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldRefuseANumberFieldComparedWithTextAtItsLine() {
+        RuleDefinitionException e = failure("text.drl", HEADER + """
+                rule "T-03 total compared with text"
+                when
+                    $p : Purchase( weekend == false,
+                                   total > "abc" )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("text.drl");
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.rule()).isEqualTo("T-03 total compared with text");
+            assertThat(p.message()).startsWith("'total' is a number, but constraint total > \"abc\" compares it with text");
+        });
+    }
+
+    @Test
     void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("b.drl", HEADER + """

@@ -3,6 +3,7 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleProblem;
 import dev.loyalty.rules.Campaign;
 import dev.loyalty.rules.vocabulary.Earn;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.constraint.Constraint;
 import org.drools.base.rule.RuleConditionElement;
+import org.drools.core.base.FieldNameSupplier;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -24,13 +27,15 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.mvel.MVELConstraint;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
 /**
  * The checks of the campaign vocabulary that Drools does not make: Drools' own wall-clock
- * attributes, a salience written as text, consequences that change facts, actions without a reason, patterns on types the
- * engine never inserts, and campaigns whose dates are past. Not public API.
+ * attributes, a salience written as text, consequences that change facts, actions without a
+ * reason, patterns on types the engine never inserts, number fields compared with text, and
+ * campaigns whose dates are past. Not public API.
  */
 public final class CampaignChecks {
 
@@ -88,7 +93,8 @@ public final class CampaignChecks {
     }
 
     /**
-     * Checks the compiled rules: every pattern must match a fact type the engine inserts.
+     * Checks the compiled rules: every pattern must match a fact type the engine inserts, and no
+     * constraint may compare a number field with text that is not a number.
      *
      * @param kieBase the compiled rules
      * @param sources the sources, to locate the problems
@@ -101,6 +107,11 @@ public final class CampaignChecks {
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
             if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
                 return;
+            }
+            List<org.drools.base.rule.Pattern> patterns = new ArrayList<>();
+            collectPatterns(impl.getLhs(), patterns);
+            for (org.drools.base.rule.Pattern pattern : patterns) {
+                checkNumberLiterals(pattern, rule, byName, problems);
             }
             Set<Class<?>> types = new LinkedHashSet<>();
             collectTypes(impl.getLhs(), types);
@@ -179,6 +190,62 @@ public final class CampaignChecks {
         return 0;
     }
 
+
+    /**
+     * Reports a constraint that compares a number field with text that is not a number, such as
+     * {@code total > "abc"}: Drools compiles it, then fails on every fact the pattern is tested on.
+     */
+    private static void checkNumberLiterals(org.drools.base.rule.Pattern pattern, Rule rule, Map<String, DrlSource> byName,
+                                            List<RuleProblem> problems) {
+        for (Constraint constraint : pattern.getConstraints()) {
+            if (!(constraint instanceof MVELConstraint test) || !(test.getFieldExtractor() instanceof FieldNameSupplier named)
+                    || !isNumberType(test.getFieldExtractor().getExtractToClass())) {
+                continue;
+            }
+            String field = named.getFieldName();
+            String text = textLiteral(test, field);
+            if (text == null || isNumber(text)) {
+                continue;
+            }
+            RuleProblem at = CampaignCatalog.problem(rule, byName, "");
+            DrlSource source = byName.get(at.resource());
+            int line = source == null || at.line() <= 0 ? at.line() : DrlCompiler.lineOfText(source.content(), at.line(), "\"" + text + "\"");
+            problems.add(new RuleProblem(at.resource(), line, 0, rule.getName(), "'" + field + "' is a number, but constraint "
+                    + test.getExpression() + " compares it with text that is not one, so every event fails when this rule is matched; "
+                    + "write a number without quotes, such as " + field + " > 100"));
+        }
+    }
+
+    /** Returns the text a constraint compares its field with ({@code field > "text"}), or null when it compares with no text literal. */
+    private static String textLiteral(MVELConstraint test, String field) {
+        if (test.getField() != null && !test.getField().isNull()) {
+            return test.getField().getValue() instanceof String text ? text : null;
+        }
+        Matcher literal = Pattern.compile("\\s*" + Pattern.quote(field) + "\\s*(?:==|!=|<=|>=|<|>)\\s*\"([^\"]*)\"\\s*")
+                .matcher(test.getExpression());
+        return literal.matches() ? literal.group(1) : null;
+    }
+
+    private static boolean isNumberType(Class<?> type) {
+        return type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class && type != char.class);
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void collectPatterns(RuleConditionElement element, List<org.drools.base.rule.Pattern> patterns) {
+        if (element instanceof org.drools.base.rule.Pattern pattern) {
+            patterns.add(pattern);
+        } else if (element instanceof GroupElement group) {
+            group.getChildren().forEach(child -> collectPatterns(child, patterns));
+        }
+    }
 
     private static void collectTypes(RuleConditionElement element, Set<Class<?>> types) {
         if (element instanceof org.drools.base.rule.Pattern pattern) {
