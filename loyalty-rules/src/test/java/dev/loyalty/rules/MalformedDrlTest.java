@@ -204,6 +204,27 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldRefuseARuleInAnAgendaGroupWithoutAutoFocusAtItsLine() {
+        RuleDefinitionException e = failure("agenda.drl", HEADER + """
+                rule "G-01 promo group"
+                    salience 10
+                    agenda-group "promo"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("agenda.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.rule()).isEqualTo("G-01 promo group");
+            assertThat(p.message()).contains("would never fire").contains("auto-focus true");
+        });
+    }
+
+    @Test
     void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("b.drl", HEADER + """

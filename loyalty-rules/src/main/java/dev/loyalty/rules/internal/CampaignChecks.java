@@ -33,9 +33,9 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * The checks of the campaign vocabulary that Drools does not make: Drools' own wall-clock
- * attributes, a salience written as text, consequences that change facts, actions without a
- * reason, patterns on types the engine never inserts, number fields compared with text, and
- * campaigns whose dates are past. Not public API.
+ * attributes, a salience written as text, agenda groups that never get the focus, consequences
+ * that change facts, actions without a reason, patterns on types the engine never inserts,
+ * number fields compared with text, and campaigns whose dates are past. Not public API.
  */
 public final class CampaignChecks {
 
@@ -55,8 +55,9 @@ public final class CampaignChecks {
 
     /**
      * Checks the sources' rules as written, before they are compiled: wall-clock attributes, a
-     * salience written as text, consequences that change facts and actions whose reason is empty. A source that does not
-     * parse is skipped: the compiler reports it.
+     * salience written as text, agenda groups without auto-focus, consequences that change facts
+     * and actions whose reason is empty. A source that does not parse is skipped: the compiler
+     * reports it.
      *
      * @param sources the sources
      * @return the problems found
@@ -86,6 +87,7 @@ public final class CampaignChecks {
                                         + "write a whole number without quotes (higher fires first), such as salience 10"));
                     }
                 }
+                checkAgendaGroup(source, rule, problems);
                 checkConsequence(source, sourceLines, rule, problems);
             }
         }
@@ -154,6 +156,18 @@ public final class CampaignChecks {
             }));
         }
         return problems;
+    }
+
+    /** Reports a rule in an agenda group other than MAIN without auto-focus: the engine never focuses a group, so it never fires. */
+    private static void checkAgendaGroup(DrlSource source, RuleDescr rule, List<RuleProblem> problems) {
+        AttributeDescr group = rule.getAttributes().get("agenda-group");
+        AttributeDescr focus = rule.getAttributes().get("auto-focus");
+        String name = group == null || group.getValue() == null ? "" : group.getValue().strip().replaceAll("^\"(.*)\"$", "$1");
+        if (name.isEmpty() || name.equals("MAIN") || focus != null && "true".equals(focus.getValue().strip())) {
+            return;
+        }
+        problems.add(new RuleProblem(source.name(), group.getLine(), 0, rule.getName(), "agenda-group \"" + name
+                + "\" is never given the focus by the engine, so this rule would never fire; add auto-focus true or remove the agenda-group"));
     }
 
     private static void checkConsequence(DrlSource source, String[] sourceLines, RuleDescr rule, List<RuleProblem> problems) {
