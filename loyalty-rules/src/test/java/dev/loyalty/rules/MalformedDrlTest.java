@@ -225,6 +225,40 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldNameTheFileWhenItHoldsOnlyAPackageImportsAndComments() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("sound.drl", HEADER + """
+                        rule "R-01 one point" when Purchase( ) then earn.points(1, "x"); end
+                        """)
+                .drl("later.drl", """
+                        // the summer campaigns go here
+                        package test;
+                        import dev.loyalty.rules.vocabulary.*;
+                        """)
+                .build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("later.drl");
+            assertThat(p.message()).startsWith("no rules");
+        });
+    }
+
+    @Test
+    void shouldNameTheFileWhenItIsEmpty() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("sound.drl", HEADER + """
+                        rule "R-01 one point" when Purchase( ) then earn.points(1, "x"); end
+                        """)
+                .drl("empty.drl", "")
+                .build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("empty.drl");
+            assertThat(p.message()).startsWith("no rules");
+        });
+    }
+
+    @Test
     void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("b.drl", HEADER + """

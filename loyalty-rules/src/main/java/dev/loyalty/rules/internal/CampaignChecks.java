@@ -32,10 +32,11 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * The checks of the campaign vocabulary that Drools does not make: Drools' own wall-clock
- * attributes, a salience written as text, agenda groups that never get the focus, consequences
- * that change facts, actions without a reason, patterns on types the engine never inserts,
- * number fields compared with text, and campaigns whose dates are past. Not public API.
+ * The checks of the campaign vocabulary that Drools does not make: files that declare nothing,
+ * Drools' own wall-clock attributes, a salience written as text, agenda groups that never get
+ * the focus, consequences that change facts, actions without a reason, patterns on types the
+ * engine never inserts, number fields compared with text, and campaigns whose dates are past.
+ * Not public API.
  */
 public final class CampaignChecks {
 
@@ -54,9 +55,9 @@ public final class CampaignChecks {
     }
 
     /**
-     * Checks the sources' rules as written, before they are compiled: wall-clock attributes, a
-     * salience written as text, agenda groups without auto-focus, consequences that change facts
-     * and actions whose reason is empty. A source that does not parse is skipped: the compiler
+     * Checks the sources' rules as written, before they are compiled: files that declare nothing,
+     * wall-clock attributes, a salience written as text, agenda groups without auto-focus,
+     * consequences that change facts and actions whose reason is empty. A source that does not parse is skipped: the compiler
      * reports it.
      *
      * @param sources the sources
@@ -68,6 +69,10 @@ public final class CampaignChecks {
             PackageDescr descr = parse(source);
             if (descr == null) {
                 continue;
+            }
+            if (declaresNothing(descr)) {
+                problems.add(new RuleProblem(source.name(), 0, 0, "", "no rules: the file declares no rule, query, function, type or global; "
+                        + "add a rule or remove the file"));
             }
             // split once per source: per rule, a pack of a thousand campaigns spent seconds splitting it again
             String[] sourceLines = LINE_BREAK.split(source.content(), -1);
@@ -156,6 +161,15 @@ public final class CampaignChecks {
             }));
         }
         return problems;
+    }
+
+    /**
+     * Tells whether a source declares nothing: no rule or query, and none of what other files may
+     * use (a function, a type or a global); only a package, imports and comments, or nothing at all.
+     */
+    private static boolean declaresNothing(PackageDescr descr) {
+        return descr.getRules().isEmpty() && descr.getFunctions().isEmpty() && descr.getTypeDeclarations().isEmpty()
+                && descr.getEnumDeclarations().isEmpty() && descr.getGlobals().isEmpty();
     }
 
     /** Reports a rule in an agenda group other than MAIN without auto-focus: the engine never focuses a group, so it never fires. */
