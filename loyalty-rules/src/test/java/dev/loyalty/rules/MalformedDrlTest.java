@@ -259,6 +259,27 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldSuggestTheKnownKeyWhenAMetadataKeyIsMisspelled() {
+        RuleDefinitionException e = failure("meta.drl", HEADER + """
+                rule "K-01 spring"
+                    @owner("marketing") @team("growth")
+                    @actveFrom("2026-04-01")
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("meta.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.rule()).isEqualTo("K-01 spring");
+            assertThat(p.message()).isEqualTo("unknown metadata @actveFrom; did you mean @activeFrom?");
+        });
+    }
+
+    @Test
     void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("b.drl", HEADER + """

@@ -43,6 +43,8 @@ public final class CampaignCatalog {
     public static final String GROUP = "group";
 
     private static final List<String> KEYS = List.of(NAME, OWNER, ACTIVE_FROM, ACTIVE_UNTIL, GROUP, BUDGET, MEMBER_LIMIT);
+    /** Every metadata key the catalog reads. */
+    static final List<String> ALL_KEYS = List.of(CAMPAIGN, NAME, OWNER, ACTIVE_FROM, ACTIVE_UNTIL, GROUP, BUDGET, MEMBER_LIMIT);
     private static final List<String> NUMBERS = List.of(BUDGET, MEMBER_LIMIT);
 
     private final List<Campaign> campaigns;

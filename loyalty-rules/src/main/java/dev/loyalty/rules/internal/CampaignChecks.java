@@ -19,6 +19,7 @@ import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.base.FieldNameSupplier;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -33,10 +34,10 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * The checks of the campaign vocabulary that Drools does not make: files that declare nothing,
- * Drools' own wall-clock attributes, a salience written as text, agenda groups that never get
- * the focus, consequences that change facts, actions without a reason, patterns on types the
- * engine never inserts, number fields compared with text, and campaigns whose dates are past.
- * Not public API.
+ * misspelled metadata keys, Drools' own wall-clock attributes, a salience written as text,
+ * agenda groups that never get the focus, consequences that change facts, actions without a
+ * reason, patterns on types the engine never inserts, number fields compared with text, and
+ * campaigns whose dates are past. Not public API.
  */
 public final class CampaignChecks {
 
@@ -56,9 +57,9 @@ public final class CampaignChecks {
 
     /**
      * Checks the sources' rules as written, before they are compiled: files that declare nothing,
-     * wall-clock attributes, a salience written as text, agenda groups without auto-focus,
-     * consequences that change facts and actions whose reason is empty. A source that does not parse is skipped: the compiler
-     * reports it.
+     * misspelled metadata keys, wall-clock attributes, a salience written as text, agenda groups
+     * without auto-focus, consequences that change facts and actions whose reason is empty. A
+     * source that does not parse is skipped: the compiler reports it.
      *
      * @param sources the sources
      * @return the problems found
@@ -93,6 +94,16 @@ public final class CampaignChecks {
                     }
                 }
                 checkAgendaGroup(source, rule, problems);
+                for (AnnotationDescr annotation : rule.getAnnotations()) {
+                    String known = misspelledKey(annotation.getName());
+                    if (known != null) {
+                        // the parser gives annotations no line: find the key in the rule
+                        int line = annotation.getLine() > 0 ? annotation.getLine()
+                                : DrlCompiler.lineOfText(source.content(), rule.getLine(), "@" + annotation.getName());
+                        problems.add(new RuleProblem(source.name(), line, 0, rule.getName(), "unknown metadata @"
+                                + annotation.getName() + "; did you mean @" + known + "?"));
+                    }
+                }
                 checkConsequence(source, sourceLines, rule, problems);
             }
         }
@@ -170,6 +181,43 @@ public final class CampaignChecks {
     private static boolean declaresNothing(PackageDescr descr) {
         return descr.getRules().isEmpty() && descr.getFunctions().isEmpty() && descr.getTypeDeclarations().isEmpty()
                 && descr.getEnumDeclarations().isEmpty() && descr.getGlobals().isEmpty();
+    }
+
+    /**
+     * Returns the metadata key the catalog reads that a key is a likely misspelling of: one edit
+     * away from a key of five letters or fewer, two from a longer one; null for a known key and
+     * for keys of the rules' own, such as {@code @team}.
+     */
+    static String misspelledKey(String key) {
+        if (key == null || CampaignCatalog.ALL_KEYS.contains(key)) {
+            return null;
+        }
+        for (String known : CampaignCatalog.ALL_KEYS) {
+            if (distance(key, known) <= (known.length() <= 5 ? 1 : 2)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the Levenshtein distance between two texts. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Reports a rule in an agenda group other than MAIN without auto-focus: the engine never focuses a group, so it never fires. */
