@@ -280,6 +280,23 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportAnUnknownImportOnceAtItsLine() {
+        RuleDefinitionException e = failure("import.drl", HEADER + """
+
+                import dev.loyalty.rules.vocabulary.Nope;
+
+                rule "I-01 first" when $p : Purchase( ) then earn.points(1, "x"); end
+                rule "I-02 second" when $p : Purchase( ) then earn.points(2, "x"); end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isEqualTo("import.drl");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("dev.loyalty.rules.vocabulary.Nope");
+        });
+    }
+
+    @Test
     void shouldListEveryProblemOfEveryFileWhenSeveralFilesAreBroken() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("b.drl", HEADER + """

@@ -54,6 +54,7 @@ public final class DrlCompiler {
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern UNKNOWN_IMPORT = Pattern.compile("^Error importing : '([\\w.$]+)'");
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
     private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
@@ -96,6 +97,20 @@ public final class DrlCompiler {
                 problems.add(problem(error, byName));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
             }
+            // an import that resolves to no type comes at line 1, and every consequence of its file then repeats it
+            Map<String, List<String>> repeatedByResource = new HashMap<>();
+            for (int i = 0; i < problems.size(); i++) {
+                RuleProblem p = problems.get(i);
+                Matcher unknown = UNKNOWN_IMPORT.matcher(p.message());
+                if (unknown.find()) {
+                    DrlSource source = byName.get(p.resource());
+                    int line = source == null ? 0 : lineOfImport(source.content(), unknown.group(1));
+                    problems.set(i, new RuleProblem(p.resource(), line > 0 ? line : p.line(), 0, p.rule(), p.message()));
+                    repeatedByResource.computeIfAbsent(p.resource(), r -> new ArrayList<>())
+                            .add("Only a type can be imported. " + unknown.group(1) + " resolves to a package");
+                }
+            }
+            problems.removeIf(p -> repeatedByResource.getOrDefault(p.resource(), List.of()).stream().anyMatch(p.message()::contains));
             // "null Package" only repeats that the file had a syntax error
             problems.removeIf(p -> p.message().equals(NULL_PACKAGE)
                     && problems.stream().anyMatch(o -> o != p && o.resource().equals(p.resource())));
@@ -189,6 +204,18 @@ public final class DrlCompiler {
             }
         }
         return "";
+    }
+
+    /** Returns the line of the import of the type, or 0. */
+    static int lineOfImport(String drl, String type) {
+        Pattern declaration = Pattern.compile("^\\s*import\\s+" + Pattern.quote(type) + "\\s*;?\\s*(//.*)?$");
+        String[] lines = drl.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (declaration.matcher(lines[i]).matches()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /**
