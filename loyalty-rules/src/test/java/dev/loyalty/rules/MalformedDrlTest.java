@@ -225,6 +225,24 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldAcceptARuleInAnAgendaGroupThatTakesTheFocusItself() {
+        for (String focus : new String[] {"auto-focus true", "auto-focus"}) {
+            try (DroolsRuleEngine engine = DroolsRuleEngine.builder().drl("focus.drl", HEADER + """
+                    rule "G-02 promo group with focus"
+                        agenda-group "promo"
+                        %s
+                    when
+                        $p : Purchase( )
+                    then
+                        earn.points(1, "x");
+                    end
+                    """.formatted(focus)).build()) {
+                assertThat(engine.campaignSet().campaigns()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void shouldNameTheFileWhenItHoldsOnlyAPackageImportsAndComments() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("sound.drl", HEADER + """
