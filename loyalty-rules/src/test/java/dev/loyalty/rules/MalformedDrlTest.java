@@ -369,6 +369,30 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportARuleNameDeclaredInTwoPackages() {
+        String rule = """
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Earn earn;
+
+                rule "P-01 one name, two rules"
+                when
+                    Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """;
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("spring.drl", "package spring;\n" + rule).drl("summer.drl", "package summer;\n" + rule).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.resource()).isIn("spring.drl", "summer.drl");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.rule()).isEqualTo("P-01 one name, two rules");
+            assertThat(p.message()).contains("also declared in package").contains("a name of its own");
+        });
+    }
+
+    @Test
     void shouldNameThePathWhenAClassPathResourceIsMissing() {
         assertThatThrownBy(() -> DroolsRuleEngine.builder().classpath("campaigns/missing.drl").build())
                 .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()

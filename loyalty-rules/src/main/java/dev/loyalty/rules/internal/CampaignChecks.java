@@ -111,8 +111,9 @@ public final class CampaignChecks {
     }
 
     /**
-     * Checks the compiled rules: every pattern must match a fact type the engine inserts, and no
-     * constraint may compare a number field with text that is not a number.
+     * Checks the compiled rules: no two rules of different packages share a name, every pattern
+     * must match a fact type the engine inserts, and no constraint may compare a number field
+     * with text that is not a number.
      *
      * @param kieBase the compiled rules
      * @param sources the sources, to locate the problems
@@ -122,9 +123,17 @@ public final class CampaignChecks {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, DrlSource> byName = new HashMap<>();
         sources.forEach(s -> byName.put(s.name(), s));
+        Map<String, Rule> named = new HashMap<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
             if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
                 return;
+            }
+            Rule first = named.putIfAbsent(rule.getName(), rule);
+            if (first != null) {
+                // Drools refuses a name twice in one package only; the ledger names rules without their package
+                problems.add(CampaignCatalog.problem(rule, byName, "rule \"" + rule.getName() + "\" is also declared in package "
+                        + first.getPackageName() + " (" + CampaignCatalog.resourceOf(first) + "); ledger entries and explanations name a rule "
+                        + "by its name alone, so give each rule a name of its own"));
             }
             List<org.drools.base.rule.Pattern> patterns = new ArrayList<>();
             collectPatterns(impl.getLhs(), patterns);
