@@ -2,12 +2,9 @@ package dev.loyalty.core;
 
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
-import dev.loyalty.core.event.Purchase;
-import dev.loyalty.core.event.Return;
 import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
-import dev.loyalty.core.internal.Fingerprints;
 import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
@@ -18,16 +15,9 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.LoyaltyStore;
-import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.MemberChanges;
-import dev.loyalty.core.spi.AppliedWork;
-import dev.loyalty.core.spi.MemberSnapshot;
-import dev.loyalty.core.spi.MemberWork;
-import dev.loyalty.core.spi.MemberView;
-import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.RuleEngineProvider;
-import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.spi.SweepCheckpoint;
 import dev.loyalty.core.store.InMemoryStore;
 import java.time.Clock;
@@ -37,21 +27,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import dev.loyalty.core.internal.ReferralWork;
 import dev.loyalty.core.referral.Referral;
 import dev.loyalty.core.referral.ReferralPolicy;
 import dev.loyalty.core.referral.ReferralStats;
 import dev.loyalty.core.referral.ReferralStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The library's facade: processes loyalty events and answers questions about members.
@@ -72,8 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoyaltyEngine implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoyaltyEngine.class);
-
     private final ProgramSettings program;
     private final LoyaltyStore store;
     private final RuleEngine rules;
@@ -81,6 +63,7 @@ public final class LoyaltyEngine implements AutoCloseable {
     private final EventProcessor processor;
     private final Clock clock;
     private final ReferralWork referrals;
+    private final EventIntake intake;
 
     private LoyaltyEngine(Builder builder, RuleEngine rules, boolean ownsRules) {
         this.program = builder.program;
@@ -90,6 +73,7 @@ public final class LoyaltyEngine implements AutoCloseable {
         this.clock = builder.clock;
         this.processor = new EventProcessor(program, rules, builder.clock);
         this.referrals = new ReferralWork(store, program, rules, builder.referralPolicy);
+        this.intake = new EventIntake(store, processor, referrals, clock);
     }
 
     /**
@@ -114,27 +98,7 @@ public final class LoyaltyEngine implements AutoCloseable {
      * @throws RuleEvaluationException when a rule fails
      */
     public Outcome process(LoyaltyEvent event) {
-        Checks.notNull(event, "event");
-        String fingerprint = Fingerprints.of(event);
-        Optional<StoredEvent> earlier = store.findEvent(event.eventId());
-        if (earlier.isPresent()) {
-            // a replay answers with the recorded outcome even if limits or the clock have moved since
-            return replay(earlier.get(), event, fingerprint);
-        }
-        processor.validate(event);
-        checkOfferOwner(event);
-        return apply(event, fingerprint, null);
-    }
-
-    /** Refuses to redeem another member's offer before locking anyone; a member's own offers are checked under the lock. */
-    private void checkOfferOwner(LoyaltyEvent event) {
-        if (event instanceof OfferRedemption redemption) {
-            Optional<Offer> offer = store.findOffer(redemption.offerCode());
-            if (offer.isPresent() && !offer.get().memberId().equals(redemption.memberId())) {
-                throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.OTHER_MEMBER, redemption.offerCode(),
-                        "offer " + redemption.offerCode() + " was issued to another member, not to member " + redemption.memberId());
-            }
-        }
+        return intake.process(event);
     }
 
     /**
@@ -205,200 +169,7 @@ public final class LoyaltyEngine implements AutoCloseable {
      * @throws InvalidInputException when the list itself is null
      */
     public List<EventResult> processAll(List<? extends LoyaltyEvent> events) {
-        Checks.notNull(events, "events");
-        int count = events.size();
-        EventResult[] results = new EventResult[count];
-        List<List<Integer>> batches = processor.readsBalances() ? EventBatches.independent(events) : EventBatches.inOrder(events);
-        for (List<Integer> batch : batches) {
-            processTogether(events, batch, results);
-        }
-        return Arrays.asList(results);
-    }
-
-    /** Processes independent events: checks each, evaluates their rules together, then applies each. */
-    private void processTogether(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results) {
-        String[] fingerprints = new String[batch.size()];
-        RuleContext[] contexts = checkAll(events, batch, results, fingerprints);
-        List<RuleContext> toEvaluate = new ArrayList<>(batch.size());
-        for (RuleContext context : contexts) {
-            if (context != null) {
-                toEvaluate.add(context);
-            }
-        }
-        List<Evaluation> evaluations = toEvaluate.isEmpty() ? List.of() : processor.evaluateAll(toEvaluate);
-        EventProcessor.EarlyEvaluation[] earlies = new EventProcessor.EarlyEvaluation[batch.size()];
-        int evaluated = 0;
-        for (int k = 0; k < batch.size(); k++) {
-            if (contexts[k] != null) {
-                earlies[k] = new EventProcessor.EarlyEvaluation(contexts[k], evaluations == null ? null : evaluations.get(evaluated));
-                evaluated++;
-            }
-        }
-        // consecutive events go to the store together; a return and an enrolment, which the engine acts on before or
-        // after the store, are applied on their own
-        List<Integer> run = new ArrayList<>(batch.size());
-        for (int k = 0; k < batch.size(); k++) {
-            int i = batch.get(k);
-            if (results[i] != null) {
-                continue;
-            }
-            LoyaltyEvent event = events.get(i);
-            if (!(event instanceof Return) && !(event instanceof Enrolment)) {
-                run.add(k);
-                continue;
-            }
-            applyRun(events, batch, run, fingerprints, earlies, results);
-            run.clear();
-            try {
-                results[i] = new EventResult(event, apply(event, fingerprints[k], earlies[k]), null);
-            } catch (LoyaltyException e) {
-                results[i] = new EventResult(event, null, e);
-            }
-        }
-        applyRun(events, batch, run, fingerprints, earlies, results);
-    }
-
-    /**
-     * Applies a run of checked events through {@link LoyaltyStore#applyAll}, which stops after an
-     * event to follow up (a purchase that may settle its member's referral): that event is
-     * followed up before the rest of the run goes to the store.
-     */
-    private void applyRun(List<? extends LoyaltyEvent> events, List<Integer> batch, List<Integer> run, String[] fingerprints,
-                          EventProcessor.EarlyEvaluation[] earlies, EventResult[] results) {
-        int from = 0;
-        while (from < run.size()) {
-            List<MemberWork> works = new ArrayList<>(run.size() - from);
-            for (int r = from; r < run.size(); r++) {
-                int k = run.get(r);
-                LoyaltyEvent event = events.get(batch.get(k));
-                AtomicBoolean openReferral = new AtomicBoolean();
-                works.add(new MemberWork(event.memberId(), work(event, fingerprints[k], earlies[k], openReferral), openReferral::get));
-            }
-            List<AppliedWork> applied = store.applyAll(works);
-            if (applied.isEmpty() || applied.size() > works.size()) {
-                throw new IllegalStateException("the store answered " + applied.size() + " results for " + works.size() + " works");
-            }
-            for (int a = 0; a < applied.size(); a++) {
-                int k = run.get(from + a);
-                int i = batch.get(k);
-                LoyaltyEvent event = events.get(i);
-                AppliedWork result = applied.get(a);
-                try {
-                    Outcome outcome = result.refusal() != null ? refused(event, fingerprints[k], result.refusal())
-                            : answer(event, fingerprints[k], result.event(), works.get(a).followUp().getAsBoolean());
-                    results[i] = new EventResult(event, outcome, null);
-                } catch (LoyaltyException e) {
-                    results[i] = new EventResult(event, null, e);
-                }
-            }
-            from += applied.size();
-        }
-    }
-
-    /**
-     * Checks a batch's events in order (replays answered, refusals recorded in {@code results}) and
-     * returns the rule context of each event the rules can be asked about early, from its member's
-     * stored state. The recorded events and the members' state are read for the whole batch, one
-     * call of the store each ({@link BatchReads}), before any event of the batch is applied.
-     */
-    private RuleContext[] checkAll(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results, String[] fingerprints) {
-        BatchReads reads = BatchReads.lookUp(store, events, batch);
-        // repeats and all: the store reads each member once (memberSnapshots takes any collection)
-        List<MemberId> members = new ArrayList<>(batch.size());
-        for (int k = 0; k < batch.size(); k++) {
-            int i = batch.get(k);
-            LoyaltyEvent event = events.get(i);
-            try {
-                if (event == null) {
-                    throw new InvalidInputException("events[" + i + "]", "must not be null");
-                }
-                fingerprints[k] = Fingerprints.of(event);
-                Optional<StoredEvent> earlier = reads.recorded(event.eventId());
-                if (earlier.isPresent()) {
-                    results[i] = new EventResult(event, replay(earlier.get(), event, fingerprints[k]), null);
-                    continue;
-                }
-                processor.validate(event);
-                checkOfferOwner(event);
-                members.add(event.memberId());
-            } catch (LoyaltyException e) {
-                results[i] = new EventResult(event, null, e);
-            }
-        }
-        reads.readMembers(members, processor.readsSegments());
-        RuleContext[] contexts = new RuleContext[batch.size()];
-        for (int k = 0; k < batch.size(); k++) {
-            int i = batch.get(k);
-            if (results[i] == null) {
-                LoyaltyEvent event = events.get(i);
-                try {
-                    MemberSnapshot member = reads.member(event.memberId());
-                    contexts[k] = processor.earlyContext(member.memberIfEnrolled(), member.balance(), event, member.segment());
-                } catch (LoyaltyException e) {
-                    results[i] = new EventResult(event, null, e);
-                }
-            }
-        }
-        return contexts;
-    }
-
-    /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
-    private Outcome apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
-        // read in the event's own transaction: only a referee with an open referral pays for settling after it
-        AtomicBoolean openReferral = new AtomicBoolean();
-        Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral);
-        if (event instanceof Return) {
-            // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
-            settleReferral(event.memberId(), event.occurredAt(), false);
-        }
-        StoredEvent stored;
-        try {
-            stored = store.apply(event.memberId(), work);
-        } catch (LoyaltyException e) {
-            return refused(event, fingerprint, e);
-        }
-        return answer(event, fingerprint, stored, openReferral.get());
-    }
-
-    /** The work an event does under its member's lock; it tells whether the member's referral is open after a purchase or return. */
-    private Function<MemberView, MemberChanges> work(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early,
-                                                     AtomicBoolean openReferral) {
-        boolean settles = event instanceof Purchase || event instanceof Return;
-        Function<MemberView, MemberChanges> work = view -> {
-            MemberChanges changes = processor.process(view, event, fingerprint, early);
-            openReferral.set(settles && ReferralWork.isOpen(view));
-            return changes;
-        };
-        UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
-        return signUp == null ? work : work.andThen(signUp);
-    }
-
-    /**
-     * Answers an event the store refused: a concurrent call may have recorded this event id first, so the answer is
-     * that event as a replay (or a conflict), not the error the already-changed state causes, such as "already enrolled".
-     */
-    private Outcome refused(LoyaltyEvent event, String fingerprint, LoyaltyException refusal) {
-        Optional<StoredEvent> winner = store.findEvent(event.eventId());
-        if (winner.isPresent()) {
-            return replay(winner.get(), event, fingerprint);
-        }
-        throw refusal;
-    }
-
-    /** Answers with the outcome recorded under the event's id, then does what follows the event: identity checks, referral settlement. */
-    private Outcome answer(LoyaltyEvent event, String fingerprint, StoredEvent stored, boolean openReferral) {
-        Outcome outcome = replay(stored, event, fingerprint);
-        if (event instanceof Enrolment enrolment && !enrolment.identity().isEmpty()) {
-            // with a code or without: a plain enrolment may be the earlier member a racing sign-up's guard missed
-            rejectSharedIdentity(enrolment.memberId());
-        }
-        if (openReferral) {
-            settleReferral(event.memberId(), clock.instant(), true);
-        }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug(outcome.explanation().toText());
-        }
-        return outcome;
+        return intake.processAll(events);
     }
 
     /**
@@ -602,7 +373,7 @@ public final class LoyaltyEngine implements AutoCloseable {
         if (resumeAfter != null && (from == null || resumeAfter.compareTo(from) >= 0)) {
             from = resumeAfter;
         }
-        SweepRun run = new SweepRun(store, processor, (referee, at) -> settleReferral(referee, at, true), request, asOf, resumeAfter, before);
+        SweepRun run = new SweepRun(store, processor, (referee, at) -> intake.settleReferral(referee, at, true), request, asOf, resumeAfter, before);
         store.forEachMember(from, request.to(), run::visit);
         if (id != null) {
             store.saveSweepCheckpoint(new SweepCheckpoint(id, asOf, run.last, before + run.counts[0], true));
@@ -668,37 +439,6 @@ public final class LoyaltyEngine implements AutoCloseable {
     private void requireMember(MemberId memberId) {
         if (store.findMember(Checks.notNull(memberId, "memberId")).isEmpty()) {
             throw new UnknownMemberException(memberId);
-        }
-    }
-
-    /**
-     * Settles a referee's referral. A rule failure is logged and left to the next event or sweep,
-     * which retry it; so is a store failure when {@code quiet}, else it is thrown.
-     */
-    private void settleReferral(MemberId referee, Instant asOf, boolean quiet) {
-        try {
-            referrals.settle(referee, asOf);
-        } catch (StoreException e) {
-            if (!quiet) {
-                throw e;
-            }
-            LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
-        } catch (RuntimeException e) {
-            LOG.warn("could not settle the referral of member {}; the next sweep retries: {}", referee, e.toString());
-        }
-    }
-
-    /**
-     * Rejects the referrals of sign-ups that raced past the guards beside an earlier member sharing
-     * an identity fingerprint, with a referral code or without ({@link ReferralWork#rejectSharedIdentity}).
-     * A failure is logged: settling a referral runs the same check again before it qualifies.
-     */
-    private void rejectSharedIdentity(MemberId member) {
-        try {
-            referrals.rejectSharedIdentity(member);
-        } catch (RuntimeException e) {
-            LOG.warn("could not check member {} against the members sharing its identity; settling a referral checks again: {}",
-                    member, e.toString());
         }
     }
 
@@ -781,18 +521,9 @@ public final class LoyaltyEngine implements AutoCloseable {
         Checks.notNull(asOf, "asOf");
         store.forEachReferral(referral -> {
             if (referral.status() == ReferralStatus.SIGNED_UP || referral.status() == ReferralStatus.QUALIFIED) {
-                settleReferral(referral.refereeId(), asOf, true);
+                intake.settleReferral(referral.refereeId(), asOf, true);
             }
         });
-    }
-
-    private static Outcome replay(StoredEvent stored, LoyaltyEvent event, String fingerprint) {
-        if (!stored.fingerprint().equals(fingerprint)) {
-            String was = stored.memberId().equals(event.memberId()) ? "" : " of member " + stored.memberId();
-            throw new EventConflictException(event.eventId(), "first processed as a " + stored.outcome().eventKind() + was
-                    + ", now received as a " + event.kind() + " of member " + event.memberId() + " with other details");
-        }
-        return stored.outcome();
     }
 
     /** Configures a {@link LoyaltyEngine}; every setter fails fast on null. */
