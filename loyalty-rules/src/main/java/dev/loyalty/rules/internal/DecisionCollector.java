@@ -38,7 +38,7 @@ public final class DecisionCollector implements Earn, Offers {
     private int tierReasonCount;
     private static final int KEPT_TIER_REASONS = 8;
     /** In a batch, which event each inserted fact belongs to; set by the rule set. */
-    RuleSet.Owners owners;
+    Owners owners;
 
     /** Starts collecting for one event. */
     void begin(String event) {

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -26,14 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.base.ObjectType;
-import org.drools.base.base.ValueResolver;
-import org.drools.base.rule.consequence.Consequence;
-import org.drools.base.rule.consequence.ConsequenceContext;
 import org.drools.base.rule.GroupElement;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
-import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -41,7 +36,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
-import org.kie.api.runtime.rule.Match;
 
 /**
  * A compiled rule set and a small pool of reusable stateful sessions over it. Thread-safe: each
@@ -101,7 +95,7 @@ public final class RuleSet implements AutoCloseable {
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
         boolean laddered = matched == null || matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(TierLadder.class));
         this.tierPolicy = laddered ? ladder(kieBase, declaresEarn) : null;
-        this.announced = announceFirings(kieBase, declaresEarn);
+        this.announced = Firings.announce(kieBase, declaresEarn);
     }
 
     /**
@@ -504,7 +498,7 @@ public final class RuleSet implements AutoCloseable {
             int limit = (int) Math.min(Integer.MAX_VALUE, (long) MAX_FIRINGS * count);
             Owners owned = session.collector.owners;
             AgendaFilter filter = match -> match.getFactHandles().isEmpty() || catalog.firesOn(match.getRule(),
-                    contexts.get(owned.eventOf(firstFact(match).getId())).date());
+                    contexts.get(owned.eventOf(Firings.firstFact(match).getId())).date());
             int fired = catalog.dated() ? session.kieSession.fireAllRules(filter, limit) : session.kieSession.fireAllRules(limit);
             if (fired >= limit) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
@@ -657,150 +651,6 @@ public final class RuleSet implements AutoCloseable {
         return fallback;
     }
 
-    /**
-     * Which event of a batch a fact handle belongs to. A session numbers its fact handles in the
-     * order of insertion and the events' facts were inserted one event after another, so the ids
-     * form one unbroken range: the event is read from an array indexed by the id's offset in it (a
-     * firing looks it up, so this is on the hot path). Should the ids have gaps, they are kept
-     * and searched instead.
-     */
-    static final class Owners {
-        /** The first id of the range. */
-        private final long base;
-        /** The event of each fact, in insertion order. */
-        private final int[] events;
-        /** Every fact's id, in insertion order, when they have gaps; else null. */
-        private final long[] ids;
-        private final int count;
-
-        private Owners(long base, int[] events, long[] ids, int count) {
-            this.base = base;
-            this.events = events;
-            this.ids = ids;
-            this.count = count;
-        }
-
-        int eventOf(long handleId) {
-            long at = ids == null ? handleId - base : Arrays.binarySearch(ids, 0, count, handleId);
-            if (at < 0 || at >= count) {
-                throw new IllegalStateException("fact handle " + handleId + " is not one of the batch's");
-            }
-            return events[(int) at];
-        }
-
-        /** Collects the ids in insertion order; while they form one range, only the range's start is kept. */
-        static final class Builder {
-            private int[] events;
-            /** Every id so far, once one broke the range; null while they form one. */
-            private long[] ids;
-            private long base;
-            private int size;
-
-            Builder(int capacity) {
-                events = new int[Math.max(capacity, 1)];
-            }
-
-            void add(long id, int event) {
-                if (size == events.length) {
-                    events = Arrays.copyOf(events, size * 2);
-                    if (ids != null) {
-                        ids = Arrays.copyOf(ids, size * 2);
-                    }
-                }
-                if (size == 0) {
-                    base = id;
-                } else if (ids == null && id != base + size) {
-                    // a gap: the ids so far were base, base + 1, ...
-                    ids = new long[events.length];
-                    for (int k = 0; k < size; k++) {
-                        ids[k] = base + k;
-                    }
-                }
-                if (ids != null) {
-                    ids[size] = id;
-                }
-                events[size++] = event;
-            }
-
-            Owners build() {
-                return new Owners(base, events, ids, size);
-            }
-        }
-    }
-
-    /**
-     * Returns the first fact a match joined: with one pattern, its tuple's own fact handle, read
-     * without the list {@code Match.getFactHandles()} makes.
-     */
-    private static InternalFactHandle firstFact(Match match) {
-        if (match instanceof InternalMatch internal && internal.getTuple() != null && internal.getTuple().size() == 1
-                && internal.getTuple().getFactHandle() != null) {
-            return internal.getTuple().getFactHandle();
-        }
-        List<? extends FactHandle> handles = match.getFactHandles();
-        if (handles.isEmpty()) {
-            throw new IllegalStateException("rule \"" + match.getRule().getName() + "\" matched no fact of the batch");
-        }
-        return (InternalFactHandle) handles.get(0);
-    }
-
-    /**
-     * Wraps every rule's consequence in one that first tells the session's collector which rule
-     * fires and, in a batch, for which event, so that sessions need no agenda listener (which
-     * makes an event object per firing). Returns false, leaving the rule base as it was, when a
-     * rule cannot be wrapped (no {@code earn} global, named consequences, an unexpected rule type).
-     */
-    private static boolean announceFirings(KieBase kieBase, boolean declaresEarn) {
-        if (!declaresEarn) {
-            return false;
-        }
-        List<RuleImpl> rules = new ArrayList<>();
-        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
-                if (!(rule instanceof RuleImpl impl) || impl.hasNamedConsequences() || !impl.isQuery() && impl.getConsequence() == null) {
-                    return false;
-                }
-                if (!impl.isQuery()) {
-                    rules.add(impl);
-                }
-            }
-        }
-        for (RuleImpl rule : rules) {
-            if (!(rule.getConsequence() instanceof Announcing)) {
-                rule.setConsequence(new Announcing(rule.getConsequence(), rule.getName()));
-            }
-        }
-        return true;
-    }
-
-    /** A rule's consequence that announces the firing to the session's collector first. */
-    private static final class Announcing implements Consequence<ConsequenceContext> {
-        private final Consequence<ConsequenceContext> wrapped;
-        private final String rule;
-
-        @SuppressWarnings("unchecked")
-        Announcing(Consequence<?> wrapped, String rule) {
-            this.wrapped = (Consequence<ConsequenceContext>) wrapped;
-            this.rule = rule;
-        }
-
-        @Override
-        public String getName() {
-            return wrapped.getName();
-        }
-
-        @Override
-        public void evaluate(ConsequenceContext context, ValueResolver resolver) throws Exception {
-            if (resolver.getGlobal("earn") instanceof DecisionCollector collector) {
-                collector.firing(rule);
-                if (collector.batching()) {
-                    collector.firingFor(collector.owners.eventOf(firstFact(context.getMatch()).getId()));
-                }
-            }
-            wrapped.evaluate(context, resolver);
-        }
-    }
-
     /** A stateful session with its own {@code earn} and {@code offers} globals. */
     private static final class Session {
         final KieSession kieSession;
@@ -825,7 +675,7 @@ public final class RuleSet implements AutoCloseable {
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     collector.firing(event.getMatch().getRule().getName());
                     if (collector.batching()) {
-                        collector.firingFor(collector.owners.eventOf(firstFact(event.getMatch()).getId()));
+                        collector.firingFor(collector.owners.eventOf(Firings.firstFact(event.getMatch()).getId()));
                     }
                 }
             });

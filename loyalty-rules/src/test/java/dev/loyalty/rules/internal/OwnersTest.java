@@ -19,7 +19,7 @@ class OwnersTest {
 
     @Test
     void shouldRefuseAHandleOutsideTheBatchsRange() {
-        RuleSet.Owners owners = owners(new long[] {7, 8}, new int[] {0, 1});
+        Owners owners = owners(new long[] {7, 8}, new int[] {0, 1});
 
         assertThatThrownBy(() -> owners.eventOf(9)).isInstanceOf(IllegalStateException.class).hasMessageContaining("fact handle 9");
         assertThatThrownBy(() -> owners.eventOf(6)).isInstanceOf(IllegalStateException.class);
@@ -27,14 +27,14 @@ class OwnersTest {
 
     @Test
     void shouldRefuseAHandleBetweenTheBatchsIdsWhenTheyHaveGaps() {
-        RuleSet.Owners owners = owners(new long[] {3, 4, 9}, new int[] {0, 0, 1});
+        Owners owners = owners(new long[] {3, 4, 9}, new int[] {0, 0, 1});
 
         assertThatThrownBy(() -> owners.eventOf(5)).isInstanceOf(IllegalStateException.class).hasMessageContaining("fact handle 5");
         assertThatThrownBy(() -> owners.eventOf(10)).isInstanceOf(IllegalStateException.class);
     }
 
     private static void assertEachFactFindsItsEvent(long[] ids, int[] events) {
-        RuleSet.Owners owners = owners(ids, events);
+        Owners owners = owners(ids, events);
 
         for (int k = 0; k < ids.length; k++) {
             assertThat(owners.eventOf(ids[k])).as("event of fact %d", ids[k]).isEqualTo(events[k]);
@@ -42,8 +42,8 @@ class OwnersTest {
     }
 
     /** Builds from a small capacity, so that the builder grows its arrays too. */
-    private static RuleSet.Owners owners(long[] ids, int[] events) {
-        RuleSet.Owners.Builder builder = new RuleSet.Owners.Builder(1);
+    private static Owners owners(long[] ids, int[] events) {
+        Owners.Builder builder = new Owners.Builder(1);
         for (int k = 0; k < ids.length; k++) {
             builder.add(ids[k], events[k]);
         }
