@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -233,23 +234,7 @@ public final class DrlCompiler {
         } else {
             return ruleLine;
         }
-        String[] lines = drl.split("\r\n|\r|\n", -1);
-        int found = 0;
-        for (int i = ruleLine - 1; i < lines.length; i++) {
-            if (i > ruleLine - 1 && RULE_DECLARATION.matcher(lines[i]).find()) {
-                break;
-            }
-            if (use.matcher(lines[i]).find()) {
-                if (found > 0) {
-                    return ruleLine;
-                }
-                found = i + 1;
-            }
-            if (lines[i].strip().equals("end")) {
-                break;
-            }
-        }
-        return found > 0 ? found : ruleLine;
+        return onlyLineInRule(drl, ruleLine, line -> use.matcher(line).find());
     }
 
     /**
@@ -321,13 +306,22 @@ public final class DrlCompiler {
         if (text == null || text.isBlank() || text.contains("\n")) {
             return ruleLine;
         }
+        String wanted = text.strip();
+        return onlyLineInRule(drl, ruleLine, line -> line.contains(wanted));
+    }
+
+    /**
+     * Returns the one line, from the rule's first line to its {@code end} (or the next rule), that
+     * matches; the rule's first line when none or several do.
+     */
+    private static int onlyLineInRule(String drl, int ruleLine, Predicate<String> matches) {
         String[] lines = drl.split("\r\n|\r|\n", -1);
         int found = 0;
         for (int i = ruleLine - 1; i < lines.length; i++) {
             if (i > ruleLine - 1 && RULE_DECLARATION.matcher(lines[i]).find()) {
                 break;
             }
-            if (lines[i].contains(text.strip())) {
+            if (matches.test(lines[i])) {
                 if (found > 0) {
                     return ruleLine;
                 }
