@@ -4,7 +4,6 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.examples.retail.RetailEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,8 @@ final class EventFile {
 
     /** The first column of the Online Retail format's header. */
     private static final String RETAIL_HEADER_START = "InvoiceNo,";
+    /** The byte order mark a UTF-8 file may start with. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private EventFile() {
     }
@@ -58,7 +59,8 @@ final class EventFile {
     static List<SourcedEvent> read(Path file, Format format) {
         Format actual = format == Format.AUTO ? detect(file) : format;
         String name = file.toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            skipByteOrderMark(reader);
             List<String> problems = new ArrayList<>();
             List<SourcedEvent> events = switch (actual) {
                 case JSONL -> JsonLinesEvents.read(reader, name, problems);
@@ -81,6 +83,14 @@ final class EventFile {
             return events;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new BadEventFileException(List.of(name + ": cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Skips the UTF-8 byte order mark that spreadsheet programs and Windows editors put first, so the header or first object starts clean. */
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
         }
     }
 
