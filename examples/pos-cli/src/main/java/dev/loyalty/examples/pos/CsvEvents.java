@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@code purchaseId,amount,currency} (return), {@code reward,points,value,currency} (redeem),
  * {@code zone,birthday,tier,channel} (enrol). A purchase takes one row per line: consecutive
  * purchase rows with the same {@code eventId} form one purchase. Columns a file does not use
- * may be left out; a row is expected on one line.
+ * may be left out. Blank lines are skipped; a problem names the line its row starts on.
  */
 final class CsvEvents {
 
@@ -36,7 +36,8 @@ final class CsvEvents {
     }
 
     static List<EventFile.SourcedEvent> read(Reader reader, String name, List<String> problems) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        // blank lines are kept as records (and skipped below) so that the parser's line count gives each row's first line
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setTrim(true).get();
         List<EventFile.SourcedEvent> events = new ArrayList<>();
         try (CSVParser parser = format.parse(reader)) {
             List<String> missing = REQUIRED.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).sorted().toList();
@@ -46,8 +47,14 @@ final class CsvEvents {
                 return events;
             }
             OpenPurchase open = null;
+            long nextLine = parser.getCurrentLineNumber() + 1;
             for (CSVRecord record : parser) {
-                String where = name + ":" + (record.getRecordNumber() + 1);
+                long line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // a blank line
+                }
+                String where = name + ":" + line;
                 try {
                     Fields fields = new Fields(column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : null);
                     String type = fields.type();
