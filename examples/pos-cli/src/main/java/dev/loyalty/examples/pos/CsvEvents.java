@@ -18,6 +18,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Events as CSV with a header row naming the columns, with the same field names as
@@ -26,7 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code purchaseId,amount,currency} (return), {@code reward,points,value,currency} (redeem),
  * {@code zone,birthday,tier,channel} (enrol). A purchase takes one row per line: consecutive
  * purchase rows with the same {@code eventId} form one purchase. Columns a file does not use
- * may be left out. Blank lines are skipped; a problem names the line its row starts on.
+ * may be left out, but a row may not hold more values than the header names columns, and a header may
+ * not name a column twice or leave one unnamed. Blank lines are skipped; a problem names the line its row starts on.
  */
 final class CsvEvents {
 
@@ -37,9 +39,19 @@ final class CsvEvents {
 
     static List<EventFile.SourcedEvent> read(Reader reader, String name, List<String> problems) throws IOException {
         // blank lines are kept as records (and skipped below) so that the parser's line count gives each row's first line
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setTrim(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         List<EventFile.SourcedEvent> events = new ArrayList<>();
-        try (CSVParser parser = format.parse(reader)) {
+        CSVParser opened;
+        try {
+            opened = format.parse(reader);
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header with a blank or repeated column name this way
+            problems.add(name + ":1: the header is malformed: " + e.getMessage());
+            return events;
+        }
+        try (CSVParser parser = opened) {
+            int columns = parser.getHeaderNames().size();
             List<String> missing = REQUIRED.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).sorted().toList();
             if (!missing.isEmpty()) {
                 problems.add(name + ":1: the header lacks the columns " + String.join(", ", missing)
@@ -56,6 +68,10 @@ final class CsvEvents {
                 }
                 String where = name + ":" + line;
                 try {
+                    if (record.size() > columns) {
+                        throw new Fields.LineProblem("the row has " + record.size() + " values but the header names " + columns
+                                + " columns (quote a value that holds a comma)");
+                    }
                     Fields fields = new Fields(column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : null);
                     String type = fields.type();
                     EventId id = EventId.of(fields.required("eventId"));
