@@ -1,6 +1,7 @@
 package dev.loyalty.examples.pos;
 
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.examples.retail.RetailEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a file of loyalty events in one of the formats the command line knows. A file is read
@@ -74,6 +77,9 @@ final class EventFile {
                 }
                 case AUTO -> throw new IllegalStateException("detected format is never AUTO");
             };
+            if (actual != Format.RETAIL) {
+                reusedEventIds(events, problems);
+            }
             if (!problems.isEmpty()) {
                 throw new BadEventFileException(problems);
             }
@@ -83,6 +89,22 @@ final class EventFile {
             return events;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new BadEventFileException(List.of(name + ": cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Reports each event whose id an earlier, different event of the file already has: the engine
+     * would process the first and refuse the second as a conflict, leaving the file half replayed
+     * (such as the rows of one purchase that are not consecutive). The same event twice is allowed;
+     * it is recorded once.
+     */
+    private static void reusedEventIds(List<SourcedEvent> events, List<String> problems) {
+        Map<EventId, SourcedEvent> first = new HashMap<>();
+        for (SourcedEvent event : events) {
+            SourcedEvent earlier = first.putIfAbsent(event.event().eventId(), event);
+            if (earlier != null && !earlier.event().equals(event.event())) {
+                problems.add(event.source() + ": event id " + event.event().eventId() + " is already used by another event at " + earlier.source());
+            }
         }
     }
 
