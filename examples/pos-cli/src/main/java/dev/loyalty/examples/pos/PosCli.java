@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.core.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +65,9 @@ public final class PosCli implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("error: " + e.getMessage());
             cmd.getErr().flush();
-            return FAILURE;
+            // events are checked as the file is read, so an invalid input reaching here is an option's value
+            // (--currency, --zone, --from/--to, a member id): the command line is wrong
+            return e instanceof InvalidInputException ? USAGE : FAILURE;
         });
         return commandLine;
     }

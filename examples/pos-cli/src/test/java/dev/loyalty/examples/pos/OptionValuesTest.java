@@ -1,0 +1,41 @@
+package dev.loyalty.examples.pos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Option values the engine refuses are command-line errors (exit 2), named in the message. */
+class OptionValuesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldExitWithTheUsageCodeWhenTheCurrencyIsNotACurrencyCode() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", "--currency", "XYZ", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.USAGE);
+        assertThat(replay.err()).contains("currency 'XYZ' is not an ISO 4217 currency code");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
+    }
+
+    @Test
+    void shouldExitWithTheUsageCodeWhenTheSweepsMemberRangeIsInverted() throws IOException {
+        CliRun.of("replay", "--db", db(), "--no-progress", Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL).toString());
+
+        CliRun sweep = CliRun.of("sweep", "--db", db(), "--from", "z", "--to", "a");
+
+        assertThat(sweep.exitCode()).isEqualTo(PosCli.USAGE);
+        assertThat(sweep.err()).contains("from z must sort before to a");
+    }
+
+    private String db() {
+        return dir.resolve("loyalty-db").toString();
+    }
+}
