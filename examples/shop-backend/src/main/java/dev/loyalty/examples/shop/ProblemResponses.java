@@ -12,21 +12,35 @@ import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.UnknownMemberException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Maps the library's typed exceptions to RFC 9457 problem responses
  * ({@code application/problem+json}); Spring's own request errors (unreadable JSON, a missing
  * body) get the same shape from {@link ResponseEntityExceptionHandler}. Each problem's
- * {@code type} is {@code urn:loyalty:problem:<name>}; {@code detail} is the exception's message,
+ * {@code type} is {@code urn:loyalty:problem:<name>}; a JSON value of the wrong type is an
+ * invalid-input problem naming its field, like the library's own; {@code detail} is the exception's message,
  * which names the field or the member; extra members carry the field, the member, or the
  * points asked for and spendable.
  *
@@ -116,6 +130,73 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail other(LoyaltyException e) {
         LOG.error("loyalty engine failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, kebab(e), title(e), e);
+    }
+
+    /**
+     * A body Jackson could read as JSON but not bind, such as {@code "quantity":"two"}: an
+     * invalid-input problem naming the field by its path ({@code lines[0].quantity}). Malformed
+     * JSON and a missing body keep Spring's answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = field(mapping.getPath());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + reason(mapping));
+            problem.setType(URI.create("urn:loyalty:problem:invalid-input"));
+            problem.setTitle("Invalid input");
+            problem.setProperty("field", field);
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** The path of a JSON value, as {@code lines[0].quantity}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (mapping instanceof InvalidFormatException invalid) {
+            return "is '" + invalid.getValue() + "'; expected " + expected(invalid.getTargetType());
+        }
+        if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "has the wrong type; expected " + expected(mismatched.getTargetType());
+        }
+        return "cannot be read: " + mapping.getOriginalMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == BigDecimal.class) {
+            return "a decimal number such as 2.95";
+        }
+        if (type == Instant.class) {
+            return "an ISO date-time with an offset, such as 2026-03-03T10:15:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 1990-04-01";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static ProblemDetail problem(HttpStatus status, String name, String title, Exception e) {

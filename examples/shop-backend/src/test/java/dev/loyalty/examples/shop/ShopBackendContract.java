@@ -153,6 +153,20 @@ abstract class ShopBackendContract {
     }
 
     @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenAQuantityIsNotANumber() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, BASKET.replace("\"quantity\":2", "\"quantity\":\"two\""));
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].quantity");
+        assertThat(reply.body().get("detail").asText()).contains("two");
+        assertThat(statementLines(member)).isEqualTo(entries);
+        assertThat(get("/events/bad-" + member).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownMemberIsNotFound() throws Exception {
         String member = newMember();
 
