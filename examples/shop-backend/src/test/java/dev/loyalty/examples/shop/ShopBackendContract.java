@@ -167,6 +167,19 @@ abstract class ShopBackendContract {
     }
 
     @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenAQuantityHasAFraction() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, BASKET.replace("\"quantity\":2", "\"quantity\":1.5"));
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].quantity");
+        assertThat(statementLines(member)).isEqualTo(entries);
+        assertThat(get("/events/bad-" + member).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownMemberIsNotFound() throws Exception {
         String member = newMember();
 
