@@ -180,6 +180,20 @@ abstract class ShopBackendContract {
     }
 
     @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenTheBodyHasAnUnknownField() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member,
+                BASKET.replace("\"channel\"", "\"occuredAt\":\"2026-01-05T10:00:00Z\",\"channel\""));
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("occuredAt");
+        assertThat(statementLines(member)).isEqualTo(entries);
+        assertThat(get("/events/bad-" + member).status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownMemberIsNotFound() throws Exception {
         String member = newMember();
 
