@@ -35,7 +35,7 @@ class JdbcSchemaTest {
         int first = JdbcSchema.apply(dataSource);
         int second = JdbcSchema.apply(dataSource);
 
-        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(8);
+        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(9);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
@@ -62,6 +62,9 @@ class JdbcSchemaTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(8);
             assertThat(rs.getString(2)).isEqualTo("V8__due_indexes.sql");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(9);
+            assertThat(rs.getString(2)).isEqualTo("V9__exact_spend.sql");
             assertThat(rs.next()).isFalse();
         }
     }

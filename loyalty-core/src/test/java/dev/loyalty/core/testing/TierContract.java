@@ -114,6 +114,22 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldNotPromoteWhenStoredSpendWithTwelveDecimalsStaysBelowTheThreshold() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "499.999999999996");
+        buyOn(ENROLLED.plusDays(2), "0.000000000001");
+        assertThat(tier()).isEqualTo("member");
+    }
+
+    @Test
+    void shouldSumQualifyingSpendExactlyWhenAmountsHaveTwelveDecimals() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "0.000000000004");
+        buyOn(ENROLLED.plusDays(2), "0.000000000004");
+        assertThat(engine.tier(MEMBER).qualifying().spend()).isEqualByComparingTo("0.000000000008");
+    }
+
+    @Test
     void shouldPromoteOverSeveralTiersAtOnce() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "5000.00");
