@@ -89,7 +89,8 @@ public final class Checks {
     }
 
     /**
-     * Returns the stripped text, or throws when it is null, blank, too long or holds control characters.
+     * Returns the stripped text, or throws when it is null, blank, too long, holds control
+     * characters or is not valid Unicode (holds a surrogate that is not half of a pair).
      *
      * @param value the text
      * @param field the field path for the message
@@ -105,8 +106,18 @@ public final class Checks {
             throw new InvalidInputException(field, "is " + stripped.length() + " characters long; at most " + MAX_ID_LENGTH + " are allowed");
         }
         for (int i = 0; i < stripped.length(); i++) {
-            if (Character.isISOControl(stripped.charAt(i))) {
+            char c = stripped.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new InvalidInputException(field, "must not contain control characters");
+            }
+            if (Character.isSurrogate(c)) {
+                // a lone surrogate is no character: UTF-8 cannot encode it, and PostgreSQL would keep '?' in its place
+                if (Character.isHighSurrogate(c) && i + 1 < stripped.length() && Character.isLowSurrogate(stripped.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new InvalidInputException(field, "has an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase()
+                            + " at index " + i + "; it must be valid Unicode text");
+                }
             }
         }
         return stripped;

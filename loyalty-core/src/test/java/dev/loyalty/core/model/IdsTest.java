@@ -51,6 +51,15 @@ class IdsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ids")
+    void shouldRejectWhenItHoldsAnUnpairedSurrogate(String field, Function<String, Object> factory) {
+        for (String bad : new String[] {"m-\uD800", "\uDC00-m", "a\uD83Db", "a\uDE00\uD83Db"}) {
+            assertThatThrownBy(() -> factory.apply(bad)).as("%s", bad.chars().toArray())
+                    .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(field + " has an unpaired surrogate");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
     void shouldStripSurroundingWhiteSpaceWhenCreated(String field, Function<String, Object> factory) {
         assertThat(factory.apply("  42 ")).isEqualTo(factory.apply("42")).hasToString("42");
     }

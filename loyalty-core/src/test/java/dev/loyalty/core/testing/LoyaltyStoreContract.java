@@ -257,6 +257,15 @@ public abstract class LoyaltyStoreContract {
     }
 
     @Test
+    void shouldRefuseEnrolmentAndStoreNothingWhenMemberIdHasAnUnpairedSurrogate() {
+        // PostgreSQL cannot keep a lone surrogate: its driver sends '?' instead, so "m-\uD800" and "m-\uDBFF" became one member "m-?"
+        assertThatThrownBy(() -> engine.process(Enrolment.of(eventId("enrol-1"), member("m-\uD800"), MONDAY))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("memberId has an unpaired surrogate \\uD800 at index 2");
+
+        assertThat(allMembers(store)).isEmpty();
+    }
+
+    @Test
     void shouldKeepChangedProfileWhenProfileChanges() {
         engine.process(enrolment("m-1", MONDAY));
 
