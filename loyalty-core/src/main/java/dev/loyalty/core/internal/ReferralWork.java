@@ -34,12 +34,16 @@ import dev.loyalty.core.spi.ReferralContext;
 import dev.loyalty.core.spi.ReferralUpdate;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.StoredEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +54,9 @@ import java.util.function.UnaryOperator;
  * The core's side of referrals: the guards at sign-up, qualification on the referee's side and
  * the referrer's reward, cap and star on the referrer's side. Each side is one
  * {@link LoyaltyStore#apply} under that member's lock, recorded under a deterministic event id
- * ({@code referral-referee:<referee>}, {@code referral-referrer:<referee>}), so a retry after a
- * crash between the two changes nothing already done. Not public API.
+ * ({@code referral-referee:<referee>}, {@code referral-referrer:<referee>}; for a referee id too
+ * long for that, {@code #} and the id's SHA-256 instead of the id), so a retry after a crash
+ * between the two changes nothing already done. Not public API.
  */
 public final class ReferralWork {
 
@@ -305,7 +310,7 @@ public final class ReferralWork {
         ReferralContext context = context(ReferralOccasion.REFEREE_REWARD, member, referral, qualifiedAt, zone, 0);
         Evaluation evaluation = evaluate(context);
         List<PointsComposer.Award> awards = awards(evaluation);
-        MemberChanges changes = credit(view, member, zone, EventId.of(REFEREE_EVENT + member.id().value()), qualifiedAt, asOf, awards,
+        MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFEREE_EVENT, member.id(), "")), qualifiedAt, asOf, awards,
                 offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(),
                 "Referral qualified: first purchase " + first.sourceEventId() + " confirmed");
         return changes.withReferrals(update(qualified));
@@ -367,7 +372,7 @@ public final class ReferralWork {
         String summary = capped
                 ? "Referral of " + referee + " qualified; the referrer reward cap of " + policy.rewardCap() + " per " + period + " was reached"
                 : "Referral of " + referee + " qualified";
-        MemberChanges changes = credit(view, member, zone, EventId.of(REFERRER_EVENT + referee.value()), referral.qualifiedAt(), asOf,
+        MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFERRER_EVENT, referee, "")), referral.qualifiedAt(), asOf,
                 awards, offers, version, summary + (star == null ? "" : "; referral star of " + quarter));
         Referral settled = new Referral(referral.refereeId(), referral.referrerId(), referral.code(), referral.signedUpAt(),
                 capped ? ReferralStatus.REJECTED : ReferralStatus.REWARDED, capped ? ReferralRejection.CAP_REACHED : null,
@@ -453,7 +458,25 @@ public final class ReferralWork {
 
     /** The occasion key of one side of a referral, for offers: issued at most once per template and key. */
     private static String occasionKey(Referral referral, ReferralOccasion occasion) {
-        return "referral:" + referral.refereeId().value() + ":" + occasion.name().toLowerCase(java.util.Locale.ROOT);
+        return refereeKey("referral:", referral.refereeId(), ":" + occasion.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Returns {@code prefix + referee + suffix} when that fits in {@link Checks#MAX_ID_LENGTH}
+     * characters, as an event id or offer occasion must; for a longer referee id, the id is
+     * replaced by {@code #} and its SHA-256 in hex, so the key stays deterministic and distinct.
+     */
+    static String refereeKey(String prefix, MemberId referee, String suffix) {
+        String key = prefix + referee.value() + suffix;
+        if (key.length() <= Checks.MAX_ID_LENGTH) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(referee.value().getBytes(StandardCharsets.UTF_8));
+            return prefix + "#" + HexFormat.of().formatHex(hash) + suffix;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** An offer the rules proposed for one side of a referral, with the occasion it is issued for. */

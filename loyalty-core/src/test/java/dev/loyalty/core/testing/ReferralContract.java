@@ -160,6 +160,37 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldRewardBothSidesWhenTheRefereeIdIsTooLongToFollowTheSettlementEventPrefix() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        // "enrol-" + 122 characters is the longest enrolment event id; "referral-referrer:" + 122 would be 140 characters
+        String referee = "b".repeat(122);
+
+        qualifyNow(referee, "ann");
+        engine.sweep();
+
+        assertThat(referral(referee).status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(points(referee, ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldIssueTheRefereesReferralOfferWhenTheRefereeIdIsTooLongToFitInTheOccasion() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        // "referral:" + 108 characters + ":referee_reward" would be 132 characters; the settlement event id still fits
+        String referee = "b".repeat(108);
+
+        qualifyNow(referee, "ann");
+        engine.sweep();
+
+        assertThat(engine.offers(MemberId.of(referee))).singleElement().satisfies(offer -> {
+            assertThat(offer.template()).isEqualTo(ReferralRules.WELCOME_OFFER);
+            assertThat(offer.occasion()).hasSizeLessThanOrEqualTo(128).endsWith(":referee_reward");
+        });
+    }
+
+    @Test
     void shouldIssueTheRefereesReferralOfferOnceWhenTheReferralQualifies() {
         start(0, ReferralPolicy.DEFAULT);
         referrer("ann");
