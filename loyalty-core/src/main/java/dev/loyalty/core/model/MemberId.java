@@ -1,17 +1,31 @@
 package dev.loyalty.core.model;
 
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.internal.Checks;
+import java.util.Locale;
 
 /**
- * Identifies a member; the host's own customer key.
+ * Identifies a member; the host's own customer key. Member ids are ordered by
+ * {@link String#compareTo}, the order in which a partitioned sweep visits them; they are limited
+ * to the Basic Multilingual Plane (no character beyond U+FFFF, such as an emoji), where that order
+ * is also the order of code points, which every store sorts by (PostgreSQL's {@code "C"}
+ * collation compares UTF-8 bytes, which would put an emoji after U+FFFF, where Java puts it before
+ * U+E000).
  *
- * @param value the id, without surrounding white space; 1 to 128 characters
+ * @param value the id, without surrounding white space; 1 to 128 characters, none beyond U+FFFF
  */
 public record MemberId(String value) implements Comparable<MemberId> {
 
     /** Checks and normalises the id. */
     public MemberId {
         value = Checks.text(value, "memberId");
+        for (int i = 0; i < value.length(); i++) {
+            // Checks.text let only whole surrogate pairs through: a surrogate here is half of a character beyond U+FFFF
+            if (Character.isSurrogate(value.charAt(i))) {
+                throw new InvalidInputException("memberId", "has the character U+" + Integer.toHexString(value.codePointAt(i)).toUpperCase(Locale.ROOT)
+                        + " at index " + i + ", beyond U+FFFF; member ids sort alike in every store only below it");
+            }
+        }
     }
 
     /**

@@ -65,6 +65,19 @@ class IdsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void shouldRejectAMemberIdWithACharacterBeyondTheBasicMultilingualPlane() {
+        assertThatThrownBy(() -> MemberId.of("fan-\uD83D\uDE00")).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("memberId has the character U+1F600 at index 4, beyond U+FFFF");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldOrderMemberIdsAsTheirCodePointsDoUpToTheEndOfTheBasicMultilingualPlane() {
+        // U+FF21 (a fullwidth A) after U+E000 and U+00E9: the same order as UTF-8 bytes, which PostgreSQL's "C" collation compares
+        assertThat(MemberId.of("\uE000").compareTo(MemberId.of("\uFF21"))).isNegative();
+        assertThat(MemberId.of("\u00E9").compareTo(MemberId.of("\uE000"))).isNegative();
+    }
+
+    @org.junit.jupiter.api.Test
     void shouldOrderMemberIdsByTextWhenCompared() {
         assertThat(MemberId.of("a").compareTo(MemberId.of("b"))).isNegative();
         assertThat(MemberId.of("Z").compareTo(MemberId.of("a"))).isNegative();

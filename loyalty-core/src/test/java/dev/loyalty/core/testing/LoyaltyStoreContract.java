@@ -109,6 +109,24 @@ public abstract class LoyaltyStoreContract {
     }
 
     @Test
+    void shouldVisitAMemberRangeInTheOrderOfMemberIdsWhateverTheirCharacters() {
+        // upper and lower case, digits, Latin-1, a private-use character and a fullwidth letter near the top of the plane
+        List<String> ids = List.of("B", "a", "9", "\u00E9", "\uE000", "\uFF21", "z~");
+        for (String id : ids) {
+            engine.process(enrolment(id, MONDAY));
+        }
+        List<String> sorted = ids.stream().map(Fixtures::member).sorted().map(MemberId::value).toList();
+
+        List<String> all = new ArrayList<>();
+        store.forEachMember(null, null, m -> all.add(m.id().value()));
+        List<String> middle = new ArrayList<>();
+        store.forEachMember(member("a"), member("\uFF21"), m -> middle.add(m.id().value()));
+
+        assertThat(all).isEqualTo(sorted);
+        assertThat(middle).isEqualTo(sorted.subList(sorted.indexOf("a"), sorted.indexOf("\uFF21")));
+    }
+
+    @Test
     void shouldWriteOneEntryAndOneLotWhenEnrolmentEarnsWelcomePoints() {
         engine.process(enrolment("m-1", MONDAY));
 
@@ -490,7 +508,7 @@ public abstract class LoyaltyStoreContract {
         Instant occurred = Instant.parse("2026-03-02T10:00:00.123456789Z");
         Instant recorded = Instant.parse("2026-03-02T10:00:00.000000001Z");
         Instant expires = Instant.parse("2027-03-02T10:00:00.999999999Z");
-        Member member = new Member(member("m-ü 🎁"), enrolled, "gold", MemberStatus.ACTIVE, LocalDate.of(1992, 2, 29), ZoneId.of("America/Argentina/ComodRivadavia"));
+        Member member = new Member(member("m-ü ✓ \uFFFD"), enrolled, "gold", MemberStatus.ACTIVE, LocalDate.of(1992, 2, 29), ZoneId.of("America/Argentina/ComodRivadavia"));
         EventId id = eventId("évènement/1 \"quoted\" 'single'");
         String longReason = "r".repeat(10_000);
         LedgerEntry entry = new LedgerEntry(member.id(), 1, id, EntryType.EARN, Points.of(Long.MAX_VALUE - 1), "lot ü", "RULE; DROP TABLE x; --",
