@@ -5,6 +5,11 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.examples.retail.RetailEvents;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +93,41 @@ final class EventFile {
             }
             return events;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BadEventFileException(List.of(name + ": cannot be read: " + e.getMessage()));
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The problem of a file that cannot be read: for text that is not UTF-8, the line of its first such byte. */
+    private static BadEventFileException unreadable(Path file, Exception e) {
+        Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            return new BadEventFileException(List.of(file + ":" + lineOfFirstNonUtf8Byte(file) + ": is not UTF-8 text; save the file as UTF-8"));
+        }
+        return new BadEventFileException(List.of(file + ": cannot be read: " + e.getMessage()));
+    }
+
+    /** Returns the line of the file's first byte sequence that is not UTF-8, counted from 1; 0 when it cannot be read again. */
+    private static long lineOfFirstNonUtf8Byte(Path file) {
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharBuffer chars = CharBuffer.allocate(8_192);
+            while (!decoder.decode(bytes, chars, true).isError()) {
+                if (!bytes.hasRemaining()) {
+                    return 0;
+                }
+                chars.clear();
+            }
+            long line = 1;
+            for (int at = 0; at < bytes.position(); at++) {
+                if (bytes.get(at) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -134,7 +173,7 @@ final class EventFile {
             }
             return Format.CSV;
         } catch (IOException e) {
-            throw new BadEventFileException(List.of(file + ": cannot be read: " + e.getMessage()));
+            throw unreadable(file, e);
         }
     }
 

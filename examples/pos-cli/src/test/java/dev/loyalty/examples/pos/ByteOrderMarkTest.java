@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Event files saved with a UTF-8 byte order mark, as spreadsheet programs and Windows editors write them. */
+/** Event files as spreadsheet programs and Windows editors save them: with a UTF-8 byte order mark, or in another encoding. */
 class ByteOrderMarkTest {
 
     private static final String BOM = "\uFEFF";
@@ -35,6 +35,20 @@ class ByteOrderMarkTest {
 
         assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
         assertThat(replay.out()).contains("Events processed            1  (0 refused)");
+    }
+
+    @Test
+    void shouldNameTheLineOfTheFirstByteThatIsNotUtf8WhenTheFileIsLatin1() throws IOException {
+        // "Café" saved as ISO-8859-1 on line 3: its é is the single byte 0xE9, which UTF-8 does not allow there
+        Path events = dir.resolve("latin1.csv");
+        Files.write(events, ("type,eventId,member,occurredAt,zone,birthday,tier,channel\n"
+                + "enrol,e-alice,alice,2026-03-01T09:00:00Z,,,,web\n"
+                + "enrol,e-bob,bob,2026-03-01T09:00:00Z,,,,Café\n").getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains("latin1.csv:3: is not UTF-8 text; save the file as UTF-8");
     }
 
     private String db() {
