@@ -7,6 +7,7 @@ import dev.loyalty.core.store.JdbcStore;
 import dev.loyalty.rules.DroolsRuleEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import org.h2.jdbcx.JdbcConnectionPool;
 import picocli.CommandLine.Mixin;
@@ -58,8 +59,13 @@ final class EngineOptions {
      * Opens the database (creating the schema when missing) and an engine over it.
      *
      * @return the engine and its database, to close together
+     * @throws EventFile.BadEventFileException when {@code --campaigns} names no directory
      */
     OpenEngine open() {
+        if (campaigns != null && !Files.isDirectory(campaigns)) {
+            // an input that cannot be read, as validate and simulate answer for it: nothing opened
+            throw new EventFile.BadEventFileException(List.of(campaigns + ": is not a directory of campaign files"));
+        }
         ProgramSettings program = programOptions.program();
         String url = url();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");

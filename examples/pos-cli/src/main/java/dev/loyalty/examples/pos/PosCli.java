@@ -66,8 +66,9 @@ public final class PosCli implements Runnable {
             cmd.getErr().println("error: " + e.getMessage());
             cmd.getErr().flush();
             // events are checked as the file is read, so an invalid input reaching here is an option's value
-            // (--currency, --zone, --from/--to, a member id): the command line is wrong
-            return e instanceof InvalidInputException ? USAGE : FAILURE;
+            // (--currency, --zone, --from/--to, a member id): the command line is wrong; an input that cannot be read
+            // (a --campaigns directory that is not there) is a bad input, as for an events file
+            return e instanceof InvalidInputException ? USAGE : e instanceof EventFile.BadEventFileException ? BAD_INPUT : FAILURE;
         });
         return commandLine;
     }

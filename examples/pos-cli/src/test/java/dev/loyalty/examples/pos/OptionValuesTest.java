@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Option values the engine refuses are command-line errors (exit 2), named in the message. */
+/** Option values the engine refuses are command-line errors (exit 2), named in the message; a campaign directory that is not there is an unreadable input (exit 3). */
 class OptionValuesTest {
 
     @TempDir
@@ -33,6 +33,18 @@ class OptionValuesTest {
 
         assertThat(sweep.exitCode()).isEqualTo(PosCli.USAGE);
         assertThat(sweep.err()).contains("from z must sort before to a");
+    }
+
+    @Test
+    void shouldExitAsForAnUnreadableInputWhenTheCampaignDirectoryIsMissing() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL);
+        Path missing = dir.resolve("no-such-campaigns");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", "--campaigns", missing.toString(), events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(missing + ": is not a directory of campaign files");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
     }
 
     private String db() {
