@@ -27,6 +27,10 @@ final class StatementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // like sweep and report: a statement reads what a replay wrote, and makes no database of its own
+        if (options.missing(spec.commandLine().getErr())) {
+            return PosCli.BAD_INPUT;
+        }
         try (EngineOptions.OpenEngine open = options.open()) {
             spec.commandLine().getOut().print(open.engine().statement(MemberId.of(member)).toText());
             spec.commandLine().getOut().flush();

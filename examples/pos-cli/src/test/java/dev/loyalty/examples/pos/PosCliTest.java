@@ -119,7 +119,7 @@ class PosCliTest {
                 events + ":6: field 'type' is 'refund'; expected enrol, purchase, return or redeem",
                 "nothing replayed");
         assertThat(replay.err()).doesNotContain(events + ":1:");
-        assertThat(CliRun.of("statement", "--db", db(), "alice").exitCode()).isEqualTo(PosCli.REFUSED);
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).as("no database made").isFalse();
     }
 
     @Test
@@ -212,11 +212,22 @@ class PosCliTest {
     }
 
     @Test
-    void statementOfAnUnknownMemberIsRefused() {
+    void statementOfAnUnknownMemberIsRefused() throws IOException {
+        CliRun.of("replay", "--db", db(), "--no-progress", Files.writeString(dir.resolve("events.jsonl"), JSONL).toString());
+
         CliRun statement = CliRun.of("statement", "--db", db(), "nobody");
 
         assertThat(statement.exitCode()).isEqualTo(PosCli.REFUSED);
         assertThat(statement.err()).contains("member nobody is not enrolled");
+    }
+
+    @Test
+    void statementWithoutADatabaseMakesNoneAndExitsAsForAMissingInput() {
+        CliRun statement = CliRun.of("statement", "--db", db(), "alice");
+
+        assertThat(statement.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(statement.err()).contains("no database at " + db());
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
     }
 
     @Test
