@@ -25,6 +25,14 @@ class MalformedDrlTest {
         return catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder().drl(name, drl).build());
     }
 
+    /** Asserts that the build reported exactly one problem, at this file, line and rule, and returns it. */
+    private static RuleProblem onlyProblem(RuleDefinitionException e, String resource, int line, String rule) {
+        assertThat(e.problems()).hasSize(1);
+        RuleProblem problem = e.problems().get(0);
+        assertThat(problem).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly(resource, line, rule);
+        return problem;
+    }
+
     @Test
     void shouldReportResourceLineAndRuleWhenAConstraintHasASyntaxError() {
         RuleDefinitionException e = failure("syntax.drl", HEADER + """
@@ -36,12 +44,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("syntax.drl");
-            assertThat(p.line()).isEqualTo(6);
-            assertThat(p.column()).as("the closing parenthesis").isEqualTo(31);
-            assertThat(p.rule()).isEqualTo("S-01 broken constraint");
-        });
+        RuleProblem p = onlyProblem(e, "syntax.drl", 6, "S-01 broken constraint");
+        assertThat(p.column()).as("the closing parenthesis").isEqualTo(31);
         assertThat(e.getMessage()).contains("one syntax error can hide later errors");
     }
 
@@ -56,13 +60,9 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("type.drl");
-            assertThat(p.line()).isEqualTo(6);
-            assertThat(p.column()).as("the start of the pattern").isEqualTo(5);
-            assertThat(p.rule()).isEqualTo("T-01 typo in the fact type");
-            assertThat(p.message()).contains("Purchse");
-        });
+        RuleProblem p = onlyProblem(e, "type.drl", 6, "T-01 typo in the fact type");
+        assertThat(p.column()).as("the start of the pattern").isEqualTo(5);
+        assertThat(p.message()).contains("Purchse");
         assertThat(e.getMessage()).doesNotContain("syntax error");
     }
 
@@ -77,12 +77,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("method.drl");
-            assertThat(p.line()).isEqualTo(8);
-            assertThat(p.rule()).isEqualTo("M-01 no such action");
-            assertThat(p.message()).contains("triple").contains("Earn");
-        });
+        RuleProblem p = onlyProblem(e, "method.drl", 8, "M-01 no such action");
+        assertThat(p.message()).contains("triple").contains("Earn");
     }
 
     @Test
@@ -99,12 +95,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("java.drl");
-            assertThat(p.line()).isEqualTo(10);
-            assertThat(p.rule()).isEqualTo("J-01 text from a number");
-            assertThat(p.message()).contains("cannot convert from int to String");
-        });
+        RuleProblem p = onlyProblem(e, "java.drl", 10, "J-01 text from a number");
+        assertThat(p.message()).contains("cannot convert from int to String");
     }
 
     @Test
@@ -118,12 +110,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("field.drl");
-            assertThat(p.line()).isEqualTo(6);
-            assertThat(p.rule()).isEqualTo("F-01 no such field");
-            assertThat(p.message()).isEqualTo("PurchaseLine has no field 'colour' in constraint: colour == \"red\"");
-        });
+        RuleProblem p = onlyProblem(e, "field.drl", 6, "F-01 no such field");
+        assertThat(p.message()).isEqualTo("PurchaseLine has no field 'colour' in constraint: colour == \"red\"");
     }
 
     @Test
@@ -138,12 +126,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("types.drl");
-            assertThat(p.line()).isEqualTo(7);
-            assertThat(p.rule()).isEqualTo("T-02 boolean compared with a number");
-            assertThat(p.message()).contains("weekend == 3");
-        });
+        RuleProblem p = onlyProblem(e, "types.drl", 7, "T-02 boolean compared with a number");
+        assertThat(p.message()).contains("weekend == 3");
     }
 
     @Test
@@ -175,12 +159,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("salience.drl");
-            assertThat(p.line()).isEqualTo(5);
-            assertThat(p.rule()).isEqualTo("S-02 salience as text");
-            assertThat(p.message()).startsWith("salience \"high\" is not a number");
-        });
+        RuleProblem p = onlyProblem(e, "salience.drl", 5, "S-02 salience as text");
+        assertThat(p.message()).startsWith("salience \"high\" is not a number");
     }
 
     @Test
@@ -195,12 +175,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("text.drl");
-            assertThat(p.line()).isEqualTo(7);
-            assertThat(p.rule()).isEqualTo("T-03 total compared with text");
-            assertThat(p.message()).startsWith("'total' is a number, but constraint total > \"abc\" compares it with text");
-        });
+        RuleProblem p = onlyProblem(e, "text.drl", 7, "T-03 total compared with text");
+        assertThat(p.message()).startsWith("'total' is a number, but constraint total > \"abc\" compares it with text");
     }
 
     @Test
@@ -216,12 +192,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("agenda.drl");
-            assertThat(p.line()).isEqualTo(6);
-            assertThat(p.rule()).isEqualTo("G-01 promo group");
-            assertThat(p.message()).contains("would never fire").contains("auto-focus true");
-        });
+        RuleProblem p = onlyProblem(e, "agenda.drl", 6, "G-01 promo group");
+        assertThat(p.message()).contains("would never fire").contains("auto-focus true");
     }
 
     @Test
@@ -289,12 +261,8 @@ class MalformedDrlTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.resource()).isEqualTo("meta.drl");
-            assertThat(p.line()).isEqualTo(6);
-            assertThat(p.rule()).isEqualTo("K-01 spring");
-            assertThat(p.message()).isEqualTo("unknown metadata @actveFrom; did you mean @activeFrom?");
-        });
+        RuleProblem p = onlyProblem(e, "meta.drl", 6, "K-01 spring");
+        assertThat(p.message()).isEqualTo("unknown metadata @actveFrom; did you mean @activeFrom?");
     }
 
     @Test
