@@ -186,7 +186,7 @@ public sealed interface Decision {
                 throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " must be valid 1 to 366 days, was " + validDays);
             }
             if (kind == OfferKind.FREE_ITEM) {
-                if (itemCode == null || itemCode.isBlank()) {
+                if (itemCode == null || itemCode.isBlank() || itemCode.indexOf('\0') >= 0) {
                     throw new RuleEvaluationException("rule \"" + rule + "\": free-item offer " + template + " needs an item code");
                 }
                 value = BigDecimal.ONE;
@@ -226,6 +226,10 @@ public sealed interface Decision {
         }
         if (reason == null || reason.isBlank()) {
             throw new RuleEvaluationException("rule \"" + rule + "\": a decision needs a reason a member can read");
+        }
+        // a database cannot keep a NUL in text (PostgreSQL refuses it), so no store may be given one
+        if (rule.indexOf('\0') >= 0 || reason.indexOf('\0') >= 0) {
+            throw new RuleEvaluationException("rule \"" + rule.replace('\0', '?') + "\": its name and reasons must not hold a NUL character");
         }
         if (line < WHOLE_EVENT) {
             throw new RuleEvaluationException("rule \"" + rule + "\": line index " + line + " is not valid");

@@ -26,6 +26,14 @@ class DecisionTest {
     }
 
     @Test
+    void shouldNameRuleWhenItsNameOrReasonHoldsANulCharacter() {
+        assertThatThrownBy(() -> new Decision.FixedPoints("R-1", "ten\u0000points", WHOLE_EVENT, 10))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1").hasMessageContaining("NUL");
+        assertThatThrownBy(() -> new Decision.Cap("R-\u00002", "cap", Decision.CapPeriod.DAY, 1))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-?2").hasMessageContaining("NUL");
+    }
+
+    @Test
     void shouldNameRuleWhenRateIsNegativeOrNull() {
         assertThatThrownBy(() -> new Decision.BaseRate("R-1", "r", WHOLE_EVENT, new BigDecimal("-0.1")))
                 .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1").hasMessageContaining("-0.1");
