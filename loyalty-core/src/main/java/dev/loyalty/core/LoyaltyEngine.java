@@ -23,7 +23,6 @@ import dev.loyalty.core.store.InMemoryStore;
 import java.time.Clock;
 import dev.loyalty.core.tier.MemberTier;
 import dev.loyalty.core.tier.TierChange;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -345,13 +344,9 @@ public final class LoyaltyEngine implements AutoCloseable {
     public SweepReport sweep(SweepRequest request) {
         Checks.notNull(request, "request");
         String id = request.checkpointId();
-        Instant now = clock.instant();
-        Instant asOf = request.asOf() != null ? request.asOf() : now;
-        // compared as a duration, as an event's time is: now + skew could leave Instant's range
-        if (asOf.isAfter(now) && Duration.between(now, asOf).compareTo(program.maxClockSkew()) > 0) {
-            // expiries, reviews and offers of the future could not be taken back from an append-only ledger
-            throw new InvalidInputException("sweep.asOf", asOf + " is in the future; the engine's clock reads " + now);
-        }
+        Instant asOf = request.asOf() != null ? request.asOf() : clock.instant();
+        // expiries, reviews and offers of the future could not be taken back from an append-only ledger
+        processor.notInTheFuture(asOf, "sweep.asOf");
         MemberId resumeAfter = null;
         long before = 0;
         if (id != null) {

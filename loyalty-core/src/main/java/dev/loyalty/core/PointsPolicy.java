@@ -37,8 +37,9 @@ public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPo
         if (expiry == null) {
             throw new InvalidInputException("program.expiry", "must not be null");
         }
-        int shortestLife = expiry.shortestLotLifeDays();
-        if (returnWindowDays > 0 && returnWindowDays >= shortestLife) {
+        // counted only when there is a window: the count walks every day of a leap-year cycle
+        int shortestLife = returnWindowDays == 0 ? Integer.MAX_VALUE : expiry.shortestLotLifeDays();
+        if (returnWindowDays >= shortestLife) {
             throw new InvalidInputException("program.returnWindowDays", returnWindowDays + " days of pending points is no shorter than the "
                     + shortestLife + " days a lot can live under " + expiry + ": some points would expire before they became spendable");
         }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Argument checks that throw {@link InvalidInputException} naming the field. Not public API. */
@@ -97,6 +98,24 @@ public final class Checks {
      * @return the text without surrounding white space
      */
     public static String text(String value, String field) {
+        return text(value, field, true);
+    }
+
+    /**
+     * Returns the stripped text as {@link #text(String, String)} does, and throws too when it holds
+     * a character beyond U+FFFF (a surrogate pair, such as an emoji): for keys every store must
+     * sort alike, which UTF-16 order (Java's) and UTF-8 byte order (PostgreSQL's {@code "C"}
+     * collation) only do below it.
+     *
+     * @param value the text
+     * @param field the field path for the message
+     * @return the text without surrounding white space
+     */
+    public static String basicText(String value, String field) {
+        return text(value, field, false);
+    }
+
+    private static String text(String value, String field, boolean beyondBasicPlane) {
         notNull(value, field);
         String stripped = value.strip();
         if (stripped.isEmpty()) {
@@ -112,12 +131,15 @@ public final class Checks {
             }
             if (Character.isSurrogate(c)) {
                 // a lone surrogate is no character: UTF-8 cannot encode it, and PostgreSQL would keep '?' in its place
-                if (Character.isHighSurrogate(c) && i + 1 < stripped.length() && Character.isLowSurrogate(stripped.charAt(i + 1))) {
-                    i++;
-                } else {
-                    throw new InvalidInputException(field, "has an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase()
+                if (!Character.isHighSurrogate(c) || i + 1 == stripped.length() || !Character.isLowSurrogate(stripped.charAt(i + 1))) {
+                    throw new InvalidInputException(field, "has an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
                             + " at index " + i + "; it must be valid Unicode text");
                 }
+                if (!beyondBasicPlane) {
+                    throw new InvalidInputException(field, "has the character U+" + Integer.toHexString(stripped.codePointAt(i)).toUpperCase(Locale.ROOT)
+                            + " at index " + i + ", beyond U+FFFF; it must sort alike in every store, which only characters below it do");
+                }
+                i++;
             }
         }
         return stripped;

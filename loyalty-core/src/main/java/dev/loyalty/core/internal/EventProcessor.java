@@ -107,6 +107,25 @@ public final class EventProcessor {
     }
 
     /**
+     * Refuses an instant later than the engine's clock allows, the program's clock skew ahead:
+     * an event's time, or the instant a sweep is asked for.
+     *
+     * @param at the instant
+     * @param field the field path for the message
+     * @throws InvalidInputException when the instant is further ahead of the clock than the skew
+     */
+    public void notInTheFuture(Instant at, String field) {
+        notInTheFuture(at, clock.instant(), field);
+    }
+
+    private void notInTheFuture(Instant at, Instant now, String field) {
+        // compared as a duration, not as now + skew: a skew of up to Duration's range would overflow an Instant
+        if (at.isAfter(now) && Duration.between(now, at).compareTo(program.maxClockSkew()) > 0) {
+            throw new InvalidInputException(field, at + " is in the future; the engine's clock reads " + now);
+        }
+    }
+
+    /**
      * Checks what can be checked without the member's state: currency, limits, the clock, and
      * that the event is dated from {@link Checks#EARLIEST_INSTANT} to {@link Checks#LATEST_INSTANT}.
      *
@@ -119,10 +138,7 @@ public final class EventProcessor {
             throw new InvalidInputException(event.kind() + ".eventId", "'" + Lot.DEBT_LOT + "' is reserved for the lot that carries claw-back debt");
         }
         Instant now = clock.instant();
-        // compared as a duration, not as now + skew: a skew of up to Duration's range would overflow an Instant
-        if (event.occurredAt().isAfter(now) && Duration.between(now, event.occurredAt()).compareTo(program.maxClockSkew()) > 0) {
-            throw new InvalidInputException(event.kind() + ".occurredAt", event.occurredAt() + " is in the future; the engine's clock reads " + now);
-        }
+        notInTheFuture(event.occurredAt(), now, event.kind() + ".occurredAt");
         // before the member's zone turns it into a date: the earliest instants have none, and aeons-old ones stall tier reviews
         Checks.instant(event.occurredAt(), event.kind() + ".occurredAt");
         if (event instanceof Purchase purchase) {
@@ -140,10 +156,10 @@ public final class EventProcessor {
         if (event instanceof Redemption redemption && redemption.value() != null && !redemption.value().currency().equals(program.currency())) {
             throw new CurrencyMismatchException("redemption " + redemption.eventId() + " value", program.currency(), redemption.value().currency());
         }
-        if (event instanceof PointsHold hold && !hold.expiresAt().isAfter(clock.instant())) {
-            throw new InvalidInputException("hold.expiresAt", hold.expiresAt() + " has already passed; the engine's clock reads " + clock.instant());
-        }
         if (event instanceof PointsHold hold) {
+            if (!hold.expiresAt().isAfter(now)) {
+                throw new InvalidInputException("hold.expiresAt", hold.expiresAt() + " has already passed; the engine's clock reads " + now);
+            }
             // a database keeps no later instant, and the expiry's date must exist in every zone
             Checks.instant(hold.expiresAt(), "hold.expiresAt");
         }

@@ -183,12 +183,10 @@ final class MemberLedger {
 
     /** Credits a new lot with the given entries and repays claw-back debt from it first. */
     void credit(Lot lot, EntryType type, List<PointsComposer.Award> awards, Instant occurredAt, List<Explanation.Step> steps) {
-        long most = program.points().maxPointsPerCredit();
-        if (lot.points() > most) {
+        if (lot.points() > program.points().maxPointsPerCredit()) {
             PointsComposer.Award largest = awards.stream().max(Comparator.comparingLong(PointsComposer.Award::points)).orElseThrow();
-            throw new RuleEvaluationException("rule \"" + largest.rule() + "\" would credit " + lot.points() + " points to member "
-                    + memberId + " for event " + lot.sourceEventId() + " (" + largest.points() + " of them its own), more than the program's "
-                    + most + " per credit (program.maxPointsPerCredit): most likely a mistake in the campaign");
+            throw aboveCreditLimit(largest.rule(), "credit " + lot.points() + " points to member " + memberId + " for event "
+                    + lot.sourceEventId() + " (" + largest.points() + " of them its own)");
         }
         put(lot);
         for (PointsComposer.Award award : awards) {
@@ -294,13 +292,17 @@ final class MemberLedger {
      * redemption would be refused, so it is not issued.
      */
     void issueOffer(Offer offer) {
-        long most = program.points().maxPointsPerCredit();
-        if (offer.kind() == OfferKind.POINTS && offer.value().compareTo(BigDecimal.valueOf(most)) > 0) {
-            throw new RuleEvaluationException("rule \"" + offer.rule() + "\" would issue offer " + offer.template() + " of "
-                    + offer.value().toPlainString() + " points to member " + memberId + ", more than the program's " + most
-                    + " per credit (program.maxPointsPerCredit): most likely a mistake in the campaign");
+        if (offer.kind() == OfferKind.POINTS && offer.value().compareTo(BigDecimal.valueOf(program.points().maxPointsPerCredit())) > 0) {
+            throw aboveCreditLimit(offer.rule(), "issue offer " + offer.template() + " of " + offer.value().toPlainString()
+                    + " points to member " + memberId);
         }
         offers.put(offer);
+    }
+
+    /** The refusal of a rule that would credit more than the program allows at once: a campaign's mistake. */
+    private RuleEvaluationException aboveCreditLimit(String rule, String would) {
+        return new RuleEvaluationException("rule \"" + rule + "\" would " + would + ", more than the program's "
+                + program.points().maxPointsPerCredit() + " per credit (program.maxPointsPerCredit): most likely a mistake in the campaign");
     }
 
     /** Returns the member whose ledger this is. */
