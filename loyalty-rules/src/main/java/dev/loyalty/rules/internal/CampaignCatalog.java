@@ -91,8 +91,7 @@ public final class CampaignCatalog {
                 rulesByCampaign.computeIfAbsent(campaignId(r), k -> new ArrayList<>()).add(r);
             }
         }));
-        Map<String, DrlSource> byName = new HashMap<>();
-        sources.forEach(s -> byName.put(s.name(), s));
+        Map<String, DrlSource> byName = DrlSource.byName(sources);
         List<Campaign> campaigns = new ArrayList<>();
         Map<String, Campaign> byRuleKey = new HashMap<>();
         for (Map.Entry<String, List<Rule>> entry : rulesByCampaign.entrySet()) {

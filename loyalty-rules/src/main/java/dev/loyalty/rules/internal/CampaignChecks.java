@@ -121,8 +121,7 @@ public final class CampaignChecks {
      */
     public static List<RuleProblem> afterBuild(KieBase kieBase, List<DrlSource> sources) {
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, DrlSource> byName = new HashMap<>();
-        sources.forEach(s -> byName.put(s.name(), s));
+        Map<String, DrlSource> byName = DrlSource.byName(sources);
         Map<String, Rule> named = new HashMap<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
             if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
@@ -137,11 +136,13 @@ public final class CampaignChecks {
             }
             List<org.drools.base.rule.Pattern> patterns = new ArrayList<>();
             collectPatterns(impl.getLhs(), patterns);
+            Set<Class<?>> types = new LinkedHashSet<>();
             for (org.drools.base.rule.Pattern pattern : patterns) {
                 checkNumberLiterals(pattern, rule, byName, problems);
+                if (pattern.getSource() == null && pattern.getObjectType() instanceof ClassObjectType type) {
+                    types.add(type.getClassType());
+                }
             }
-            Set<Class<?>> types = new LinkedHashSet<>();
-            collectTypes(impl.getLhs(), types);
             for (Class<?> type : types) {
                 if (!type.getPackageName().equals(VOCABULARY) || type == Earn.class) {
                     RuleProblem at = CampaignCatalog.problem(rule, byName, "");
@@ -167,8 +168,7 @@ public final class CampaignChecks {
      */
     public static List<RuleProblem> expired(KieBase kieBase, List<Campaign> campaigns, List<DrlSource> sources, LocalDate today) {
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, DrlSource> byName = new HashMap<>();
-        sources.forEach(s -> byName.put(s.name(), s));
+        Map<String, DrlSource> byName = DrlSource.byName(sources);
         for (Campaign campaign : campaigns) {
             if (campaign.activeUntil() == null || !campaign.activeUntil().isBefore(today)) {
                 continue;
@@ -329,16 +329,6 @@ public final class CampaignChecks {
             patterns.add(pattern);
         } else if (element instanceof GroupElement group) {
             group.getChildren().forEach(child -> collectPatterns(child, patterns));
-        }
-    }
-
-    private static void collectTypes(RuleConditionElement element, Set<Class<?>> types) {
-        if (element instanceof org.drools.base.rule.Pattern pattern) {
-            if (pattern.getSource() == null && pattern.getObjectType() instanceof ClassObjectType type) {
-                types.add(type.getClassType());
-            }
-        } else if (element instanceof GroupElement group) {
-            group.getChildren().forEach(child -> collectTypes(child, types));
         }
     }
 

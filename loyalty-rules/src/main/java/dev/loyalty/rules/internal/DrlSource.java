@@ -1,5 +1,8 @@
 package dev.loyalty.rules.internal;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,5 +31,17 @@ public record DrlSource(String name, String key, String content) {
      */
     public DrlSource(String name, String content) {
         this(name, name, content);
+    }
+
+    /**
+     * Returns sources by name, for locating problems that name their resource.
+     *
+     * @param sources the sources; names unique
+     * @return each source under its name
+     */
+    public static Map<String, DrlSource> byName(List<DrlSource> sources) {
+        Map<String, DrlSource> byName = new HashMap<>();
+        sources.forEach(source -> byName.put(source.name(), source));
+        return byName;
     }
 }

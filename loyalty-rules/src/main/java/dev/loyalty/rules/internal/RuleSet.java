@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -260,8 +259,7 @@ public final class RuleSet implements AutoCloseable {
             return new RuleSet(kieBase, version(sources), maxIdle, catalog);
         } catch (RuleDefinitionException e) {
             // the tier ladder is read by firing its rule: point its problems at that rule's file and line
-            Map<String, DrlSource> byName = new HashMap<>();
-            sources.forEach(s -> byName.put(s.name(), s));
+            Map<String, DrlSource> byName = DrlSource.byName(sources);
             for (RuleProblem problem : e.problems()) {
                 problems.add(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
                         .filter(r -> r.getName().equals(problem.rule())).findFirst()
