@@ -141,11 +141,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = field(mapping.getPath());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + reason(mapping));
-            problem.setType(URI.create("urn:loyalty:problem:invalid-input"));
-            problem.setTitle("Invalid input");
-            problem.setProperty("field", field);
+            ProblemDetail problem = invalidInput(new InvalidInputException(field(mapping.getPath()), reason(mapping)));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
