@@ -4,6 +4,7 @@ import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.OfferTrigger;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * What a rule proposes for one event. Rules only propose; the core combines the decisions
@@ -186,9 +187,10 @@ public sealed interface Decision {
                 throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " must be valid 1 to 366 days, was " + validDays);
             }
             if (kind == OfferKind.FREE_ITEM) {
-                if (itemCode == null || itemCode.isBlank() || itemCode.indexOf('\0') >= 0) {
+                if (itemCode == null || itemCode.isBlank()) {
                     throw new RuleEvaluationException("rule \"" + rule + "\": free-item offer " + template + " needs an item code");
                 }
+                storable(rule, itemCode, "item code");
                 value = BigDecimal.ONE;
             } else {
                 if (itemCode != null) {
@@ -227,13 +229,47 @@ public sealed interface Decision {
         if (reason == null || reason.isBlank()) {
             throw new RuleEvaluationException("rule \"" + rule + "\": a decision needs a reason a member can read");
         }
-        // a database cannot keep a NUL in text (PostgreSQL refuses it), so no store may be given one
-        if (rule.indexOf('\0') >= 0 || reason.indexOf('\0') >= 0) {
-            throw new RuleEvaluationException("rule \"" + rule.replace('\0', '?') + "\": its name and reasons must not hold a NUL character");
-        }
+        storable(rule, rule, "name");
+        storable(rule, reason, "reason");
         if (line < WHOLE_EVENT) {
             throw new RuleEvaluationException("rule \"" + rule + "\": line index " + line + " is not valid");
         }
+    }
+
+    /**
+     * Refuses a text no store can keep as it is: a NUL, which PostgreSQL refuses in text, or a
+     * lone surrogate, which UTF-8 cannot encode (PostgreSQL's driver would keep a '?' in its
+     * place, so the stores would disagree). One pass over the characters.
+     */
+    private static void storable(String rule, String text, String what) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " must not hold a NUL character (at index " + i + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " has an unpaired surrogate \\u"
+                            + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i + "; it must be valid Unicode text");
+                }
+                i++;
+            }
+        }
+    }
+
+    /** The rule's name for a message about its own bad characters: NULs and lone surrogates shown as '?'. */
+    private static String printable(String rule) {
+        StringBuilder shown = new StringBuilder(rule.length());
+        for (int i = 0, n = rule.length(); i < n; i++) {
+            char c = rule.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(rule.charAt(i + 1));
+            if (paired) {
+                shown.append(c).append(rule.charAt(++i));
+            } else {
+                shown.append(c == '\0' || Character.isSurrogate(c) ? '?' : c);
+            }
+        }
+        return shown.toString();
     }
 
     private static void nonNegative(String rule, String what, BigDecimal value) {

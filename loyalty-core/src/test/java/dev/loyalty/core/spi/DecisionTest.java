@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferTrigger;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,39 @@ class DecisionTest {
                 .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1").hasMessageContaining("NUL");
         assertThatThrownBy(() -> new Decision.Cap("R-\u00002", "cap", Decision.CapPeriod.DAY, 1))
                 .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-?2").hasMessageContaining("NUL");
+    }
+
+    @Test
+    void shouldNameRuleAndIndexWhenReasonHoldsALoneSurrogate() {
+        assertThatThrownBy(() -> new Decision.BonusRate("R-1", "bonus \uD83C", WHOLE_EVENT, BigDecimal.ONE))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1")
+                .hasMessageContaining("unpaired surrogate \\uD83C at index 6");
+    }
+
+    @Test
+    void shouldRefuseALowSurrogateBeforeItsHighOne() {
+        assertThatThrownBy(() -> new Decision.FixedPoints("R-1", "\uDF89\uD83C", WHOLE_EVENT, 1))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("unpaired surrogate \\uDF89 at index 0");
+    }
+
+    @Test
+    void shouldShowALoneSurrogateInTheRuleNameAsAQuestionMark() {
+        assertThatThrownBy(() -> new Decision.Cap("R-\uD83C", "cap", Decision.CapPeriod.DAY, 1))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("rule \"R-?\": its name has an unpaired surrogate");
+    }
+
+    @Test
+    void shouldAcceptAReasonWithACharacterBeyondTheBasicPlane() {
+        Decision.FixedPoints points = new Decision.FixedPoints("R-\uD83C\uDF89", "party \uD83C\uDF89 points", WHOLE_EVENT, 5);
+
+        assertThat(points.reason()).isEqualTo("party \uD83C\uDF89 points");
+    }
+
+    @Test
+    void shouldRefuseAFreeItemCodeWithALoneSurrogate() {
+        assertThatThrownBy(() -> new Decision.IssueOffer("R-1", "free mug", OfferTrigger.BIRTHDAY, "BDAY-01",
+                OfferKind.FREE_ITEM, null, "MUG\uDC00", 30))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("its item code has an unpaired surrogate");
     }
 
     @Test
