@@ -277,6 +277,44 @@ class ExpiryTest {
         }
 
         @Test
+        void shouldExpireByTheActivityReceivedWhenTheDeadlinePassedNotByALatePurchaseDatedBeforeIt() {
+            Life life = active();
+            life.at(Instant.parse("2027-02-01T10:00:00Z"));
+
+            life.engine.process(life.purchaseEvent("p-late", "10", Instant.parse("2026-12-20T10:00:00Z")));
+
+            assertThat(life.entriesOf("p-1")).extracting(LedgerEntry::type).containsExactly(EntryType.EARN, EntryType.EXPIRE);
+            assertThat(life.balance()).isEqualTo(10);
+        }
+
+        @Test
+        void shouldLeaveTheSameLedgerWhetherOrNotASweepRanBeforeALatePurchase() {
+            Life swept = active();
+            Life unswept = active();
+            swept.at(Instant.parse("2027-01-20T10:00:00Z"));
+            swept.engine.sweep();
+            for (Life life : List.of(swept, unswept)) {
+                life.at(Instant.parse("2027-02-01T10:00:00Z"));
+                life.engine.process(life.purchaseEvent("p-late", "10", Instant.parse("2026-12-20T10:00:00Z")));
+            }
+
+            assertThat(swept.ledger()).extracting(LedgerEntry::eventId, LedgerEntry::type, LedgerEntry::points)
+                    .isEqualTo(unswept.ledger().stream().map(e -> tuple(e.eventId(), e.type(), e.points())).toList());
+        }
+
+        @Test
+        void shouldRestartTheInactivityClockFromTheLatePurchasesOwnDate() {
+            Life life = active();
+            life.at(Instant.parse("2027-02-01T10:00:00Z"));
+            life.engine.process(life.purchaseEvent("p-late", "10", Instant.parse("2026-12-20T10:00:00Z")));
+
+            life.at(Instant.parse("2027-12-19T10:00:00Z"));
+            assertThat(life.engine.sweep().expiredPoints()).isZero();
+            life.at(Instant.parse("2027-12-21T10:00:00Z"));
+            assertThat(life.engine.sweep().expiredPoints()).isEqualTo(10);
+        }
+
+        @Test
         void shouldStillExpireWhenOnlyAReturnHappened() {
             Life life = active();
             life.advanceDays(200).giveBack("ret-1", "p-1", "10");

@@ -25,6 +25,7 @@ import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,40 @@ public abstract class TierContract {
         assertThat(demotion.kind()).isEqualTo(TierChange.Kind.DEMOTION);
         assertThat(demotion.date()).isEqualTo(LocalDate.of(2028, 1, 12));
         assertThat(demotion.reason()).contains("spend of 0.00 from 2027-01-12 to 2028-01-11").contains("below silver's threshold of 500.00");
+    }
+
+    @Test
+    void shouldPromoteBackOnItsOwnDateWhenALatePurchaseDatedBeforeTheReviewReachesTheTierItLost() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "600.00");
+        sweepOn(LocalDate.of(2028, 1, 12));
+        assertThat(tier()).isEqualTo("member");
+
+        clock.setDay(LocalDate.of(2028, 1, 20));
+        engine.process(Purchase.builder(EventId.of("p-late"), MEMBER, LocalDate.of(2027, 12, 20).atTime(10, 0).toInstant(ZoneOffset.UTC))
+                .line("SKU", "gifts", 1, Money.of("500.00", "GBP")).build());
+
+        assertThat(tier()).isEqualTo("silver");
+        TierChange promotion = engine.tierHistory(MEMBER).get(3);
+        assertThat(promotion.kind()).isEqualTo(TierChange.Kind.PROMOTION);
+        assertThat(promotion.date()).isEqualTo(LocalDate.of(2027, 12, 20));
+        assertThat(promotion.eventId()).isEqualTo(EventId.of("p-late"));
+    }
+
+    @Test
+    void shouldNotReviewAgainWhenALatePurchaseDatedBeforeADoneReviewArrives() {
+        start(rolling());
+        buyOn(ENROLLED.plusDays(1), "600.00");
+        sweepOn(LocalDate.of(2028, 1, 12));
+        MemberTier before = engine.tier(MEMBER);
+
+        clock.setDay(LocalDate.of(2028, 1, 20));
+        engine.process(Purchase.builder(EventId.of("p-late"), MEMBER, LocalDate.of(2027, 12, 20).atTime(10, 0).toInstant(ZoneOffset.UTC))
+                .line("SKU", "gifts", 1, Money.of("100.00", "GBP")).build());
+
+        assertThat(tier()).isEqualTo("member");
+        assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION, TierChange.Kind.DEMOTION);
+        assertThat(engine.tier(MEMBER).nextReview()).isEqualTo(before.nextReview());
     }
 
     @Test
