@@ -68,6 +68,13 @@ public abstract class TierContract {
                 .line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
     }
 
+    /** A purchase "p-late" dated at 10:00 on one day and received on a later one. */
+    private void buyLate(LocalDate dated, LocalDate received, String amount) {
+        clock.setDay(received);
+        engine.process(Purchase.builder(EventId.of("p-late"), MEMBER, dated.atTime(10, 0).toInstant(ZoneOffset.UTC))
+                .line("SKU", "gifts", 1, Money.of(amount, "GBP")).build());
+    }
+
     private void returnOn(LocalDate day, int purchase, String amount) {
         clock.setDay(day);
         engine.process(new Return(EventId.of("r-" + ++events), MEMBER, clock.instant(), EventId.of("p-" + purchase), Money.of(amount, "GBP")));
@@ -182,9 +189,7 @@ public abstract class TierContract {
         sweepOn(LocalDate.of(2028, 1, 12));
         assertThat(tier()).isEqualTo("member");
 
-        clock.setDay(LocalDate.of(2028, 1, 20));
-        engine.process(Purchase.builder(EventId.of("p-late"), MEMBER, LocalDate.of(2027, 12, 20).atTime(10, 0).toInstant(ZoneOffset.UTC))
-                .line("SKU", "gifts", 1, Money.of("500.00", "GBP")).build());
+        buyLate(LocalDate.of(2027, 12, 20), LocalDate.of(2028, 1, 20), "500.00");
 
         assertThat(tier()).isEqualTo("silver");
         TierChange promotion = engine.tierHistory(MEMBER).get(3);
@@ -200,9 +205,7 @@ public abstract class TierContract {
         sweepOn(LocalDate.of(2028, 1, 12));
         MemberTier before = engine.tier(MEMBER);
 
-        clock.setDay(LocalDate.of(2028, 1, 20));
-        engine.process(Purchase.builder(EventId.of("p-late"), MEMBER, LocalDate.of(2027, 12, 20).atTime(10, 0).toInstant(ZoneOffset.UTC))
-                .line("SKU", "gifts", 1, Money.of("100.00", "GBP")).build());
+        buyLate(LocalDate.of(2027, 12, 20), LocalDate.of(2028, 1, 20), "100.00");
 
         assertThat(tier()).isEqualTo("member");
         assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION, TierChange.Kind.DEMOTION);
