@@ -215,6 +215,58 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldRefuseARuleInARuleflowGroupWithoutAutoFocusAtItsLine() {
+        RuleDefinitionException e = failure("flow.drl", HEADER + """
+                rule "G-03 promo flow"
+                    salience 10
+                    ruleflow-group "promo"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "flow.drl", 6, "G-03 promo flow");
+        assertThat(p.message()).isEqualTo("ruleflow-group \"promo\" is never given the focus: the engine runs no process, so this rule "
+                + "would never fire; add auto-focus true or remove the ruleflow-group");
+    }
+
+    @Test
+    void shouldRefuseARuleflowGroupAtItsLineWhenTheRuleAlsoNamesTheMainAgendaGroup() {
+        // Drools puts the rule in its ruleflow-group's agenda group, whatever its agenda-group says
+        RuleDefinitionException e = failure("flow.drl", HEADER + """
+                rule "G-04 promo flow in MAIN"
+                    agenda-group "MAIN"
+                    ruleflow-group "promo"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "flow.drl", 6, "G-04 promo flow in MAIN");
+        assertThat(p.message()).startsWith("ruleflow-group \"promo\" is never given the focus");
+    }
+
+    @Test
+    void shouldAcceptARuleInARuleflowGroupThatTakesTheFocusItself() {
+        try (DroolsRuleEngine engine = DroolsRuleEngine.builder().drl("flow.drl", HEADER + """
+                rule "G-05 promo flow with focus"
+                    ruleflow-group "promo"
+                    auto-focus true
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """).build()) {
+            assertThat(engine.campaignSet().campaigns()).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldNameTheFileWhenItHoldsOnlyAPackageImportsAndComments() {
         RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
                 .drl("sound.drl", HEADER + """

@@ -20,7 +20,6 @@ import org.drools.base.rule.constraint.Constraint;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.base.FieldNameSupplier;
 import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -34,32 +33,29 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * The checks of the campaign vocabulary that Drools does not make: files that declare nothing,
- * misspelled metadata keys, Drools' own wall-clock attributes, a salience written as text,
- * agenda groups that never get the focus, consequences that change facts, actions without a
- * reason, patterns on types the engine never inserts, number fields compared with text, and
- * campaigns whose dates are past. Not public API.
+ * misspelled metadata keys, the rules' attributes ({@link AttributeChecks}: Drools' own
+ * wall-clock attributes, a salience written as text, agenda and ruleflow groups that never get
+ * the focus), consequences that change facts, actions without a reason, patterns on types the
+ * engine never inserts, number fields compared with text, and campaigns whose dates are past.
+ * Not public API.
  */
 public final class CampaignChecks {
 
-    /** Drools' attributes that read the wall clock instead of the event's date. */
-    private static final Set<String> WALL_CLOCK = Set.of("date-effective", "date-expires", "timer", "calendars", "duration");
     private static final Pattern CHANGES_FACTS = Pattern.compile("(?<![\\w$.])(?:drools\\s*\\.\\s*)?(insert|insertLogical|update|modify|retract|delete)\\s*\\(");
     private static final Pattern ACTION = Pattern.compile("\\bearn\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-    /** A salience written as text, which Drools reads as a duration when the rule matches, not as a number. */
-    private static final Pattern TEXT_SALIENCE = Pattern.compile("\\s*([\"'])(?!\\s*-?\\d+\\s*\\1)(.*)\\1\\s*", Pattern.DOTALL);
 
     private CampaignChecks() {
     }
 
     /**
      * Checks the sources' rules as written, before they are compiled: files that declare nothing,
-     * misspelled metadata keys, wall-clock attributes, a salience written as text, agenda groups
-     * without auto-focus, consequences that change facts and actions whose reason is empty. A
-     * source that does not parse is skipped: the compiler reports it.
+     * misspelled metadata keys, wall-clock attributes, a salience written as text, agenda and
+     * ruleflow groups without auto-focus, consequences that change facts and actions whose reason
+     * is empty. A source that does not parse is skipped: the compiler reports it.
      *
      * @param sources the sources
      * @return the problems found
@@ -81,19 +77,7 @@ public final class CampaignChecks {
                 if (rule.isQuery()) {
                     continue;
                 }
-                for (AttributeDescr attribute : rule.getAttributes().values()) {
-                    if (WALL_CLOCK.contains(attribute.getName())) {
-                        problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
-                                "'" + attribute.getName() + "' follows the wall clock, not the event's date; use @activeFrom(\"YYYY-MM-DD\") "
-                                        + "and @activeUntil(\"YYYY-MM-DD\"), which the engine checks against the event's date in the member's zone"));
-                    } else if (attribute.getName().equals("salience") && attribute.getValue() != null
-                            && TEXT_SALIENCE.matcher(attribute.getValue()).matches()) {
-                        problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
-                                "salience " + attribute.getValue().strip() + " is not a number, so every event fails when this rule matches; "
-                                        + "write a whole number without quotes (higher fires first), such as salience 10"));
-                    }
-                }
-                checkAgendaGroup(source, rule, problems);
+                AttributeChecks.check(source, rule, problems);
                 for (AnnotationDescr annotation : rule.getAnnotations()) {
                     String known = misspelledKey(annotation.getName());
                     if (known != null) {
@@ -227,18 +211,6 @@ public final class CampaignChecks {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    /** Reports a rule in an agenda group other than MAIN without auto-focus: the engine never focuses a group, so it never fires. */
-    private static void checkAgendaGroup(DrlSource source, RuleDescr rule, List<RuleProblem> problems) {
-        AttributeDescr group = rule.getAttributes().get("agenda-group");
-        AttributeDescr focus = rule.getAttributes().get("auto-focus");
-        String name = group == null || group.getValue() == null ? "" : group.getValue().strip().replaceAll("^\"(.*)\"$", "$1");
-        if (name.isEmpty() || name.equals("MAIN") || focus != null && "true".equals(focus.getValue().strip())) {
-            return;
-        }
-        problems.add(new RuleProblem(source.name(), group.getLine(), 0, rule.getName(), "agenda-group \"" + name
-                + "\" is never given the focus by the engine, so this rule would never fire; add auto-focus true or remove the agenda-group"));
     }
 
     private static void checkConsequence(DrlSource source, String[] sourceLines, RuleDescr rule, List<RuleProblem> problems) {
