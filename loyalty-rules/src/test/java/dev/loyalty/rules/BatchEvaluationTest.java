@@ -231,6 +231,28 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void shouldNameTheRuleAndEventWhenASalienceThrowsInABatch() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "S-02 dearer lines first"
+                    salience ( $l.amount / ($l.quantity - 2) )
+                when
+                    $l : PurchaseLine( )
+                then
+                    earn.bonus($l, 1, "x");
+                end
+                """)) {
+            Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
+            Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", 2, gbp("1.00")).build();
+            List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(5, context(good, "member")));
+            batch.add(context(bad, "member"));
+
+            assertThatThrownBy(() -> engine.evaluateAll(batch))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"S-02 dearer lines first\" failed on event p-bad: salience at test.drl:5 failed: ");
+        }
+    }
+
+    @Test
     void shouldLeaveNoFactsBehindWhenABatchIsDone() {
         try (DroolsRuleEngine engine = engine("""
                 rule "L-01 lines" when $l : PurchaseLine( ) then earn.base($l, 1, "line"); end

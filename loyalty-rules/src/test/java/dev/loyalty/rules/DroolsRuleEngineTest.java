@@ -120,6 +120,79 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldNameTheLineOfAConstraintThatThrowsWhileMatching() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "B-02 December birthdays"
+                when
+                    $p : Purchase( )
+                    $m : Member( birthday.monthValue == 12 )
+                then
+                    earn.points(5, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-19", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"B-02 December birthdays\" failed on event p-19: constraint at test.drl:7 failed: ")
+                    .hasMessageContaining("birthday.monthValue == 12")
+                    .hasMessageContaining("NullPointerException");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleAndTheLineOfItsSalienceWhenTheSalienceThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "S-01 dearer lines first"
+                    salience ( $l.amount / ($l.quantity - 2) )
+                when
+                    $l : PurchaseLine( )
+                then
+                    earn.points(1, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-20", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"S-01 dearer lines first\" failed on event p-20: salience at test.drl:5 failed: ")
+                    .hasMessageContaining("ArithmeticException");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleAndTheLineOfItsEnabledExpressionWhenItThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "E-01 only in the birthday month"
+                    enabled ( $m.birthday.monthValue == 12 )
+                when
+                    $m : Member( )
+                then
+                    earn.points(1, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-21", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"E-01 only in the birthday month\" failed on event p-21: enabled at test.drl:5 failed: ")
+                    .hasMessageContaining("NullPointerException");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleAndTheLineOfAnEvalThatThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "V-01 December birthdays"
+                when
+                    $m : Member( )
+                    eval( $m.getBirthday().getMonthValue() == 12 )
+                then
+                    earn.points(1, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-22", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"V-01 December birthdays\" failed on event p-22: eval at test.drl:7 failed: ")
+                    .hasMessageContaining("NullPointerException");
+        }
+    }
+
+    @Test
     void shouldFailNamingTheRuleWhenAFactorIsNaN() {
         try (DroolsRuleEngine engine = engine("""
                 rule "N-01 not a number" when $p : Purchase( ) then earn.multiply($p, Double.NaN, "x"); end

@@ -201,12 +201,11 @@ public final class CampaignCatalog {
         return new RuleProblem(resource, line, 0, rule.getName(), message);
     }
 
-    /** Returns the 1-based line declaring the rule, or 0. */
+    /** Returns the 1-based line declaring the rule, or 0; one pass over the text, as a rule's failure looks it up too. */
     static int lineOfRule(String drl, String ruleName) {
         String[] lines = drl.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String ruleAt = DrlCompiler.ruleAtLine(drl, i + 1);
-            if (ruleAt.equals(ruleName) && lines[i].strip().startsWith("rule")) {
+            if (ruleName.equals(DrlCompiler.declaredRule(lines[i]))) {
                 return i + 1;
             }
         }

@@ -192,19 +192,28 @@ public final class DrlCompiler {
     static String ruleAtLine(String drl, int line) {
         String[] lines = drl.split("\r\n|\r|\n", -1);
         for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-            Matcher matcher = RULE_DECLARATION.matcher(lines[i]);
-            if (matcher.find()) {
-                for (int g = 1; g <= 3; g++) {
-                    if (matcher.group(g) != null) {
-                        return matcher.group(g);
-                    }
-                }
+            String declared = declaredRule(lines[i]);
+            if (declared != null) {
+                return declared;
             }
             if (i < line - 1 && lines[i].strip().equals("end")) {
                 return "";
             }
         }
         return "";
+    }
+
+    /** Returns the name of the rule the line declares, or null when it declares none. */
+    static String declaredRule(String line) {
+        Matcher matcher = RULE_DECLARATION.matcher(line);
+        if (matcher.find()) {
+            for (int g = 1; g <= 3; g++) {
+                if (matcher.group(g) != null) {
+                    return matcher.group(g);
+                }
+            }
+        }
+        return null;
     }
 
     /** Returns the line of the import of the type, or 0. */
@@ -308,6 +317,16 @@ public final class DrlCompiler {
         }
         String wanted = text.strip();
         return onlyLineInRule(drl, ruleLine, line -> line.contains(wanted));
+    }
+
+    /**
+     * Returns the line, from the rule's first line to its {@code end}, that holds the word (not as
+     * part of a longer word, such as {@code eval} in {@code evaluate}), if exactly one does; else
+     * the rule's first line.
+     */
+    static int lineOfWord(String drl, int ruleLine, String word) {
+        Pattern use = Pattern.compile("(?<![\\w$-])" + Pattern.quote(word) + "(?![\\w$-])");
+        return onlyLineInRule(drl, ruleLine, line -> use.matcher(line).find());
     }
 
     /**

@@ -92,6 +92,7 @@ public final class RuleSet implements AutoCloseable {
         this.factTypes = matched == null ? Facts.Types.ALL
                 : Facts.Types.matchedBy(type -> matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type)));
         this.sessionsReusable = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOnlyFacts);
+        RuleExpressions.name(kieBase);
         boolean laddered = matched == null || matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(TierLadder.class));
         this.tierPolicy = laddered ? ladder(kieBase, declaresEarn) : null;
         this.announced = Firings.announce(kieBase, declaresEarn);
@@ -123,7 +124,9 @@ public final class RuleSet implements AutoCloseable {
             throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, e.getMatch().getRule().getName(),
                     "the tier ladder is not valid: " + cause.getMessage())), "");
         } catch (RuntimeException e) {
-            throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, rule[0], "the tier ladder is not valid: " + e.getMessage())), "");
+            RuleExpressions.Failure named = RuleExpressions.failureIn(e, kieBase);
+            throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, named != null ? named.rule() : rule[0],
+                    "the tier ladder is not valid: " + (named != null ? named : e).getMessage())), "");
         } finally {
             session.dispose();
         }
@@ -430,7 +433,7 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure(ruleOf(e, session.collector.currentRule()), eventId, e);
+            throw matchingFailure(e, session.collector.currentRule(), eventId);
         } finally {
             release(session, reusable);
         }
@@ -518,7 +521,7 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuntimeException e) {
             // a constraint that throws fails while the batch's facts propagate, before any firing says whose they are
             RuleEvaluationException alone = failureOfOne(contexts);
-            throw alone != null ? alone : failure(ruleOf(e, session.collector.currentRule()), session.collector.currentEvent(), e);
+            throw alone != null ? alone : matchingFailure(e, session.collector.currentRule(), session.collector.currentEvent());
         } finally {
             session.collector.owners = null;
             if (pooled) {
@@ -613,23 +616,40 @@ public final class RuleSet implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports what failed while the rules were matched or fired: the rule and DRL line of a
+     * salience, {@code enabled}, {@code eval} or constraint that threw, else the rule the message
+     * names, else the rule firing.
+     */
+    private RuleEvaluationException matchingFailure(RuntimeException e, String firing, String eventId) {
+        RuleExpressions.Failure named = RuleExpressions.failureIn(e, kieBase);
+        return named != null ? failure(named.rule(), eventId, named) : failure(ruleOf(e, firing), eventId, e);
+    }
+
     private static RuleEvaluationException failure(String rule, String eventId, Throwable cause) {
-        String type = cause.getClass().getName();
-        boolean plain = cause instanceof RuleEvaluationException || type.startsWith("org.drools.") || type.startsWith("org.kie.");
-        String message = plain && cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        String message = cause instanceof RuleExpressions.Failure ? cause.getMessage() : describe(cause);
         String prefix = "rule \"" + rule + "\": ";
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
-        Throwable root = cause;
+        // a failed expression has already described what it threw
+        Throwable described = cause instanceof RuleExpressions.Failure && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable root = described;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root != cause) {
+        if (root != described) {
             message = message + ", caused by " + root;
         }
         String who = rule.isEmpty() ? "a rule" : "rule \"" + rule + "\"";
         return new RuleEvaluationException(who + " failed on event " + eventId + ": " + DrlCompiler.plain(message), cause);
+    }
+
+    /** Describes what a rule threw: Drools' own message, else the exception's type and message. */
+    static String describe(Throwable cause) {
+        String type = cause.getClass().getName();
+        boolean plain = cause instanceof RuleEvaluationException || type.startsWith("org.drools.") || type.startsWith("org.kie.");
+        return plain && cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /** Finds the rule a matching failure names; Drools puts it in the message of a failed constraint. */

@@ -1,0 +1,290 @@
+package dev.loyalty.rules.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.base.EnabledBoolean;
+import org.drools.base.base.ValueResolver;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.reteoo.BaseTuple;
+import org.drools.base.rule.Declaration;
+import org.drools.base.rule.EvalCondition;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.accessor.Enabled;
+import org.drools.base.rule.accessor.EvalExpression;
+import org.drools.base.rule.accessor.Salience;
+import org.drools.mvel.ConstraintEvaluationException;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Names the rule, and its DRL file and line, when an expression Drools evaluates while matching
+ * throws: a {@code salience} or an {@code enabled} computed from the matched facts, an
+ * {@code eval}, or a constraint. Drools reports the first three without their rule, so they are
+ * wrapped once at build time, as {@link Firings} wraps consequences; a wrapper only catches. A
+ * constraint's failure names its rules already and is located by its text. The DRL is read only
+ * when something fails. Not public API.
+ */
+final class RuleExpressions {
+
+    /** Drools' message for a constraint that throws: its text and the first rule it belongs to. */
+    private static final Pattern CONSTRAINT = Pattern.compile("^Error evaluating constraint '(.*)' in \\[Rule \"([^\"]+)\"", Pattern.DOTALL);
+
+    private RuleExpressions() {
+    }
+
+    /**
+     * Wraps every computed salience, {@code enabled} expression and {@code eval} of the rules so
+     * that a failure names its rule.
+     *
+     * @param kieBase the compiled rules
+     */
+    static void name(KieBase kieBase) {
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
+                    continue;
+                }
+                Salience salience = impl.getSalience();
+                if (salience != null && salience.isDynamic() && !(salience instanceof NamedSalience)) {
+                    impl.setSalience(new NamedSalience(salience, impl));
+                }
+                Enabled enabled = impl.getEnabled();
+                if (enabled != null && !(enabled instanceof EnabledBoolean) && !(enabled instanceof NamedEnabled)) {
+                    impl.setEnabled(new NamedEnabled(enabled, impl));
+                }
+                nameEvals(impl.getLhs(), impl);
+            }
+        }
+    }
+
+    /** Wraps the evals in the element and below it, with the copies Drools made of them for its network. */
+    private static void nameEvals(RuleConditionElement element, RuleImpl rule) {
+        if (element instanceof EvalCondition eval) {
+            nameEval(eval, rule);
+        }
+        for (RuleConditionElement nested : element.getNestedElements()) {
+            nameEvals(nested, rule);
+        }
+    }
+
+    private static void nameEval(EvalCondition eval, RuleImpl rule) {
+        if (eval.getEvalExpression() != null && !(eval.getEvalExpression() instanceof NamedEval)) {
+            eval.setEvalExpression(new NamedEval(eval.getEvalExpression(), rule));
+        }
+        for (EvalCondition clone : eval.getCloned()) {
+            nameEval(clone, rule);
+        }
+    }
+
+    /**
+     * Returns the failure of a rule's expression that the exception is or wraps, or null when it
+     * is none: a wrapped expression's, or a constraint's, named by its first rule and located.
+     *
+     * @param e what the session threw
+     * @param kieBase the compiled rules, to find a failed constraint's rule
+     * @return the failure naming the rule, or null
+     */
+    static Failure failureIn(Throwable e, KieBase kieBase) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Failure failure) {
+                return failure;
+            }
+            if (t instanceof ConstraintEvaluationException && t.getMessage() != null) {
+                Matcher constraint = CONSTRAINT.matcher(t.getMessage());
+                if (constraint.find()) {
+                    RuleImpl rule = rule(kieBase, constraint.group(2));
+                    String where = rule == null ? "" : where(rule, drl -> DrlCompiler.lineOfText(drl.text(), drl.ruleLine(), constraint.group(1)));
+                    return new Failure(constraint.group(2), "constraint", where, t);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static RuleImpl rule(KieBase kieBase, String name) {
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (rule.getName().equals(name) && rule instanceof RuleImpl impl) {
+                    return impl;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Returns the failure of the rule's expression the word names, such as {@code salience}, located at the line that holds the word. */
+    private static Failure failure(RuleImpl rule, String word, Throwable cause) {
+        return new Failure(rule.getName(), word, where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), word)), cause);
+    }
+
+    /** A rule's DRL text and the line that declares it. */
+    private record Drl(String text, int ruleLine) {
+    }
+
+    /** Returns the rule's file and the line the finder picks in the rule, as {@code file:line}; the file alone when the text cannot be read. */
+    private static String where(RuleImpl rule, ToIntFunction<Drl> line) {
+        String resource = CampaignCatalog.resourceOf(rule);
+        String text = text(rule.getResource());
+        int ruleLine = text == null ? 0 : CampaignCatalog.lineOfRule(text, rule.getName());
+        if (ruleLine <= 0) {
+            return resource;
+        }
+        return (resource.isEmpty() ? "line " : resource + ":") + line.applyAsInt(new Drl(text, ruleLine));
+    }
+
+    /** Returns the DRL the rule was compiled from, which Drools keeps with the rule, or null. */
+    private static String text(Resource resource) {
+        if (resource == null) {
+            return null;
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A rule's expression that threw while matching, such as {@code salience at spring.drl:5
+     * failed: java.lang.ArithmeticException: Division by zero}; its cause is what it threw.
+     */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String rule;
+
+        Failure(String rule, String expression, String where, Throwable cause) {
+            super(expression + (where.isEmpty() ? "" : " at " + where) + " failed: " + DrlCompiler.plain(RuleSet.describe(cause)), cause);
+            this.rule = rule;
+        }
+
+        /** Returns the name of the rule whose expression failed. */
+        String rule() {
+            return rule;
+        }
+    }
+
+    /** A salience computed from the matched facts, whose failure names its rule. */
+    private static final class NamedSalience implements Salience {
+        private static final long serialVersionUID = 1L;
+        private final Salience wrapped;
+        private final RuleImpl rule;
+
+        NamedSalience(Salience wrapped, RuleImpl rule) {
+            this.wrapped = wrapped;
+            this.rule = rule;
+        }
+
+        @Override
+        public int getValue(Match match, Rule matched, ValueResolver resolver) {
+            try {
+                return wrapped.getValue(match, matched, resolver);
+            } catch (RuntimeException e) {
+                throw failure(rule, "salience", e);
+            }
+        }
+
+        @Override
+        public int getValue() {
+            return wrapped.getValue();
+        }
+
+        @Override
+        public boolean isDynamic() {
+            return wrapped.isDynamic();
+        }
+
+        @Override
+        public boolean isDefault() {
+            return wrapped.isDefault();
+        }
+
+        @Override
+        public Declaration[] findDeclarations(Map<String, Declaration> declarations) {
+            return wrapped.findDeclarations(declarations);
+        }
+    }
+
+    /** An {@code enabled} expression, whose failure names its rule. */
+    private static final class NamedEnabled implements Enabled {
+        private static final long serialVersionUID = 1L;
+        private final Enabled wrapped;
+        private final RuleImpl rule;
+
+        NamedEnabled(Enabled wrapped, RuleImpl rule) {
+            this.wrapped = wrapped;
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean getValue(BaseTuple tuple, Declaration[] declarations, RuleImpl matched, ValueResolver resolver) {
+            try {
+                return wrapped.getValue(tuple, declarations, matched, resolver);
+            } catch (RuntimeException e) {
+                throw failure(rule, "enabled", e);
+            }
+        }
+
+        @Override
+        public Declaration[] findDeclarations(Map<String, Declaration> declarations) {
+            return wrapped.findDeclarations(declarations);
+        }
+    }
+
+    /** An {@code eval}, whose failure names its rule. */
+    private static final class NamedEval implements EvalExpression {
+        private final EvalExpression wrapped;
+        private final RuleImpl rule;
+
+        NamedEval(EvalExpression wrapped, RuleImpl rule) {
+            this.wrapped = wrapped;
+            this.rule = rule;
+        }
+
+        @Override
+        public Object createContext() {
+            return wrapped.createContext();
+        }
+
+        @Override
+        public boolean evaluate(BaseTuple tuple, Declaration[] declarations, ValueResolver resolver, Object context) throws Exception {
+            try {
+                return wrapped.evaluate(tuple, declarations, resolver, context);
+            } catch (Exception e) {
+                throw failure(rule, "eval", e);
+            }
+        }
+
+        @Override
+        public void replaceDeclaration(Declaration declaration, Declaration resolved) {
+            wrapped.replaceDeclaration(declaration, resolved);
+        }
+
+        @Override
+        public EvalExpression clone() {
+            return new NamedEval(wrapped.clone(), rule);
+        }
+
+        @Override
+        public EvalExpression clonePreservingDeclarations(EvalExpression original) {
+            EvalExpression unwrapped = original instanceof NamedEval named ? named.wrapped : original;
+            return new NamedEval(wrapped.clonePreservingDeclarations(unwrapped), rule);
+        }
+
+        @Override
+        public boolean wrapsCompiledInvoker() {
+            return wrapped.wrapsCompiledInvoker();
+        }
+
+        @Override
+        public String toString() {
+            return wrapped.toString();
+        }
+    }
+}
