@@ -193,6 +193,27 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldNotBlameTheRuleThatFiredBeforeWhenAnExpressionAfterFromThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "A-01 fires first" salience 10 when Purchase( ) then earn.points(1, "x"); end
+                rule "F-01 birthday month"
+                when
+                    $p : Purchase( )
+                    $m : Member( )
+                    $month : Object( ) from $m.getBirthday().getMonth()
+                then
+                    earn.points(1, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-23", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("a rule failed on event p-23: ")
+                    .hasMessageContaining("$m.getBirthday().getMonth()")
+                    .hasMessageNotContaining("A-01 fires first");
+        }
+    }
+
+    @Test
     void shouldFailNamingTheRuleWhenAFactorIsNaN() {
         try (DroolsRuleEngine engine = engine("""
                 rule "N-01 not a number" when $p : Purchase( ) then earn.multiply($p, Double.NaN, "x"); end

@@ -433,7 +433,7 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw matchingFailure(e, session.collector.currentRule(), eventId);
+            throw matchingFailure(e, eventId);
         } finally {
             release(session, reusable);
         }
@@ -521,7 +521,7 @@ public final class RuleSet implements AutoCloseable {
         } catch (RuntimeException e) {
             // a constraint that throws fails while the batch's facts propagate, before any firing says whose they are
             RuleEvaluationException alone = failureOfOne(contexts);
-            throw alone != null ? alone : matchingFailure(e, session.collector.currentRule(), session.collector.currentEvent());
+            throw alone != null ? alone : matchingFailure(e, session.collector.currentEvent());
         } finally {
             session.collector.owners = null;
             if (pooled) {
@@ -617,13 +617,14 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
-     * Reports what failed while the rules were matched or fired: the rule and DRL line of a
-     * salience, {@code enabled}, {@code eval} or constraint that threw, else the rule the message
-     * names, else the rule firing.
+     * Reports what failed outside a consequence, while the rules were matched: the rule and DRL
+     * line of a salience, {@code enabled}, {@code eval} or constraint that threw, else the rule the
+     * message names, else no rule. Not the rule that fired last: Drools matches a rule's joins just
+     * before it fires, after other rules have fired, so that one has nothing to do with the failure.
      */
-    private RuleEvaluationException matchingFailure(RuntimeException e, String firing, String eventId) {
+    private RuleEvaluationException matchingFailure(RuntimeException e, String eventId) {
         RuleExpressions.Failure named = RuleExpressions.failureIn(e, kieBase);
-        return named != null ? failure(named.rule(), eventId, named) : failure(ruleOf(e, firing), eventId, e);
+        return named != null ? failure(named.rule(), eventId, named) : failure(ruleOf(e), eventId, e);
     }
 
     private static RuleEvaluationException failure(String rule, String eventId, Throwable cause) {
@@ -652,8 +653,8 @@ public final class RuleSet implements AutoCloseable {
         return plain && cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
-    /** Finds the rule a matching failure names; Drools puts it in the message of a failed constraint. */
-    private static String ruleOf(RuntimeException e, String fallback) {
+    /** Finds the rule a matching failure names, or an empty text; Drools puts it in the message of a failed constraint. */
+    private static String ruleOf(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null) {
@@ -666,7 +667,7 @@ public final class RuleSet implements AutoCloseable {
                 break;
             }
         }
-        return fallback;
+        return "";
     }
 
     /** A stateful session with its own {@code earn} and {@code offers} globals. */
