@@ -108,6 +108,35 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldNameTheFileAndLineOfTheConsequenceThatThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-02 parses a number"
+                when
+                    Purchase( )
+                then
+                    earn.points(Long.parseLong("ten"), "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-24", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-02 parses a number\" failed on event p-24: consequence at test.drl:7 failed: ")
+                    .hasMessageContaining("NumberFormatException");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-25", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-03 negative points\" failed on event p-25: consequence at test.drl:")
+                    .satisfies(e -> assertThat(e.getMessage().split("X-03", -1)).hasSize(2));
+        }
+    }
+
+    @Test
     void shouldNameTheRuleAndEventWhenAConstraintThrowsWhileMatching() {
         try (DroolsRuleEngine engine = engine("""
                 rule "B-01 December birthdays" when Member( birthday.monthValue == 12 ) then earn.points(5, "x"); end

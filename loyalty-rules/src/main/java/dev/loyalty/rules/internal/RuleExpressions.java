@@ -124,6 +124,18 @@ final class RuleExpressions {
         return new Failure(rule.getName(), word, where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), word)), cause);
     }
 
+    /**
+     * Returns the failure of a rule's consequence, located at its {@code then} line, such as
+     * {@code consequence at spring.drl:7 failed: java.lang.NullPointerException}.
+     *
+     * @param rule the rule whose consequence threw
+     * @param cause what it threw
+     * @return the failure naming the rule
+     */
+    static Failure consequence(RuleImpl rule, Throwable cause) {
+        return new Failure(rule.getName(), "consequence", where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), "then")), cause);
+    }
+
     /** A rule's DRL text and the line that declares it. */
     private record Drl(String text, int ruleLine) {
     }

@@ -428,8 +428,7 @@ public final class RuleSet implements AutoCloseable {
             reusable = sessionsReusable && session.kieSession.getFactCount() == 0;
             return decisions;
         } catch (ConsequenceException e) {
-            String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
-            throw failure(rule, eventId, e.getCause() != null ? e.getCause() : e);
+            throw consequenceFailure(e, session.collector.currentRule(), eventId);
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -514,8 +513,7 @@ public final class RuleSet implements AutoCloseable {
             }
             return decisions;
         } catch (ConsequenceException e) {
-            String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : session.collector.currentRule();
-            throw failure(rule, session.collector.currentEvent(), e.getCause() != null ? e.getCause() : e);
+            throw consequenceFailure(e, session.collector.currentRule(), session.collector.currentEvent());
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -627,12 +625,23 @@ public final class RuleSet implements AutoCloseable {
         return named != null ? failure(named.rule(), eventId, named) : failure(ruleOf(e), eventId, e);
     }
 
+    /** Reports a consequence that threw: its rule, and the DRL file and line of its {@code then} when Drools kept the text. */
+    private static RuleEvaluationException consequenceFailure(ConsequenceException e, String firing, String eventId) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl rule) {
+            return failure(rule.getName(), eventId, RuleExpressions.consequence(rule, cause));
+        }
+        return failure(e.getMatch() != null ? e.getMatch().getRule().getName() : firing, eventId, cause);
+    }
+
     private static RuleEvaluationException failure(String rule, String eventId, Throwable cause) {
         String message = cause instanceof RuleExpressions.Failure ? cause.getMessage() : describe(cause);
         String prefix = "rule \"" + rule + "\": ";
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
+        // what a located expression threw may name the rule again
+        message = message.replace(" failed: " + prefix, " failed: ");
         // a failed expression has already described what it threw
         Throwable described = cause instanceof RuleExpressions.Failure && cause.getCause() != null ? cause.getCause() : cause;
         Throwable root = described;
