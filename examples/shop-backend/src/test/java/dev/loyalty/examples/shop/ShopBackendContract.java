@@ -3,39 +3,21 @@ package dev.loyalty.examples.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The shop started on a random local port, driven over HTTP with the JDK's client; subclasses
- * give it a database. Each test works on members of its own.
+ * The shop's endpoints over HTTP; subclasses give it a database. Each test works on members of
+ * its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ShopBackendContract {
+abstract class ShopBackendContract extends ShopOverHttp {
 
     private static final String BASKET = """
             {"lines":[{"sku":"85123A","category":"home","quantity":2,"unitPrice":2.95},
                       {"sku":"GARDEN-1","category":"garden","quantity":1,"unitPrice":"12.50"}],
              "channel":"web"}""";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Autowired
-    private ObjectMapper json;
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void enrolmentAnswersCreatedWithTheMembersLocation() throws Exception {
@@ -422,82 +404,5 @@ abstract class ShopBackendContract {
         assertProblem(reply, 404, "urn:loyalty:problem:offer-not-redeemable");
         assertThat(reply.body().get("reason").asText()).isEqualTo("UNKNOWN");
         assertThat(reply.body().get("offerCode").asText()).isEqualTo("NO-SUCH-OFFER");
-    }
-
-    private record Reply(int status, HttpResponse<String> response, JsonNode body) {
-        String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
-
-        String contentType() {
-            return header("Content-Type");
-        }
-    }
-
-    private void assertProblem(Reply reply, int status, String type) {
-        assertThat(reply.status()).as(reply.response().body()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.body().get("type").asText()).isEqualTo(type);
-        assertThat(reply.body().get("status").asInt()).isEqualTo(status);
-        assertThat(reply.body().get("detail").asText()).isNotBlank();
-    }
-
-    private static String newMember() {
-        return "m-" + UUID.randomUUID();
-    }
-
-    private String enrolled() throws IOException, InterruptedException {
-        String member = newMember();
-        assertThat(post("/members", "enrol-" + member, "{\"memberId\":\"" + member + "\"}").status()).isEqualTo(201);
-        return member;
-    }
-
-    /** A member enrolled that many days ago, so dormant since then. */
-    private String enrolledDaysAgo(int days) throws IOException, InterruptedException {
-        String member = newMember();
-        Instant at = Instant.now().minus(Duration.ofDays(days));
-        assertThat(post("/members", "enrol-" + member, "{\"memberId\":\"" + member + "\",\"occurredAt\":\"" + at + "\"}").status()).isEqualTo(201);
-        return member;
-    }
-
-    /** Sweeps this member alone: the range from its id to the next id with it as a prefix. */
-    private Reply sweep(String member, Instant asOf) throws IOException, InterruptedException {
-        return post("/sweeps", null, "{\"asOf\":\"" + asOf + "\",\"from\":\"" + member + "\",\"to\":\"" + member + "~\"}");
-    }
-
-    /** Sweeps the member at an instant and answers the code of the one offer it issued. */
-    private String offerCode(String member, Instant asOf) throws IOException, InterruptedException {
-        assertThat(sweep(member, asOf).body().get("offersIssued").asLong()).isEqualTo(1);
-        return get("/members/" + member + "/offers").body().get(0).get("code").asText();
-    }
-
-    private long balance(String member) throws IOException, InterruptedException {
-        return get("/members/" + member).body().at("/points/balance").asLong();
-    }
-
-    private int statementLines(String member) throws IOException, InterruptedException {
-        return get("/members/" + member + "/statement").body().get("lines").size();
-    }
-
-    private Reply post(String path, String key, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return send(request.build());
-    }
-
-    private Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response, response.body().isEmpty() ? null : json.readTree(response.body()));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }
