@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The shop's loyalty endpoints. Writes take an optional {@code Idempotency-Key} header, which
  * becomes the event id: the same key with the same body answers {@code 200} with the first
  * outcome and header {@code Idempotent-Replayed: true}; with another body {@code 409}. Without a
- * key every request is a new event. Refusals are RFC 9457 problem responses
- * ({@link ProblemResponses}).
+ * key every request is a new event. A write without {@code occurredAt} is dated when its key was
+ * first seen, not counting attempts that were refused ({@link IdempotencyKeys}). Refusals are
+ * RFC 9457 problem responses ({@link ProblemResponses}).
  */
 @RestController
 class LoyaltyController {
@@ -152,12 +154,13 @@ class LoyaltyController {
                                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                                   @RequestBody(required = false) ShopRequests.RedeemOffer body) {
         MemberId member = MemberId.of(memberId);
-        EventId id = key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
-        Instant at = at(key, id, body == null ? null : body.occurredAt());
-        boolean replay = store.findEvent(id).isPresent();
-        RedeemedOffer redeemed = engine.redeemOffer(new OfferRedemption(id, member, at, code));
-        ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true") : ResponseEntity.status(HttpStatus.CREATED);
-        return response.body(ShopResponses.OfferRedemptionBody.of(redeemed));
+        EventId id = eventId(key);
+        return dated(key, id, body == null ? null : body.occurredAt(), at -> {
+            boolean replay = store.findEvent(id).isPresent();
+            RedeemedOffer redeemed = engine.redeemOffer(new OfferRedemption(id, member, at, code));
+            ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true") : ResponseEntity.status(HttpStatus.CREATED);
+            return response.body(ShopResponses.OfferRedemptionBody.of(redeemed));
+        });
     }
 
     /**
@@ -205,20 +208,38 @@ class LoyaltyController {
      */
     private ResponseEntity<ShopResponses.EventOutcome> process(String key, Instant occurredAt, URI location,
                                                                EventFactory factory) {
-        EventId id = key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
-        Instant at = at(key, id, occurredAt);
-        LoyaltyEvent event = factory.apply(id, at);
-        boolean replay = store.findEvent(id).isPresent();
-        Outcome outcome = engine.process(event);
-        ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true")
-                : location != null ? ResponseEntity.created(location) : ResponseEntity.status(HttpStatus.CREATED);
-        return response.body(ShopResponses.EventOutcome.of(outcome));
+        EventId id = eventId(key);
+        return dated(key, id, occurredAt, at -> {
+            LoyaltyEvent event = factory.apply(id, at);
+            boolean replay = store.findEvent(id).isPresent();
+            Outcome outcome = engine.process(event);
+            ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true")
+                    : location != null ? ResponseEntity.created(location) : ResponseEntity.status(HttpStatus.CREATED);
+            return response.body(ShopResponses.EventOutcome.of(outcome));
+        });
     }
 
-    /** The event's time: as given, else when its key was first seen, else now. */
-    private Instant at(String key, EventId id, Instant occurredAt) {
-        Instant now = clock.instant();
-        return occurredAt != null ? occurredAt : key == null ? now : keys.firstSeen(id.value(), now);
+    /** The key as the event id; a random one without a key. */
+    private static EventId eventId(String key) {
+        return key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
+    }
+
+    /**
+     * Answers the request at its event's time: {@code occurredAt} when given, else when its key
+     * was first seen, else now. An attempt dated by its key that fails gives up its claim on the
+     * key's time, which a refusal (a 4xx) may forget ({@link IdempotencyKeys}).
+     */
+    private <T> T dated(String key, EventId id, Instant occurredAt, Function<Instant, T> answer) {
+        if (occurredAt != null || key == null) {
+            return answer.apply(occurredAt == null ? clock.instant() : occurredAt);
+        }
+        IdempotencyKeys.Claim claim = keys.claim(id, clock.instant());
+        try {
+            return answer.apply(claim.firstSeen());
+        } catch (RuntimeException e) {
+            keys.giveUp(claim, ProblemResponses.isRefusal(e));
+            throw e;
+        }
     }
 
     /** Builds an event from its id and time. */

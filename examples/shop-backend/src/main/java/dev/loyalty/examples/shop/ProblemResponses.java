@@ -55,11 +55,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>{@link StoreException}</td><td>503</td></tr>
  *   <tr><td>any other {@link LoyaltyException}</td><td>500</td></tr>
  * </table>
+ *
+ * <p>{@link #isRefusal} tells the 4xx exceptions from the failures, for {@link IdempotencyKeys}.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    /** The exceptions answered with a 4xx, as in the table above: the request was refused. */
+    private static final List<Class<? extends LoyaltyException>> REFUSALS = List.of(InvalidInputException.class,
+            UnknownMemberException.class, EventConflictException.class, MemberAlreadyEnrolledException.class,
+            MemberNotActiveException.class, HoldStateException.class, OfferNotRedeemableException.class,
+            InsufficientPointsException.class, PointsOverflowException.class);
+
+    /**
+     * Whether the exception is answered with a 4xx: the request was refused, rather than failed
+     * (a 503 when the store failed, a 500 for any other error).
+     *
+     * @param e what a request threw
+     * @return true for a refusal
+     */
+    static boolean isRefusal(Throwable e) {
+        return REFUSALS.stream().anyMatch(refusal -> refusal.isInstance(e));
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The JSON bodies the shop accepts. Optional fields may be left out; {@code occurredAt} defaults
- * to when the request's {@code Idempotency-Key} was first seen (or now, without a key), and
- * {@code currency} to the program's.
+ * to when the request's {@code Idempotency-Key} was first seen, not counting attempts the shop
+ * refused ({@link IdempotencyKeys}), or to now without a key; {@code currency} to the program's.
  */
 final class ShopRequests {
 
