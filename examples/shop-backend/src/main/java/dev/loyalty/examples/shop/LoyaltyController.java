@@ -21,6 +21,7 @@ import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.StoredEvent;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The shop's loyalty endpoints. Writes take an optional {@code Idempotency-Key} header, which
@@ -72,7 +74,8 @@ class LoyaltyController {
                                                      @RequestBody ShopRequests.Enrol body) {
         MemberId member = MemberId.of(body.memberId());
         ZoneId zone = zone(body.zone());
-        return process(key, body.occurredAt(), URI.create("/members/" + member.value()),
+        URI location = URI.create("/members/" + UriUtils.encodePathSegment(member.value(), StandardCharsets.UTF_8));
+        return process(key, body.occurredAt(), location,
                 (id, at) -> new Enrolment(id, member, at, body.birthday(), zone, body.tier(), body.channel()));
     }
 

@@ -54,6 +54,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>{@link InsufficientPointsException}, {@link PointsOverflowException}</td><td>422</td></tr>
  *   <tr><td>{@link StoreException}</td><td>503</td></tr>
  *   <tr><td>any other {@link LoyaltyException}</td><td>500</td></tr>
+ *   <tr><td>a request Tomcat refuses before it reaches the shop ({@link ProblemReportValve}), such as a
+ *       path with {@code %00}: {@code malformed-request}</td><td>400</td></tr>
  * </table>
  *
  * <p>{@link #isRefusal} tells the 4xx exceptions from the failures, for {@link IdempotencyKeys}.
@@ -213,8 +215,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return "an object";
     }
 
+    /**
+     * The problem for a request Tomcat refused before it reached the shop
+     * ({@link ProblemReportValve}): 400, naming an encoded NUL in the path, else with Tomcat's
+     * reason, such as an invalid character in the request target.
+     *
+     * @param path the request's path as sent, still encoded
+     * @param reason Tomcat's reason, or null
+     * @return the malformed-request problem
+     */
+    static ProblemDetail malformedRequest(String path, String reason) {
+        String detail = path.contains("%00") ? "the path holds %00, an encoded NUL character, which no path may hold"
+                : reason == null || reason.isBlank() ? "the request line or a header cannot be read" : reason;
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    }
+
     private static ProblemDetail problem(HttpStatus status, String name, String title, Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        return problem(status, name, title, e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String name, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:loyalty:problem:" + name));
         problem.setTitle(title);
         return problem;
