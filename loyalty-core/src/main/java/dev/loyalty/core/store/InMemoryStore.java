@@ -164,9 +164,14 @@ public final class InMemoryStore implements LoyaltyStore {
                         if (recorded != null) {
                             return recorded;
                         }
-                        if (!draw(changes)) {
+                        Draw drawn = draw(changes);
+                        if (drawn == Draw.DOES_NOT_FIT) {
                             // another member's event drew on the budget first: compute again with what remains
                             continue;
+                        }
+                        if (drawn == Draw.RECORDED_BY_ANOTHER) {
+                            // another member's event took the id since it was looked up: answer with that one, as the id is taken
+                            return events.get(changes.event().eventId());
                         }
                     } else if (changes.event() != null) {
                         StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
@@ -191,21 +196,33 @@ public final class InMemoryStore implements LoyaltyStore {
         }
     }
 
+    /** What {@link #draw} did. */
+    private enum Draw {
+        /** The event was recorded and its points drawn. */
+        DRAWN,
+        /** A draw does not fit what remains of its budget; nothing was recorded. */
+        DOES_NOT_FIT,
+        /** Another member's event was recorded under the id first; nothing was recorded or drawn. */
+        RECORDED_BY_ANOTHER
+    }
+
     /**
      * Records the event and draws the changes' points from the budgets, all or nothing, under the
-     * budget lock; refuses when a draw does not fit what remains (nothing recorded then).
+     * budget lock; refuses when a draw does not fit what remains, or when another member's event
+     * took the event id since it was looked up (nothing recorded or drawn then). Events of other
+     * members record their ids outside this lock, so the id is only known to be free once it is taken.
      */
-    private boolean draw(MemberChanges changes) {
+    private Draw draw(MemberChanges changes) {
         synchronized (budgetLock) {
             for (CampaignDraw draw : changes.draws()) {
                 CampaignBudget budget = budgets.get(draw.campaign());
                 long spent = budget == null ? 0 : budget.spent();
                 if (draw.budgeted() && spent + draw.points() > draw.budget()) {
-                    return false;
+                    return Draw.DOES_NOT_FIT;
                 }
             }
             if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), changes.event()) != null) {
-                throw new IllegalStateException("event " + changes.event().eventId() + " was recorded by another member while the budget was drawn");
+                return Draw.RECORDED_BY_ANOTHER;
             }
             for (CampaignDraw draw : changes.draws()) {
                 if (draw.budgeted()) {
@@ -214,7 +231,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     budgets.put(draw.campaign(), new CampaignBudget(draw.campaign(), draw.budget(), Points.add(spent, draw.points())));
                 }
             }
-            return true;
+            return Draw.DRAWN;
         }
     }
 

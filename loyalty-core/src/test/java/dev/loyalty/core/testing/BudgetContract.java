@@ -6,6 +6,7 @@ import static dev.loyalty.core.testing.Fixtures.member;
 import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
@@ -191,6 +192,42 @@ public abstract class BudgetContract {
         assertThat(awarded).isEqualTo(budget);
         assertThat(pointsOf(store, SPRING, members)).isEqualTo(budget);
         assertThat(engine.campaignBudget("SPRING-01")).contains(new CampaignBudget("SPRING-01", budget, budget));
+    }
+
+    @Test
+    void shouldRecordOneMemberAndRefuseTheOtherAsAConflictWhenTwoMembersRaceForOneEventIdOfABudgetedCampaign() throws Exception {
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = Fixtures.engine(store, spring(100_000, CampaignLimits.UNLIMITED));
+        int rounds = 20;
+        for (int round = 0; round < rounds; round++) {
+            String a = "a-" + round;
+            String b = "b-" + round;
+            engine.process(enrolment(a, MONDAY));
+            engine.process(enrolment(b, MONDAY));
+            Purchase forA = purchase("race-" + round, a, MONDAY.plusSeconds(60), "1.00");
+            Purchase forB = purchase("race-" + round, b, MONDAY.plusSeconds(60), "2.00");
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                Purchase purchase = t % 2 == 0 ? forA : forB;
+                tasks.add(() -> engine.process(purchase));
+            }
+
+            List<Object> results = Fixtures.runConcurrently(tasks, 8, Duration.ofMinutes(1));
+
+            Outcome recorded = store.findEvent(Fixtures.eventId("race-" + round)).orElseThrow().outcome();
+            MemberId winner = recorded.memberId();
+            for (int t = 0; t < 8; t++) {
+                if ((t % 2 == 0 ? member(a) : member(b)).equals(winner)) {
+                    assertThat(results.get(t)).as("round %d, thread %d", round, t).isEqualTo(recorded);
+                } else {
+                    assertThat(results.get(t)).as("round %d, thread %d", round, t).isInstanceOf(EventConflictException.class);
+                }
+            }
+            MemberId loser = winner.equals(member(a)) ? member(b) : member(a);
+            assertThat(pointsOf(store, SPRING, loser.value())).as("round %d", round).isZero();
+            assertThat(pointsOf(store, SPRING, winner.value())).as("round %d", round).isEqualTo(10);
+        }
+        assertThat(engine.campaignBudget("SPRING-01")).contains(new CampaignBudget("SPRING-01", 100_000, 10L * rounds));
     }
 
     @Test
