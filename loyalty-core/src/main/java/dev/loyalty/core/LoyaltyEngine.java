@@ -231,21 +231,37 @@ public final class LoyaltyEngine implements AutoCloseable {
     }
 
     /**
-     * Returns a member's statement: the ledger with running balance, lots, holds and summary.
+     * Returns a member's statement: the ledger with running balance, lots, holds and summary, all
+     * as they stood at one moment, even while the member's events are being processed.
      *
      * @param memberId the member id
      * @return the statement
      * @throws UnknownMemberException when the member is not enrolled
      */
     public Statement statement(MemberId memberId) {
-        Member member = store.findMember(Checks.notNull(memberId, "memberId")).orElseThrow(() -> new UnknownMemberException(memberId));
+        requireMember(memberId);
+        StatementMoment[] moment = new StatementMoment[1];
+        // the member, lots, holds and summary are read together under the member's lock, so that no event falls between them
+        store.apply(memberId, view -> {
+            moment[0] = new StatementMoment(view.member().orElseThrow(() -> new UnknownMemberException(memberId)), view.lots(), view.holds(),
+                    processor.summary(view, clock.instant()), view.lastSequence());
+            return new MemberChanges(null, null, List.of(), List.of());
+        });
+        // the ledger is append-only: its entries up to the last sequence seen under the lock are the ledger as it stood then
         List<Statement.Line> lines = new ArrayList<>();
         long running = 0;
         for (LedgerEntry entry : store.ledger(memberId)) {
+            if (entry.sequence() > moment[0].lastSequence()) {
+                break;
+            }
             running = Points.add(running, entry.points().value());
             lines.add(new Statement.Line(entry, running));
         }
-        return new Statement(member, lines, store.lots(memberId), store.holds(memberId), summaryOf(memberId));
+        return new Statement(moment[0].member(), lines, moment[0].lots(), moment[0].holds(), moment[0].summary());
+    }
+
+    /** What a statement reads of a member under the member's lock, with the last ledger sequence it stood at then. */
+    private record StatementMoment(Member member, List<Lot> lots, List<Hold> holds, PointsSummary summary, long lastSequence) {
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.Statement;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
@@ -33,6 +34,8 @@ import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.StoredEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -460,6 +463,39 @@ public abstract class LoyaltyStoreContract {
             assertThat(store.ledger(loser)).hasSize(1);
             assertThat(store.balance(loser)).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
         }
+    }
+
+    @Test
+    void shouldShowTheLinesLotsAndSummaryOfOneMomentWhenPurchasesLandWhileAStatementIsRead() {
+        engine.process(enrolment("m-1", MONDAY));
+        List<Outcome> landed = new ArrayList<>();
+        Runnable purchaseLands = () -> landed.add(engine.process(purchase("p-" + landed.size(), "m-1", MONDAY.plusSeconds(60 + landed.size()), "3")));
+        // another writer's purchase lands just before and just after the statement reads the ledger
+        LoyaltyStore racing = (LoyaltyStore) Proxy.newProxyInstance(LoyaltyStore.class.getClassLoader(), new Class<?>[] {LoyaltyStore.class},
+                (proxy, method, args) -> {
+                    boolean ledger = method.getName().equals("ledger");
+                    if (ledger) {
+                        purchaseLands.run();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (ledger) {
+                            purchaseLands.run();
+                        }
+                    }
+                });
+
+        Statement statement = Fixtures.engine(racing).statement(member("m-1"));
+
+        assertThat(landed).hasSize(2);
+        long lastRunningBalance = statement.lines().get(statement.lines().size() - 1).runningBalance();
+        assertThat(sumOfRemaining(statement.lots())).isEqualTo(lastRunningBalance);
+        assertThat(statement.summary().balance()).isEqualTo(Points.of(lastRunningBalance));
+        assertThat(statement.lots()).extracting(Lot::id).containsExactlyElementsOf(
+                statement.lines().stream().map(line -> line.entry().lotId()).toList());
     }
 
     @Test
