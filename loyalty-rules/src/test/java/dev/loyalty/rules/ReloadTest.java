@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import java.nio.file.Files;
@@ -176,6 +178,82 @@ class ReloadTest {
 
             assertThat(submitted).as("the workers never ran out of events before the reloads ended").isLessThan(threads * maxPerThread);
             assertThat(outcomes).hasSize(submitted);
+            assertThat(outcomes).extracting(Outcome::ruleSetVersion).contains(one, two);
+            for (Outcome outcome : outcomes) {
+                assertThat(outcome.points().value()).as("points of %s", outcome.eventId()).isEqualTo(7 * pointsPerPound.get(outcome.ruleSetVersion()));
+                assertThat(outcome.entries()).allSatisfy(e -> assertThat(e.ruleSetVersion()).isEqualTo(outcome.ruleSetVersion()));
+            }
+            for (MemberId member : members) {
+                long fromOutcomes = outcomes.stream().filter(o -> o.memberId().equals(member)).mapToLong(o -> o.points().value()).sum();
+                assertThat(engine.balance(member).value()).isEqualTo(fromOutcomes);
+            }
+        }
+    }
+    /**
+     * Three threads hand batches of purchases of two members each to {@code processAll} (rules
+     * evaluated together in one firing, ahead of the members' locks) while the rules are swapped
+     * ten times: every event is processed once, by one whole set, and its points and entries agree
+     * with the version it records.
+     */
+    @Test
+    void shouldProcessEveryBatchedEventWithOneWholeSetWhileReloading() throws Exception {
+        int threads = 3;
+        int reloads = 10;
+        int batchSize = 8;
+        // five minutes apart per member from 5 March, as above; a batch alternates its thread's two members
+        int maxBatchesPerThread = 2_000;
+        try (DroolsRuleEngine rules = rules(1).build(); LoyaltyEngine engine = Shop.engine(rules)) {
+            String one = rules.version();
+            String two;
+            try (DroolsRuleEngine probe = rules(2).build()) {
+                two = probe.version();
+            }
+            assertThat(rules.evaluatesInOnePass()).isTrue();
+            Map<String, Long> pointsPerPound = Map.of(one, 1L, two, 2L);
+            List<MemberId> members = new ArrayList<>();
+            for (int m = 0; m < 2 * threads; m++) {
+                members.add(enrol(engine, "member"));
+            }
+            ConcurrentLinkedQueue<EventResult> results = new ConcurrentLinkedQueue<>();
+            AtomicBoolean reloaded = new AtomicBoolean();
+            CountDownLatch running = new CountDownLatch(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<MemberId> own = members.subList(2 * t, 2 * t + 2);
+                futures.add(pool.submit(() -> {
+                    int batches = 0;
+                    int purchases = 0;
+                    // keep sending batches until every reload is done, so the reloads happen under load
+                    while (batches < maxBatchesPerThread && (batches == 0 || !reloaded.get())) {
+                        List<Purchase> batch = new ArrayList<>();
+                        for (int i = 0; i < batchSize; i++, purchases++) {
+                            batch.add(purchase(own.get(i % 2), london("2025-03-05T00:00").plusSeconds(300L * (purchases / 2)))
+                                    .line("A", "home", 1, gbp("7.00")).build());
+                        }
+                        results.addAll(engine.processAll(batch));
+                        batches++;
+                        if (batches == 1) {
+                            running.countDown();
+                        }
+                    }
+                    return batches;
+                }));
+            }
+            running.await(1, TimeUnit.MINUTES);
+            for (int r = 0; r < reloads; r++) {
+                rules.reload(rules(r % 2 == 0 ? 2 : 1));
+            }
+            reloaded.set(true);
+            int batches = 0;
+            for (Future<Integer> future : futures) {
+                batches += future.get(1, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+
+            assertThat(batches).as("the workers never ran out of events before the reloads ended").isLessThan(threads * maxBatchesPerThread);
+            assertThat(results).hasSize(batches * batchSize).allSatisfy(result -> assertThat(result.succeeded()).as("%s", result.error()).isTrue());
+            List<Outcome> outcomes = results.stream().map(EventResult::outcome).toList();
             assertThat(outcomes).extracting(Outcome::ruleSetVersion).contains(one, two);
             for (Outcome outcome : outcomes) {
                 assertThat(outcome.points().value()).as("points of %s", outcome.eventId()).isEqualTo(7 * pointsPerPound.get(outcome.ruleSetVersion()));

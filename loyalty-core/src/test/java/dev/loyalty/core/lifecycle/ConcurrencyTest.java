@@ -2,15 +2,10 @@ package dev.loyalty.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loyalty.core.HoldStateException;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.Outcome;
-import dev.loyalty.core.event.HoldCapture;
-import dev.loyalty.core.event.HoldVoid;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.EntryType;
-import dev.loyalty.core.model.EventId;
-import dev.loyalty.core.model.HoldStatus;
 import dev.loyalty.core.model.LedgerEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,26 +152,6 @@ class ConcurrencyTest {
             assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(results.get(0)));
             assertThat(life.entriesOf("ret-same")).extracting(LedgerEntry::points).hasSize(1);
             assertThat(life.balance()).isEqualTo(140);
-        }
-    }
-
-    @Test
-    void shouldCaptureOnceWhenThreadsCaptureOneHoldUnderDifferentIds() throws Exception {
-        for (int round = 0; round < ROUNDS; round++) {
-            Life life = Life.enrolled();
-            life.purchase("p-1", "100");
-            life.hold("h-1", 80);
-
-            List<Object> results = race(life, t -> t % 2 == 0
-                    ? new HoldCapture(EventId.of("c-" + t), life.member, life.now(),
-                            EventId.of("h-1"))
-                    : new HoldVoid(EventId.of("v-" + t), life.member, life.now(),
-                            EventId.of("h-1")));
-
-            assertThat(count(results, Outcome.class)).isEqualTo(1);
-            assertThat(count(results, HoldStateException.class)).isEqualTo(THREADS - 1);
-            HoldStatus status = life.engine.holds(life.member).get(0).status();
-            assertThat(life.balance()).isEqualTo(status == HoldStatus.CAPTURED ? 20 : 100);
         }
     }
 }

@@ -7,6 +7,7 @@ import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.EventConflictException;
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
@@ -228,6 +229,43 @@ public abstract class BudgetContract {
             assertThat(pointsOf(store, SPRING, winner.value())).as("round %d", round).isEqualTo(10);
         }
         assertThat(engine.campaignBudget("SPRING-01")).contains(new CampaignBudget("SPRING-01", 100_000, 10L * rounds));
+    }
+
+    @Test
+    void shouldSpendTheBudgetExactlyAndNeverMoreWhenBatchesOfManyMembersRace() throws Exception {
+        LoyaltyStore store = newStore();
+        long budget = 305;
+        LoyaltyEngine engine = Fixtures.engine(store, spring(budget, CampaignLimits.UNLIMITED));
+        String[] members = new String[12];
+        for (int m = 0; m < members.length; m++) {
+            members[m] = "m-" + m;
+            engine.process(enrolment(members[m], MONDAY));
+        }
+        // each batch has two members of its own, so that the batches' runs draw on the budget side by side
+        List<Supplier<Object>> batches = new ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            List<Purchase> batch = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = b * 8 + i;
+                batch.add(purchase("p-" + n, members[2 * b + i % 2], MONDAY.plusSeconds(60 + n), "1.00"));
+            }
+            batches.add(() -> engine.processAll(batch));
+        }
+
+        List<Object> results = Fixtures.runConcurrently(batches, 6, Duration.ofMinutes(2));
+
+        long awarded = 0;
+        for (Object result : results) {
+            assertThat(result).isInstanceOf(List.class);
+            for (Object each : (List<?>) result) {
+                EventResult eventResult = (EventResult) each;
+                assertThat(eventResult.succeeded()).as("%s", eventResult.error()).isTrue();
+                awarded += eventResult.outcome().entries().stream().filter(e -> SPRING.equals(e.rule())).mapToLong(e -> e.points().value()).sum();
+            }
+        }
+        assertThat(awarded).isEqualTo(budget);
+        assertThat(pointsOf(store, SPRING, members)).isEqualTo(budget);
+        assertThat(engine.campaignBudget("SPRING-01")).contains(new CampaignBudget("SPRING-01", budget, budget));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
+import dev.loyalty.core.event.HoldVoid;
 import dev.loyalty.core.event.PointsHold;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
@@ -34,7 +35,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -268,9 +273,108 @@ public abstract class LifecycleContract {
         assertThat(store.account(MEMBER).lastActivityAt()).isEqualTo(START.plus(Duration.ofDays(45)));
     }
 
+    @Test
+    void shouldReleaseEachPendingLotOnceWhenSweepsRaceTheMembersEvents() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            clock.set(START);
+            start(program().returnWindowDays(14));
+            for (int i = 0; i < 10; i++) {
+                buy("p-" + i, "10");
+            }
+            clock.advance(Duration.ofDays(15));
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Redemption redemption = new Redemption(EventId.of("r-" + t), MEMBER, clock.instant(), "REWARD", 10, null);
+                Purchase purchase = purchase("q-" + t, "5");
+                tasks.add(engine::sweep);
+                tasks.add(() -> engine.process(redemption));
+                tasks.add(() -> engine.process(purchase));
+            }
+
+            List<Object> results = Fixtures.runConcurrently(tasks, 8, Duration.ofMinutes(1));
+
+            assertThat(results).as("round %d", round).noneMatch(Throwable.class::isInstance);
+            assertThat(entriesPerLot(EntryType.RELEASE)).as("round %d", round)
+                    .isEqualTo(once("p-0", "p-1", "p-2", "p-3", "p-4", "p-5", "p-6", "p-7", "p-8", "p-9"));
+            assertThat(store.balance(MEMBER)).isEqualTo(Points.of(100 - 40 + 20));
+            assertBalanceIsSumOfEntriesAndLots();
+        }
+    }
+
+    @Test
+    void shouldExpireEachLotOnceWhenSweepsRaceTheMembersEvents() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            clock.set(START);
+            start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+            for (int i = 0; i < 10; i++) {
+                buy("p-" + i, "10");
+            }
+            // the soonest-expiring lots pay first: p-0 to p-3 are spent, p-4 to p-9 keep 10 points each
+            redeem("r-1", 40);
+            clock.advance(Duration.ofDays(32));
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Purchase purchase = purchase("q-" + t, "5");
+                tasks.add(engine::sweep);
+                tasks.add(() -> engine.process(purchase));
+            }
+
+            List<Object> results = Fixtures.runConcurrently(tasks, 8, Duration.ofMinutes(1));
+
+            assertThat(results).as("round %d", round).noneMatch(Throwable.class::isInstance);
+            assertThat(entriesPerLot(EntryType.EXPIRE)).as("round %d", round).isEqualTo(once("p-4", "p-5", "p-6", "p-7", "p-8", "p-9"));
+            assertThat(store.balance(MEMBER)).isEqualTo(Points.of(20));
+            assertBalanceIsSumOfEntriesAndLots();
+        }
+    }
+
+    /** Each lot once, as {@link #entriesPerLot} counts them. */
+    private static Map<String, Long> once(String... lots) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String lot : lots) {
+            counts.put(lot, 1L);
+        }
+        return counts;
+    }
+
+    /** Counts the member's entries of a type by the lot they name. */
+    private Map<String, Long> entriesPerLot(EntryType type) {
+        Map<String, Long> counts = new HashMap<>();
+        for (LedgerEntry entry : store.ledger(MEMBER)) {
+            if (entry.type() == type) {
+                counts.merge(entry.lotId(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void shouldCaptureOrVoidAHoldOnceWhenThreadsCaptureAndVoidItAtOnce() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            clock.set(START);
+            start(program());
+            buy("p-1", "100");
+            engine.process(new PointsHold(EventId.of("h-1"), MEMBER, clock.instant(), "REWARD", 80, clock.instant().plus(Duration.ofHours(1))));
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                EventId id = EventId.of((t % 2 == 0 ? "c-" : "v-") + t);
+                tasks.add(t % 2 == 0 ? () -> engine.process(new HoldCapture(id, MEMBER, clock.instant(), EventId.of("h-1")))
+                        : () -> engine.process(new HoldVoid(id, MEMBER, clock.instant(), EventId.of("h-1"))));
+            }
+
+            List<Object> results = Fixtures.runConcurrently(tasks, 8, Duration.ofMinutes(1));
+
+            assertThat(results).as("round %d", round).filteredOn(Outcome.class::isInstance).hasSize(1);
+            assertThat(results).as("round %d", round).filteredOn(HoldStateException.class::isInstance).hasSize(7);
+            HoldStatus status = store.holds(MEMBER).get(0).status();
+            assertThat(store.balance(MEMBER)).isEqualTo(Points.of(status == HoldStatus.CAPTURED ? 20 : 100));
+            assertBalanceIsSumOfEntriesAndLots();
+        }
+    }
+
     /** A clock the test moves by hand. */
     private static final class MovableClock extends Clock {
-        private Instant now;
+        private volatile Instant now;
 
         MovableClock(Instant start) {
             this.now = start;
@@ -278,6 +382,10 @@ public abstract class LifecycleContract {
 
         void advance(Duration by) {
             now = now.plus(by);
+        }
+
+        void set(Instant to) {
+            now = to;
         }
 
         @Override

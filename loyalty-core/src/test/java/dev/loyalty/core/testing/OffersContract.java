@@ -39,6 +39,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -426,6 +427,33 @@ public abstract class OffersContract {
 
         assertThat(multiplied.points()).isEqualTo(Points.of(60));
         assertThat(plain.points()).isEqualTo(Points.of(20));
+    }
+
+    @Test
+    void shouldIssueEachOccasionsOfferOnceWhenOverlappingSweepsRaceTheMembersPurchases() throws Exception {
+        start(BirthdayWindow.MONTH, BASE_AND_OFFERS);
+        List<String> members = List.of("m-0", "m-1", "m-2", "m-3", "m-4", "m-5");
+        for (String member : members) {
+            enrol(member, LocalDate.of(1985, 6, 20), ZoneOffset.UTC);
+        }
+        at("2026-06-10T12:00:00Z");
+        Instant now = clock.instant();
+        List<Supplier<Object>> tasks = new ArrayList<>();
+        for (String member : members) {
+            EventId id = EventId.of("back-" + member);
+            tasks.add(engine::sweep);
+            tasks.add(() -> engine.process(Purchase.builder(id, MemberId.of(member), now).line("SKU", "gifts", 1, Money.of("10", "GBP")).build()));
+        }
+
+        List<Object> results = Fixtures.runConcurrently(tasks, 8, Duration.ofMinutes(1));
+
+        assertThat(results).noneMatch(Throwable.class::isInstance);
+        for (String member : members) {
+            assertThat(offers(member)).as(member).filteredOn(offer -> offer.template().equals(JavaRules.BIRTHDAY)).hasSize(1);
+            assertThat(offers(member)).as(member).filteredOn(offer -> offer.template().equals(JavaRules.WIN_BACK_90)).hasSizeLessThanOrEqualTo(1);
+            assertThat(offers(member)).as(member).extracting(Offer::code).doesNotHaveDuplicates();
+        }
+        assertThat(engine.sweep().offersIssued()).isZero();
     }
 
     @Test

@@ -435,6 +435,41 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldRewardEachSideOnceWhenSweepsSettlementsAndPurchasesSettleTheSameReferralsAtOnce() throws Exception {
+        start();
+        referrer("ann");
+        List<String> referees = List.of("bob", "cat", "dan", "eve", "fay", "gus");
+        for (String referee : referees) {
+            engine.process(signUp(referee, "ann"));
+            buy(referee, "10.00");
+        }
+        later(Duration.ofDays(15));
+        Instant now = clock.instant();
+        List<Supplier<Object>> tasks = new ArrayList<>();
+        for (String referee : referees) {
+            EventId id = EventId.of("after-window-" + referee);
+            tasks.add(() -> engine.process(Purchase.builder(id, MemberId.of(referee), now).line("SKU", "gifts", 1, Money.of("10.00", "GBP")).build()));
+            tasks.add(engine::sweep);
+            tasks.add(() -> {
+                engine.settleReferrals(now);
+                return referee;
+            });
+        }
+
+        List<Object> results = Fixtures.runConcurrently(tasks, 8, Duration.ofMinutes(2));
+
+        assertThat(results).noneMatch(Throwable.class::isInstance);
+        for (String referee : referees) {
+            assertThat(referral(referee).status()).as(referee).isEqualTo(ReferralStatus.REWARDED);
+            assertThat(points(referee, ReferralRules.REF)).as(referee).isEqualTo(ReferralRules.REWARD);
+            assertThat(engine.offers(MemberId.of(referee))).as(referee).hasSize(1);
+        }
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(referees.size() * ReferralRules.REWARD);
+        assertThat(points("ann", ReferralRules.STAR)).isEqualTo(ReferralRules.STAR_POINTS);
+        assertThat(balance("ann")).isEqualTo(referees.size() * ReferralRules.REWARD + ReferralRules.STAR_POINTS);
+    }
+
+    @Test
     void shouldSettleTheReferrerSideInALaterSweepWhenItFailedAfterTheRefereeQualified() {
         start(0, ReferralPolicy.DEFAULT);
         referrer("ann");
