@@ -222,7 +222,7 @@ class DroolsRuleEngineTest {
     }
 
     @Test
-    void shouldNotBlameTheRuleThatFiredBeforeWhenAnExpressionAfterFromThrows() {
+    void shouldNameTheRuleAndLineOfAnExpressionAfterFromThatThrowsNotTheRuleThatFiredBefore() {
         try (DroolsRuleEngine engine = engine("""
                 rule "A-01 fires first" salience 10 when Purchase( ) then earn.points(1, "x"); end
                 rule "F-01 birthday month"
@@ -236,9 +236,40 @@ class DroolsRuleEngineTest {
                 """)) {
             assertThatThrownBy(() -> engine.evaluate(context(purchase("p-23", "kitchen"), "member")))
                     .isInstanceOf(RuleEvaluationException.class)
-                    .hasMessageStartingWith("a rule failed on event p-23: ")
+                    .hasMessageStartingWith("rule \"F-01 birthday month\" failed on event p-23: expression at test.drl:9 failed: ")
                     .hasMessageContaining("$m.getBirthday().getMonth()")
                     .hasMessageNotContaining("A-01 fires first");
+        }
+    }
+
+    @Test
+    void shouldNameTheRuleAndLineOfAnAccumulatedExpressionThatThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "G-01 total of line halves"
+                when
+                    $p : Purchase( )
+                    $n : Number( ) from accumulate( PurchaseLine( $a : amount ), sum( $a.divide(java.math.BigDecimal.ZERO) ) )
+                then
+                    earn.points(1, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-27", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"G-01 total of line halves\" failed on event p-27: accumulate at test.drl:7 failed: ")
+                    .hasMessageContaining("Division by zero");
+        }
+    }
+
+    @Test
+    void shouldNameNoRuleWhenTwoRulesHoldTheExpressionThatThrows() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "F-02 birthday month" when $m : Member( ) $month : Object( ) from $m.getBirthday().getMonth() then earn.points(1, "x"); end
+                rule "F-03 birthday month again" when $m : Member( ) $month : Object( ) from $m.getBirthday().getMonth() then earn.points(2, "y"); end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-26", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("a rule failed on event p-26: ")
+                    .hasMessageContaining("$m.getBirthday().getMonth()");
         }
     }
 

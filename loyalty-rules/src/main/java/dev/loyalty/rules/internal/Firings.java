@@ -66,6 +66,12 @@ final class Firings {
         return true;
     }
 
+    /** Returns the consequence the rule was compiled with: the one {@link #announce} wrapped, else the rule's own. */
+    static Consequence<?> compiled(RuleImpl rule) {
+        Consequence<?> consequence = rule.getConsequence();
+        return consequence instanceof Announcing announcing ? announcing.wrapped : consequence;
+    }
+
     /** A rule's consequence that announces the firing to the session's collector first. */
     private static final class Announcing implements Consequence<ConsequenceContext> {
         private final Consequence<ConsequenceContext> wrapped;

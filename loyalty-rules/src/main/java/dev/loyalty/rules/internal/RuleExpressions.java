@@ -3,6 +3,8 @@ package dev.loyalty.rules.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -35,6 +37,12 @@ final class RuleExpressions {
 
     /** Drools' message for a constraint that throws: its text and the first rule it belongs to. */
     private static final Pattern CONSTRAINT = Pattern.compile("^Error evaluating constraint '(.*)' in \\[Rule \"([^\"]+)\"", Pattern.DOTALL);
+
+    /** MVEL's quote of an expression it failed to evaluate, as in {@code [Near : {... $m.getBirthday().getMonth() ....}]}. */
+    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.}]");
+
+    /** What Drools appends to a rule's class name for the class of its Java consequence. */
+    private static final String CONSEQUENCE_SUFFIX = "DefaultConsequenceInvoker";
 
     private RuleExpressions() {
     }
@@ -104,8 +112,103 @@ final class RuleExpressions {
                     return new Failure(constraint.group(2), "constraint", where, t);
                 }
             }
+            Matcher near = t.getMessage() == null ? null : NEAR.matcher(t.getMessage());
+            if (near != null && near.find()) {
+                Failure quoted = quotedBy(kieBase, near.group(1).strip(), t);
+                if (quoted != null) {
+                    return quoted;
+                }
+            }
+        }
+        return compiledIn(e, kieBase);
+    }
+
+    /**
+     * Finds the rule whose compiled Java code threw, such as an {@code accumulate} function's
+     * expression, from the stack: Drools compiles a rule's Java parts into classes named after
+     * the rule's class, whose name its consequence's class starts with. Null when no frame is a
+     * rule's, as with rules in the MVEL dialect.
+     */
+    private static Failure compiledIn(Throwable e, KieBase kieBase) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String frameClass = frame.getClassName();
+                if (!frameClass.substring(frameClass.lastIndexOf('.') + 1).startsWith("Rule_")) {
+                    continue;
+                }
+                RuleImpl owner = ruleOfClass(kieBase, frameClass);
+                if (owner != null) {
+                    boolean accumulate = (frameClass + '.' + frame.getMethodName()).toLowerCase(Locale.ROOT).contains("accumulate");
+                    String word = accumulate ? "accumulate" : "expression";
+                    return new Failure(owner.getName(), word, where(owner, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), word)),
+                            t == e ? e : t);
+                }
+            }
         }
         return null;
+    }
+
+    /** The rule a generated class belongs to: its consequence's class is the rule's class and a suffix, and so is the class. */
+    private static RuleImpl ruleOfClass(KieBase kieBase, String generated) {
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.isQuery() || Firings.compiled(impl) == null) {
+                    continue;
+                }
+                String consequence = Firings.compiled(impl).getClass().getName();
+                int suffix = consequence.indexOf(CONSEQUENCE_SUFFIX);
+                if (suffix <= 0) {
+                    continue;
+                }
+                String ruleClass = consequence.substring(0, suffix);
+                // the rule's class ends in digits: what follows them in a part's class is a name, never another digit
+                if (generated.equals(ruleClass) || generated.startsWith(ruleClass) && !Character.isDigit(generated.charAt(ruleClass.length()))) {
+                    return impl;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds the one rule whose DRL holds an expression MVEL quoted in its failure (one after
+     * {@code from}, say, which Drools reports without its rule) and locates it at the line that
+     * holds it; null when no rule or several rules hold it. Each file is read once.
+     */
+    private static Failure quotedBy(KieBase kieBase, String expression, Throwable cause) {
+        if (expression.isEmpty()) {
+            return null;
+        }
+        Map<String, String> read = new HashMap<>();
+        String foundRule = null;
+        String foundAt = null;
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.isQuery() || read.containsKey(CampaignCatalog.resourceOf(impl))) {
+                    continue;
+                }
+                String resource = CampaignCatalog.resourceOf(impl);
+                String text = text(impl.getResource());
+                read.put(resource, "");
+                String[] lines = text == null ? new String[0] : text.split("\r\n|\r|\n", -1);
+                String declared = null;
+                for (int i = 0; i < lines.length; i++) {
+                    String name = DrlCompiler.declaredRule(lines[i]);
+                    declared = name != null ? name : declared;
+                    if (declared == null || !lines[i].contains(expression)) {
+                        continue;
+                    }
+                    if (foundRule != null && !foundRule.equals(declared)) {
+                        return null;
+                    }
+                    // the expression's line, or the rule's when it holds the expression on several lines
+                    String at = (resource.isEmpty() ? "line " : resource + ":") + (i + 1);
+                    foundAt = foundRule == null ? at : (resource.isEmpty() ? "line " : resource + ":") + CampaignCatalog.lineOfRule(text, declared);
+                    foundRule = declared;
+                }
+            }
+        }
+        return foundRule == null ? null : new Failure(foundRule, "expression", foundAt, cause);
     }
 
     private static RuleImpl rule(KieBase kieBase, String name) {
