@@ -124,7 +124,7 @@ public final class RuleSet implements AutoCloseable {
             throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, e.getMatch().getRule().getName(),
                     "the tier ladder is not valid: " + cause.getMessage())), "");
         } catch (RuntimeException e) {
-            RuleExpressions.Failure named = RuleExpressions.failureIn(e, kieBase);
+            RuleFailures.Failure named = RuleFailures.failureIn(e, kieBase);
             throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, named != null ? named.rule() : rule[0],
                     "the tier ladder is not valid: " + (named != null ? named : e).getMessage())), "");
         } finally {
@@ -621,7 +621,7 @@ public final class RuleSet implements AutoCloseable {
      * before it fires, after other rules have fired, so that one has nothing to do with the failure.
      */
     private RuleEvaluationException matchingFailure(RuntimeException e, String eventId) {
-        RuleExpressions.Failure named = RuleExpressions.failureIn(e, kieBase);
+        RuleFailures.Failure named = RuleFailures.failureIn(e, kieBase);
         return named != null ? failure(named.rule(), eventId, named) : failure(ruleOf(e), eventId, e);
     }
 
@@ -629,13 +629,13 @@ public final class RuleSet implements AutoCloseable {
     private static RuleEvaluationException consequenceFailure(ConsequenceException e, String firing, String eventId) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl rule) {
-            return failure(rule.getName(), eventId, RuleExpressions.consequence(rule, cause));
+            return failure(rule.getName(), eventId, RuleFailures.consequence(rule, cause));
         }
         return failure(e.getMatch() != null ? e.getMatch().getRule().getName() : firing, eventId, cause);
     }
 
     private static RuleEvaluationException failure(String rule, String eventId, Throwable cause) {
-        String message = cause instanceof RuleExpressions.Failure ? cause.getMessage() : describe(cause);
+        String message = cause instanceof RuleFailures.Failure ? cause.getMessage() : describe(cause);
         String prefix = "rule \"" + rule + "\": ";
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
@@ -643,7 +643,7 @@ public final class RuleSet implements AutoCloseable {
         // what a located expression threw may name the rule again
         message = message.replace(" failed: " + prefix, " failed: ");
         // a failed expression has already described what it threw
-        Throwable described = cause instanceof RuleExpressions.Failure && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable described = cause instanceof RuleFailures.Failure && cause.getCause() != null ? cause.getCause() : cause;
         Throwable root = described;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

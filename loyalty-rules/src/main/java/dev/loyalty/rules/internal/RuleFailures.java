@@ -1,0 +1,230 @@
+package dev.loyalty.rules.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.mvel.ConstraintEvaluationException;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+
+/**
+ * Finds whose expression failed while the rules were matched, and where in the DRL: the rule of a
+ * wrapped {@code salience}, {@code enabled} or {@code eval} ({@link RuleExpressions}), of a
+ * constraint (Drools names it), of an MVEL expression Drools quotes (by its text), of Java code
+ * compiled from a rule (by its class), and the {@code then} line of a consequence. The DRL is read
+ * only when something failed. Not public API.
+ */
+final class RuleFailures {
+
+    /** Drools' message for a constraint that throws: its text and the first rule it belongs to. */
+    private static final Pattern CONSTRAINT = Pattern.compile("^Error evaluating constraint '(.*)' in \\[Rule \"([^\"]+)\"", Pattern.DOTALL);
+
+    /** MVEL's quote of an expression it failed to evaluate, as in {@code [Near : {... $m.getBirthday().getMonth() ....}]}. */
+    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.}]");
+
+    /** What Drools appends to a rule's class name for the class of its Java consequence. */
+    private static final String CONSEQUENCE_SUFFIX = "DefaultConsequenceInvoker";
+    private RuleFailures() {
+    }
+
+    /**
+     * Returns the failure of a rule's expression that the exception is or wraps, or null when it
+     * is none: a wrapped expression's, or a constraint's, named by its first rule and located.
+     *
+     * @param e what the session threw
+     * @param kieBase the compiled rules, to find a failed constraint's rule
+     * @return the failure naming the rule, or null
+     */
+    static Failure failureIn(Throwable e, KieBase kieBase) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Failure failure) {
+                return failure;
+            }
+            if (t instanceof ConstraintEvaluationException && t.getMessage() != null) {
+                Matcher constraint = CONSTRAINT.matcher(t.getMessage());
+                if (constraint.find()) {
+                    RuleImpl rule = rule(kieBase, constraint.group(2));
+                    String where = rule == null ? "" : where(rule, drl -> DrlCompiler.lineOfText(drl.text(), drl.ruleLine(), constraint.group(1)));
+                    return new Failure(constraint.group(2), "constraint", where, t);
+                }
+            }
+            Matcher near = t.getMessage() == null ? null : NEAR.matcher(t.getMessage());
+            if (near != null && near.find()) {
+                Failure quoted = quotedBy(kieBase, near.group(1).strip(), t);
+                if (quoted != null) {
+                    return quoted;
+                }
+            }
+        }
+        return compiledIn(e, kieBase);
+    }
+
+    /**
+     * Finds the rule whose compiled Java code threw, such as an {@code accumulate} function's
+     * expression, from the stack: Drools compiles a rule's Java parts into classes named after
+     * the rule's class, whose name its consequence's class starts with. Null when no frame is a
+     * rule's, as with rules in the MVEL dialect.
+     */
+    private static Failure compiledIn(Throwable e, KieBase kieBase) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String frameClass = frame.getClassName();
+                if (!frameClass.substring(frameClass.lastIndexOf('.') + 1).startsWith("Rule_")) {
+                    continue;
+                }
+                RuleImpl owner = ruleOfClass(kieBase, frameClass);
+                if (owner != null) {
+                    boolean accumulate = (frameClass + '.' + frame.getMethodName()).toLowerCase(Locale.ROOT).contains("accumulate");
+                    String word = accumulate ? "accumulate" : "expression";
+                    return failure(owner, word, t);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The rule a generated class belongs to: its consequence's class is the rule's class and a suffix, and so is the class. */
+    private static RuleImpl ruleOfClass(KieBase kieBase, String generated) {
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.isQuery() || Firings.compiled(impl) == null) {
+                    continue;
+                }
+                String consequence = Firings.compiled(impl).getClass().getName();
+                int suffix = consequence.indexOf(CONSEQUENCE_SUFFIX);
+                if (suffix <= 0) {
+                    continue;
+                }
+                String ruleClass = consequence.substring(0, suffix);
+                // the rule's class ends in digits: what follows them in a part's class is a name, never another digit
+                if (generated.equals(ruleClass) || generated.startsWith(ruleClass) && !Character.isDigit(generated.charAt(ruleClass.length()))) {
+                    return impl;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Finds the one rule whose DRL holds an expression MVEL quoted in its failure (one after
+     * {@code from}, say, which Drools reports without its rule) and locates it at the line that
+     * holds it; null when no rule or several rules hold it. Each file is read once.
+     */
+    private static Failure quotedBy(KieBase kieBase, String expression, Throwable cause) {
+        if (expression.isEmpty()) {
+            return null;
+        }
+        Map<String, String> read = new HashMap<>();
+        String foundRule = null;
+        String foundAt = null;
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl) || impl.isQuery() || read.containsKey(CampaignCatalog.resourceOf(impl))) {
+                    continue;
+                }
+                String resource = CampaignCatalog.resourceOf(impl);
+                String text = text(impl.getResource());
+                read.put(resource, "");
+                String[] lines = text == null ? new String[0] : text.split("\r\n|\r|\n", -1);
+                String declared = null;
+                for (int i = 0; i < lines.length; i++) {
+                    String name = DrlCompiler.declaredRule(lines[i]);
+                    declared = name != null ? name : declared;
+                    if (declared == null || !lines[i].contains(expression)) {
+                        continue;
+                    }
+                    if (foundRule != null && !foundRule.equals(declared)) {
+                        return null;
+                    }
+                    // the expression's line, or the rule's when it holds the expression on several lines
+                    String at = (resource.isEmpty() ? "line " : resource + ":") + (i + 1);
+                    foundAt = foundRule == null ? at : (resource.isEmpty() ? "line " : resource + ":") + CampaignCatalog.lineOfRule(text, declared);
+                    foundRule = declared;
+                }
+            }
+        }
+        return foundRule == null ? null : new Failure(foundRule, "expression", foundAt, cause);
+    }
+
+    private static RuleImpl rule(KieBase kieBase, String name) {
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (rule.getName().equals(name) && rule instanceof RuleImpl impl) {
+                    return impl;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Returns the failure of the rule's expression the word names, such as {@code salience}, located at the line that holds the word. */
+    static Failure failure(RuleImpl rule, String word, Throwable cause) {
+        return new Failure(rule.getName(), word, where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), word)), cause);
+    }
+
+    /**
+     * Returns the failure of a rule's consequence, located at its {@code then} line, such as
+     * {@code consequence at spring.drl:7 failed: java.lang.NullPointerException}.
+     *
+     * @param rule the rule whose consequence threw
+     * @param cause what it threw
+     * @return the failure naming the rule
+     */
+    static Failure consequence(RuleImpl rule, Throwable cause) {
+        return new Failure(rule.getName(), "consequence", where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), "then")), cause);
+    }
+
+    /** A rule's DRL text and the line that declares it. */
+    private record Drl(String text, int ruleLine) {
+    }
+
+    /** Returns the rule's file and the line the finder picks in the rule, as {@code file:line}; the file alone when the text cannot be read. */
+    private static String where(RuleImpl rule, ToIntFunction<Drl> line) {
+        String resource = CampaignCatalog.resourceOf(rule);
+        String text = text(rule.getResource());
+        int ruleLine = text == null ? 0 : CampaignCatalog.lineOfRule(text, rule.getName());
+        if (ruleLine <= 0) {
+            return resource;
+        }
+        return (resource.isEmpty() ? "line " : resource + ":") + line.applyAsInt(new Drl(text, ruleLine));
+    }
+
+    /** Returns the DRL the rule was compiled from, which Drools keeps with the rule, or null. */
+    private static String text(Resource resource) {
+        if (resource == null) {
+            return null;
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A rule's expression that threw while matching, such as {@code salience at spring.drl:5
+     * failed: java.lang.ArithmeticException: Division by zero}; its cause is what it threw.
+     */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String rule;
+
+        Failure(String rule, String expression, String where, Throwable cause) {
+            super(expression + (where.isEmpty() ? "" : " at " + where) + " failed: " + DrlCompiler.plain(RuleSet.describe(cause)), cause);
+            this.rule = rule;
+        }
+
+        /** Returns the name of the rule whose expression failed. */
+        String rule() {
+            return rule;
+        }
+    }
+}
