@@ -21,6 +21,15 @@ class MalformedDrlTest {
             global dev.loyalty.rules.vocabulary.Earn earn;
             """;
 
+    /** A rule with the attributes, one per line, that earns a point on any purchase. */
+    static String ruleWith(String name, String... attributes) {
+        StringBuilder drl = new StringBuilder("rule \"" + name + "\"\n");
+        for (String attribute : attributes) {
+            drl.append("    ").append(attribute).append('\n');
+        }
+        return drl + "when\n    $p : Purchase( )\nthen\n    earn.points(1, \"x\");\nend\n";
+    }
+
     private static RuleDefinitionException failure(String name, String drl) {
         return catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder().drl(name, drl).build());
     }
@@ -149,15 +158,7 @@ class MalformedDrlTest {
 
     @Test
     void shouldRefuseASalienceWrittenAsTextAtItsLine() {
-        RuleDefinitionException e = failure("salience.drl", HEADER + """
-                rule "S-02 salience as text"
-                    salience "high"
-                when
-                    $p : Purchase( )
-                then
-                    earn.points(1, "x");
-                end
-                """);
+        RuleDefinitionException e = failure("salience.drl", HEADER + ruleWith("S-02 salience as text", "salience \"high\""));
 
         RuleProblem p = onlyProblem(e, "salience.drl", 5, "S-02 salience as text");
         assertThat(p.message()).startsWith("salience \"high\" is not a number");
@@ -181,16 +182,7 @@ class MalformedDrlTest {
 
     @Test
     void shouldRefuseARuleInAnAgendaGroupWithoutAutoFocusAtItsLine() {
-        RuleDefinitionException e = failure("agenda.drl", HEADER + """
-                rule "G-01 promo group"
-                    salience 10
-                    agenda-group "promo"
-                when
-                    $p : Purchase( )
-                then
-                    earn.points(1, "x");
-                end
-                """);
+        RuleDefinitionException e = failure("agenda.drl", HEADER + ruleWith("G-01 promo group", "salience 10", "agenda-group \"promo\""));
 
         RuleProblem p = onlyProblem(e, "agenda.drl", 6, "G-01 promo group");
         assertThat(p.message()).contains("would never fire").contains("auto-focus true");
@@ -199,16 +191,7 @@ class MalformedDrlTest {
     @Test
     void shouldAcceptARuleInAnAgendaGroupThatTakesTheFocusItself() {
         for (String focus : new String[] {"auto-focus true", "auto-focus"}) {
-            try (DroolsRuleEngine engine = DroolsRuleEngine.builder().drl("focus.drl", HEADER + """
-                    rule "G-02 promo group with focus"
-                        agenda-group "promo"
-                        %s
-                    when
-                        $p : Purchase( )
-                    then
-                        earn.points(1, "x");
-                    end
-                    """.formatted(focus)).build()) {
+            try (DroolsRuleEngine engine = DroolsRuleEngine.builder().drl("focus.drl", HEADER + ruleWith("G-02 promo group with focus", "agenda-group \"promo\"", "%s").formatted(focus)).build()) {
                 assertThat(engine.campaignSet().campaigns()).hasSize(1);
             }
         }
@@ -216,16 +199,7 @@ class MalformedDrlTest {
 
     @Test
     void shouldRefuseARuleInARuleflowGroupWithoutAutoFocusAtItsLine() {
-        RuleDefinitionException e = failure("flow.drl", HEADER + """
-                rule "G-03 promo flow"
-                    salience 10
-                    ruleflow-group "promo"
-                when
-                    $p : Purchase( )
-                then
-                    earn.points(1, "x");
-                end
-                """);
+        RuleDefinitionException e = failure("flow.drl", HEADER + ruleWith("G-03 promo flow", "salience 10", "ruleflow-group \"promo\""));
 
         RuleProblem p = onlyProblem(e, "flow.drl", 6, "G-03 promo flow");
         assertThat(p.message()).isEqualTo("ruleflow-group \"promo\" is never given the focus: the engine runs no process, so this rule "
@@ -235,16 +209,7 @@ class MalformedDrlTest {
     @Test
     void shouldRefuseARuleflowGroupAtItsLineWhenTheRuleAlsoNamesTheMainAgendaGroup() {
         // Drools puts the rule in its ruleflow-group's agenda group, whatever its agenda-group says
-        RuleDefinitionException e = failure("flow.drl", HEADER + """
-                rule "G-04 promo flow in MAIN"
-                    agenda-group "MAIN"
-                    ruleflow-group "promo"
-                when
-                    $p : Purchase( )
-                then
-                    earn.points(1, "x");
-                end
-                """);
+        RuleDefinitionException e = failure("flow.drl", HEADER + ruleWith("G-04 promo flow in MAIN", "agenda-group \"MAIN\"", "ruleflow-group \"promo\""));
 
         RuleProblem p = onlyProblem(e, "flow.drl", 6, "G-04 promo flow in MAIN");
         assertThat(p.message()).startsWith("ruleflow-group \"promo\" is never given the focus");
@@ -252,16 +217,7 @@ class MalformedDrlTest {
 
     @Test
     void shouldAcceptARuleInARuleflowGroupThatTakesTheFocusItself() {
-        try (DroolsRuleEngine engine = DroolsRuleEngine.builder().drl("flow.drl", HEADER + """
-                rule "G-05 promo flow with focus"
-                    ruleflow-group "promo"
-                    auto-focus true
-                when
-                    $p : Purchase( )
-                then
-                    earn.points(1, "x");
-                end
-                """).build()) {
+        try (DroolsRuleEngine engine = DroolsRuleEngine.builder().drl("flow.drl", HEADER + ruleWith("G-05 promo flow with focus", "ruleflow-group \"promo\"", "auto-focus true")).build()) {
             assertThat(engine.campaignSet().campaigns()).hasSize(1);
         }
     }
@@ -302,16 +258,7 @@ class MalformedDrlTest {
 
     @Test
     void shouldSuggestTheKnownKeyWhenAMetadataKeyIsMisspelled() {
-        RuleDefinitionException e = failure("meta.drl", HEADER + """
-                rule "K-01 spring"
-                    @owner("marketing") @team("growth")
-                    @actveFrom("2026-04-01")
-                when
-                    $p : Purchase( )
-                then
-                    earn.points(1, "x");
-                end
-                """);
+        RuleDefinitionException e = failure("meta.drl", HEADER + ruleWith("K-01 spring", "@owner(\"marketing\") @team(\"growth\")", "@actveFrom(\"2026-04-01\")"));
 
         RuleProblem p = onlyProblem(e, "meta.drl", 6, "K-01 spring");
         assertThat(p.message()).isEqualTo("unknown metadata @actveFrom; did you mean @activeFrom?");

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,65 +131,22 @@ class ReloadTest {
     @Test
     void shouldProcessEveryEventWithOneWholeSetWhileReloading() throws Exception {
         int threads = 4;
-        int reloads = 20;
         // five minutes apart from 5 March: at most 288 a day (no daily cap binds) and none after the clock (1 June)
-        int maxPerThread = 24_000;
         try (DroolsRuleEngine rules = rules(1).build(); LoyaltyEngine engine = Shop.engine(rules)) {
-            String one = rules.version();
-            String two;
-            try (DroolsRuleEngine probe = rules(2).build()) {
-                two = probe.version();
-            }
-            Map<String, Long> pointsPerPound = Map.of(one, 1L, two, 2L);
-            List<MemberId> members = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                members.add(enrol(engine, "member"));
-            }
+            List<MemberId> members = enrolled(engine, threads);
             ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-            AtomicBoolean reloaded = new AtomicBoolean();
-            CountDownLatch running = new CountDownLatch(threads);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                MemberId member = members.get(t);
-                futures.add(pool.submit(() -> {
-                    int i = 0;
-                    // keep processing until every reload is done, so the reloads happen under load
-                    while (i < maxPerThread && (i == 0 || !reloaded.get())) {
-                        outcomes.add(engine.process(purchase(member, london("2025-03-05T00:00").plusSeconds(300L * i))
-                                .line("A", "home", 1, gbp("7.00")).build()));
-                        i++;
-                        if (i == 1) {
-                            running.countDown();
-                        }
-                    }
-                    return i;
-                }));
-            }
-            running.await(1, TimeUnit.MINUTES);
-            for (int r = 0; r < reloads; r++) {
-                rules.reload(rules(r % 2 == 0 ? 2 : 1));
-            }
-            reloaded.set(true);
-            int submitted = 0;
-            for (Future<Integer> future : futures) {
-                submitted += future.get(1, TimeUnit.MINUTES);
-            }
-            pool.shutdown();
 
-            assertThat(submitted).as("the workers never ran out of events before the reloads ended").isLessThan(threads * maxPerThread);
+            int submitted = whileReloading(rules, threads, 20, 24_000, t -> {
+                int[] i = {0};
+                return () -> outcomes.add(engine.process(purchase(members.get(t), london("2025-03-05T00:00").plusSeconds(300L * i[0]++))
+                        .line("A", "home", 1, gbp("7.00")).build()));
+            });
+
             assertThat(outcomes).hasSize(submitted);
-            assertThat(outcomes).extracting(Outcome::ruleSetVersion).contains(one, two);
-            for (Outcome outcome : outcomes) {
-                assertThat(outcome.points().value()).as("points of %s", outcome.eventId()).isEqualTo(7 * pointsPerPound.get(outcome.ruleSetVersion()));
-                assertThat(outcome.entries()).allSatisfy(e -> assertThat(e.ruleSetVersion()).isEqualTo(outcome.ruleSetVersion()));
-            }
-            for (MemberId member : members) {
-                long fromOutcomes = outcomes.stream().filter(o -> o.memberId().equals(member)).mapToLong(o -> o.points().value()).sum();
-                assertThat(engine.balance(member).value()).isEqualTo(fromOutcomes);
-            }
+            assertEachEarnedByTheSetItRecords(engine, members, List.copyOf(outcomes));
         }
     }
+
     /**
      * Three threads hand batches of purchases of two members each to {@code processAll} (rules
      * evaluated together in one firing, ahead of the members' locks) while the rules are swapped
@@ -198,71 +156,98 @@ class ReloadTest {
     @Test
     void shouldProcessEveryBatchedEventWithOneWholeSetWhileReloading() throws Exception {
         int threads = 3;
-        int reloads = 10;
         int batchSize = 8;
-        // five minutes apart per member from 5 March, as above; a batch alternates its thread's two members
-        int maxBatchesPerThread = 2_000;
         try (DroolsRuleEngine rules = rules(1).build(); LoyaltyEngine engine = Shop.engine(rules)) {
-            String one = rules.version();
-            String two;
-            try (DroolsRuleEngine probe = rules(2).build()) {
-                two = probe.version();
-            }
             assertThat(rules.evaluatesInOnePass()).isTrue();
-            Map<String, Long> pointsPerPound = Map.of(one, 1L, two, 2L);
-            List<MemberId> members = new ArrayList<>();
-            for (int m = 0; m < 2 * threads; m++) {
-                members.add(enrol(engine, "member"));
-            }
+            List<MemberId> members = enrolled(engine, 2 * threads);
             ConcurrentLinkedQueue<EventResult> results = new ConcurrentLinkedQueue<>();
-            AtomicBoolean reloaded = new AtomicBoolean();
-            CountDownLatch running = new CountDownLatch(threads);
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                List<MemberId> own = members.subList(2 * t, 2 * t + 2);
-                futures.add(pool.submit(() -> {
-                    int batches = 0;
-                    int purchases = 0;
-                    // keep sending batches until every reload is done, so the reloads happen under load
-                    while (batches < maxBatchesPerThread && (batches == 0 || !reloaded.get())) {
-                        List<Purchase> batch = new ArrayList<>();
-                        for (int i = 0; i < batchSize; i++, purchases++) {
-                            batch.add(purchase(own.get(i % 2), london("2025-03-05T00:00").plusSeconds(300L * (purchases / 2)))
-                                    .line("A", "home", 1, gbp("7.00")).build());
-                        }
-                        results.addAll(engine.processAll(batch));
-                        batches++;
-                        if (batches == 1) {
-                            running.countDown();
-                        }
-                    }
-                    return batches;
-                }));
-            }
-            running.await(1, TimeUnit.MINUTES);
-            for (int r = 0; r < reloads; r++) {
-                rules.reload(rules(r % 2 == 0 ? 2 : 1));
-            }
-            reloaded.set(true);
-            int batches = 0;
-            for (Future<Integer> future : futures) {
-                batches += future.get(1, TimeUnit.MINUTES);
-            }
-            pool.shutdown();
 
-            assertThat(batches).as("the workers never ran out of events before the reloads ended").isLessThan(threads * maxBatchesPerThread);
+            // five minutes apart per member from 5 March, as above; a batch alternates its thread's two members
+            int batches = whileReloading(rules, threads, 10, 2_000, t -> {
+                List<MemberId> own = members.subList(2 * t, 2 * t + 2);
+                int[] purchases = {0};
+                return () -> {
+                    List<Purchase> batch = new ArrayList<>();
+                    for (int i = 0; i < batchSize; i++, purchases[0]++) {
+                        batch.add(purchase(own.get(i % 2), london("2025-03-05T00:00").plusSeconds(300L * (purchases[0] / 2)))
+                                .line("A", "home", 1, gbp("7.00")).build());
+                    }
+                    results.addAll(engine.processAll(batch));
+                };
+            });
+
             assertThat(results).hasSize(batches * batchSize).allSatisfy(result -> assertThat(result.succeeded()).as("%s", result.error()).isTrue());
-            List<Outcome> outcomes = results.stream().map(EventResult::outcome).toList();
-            assertThat(outcomes).extracting(Outcome::ruleSetVersion).contains(one, two);
-            for (Outcome outcome : outcomes) {
-                assertThat(outcome.points().value()).as("points of %s", outcome.eventId()).isEqualTo(7 * pointsPerPound.get(outcome.ruleSetVersion()));
-                assertThat(outcome.entries()).allSatisfy(e -> assertThat(e.ruleSetVersion()).isEqualTo(outcome.ruleSetVersion()));
-            }
-            for (MemberId member : members) {
-                long fromOutcomes = outcomes.stream().filter(o -> o.memberId().equals(member)).mapToLong(o -> o.points().value()).sum();
-                assertThat(engine.balance(member).value()).isEqualTo(fromOutcomes);
-            }
+            assertEachEarnedByTheSetItRecords(engine, members, results.stream().map(EventResult::outcome).toList());
+        }
+    }
+
+    private static List<MemberId> enrolled(LoyaltyEngine engine, int count) {
+        List<MemberId> members = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            members.add(enrol(engine, "member"));
+        }
+        return members;
+    }
+
+    /**
+     * Runs a step over and over on each of the threads while the rules are swapped between
+     * {@code rules(2)} and {@code rules(1)} the given number of times, once every thread has
+     * taken a step, and until the swaps are done; returns how many steps were taken in all.
+     */
+    private static int whileReloading(DroolsRuleEngine rules, int threads, int reloads, int maxStepsPerThread,
+                                      IntFunction<Runnable> stepOfThread) throws Exception {
+        AtomicBoolean reloaded = new AtomicBoolean();
+        CountDownLatch running = new CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Runnable step = stepOfThread.apply(t);
+            futures.add(pool.submit(() -> {
+                int steps = 0;
+                // keep going until every reload is done, so the reloads happen under load
+                while (steps < maxStepsPerThread && (steps == 0 || !reloaded.get())) {
+                    step.run();
+                    steps++;
+                    if (steps == 1) {
+                        running.countDown();
+                    }
+                }
+                return steps;
+            }));
+        }
+        running.await(1, TimeUnit.MINUTES);
+        for (int r = 0; r < reloads; r++) {
+            rules.reload(rules(r % 2 == 0 ? 2 : 1));
+        }
+        reloaded.set(true);
+        int steps = 0;
+        for (Future<Integer> future : futures) {
+            steps += future.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(steps).as("the workers never ran out of events before the reloads ended").isLessThan(threads * maxStepsPerThread);
+        return steps;
+    }
+
+    /** Checks that both sets processed events, that each event's points and entries are those of the version it records, and the balances. */
+    private static void assertEachEarnedByTheSetItRecords(LoyaltyEngine engine, List<MemberId> members, List<Outcome> outcomes) {
+        String two;
+        try (DroolsRuleEngine probe = rules(2).build()) {
+            two = probe.version();
+        }
+        String one;
+        try (DroolsRuleEngine probe = rules(1).build()) {
+            one = probe.version();
+        }
+        Map<String, Long> pointsPerPound = Map.of(one, 1L, two, 2L);
+        assertThat(outcomes).extracting(Outcome::ruleSetVersion).contains(one, two);
+        for (Outcome outcome : outcomes) {
+            assertThat(outcome.points().value()).as("points of %s", outcome.eventId()).isEqualTo(7 * pointsPerPound.get(outcome.ruleSetVersion()));
+            assertThat(outcome.entries()).allSatisfy(e -> assertThat(e.ruleSetVersion()).isEqualTo(outcome.ruleSetVersion()));
+        }
+        for (MemberId member : members) {
+            long fromOutcomes = outcomes.stream().filter(o -> o.memberId().equals(member)).mapToLong(o -> o.points().value()).sum();
+            assertThat(engine.balance(member).value()).isEqualTo(fromOutcomes);
         }
     }
 }
