@@ -4,6 +4,7 @@ import dev.loyalty.core.Explanation;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.OfferPolicy;
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.OfferRedemption;
@@ -298,7 +299,14 @@ final class OfferWork {
             if (offer == null || offer.redeemedAt() == null || !at.isBefore(offer.validUntil())) {
                 book = book.armedOffer(null);
             } else if (!at.isBefore(offer.redeemedAt())) {
-                long extra = new BigDecimal(earned).multiply(offer.value().subtract(BigDecimal.ONE)).setScale(0, rounding).longValueExact();
+                BigDecimal exactExtra = new BigDecimal(earned).multiply(offer.value().subtract(BigDecimal.ONE)).setScale(0, rounding);
+                long extra;
+                try {
+                    extra = exactExtra.longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new PointsOverflowException("points overflow: offer " + offer.code() + " would add " + exactExtra.toPlainString()
+                            + " points to the " + earned + " of the purchase, more than a long can hold");
+                }
                 award = extra > 0 ? new PointsComposer.Award(offer.rule(), "Offer " + offer.code() + ": " + offer.reason(), extra) : null;
                 steps.add(new Explanation.Step(offer.rule(), "Offer " + offer.code() + " multiplies this purchase's points by "
                         + offer.value().toPlainString(), extra, earned + " points earned before the offer"));

@@ -7,6 +7,7 @@ import dev.loyalty.core.BirthdayWindow;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.OfferPolicy;
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsPolicy;
 import dev.loyalty.core.ProgramSettings;
@@ -427,6 +428,28 @@ public abstract class OffersContract {
 
         assertThat(multiplied.points()).isEqualTo(Points.of(60));
         assertThat(plain.points()).isEqualTo(Points.of(20));
+    }
+
+    @Test
+    void shouldRefuseWithPointsOverflowAndStoreNothingWhenAMultiplierOfferWouldTakeThePurchasesPointsBeyondALong() {
+        // 10^17 points a pound: the purchase alone fits a long, its points times the offer's 100 do not
+        JavaRules rules = JavaRules.of("huge", ctx -> ctx.event() instanceof Purchase
+                ? List.of(new Decision.BaseRate("BASE", "A typo: 10^17 points a pound", Decision.WHOLE_EVENT, new BigDecimal("1E+17")))
+                : List.of()).withSweepRules("x100", ctx -> ctx.birthday() != null
+                ? List.of(new Decision.IssueOffer("HUNDRED", "100 times the points of your next purchase", OfferTrigger.BIRTHDAY, "HUNDRED",
+                        OfferKind.MULTIPLIER, BigDecimal.valueOf(100), null, 30))
+                : List.of());
+        start(BirthdayWindow.DAY, rules);
+        at("2028-06-01T12:00:00Z");
+        enrol("m", LocalDate.of(1985, 7, 10), ZoneOffset.UTC);
+        at("2028-07-10T12:00:00Z");
+        engine.sweep();
+        redeem("m", only("m").code());
+        List<LedgerEntry> before = store.ledger(MemberId.of("m"));
+
+        assertThatThrownBy(() -> buy("m", "1")).isInstanceOf(PointsOverflowException.class).hasMessageContaining("HUNDRED");
+        assertThat(store.ledger(MemberId.of("m"))).isEqualTo(before);
+        assertThat(store.findEvent(EventId.of("buy-" + events))).isEmpty();
     }
 
     @Test
