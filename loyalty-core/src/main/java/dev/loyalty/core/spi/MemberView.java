@@ -59,7 +59,8 @@ public interface MemberView {
      *
      * @param fromInclusive the start of the range
      * @param toExclusive the end of the range
-     * @return the sum of earn and pending entries whose event happened in the range
+     * @return the sum of earn and pending entries whose event happened in the range, or {@link Long#MAX_VALUE} when the
+     *         sum is more (points earned, spent and earned again): no daily cap leaves room beyond it
      */
     long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive);
 

@@ -1,6 +1,5 @@
 package dev.loyalty.core.store;
 
-import dev.loyalty.core.model.Points;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -26,7 +25,7 @@ final class EarnedPoints {
     void add(Instant at, long earned) {
         int index = firstAtOrAfter(at);
         if (index < size && seconds[index] == at.getEpochSecond() && nanos[index] == at.getNano()) {
-            points[index] = Points.add(points[index], earned);
+            points[index] = plus(points[index], earned);
             return;
         }
         if (size == seconds.length) {
@@ -55,9 +54,27 @@ final class EarnedPoints {
     long between(Instant fromInclusive, Instant toExclusive) {
         long sum = 0;
         for (int i = firstAtOrAfter(fromInclusive), end = firstAtOrAfter(toExclusive); i < end; i++) {
-            sum = Points.add(sum, points[i]);
+            sum = plus(sum, points[i]);
         }
         return sum;
+    }
+
+    /**
+     * Adds earned points (never negative) to a sum of them, at most {@link Long#MAX_VALUE}: a day's
+     * earnings may pass what a long holds (points earned, spent and earned again), and a daily cap,
+     * the only reader, leaves nothing to earn beyond {@code Long.MAX_VALUE} as beyond the true sum.
+     * Throwing instead would leave a member's state half applied when the store adds the entries
+     * of an event already recorded.
+     *
+     * @param sum a sum of earned points
+     * @param earned the points to add
+     * @return the sum, or {@link Long#MAX_VALUE} when it is more (and {@link Long#MIN_VALUE} when less, which earned
+     *         points never are)
+     */
+    static long plus(long sum, long earned) {
+        long total = sum + earned;
+        // an overflow, as Math.addExact finds it: both operands' signs differ from the result's
+        return ((sum ^ total) & (earned ^ total)) < 0 ? (earned > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : total;
     }
 
     /**

@@ -515,7 +515,7 @@ public final class InMemoryStore implements LoyaltyStore {
                 if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
                     earnedAt.add(entry.occurredAt(), entry.points().value());
                     if (earnedFrom != null && !entry.occurredAt().isBefore(earnedFrom) && entry.occurredAt().isBefore(earnedTo)) {
-                        earnedInRange = Points.add(earnedInRange, entry.points().value());
+                        earnedInRange = EarnedPoints.plus(earnedInRange, entry.points().value());
                     }
                 }
             }

@@ -11,7 +11,6 @@ import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.model.Points;
-import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.ReadAhead;
 import java.math.BigDecimal;
@@ -40,6 +39,9 @@ import java.util.function.Consumer;
  * does with the exception.
  */
 final class JdbcMemberView implements MemberView {
+
+    /** The most {@link #pointsEarnedBetween} answers. */
+    private static final BigDecimal MAX_EARNED = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final Connection connection;
     private final MemberId memberId;
@@ -114,12 +116,8 @@ final class JdbcMemberView implements MemberView {
                 throw failed("sum the points earned by member " + memberId, e);
             }
         }
-        try {
-            return sum.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new PointsOverflowException("points overflow: the points member " + memberId + " earned between "
-                    + fromInclusive + " and " + toExclusive + " (" + sum + ") leave the range of long");
-        }
+        // at most Long.MAX_VALUE, as the in-memory store counts them: no daily cap leaves room beyond it
+        return sum.compareTo(MAX_EARNED) > 0 ? Long.MAX_VALUE : sum.longValueExact();
     }
 
     @Override

@@ -69,10 +69,28 @@ public abstract class LifecycleContract {
     protected abstract LoyaltyStore newStore();
 
     private void start(ProgramSettings.Builder program) {
+        start(program, BASE_ONLY);
+    }
+
+    private void start(ProgramSettings.Builder program, JavaRules rules) {
         store = newStore();
-        engine = LoyaltyEngine.builder().program(program.build()).clock(clock).store(store).ruleEngine(BASE_ONLY).build();
+        engine = LoyaltyEngine.builder().program(program.build()).clock(clock).store(store).ruleEngine(rules).build();
         engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, START));
     }
+
+    /**
+     * 10^13 points a pound, so that a purchase of 500,000 earns 5 * 10^18 points, and two of them in one day more than a
+     * long holds; a daily cap of 1,000 on the purchases whose id says so.
+     */
+    private static final JavaRules HUGE_WITH_CAPPED = JavaRules.of("huge", ctx -> {
+        if (!(ctx.event() instanceof Purchase purchase)) {
+            return List.of();
+        }
+        Decision base = new Decision.BaseRate("BASE", "10^13 points a pound", Decision.WHOLE_EVENT, new BigDecimal("1E+13"));
+        return purchase.eventId().value().startsWith("capped")
+                ? List.of(base, new Decision.Cap("DAY-CAP", "At most 1000 points a day", Decision.CapPeriod.DAY, 1_000))
+                : List.of(base);
+    });
 
     private static ProgramSettings.Builder program() {
         return ProgramSettings.builder().currency("GBP");
@@ -102,6 +120,36 @@ public abstract class LifecycleContract {
         long balance = store.balance(MEMBER).value();
         assertThat(store.ledger(MEMBER).stream().mapToLong(e -> e.points().value()).sum()).isEqualTo(balance);
         assertThat(store.lots(MEMBER).stream().mapToLong(Lot::remaining).sum()).isEqualTo(balance);
+    }
+
+    @Test
+    void shouldKeepTheBalanceTheSumOfEntriesAndLotsWhenPointsEarnedAtOneInstantPassWhatALongHolds() {
+        start(program().maxPointsPerCredit(Long.MAX_VALUE), HUGE_WITH_CAPPED);
+        buy("p-1", "500000");
+        redeem("r-1", 5_000_000_000_000_000_000L);
+
+        // at the same instant: 10^19 points earned at it in all, though the balance is only ever 5 * 10^18
+        buy("p-2", "500000");
+
+        assertThat(store.balance(MEMBER).value()).isEqualTo(5_000_000_000_000_000_000L);
+        assertThat(lot("p-2").remaining()).isEqualTo(5_000_000_000_000_000_000L);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldEarnNothingUnderADailyCapWhenPointsEarnedThatDayPassWhatALongHolds() {
+        start(program().maxPointsPerCredit(Long.MAX_VALUE), HUGE_WITH_CAPPED);
+        buy("p-1", "500000");
+        redeem("r-1", 5_000_000_000_000_000_000L);
+        clock.advance(Duration.ofMinutes(1));
+        buy("p-2", "500000");
+        clock.advance(Duration.ofMinutes(1));
+
+        Outcome capped = engine.process(purchase("capped-3", "10"));
+
+        assertThat(capped.points().value()).isZero();
+        assertThat(store.balance(MEMBER).value()).isEqualTo(5_000_000_000_000_000_000L);
+        assertBalanceIsSumOfEntriesAndLots();
     }
 
     @Test
