@@ -241,9 +241,12 @@ final class MemberLedger {
         if (debt == null) {
             debt = new Lot(Lot.DEBT_LOT, memberId, eventId, occurredAt, null, null, 0, 0, null, null, 0);
         }
+        // what is owed in all, checked: the balance may still fit a long (other lots offset the debt) when the debt does not,
+        // and the debt lot's remainder is negated where it is repaid and reported, so it stays within -Long.MAX_VALUE
+        long owed = Points.add(-debt.remaining(), points);
         put(debt);
         write(eventId, EntryType.REVERSE, -points, Lot.DEBT_LOT, rule, reason, occurredAt, true);
-        put(debt.withRemaining(debt.remaining() - points));
+        put(debt.withRemaining(-owed));
     }
 
     /** Replaces a lot in the working copy. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
@@ -17,11 +18,13 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.testing.Fixtures;
 import dev.loyalty.core.testing.JavaRules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -367,6 +370,32 @@ class ReturnTest {
             assertThat(life.spendable()).isZero();
             assertThatThrownBy(() -> life.redeem("r-2", 1)).isInstanceOf(InsufficientPointsException.class);
         }
+        @Test
+        void shouldRefuseWithPointsOverflowAndStoreNothingWhenTheDebtLotWouldOweMoreThanALongHolds() {
+            // 10^13 points a pound, so that two spent purchases of 5 * 10^18 points each can be returned
+            JavaRules rules = JavaRules.of("huge", ctx -> ctx.event() instanceof Purchase
+                    ? List.of(new Decision.BaseRate("BASE", "10^13 points a pound", Decision.WHOLE_EVENT, new BigDecimal("1E+13")))
+                    : List.of());
+            Life life = Life.enrolled(Life.negativeBalance().maxPointsPerCredit(Long.MAX_VALUE).build(), rules, null, Life.START);
+            long fiveQuintillion = 5_000_000_000_000_000_000L;
+            life.purchase("p-1", "500000");
+            life.redeem("r-1", fiveQuintillion);
+            life.advance(Duration.ofMinutes(1));
+            life.purchase("p-2", "500000");
+            life.redeem("r-2", fiveQuintillion);
+            life.advance(Duration.ofMinutes(1));
+            life.purchase("p-3", "100000");
+            life.giveBack("ret-1", "p-1", "500000");
+            Object before = life.state();
+
+            // the balance would be 10^18 - 10^19, which a long holds; the debt lot's -10^19 does not
+            assertThatThrownBy(() -> life.giveBack("ret-2", "p-2", "500000")).isInstanceOf(PointsOverflowException.class);
+
+            assertThat(life.state()).isEqualTo(before);
+            assertThat(life.lot(Lot.DEBT_LOT).remaining()).isEqualTo(-fiveQuintillion);
+            life.assertConsistent();
+        }
+
         @Test
         void shouldRefuseCaptureWhenReturnLeftMoreOwedThanTheHeldPoints() {
             Life life = Life.enrolled(Life.negativeBalance());
