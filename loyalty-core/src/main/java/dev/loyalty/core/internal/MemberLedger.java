@@ -129,7 +129,8 @@ final class MemberLedger {
 
     /**
      * Returns the points the member can spend now: spendable lots, less the debt lot's shortfall, the debt kept off the
-     * balance and the active holds.
+     * balance and the active holds; {@link Long#MIN_VALUE} when that is less than a long holds (what is owed and what is
+     * held together pass it), which spends nothing, as the true count would not.
      */
     long spendable() {
         // a debt kept off the balance is owed too: without this, points released or unheld after a return that ran
@@ -142,7 +143,9 @@ final class MemberLedger {
         }
         for (Hold hold : holds().values()) {
             if (hold.reservesAt(now)) {
-                sum -= hold.points();
+                // held points are positive: only an overflow below the long range makes the difference larger
+                long less = sum - hold.points();
+                sum = less > sum ? Long.MIN_VALUE : less;
             }
         }
         return sum;

@@ -269,6 +269,33 @@ class ReturnTest {
         }
 
         @Test
+        void shouldNotLetDebtorSpendWhenWhatIsOwedAndHeldPassWhatALongHolds() {
+            // 10^13 points a pound; a hold of 4 * 10^18 stays active while returns of spent purchases leave 6 * 10^18 owed:
+            // spendable is -10^19, which a long does not hold
+            JavaRules rules = JavaRules.of("huge", ctx -> ctx.event() instanceof Purchase
+                    ? List.of(new Decision.BaseRate("BASE", "10^13 points a pound", Decision.WHOLE_EVENT, new BigDecimal("1E+13")))
+                    : List.of());
+            Life life = Life.enrolled(Life.debt().maxPointsPerCredit(Long.MAX_VALUE).build(), rules, null, Life.START);
+            life.purchase("p-1", "400000");
+            life.hold("h-1", 4_000_000_000_000_000_000L, Duration.ofDays(1));
+            life.advance(Duration.ofMinutes(1));
+            life.purchase("p-2", "300000");
+            life.redeem("r-1", 3_000_000_000_000_000_000L);
+            life.advance(Duration.ofMinutes(1));
+            life.purchase("p-3", "300000");
+            life.redeem("r-2", 3_000_000_000_000_000_000L);
+            life.giveBack("ret-1", "p-1", "400000");
+            life.giveBack("ret-2", "p-2", "300000");
+            life.giveBack("ret-3", "p-3", "300000");
+            Object before = life.state();
+
+            assertThat(life.summary().debt().value()).isEqualTo(6_000_000_000_000_000_000L);
+            assertThat(life.summary().spendable().value()).isZero();
+            assertThatThrownBy(() -> life.redeem("r-3", 1)).isInstanceOf(InsufficientPointsException.class);
+            assertThat(life.state()).isEqualTo(before);
+        }
+
+        @Test
         void shouldNotLetDebtorSpendWhenHoldIsVoidedAfterReturn() {
             // buy 100 and 50, spend 100, hold the last 50, return the 100: the claw-back cannot take held points, so
             // 100 is owed; voiding the hold must not turn those 50 into points the member can spend while owing
