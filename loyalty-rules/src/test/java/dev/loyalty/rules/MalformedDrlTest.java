@@ -181,6 +181,25 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldRefuseAnOfferWithAnEmptyReasonAtItsLine() {
+        // an offer is proposed only in the sweep: without this check the empty reason would fail the member's sweep, not the build
+        RuleDefinitionException e = failure("offer.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "W-01 win-back without a reason"
+                when
+                    $d : Dormant( days >= 90 )
+                then
+                    offers.discount($d, "WINBACK-90", 10, 30, "");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "offer.drl", 8, "W-01 win-back without a reason");
+        assertThat(p.message()).startsWith("offers.discount is given no reason");
+    }
+
+    @Test
     void shouldRefuseARuleInAnAgendaGroupWithoutAutoFocusAtItsLine() {
         RuleDefinitionException e = failure("agenda.drl", HEADER + ruleWith("G-01 promo group", "salience 10", "agenda-group \"promo\""));
 

@@ -42,7 +42,8 @@ import org.kie.api.definition.rule.Rule;
 public final class CampaignChecks {
 
     private static final Pattern CHANGES_FACTS = Pattern.compile("(?<![\\w$.])(?:drools\\s*\\.\\s*)?(insert|insertLogical|update|modify|retract|delete)\\s*\\(");
-    private static final Pattern ACTION = Pattern.compile("\\bearn\\s*\\.\\s*(\\w+)\\s*\\(");
+    /** A call on the {@code earn} or {@code offers} global; both take the reason last. */
+    private static final Pattern ACTION = Pattern.compile("\\b(earn|offers)\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
@@ -230,7 +231,8 @@ public final class CampaignChecks {
             Matcher action = ACTION.matcher(code);
             if (action.find() && NO_REASON.matcher(code.substring(action.start())).find()) {
                 problems.add(new RuleProblem(source.name(), line, 0, rule.getName(),
-                        "earn." + action.group(1) + " is given no reason; write one a member can read, such as \"Double points at the weekend\""));
+                        action.group(1) + "." + action.group(2)
+                                + " is given no reason; write one a member can read, such as \"Double points at the weekend\""));
             }
         }
     }
