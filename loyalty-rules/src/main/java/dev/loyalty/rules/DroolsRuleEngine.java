@@ -357,7 +357,8 @@ public final class DroolsRuleEngine implements RuleEngine {
 
         /**
          * Adds the default campaign pack (base earning, exclusions, bonuses, promotions, tiers,
-         * welcome bonus, daily cap); see the module's README. Adding it twice adds it once.
+         * welcome bonus, daily cap, birthday and win-back offers, referral rewards); see the
+         * module's README. Adding it twice adds it once.
          *
          * @return this builder
          */

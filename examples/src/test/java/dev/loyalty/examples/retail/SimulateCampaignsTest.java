@@ -56,6 +56,15 @@ class SimulateCampaignsTest {
     }
 
     @Test
+    void shouldReportTheKitchenCampaignsFiguresTheReadmesQuote() {
+        // quoted by README.md (the pos-cli what-if) and loyalty-rules/README.md (What-if simulation)
+        assertThat(report.current().eventsProcessed()).isEqualTo(15_296);
+        assertThat(report.pointsByCampaignChange()).containsEntry("KITCHEN-01", 189_340L);
+        assertThat(report.candidate().pointsIssued() - report.current().pointsIssued()).isEqualTo(203_133);
+        assertThat(report.liabilityChange()).isEqualTo(202_832);
+    }
+
+    @Test
     void shouldPrintBothSidesAndTheChange() {
         assertThat(report.toText()).contains("KITCHEN-01").contains("points liability").contains("members per tier");
     }
