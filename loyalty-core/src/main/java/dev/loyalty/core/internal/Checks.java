@@ -130,10 +130,8 @@ public final class Checks {
                 throw new InvalidInputException(field, "must not contain control characters");
             }
             if (Character.isSurrogate(c)) {
-                // a lone surrogate is no character: UTF-8 cannot encode it, and PostgreSQL would keep '?' in its place
-                if (!Character.isHighSurrogate(c) || i + 1 == stripped.length() || !Character.isLowSurrogate(stripped.charAt(i + 1))) {
-                    throw new InvalidInputException(field, "has an unpaired surrogate \\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
-                            + " at index " + i + "; it must be valid Unicode text");
+                if (unpaired(stripped, i)) {
+                    throw new InvalidInputException(field, unpairedMessage(stripped, i));
                 }
                 if (!beyondBasicPlane) {
                     throw new InvalidInputException(field, "has the character U+" + Integer.toHexString(stripped.codePointAt(i)).toUpperCase(Locale.ROOT)
@@ -143,6 +141,32 @@ public final class Checks {
             }
         }
         return stripped;
+    }
+
+    /**
+     * Tells whether the character at an index is a surrogate that is not the first half of a pair:
+     * a lone surrogate is no character, UTF-8 cannot encode it, and PostgreSQL would keep '?' in its
+     * place. A caller that finds a pair goes on after its second half.
+     *
+     * @param text the text
+     * @param i an index of a surrogate in it
+     * @return true when it is not the high half of a pair
+     */
+    public static boolean unpaired(String text, int i) {
+        return !Character.isHighSurrogate(text.charAt(i)) || i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+    }
+
+    /**
+     * Describes a lone surrogate for a message, such as {@code has an unpaired surrogate \uD83C at
+     * index 6; it must be valid Unicode text}.
+     *
+     * @param text the text
+     * @param i the surrogate's index
+     * @return the description
+     */
+    public static String unpairedMessage(String text, int i) {
+        return "has an unpaired surrogate \\u" + Integer.toHexString(text.charAt(i)).toUpperCase(Locale.ROOT) + " at index " + i
+                + "; it must be valid Unicode text";
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.loyalty.core.spi;
 
 import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.OfferTrigger;
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * What a rule proposes for one event. Rules only propose; the core combines the decisions
@@ -248,9 +248,8 @@ public sealed interface Decision {
                 throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " must not hold a NUL character (at index " + i + ")");
             }
             if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " has an unpaired surrogate \\u"
-                            + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i + "; it must be valid Unicode text");
+                if (Checks.unpaired(text, i)) {
+                    throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " " + Checks.unpairedMessage(text, i));
                 }
                 i++;
             }
@@ -262,8 +261,7 @@ public sealed interface Decision {
         StringBuilder shown = new StringBuilder(rule.length());
         for (int i = 0, n = rule.length(); i < n; i++) {
             char c = rule.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(rule.charAt(i + 1));
-            if (paired) {
+            if (Character.isSurrogate(c) && !Checks.unpaired(rule, i)) {
                 shown.append(c).append(rule.charAt(++i));
             } else {
                 shown.append(c == '\0' || Character.isSurrogate(c) ? '?' : c);
