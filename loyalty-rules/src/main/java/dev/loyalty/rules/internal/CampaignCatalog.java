@@ -203,7 +203,7 @@ public final class CampaignCatalog {
 
     /** Returns the 1-based line declaring the rule, or 0; one pass over the text, as a rule's failure looks it up too. */
     static int lineOfRule(String drl, String ruleName) {
-        String[] lines = drl.split("\r\n|\r|\n", -1);
+        String[] lines = DrlCompiler.lines(drl);
         for (int i = 0; i < lines.length; i++) {
             if (ruleName.equals(DrlCompiler.declaredRule(lines[i]))) {
                 return i + 1;
@@ -218,6 +218,22 @@ public final class CampaignCatalog {
             return impl.getResource().getSourcePath();
         }
         return "";
+    }
+
+    /**
+     * Returns the rules of a rule base as Drools' own type, queries left out.
+     *
+     * @param kieBase the compiled rules
+     * @return the rules, package by package
+     */
+    static List<org.drools.base.definitions.rule.impl.RuleImpl> rulesOf(KieBase kieBase) {
+        List<org.drools.base.definitions.rule.impl.RuleImpl> rules = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && !impl.isQuery()) {
+                rules.add(impl);
+            }
+        }));
+        return rules;
     }
 
     private static boolean isQuery(Rule rule) {

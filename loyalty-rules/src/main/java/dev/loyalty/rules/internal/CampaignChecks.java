@@ -47,7 +47,6 @@ public final class CampaignChecks {
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private CampaignChecks() {
     }
@@ -73,7 +72,7 @@ public final class CampaignChecks {
                         + "add a rule or remove the file"));
             }
             // split once per source: per rule, a pack of a thousand campaigns spent seconds splitting it again
-            String[] sourceLines = LINE_BREAK.split(source.content(), -1);
+            String[] sourceLines = DrlCompiler.lines(source.content());
             for (RuleDescr rule : descr.getRules()) {
                 if (rule.isQuery()) {
                     continue;
@@ -219,7 +218,7 @@ public final class CampaignChecks {
             return;
         }
         int firstLine = consequenceLine(sourceLines, rule);
-        String[] lines = LINE_BREAK.split(consequence, -1);
+        String[] lines = DrlCompiler.lines(consequence);
         for (int i = 0; i < lines.length; i++) {
             String code = lines[i].replaceAll("//.*$", "");
             int line = firstLine > 0 ? firstLine + i : 0;

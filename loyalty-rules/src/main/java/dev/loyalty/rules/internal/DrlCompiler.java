@@ -188,9 +188,17 @@ public final class DrlCompiler {
         return "";
     }
 
+    /** A line break in DRL: CRLF, CR or LF. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+    /** Splits a text into its lines, whatever its line breaks; a trailing break leaves an empty last line. */
+    static String[] lines(String text) {
+        return LINE_BREAK.split(text, -1);
+    }
+
     /** Returns the name of the last rule declared at or before the line, if the line is inside that rule. */
     static String ruleAtLine(String drl, int line) {
-        String[] lines = drl.split("\r\n|\r|\n", -1);
+        String[] lines = lines(drl);
         for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
             String declared = declaredRule(lines[i]);
             if (declared != null) {
@@ -219,7 +227,7 @@ public final class DrlCompiler {
     /** Returns the line of the import of the type, or 0. */
     static int lineOfImport(String drl, String type) {
         Pattern declaration = Pattern.compile("^\\s*import\\s+" + Pattern.quote(type) + "\\s*;?\\s*(//.*)?$");
-        String[] lines = drl.split("\r\n|\r|\n", -1);
+        String[] lines = lines(drl);
         for (int i = 0; i < lines.length; i++) {
             if (declaration.matcher(lines[i]).matches()) {
                 return i + 1;
@@ -267,7 +275,7 @@ public final class DrlCompiler {
 
     /** Returns the line of the first character of code after the {@code then} on or after the given line, or 0. */
     static int firstLineOfCode(String drl, int thenLine) {
-        String[] lines = drl.split("\r\n|\r|\n", -1);
+        String[] lines = lines(drl);
         for (int i = thenLine - 1; i >= 0 && i < lines.length; i++) {
             Matcher matcher = THEN.matcher(lines[i]);
             if (matcher.find()) {
@@ -334,7 +342,7 @@ public final class DrlCompiler {
      * matches; the rule's first line when none or several do.
      */
     private static int onlyLineInRule(String drl, int ruleLine, Predicate<String> matches) {
-        String[] lines = drl.split("\r\n|\r|\n", -1);
+        String[] lines = lines(drl);
         int found = 0;
         for (int i = ruleLine - 1; i < lines.length; i++) {
             if (i > ruleLine - 1 && RULE_DECLARATION.matcher(lines[i]).find()) {

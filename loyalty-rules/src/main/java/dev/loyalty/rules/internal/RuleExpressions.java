@@ -33,21 +33,16 @@ final class RuleExpressions {
      * @param kieBase the compiled rules
      */
     static void name(KieBase kieBase) {
-        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (!(rule instanceof RuleImpl impl) || impl.isQuery()) {
-                    continue;
-                }
-                Salience salience = impl.getSalience();
-                if (salience != null && salience.isDynamic() && !(salience instanceof NamedSalience)) {
-                    impl.setSalience(new NamedSalience(salience, impl));
-                }
-                Enabled enabled = impl.getEnabled();
-                if (enabled != null && !(enabled instanceof EnabledBoolean) && !(enabled instanceof NamedEnabled)) {
-                    impl.setEnabled(new NamedEnabled(enabled, impl));
-                }
-                nameEvals(impl.getLhs(), impl);
+        for (RuleImpl impl : CampaignCatalog.rulesOf(kieBase)) {
+            Salience salience = impl.getSalience();
+            if (salience != null && salience.isDynamic() && !(salience instanceof NamedSalience)) {
+                impl.setSalience(new NamedSalience(salience, impl));
             }
+            Enabled enabled = impl.getEnabled();
+            if (enabled != null && !(enabled instanceof EnabledBoolean) && !(enabled instanceof NamedEnabled)) {
+                impl.setEnabled(new NamedEnabled(enabled, impl));
+            }
+            nameEvals(impl.getLhs(), impl);
         }
     }
 

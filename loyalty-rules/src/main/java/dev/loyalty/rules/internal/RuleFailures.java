@@ -3,9 +3,9 @@ package dev.loyalty.rules.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,21 +93,16 @@ final class RuleFailures {
 
     /** The rule a generated class belongs to: its consequence's class is the rule's class and a suffix, and so is the class. */
     private static RuleImpl ruleOfClass(KieBase kieBase, String generated) {
-        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (!(rule instanceof RuleImpl impl) || impl.isQuery() || Firings.compiled(impl) == null) {
-                    continue;
-                }
-                String consequence = Firings.compiled(impl).getClass().getName();
-                int suffix = consequence.indexOf(CONSEQUENCE_SUFFIX);
-                if (suffix <= 0) {
-                    continue;
-                }
-                String ruleClass = consequence.substring(0, suffix);
-                // the rule's class ends in digits: what follows them in a part's class is a name, never another digit
-                if (generated.equals(ruleClass) || generated.startsWith(ruleClass) && !Character.isDigit(generated.charAt(ruleClass.length()))) {
-                    return impl;
-                }
+        for (RuleImpl impl : CampaignCatalog.rulesOf(kieBase)) {
+            String consequence = Firings.compiled(impl) == null ? "" : Firings.compiled(impl).getClass().getName();
+            int suffix = consequence.indexOf(CONSEQUENCE_SUFFIX);
+            if (suffix <= 0) {
+                continue;
+            }
+            String ruleClass = consequence.substring(0, suffix);
+            // the rule's class ends in digits: what follows them in a part's class is a name, never another digit
+            if (generated.equals(ruleClass) || generated.startsWith(ruleClass) && !Character.isDigit(generated.charAt(ruleClass.length()))) {
+                return impl;
             }
         }
         return null;
@@ -122,44 +117,39 @@ final class RuleFailures {
         if (expression.isEmpty()) {
             return null;
         }
-        Map<String, String> read = new HashMap<>();
+        Set<String> read = new HashSet<>();
         String foundRule = null;
         String foundAt = null;
-        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (!(rule instanceof RuleImpl impl) || impl.isQuery() || read.containsKey(CampaignCatalog.resourceOf(impl))) {
+        for (RuleImpl impl : CampaignCatalog.rulesOf(kieBase)) {
+            String resource = CampaignCatalog.resourceOf(impl);
+            String text = read.add(resource) ? text(impl.getResource()) : null;
+            if (text == null) {
+                continue;
+            }
+            String prefix = resource.isEmpty() ? "line " : resource + ":";
+            String[] lines = DrlCompiler.lines(text);
+            String declared = null;
+            for (int i = 0; i < lines.length; i++) {
+                String name = DrlCompiler.declaredRule(lines[i]);
+                declared = name != null ? name : declared;
+                if (declared == null || !lines[i].contains(expression)) {
                     continue;
                 }
-                String resource = CampaignCatalog.resourceOf(impl);
-                String text = text(impl.getResource());
-                read.put(resource, "");
-                String[] lines = text == null ? new String[0] : text.split("\r\n|\r|\n", -1);
-                String declared = null;
-                for (int i = 0; i < lines.length; i++) {
-                    String name = DrlCompiler.declaredRule(lines[i]);
-                    declared = name != null ? name : declared;
-                    if (declared == null || !lines[i].contains(expression)) {
-                        continue;
-                    }
-                    if (foundRule != null && !foundRule.equals(declared)) {
-                        return null;
-                    }
-                    // the expression's line, or the rule's when it holds the expression on several lines
-                    String at = (resource.isEmpty() ? "line " : resource + ":") + (i + 1);
-                    foundAt = foundRule == null ? at : (resource.isEmpty() ? "line " : resource + ":") + CampaignCatalog.lineOfRule(text, declared);
-                    foundRule = declared;
+                if (foundRule != null && !foundRule.equals(declared)) {
+                    return null;
                 }
+                // the expression's line, or the rule's when it holds the expression on several lines
+                foundAt = prefix + (foundRule == null ? i + 1 : CampaignCatalog.lineOfRule(text, declared));
+                foundRule = declared;
             }
         }
         return foundRule == null ? null : new Failure(foundRule, "expression", foundAt, cause);
     }
 
     private static RuleImpl rule(KieBase kieBase, String name) {
-        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (rule.getName().equals(name) && rule instanceof RuleImpl impl) {
-                    return impl;
-                }
+        for (RuleImpl impl : CampaignCatalog.rulesOf(kieBase)) {
+            if (impl.getName().equals(name)) {
+                return impl;
             }
         }
         return null;
