@@ -199,17 +199,13 @@ class BatchEvaluationTest {
         try (DroolsRuleEngine engine = engine("""
                 rule "F-01 fragile" when $l : PurchaseLine( sku == "BAD" ) then earn.bonus($l, -1, "negative"); end
                 """)) {
-            Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
-            Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", 1, gbp("1.00")).build();
-
-            List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(20, context(good, "member")));
-            batch.add(context(bad, "member"));
+            List<RuleContext> batch = goodsThenBad(20, 1);
 
             assertThatThrownBy(() -> engine.evaluateAll(batch))
                     .isInstanceOf(RuleEvaluationException.class)
                     .hasMessageContaining("rule \"F-01 fragile\"")
                     .hasMessageContaining("p-bad");
-            assertThat(engine.evaluate(context(good, "member")).decisions()).isEmpty();
+            assertThat(engine.evaluate(batch.get(0)).decisions()).isEmpty();
         }
     }
 
@@ -218,10 +214,7 @@ class BatchEvaluationTest {
         try (DroolsRuleEngine engine = engine("""
                 rule "F-02 divides by the quantity" when $l : PurchaseLine( amount / (quantity - 2) > 100 ) then earn.bonus($l, 1, "x"); end
                 """)) {
-            Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
-            Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", 2, gbp("1.00")).build();
-            List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(5, context(good, "member")));
-            batch.add(context(bad, "member"));
+            List<RuleContext> batch = goodsThenBad(5, 2);
 
             assertThatThrownBy(() -> engine.evaluateAll(batch))
                     .isInstanceOf(RuleEvaluationException.class)
@@ -241,10 +234,7 @@ class BatchEvaluationTest {
                     earn.bonus($l, 1, "x");
                 end
                 """)) {
-            Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
-            Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", 2, gbp("1.00")).build();
-            List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(5, context(good, "member")));
-            batch.add(context(bad, "member"));
+            List<RuleContext> batch = goodsThenBad(5, 2);
 
             assertThatThrownBy(() -> engine.evaluateAll(batch))
                     .isInstanceOf(RuleEvaluationException.class)
@@ -265,5 +255,14 @@ class BatchEvaluationTest {
 
             assertThat(decisions).containsExactly(new Decision.BaseRate("L-01 lines", "line", 0, java.math.BigDecimal.ONE));
         }
+    }
+
+    /** {@code goods} one-line purchases "p-good" of member a, then "p-bad" of member b with one line "BAD" of the quantity. */
+    private static List<RuleContext> goodsThenBad(int goods, int badQuantity) {
+        Purchase good = Purchase.builder(EventId.of("p-good"), MemberId.of("a"), ENROLLED).line("OK", "gifts", 1, gbp("1.00")).build();
+        Purchase bad = Purchase.builder(EventId.of("p-bad"), MemberId.of("b"), ENROLLED).line("BAD", "gifts", badQuantity, gbp("1.00")).build();
+        List<RuleContext> batch = new ArrayList<>(java.util.Collections.nCopies(goods, context(good, "member")));
+        batch.add(context(bad, "member"));
+        return batch;
     }
 }
