@@ -217,7 +217,8 @@ public final class InMemoryStore implements LoyaltyStore {
             for (CampaignDraw draw : changes.draws()) {
                 CampaignBudget budget = budgets.get(draw.campaign());
                 long spent = budget == null ? 0 : budget.spent();
-                if (draw.budgeted() && spent + draw.points() > draw.budget()) {
+                // what remains, not spent + points: that sum may pass what a long holds
+                if (draw.budgeted() && draw.points() > draw.budget() - spent) {
                     return Draw.DOES_NOT_FIT;
                 }
             }

@@ -22,7 +22,7 @@ final class JdbcBudgets {
     static final String LOCK_BUDGET = "SELECT spent FROM loyalty_campaign_budget WHERE campaign = ? FOR UPDATE";
     static final String INSERT_BUDGET = "INSERT INTO loyalty_campaign_budget (campaign, total, spent) VALUES (?, ?, 0)";
     /** The draw itself: conditional, so the database refuses an overspend even if the lock were lost. */
-    static final String DRAW_BUDGET = "UPDATE loyalty_campaign_budget SET spent = spent + ?, total = ? WHERE campaign = ? AND spent + ? <= ?";
+    static final String DRAW_BUDGET = "UPDATE loyalty_campaign_budget SET spent = spent + ?, total = ? WHERE campaign = ? AND spent <= ? - ?";
     static final String SELECT_MEMBER_POINTS = "SELECT points FROM loyalty_member_campaign WHERE member_id = ? AND campaign = ?";
     static final String ADD_MEMBER_POINTS = "UPDATE loyalty_member_campaign SET points = points + ? WHERE member_id = ? AND campaign = ?";
     static final String INSERT_MEMBER_POINTS = "INSERT INTO loyalty_member_campaign (member_id, campaign, points) VALUES (?, ?, ?)";
@@ -84,8 +84,9 @@ final class JdbcBudgets {
                 ps.setLong(1, draw.points());
                 ps.setLong(2, draw.budget());
                 ps.setString(3, draw.campaign());
-                ps.setLong(4, draw.points());
-                ps.setLong(5, draw.budget());
+                // what remains, not spent + points: that sum may pass what a bigint holds
+                ps.setLong(4, draw.budget());
+                ps.setLong(5, draw.points());
                 if (ps.executeUpdate() != 1) {
                     return false;
                 }

@@ -85,9 +85,9 @@ final class JdbcMemberReads {
      */
     record QualifyingSums(BigDecimal spend, BigDecimal points, BigDecimal purchases) {
 
-        /** Returns the totals; throws {@link ArithmeticException} when a count leaves the range of long. */
-        Qualifying toQualifying() {
-            return new Qualifying(spend, points.longValueExact(), purchases.longValueExact());
+        /** Returns the totals of a range; throws {@code PointsOverflowException} when a count leaves the range of long. */
+        Qualifying toQualifying(LocalDate from, LocalDate to) {
+            return JdbcTiers.qualifying(spend, points, purchases, from, to);
         }
     }
 

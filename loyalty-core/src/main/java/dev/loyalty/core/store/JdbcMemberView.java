@@ -185,7 +185,7 @@ final class JdbcMemberView implements MemberView {
             return Qualifying.ZERO;
         }
         if (reads != null && reads.asked().hasQualifying(fromInclusive, toInclusive)) {
-            return reads.qualifying().toQualifying();
+            return reads.qualifying().toQualifying(fromInclusive, toInclusive);
         }
         try {
             return JdbcTiers.sum(connection, memberId, fromInclusive, toInclusive);

@@ -1,11 +1,13 @@
 package dev.loyalty.core.store;
 
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.spi.TierUpdate;
 import dev.loyalty.core.tier.Qualifying;
 import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.tier.TierState;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,10 +56,26 @@ final class JdbcTiers {
             ps.setObject(3, to, Types.DATE);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Qualifying(rs.getBigDecimal(1), rs.getBigDecimal(2).longValueExact(), rs.getBigDecimal(3).longValueExact());
+                return qualifying(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), from, to);
             }
         }
     }
+
+    /**
+     * Returns qualifying totals as the database summed them, from a range's first day to its last.
+     *
+     * @throws PointsOverflowException when the points or purchases pass what a long holds, as the in-memory store's sums do
+     */
+    static Qualifying qualifying(BigDecimal spend, BigDecimal points, BigDecimal purchases, LocalDate from, LocalDate to) {
+        if (points.compareTo(LONG_MIN) < 0 || points.compareTo(LONG_MAX) > 0 || purchases.compareTo(LONG_MIN) < 0
+                || purchases.compareTo(LONG_MAX) > 0) {
+            throw new PointsOverflowException("qualifying totals from " + from + " to " + to + " leave the range of long");
+        }
+        return new Qualifying(spend, points.longValueExact(), purchases.longValueExact());
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /**
      * Writes a tier update of the locked member whose stored state was read in the same

@@ -1,12 +1,15 @@
 package dev.loyalty.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.tier.Qualifying;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
@@ -90,6 +93,32 @@ class QualifyingDaysProperties {
 
         assertThat(sum.spend()).isEqualByComparingTo(large.multiply(BigDecimal.valueOf(20)));
         assertThat(sum.purchases()).isEqualTo(20);
+    }
+
+    @Test
+    void shouldSumPointsExactlyOrRefuseWithAnOverflowWhenDaysPassWhatALongHolds() {
+        // each step: a day (0..10), points of up to +-2^62 times 0..3 (a day's total passes a long often), then a range
+        qt().withFixedSeed(14L).withExamples(1_000)
+                .forAll(lists().of(integers().between(0, 10)).ofSizeBetween(1, 30), lists().of(integers().between(-3, 3)).ofSize(30),
+                        lists().of(integers().between(0, 10)).ofSize(30), lists().of(integers().between(0, 10)).ofSize(30))
+                .checkAssert((days, sizes, starts, lengths) -> {
+                    QualifyingDays qualifying = new QualifyingDays();
+                    TreeMap<LocalDate, BigInteger> reference = new TreeMap<>();
+                    for (int i = 0; i < days.size(); i++) {
+                        long points = sizes.get(i) * (1L << 62) + i;
+                        LocalDate day = START.plusDays(days.get(i));
+                        qualifying.add(day, new Qualifying(BigDecimal.ONE, points, 1));
+                        reference.merge(day, BigInteger.valueOf(points), BigInteger::add);
+                        LocalDate from = START.plusDays(starts.get(i));
+                        LocalDate to = from.plusDays(lengths.get(i));
+                        BigInteger expected = reference.subMap(from, true, to, true).values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+                        if (expected.bitLength() < Long.SIZE) {
+                            assertThat(qualifying.sum(from, to).points()).as("points from %s to %s", from, to).isEqualTo(expected.longValueExact());
+                        } else {
+                            assertThatThrownBy(() -> qualifying.sum(from, to)).isInstanceOf(PointsOverflowException.class);
+                        }
+                    }
+                });
     }
 
     /** Adds an amount to both, then checks that the days sum a range as a plain sum over the sorted map does. */

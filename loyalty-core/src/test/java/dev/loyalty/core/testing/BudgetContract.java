@@ -269,6 +269,28 @@ public abstract class BudgetContract {
     }
 
     @Test
+    void shouldRefuseADrawThatPassesWhatALongHoldsWithWhatIsSpentAndRunTheWorkAgain() {
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-0", MONDAY));
+        engine.process(enrolment("m-1", MONDAY));
+        long budget = Long.MAX_VALUE - 1;
+        MemberChanges none = new MemberChanges(null, null, List.of(), List.of());
+        store.apply(member("m-0"), view -> none.withDraws(List.of(new CampaignDraw("HUGE", budget - 5, budget))));
+        List<Long> remaining = new ArrayList<>();
+
+        store.apply(member("m-1"), view -> {
+            long room = budget - view.campaignBudgetSpent("HUGE");
+            remaining.add(room);
+            // first as if read before m-0's draw: 10 points, which with what is spent pass what a long holds
+            return none.withDraws(List.of(new CampaignDraw("HUGE", remaining.size() == 1 ? 10 : room, budget)));
+        });
+
+        assertThat(remaining).containsExactly(5L, 5L);
+        assertThat(store.campaignBudget("HUGE")).contains(new CampaignBudget("HUGE", budget, budget));
+    }
+
+    @Test
     void shouldRefuseADrawThatNoLongerFitsAndRunTheWorkAgainWithWhatRemains() throws Exception {
         LoyaltyStore store = newStore();
         LoyaltyEngine engine = Fixtures.engine(store);

@@ -7,6 +7,7 @@ import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.event.Enrolment;
@@ -17,8 +18,14 @@ import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.tier.MemberTier;
+import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.tier.TierPolicy;
@@ -27,6 +34,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,6 +218,81 @@ public abstract class TierContract {
         assertThat(tier()).isEqualTo("member");
         assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT, TierChange.Kind.PROMOTION, TierChange.Kind.DEMOTION);
         assertThat(engine.tier(MEMBER).nextReview()).isEqualTo(before.nextReview());
+    }
+
+    /**
+     * 10^13 points a pound, with tiers qualifying on points: a purchase of 500,000 earns and qualifies with
+     * 5 * 10^18 points, and two on one day qualify with more than a long holds.
+     */
+    private static RuleEngine hugePointsTiers() {
+        TierPolicy policy = TierPolicy.builder(QualifyingMetric.POINTS, QualifyingWindow.ROLLING_12_MONTHS)
+                .threshold("silver", new BigDecimal("1E+19")).build();
+        return new RuleEngine() {
+            @Override
+            public String version() {
+                return "huge-points-tiers";
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                return new Evaluation(version(), context.event() instanceof Purchase
+                        ? List.of(new Decision.BaseRate("BASE", "10^13 points a pound", Decision.WHOLE_EVENT, new BigDecimal("1E+13")))
+                        : List.of());
+            }
+
+            @Override
+            public Optional<TierPolicy> tierPolicy() {
+                return Optional.of(policy);
+            }
+        };
+    }
+
+    @Test
+    void shouldKeepTheBalanceTheSumOfEntriesWhenPurchasesTakeTheirDaysQualifyingPointsPastWhatALongHolds() {
+        LoyaltyStore store = newStore();
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").maxPointsPerCredit(Long.MAX_VALUE)
+                        .unlinkedReturnPointsPerUnit(new BigDecimal("1E+13")).build())
+                .clock(clock).store(store).ruleEngine(hugePointsTiers()).build();
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, clock.instant()));
+        buyOn(ENROLLED.plusDays(1), "500000");
+        LocalDate day = ENROLLED.plusDays(400);
+        // unlinked, so its -5 * 10^18 qualifying points land on its own day, in the window of the day after; the purchase
+        // it claws back from is out of that window
+        clock.setDay(day.minusDays(1));
+        engine.process(new Return(EventId.of("r-unlinked"), MEMBER, clock.instant(), null, Money.of("500000", "GBP")));
+        buyOn(day, "500000");
+        engine.process(new Redemption(EventId.of("spend-all"), MEMBER, clock.instant(), "TV", 5_000_000_000_000_000_000L, null));
+
+        // the day qualifies with 10^19 points in all, the window with 5 * 10^18
+        buyOn(day, "500000");
+
+        assertThat(store.balance(MEMBER).value()).isEqualTo(5_000_000_000_000_000_000L);
+        assertThat(store.ledger(MEMBER).stream().mapToLong(entry -> entry.points().value()).sum()).isEqualTo(5_000_000_000_000_000_000L);
+        assertThat(store.lots(MEMBER).stream().mapToLong(Lot::remaining).sum()).isEqualTo(5_000_000_000_000_000_000L);
+        assertThat(engine.tier(MEMBER).qualifying().points()).isEqualTo(5_000_000_000_000_000_000L);
+        assertThat(tier()).isEqualTo("member");
+    }
+
+    @Test
+    void shouldRefuseWithAPointsOverflowToReadAWindowWhoseQualifyingPointsPassWhatALongHolds() {
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").maxPointsPerCredit(Long.MAX_VALUE)
+                        .unlinkedReturnPointsPerUnit(new BigDecimal("1E+13")).build())
+                .clock(clock).store(newStore()).ruleEngine(hugePointsTiers()).build();
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, clock.instant()));
+        buyOn(ENROLLED.plusDays(1), "500000");
+        LocalDate day = ENROLLED.plusDays(400);
+        clock.setDay(day);
+        engine.process(new Return(EventId.of("r-unlinked"), MEMBER, clock.instant(), null, Money.of("500000", "GBP")));
+        buyOn(day.plusDays(1), "500000");
+        engine.process(new Redemption(EventId.of("spend-all"), MEMBER, clock.instant(), "TV", 5_000_000_000_000_000_000L, null));
+        // its window holds the return's day too: 5 * 10^18 in all
+        buyOn(day.plusDays(2), "500000");
+
+        // a year on, the window holds the two purchases' days and not the return's
+        clock.setDay(day.plusYears(1));
+
+        assertThatThrownBy(() -> engine.tier(MEMBER)).isInstanceOf(PointsOverflowException.class)
+                .hasMessageContaining("qualifying");
     }
 
     @Test
