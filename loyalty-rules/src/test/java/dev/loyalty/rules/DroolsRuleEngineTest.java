@@ -261,14 +261,15 @@ class DroolsRuleEngineTest {
     }
 
     @Test
-    void shouldNameNoRuleWhenTwoRulesHoldTheExpressionThatThrows() {
+    void shouldNameEachRuleAndLineThatHoldsTheExpressionThatThrowsWhenTwoRulesDo() {
         try (DroolsRuleEngine engine = engine("""
                 rule "F-02 birthday month" when $m : Member( ) $month : Object( ) from $m.getBirthday().getMonth() then earn.points(1, "x"); end
                 rule "F-03 birthday month again" when $m : Member( ) $month : Object( ) from $m.getBirthday().getMonth() then earn.points(2, "y"); end
                 """)) {
             assertThatThrownBy(() -> engine.evaluate(context(purchase("p-26", "kitchen"), "member")))
                     .isInstanceOf(RuleEvaluationException.class)
-                    .hasMessageStartingWith("a rule failed on event p-26: ")
+                    .hasMessageStartingWith("a rule failed on event p-26: the expression at test.drl:4 (rule \"F-02 birthday month\")"
+                            + " or test.drl:5 (rule \"F-03 birthday month again\") failed: ")
                     .hasMessageContaining("$m.getBirthday().getMonth()");
         }
     }

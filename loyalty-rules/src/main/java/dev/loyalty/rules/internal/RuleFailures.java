@@ -3,8 +3,12 @@ package dev.loyalty.rules.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -109,17 +113,17 @@ final class RuleFailures {
     }
 
     /**
-     * Finds the one rule whose DRL holds an expression MVEL quoted in its failure (one after
-     * {@code from}, say, which Drools reports without its rule) and locates it at the line that
-     * holds it; null when no rule or several rules hold it. Each file is read once.
+     * Finds the rules whose DRL holds an expression MVEL quoted in its failure (one after
+     * {@code from}, say, which Drools reports without its rule) and locates each at the line that
+     * holds it (the rule's line when it holds it on several); null when no rule holds it. When
+     * several do, the failure names no rule and lists where each holds it. Each file is read once.
      */
     private static Failure quotedBy(KieBase kieBase, String expression, Throwable cause) {
         if (expression.isEmpty()) {
             return null;
         }
         Set<String> read = new HashSet<>();
-        String foundRule = null;
-        String foundAt = null;
+        Map<String, String> found = new LinkedHashMap<>();
         for (RuleImpl impl : CampaignCatalog.rulesOf(kieBase)) {
             String resource = CampaignCatalog.resourceOf(impl);
             String text = read.add(resource) ? text(impl.getResource()) : null;
@@ -135,15 +139,16 @@ final class RuleFailures {
                 if (declared == null || !lines[i].contains(expression)) {
                     continue;
                 }
-                if (foundRule != null && !foundRule.equals(declared)) {
-                    return null;
-                }
-                // the expression's line, or the rule's when it holds the expression on several lines
-                foundAt = prefix + (foundRule == null ? i + 1 : CampaignCatalog.lineOfRule(text, declared));
-                foundRule = declared;
+                String rule = declared;
+                found.merge(rule, prefix + (i + 1), (first, again) -> prefix + CampaignCatalog.lineOfRule(text, rule));
             }
         }
-        return foundRule == null ? null : new Failure(foundRule, "expression", foundAt, cause);
+        if (found.size() <= 1) {
+            return found.isEmpty() ? null : new Failure(found.keySet().iterator().next(), "expression", found.values().iterator().next(), cause);
+        }
+        List<String> places = new ArrayList<>();
+        found.forEach((rule, at) -> places.add(at + " (rule \"" + rule + "\")"));
+        return new Failure("", "the expression", String.join(" or ", places), cause);
     }
 
     private static RuleImpl rule(KieBase kieBase, String name) {
