@@ -9,6 +9,7 @@ import dev.loyalty.core.model.EventId;
  */
 public final class EventConflictException extends LoyaltyException {
 
+    /** The event id that arrived again with a different payload. */
     private final EventId eventId;
 
     /**

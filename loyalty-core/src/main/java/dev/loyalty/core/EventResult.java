@@ -12,7 +12,13 @@ import dev.loyalty.core.event.LoyaltyEvent;
  */
 public record EventResult(LoyaltyEvent event, Outcome outcome, LoyaltyException error) {
 
-    /** Checks that exactly one of outcome and error is present. */
+    /**
+     * Checks that exactly one of outcome and error is present.
+     *
+     * @param event the event as given; null when the list held null there
+     * @param outcome the outcome, or null when the event was refused
+     * @param error why the event was refused, or null when it was processed
+     */
     public EventResult {
         if ((outcome == null) == (error == null)) {
             throw new IllegalArgumentException("an event result has either an outcome or an error, not " + (outcome == null ? "neither" : "both"));

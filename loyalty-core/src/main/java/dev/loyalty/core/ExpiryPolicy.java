@@ -30,7 +30,12 @@ public record ExpiryPolicy(Kind kind, int months) {
         INACTIVITY_MONTHS
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param kind the rule
+     * @param months the number of months (for years: the number of years) the rule counts
+     */
     public ExpiryPolicy {
         if (kind == null) {
             throw new InvalidInputException("expiry.kind", "must not be null");

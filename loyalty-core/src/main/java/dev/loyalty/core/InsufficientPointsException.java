@@ -5,7 +5,9 @@ import dev.loyalty.core.model.MemberId;
 /** Thrown when a redemption or hold asks for more points than the member can spend; nothing is spent. */
 public final class InsufficientPointsException extends LoyaltyException {
 
+    /** The points the redemption or hold asked for. */
     private final long requested;
+    /** The points the member could spend when the request was refused. */
     private final long spendable;
 
     /**

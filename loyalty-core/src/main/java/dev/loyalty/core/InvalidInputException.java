@@ -7,6 +7,7 @@ package dev.loyalty.core;
  */
 public class InvalidInputException extends LoyaltyException {
 
+    /** The path of the offending field, as named in the message. */
     private final String field;
 
     /**

@@ -20,7 +20,9 @@ public final class OfferNotRedeemableException extends LoyaltyException {
         EXPIRED
     }
 
+    /** Why the offer cannot be redeemed. */
     private final Reason reason;
+    /** The offer code that was presented. */
     private final String offerCode;
 
     /**

@@ -26,7 +26,13 @@ public record OfferPolicy(BirthdayWindow birthdayWindow, int birthdayNoticeDays,
     /** Birthday month, 30 days' notice, dormant after 90 days. */
     public static final OfferPolicy DEFAULT = new OfferPolicy(BirthdayWindow.MONTH, 30, 90);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param birthdayWindow the dates around the birthday the offers may be issued on
+     * @param birthdayNoticeDays how many days before the celebrated date a birthday must have been given; zero or more
+     * @param dormantAfterDays after how many local days without a purchase a member counts as dormant; at least 1
+     */
     public OfferPolicy {
         Checks.notNull(birthdayWindow, "offers.birthdayWindow");
         if (birthdayNoticeDays < 0 || birthdayNoticeDays > 366) {

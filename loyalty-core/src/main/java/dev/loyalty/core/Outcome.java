@@ -21,7 +21,18 @@ import java.util.List;
 public record Outcome(EventId eventId, MemberId memberId, String eventKind, Points points, Points balance,
                       List<LedgerEntry> entries, Explanation explanation, String ruleSetVersion) {
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param eventId the event
+     * @param memberId the member
+     * @param eventKind the event's kind, such as {@code purchase}
+     * @param points the net change to the member's balance
+     * @param balance the member's balance right after the event
+     * @param entries the ledger entries the event wrote, in sequence order
+     * @param explanation why, step by step
+     * @param ruleSetVersion the version of the rules that evaluated the event
+     */
     public Outcome {
         entries = List.copyOf(entries);
     }

@@ -29,7 +29,23 @@ public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPo
     /** Points spendable at once, never expiring, claw-back shortfalls kept as debt, unlinked returns recorded only. */
     public static final PointsPolicy DEFAULT = new PointsPolicy(0, ExpiryPolicy.never(), ClawbackPolicy.DEBT, BigDecimal.ZERO);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param returnWindowDays days a purchase's points stay pending (visible, not spendable); 0 makes them spendable at once;
+     *            shorter than the shortest life the expiry gives a lot (28 days for one rolling month), so that
+     *            no points expire before they become spendable
+     * @param expiry when points expire
+     * @param clawback what a return does when the purchase's points were already spent
+     * @param unlinkedReturnPointsPerUnit points clawed back per currency unit of a return whose purchase
+     *            the engine never saw, from spendable points only and never into debt; zero (the default)
+     *            records such returns without changing points
+     * @param maxPointsPerCredit the most points one event, offer redemption or referral reward may
+     *            credit to a member ({@link #DEFAULT_MAX_POINTS_PER_CREDIT} by default): more is refused with
+     *            a {@link RuleEvaluationException} naming the rule, as a campaign's mistake (a rate typed
+     *            a thousand times too high, a division by zero that a rule language turned into the largest
+     *            {@code long}) rather than points to keep
+     */
     public PointsPolicy {
         if (returnWindowDays < 0 || returnWindowDays > 3650) {
             throw new InvalidInputException("program.returnWindowDays", "must be from 0 to 3650, was " + returnWindowDays);

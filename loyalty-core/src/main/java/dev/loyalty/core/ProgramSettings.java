@@ -47,7 +47,18 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
             new Tier("gold", "Gold", 2),
             new Tier("diamond", "Diamond", 3));
 
-    /** Checks the settings and sorts the ladder by rank. */
+    /**
+     * Checks the settings and sorts the ladder by rank.
+     *
+     * @param currency the only currency purchases may be in
+     * @param zone the zone for members who have none of their own
+     * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
+     * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
+     * @param maxPurchaseAmount the largest purchase total accepted
+     * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
+     * @param points how points live after they are earned: return window, expiry, claw-back
+     * @param offers when birthday and dormancy occasions are presented to the rules
+     */
     public ProgramSettings {
         Checks.notNull(currency, "program.currency");
         Checks.notNull(zone, "program.zone");

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
  */
 public final class RuleDefinitionException extends LoyaltyException {
 
+    /** Every problem found; never empty. */
     private final List<RuleProblem> problems;
 
     /**

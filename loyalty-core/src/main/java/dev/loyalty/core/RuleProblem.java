@@ -11,7 +11,15 @@ package dev.loyalty.core;
  */
 public record RuleProblem(String resource, int line, int column, String rule, String message) {
 
-    /** Checks the components; strings may be empty but not null. */
+    /**
+     * Checks the components; strings may be empty but not null.
+     *
+     * @param resource the file or resource name, as given when the rules were loaded
+     * @param line the 1-based line, or 0 when the rule engine did not report one
+     * @param column the 1-based column, or 0 when the rule engine did not report one
+     * @param rule the rule's name, or an empty string when the problem is outside a rule
+     * @param message the problem in plain words
+     */
     public RuleProblem {
         resource = resource == null ? "" : resource;
         rule = rule == null ? "" : rule;

@@ -18,7 +18,15 @@ import java.util.List;
  */
 public record Statement(Member member, List<Line> lines, List<Lot> lots, List<Hold> holds, PointsSummary summary) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param member the member
+     * @param lines the ledger in sequence order, each with the balance after it
+     * @param lots the lots in the order they were earned
+     * @param holds the holds in the order they were placed
+     * @param summary the points at a glance
+     */
     public Statement {
         lines = List.copyOf(lines);
         lots = List.copyOf(lots);

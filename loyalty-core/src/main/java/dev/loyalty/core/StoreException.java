@@ -13,7 +13,9 @@ package dev.loyalty.core;
  */
 public final class StoreException extends LoyaltyException {
 
+    /** The SQL state the database reported, or null when it reported none. */
     private final String sqlState;
+    /** Whether the failure was transient, so the same call may succeed later. */
     private final boolean retryable;
 
     /**

@@ -30,7 +30,19 @@ import java.time.Instant;
 public record SweepRequest(Instant asOf, MemberId from, MemberId to, String checkpointId, int checkpointEvery, int progressEvery,
                            SweepListener listener) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param asOf the instant to sweep at, or null for the engine's clock; from {@code 1900-01-01T00:00:00Z}
+     *                 to {@code 9999-12-31T23:59:59.999999999Z}, and the engine refuses one more than the
+     *                 program's {@code maxClockSkew} after its clock, like an event
+     * @param from the smallest member id, inclusive, or null
+     * @param to the member id after the range, exclusive, or null
+     * @param checkpointId the run's id in the store's checkpoints, or null for a run that cannot resume
+     * @param checkpointEvery how many members between saved checkpoints
+     * @param progressEvery how many members between progress calls
+     * @param listener the progress listener
+     */
     public SweepRequest {
         Checks.notNull(listener, "sweep.listener");
         if (asOf != null) {

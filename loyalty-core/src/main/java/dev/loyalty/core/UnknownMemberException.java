@@ -5,6 +5,7 @@ import dev.loyalty.core.model.MemberId;
 /** Thrown when an event or a query names a member who was never enrolled. */
 public final class UnknownMemberException extends LoyaltyException {
 
+    /** The member id that names no enrolled member. */
     private final MemberId memberId;
 
     /**

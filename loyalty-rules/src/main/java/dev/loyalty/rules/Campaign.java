@@ -38,7 +38,23 @@ import java.util.Objects;
 public record Campaign(String id, String name, String owner, LocalDate activeFrom, LocalDate activeUntil,
                        List<String> rules, List<String> resources, long budget, long memberLimit, String group) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param id the campaign id, such as {@code SPRING-01}
+     * @param name the campaign's display name; the id when none is declared
+     * @param owner who answers for the campaign; empty when none is declared
+     * @param activeFrom the first local date the campaign's rules fire on, or null when open
+     * @param activeUntil the last local date (inclusive) the campaign's rules fire on, or null when open
+     * @param rules the names of the campaign's rules, sorted
+     * @param resources the resources the rules are written in, sorted
+     * @param budget the total points the campaign may award to all members ({@code @budget(100000)}), or
+     *                   {@link CampaignLimits#UNLIMITED}
+     * @param memberLimit the points one member may earn from the campaign in all ({@code @memberLimit(5000)}), or
+     *                        {@link CampaignLimits#UNLIMITED}
+     * @param group the exclusive group ({@code @group("spring")}): of the campaigns of one group that award points
+     *                  for an event, only the one awarding most keeps them; null for none
+     */
     public Campaign {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;

@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record CampaignSet(String id, String version, List<Campaign> campaigns) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param id the set's id, as given to {@link DroolsRuleEngine.Builder#id(String)}
+     * @param version the content hash of the set's sources (see {@link DroolsRuleEngine#version()}),
+     *                    recorded on every ledger entry the set produces
+     * @param campaigns the campaigns, sorted by id
+     */
     public CampaignSet {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

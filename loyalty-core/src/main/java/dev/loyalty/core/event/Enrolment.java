@@ -35,7 +35,21 @@ import java.util.TreeSet;
 public record Enrolment(EventId eventId, MemberId memberId, Instant occurredAt, LocalDate birthday, ZoneId zone,
                         String tierCode, String channel, String referralCode, Set<String> identity) implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the new member
+     * @param occurredAt when the member enrolled
+     * @param birthday the member's date of birth, or null; from 1900-01-01 to the enrolment's date
+     * @param zone the member's time zone, or null to use the program's
+     * @param tierCode the starting tier, or null for the program's entry tier; for status matches
+     *                     and migrations from another program
+     * @param channel where the member enrolled, such as {@code web} or a store code, or null
+     * @param referralCode the referral code the member signed up with, or null
+     * @param identity the identity fingerprints the host supplies (hashed email, phone, payment token,
+     *                     address), compared with other members' to guard referrals; empty when none
+     */
     public Enrolment {
         Checks.notNull(eventId, "enrolment.eventId");
         Checks.notNull(memberId, "enrolment.memberId");

@@ -15,7 +15,14 @@ import java.time.Instant;
  */
 public record HoldCapture(EventId eventId, MemberId memberId, Instant occurredAt, EventId holdId) implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the member who placed the hold
+     * @param occurredAt when the capture was made
+     * @param holdId the id of the {@link PointsHold} event
+     */
     public HoldCapture {
         Checks.notNull(eventId, "capture.eventId");
         Checks.notNull(memberId, "capture.memberId");

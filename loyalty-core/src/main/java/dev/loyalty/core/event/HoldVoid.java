@@ -15,7 +15,14 @@ import java.time.Instant;
  */
 public record HoldVoid(EventId eventId, MemberId memberId, Instant occurredAt, EventId holdId) implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the member who placed the hold
+     * @param occurredAt when the hold was released
+     * @param holdId the id of the {@link PointsHold} event
+     */
     public HoldVoid {
         Checks.notNull(eventId, "void.eventId");
         Checks.notNull(memberId, "void.memberId");

@@ -19,7 +19,14 @@ import java.time.Instant;
  */
 public record OfferRedemption(EventId eventId, MemberId memberId, Instant occurredAt, String offerCode) implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the member presenting the offer
+     * @param occurredAt when it was redeemed
+     * @param offerCode the offer code
+     */
     public OfferRedemption {
         Checks.notNull(eventId, "offerRedemption.eventId");
         Checks.notNull(memberId, "offerRedemption.memberId");

@@ -22,7 +22,17 @@ import java.time.Instant;
 public record PointsHold(EventId eventId, MemberId memberId, Instant occurredAt, String rewardCode, long points, Instant expiresAt)
         implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key and the hold's id
+     * @param memberId the member
+     * @param occurredAt when the hold was placed
+     * @param rewardCode the reward the points are reserved for
+     * @param points the points to reserve; at least 1
+     * @param expiresAt when the hold lapses; after {@code occurredAt}, and no later than
+     *                      {@code 9999-12-31T23:59:59.999999999Z} (the engine refuses a later one)
+     */
     public PointsHold {
         Checks.notNull(eventId, "hold.eventId");
         Checks.notNull(memberId, "hold.memberId");

@@ -22,7 +22,16 @@ import java.time.ZoneId;
 public record ProfileChange(EventId eventId, MemberId memberId, Instant occurredAt, LocalDate birthday, ZoneId zone,
                             MemberStatus status) implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the member
+     * @param occurredAt when the change was made
+     * @param birthday the new date of birth, or null to keep it; from 1900-01-01 to the change's date
+     * @param zone the new time zone, or null to keep it
+     * @param status the new status, or null to keep it
+     */
     public ProfileChange {
         Checks.notNull(eventId, "profileChange.eventId");
         Checks.notNull(memberId, "profileChange.memberId");

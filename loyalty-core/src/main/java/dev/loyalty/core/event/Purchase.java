@@ -36,7 +36,16 @@ public record Purchase(EventId eventId, MemberId memberId, Instant occurredAt, L
     /** The largest number of lines accepted in one purchase. */
     public static final int MAX_LINES = 10_000;
 
-    /** Checks the components; the lines are copied. */
+    /**
+     * Checks the components; the lines are copied.
+     *
+     * @param eventId the idempotency key, typically the order or receipt id
+     * @param memberId the buyer
+     * @param occurredAt when the purchase was made
+     * @param lines the purchased lines; at least one
+     * @param channel the sales channel, such as {@code web} or {@code pos}, or null
+     * @param store the store code, or null
+     */
     public Purchase {
         Checks.notNull(eventId, "purchase.eventId");
         Checks.notNull(memberId, "purchase.memberId");

@@ -17,7 +17,14 @@ public record PurchaseLine(String sku, String category, int quantity, Money unit
     /** The largest quantity accepted on one line. */
     public static final int MAX_QUANTITY = 1_000_000;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param sku the stock-keeping unit
+     * @param category the product category campaigns match on, such as {@code garden}
+     * @param quantity how many items; at least 1
+     * @param unitPrice the price of one item; zero or more
+     */
     public PurchaseLine {
         sku = Checks.text(sku, "line.sku");
         category = Checks.text(category, "line.category");

@@ -22,7 +22,16 @@ import java.time.Instant;
 public record Redemption(EventId eventId, MemberId memberId, Instant occurredAt, String rewardCode, long points, Money value)
         implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the member
+     * @param occurredAt when the redemption was made
+     * @param rewardCode the reward, such as {@code VOUCHER-5}
+     * @param points the points to spend; at least 1
+     * @param value the reward's money value, for liability reporting, or null
+     */
     public Redemption {
         Checks.notNull(eventId, "redemption.eventId");
         Checks.notNull(memberId, "redemption.memberId");

@@ -25,7 +25,16 @@ import java.time.Instant;
  */
 public record Return(EventId eventId, MemberId memberId, Instant occurredAt, EventId purchaseId, Money amount) implements LoyaltyEvent {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param eventId the idempotency key
+     * @param memberId the member
+     * @param occurredAt when the refund was made; not before the linked purchase (the engine refuses
+     *                       an earlier one with {@code InvalidInputException})
+     * @param purchaseId the original purchase's event id, or null when not known
+     * @param amount the refunded amount; more than zero
+     */
     public Return {
         Checks.notNull(eventId, "return.eventId");
         Checks.notNull(memberId, "return.memberId");

@@ -40,7 +40,33 @@ public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMe
                           List<TierCount> tiers, List<LiabilityPoint> liability, TierMovements tierMovements, OfferConversion offers,
                           Ratio referral) {
 
-    /** Copies the lists and checks the parts. */
+    /**
+     * Copies the lists and checks the parts.
+     *
+     * @param from the first day of the period
+     * @param to the day after the period's last
+     * @param members members enrolled before the period's end
+     * @param newMembers members enrolled in the period
+     * @param activeMembers members with at least one purchase in the period
+     * @param previousActiveMembers members with at least one purchase in the previous period of the same length
+     * @param retention previous period's active members who bought again in this period, over previous period's active members
+     * @param churn previous period's active members who did not buy in this period, over previous period's active members
+     * @param repurchase active members with two or more purchases in the period, over active members
+     * @param pointsIssued points earned in the period, spendable or pending (earn and pending entries)
+     * @param pointsRedeemed points spent on rewards in the period (redeem entries)
+     * @param pointsExpired points that expired in the period (expire entries)
+     * @param pointsClawedBack points taken back after returns in the period (reverse entries)
+     * @param liabilityPoints points outstanding at the period's end: the sum of all entries before it
+     * @param liabilityValue the liability times the point value, or null without a point value
+     * @param breakage points expired over points issued in the period
+     * @param redemption points redeemed over points issued in the period
+     * @param tiers members per tier at the time of the run, in ladder order
+     * @param liability the points outstanding at each step from the period's start to its end
+     * @param tierMovements promotions and demotions recorded in the tier history in the period
+     * @param offers offers issued in the period, and how many were redeemed and converted
+     * @param referral the referral rate: members who enrolled in the period with a referral code (whatever
+     *                     became of the referral) / members who enrolled in the period
+     */
     public ProgramKpis {
         tiers = List.copyOf(tiers);
         liability = List.copyOf(liability);
@@ -60,7 +86,13 @@ public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMe
      */
     public record TierMovements(long promotions, long demotions, List<TierMove> moves) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param promotions promotions in the period
+         * @param demotions demotions in the period
+         * @param moves the same changes per pair of tiers, in ladder order of the tier left, then of the tier reached
+         */
         public TierMovements {
             moves = List.copyOf(moves);
         }

@@ -16,7 +16,14 @@ import java.util.List;
  */
 public record RfmThresholds(List<Integer> recencyMaxDays, List<Long> frequencyMin, List<BigDecimal> monetaryMin) {
 
-    /** Checks there are four non-decreasing cut points per dimension. */
+    /**
+     * Checks there are four non-decreasing cut points per dimension.
+     *
+     * @param recencyMaxDays the most days since the last purchase for scores 5, 4, 3 and 2 (rising);
+     *                           more days than the last gives score 1
+     * @param frequencyMin the fewest purchases for scores 2, 3, 4 and 5 (non-decreasing)
+     * @param monetaryMin the least net spend for scores 2, 3, 4 and 5 (non-decreasing)
+     */
     public RfmThresholds {
         recencyMaxDays = List.copyOf(check(recencyMaxDays, "thresholds.recencyMaxDays"));
         frequencyMin = List.copyOf(check(frequencyMin, "thresholds.frequencyMin"));

@@ -14,7 +14,12 @@ public record Account(long debt, Instant lastActivityAt) {
     /** The state of a new member. */
     public static final Account NEW = new Account(0, null);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param debt points still owed from claw-backs the balance could not cover; zero or more
+     * @param lastActivityAt the last purchase or redemption, or null before any
+     */
     public Account {
         if (debt < 0) {
             throw new IllegalArgumentException("debt must not be negative, was " + debt);

@@ -10,7 +10,11 @@ import dev.loyalty.core.internal.Checks;
  */
 public record EventId(String value) {
 
-    /** Checks and normalises the id. */
+    /**
+     * Checks and normalises the id.
+     *
+     * @param value the id, without surrounding white space; 1 to 128 characters
+     */
     public EventId {
         value = Checks.text(value, "eventId");
     }

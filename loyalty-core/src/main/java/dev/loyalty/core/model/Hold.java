@@ -19,7 +19,17 @@ import java.time.Instant;
  */
 public record Hold(String id, MemberId memberId, long points, String rewardCode, Instant createdAt, Instant expiresAt, HoldStatus status) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the hold id; the id of the event that placed it
+     * @param memberId the member
+     * @param points the points reserved
+     * @param rewardCode the reward the points are reserved for
+     * @param createdAt when the hold was placed
+     * @param expiresAt when it lapses unless captured or voided
+     * @param status where the hold is in its life
+     */
     public Hold {
         Checks.notNull(id, "hold.id");
         Checks.notNull(memberId, "hold.memberId");

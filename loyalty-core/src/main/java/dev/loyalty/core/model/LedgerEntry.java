@@ -23,7 +23,21 @@ public record LedgerEntry(MemberId memberId, long sequence, EventId eventId, Ent
                           String lotId, String rule, String reason, String ruleSetVersion,
                           Instant occurredAt, Instant recordedAt) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param memberId the member whose balance this entry changes
+     * @param sequence the entry's position in the member's ledger, from 1
+     * @param eventId the event that produced the entry
+     * @param type what the entry records
+     * @param points the signed change to the balance
+     * @param lotId the lot the points were credited to or taken from
+     * @param rule the rule (campaign) that produced the points
+     * @param reason the rule's reason, readable by a member or a support agent
+     * @param ruleSetVersion the version of the rule set that evaluated the event
+     * @param occurredAt when the event happened
+     * @param recordedAt when the engine recorded the entry, by its clock
+     */
     public LedgerEntry {
         Checks.notNull(memberId, "entry.memberId");
         Checks.notNull(eventId, "entry.eventId");

@@ -31,7 +31,21 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
     /** The id of the lot that carries a claw-back shortfall under the negative-balance policy. */
     public static final String DEBT_LOT = "~debt";
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the lot id; the id of the event that earned it, or {@link #DEBT_LOT}
+     * @param memberId the owner
+     * @param sourceEventId the event that earned the points
+     * @param earnedAt when that event happened
+     * @param pendingUntil when the points become spendable, or null when they are spendable
+     * @param expiresAt when the remaining points expire, or null when they do not expire by date
+     * @param points the points credited
+     * @param remaining the points not yet spent, expired or clawed back
+     * @param sourceAmount the purchase amount that earned the points, or null when not from a purchase
+     * @param returnedAmount the amount of that purchase returned so far
+     * @param clawedBack the points clawed back so far for those returns, from this lot or any other
+     */
     public Lot {
         Checks.notNull(id, "lot.id");
         Checks.notNull(memberId, "lot.memberId");

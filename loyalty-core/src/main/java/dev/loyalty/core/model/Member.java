@@ -17,7 +17,16 @@ import java.time.ZoneId;
  */
 public record Member(MemberId id, Instant enrolledAt, String tierCode, MemberStatus status, LocalDate birthday, ZoneId zone) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the member's id
+     * @param enrolledAt when the member enrolled
+     * @param tierCode the code of the member's current tier
+     * @param status whether the member may earn and spend
+     * @param birthday the member's date of birth, or null when not given
+     * @param zone the member's time zone, or null to use the program's zone
+     */
     public Member {
         Checks.notNull(id, "member.id");
         Checks.notNull(enrolledAt, "member.enrolledAt");

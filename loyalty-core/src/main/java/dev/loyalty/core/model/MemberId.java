@@ -14,7 +14,11 @@ import dev.loyalty.core.internal.Checks;
  */
 public record MemberId(String value) implements Comparable<MemberId> {
 
-    /** Checks and normalises the id. */
+    /**
+     * Checks and normalises the id.
+     *
+     * @param value the id, without surrounding white space; 1 to 128 characters, none beyond U+FFFF
+     */
     public MemberId {
         value = Checks.basicText(value, "memberId");
     }

@@ -23,7 +23,18 @@ public record MemberSegment(MemberId memberId, String segment, int recency, int 
     /** The highest score a segmentation may give. */
     public static final int MAX_SCORE = 9;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param memberId the member
+     * @param segment the segment's code, such as {@code vip}, {@code potential}, {@code ordinary},
+     *                    {@code at_risk} or {@code dormant}
+     * @param recency the recency score, 1 (longest ago) to 5 (most recent); 0 when the member made
+     *                    no purchase in the run's window
+     * @param frequency the frequency score, 1 to 5; 0 without purchases in the window
+     * @param monetary the monetary score, 1 to 5; 0 without purchases in the window
+     * @param scoredOn the date the run scored the member as of
+     */
     public MemberSegment {
         Checks.notNull(memberId, "segment.memberId");
         segment = Checks.text(segment, "segment.segment");

@@ -29,7 +29,12 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** The most significant digits an amount may have after the decimal point. */
     public static final int MAX_FRACTION_DIGITS = 12;
 
-    /** Checks the components and normalises the scale. */
+    /**
+     * Checks the components and normalises the scale.
+     *
+     * @param amount the exact amount, normalised as above
+     * @param currency the ISO 4217 currency
+     */
     public Money {
         if (amount == null) {
             throw new InvalidInputException("money.amount", "must not be null");

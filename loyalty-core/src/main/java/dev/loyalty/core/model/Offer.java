@@ -30,7 +30,27 @@ public record Offer(String code, MemberId memberId, String template, OfferKind k
                     OfferTrigger trigger, String occasion, String rule, String reason, Instant issuedAt, Instant validUntil,
                     OfferStatus status, Instant redeemedAt, EventId redeemedBy, Boolean converted) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param code the offer code the point of sale redeems it with; unique across the store
+     * @param memberId the member it was issued to
+     * @param template the template code the rules issued it under, such as {@code BDAY-01}
+     * @param kind what it gives
+     * @param value points, a discount percentage, a multiplier, or 1 for a free item
+     * @param itemCode the free item's code; null for other kinds
+     * @param trigger the kind of occasion
+     * @param occasion the occasion key, such as {@code birthday:2028} or {@code win-back:2026-01-05T10:00:00Z}
+     * @param rule the rule that proposed it
+     * @param reason the reason, readable by the member
+     * @param issuedAt when it was issued (the sweep's instant); valid from then
+     * @param validUntil the end of its validity, exclusive
+     * @param status issued, redeemed or expired
+     * @param redeemedAt when it was redeemed, or null
+     * @param redeemedBy the event that redeemed it, or null
+     * @param converted for a win-back offer whose dormancy spell ended with a purchase: whether it was
+     *                      redeemed before it expired; null while the spell lasts and for birthday offers
+     */
     public Offer {
         code = Checks.text(code, "offer.code");
         Checks.notNull(memberId, "offer.memberId");

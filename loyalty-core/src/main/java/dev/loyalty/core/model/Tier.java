@@ -12,7 +12,13 @@ import dev.loyalty.core.internal.Checks;
  */
 public record Tier(String code, String name, int rank) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param code the stable code rules match on, such as {@code gold}
+     * @param name the display name, such as {@code Gold}
+     * @param rank the position on the ladder; 0 is the entry tier, higher is better
+     */
     public Tier {
         code = Checks.text(code, "tier.code");
         name = Checks.text(name, "tier.name");

@@ -24,7 +24,20 @@ public record Referral(MemberId refereeId, MemberId referrerId, String code, Ins
                        ReferralRejection rejection, EventId qualifyingEventId, Instant qualifiedAt, Instant settledAt,
                        String starQuarter) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param refereeId the new member
+     * @param referrerId the member whose code the referee used
+     * @param code the referral code used
+     * @param signedUpAt when the referee enrolled
+     * @param status where the referral stands
+     * @param rejection why it was rejected, or null
+     * @param qualifyingEventId the referee's purchase that qualified it, or null
+     * @param qualifiedAt when that purchase was confirmed (its return window closed), or null
+     * @param settledAt when the referrer's side was settled (rewarded or rejected), or null
+     * @param starQuarter the calendar quarter whose referral star this referral brought, such as {@code 2026-Q2}, or null
+     */
     public Referral {
         Checks.notNull(refereeId, "referral.refereeId");
         Checks.notNull(referrerId, "referral.referrerId");

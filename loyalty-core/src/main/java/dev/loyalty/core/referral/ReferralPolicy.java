@@ -16,7 +16,13 @@ public record ReferralPolicy(int rewardCap, CapPeriod capPeriod, int chainWalkLi
     /** The defaults: 10 rewarded referrals per calendar month, a chain walk of 32 referrers. */
     public static final ReferralPolicy DEFAULT = new ReferralPolicy(10, CapPeriod.MONTH, 32);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param rewardCap the most referrals a referrer is rewarded for in one cap period
+     * @param capPeriod the calendar period of the cap, in the referrer's zone
+     * @param chainWalkLimit how many referrers up the chain the cycle check looks
+     */
     public ReferralPolicy {
         if (rewardCap < 0) {
             throw new LoyaltyConfigurationException("referral reward cap must be zero or more, not " + rewardCap);

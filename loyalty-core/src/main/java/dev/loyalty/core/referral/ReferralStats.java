@@ -16,7 +16,14 @@ public record ReferralStats(long signedUp, long qualified, long rewarded, Map<Re
     /** An empty count. */
     public static final ReferralStats NONE = new ReferralStats(0, 0, 0, Map.of());
 
-    /** Copies the map, filling in every reason. */
+    /**
+     * Copies the map, filling in every reason.
+     *
+     * @param signedUp referees who joined with a code, whatever became of them
+     * @param qualified referrals whose referee's first purchase was confirmed (rewarded, capped or still to settle)
+     * @param rewarded referrals whose referrer was rewarded
+     * @param rejected rejected referrals by reason; every reason present, zero when none
+     */
     public ReferralStats {
         EnumMap<ReferralRejection, Long> all = new EnumMap<>(ReferralRejection.class);
         for (ReferralRejection reason : ReferralRejection.values()) {

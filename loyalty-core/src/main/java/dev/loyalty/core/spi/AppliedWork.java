@@ -15,6 +15,9 @@ public record AppliedWork(StoredEvent event, LoyaltyException refusal) {
     /**
      * Checks the components.
      *
+     * @param event the event recorded under the id of the changes' event (the new one or an earlier
+     *                  one); null when refused or when the changes carried no event
+     * @param refusal what the work or the store threw for this work, or null when it was applied
      * @throws IllegalArgumentException when both an event and a refusal are given
      */
     public AppliedWork {

@@ -12,7 +12,13 @@ package dev.loyalty.core.spi;
  */
 public record CampaignDraw(String campaign, long points, long budget) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param campaign the campaign id
+     * @param points the points awarded; positive
+     * @param budget the campaign's total budget as the rules declare it now, or {@link CampaignLimits#UNLIMITED}
+     */
     public CampaignDraw {
         if (campaign == null || campaign.isBlank()) {
             throw new IllegalArgumentException("campaign must not be blank");

@@ -17,7 +17,14 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
     /** No limit. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param campaign the campaign id, such as {@code SPRING-01}
+     * @param budget the total points the campaign may award, or {@link #UNLIMITED}
+     * @param memberLimit the points one member may earn from the campaign in all, or {@link #UNLIMITED}
+     * @param group the exclusive group the campaign belongs to, or null for none
+     */
     public CampaignLimits {
         if (campaign == null || campaign.isBlank()) {
             throw new IllegalArgumentException("campaign must not be blank");

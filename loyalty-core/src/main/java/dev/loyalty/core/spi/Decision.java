@@ -43,7 +43,14 @@ public sealed interface Decision {
      * @param pointsPerUnit points per currency unit; zero or more
      */
     record BaseRate(String rule, String reason, int line, BigDecimal pointsPerUnit) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param line the line index, or {@link #WHOLE_EVENT}
+         * @param pointsPerUnit points per currency unit; zero or more
+         */
         public BaseRate {
             check(rule, reason, line);
             nonNegative(rule, "base rate", pointsPerUnit);
@@ -59,7 +66,14 @@ public sealed interface Decision {
      * @param pointsPerUnit extra points per currency unit; zero or more
      */
     record BonusRate(String rule, String reason, int line, BigDecimal pointsPerUnit) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param line the line index, or {@link #WHOLE_EVENT}
+         * @param pointsPerUnit extra points per currency unit; zero or more
+         */
         public BonusRate {
             check(rule, reason, line);
             nonNegative(rule, "bonus rate", pointsPerUnit);
@@ -75,7 +89,14 @@ public sealed interface Decision {
      * @param points the points; zero or more
      */
     record FixedPoints(String rule, String reason, int line, long points) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param line the line index (points per item of that line), or {@link #WHOLE_EVENT} (points once)
+         * @param points the points; zero or more
+         */
         public FixedPoints {
             check(rule, reason, line);
             if (points < 0) {
@@ -94,7 +115,14 @@ public sealed interface Decision {
      * @param factor the multiplier; at least 1
      */
     record Multiplier(String rule, String reason, int line, BigDecimal factor) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param line the line index, or {@link #WHOLE_EVENT}
+         * @param factor the multiplier; at least 1
+         */
         public Multiplier {
             check(rule, reason, line);
             atLeastOne(rule, factor);
@@ -109,7 +137,13 @@ public sealed interface Decision {
      * @param factor the multiplier; at least 1
      */
     record TierMultiplier(String rule, String reason, BigDecimal factor) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param factor the multiplier; at least 1
+         */
         public TierMultiplier {
             check(rule, reason, WHOLE_EVENT);
             atLeastOne(rule, factor);
@@ -124,7 +158,13 @@ public sealed interface Decision {
      * @param line the line index; not {@link #WHOLE_EVENT}
      */
     record Exclusion(String rule, String reason, int line) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param line the line index; not {@link #WHOLE_EVENT}
+         */
         public Exclusion {
             check(rule, reason, line);
             if (line < 0) {
@@ -143,7 +183,14 @@ public sealed interface Decision {
      * @param points the most points allowed; zero or more
      */
     record Cap(String rule, String reason, CapPeriod period, long points) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason
+         * @param period what the cap limits
+         * @param points the most points allowed; zero or more
+         */
         public Cap {
             check(rule, reason, WHOLE_EVENT);
             if (period == null) {
@@ -173,7 +220,19 @@ public sealed interface Decision {
      */
     record IssueOffer(String rule, String reason, OfferTrigger trigger, String template, OfferKind kind, BigDecimal value,
                       String itemCode, int validDays) implements Decision {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param rule the rule's name
+         * @param reason the reason, readable by the member
+         * @param trigger the occasion it is for
+         * @param template the template code, such as {@code BDAY-01}; letters, digits, '-' and '_'
+         * @param kind what it gives
+         * @param value points (a whole number, at least 1), a discount percentage (above 0, at most 100),
+         *                  a multiplier (above 1) or, for a free item, 1
+         * @param itemCode the free item's code; null for other kinds
+         * @param validDays how many local days it stays valid, counting the day of issue; 1 to 366
+         */
         public IssueOffer {
             check(rule, reason, WHOLE_EVENT);
             if (trigger == null || kind == null) {

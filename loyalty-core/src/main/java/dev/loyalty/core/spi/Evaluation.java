@@ -18,7 +18,18 @@ import java.util.Map;
  */
 public record Evaluation(String ruleSetVersion, List<Decision> decisions, Map<String, CampaignLimits> limits, boolean readsBalance) {
 
-    /** Copies the decisions and the limits (an unmodifiable map is kept as it is). */
+    /**
+     * Copies the decisions and the limits (an unmodifiable map is kept as it is).
+     *
+     * @param ruleSetVersion the version of the rule set that evaluated the event
+     * @param decisions the decisions, in the order the rules fired
+     * @param limits the declared limits of the campaigns, by the name of each rule that belongs to a limited
+     *                   campaign (a budget, a member limit or an exclusive group); rules not listed are unlimited
+     * @param readsBalance whether the rules that made it could read the member's points balance
+     *                         ({@link RuleContext#balance()}); when false, the core may apply the evaluation
+     *                         after the balance has moved, as {@code processAll} does for several purchases of
+     *                         one member evaluated together. True unless the rule engine knows better
+     */
     public Evaluation {
         if (ruleSetVersion == null || ruleSetVersion.isBlank()) {
             throw new IllegalArgumentException("ruleSetVersion must not be blank");

@@ -30,7 +30,22 @@ public record MemberChanges(Member member, StoredEvent event, List<LedgerEntry> 
                             Account account, TierUpdate tiers, List<Offer> offers, OfferBook offerBook, List<CampaignDraw> draws,
                             ReferralUpdate referrals) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param member the member's new state, or null when unchanged
+     * @param event the processed event, recorded under its id; null for changes without an event, such as a sweep's
+     * @param entries the ledger entries to append, in sequence order
+     * @param lots the lots to add or replace, by lot id
+     * @param holds the holds to add or replace, by hold id
+     * @param account the member's new account state, or null when unchanged
+     * @param tiers the member's tier bookkeeping changes, or null when unchanged
+     * @param offers the offers to add or replace, by offer code
+     * @param offerBook the member's new offer bookkeeping, or null when unchanged
+     * @param draws the points awarded from counted campaigns, to add to the member's campaign totals and
+     *                  to draw from the campaigns' budgets, all or nothing (see {@link LoyaltyStore#apply})
+     * @param referrals the referral records and identity fingerprints to write, or null when unchanged
+     */
     public MemberChanges {
         entries = List.copyOf(entries);
         lots = List.copyOf(lots);

@@ -24,6 +24,10 @@ public record MemberSnapshot(MemberId memberId, Member member, Points balance, M
     /**
      * Checks the components.
      *
+     * @param memberId the member asked about
+     * @param member the member, or null when not enrolled
+     * @param balance the member's balance; zero when not enrolled
+     * @param segment the member's stored RFM scores and segment, or null when none are stored or they were not asked for
      * @throws dev.loyalty.core.InvalidInputException when the id or the balance is null
      * @throws IllegalArgumentException when the member or the segment belongs to another id
      */

@@ -19,6 +19,10 @@ public record MemberWork(MemberId memberId, Function<MemberView, MemberChanges> 
     /**
      * Checks the components.
      *
+     * @param memberId the member to lock
+     * @param work computes the changes from the member's current state; may run more than once
+     * @param followUp asked after the work ran: true when the engine acts on the event once it is
+     *                     stored (settling a referral, say), so the works after it wait for that
      * @throws dev.loyalty.core.InvalidInputException when one is null
      */
     public MemberWork {

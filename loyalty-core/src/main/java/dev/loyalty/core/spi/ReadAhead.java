@@ -25,6 +25,11 @@ public record ReadAhead(LocalDate qualifyingFrom, LocalDate qualifyingTo, Instan
     /**
      * Checks that each range has both ends or neither.
      *
+     * @param qualifyingFrom the first day of the range {@link MemberView#qualifying} will be asked for, or null for none
+     * @param qualifyingTo the last day of that range, or null for none
+     * @param earnedFrom the start of the range {@link MemberView#pointsEarnedBetween} may be asked for, or null for none
+     * @param earnedTo the end (exclusive) of that range, or null for none
+     * @param segment whether {@link MemberView#segment()} will be read
      * @throws InvalidInputException when a range has one end only
      */
     public ReadAhead {

@@ -13,7 +13,12 @@ import java.util.Set;
  */
 public record ReferralUpdate(List<Referral> referrals, Set<String> identity) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param referrals the records to insert or replace, keyed by referee
+     * @param identity fingerprints (hashed email, phone, payment token, address) to add for the member whose changes these are
+     */
     public ReferralUpdate {
         referrals = List.copyOf(referrals);
         identity = Set.copyOf(identity);

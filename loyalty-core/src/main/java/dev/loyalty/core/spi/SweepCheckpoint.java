@@ -16,7 +16,15 @@ import java.time.Instant;
  */
 public record SweepCheckpoint(String sweepId, Instant asOf, MemberId lastMember, long members, boolean completed) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param sweepId the run's id, chosen by the host, such as {@code daily-2026-11-22-part-3}
+     * @param asOf the instant the run sweeps at
+     * @param lastMember the last member finished, or null before the first
+     * @param members how many members the run has finished
+     * @param completed whether the run went through its whole range
+     */
     public SweepCheckpoint {
         sweepId = Checks.text(sweepId, "sweep.id");
         Checks.notNull(asOf, "sweep.asOf");

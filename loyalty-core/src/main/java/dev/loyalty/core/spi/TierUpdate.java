@@ -16,7 +16,13 @@ import java.util.List;
  */
 public record TierUpdate(TierState state, List<QualifyingDay> qualifying, List<TierChange> history) {
 
-    /** Checks the state and copies the lists. */
+    /**
+     * Checks the state and copies the lists.
+     *
+     * @param state the member's new tier state
+     * @param qualifying amounts to add to the member's qualifying totals, by local day
+     * @param history tier changes to append, in sequence order
+     */
     public TierUpdate {
         Checks.notNull(state, "tierUpdate.state");
         qualifying = List.copyOf(qualifying);
@@ -30,7 +36,12 @@ public record TierUpdate(TierState state, List<QualifyingDay> qualifying, List<T
      * @param amount the totals to add
      */
     public record QualifyingDay(LocalDate day, Qualifying amount) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param day the member's local day
+         * @param amount the totals to add
+         */
         public QualifyingDay {
             Checks.notNull(day, "qualifyingDay.day");
             Checks.notNull(amount, "qualifyingDay.amount");

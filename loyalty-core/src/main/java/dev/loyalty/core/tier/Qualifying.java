@@ -17,7 +17,13 @@ public record Qualifying(BigDecimal spend, long points, long purchases) {
     /** Nothing qualifying. */
     public static final Qualifying ZERO = new Qualifying(BigDecimal.ZERO, 0, 0);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param spend qualifying spend in the program currency
+     * @param points qualifying points
+     * @param purchases number of purchases
+     */
     public Qualifying {
         Checks.notNull(spend, "qualifying.spend");
     }

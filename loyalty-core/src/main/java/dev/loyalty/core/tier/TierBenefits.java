@@ -19,7 +19,13 @@ public record TierBenefits(BigDecimal earnMultiplier, BigDecimal discountPercent
     /** No benefits: multiplier 1, no discount, no perks. */
     public static final TierBenefits NONE = new TierBenefits(BigDecimal.ONE, BigDecimal.ZERO, Map.of());
 
-    /** Checks the components and copies the perks in name order. */
+    /**
+     * Checks the components and copies the perks in name order.
+     *
+     * @param earnMultiplier multiplies the points a purchase earns; at least 1
+     * @param discountPercent the checkout discount in percent, 0 to 100
+     * @param perks other perks by name, sorted; empty when none
+     */
     public TierBenefits {
         Checks.notNull(earnMultiplier, "tierBenefits.earnMultiplier");
         Checks.notNull(discountPercent, "tierBenefits.discountPercent");

@@ -22,7 +22,19 @@ import java.time.LocalDate;
 public record TierChange(MemberId memberId, long sequence, Kind kind, String fromTier, String toTier, LocalDate date, Instant at,
                          EventId eventId, String reason) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param memberId the member
+     * @param sequence the position in the member's tier history, from 1
+     * @param kind what happened
+     * @param fromTier the tier code before
+     * @param toTier the tier code after (equal to {@code fromTier} for a grace period, say)
+     * @param date the member's local date it took effect
+     * @param at the instant it took effect: the event's time, or the start of the review day
+     * @param eventId the event that caused it, or null for time-based changes and overrides
+     * @param reason why, readable by a member or a support agent
+     */
     public TierChange {
         Checks.notNull(memberId, "tierChange.memberId");
         Checks.notNull(kind, "tierChange.kind");

@@ -34,7 +34,16 @@ import java.util.Map;
 public record TierPolicy(QualifyingMetric metric, QualifyingWindow window, Map<String, BigDecimal> thresholds,
                          Map<String, TierBenefits> benefits, int graceDays, boolean softLanding) {
 
-    /** Checks the components and copies the maps. */
+    /**
+     * Checks the components and copies the maps.
+     *
+     * @param metric what is counted
+     * @param window the period counted, and when reviews happen
+     * @param thresholds the total each tier needs, by tier code; a tier without one is reached only at enrolment or by override
+     * @param benefits what each tier gives, by tier code; tiers not named get {@link TierBenefits#NONE}
+     * @param graceDays days a member keeps a tier after a review they fell short at; 0 demotes at the review
+     * @param softLanding whether a demotion goes at most one tier down
+     */
     public TierPolicy {
         Checks.notNull(metric, "tierPolicy.metric");
         Checks.notNull(window, "tierPolicy.window");

@@ -19,7 +19,17 @@ import java.time.LocalDate;
 public record TierState(String earnedTier, LocalDate nextReview, LocalDate graceUntil, String graceTarget, String overrideTier,
                         LocalDate overrideUntil, long historySize) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param earnedTier the tier earned by qualifying (or given at enrolment), without the override
+     * @param nextReview the next review point not yet processed; each is processed at most once
+     * @param graceUntil the first day after the grace period, or null when not in grace
+     * @param graceTarget the tier the last review found, when in grace; else null
+     * @param overrideTier the tier a manual override sets, or null when none is active
+     * @param overrideUntil the first day the override no longer applies, or null when none is active
+     * @param historySize how many tier changes the member's history holds
+     */
     public TierState {
         earnedTier = Checks.text(earnedTier, "tierState.earnedTier");
         Checks.notNull(nextReview, "tierState.nextReview");

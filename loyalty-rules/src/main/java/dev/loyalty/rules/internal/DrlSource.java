@@ -16,7 +16,15 @@ import java.util.Objects;
  */
 public record DrlSource(String name, String key, String content) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param name the resource name, as given by the caller; errors name the source by it
+     * @param key the name independent of where the source lies (a file's path relative to its
+     *                directory, with {@code /} separators); the rule-set version hashes it, so copying a
+     *                campaign directory elsewhere keeps its version
+     * @param content the DRL text
+     */
     public DrlSource {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");

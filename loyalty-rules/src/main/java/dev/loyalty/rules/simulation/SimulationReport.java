@@ -15,7 +15,12 @@ import java.util.TreeSet;
  */
 public record SimulationReport(Side current, Side candidate) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param current what the current set did
+     * @param candidate what the candidate set did
+     */
     public SimulationReport {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(candidate, "candidate");
@@ -38,7 +43,20 @@ public record SimulationReport(Side current, Side candidate) {
     public record Side(String campaignSetId, String version, long eventsProcessed, long eventsRejected, long pointsIssued, long pointsRemoved,
                        long liability, Map<String, Long> pointsByCampaign, Map<String, Long> membersByTier, Map<String, Long> offersByTemplate) {
 
-        /** Copies the maps, sorted by key. */
+        /**
+         * Copies the maps, sorted by key.
+         *
+         * @param campaignSetId the set's id
+         * @param version the set's version
+         * @param eventsProcessed events the engine accepted
+         * @param eventsRejected events the engine refused (such as a purchase before its member enrolled); the same on both sides unless a rule failed
+         * @param pointsIssued points credited (earned or pending), before any later claw-back or expiry
+         * @param pointsRemoved points taken back: redemptions, returns, expiry
+         * @param liability the points the members hold at the end: the sum of their balances
+         * @param pointsByCampaign points credited per campaign id
+         * @param membersByTier members per tier code at the end
+         * @param offersByTemplate offers the closing sweep issued, per offer template code
+         */
         public Side {
             pointsByCampaign = Collections.unmodifiableMap(new TreeMap<>(pointsByCampaign));
             membersByTier = Collections.unmodifiableMap(new TreeMap<>(membersByTier));
