@@ -22,7 +22,7 @@ import org.kie.api.definition.rule.Rule;
  * {@code @memberLimit}, {@code @group}) and knows which rules may fire on which local dates and
  * which campaigns the core must limit. Not public API.
  */
-public final class CampaignCatalog {
+final class CampaignCatalog {
 
     /** The metadata key naming a rule's campaign explicitly. */
     public static final String CAMPAIGN = "campaign";

@@ -39,7 +39,7 @@ import org.kie.api.definition.rule.Rule;
  * engine never inserts, number fields compared with text, and campaigns whose dates are past.
  * Not public API.
  */
-public final class CampaignChecks {
+final class CampaignChecks {
 
     private static final Pattern CHANGES_FACTS = Pattern.compile("(?<![\\w$.])(?:drools\\s*\\.\\s*)?(insert|insertLogical|update|modify|retract|delete)\\s*\\(");
     /** A call on the {@code earn} or {@code offers} global; both take the reason last. */

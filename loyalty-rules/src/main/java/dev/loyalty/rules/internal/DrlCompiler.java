@@ -36,7 +36,7 @@ import org.kie.internal.jci.CompilationProblem;
  * registered in a KieRepository, and turns every build error into a {@link RuleProblem}. Not
  * public API.
  */
-public final class DrlCompiler {
+final class DrlCompiler {
 
     /** Said when a syntax error may hide others. */
     static final String SYNTAX_NOTE = "Note: one syntax error can hide later errors, because the parser skips the rest "
