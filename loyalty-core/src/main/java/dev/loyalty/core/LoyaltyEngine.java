@@ -464,7 +464,7 @@ public final class LoyaltyEngine implements AutoCloseable {
      * @throws UnsupportedOperationException when the store keeps no referrals
      */
     public void assignReferralCode(MemberId memberId, String code) {
-        referrals.assignCode(memberId, code);
+        referrals.assignReferralCode(memberId, code);
     }
 
     /**

@@ -509,7 +509,7 @@ public final class ReferralWork {
      * @param code the code
      * @throws UnknownMemberException when the member is not enrolled
      */
-    public void assignCode(MemberId memberId, String code) {
+    public void assignReferralCode(MemberId memberId, String code) {
         Checks.notNull(memberId, "memberId");
         String checked = Checks.text(code, "code");
         if (store.findMember(memberId).isEmpty()) {
