@@ -28,7 +28,7 @@ public record MemberRfm(MemberId memberId, String tierCode, LocalDate lastPurcha
      * @param scoredOn the run's date
      * @return the stored form
      */
-    public MemberSegment toMemberSegment(LocalDate scoredOn) {
+    MemberSegment toMemberSegment(LocalDate scoredOn) {
         return new MemberSegment(memberId, segment.code(), recency, frequencyScore, monetaryScore, scoredOn);
     }
 }
