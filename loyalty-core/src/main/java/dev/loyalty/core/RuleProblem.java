@@ -1,5 +1,7 @@
 package dev.loyalty.core;
 
+import java.io.Serializable;
+
 /**
  * One problem found in a campaign rule file.
  *
@@ -9,7 +11,7 @@ package dev.loyalty.core;
  * @param rule the rule's name, or an empty string when the problem is outside a rule
  * @param message the problem in plain words
  */
-public record RuleProblem(String resource, int line, int column, String rule, String message) {
+public record RuleProblem(String resource, int line, int column, String rule, String message) implements Serializable {
 
     /**
      * Checks the components; strings may be empty but not null.

@@ -1,6 +1,7 @@
 package dev.loyalty.core.model;
 
 import dev.loyalty.core.internal.Checks;
+import java.io.Serializable;
 
 /**
  * Identifies an event; supplied by the caller and used as the idempotency key. The same id
@@ -8,7 +9,7 @@ import dev.loyalty.core.internal.Checks;
  *
  * @param value the id, without surrounding white space; 1 to 128 characters
  */
-public record EventId(String value) {
+public record EventId(String value) implements Serializable {
 
     /**
      * Checks and normalises the id.

@@ -1,6 +1,7 @@
 package dev.loyalty.core.model;
 
 import dev.loyalty.core.internal.Checks;
+import java.io.Serializable;
 
 /**
  * Identifies a member; the host's own customer key. Member ids are ordered by
@@ -12,7 +13,7 @@ import dev.loyalty.core.internal.Checks;
  *
  * @param value the id, without surrounding white space; 1 to 128 characters, none beyond U+FFFF
  */
-public record MemberId(String value) implements Comparable<MemberId> {
+public record MemberId(String value) implements Comparable<MemberId>, Serializable {
 
     /**
      * Checks and normalises the id.
