@@ -62,8 +62,8 @@ final class OfferWork {
      * Returns the date a birthday is celebrated in a year: the date of birth's month and day,
      * 28 February for 29 February outside leap years.
      */
-    static LocalDate celebratedOn(LocalDate dateOfBirth, int year) {
-        MonthDay day = MonthDay.from(dateOfBirth);
+    static LocalDate celebratedOn(LocalDate birthday, int year) {
+        MonthDay day = MonthDay.from(birthday);
         if (day.getMonth() == Month.FEBRUARY && day.getDayOfMonth() == 29 && !java.time.Year.isLeap(year)) {
             return LocalDate.of(year, 2, 28);
         }

@@ -28,12 +28,12 @@ public record SweepContext(Member member, Points balance, Instant asOf, LocalDat
      * year was not handled yet and the birthday was given early enough.
      *
      * @param year the year of the birthday celebrated
-     * @param dateOfBirth the member's date of birth
+     * @param birthday the member's date of birth
      * @param celebratedOn the celebrated date that year (28 February for 29 February outside leap years)
      * @param windowStart the first date of the window
      * @param windowEnd the last date of the window
      */
-    public record BirthdayOccasion(int year, LocalDate dateOfBirth, LocalDate celebratedOn, LocalDate windowStart, LocalDate windowEnd) {
+    public record BirthdayOccasion(int year, LocalDate birthday, LocalDate celebratedOn, LocalDate windowStart, LocalDate windowEnd) {
     }
 
     /**

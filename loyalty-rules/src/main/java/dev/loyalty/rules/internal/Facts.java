@@ -124,7 +124,7 @@ final class Facts {
         }
         SweepContext.BirthdayOccasion birthday = context.birthday();
         if (birthday != null) {
-            facts.add(new BirthdayDue(member.id().value(), member.tierCode(), birthday.year(), birthday.dateOfBirth(), birthday.celebratedOn(),
+            facts.add(new BirthdayDue(member.id().value(), member.tierCode(), birthday.year(), birthday.birthday(), birthday.celebratedOn(),
                     birthday.windowStart(), birthday.windowEnd()));
         }
         SweepContext.DormancyOccasion dormancy = context.dormancy();

@@ -21,7 +21,7 @@ import java.time.LocalDate;
 public final class BirthdayDue extends Occasion {
 
     private final int year;
-    private final LocalDate dateOfBirth;
+    private final LocalDate birthday;
     private final LocalDate celebratedOn;
     private final LocalDate windowStart;
     private final LocalDate windowEnd;
@@ -32,16 +32,16 @@ public final class BirthdayDue extends Occasion {
      * @param memberId the member's id
      * @param tier the member's tier code
      * @param year the year of the birthday celebrated
-     * @param dateOfBirth the member's date of birth
+     * @param birthday the member's date of birth
      * @param celebratedOn the date celebrated that year (28 February for 29 February outside leap years)
      * @param windowStart the first date of the birthday window
      * @param windowEnd the last date of the birthday window
      */
-    public BirthdayDue(String memberId, String tier, int year, LocalDate dateOfBirth, LocalDate celebratedOn, LocalDate windowStart,
+    public BirthdayDue(String memberId, String tier, int year, LocalDate birthday, LocalDate celebratedOn, LocalDate windowStart,
                        LocalDate windowEnd) {
         super(memberId, tier);
         this.year = year;
-        this.dateOfBirth = dateOfBirth;
+        this.birthday = birthday;
         this.celebratedOn = celebratedOn;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
@@ -62,7 +62,7 @@ public final class BirthdayDue extends Occasion {
      * @return the age in years
      */
     public int getAge() {
-        return year - dateOfBirth.getYear();
+        return year - birthday.getYear();
     }
 
     /**
@@ -70,8 +70,8 @@ public final class BirthdayDue extends Occasion {
      *
      * @return the date of birth
      */
-    public LocalDate getDateOfBirth() {
-        return dateOfBirth;
+    public LocalDate getBirthday() {
+        return birthday;
     }
 
     /**
