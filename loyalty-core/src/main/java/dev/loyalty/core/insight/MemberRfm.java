@@ -14,13 +14,13 @@ import java.time.LocalDate;
  * @param recencyDays the days from the last purchase to the run's date, or -1 without a purchase
  * @param frequency the purchases in the window
  * @param monetary the purchases' amounts in the window less what was returned of them
- * @param recency the recency score, 1 to 5; 0 without a purchase
+ * @param recencyScore the recency score, 1 to 5; 0 without a purchase
  * @param frequencyScore the frequency score, 1 to 5; 0 without a purchase
  * @param monetaryScore the monetary score, 1 to 5; 0 without a purchase
  * @param segment the segment
  */
 public record MemberRfm(MemberId memberId, String tierCode, LocalDate lastPurchase, long recencyDays, long frequency, BigDecimal monetary,
-                        int recency, int frequencyScore, int monetaryScore, Segment segment) {
+                        int recencyScore, int frequencyScore, int monetaryScore, Segment segment) {
 
     /**
      * Returns what the store keeps of this for the event path.
@@ -29,6 +29,6 @@ public record MemberRfm(MemberId memberId, String tierCode, LocalDate lastPurcha
      * @return the stored form
      */
     MemberSegment toMemberSegment(LocalDate scoredOn) {
-        return new MemberSegment(memberId, segment.code(), recency, frequencyScore, monetaryScore, scoredOn);
+        return new MemberSegment(memberId, segment.code(), recencyScore, frequencyScore, monetaryScore, scoredOn);
     }
 }

@@ -115,7 +115,7 @@ public final class CsvExport {
         public void accept(MemberRfm m) {
             try {
                 csv.printRecord(m.memberId().value(), m.tierCode(), m.lastPurchase() == null ? "" : m.lastPurchase(), m.recencyDays(),
-                        m.frequency(), m.monetary().toPlainString(), m.recency(), m.frequencyScore(), m.monetaryScore(), m.segment().code());
+                        m.frequency(), m.monetary().toPlainString(), m.recencyScore(), m.frequencyScore(), m.monetaryScore(), m.segment().code());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write the row of member " + m.memberId(), e);
             }

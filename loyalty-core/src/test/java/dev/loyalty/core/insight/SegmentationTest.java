@@ -61,7 +61,7 @@ class SegmentationTest {
     void shouldScoreEachBuyerAgainstTheQuintiles() {
         List<MemberRfm> members = run(tenBuyers(), RfmSettings.builder(AS_OF).build(), new Segmentation[1]);
 
-        assertThat(members).extracting(m -> m.recency() + "" + m.frequencyScore() + m.monetaryScore())
+        assertThat(members).extracting(m -> m.recencyScore() + "" + m.frequencyScore() + m.monetaryScore())
                 .containsExactly("111", "111", "222", "222", "333", "333", "444", "444", "555", "555", "000");
         assertThat(members.get(6)).isEqualTo(new MemberRfm(dev.loyalty.core.model.MemberId.of("b07"), "member", AS_OF.minusDays(3), 3, 7,
                 new BigDecimal("490"), 4, 4, 4, Segment.VIP));
@@ -86,7 +86,7 @@ class SegmentationTest {
 
         List<MemberRfm> members = run(history, RfmSettings.builder(AS_OF).build(), new Segmentation[1]);
 
-        assertThat(members).allMatch(m -> m.recency() == 1 && m.frequencyScore() == 1 && m.monetaryScore() == 1);
+        assertThat(members).allMatch(m -> m.recencyScore() == 1 && m.frequencyScore() == 1 && m.monetaryScore() == 1);
     }
 
     @Test
@@ -125,7 +125,7 @@ class SegmentationTest {
         MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
 
         assertThat(m.recencyDays()).isZero();
-        assertThat(m.recency()).isEqualTo(5);
+        assertThat(m.recencyScore()).isEqualTo(5);
     }
 
     @Test
