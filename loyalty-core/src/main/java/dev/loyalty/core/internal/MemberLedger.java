@@ -80,6 +80,11 @@ final class MemberLedger {
         this.sequence = view.lastSequence();
     }
 
+    /** Returns the instant this working copy judges what is due at: the engine's clock for an event, the sweep's instant. */
+    Instant now() {
+        return now;
+    }
+
     /** Sets the rule-set version recorded on the entries written from now on. */
     void ruleSetVersion(String value) {
         this.version = value;

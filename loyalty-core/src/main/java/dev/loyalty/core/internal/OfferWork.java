@@ -249,9 +249,12 @@ final class OfferWork {
                     "offer " + code + " of member " + redemption.memberId() + " was already redeemed by event " + offer.redeemedBy()
                             + " at " + offer.redeemedAt());
         }
-        if (offer.status() == OfferStatus.EXPIRED || !at.isBefore(offer.validUntil())) {
+        // expired by the engine's clock as well as by the redemption's time: a redemption dated inside the validity that
+        // arrives after it ended is refused whether or not a sweep has marked the offer expired meanwhile
+        if (offer.status() == OfferStatus.EXPIRED || !at.isBefore(offer.validUntil()) || !ledger.now().isBefore(offer.validUntil())) {
             throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.EXPIRED, code,
-                    "offer " + code + " of member " + redemption.memberId() + " expired at " + offer.validUntil() + "; redeemed at " + at);
+                    "offer " + code + " of member " + redemption.memberId() + " expired at " + offer.validUntil() + "; redeemed at " + at
+                            + ", the engine's clock reads " + ledger.now());
         }
         if (at.isBefore(offer.issuedAt())) {
             throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.NOT_YET_VALID, code,

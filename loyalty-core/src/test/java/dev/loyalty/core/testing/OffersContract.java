@@ -351,6 +351,31 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldRefuseARedemptionDatedInsideTheValidityReceivedAfterItEndedWhetherOrNotASweepMarkedTheOfferExpired() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("m", LocalDate.of(1985, 6, 10), ZoneOffset.UTC);
+        at("2028-06-10T12:00:00Z");
+        engine.sweep();
+        String code = only("m").code();
+        List<LedgerEntry> ledger = engine.ledger(MemberId.of("m"));
+        Instant lastHour = Instant.parse("2028-07-09T23:00:00Z"); // the offer is valid until 2028-07-10T00:00Z
+
+        at("2028-07-10T08:00:00Z"); // the till was offline overnight; no sweep ran yet
+        assertThatThrownBy(() -> engine.redeemOffer(new OfferRedemption(EventId.of("late-1"), MemberId.of("m"), lastHour, code)))
+                .isInstanceOfSatisfying(OfferNotRedeemableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OfferNotRedeemableException.Reason.EXPIRED));
+        assertThat(engine.ledger(MemberId.of("m"))).isEqualTo(ledger);
+        assertThat(only("m").status()).isEqualTo(OfferStatus.ISSUED);
+
+        engine.sweep();
+        assertThatThrownBy(() -> engine.redeemOffer(new OfferRedemption(EventId.of("late-2"), MemberId.of("m"), lastHour, code)))
+                .isInstanceOfSatisfying(OfferNotRedeemableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(OfferNotRedeemableException.Reason.EXPIRED));
+        assertThat(engine.ledger(MemberId.of("m"))).isEqualTo(ledger);
+        assertThat(only("m").status()).isEqualTo(OfferStatus.EXPIRED);
+    }
+
+    @Test
     void shouldRefuseToRedeemAnotherMembersOfferAndStoreNothing() {
         start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
         enrol("owner", LocalDate.of(1985, 6, 10), ZoneOffset.UTC);
