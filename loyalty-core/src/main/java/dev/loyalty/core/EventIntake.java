@@ -226,7 +226,9 @@ final class EventIntake {
         Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral);
         if (event instanceof Return) {
             // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
-            settleReferral(event.memberId(), event.occurredAt(), false);
+            // due by the return's time, written at the clock's: offers issued now are valid from now
+            Instant now = clock.instant();
+            settleReferral(event.memberId(), event.occurredAt(), now.isAfter(event.occurredAt()) ? now : event.occurredAt(), false);
         }
         StoredEvent stored;
         try {
@@ -283,8 +285,13 @@ final class EventIntake {
      * which retry it; so is a store failure when {@code quiet}, else it is thrown.
      */
     void settleReferral(MemberId referee, Instant asOf, boolean quiet) {
+        settleReferral(referee, asOf, asOf, quiet);
+    }
+
+    /** Settles a referee's referral due by one instant as of another, as {@link #settleReferral(MemberId, Instant, boolean)} does. */
+    private void settleReferral(MemberId referee, Instant dueBy, Instant asOf, boolean quiet) {
         try {
-            referrals.settle(referee, asOf);
+            referrals.settle(referee, dueBy, asOf);
         } catch (StoreException e) {
             if (!quiet) {
                 throw e;

@@ -266,6 +266,20 @@ public final class ReferralWork {
      * @param asOf the instant
      */
     public void settle(MemberId referee, Instant asOf) {
+        settle(referee, asOf, asOf);
+    }
+
+    /**
+     * Settles what is due for a referee's referral by one instant, writing it as of another: a
+     * return received late qualifies the referral whose window closed before the return happened,
+     * while the rewards, offers and settlement are dated when it is settled, so an offer issued
+     * then is valid from then, not from the return's time.
+     *
+     * @param referee the referee
+     * @param dueBy the instant by which the qualification must have fallen due
+     * @param asOf the instant the settlement happens at; not before {@code dueBy}
+     */
+    public void settle(MemberId referee, Instant dueBy, Instant asOf) {
         Optional<Referral> found = store.findReferral(referee);
         if (found.isEmpty()) {
             return;
@@ -275,7 +289,7 @@ public final class ReferralWork {
             return;
         }
         if (referral.status() == ReferralStatus.SIGNED_UP) {
-            store.apply(referee, view -> qualify(view, asOf));
+            store.apply(referee, view -> qualify(view, dueBy, asOf));
             referral = store.findReferral(referee).orElse(referral);
         }
         if (referral.status() == ReferralStatus.QUALIFIED) {
@@ -284,7 +298,7 @@ public final class ReferralWork {
     }
 
     /** The referee's side, under the referee's lock. */
-    private MemberChanges qualify(MemberView view, Instant asOf) {
+    private MemberChanges qualify(MemberView view, Instant dueBy, Instant asOf) {
         Member member = view.member().orElse(null);
         Referral referral = view.referral().orElse(null);
         if (member == null || referral == null || referral.status() != ReferralStatus.SIGNED_UP) {
@@ -303,7 +317,7 @@ public final class ReferralWork {
         }
         int window = program.points().returnWindowDays();
         Instant qualifiedAt = window > 0 ? first.earnedAt().atZone(zone).plusDays(window).toInstant() : first.earnedAt();
-        if (qualifiedAt.isAfter(asOf)) {
+        if (qualifiedAt.isAfter(dueBy)) {
             return nothing();
         }
         Referral qualified = referral.qualified(first.sourceEventId(), qualifiedAt);

@@ -9,12 +9,14 @@ import dev.loyalty.core.MemberAlreadyEnrolledException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.OfferStatus;
 import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.referral.CapPeriod;
 import dev.loyalty.core.referral.Referral;
@@ -250,6 +252,32 @@ public abstract class ReferralContract {
         assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
         assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
         assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldIssueTheRefereesOfferValidFromNowWhenAReturnReceivedLateSettlesTheQualificationThatFellDueBeforeIt() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        Instant bought = clock.instant();
+        buy("bob", "20.00");
+        String second = buy("bob", "20.00");
+        later(Duration.ofDays(100));
+        // no sweep ran: a return dated six days after the window closed arrives 80 days after it happened
+        engine.process(new Return(EventId.of("return-1"), MemberId.of("bob"), bought.plus(Duration.ofDays(20)), EventId.of(second),
+                Money.of("5.00", "GBP")));
+
+        Referral settled = referral("bob");
+        assertThat(settled.status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(settled.qualifiedAt()).isEqualTo(bought.plus(Duration.ofDays(14)));
+        assertThat(settled.settledAt()).isEqualTo(clock.instant());
+        assertThat(engine.offers(MemberId.of("bob"))).singleElement().satisfies(offer -> {
+            assertThat(offer.issuedAt()).isEqualTo(clock.instant());
+            assertThat(offer.validUntil()).isAfter(clock.instant());
+        });
+        String code = engine.offers(MemberId.of("bob")).get(0).code();
+        assertThat(engine.redeemOffer(new OfferRedemption(EventId.of("use-welcome"), MemberId.of("bob"), clock.instant(), code))
+                .offer().status()).isEqualTo(OfferStatus.REDEEMED);
     }
 
     @Test
