@@ -427,7 +427,10 @@ public final class ReferralWork {
             steps.add(new Explanation.Step(award.rule(), award.reason(), award.points(), ""));
         }
         if (total > 0) {
-            Lot lot = Lot.earned(eventId, member.id(), at, null, program.points().expiry().lotExpiry(at, zone), total, null);
+            // dated when the referral qualified, but expiring from when it is settled, as its offers run from then: settled
+            // late (no event or sweep in between), the points would otherwise arrive expired, for the next sweep to take
+            Instant settled = asOf.isAfter(at) ? asOf : at;
+            Lot lot = Lot.earned(eventId, member.id(), at, null, program.points().expiry().lotExpiry(settled, zone), total, null);
             ledger.credit(lot, EntryType.EARN, awards, at, steps);
         }
         long change = 0;

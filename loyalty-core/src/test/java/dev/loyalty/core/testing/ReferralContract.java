@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.MemberAlreadyEnrolledException;
+import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
@@ -278,6 +279,28 @@ public abstract class ReferralContract {
         String code = engine.offers(MemberId.of("bob")).get(0).code();
         assertThat(engine.redeemOffer(new OfferRedemption(EventId.of("use-welcome"), MemberId.of("bob"), clock.instant(), code))
                 .offer().status()).isEqualTo(OfferStatus.REDEEMED);
+    }
+
+    @Test
+    void shouldKeepARewardSettledAfterItsExpiryWouldHaveFallenSpendableAndTheSweepRepeatable() {
+        store = newStore();
+        engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules).referrals(ReferralPolicy.DEFAULT)
+                .program(ProgramSettings.builder().currency("GBP").returnWindowDays(14).expiry(ExpiryPolicy.rollingMonths(1)).build())
+                .build();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        buy("bob", "20.00");
+        // no event or sweep until 50 days on: the referral qualified on day 14, a month of expiry from then ended on day 45
+        later(Duration.ofDays(50));
+
+        engine.sweep();
+        long afterFirst = balance("ann");
+        engine.sweep();
+
+        assertThat(afterFirst).isEqualTo(ReferralRules.REWARD);
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+        assertThat(engine.lots(MemberId.of("ann"))).singleElement()
+                .satisfies(lot -> assertThat(lot.expiresAt()).isAfter(clock.instant()));
     }
 
     @Test
