@@ -1,5 +1,9 @@
 package dev.loyalty.core.store;
 
+import static dev.loyalty.core.testing.EngineAnswers.answer;
+import static dev.loyalty.core.testing.EngineAnswers.describe;
+import static dev.loyalty.core.testing.EngineAnswers.results;
+import static dev.loyalty.core.testing.EngineAnswers.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.BirthdayWindow;
@@ -7,11 +11,8 @@ import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.LoyaltyEngine;
-import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.OfferPolicy;
-import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
-import dev.loyalty.core.RedeemedOffer;
 import dev.loyalty.core.Statement;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
@@ -573,40 +574,4 @@ class StoreDifferentialTest {
         }
     }
 
-    private static String describe(Outcome outcome) {
-        return outcome + "\n" + outcome.explanation().toText();
-    }
-
-    private static String describe(RedeemedOffer redeemed) {
-        return describe(redeemed.outcome()) + "\n" + redeemed.offer();
-    }
-
-    private static String describe(EventResult result) {
-        return result.succeeded() ? describe(result.outcome()) : refusal(result.error());
-    }
-
-    private static String results(List<EventResult> results) {
-        return String.join("\n", results.stream().map(StoreDifferentialTest::describe).toList());
-    }
-
-    private static String refusal(LoyaltyException e) {
-        return "refused " + e.getClass().getName() + ": " + e.getMessage();
-    }
-
-    private static String answer(Supplier<?> call) {
-        try {
-            return String.valueOf(call.get());
-        } catch (LoyaltyException e) {
-            return refusal(e);
-        }
-    }
-
-    private static List<String> state(LoyaltyEngine engine, MemberId member) {
-        return List.of(answer(() -> engine.member(member)), answer(() -> engine.balance(member)), answer(() -> engine.ledger(member)),
-                answer(() -> engine.lots(member)), answer(() -> engine.holds(member)), answer(() -> engine.offers(member)),
-                answer(() -> engine.tier(member)), answer(() -> engine.tierHistory(member)), answer(() -> engine.referral(member)),
-                answer(() -> engine.referralsMade(member)), answer(() -> engine.referralCode(member)),
-                answer(() -> engine.campaignBudget(JavaRules.WEEKEND)), answer(() -> engine.summary(member)),
-                answer(() -> engine.statement(member)), answer(() -> engine.referralStats(member)));
-    }
 }

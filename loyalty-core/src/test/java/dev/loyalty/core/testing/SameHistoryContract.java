@@ -1,5 +1,9 @@
 package dev.loyalty.core.testing;
 
+import static dev.loyalty.core.testing.EngineAnswers.answer;
+import static dev.loyalty.core.testing.EngineAnswers.describe;
+import static dev.loyalty.core.testing.EngineAnswers.results;
+import static dev.loyalty.core.testing.EngineAnswers.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -7,8 +11,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
-import dev.loyalty.core.LoyaltyException;
-import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.SweepRequest;
@@ -143,7 +145,6 @@ public abstract class SameHistoryContract {
         Gen<Op> op = integers().between(0, 9_999).map(n -> n * 7_919 % KINDS).zip(integers().between(0, 100_000), integers().between(0, 1_000), Op::new);
         return lists().of(op).ofSizeBetween(5, 45);
     }
-
 
     private static ProgramSettings program() {
         return ProgramSettings.builder().currency(Fixtures.CURRENCY).zone("Europe/London").returnWindowDays(14)
@@ -390,7 +391,7 @@ public abstract class SameHistoryContract {
                 }
             }
             List<String> actual = mode == Mode.CONCURRENT ? concurrently(batch)
-                    : tested.processAll(batch).stream().map(SameHistoryContract::describe).toList();
+                    : tested.processAll(batch).stream().map(EngineAnswers::describe).toList();
             assertThat(actual).as("batch\n%s", trace).isEqualTo(expected);
         }
 
@@ -433,41 +434,6 @@ public abstract class SameHistoryContract {
                 assertThat(state(tested, member)).as("state of %s\n%s", member, trace).isEqualTo(state(reference, member));
             }
         }
-    }
-
-    private static String describe(Outcome outcome) {
-        return outcome.eventKind() + " " + outcome.points() + " -> " + outcome.balance() + " " + outcome.entries() + " "
-                + outcome.ruleSetVersion() + "\n" + outcome.explanation().toText();
-    }
-
-    private static String describe(EventResult result) {
-        return result.succeeded() ? describe(result.outcome()) : refusal(result.error());
-    }
-
-    private static String results(List<EventResult> results) {
-        return String.join("\n", results.stream().map(SameHistoryContract::describe).toList());
-    }
-
-    private static String refusal(LoyaltyException e) {
-        return "refused " + e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    /** Runs a call, answering its result as text, or its refusal. */
-    private static String answer(Supplier<?> call) {
-        try {
-            return String.valueOf(call.get());
-        } catch (LoyaltyException e) {
-            return refusal(e);
-        }
-    }
-
-    /** What the engine says of a member, each read as its text or its refusal. */
-    private static List<String> state(LoyaltyEngine engine, MemberId member) {
-        return List.of(answer(() -> engine.member(member)), answer(() -> engine.balance(member)), answer(() -> engine.ledger(member)),
-                answer(() -> engine.lots(member)), answer(() -> engine.holds(member)), answer(() -> engine.offers(member)),
-                answer(() -> engine.tier(member)), answer(() -> engine.tierHistory(member)), answer(() -> engine.referral(member)),
-                answer(() -> engine.referralsMade(member)), answer(() -> engine.referralCode(member)), answer(() -> engine.campaignBudget("WEEKEND")),
-                answer(() -> engine.summary(member)), answer(() -> engine.statement(member)), answer(() -> engine.referralStats(member)));
     }
 
     /** How the tested engine takes a history's events. */
