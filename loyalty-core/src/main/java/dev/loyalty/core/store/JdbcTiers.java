@@ -67,15 +67,12 @@ final class JdbcTiers {
      * @throws PointsOverflowException when the points or purchases pass what a long holds, as the in-memory store's sums do
      */
     static Qualifying qualifying(BigDecimal spend, BigDecimal points, BigDecimal purchases, LocalDate from, LocalDate to) {
-        if (points.compareTo(LONG_MIN) < 0 || points.compareTo(LONG_MAX) > 0 || purchases.compareTo(LONG_MIN) < 0
-                || purchases.compareTo(LONG_MAX) > 0) {
+        try {
+            return new Qualifying(spend, points.longValueExact(), purchases.longValueExact());
+        } catch (ArithmeticException e) {
             throw new PointsOverflowException("qualifying totals from " + from + " to " + to + " leave the range of long");
         }
-        return new Qualifying(spend, points.longValueExact(), purchases.longValueExact());
     }
-
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /**
      * Writes a tier update of the locked member whose stored state was read in the same
