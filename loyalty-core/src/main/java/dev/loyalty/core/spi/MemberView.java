@@ -158,8 +158,10 @@ public interface MemberView {
 
     /**
      * Returns the points the member has earned from a counted campaign (one with a budget or a
-     * member limit) in all, from a kept total (never from a scan of the ledger). The default has
-     * none, for stores that keep no campaign totals.
+     * member limit) in all, from a kept total (never from a scan of the ledger). A total that
+     * would pass {@link Long#MAX_VALUE} stays at it (a member limit, the only reader, allows no
+     * more points either way), so that a draw never makes the store refuse an event it has begun
+     * to write. The default has none, for stores that keep no campaign totals.
      *
      * @param campaign the campaign id
      * @return the points, 0 when none

@@ -555,7 +555,9 @@ public final class InMemoryStore implements LoyaltyStore {
             }
             List<CampaignDraw> draws = changes.draws();
             for (int i = 0; i < draws.size(); i++) {
-                campaignPoints.merge(draws.get(i).campaign(), draws.get(i).points(), Points::add);
+                // kept at most Long.MAX_VALUE, never thrown: the event is recorded already, and a member limit, the only
+                // reader, leaves nothing to earn beyond Long.MAX_VALUE as beyond the true total
+                campaignPoints.merge(draws.get(i).campaign(), draws.get(i).points(), EarnedPoints::plus);
             }
             balance = newBalance;
         }

@@ -24,7 +24,9 @@ final class JdbcBudgets {
     /** The draw itself: conditional, so the database refuses an overspend even if the lock were lost. */
     static final String DRAW_BUDGET = "UPDATE loyalty_campaign_budget SET spent = spent + ?, total = ? WHERE campaign = ? AND spent <= ? - ?";
     static final String SELECT_MEMBER_POINTS = "SELECT points FROM loyalty_member_campaign WHERE member_id = ? AND campaign = ?";
-    static final String ADD_MEMBER_POINTS = "UPDATE loyalty_member_campaign SET points = points + ? WHERE member_id = ? AND campaign = ?";
+    /** Adds a draw to a member's total, at most {@link Long#MAX_VALUE}, as {@link EarnedPoints#plus} does in memory. */
+    static final String ADD_MEMBER_POINTS = "UPDATE loyalty_member_campaign SET points = CASE WHEN points > ? THEN ? ELSE points + ? END"
+            + " WHERE member_id = ? AND campaign = ?";
     static final String INSERT_MEMBER_POINTS = "INSERT INTO loyalty_member_campaign (member_id, campaign, points) VALUES (?, ?, ?)";
 
     private JdbcBudgets() {
@@ -94,9 +96,12 @@ final class JdbcBudgets {
         }
         for (CampaignDraw draw : ordered) {
             try (PreparedStatement ps = connection.prepareStatement(ADD_MEMBER_POINTS)) {
-                ps.setLong(1, draw.points());
-                ps.setString(2, memberId.value());
-                ps.setString(3, draw.campaign());
+                // the total is only compared with member limits: kept at what a bigint holds rather than refused
+                ps.setLong(1, Long.MAX_VALUE - draw.points());
+                ps.setLong(2, Long.MAX_VALUE);
+                ps.setLong(3, draw.points());
+                ps.setString(4, memberId.value());
+                ps.setString(5, draw.campaign());
                 if (ps.executeUpdate() == 1) {
                     continue;
                 }

@@ -291,6 +291,29 @@ public abstract class BudgetContract {
     }
 
     @Test
+    void shouldKeepAMembersCampaignTotalAtWhatALongHoldsWhenDrawsPassItAndApplyTheEventWhole() {
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = Fixtures.engine(store, spring(1_000, CampaignLimits.UNLIMITED));
+        engine.process(enrolment("m-0", MONDAY));
+        MemberChanges none = new MemberChanges(null, null, List.of(), List.of());
+        // a total earned while the campaign had a member limit, before the rules gave it a budget instead
+        store.apply(member("m-0"), view -> none.withDraws(List.of(new CampaignDraw("SPRING-01", Long.MAX_VALUE - 5, CampaignLimits.UNLIMITED))));
+
+        Outcome outcome = engine.process(purchase("p-1", "m-0", MONDAY.plusSeconds(60), "10.00"));
+
+        assertThat(pointsOf(store, SPRING, "m-0")).isEqualTo(10);
+        assertThat(store.findEvent(outcome.eventId())).isPresent();
+        assertThat(store.balance(member("m-0"))).isEqualTo(outcome.balance());
+        assertThat(store.campaignBudget("SPRING-01")).contains(new CampaignBudget("SPRING-01", 1_000, 10));
+        long[] total = new long[1];
+        store.apply(member("m-0"), view -> {
+            total[0] = view.campaignPoints("SPRING-01");
+            return none;
+        });
+        assertThat(total[0]).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void shouldRefuseADrawThatNoLongerFitsAndRunTheWorkAgainWithWhatRemains() throws Exception {
         LoyaltyStore store = newStore();
         LoyaltyEngine engine = Fixtures.engine(store);
