@@ -10,6 +10,7 @@ import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.Points;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class StatementTest {
@@ -53,7 +54,8 @@ class StatementTest {
         assertThat(statement.lots()).extracting(Lot::id).containsExactly("p-1", "p-2", "p-3");
         Lot p3 = statement.lots().get(2);
         assertThat(p3.pendingUntil()).isEqualTo(life.now().plus(Duration.ofDays(14)));
-        assertThat(p3.expiresAt()).isNotNull();
+        // a month after it was earned, in the program's zone (UTC): pending does not move the expiry
+        assertThat(p3.expiresAt()).isEqualTo(life.now().atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
         assertThat(statement.toText()).contains("pending until " + p3.pendingUntil()).contains("expires " + p3.expiresAt());
         assertThat(statement.holds()).hasSize(1);
     }
