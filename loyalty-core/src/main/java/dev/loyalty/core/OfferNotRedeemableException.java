@@ -2,7 +2,7 @@ package dev.loyalty.core;
 
 /**
  * Thrown when an offer cannot be redeemed: unknown, another member's, already redeemed, not
- * valid yet or expired. Nothing is stored.
+ * valid yet, expired, or a multiplier while another waits for the next purchase. Nothing is stored.
  */
 public final class OfferNotRedeemableException extends LoyaltyException {
 
@@ -17,7 +17,13 @@ public final class OfferNotRedeemableException extends LoyaltyException {
         /** The redemption happened before the offer was issued. */
         NOT_YET_VALID,
         /** The offer's validity ended before the redemption. */
-        EXPIRED
+        EXPIRED,
+        /**
+         * The offer is a multiplier, and another multiplier offer the member redeemed still waits
+         * for their next purchase: one purchase takes one multiplier, so the second would be used up
+         * without multiplying anything.
+         */
+        MULTIPLIER_PENDING
     }
 
     /** Why the offer cannot be redeemed. */

@@ -234,7 +234,8 @@ final class OfferWork {
 
     /**
      * Redeems an offer of the member: checks it, marks it redeemed, credits a points offer's
-     * points through a lot and arms a multiplier offer for the next purchase.
+     * points through a lot and arms a multiplier offer for the next purchase (refused while
+     * another redeemed multiplier still waits for it).
      */
     static void redeem(MemberLedger ledger, OfferRedemption redemption, ProgramSettings program, ZoneId zone, List<Explanation.Step> steps) {
         String code = redemption.offerCode();
@@ -260,6 +261,16 @@ final class OfferWork {
             throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.NOT_YET_VALID, code,
                     "offer " + code + " of member " + redemption.memberId() + " is valid from " + offer.issuedAt() + "; redeemed at " + at);
         }
+        if (offer.kind() == OfferKind.MULTIPLIER) {
+            Offer waiting = armed(ledger);
+            if (waiting != null) {
+                // one purchase takes one multiplier: arming this one would use the other up without multiplying anything
+                throw new OfferNotRedeemableException(OfferNotRedeemableException.Reason.MULTIPLIER_PENDING, code,
+                        "offer " + code + " of member " + redemption.memberId() + " is a multiplier, and multiplier offer " + waiting.code()
+                                + ", redeemed at " + waiting.redeemedAt() + ", still waits for the next purchase (until " + waiting.validUntil()
+                                + ")");
+            }
+        }
         ledger.putOffer(offer.redeemed(at, redemption.eventId()));
         String detail = offer.kind() + " " + offer.value().toPlainString() + (offer.itemCode() == null ? "" : " " + offer.itemCode());
         if (offer.kind() == OfferKind.POINTS) {
@@ -274,6 +285,14 @@ final class OfferWork {
         }
         steps.add(new Explanation.Step(offer.rule(), "Offer " + code + " redeemed: " + offer.reason(), 0,
                 detail + (offer.kind() == OfferKind.MULTIPLIER ? ", applies to the next purchase" : ", given by the point of sale")));
+    }
+
+    /** The redeemed multiplier offer that still waits for the member's next purchase, or null. */
+    private static Offer armed(MemberLedger ledger) {
+        String code = ledger.offerBook().armedOffer();
+        Offer offer = code == null ? null : ledger.offers().get(code);
+        // an armed offer whose validity ended by the engine's clock no longer applies to any purchase that can still arrive
+        return offer == null || offer.redeemedAt() == null || !ledger.now().isBefore(offer.validUntil()) ? null : offer;
     }
 
     /**

@@ -456,6 +456,36 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldRefuseToRedeemASecondMultiplierOfferAndStoreNothingWhileAnotherWaitsForTheNextPurchase() {
+        JavaRules rules = BASE_AND_OFFERS.withSweepRules("x2-x3",
+                ctx -> ctx.birthday() != null
+                        ? List.of(new Decision.IssueOffer("DOUBLE", "Double points on your next purchase", OfferTrigger.BIRTHDAY, "DOUBLE",
+                                        OfferKind.MULTIPLIER, BigDecimal.valueOf(2), null, 30),
+                                new Decision.IssueOffer("TRIPLE", "Triple points on your next purchase", OfferTrigger.BIRTHDAY, "TRIPLE",
+                                        OfferKind.MULTIPLIER, BigDecimal.valueOf(3), null, 30))
+                        : List.of());
+        start(BirthdayWindow.DAY, rules);
+        at("2028-06-01T12:00:00Z");
+        enrol("m", LocalDate.of(1985, 7, 10), ZoneOffset.UTC);
+        at("2028-07-10T12:00:00Z");
+        engine.sweep();
+        String doubled = offers("m").stream().filter(o -> o.template().equals("DOUBLE")).findFirst().orElseThrow().code();
+        String tripled = offers("m").stream().filter(o -> o.template().equals("TRIPLE")).findFirst().orElseThrow().code();
+        redeem("m", doubled);
+        List<LedgerEntry> ledger = engine.ledger(MemberId.of("m"));
+
+        assertThatThrownBy(() -> redeem("m", tripled)).isInstanceOfSatisfying(OfferNotRedeemableException.class, e -> {
+            assertThat(e.reason()).isEqualTo(OfferNotRedeemableException.Reason.MULTIPLIER_PENDING);
+            assertThat(e.getMessage()).contains(tripled).contains(doubled);
+        });
+
+        assertThat(engine.ledger(MemberId.of("m"))).isEqualTo(ledger);
+        assertThat(offers("m")).filteredOn(o -> o.code().equals(tripled)).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(OfferStatus.ISSUED));
+        assertThat(buy("m", "10").points()).isEqualTo(Points.of(20));
+    }
+
+    @Test
     void shouldRefuseWithPointsOverflowAndStoreNothingWhenAMultiplierOfferWouldTakeThePurchasesPointsBeyondALong() {
         // 10^17 points a pound: the purchase alone fits a long, its points times the offer's 100 do not
         JavaRules rules = JavaRules.of("huge", ctx -> ctx.event() instanceof Purchase

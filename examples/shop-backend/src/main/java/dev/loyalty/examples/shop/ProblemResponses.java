@@ -50,7 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>{@link UnknownMemberException}, unknown event id</td><td>404</td></tr>
  *   <tr><td>{@link EventConflictException}, {@link MemberAlreadyEnrolledException}, {@link MemberNotActiveException}, {@link HoldStateException}</td><td>409</td></tr>
  *   <tr><td>{@link OfferNotRedeemableException}: unknown or another member's offer</td><td>404</td></tr>
- *   <tr><td>{@link OfferNotRedeemableException}: already redeemed, not yet valid, expired</td><td>409</td></tr>
+ *   <tr><td>{@link OfferNotRedeemableException}: already redeemed, not yet valid, expired, another multiplier pending</td><td>409</td></tr>
  *   <tr><td>{@link InsufficientPointsException}, {@link PointsOverflowException}</td><td>422</td></tr>
  *   <tr><td>{@link StoreException}</td><td>503</td></tr>
  *   <tr><td>any other {@link LoyaltyException}</td><td>500</td></tr>
