@@ -349,7 +349,8 @@ public final class LoyaltyEngine implements AutoCloseable {
      * checkpoint id, progress is saved every {@link SweepRequest#checkpointEvery()} members, and
      * a run with the same id resumes after the last saved member at the instant it started with
      * (members finished after the last save are visited again, which changes nothing). Several
-     * instances may sweep disjoint ranges at once.
+     * instances may sweep disjoint ranges at once. Members enrolled after the run's instant are
+     * visited and left as they are.
      *
      * @param request what to sweep
      * @return what this run did; a run whose checkpoint says it completed does nothing

@@ -348,12 +348,14 @@ public final class EventProcessor {
      *
      * @param view the member's state, locked by the store
      * @param asOf the instant to sweep at
-     * @return the changes; empty when nothing is due or the member is not enrolled
+     * @return the changes; empty when nothing is due, or the member is not enrolled or enrolled after {@code asOf}
      */
     public MemberChanges sweep(MemberView view, Instant asOf) {
         TierPolicy tiers = tiers();
         Member member = view.member().orElse(null);
-        if (member == null) {
+        if (member == null || asOf.isBefore(member.enrolledAt())) {
+            // a sweep as of an instant before the member joined (a late catch-up run) has nothing of theirs to do: no offer
+            // may be issued, no review held, before the member existed
             return new MemberChanges(null, null, List.of(), List.of());
         }
         ZoneId zone = member.zoneOr(program.zone());

@@ -486,6 +486,20 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldIssueNothingToAMemberWhenTheSweepIsAsOfAnInstantBeforeTheirEnrolment() {
+        store = newStore();
+        engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(BASE_AND_OFFERS)
+                .program(ProgramSettings.builder().currency("GBP").offers(new OfferPolicy(BirthdayWindow.MONTH, 0, 90)).build()).build();
+        at("2028-06-10T12:00:00Z");
+        enrol("late", LocalDate.of(1985, 6, 25), ZoneOffset.UTC);
+
+        SweepReport report = engine.sweep(SweepRequest.builder().asOf(Instant.parse("2028-06-01T12:00:00Z")).build());
+
+        assertThat(report.offersIssued()).isZero();
+        assertThat(offers("late")).isEmpty();
+    }
+
+    @Test
     void shouldRefuseWithPointsOverflowAndStoreNothingWhenAMultiplierOfferWouldTakeThePurchasesPointsBeyondALong() {
         // 10^17 points a pound: the purchase alone fits a long, its points times the offer's 100 do not
         JavaRules rules = JavaRules.of("huge", ctx -> ctx.event() instanceof Purchase
