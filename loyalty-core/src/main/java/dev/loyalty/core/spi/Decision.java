@@ -214,12 +214,19 @@ public sealed interface Decision {
      * @param template the template code, such as {@code BDAY-01}; letters, digits, '-' and '_'
      * @param kind what it gives
      * @param value points (a whole number, at least 1), a discount percentage (above 0, at most 100),
-     *              a multiplier (above 1) or, for a free item, 1
-     * @param itemCode the free item's code; null for other kinds
+     *              a multiplier (above 1) or, for a free item, 1; at most 34 significant digits
+     * @param itemCode the free item's code, at most 128 characters; null for other kinds
      * @param validDays how many local days it stays valid, counting the day of issue; 1 to 366
      */
     record IssueOffer(String rule, String reason, OfferTrigger trigger, String template, OfferKind kind, BigDecimal value,
                       String itemCode, int validDays) implements Decision {
+
+        /** The longest item code of a free-item offer, in characters: what every store can keep. */
+        private static final int MAX_ITEM_CODE_LENGTH = 128;
+
+        /** The most significant digits of an offer's value, trailing zeros included (a decimal128's): what every store keeps exactly. */
+        private static final int MAX_OFFER_VALUE_DIGITS = 34;
+
         /**
          * Checks the components.
          *
@@ -229,8 +236,8 @@ public sealed interface Decision {
          * @param template the template code, such as {@code BDAY-01}; letters, digits, '-' and '_'
          * @param kind what it gives
          * @param value points (a whole number, at least 1), a discount percentage (above 0, at most 100),
-         *                  a multiplier (above 1) or, for a free item, 1
-         * @param itemCode the free item's code; null for other kinds
+         *                  a multiplier (above 1) or, for a free item, 1; at most 34 significant digits
+         * @param itemCode the free item's code, at most 128 characters; null for other kinds
          * @param validDays how many local days it stays valid, counting the day of issue; 1 to 366
          */
         public IssueOffer {
@@ -250,6 +257,11 @@ public sealed interface Decision {
                     throw new RuleEvaluationException("rule \"" + rule + "\": free-item offer " + template + " needs an item code");
                 }
                 storable(rule, itemCode, "item code");
+                if (itemCode.length() > MAX_ITEM_CODE_LENGTH) {
+                    // what every store can keep: the JDBC store's column holds 128 characters
+                    throw new RuleEvaluationException("rule \"" + rule + "\": free-item offer " + template + " has an item code of "
+                            + itemCode.length() + " characters; at most " + MAX_ITEM_CODE_LENGTH + " are allowed");
+                }
                 value = BigDecimal.ONE;
             } else {
                 if (itemCode != null) {
@@ -267,6 +279,11 @@ public sealed interface Decision {
             case MULTIPLIER -> value.compareTo(BigDecimal.ONE) > 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
             case FREE_ITEM -> true;
         };
+        if (ok && value.precision() > IssueOffer.MAX_OFFER_VALUE_DIGITS) {
+            // what every store can keep exactly: the JDBC store keeps the value's text in 64 characters
+            throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " has a value of " + value.precision()
+                    + " significant digits (trailing zeros included); at most " + IssueOffer.MAX_OFFER_VALUE_DIGITS + " are allowed: " + value);
+        }
         if (!ok) {
             throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " of kind " + kind + " cannot have the value " + value
                     + " (points: a whole number of at least 1; discount: a percentage above 0 up to 100; multiplier: above 1 up to 100)");

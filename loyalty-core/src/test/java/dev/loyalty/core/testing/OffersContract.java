@@ -145,6 +145,36 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldRefuseAFreeItemOfferWhoseItemCodeIsLongerThan128CharactersNamingTheRuleAndIssueNothing() {
+        String pasted = "CAKE-" + "X".repeat(124);
+        start(BirthdayWindow.DAY, JavaRules.none().withSweepRules("long-item", ctx -> ctx.birthday() != null
+                ? List.of(new Decision.IssueOffer("CAKE-RULE", "A cake on us", OfferTrigger.BIRTHDAY, "CAKE", OfferKind.FREE_ITEM, null, pasted, 7))
+                : List.of()));
+        enrol("m", LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
+        at("2028-03-10T12:00:00Z");
+
+        assertThatThrownBy(() -> engine.sweep()).isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("CAKE-RULE").hasMessageContaining("item code").hasMessageContaining("129");
+
+        assertThat(offers("m")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnOfferValueOfMoreThan34SignificantDigitsNamingTheRuleAndIssueNothing() {
+        BigDecimal absurd = new BigDecimal("10." + "0".repeat(70) + "1");
+        start(BirthdayWindow.DAY, JavaRules.none().withSweepRules("long-value", ctx -> ctx.birthday() != null
+                ? List.of(new Decision.IssueOffer("ODD-RULE", "Some percent off", OfferTrigger.BIRTHDAY, "ODD", OfferKind.DISCOUNT, absurd, null, 7))
+                : List.of()));
+        enrol("m", LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
+        at("2028-03-10T12:00:00Z");
+
+        assertThatThrownBy(() -> engine.sweep()).isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("ODD-RULE").hasMessageContaining("significant digits");
+
+        assertThat(offers("m")).isEmpty();
+    }
+
+    @Test
     void shouldCelebrateFebruary29OnFebruary28WhenTheYearIsNotLeap() {
         start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
         enrol("leap", LocalDate.of(2000, 2, 29), ZoneOffset.UTC);
