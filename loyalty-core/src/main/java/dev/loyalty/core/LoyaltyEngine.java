@@ -356,7 +356,8 @@ public final class LoyaltyEngine implements AutoCloseable {
      * @return what this run did; a run whose checkpoint says it completed does nothing
      * @throws InvalidInputException when the request is null, or asks for an instant later than the
      *         engine's clock allows an event ({@link ProgramSettings#maxClockSkew()} ahead): what a
-     *         sweep expires, reviews and issues cannot be taken back from the ledger
+     *         sweep expires, reviews and issues cannot be taken back from the ledger; or names a
+     *         checkpoint whose last member lies outside the request's range (another partition's id)
      */
     public SweepReport sweep(SweepRequest request) {
         Checks.notNull(request, "request");
@@ -369,6 +370,14 @@ public final class LoyaltyEngine implements AutoCloseable {
         if (id != null) {
             Optional<SweepCheckpoint> saved = store.findSweepCheckpoint(id);
             if (saved.isPresent()) {
+                MemberId last = saved.get().lastMember();
+                if (last != null && (request.from() != null && last.compareTo(request.from()) < 0
+                        || request.to() != null && last.compareTo(request.to()) >= 0)) {
+                    // another partition's id: resuming it would skip this range, or finish it as done, without sweeping anyone
+                    throw new InvalidInputException("sweep.checkpointId", "checkpoint '" + id + "' was saved by a run over another member range:"
+                            + " its last member " + last + " lies outside [" + (request.from() == null ? "" : request.from()) + ", "
+                            + (request.to() == null ? "" : request.to()) + "); use one checkpoint id per run and partition");
+                }
                 if (saved.get().completed()) {
                     SweepReport nothing = new SweepReport(0, 0, 0, 0, 0, 0, 0);
                     request.listener().finished(nothing);

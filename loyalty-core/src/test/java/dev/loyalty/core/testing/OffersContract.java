@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.BirthdayWindow;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.OfferPolicy;
@@ -32,6 +33,7 @@ import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -633,6 +635,26 @@ public abstract class OffersContract {
         for (int i = 1; i <= 7; i++) {
             assertThat(only("m" + i).issuedAt()).isEqualTo(Instant.parse("2028-06-10T12:00:00Z"));
         }
+    }
+
+    @Test
+    void shouldRefuseACheckpointIdSavedByARunOverAnotherRangeAndSweepNothing() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        for (String id : List.of("a1", "a2", "b1", "b2")) {
+            enrol(id, LocalDate.of(1985, 6, 10), ZoneOffset.UTC);
+        }
+        at("2028-06-10T12:00:00Z");
+        engine.sweep(SweepRequest.builder().range(null, MemberId.of("b")).checkpoint("daily-2028-06-10").build());
+        SweepCheckpoint saved = store.findSweepCheckpoint("daily-2028-06-10").orElseThrow();
+
+        // the second partition given the first one's id by mistake
+        assertThatThrownBy(() -> engine.sweep(SweepRequest.builder().range(MemberId.of("b"), null).checkpoint("daily-2028-06-10").build()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("sweep.checkpointId"))
+                .hasMessageContaining("daily-2028-06-10").hasMessageContaining("a2");
+
+        assertThat(offers("b1")).isEmpty();
+        assertThat(offers("b2")).isEmpty();
+        assertThat(store.findSweepCheckpoint("daily-2028-06-10")).hasValue(saved);
     }
 
     @Test
