@@ -272,6 +272,8 @@ final class OfferWork {
             }
         }
         ledger.putOffer(offer.redeemed(at, redemption.eventId()));
+        // the member acted: inactivity expiry runs from here, as from a purchase or a points redemption
+        ledger.account(ledger.account().activeAt(at));
         String detail = offer.kind() + " " + offer.value().toPlainString() + (offer.itemCode() == null ? "" : " " + offer.itemCode());
         if (offer.kind() == OfferKind.POINTS) {
             long points = offer.value().longValueExact();

@@ -7,7 +7,7 @@ import java.time.Instant;
  * under the debt policy, and the last activity that inactivity expiry measures from.
  *
  * @param debt points still owed from claw-backs the balance could not cover; zero or more
- * @param lastActivityAt the last purchase or redemption, or null before any
+ * @param lastActivityAt the last activity (enrolment, purchase, points redemption, hold capture or offer redemption), or null before any
  */
 public record Account(long debt, Instant lastActivityAt) {
 
@@ -18,7 +18,7 @@ public record Account(long debt, Instant lastActivityAt) {
      * Checks the components.
      *
      * @param debt points still owed from claw-backs the balance could not cover; zero or more
-     * @param lastActivityAt the last purchase or redemption, or null before any
+     * @param lastActivityAt the last activity (enrolment, purchase, points redemption, hold capture or offer redemption), or null before any
      */
     public Account {
         if (debt < 0) {

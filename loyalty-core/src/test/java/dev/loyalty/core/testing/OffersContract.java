@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.BirthdayWindow;
+import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.OfferNotRedeemableException;
@@ -79,9 +80,13 @@ public abstract class OffersContract {
     protected abstract LoyaltyStore newStore();
 
     private void start(BirthdayWindow window, JavaRules rules) {
+        start(window, rules, ExpiryPolicy.never());
+    }
+
+    private void start(BirthdayWindow window, JavaRules rules, ExpiryPolicy expiry) {
         store = newStore();
         engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules)
-                .program(ProgramSettings.builder().currency("GBP").offers(new OfferPolicy(window, 30, 90)).build()).build();
+                .program(ProgramSettings.builder().currency("GBP").offers(new OfferPolicy(window, 30, 90)).expiry(expiry).build()).build();
     }
 
     private void at(String instant) {
@@ -174,6 +179,26 @@ public abstract class OffersContract {
                 .hasMessageContaining("ODD-RULE").hasMessageContaining("significant digits");
 
         assertThat(offers("m")).isEmpty();
+    }
+
+    @Test
+    void shouldCountAnOfferRedemptionAsActivitySoThatInactivityExpiryRunsFromIt() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY, ExpiryPolicy.afterInactiveMonths(2));
+        at("2027-01-10T12:00:00Z");
+        enrol("m", LocalDate.of(1990, 2, 20), ZoneOffset.UTC);
+        buy("m", "10");
+        at("2027-02-20T12:00:00Z");
+        engine.sweep();
+        at("2027-03-01T12:00:00Z");
+        redeem("m", only("m").code());
+
+        // two months after the enrolment and the purchase, not yet two after the redemption
+        at("2027-04-20T12:00:00Z");
+        SweepReport report = engine.sweep();
+
+        assertThat(report.expiredPoints()).isZero();
+        assertThat(store.balance(MemberId.of("m"))).isEqualTo(Points.of(500));
+        assertThat(store.account(MemberId.of("m")).lastActivityAt()).isEqualTo(Instant.parse("2027-03-01T12:00:00Z"));
     }
 
     @Test
