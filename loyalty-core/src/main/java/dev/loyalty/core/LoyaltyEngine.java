@@ -537,9 +537,13 @@ public final class LoyaltyEngine implements AutoCloseable {
      * members it visits; this is for a host that sweeps referrals on their own).
      *
      * @param asOf the instant
+     * @throws InvalidInputException when the instant is null, or later than the engine's clock allows
+     *         an event ({@link ProgramSettings#maxClockSkew()} ahead): a referral qualified before its
+     *         return window has really closed would pay for a purchase that may still be returned
      */
     public void settleReferrals(Instant asOf) {
         Checks.notNull(asOf, "asOf");
+        processor.notInTheFuture(asOf, "settleReferrals.asOf");
         store.forEachReferral(referral -> {
             if (referral.status() == ReferralStatus.SIGNED_UP || referral.status() == ReferralStatus.QUALIFIED) {
                 intake.settleReferral(referral.refereeId(), asOf, true);

@@ -539,6 +539,25 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldRefuseToSettleReferralsAsOfAnInstantInTheFutureAndSettleNothing() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        buy("bob", "20.00");
+
+        // the window closes in 14 days: settling as of 30 days on would pay for a purchase that may still be returned
+        Instant future = clock.instant().plus(Duration.ofDays(30));
+        assertThatThrownBy(() -> engine.settleReferrals(future))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("settleReferrals.asOf")
+                .hasMessageContaining(future.toString());
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(balance("ann")).isZero();
+        assertThat(points("bob", ReferralRules.REF)).isZero();
+    }
+
+    @Test
     void shouldRefuseAnUnknownReferralCodeLeavingNoMember() {
         start();
         referrer("ann");
