@@ -18,6 +18,7 @@ import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.model.OfferStatus;
 import dev.loyalty.core.model.OfferTrigger;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.referral.CapPeriod;
 import dev.loyalty.core.referral.Referral;
@@ -321,12 +322,19 @@ public final class ReferralWork {
             return nothing();
         }
         Referral qualified = referral.qualified(first.sourceEventId(), qualifiedAt);
+        String summary = "Referral qualified: first purchase " + first.sourceEventId() + " confirmed";
+        EventId eventId = EventId.of(refereeKey(REFEREE_EVENT, member.id(), ""));
+        if (member.status() != MemberStatus.ACTIVE) {
+            // rewards go to active members only, as offers do; the referral still qualifies, so the referrer's side goes on
+            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, List.of(), List.of(), rules.version(),
+                    summary + "; member " + member.id() + " is " + member.status() + ", so no referee reward");
+            return changes.withReferrals(update(qualified));
+        }
         ReferralContext context = context(ReferralOccasion.REFEREE_REWARD, member, referral, qualifiedAt, zone, 0);
         Evaluation evaluation = evaluate(context);
         List<PointsComposer.Award> awards = awards(evaluation);
-        MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFEREE_EVENT, member.id(), "")), qualifiedAt, asOf, awards,
-                offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(),
-                "Referral qualified: first purchase " + first.sourceEventId() + " confirmed");
+        MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, awards,
+                offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(), summary);
         return changes.withReferrals(update(qualified));
     }
 
@@ -339,6 +347,13 @@ public final class ReferralWork {
             return nothing();
         }
         ZoneId zone = member.zoneOr(program.zone());
+        if (member.status() != MemberStatus.ACTIVE) {
+            // a suspended or closed referrer earns nothing, and the referral takes no slot of the cap nor counts toward a star
+            MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFERRER_EVENT, referee, "")), referral.qualifiedAt(), asOf,
+                    List.of(), List.of(), rules.version(), "Referral of " + referee + " qualified; the referrer is " + member.status()
+                            + ", so no referrer reward");
+            return changes.withReferrals(update(referral.rejected(ReferralRejection.REFERRER_NOT_ACTIVE, asOf)));
+        }
         LocalDate date = LocalDays.dateOf(referral.qualifiedAt(), zone);
         String period = policy.capPeriod().keyOf(date);
         String quarter = CapPeriod.quarterOf(date);

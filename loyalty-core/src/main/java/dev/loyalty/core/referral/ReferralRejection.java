@@ -13,5 +13,7 @@ public enum ReferralRejection {
     /** The referee's first purchase was returned, wholly or in part, before it was confirmed. */
     RETURNED,
     /** The referrer had already been rewarded for the capped number of referrals in the cap period. */
-    CAP_REACHED
+    CAP_REACHED,
+    /** The referrer was suspended or closed when the referral was settled on their side: no reward, no star, not counted toward the cap. */
+    REFERRER_NOT_ACTIVE
 }

@@ -11,11 +11,13 @@ import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.OfferRedemption;
+import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.OfferStatus;
 import dev.loyalty.core.model.OfferTrigger;
@@ -536,6 +538,43 @@ public abstract class ReferralContract {
         assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
         assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
         assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldRejectTheReferrerSideWithoutRewardWhenTheReferrerIsClosedWhenTheReferralQualifies() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        setStatus("ann", MemberStatus.CLOSED);
+
+        qualifyNow("bob", "ann");
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REJECTED);
+        assertThat(referral("bob").rejection()).isEqualTo(ReferralRejection.REFERRER_NOT_ACTIVE);
+        assertThat(balance("ann")).isZero();
+        assertThat(engine.offers(MemberId.of("ann"))).isEmpty();
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldGiveTheRefereeNoPointsOrOffersWhenTheRefereeIsSuspendedWhenTheReferralQualifies() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        buy("bob", "20.00");
+        setStatus("bob", MemberStatus.SUSPENDED);
+
+        later(Duration.ofDays(15));
+        engine.sweep();
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(points("bob", ReferralRules.REF)).isZero();
+        assertThat(engine.offers(MemberId.of("bob"))).isEmpty();
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+    }
+
+    private void setStatus(String member, MemberStatus status) {
+        engine.process(new ProfileChange(EventId.of("status-" + member + "-" + (++events)), MemberId.of(member), clock.instant(), null, null,
+                status));
     }
 
     @Test
