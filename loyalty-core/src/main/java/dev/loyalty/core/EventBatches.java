@@ -1,6 +1,9 @@
 package dev.loyalty.core;
 
+import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** How {@link LoyaltyEngine#processAll(List)} splits a list of events into batches of independent events. */
 final class EventBatches {
@@ -52,21 +56,75 @@ final class EventBatches {
 
     /**
      * Splits the events into batches applied one after another: an event goes into the batch
-     * after the last one holding its member or its event id, and every batch holds at most
-     * {@value #MAX_BATCH} events, in list order. Null events form no batch.
+     * after the last one holding its member or its event id; an event that may change another
+     * member goes into no batch before that of any event listed before it, and no event listed
+     * after it into a batch before its own. Every batch holds at most {@value #MAX_BATCH} events,
+     * in list order. Null events form no batch.
+     *
+     * <p>Events that may change another member: an enrolment with a referral code or identity
+     * fingerprints (judged against other members' referrals, which it may reject), and a purchase
+     * or return of a member who may be the referee of an open referral (it may settle the referral
+     * and reward the referrer): one who signs up with a code earlier in the list, or for whom
+     * {@code openReferee} says so. That is asked only when it matters: for an event whose batch
+     * would otherwise come before that of an event listed before it, or after that of one listed
+     * after it (asked when that one is placed).
+     *
+     * @param events the events
+     * @param openReferee tells whether a member is the referee of a referral still to settle
      */
-    static List<List<Integer>> independent(List<? extends LoyaltyEvent> events) {
+    static List<List<Integer>> independent(List<? extends LoyaltyEvent> events, Predicate<MemberId> openReferee) {
         Map<MemberId, Integer> memberRound = new HashMap<>();
         Map<EventId, Integer> idRound = new HashMap<>();
         List<List<Integer>> rounds = new ArrayList<>();
         List<Integer> nulls = new ArrayList<>();
+        Set<MemberId> signingUp = new HashSet<>();
+        Map<MemberId, Boolean> open = new HashMap<>();
+        Predicate<MemberId> reaches = member -> signingUp.contains(member) || open.computeIfAbsent(member, openReferee::test);
+        // purchases and returns not yet known to reach others, by member, with the batch each went into
+        Map<MemberId, Integer> unsure = new HashMap<>();
+        // no batch in unsure is later than this
+        int unsureUpTo = -1;
+        // the batch of the last event that reaches another member: events listed after it are applied after it
+        int barrier = 0;
         for (int i = 0; i < events.size(); i++) {
             LoyaltyEvent event = events.get(i);
             if (event == null) {
                 nulls.add(i);
                 continue;
             }
-            int round = Math.max(memberRound.getOrDefault(event.memberId(), -1), idRound.getOrDefault(event.eventId(), -1)) + 1;
+            int round = Math.max(barrier,
+                    Math.max(memberRound.getOrDefault(event.memberId(), -1), idRound.getOrDefault(event.eventId(), -1)) + 1);
+            // an earlier purchase or return in a later batch than this event's: asked about now, as it would be overtaken
+            if (unsureUpTo > round) {
+                for (Map.Entry<MemberId, Integer> earlier : List.copyOf(unsure.entrySet())) {
+                    if (earlier.getValue() > round) {
+                        unsure.remove(earlier.getKey());
+                        if (reaches.test(earlier.getKey())) {
+                            barrier = Math.max(barrier, earlier.getValue());
+                        }
+                    }
+                }
+                unsureUpTo = round;
+            }
+            round = Math.max(round, barrier);
+            // the last batch so far: an event that reaches another member goes after every event listed before it
+            int last = rounds.size() - 1;
+            boolean settles = event instanceof Purchase || event instanceof Return;
+            if (event instanceof Enrolment enrolment && (enrolment.referralCode() != null || !enrolment.identity().isEmpty())) {
+                if (enrolment.referralCode() != null) {
+                    signingUp.add(enrolment.memberId());
+                }
+                round = Math.max(round, last);
+                barrier = round;
+            } else if (settles && last > round && reaches.test(event.memberId())) {
+                round = last;
+                barrier = round;
+            } else if (settles && round > barrier && !Boolean.FALSE.equals(open.get(event.memberId()))) {
+                unsure.merge(event.memberId(), round, Math::max);
+                unsureUpTo = Math.max(unsureUpTo, round);
+            }
+            int passed = barrier;
+            unsure.values().removeIf(r -> r <= passed);
             memberRound.put(event.memberId(), round);
             idRound.put(event.eventId(), round);
             if (round == rounds.size()) {

@@ -11,6 +11,7 @@ import dev.loyalty.core.internal.Fingerprints;
 import dev.loyalty.core.internal.ReferralWork;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.referral.ReferralStatus;
 import dev.loyalty.core.spi.AppliedWork;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -74,11 +75,26 @@ final class EventIntake {
         Checks.notNull(events, "events");
         int count = events.size();
         EventResult[] results = new EventResult[count];
-        List<List<Integer>> batches = processor.readsBalances() ? EventBatches.independent(events) : EventBatches.inOrder(events);
+        List<List<Integer>> batches = processor.readsBalances() ? EventBatches.independent(events, this::mayBeOpenReferee) : EventBatches.inOrder(events);
         for (List<Integer> batch : batches) {
             processTogether(events, batch, results);
         }
         return Arrays.asList(results);
+    }
+
+    /**
+     * Tells whether a member may be the referee of a referral still to settle, whose purchase or
+     * return may then reward another member: a batch keeps such an event ahead of the events
+     * listed after it. When the store cannot say, the answer is yes.
+     */
+    private boolean mayBeOpenReferee(MemberId member) {
+        try {
+            return store.findReferral(member)
+                    .map(referral -> referral.status() == ReferralStatus.SIGNED_UP || referral.status() == ReferralStatus.QUALIFIED)
+                    .orElse(false);
+        } catch (LoyaltyException e) {
+            return true;
+        }
     }
 
     /** Refuses to redeem another member's offer before locking anyone; a member's own offers are checked under the lock. */

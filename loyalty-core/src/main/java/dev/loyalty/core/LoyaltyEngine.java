@@ -140,7 +140,10 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       {@link LoyaltyException} is returned in its {@link EventResult} instead of thrown, so
      *       one bad event does not stop the others.</li>
      *   <li>Events of one member, and events sharing an event id, are applied in list order, each
-     *       seeing the state the earlier ones left (balance, daily cap, tier). When the rules can
+     *       seeing the state the earlier ones left (balance, daily cap, tier). So are, relative to
+     *       every other event of the list, the events that may change another member: a purchase or
+     *       return of a referee whose referral is still open (settling it rewards the referrer) and an
+     *       enrolment with a referral code or identity fingerprints. When the rules can
      *       read the balance ({@link RuleEngine#usesBalance()}), only events of different members
      *       are evaluated together; when they cannot (the default pack), up to 1,024 consecutive
      *       events are, several of one member among them, since an earlier event's points cannot

@@ -3,6 +3,8 @@ package dev.loyalty.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.EventResult;
+import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.MemberAlreadyEnrolledException;
@@ -13,6 +15,7 @@ import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
@@ -32,6 +35,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -569,6 +573,42 @@ public abstract class ReferralContract {
         assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
         assertThat(points("bob", ReferralRules.REF)).isZero();
         assertThat(engine.offers(MemberId.of("bob"))).isEmpty();
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldLetTheReferrerSpendTheRewardWhenABatchListsTheRedemptionAfterTheRefereesQualifyingPurchase() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        Instant now = clock.instant();
+
+        // rules that may read the balance: the batch evaluates only events of different members together
+        List<EventResult> results = engine.processAll(List.of(
+                new ProfileChange(EventId.of("bob-birthday"), MemberId.of("bob"), now, LocalDate.of(1990, 5, 1), null, null),
+                Purchase.builder(EventId.of("bob-first"), MemberId.of("bob"), now).line("SKU", "gifts", 1, Money.of("10.00", "GBP")).build(),
+                new Redemption(EventId.of("ann-spends"), MemberId.of("ann"), now, "VOUCHER", ReferralRules.REWARD, null)));
+
+        assertThat(results).allSatisfy(result -> assertThat(result.error()).isNull());
+        assertThat(balance("ann")).isZero();
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+    }
+
+    @Test
+    void shouldRefuseTheReferrersRedemptionWhenABatchListsItBeforeTheRefereesQualifyingPurchase() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        Instant now = clock.instant();
+
+        // one by one, ann spends before bob's purchase rewards her: she has nothing to spend yet
+        List<EventResult> results = engine.processAll(List.of(
+                new ProfileChange(EventId.of("ann-birthday"), MemberId.of("ann"), now, LocalDate.of(1990, 5, 1), null, null),
+                new Redemption(EventId.of("ann-spends"), MemberId.of("ann"), now, "VOUCHER", ReferralRules.REWARD, null),
+                Purchase.builder(EventId.of("bob-first"), MemberId.of("bob"), now).line("SKU", "gifts", 1, Money.of("10.00", "GBP")).build()));
+
+        assertThat(results.get(1).error()).isInstanceOf(InsufficientPointsException.class);
+        assertThat(results.get(2).succeeded()).isTrue();
         assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
     }
 
