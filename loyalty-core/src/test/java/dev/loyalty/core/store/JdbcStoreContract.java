@@ -17,6 +17,7 @@ import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.PointsHold;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.EntryType;
@@ -31,6 +32,7 @@ import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.testing.Fixtures;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -244,6 +246,28 @@ abstract class JdbcStoreContract {
             }
         }
         assertThat(results).extracting(EventResult::succeeded).containsExactly(true, false, true, false, false, true, true, true, false, false);
+    }
+
+    @Test
+    void shouldRefuseOnlyTheEventWhoseWriteTheDatabaseRefusesAndApplyTheRestOfTheBatch() {
+        engine.process(enrolment("m-2", MONDAY));
+        Points before = store.balance(member("m-1"));
+        // every hold is refused: the other events of the batch write none
+        faults.failWhere(step -> step.startsWith("INSERT loyalty_hold"), FaultInjectingDataSource.fail("XX000"), false);
+
+        List<EventResult> results = engine.processAll(List.of(
+                new Redemption(eventId("r-1"), member("m-1"), MONDAY.plusSeconds(60), "voucher", 10, null),
+                new PointsHold(eventId("h-1"), member("m-2"), MONDAY.plusSeconds(60), "voucher", 10, Instant.parse("2030-01-02T00:00:00Z")),
+                new Redemption(eventId("r-2"), member("m-1"), MONDAY.plusSeconds(120), "voucher", 10, null)));
+
+        faults.disarm();
+        assertThat(results.get(0).succeeded()).isTrue();
+        assertThat(results.get(1).error()).isInstanceOf(StoreException.class).hasMessageContaining("h-1").hasMessageContaining("XX000");
+        assertThat(results.get(2).succeeded()).isTrue();
+        assertThat(store.findEvent(eventId("h-1"))).isEmpty();
+        assertThat(store.holds(member("m-2"))).isEmpty();
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(before.value() - 20));
+        assertThat(results.get(2).outcomeOrThrow().balance()).isEqualTo(store.balance(member("m-1")));
     }
 
     @Test
