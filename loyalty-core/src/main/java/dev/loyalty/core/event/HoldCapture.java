@@ -6,7 +6,9 @@ import dev.loyalty.core.model.MemberId;
 import java.time.Instant;
 
 /**
- * Turns an active hold into a redemption: the held points are spent.
+ * Turns an active hold into a redemption: the held points are spent. The capture must be dated
+ * before the hold's {@code expiresAt}: a hold lapses by the engine's clock or by the capture's
+ * own time, whichever reaches the expiry first.
  *
  * @param eventId the idempotency key
  * @param memberId the member who placed the hold

@@ -70,6 +70,11 @@ final class Lifecycle {
 
     private static void capture(MemberLedger ledger, HoldCapture capture, List<Explanation.Step> steps) {
         Hold hold = activeHold(ledger, capture, capture.holdId());
+        if (!capture.occurredAt().isBefore(hold.expiresAt())) {
+            // lapsed by the capture's own time, though the engine's clock has not reached the expiry yet (a till running ahead)
+            throw new HoldStateException("hold " + hold.id() + " of member " + capture.memberId() + " lapsed at " + hold.expiresAt()
+                    + ", before the capture at " + capture.occurredAt());
+        }
         requireSpendable(ledger, capture.memberId(), hold.points(), ledger.spendable() + hold.points());
         ledger.putHold(hold.withStatus(HoldStatus.CAPTURED));
         String reason = "Redeemed for " + hold.rewardCode();

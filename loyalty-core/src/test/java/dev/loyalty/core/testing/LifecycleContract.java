@@ -197,6 +197,22 @@ public abstract class LifecycleContract {
     }
 
     @Test
+    void shouldRefuseACaptureDatedAtOrAfterItsHoldsExpiryAndStoreNothingWhenTheClockHasNotReachedIt() {
+        start(program());
+        buy("p-1", "100");
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(1));
+        engine.process(new PointsHold(EventId.of("h-1"), MEMBER, clock.instant(), "REWARD", 60, expiry));
+        Object before = List.of(store.balance(MEMBER), store.ledger(MEMBER), store.lots(MEMBER), store.holds(MEMBER));
+
+        // a till whose clock runs two minutes ahead of the engine's (within the program's skew) captures after the hold lapsed
+        assertThatThrownBy(() -> engine.process(new HoldCapture(EventId.of("c-1"), MEMBER, expiry.plus(Duration.ofMinutes(1)), EventId.of("h-1"))))
+                .isInstanceOf(HoldStateException.class).hasMessageContaining("h-1").hasMessageContaining("lapsed at " + expiry);
+
+        assertThat(List.of(store.balance(MEMBER), store.ledger(MEMBER), store.lots(MEMBER), store.holds(MEMBER))).isEqualTo(before);
+        assertThat(store.findEvent(EventId.of("c-1"))).isEmpty();
+    }
+
+    @Test
     void shouldLapseAHoldWhenTheClockPassesItsExpiry() {
         start(program());
         buy("p-1", "100");
