@@ -43,7 +43,8 @@ public final class RetailEvents {
      * {@code InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country}, UK
      * local times, prices in pounds), such as another extract of the same data set, into events
      * the way the bundled sample is read: guest rows, adjustments and returns of zero value are
-     * skipped, malformed rows are reported and left out.
+     * skipped, malformed rows are reported and left out. Columns are found by their header names,
+     * in any order; a header lacking one of the eight is reported as {@code line 1} and nothing is read.
      *
      * @param csv the CSV text, with its header row
      * @param rejected receives each malformed row as {@code line N: reason}, N counting the header as line 1

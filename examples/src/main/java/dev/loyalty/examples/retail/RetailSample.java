@@ -9,6 +9,7 @@ import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * The "Online Retail" transactions (UCI Machine Learning Repository, CC BY 4.0) turned into
@@ -59,13 +62,16 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     private static final String[] HEADER = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
 
     /**
-     * Reads the sample's CSV format.
+     * Reads the sample's CSV format. Columns are found by the names in the header row, in any
+     * order, extra columns ignored; a header lacking one of the eight columns, or naming one twice,
+     * is rejected as {@code line 1} and nothing is read. A UTF-8 byte order mark is skipped.
      *
      * @param csv the CSV text, with its header row
      * @return the events and counts
      */
     static RetailSample read(Reader csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         Map<String, Instant> firstSeen = new TreeMap<>();
         Map<String, InvoiceBuilder> invoices = new LinkedHashMap<>();
         Map<String, ReturnBuilder> refunds = new LinkedHashMap<>();
@@ -75,7 +81,20 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         int returns = 0;
         int guestReturns = 0;
         int adjustments = 0;
-        try (CSVParser parser = format.parse(csv)) {
+        CSVParser opened;
+        try {
+            opened = format.parse(withoutByteOrderMark(csv));
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header with a blank or repeated column name this way
+            return malformedHeader("the header is malformed: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the retail sample", e);
+        }
+        try (CSVParser parser = opened) {
+            List<String> missing = Arrays.stream(HEADER).filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
+            if (!missing.isEmpty()) {
+                return malformedHeader("the header lacks the columns " + String.join(", ", missing) + " (expected " + String.join(",", HEADER) + ")");
+            }
             for (CSVRecord record : parser) {
                 rows++;
                 long line = record.getRecordNumber() + 1;
@@ -127,6 +146,21 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                 .thenComparing(event -> event instanceof Enrolment ? 0 : 1)
                 .thenComparing(event -> event.eventId().value()));
         return new RetailSample(List.copyOf(events), rows, guests, returns, guestReturns, adjustments, zeroValueReturns, List.copyOf(rejected));
+    }
+
+    /** A sample of no events whose only rejection is its header's problem. */
+    private static RetailSample malformedHeader(String problem) {
+        return new RetailSample(List.of(), 0, 0, 0, 0, 0, 0, List.of("line 1: " + problem));
+    }
+
+    /** Skips the UTF-8 byte order mark a spreadsheet program may put first, so the first column is named {@code InvoiceNo}. */
+    private static Reader withoutByteOrderMark(Reader csv) throws IOException {
+        BufferedReader reader = csv instanceof BufferedReader buffered ? buffered : new BufferedReader(csv);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     /**

@@ -1,0 +1,34 @@
+package dev.loyalty.examples.retail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.core.event.Enrolment;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+/** How {@link RetailSample} reads rows that are not quite the sample's: every problem is a rejected row naming its line and field. */
+class RetailSampleTest {
+
+    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
+    @Test
+    void shouldReadColumnsByNameWhenTheHeaderIsReordered() {
+        RetailSample sample = RetailSample.read(new StringReader(
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country,CustomerID\n"
+                        + "1,A,X,2,2011-01-01 10:00:00,1.50,United Kingdom,12345.0\n"));
+
+        assertThat(sample.rejected()).isEmpty();
+        assertThat(sample.events()).filteredOn(Enrolment.class::isInstance).singleElement()
+                .extracting(event -> event.memberId().value()).isEqualTo("12345");
+    }
+
+    @Test
+    void shouldRejectTheHeaderWhenItLacksAColumn() {
+        RetailSample sample = RetailSample.read(new StringReader(
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country\n"
+                        + "1,A,X,2,2011-01-01 10:00:00,1.50,United Kingdom\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 1:").contains("CustomerID");
+        assertThat(sample.events()).isEmpty();
+    }
+}
