@@ -47,7 +47,7 @@ public final class RetailEvents {
      * in any order; a header lacking one of the eight is reported as {@code line 1} and nothing is read.
      *
      * @param csv the CSV text, with its header row
-     * @param rejected receives each malformed row as {@code line N: reason}, N counting the header as line 1
+     * @param rejected receives each malformed row as {@code line N: reason}, N the file's line the row starts on (the header is line 1)
      * @return the events of the well-formed rows, in time order
      * @throws UncheckedIOException when the text cannot be read
      */

@@ -71,7 +71,9 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
      */
     static RetailSample read(Reader csv) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                // blank lines are kept as records (and skipped below) so that the parser's line count gives each row's first line
+                .setIgnoreEmptyLines(false).get();
         Map<String, Instant> firstSeen = new TreeMap<>();
         Map<String, InvoiceBuilder> invoices = new LinkedHashMap<>();
         Map<String, ReturnBuilder> refunds = new LinkedHashMap<>();
@@ -95,9 +97,14 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
             if (!missing.isEmpty()) {
                 return malformedHeader("the header lacks the columns " + String.join(", ", missing) + " (expected " + String.join(",", HEADER) + ")");
             }
+            long nextLine = parser.getCurrentLineNumber() + 1;
             for (CSVRecord record : parser) {
+                long line = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue; // a blank line
+                }
                 rows++;
-                long line = record.getRecordNumber() + 1;
                 try {
                     String invoice = record.get("InvoiceNo").strip();
                     Instant at = LocalDateTime.parse(record.get("InvoiceDate").strip(), TIME).atZone(ZONE).toInstant();

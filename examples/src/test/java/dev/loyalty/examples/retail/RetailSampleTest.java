@@ -31,4 +31,15 @@ class RetailSampleTest {
         assertThat(sample.rejected()).singleElement().asString().startsWith("line 1:").contains("CustomerID");
         assertThat(sample.events()).isEmpty();
     }
+
+    @Test
+    void shouldNameTheFilesLineWhenBlankLinesComeBeforeTheBadRow() {
+        RetailSample sample = RetailSample.read(new StringReader(HEADER
+                + "\n"
+                + "1,A,X,2,2011-01-01 10:00:00,1.50,1.0,UK\n"
+                + "\n"
+                + "2,B,Y,2,not a date,1.50,1.0,UK\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 5:");
+    }
 }
