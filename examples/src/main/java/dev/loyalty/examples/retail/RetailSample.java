@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,7 +59,8 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     /** The sample's currency. */
     static final String CURRENCY = "GBP";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Strict: a date that does not exist, such as 2011-02-29, is refused rather than moved to the month's last day. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final String[] HEADER = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
 
     /**
@@ -107,7 +109,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                 rows++;
                 try {
                     String invoice = record.get("InvoiceNo").strip();
-                    Instant at = LocalDateTime.parse(record.get("InvoiceDate").strip(), TIME).atZone(ZONE).toInstant();
+                    Instant at = invoiceDate(record.get("InvoiceDate").strip());
                     String customer = customerId(record.get("CustomerID"));
                     int quantity = Integer.parseInt(record.get("Quantity").strip());
                     boolean isReturn = invoice.startsWith("C");
@@ -153,6 +155,15 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                 .thenComparing(event -> event instanceof Enrolment ? 0 : 1)
                 .thenComparing(event -> event.eventId().value()));
         return new RetailSample(List.copyOf(events), rows, guests, returns, guestReturns, adjustments, zeroValueReturns, List.copyOf(rejected));
+    }
+
+    /** The instant of an {@code InvoiceDate}, a UK local time (a time in the spring gap moves forward by the gap's length, as {@link LocalDateTime#atZone} does). */
+    private static Instant invoiceDate(String text) {
+        try {
+            return LocalDateTime.parse(text, TIME).atZone(ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("InvoiceDate", "is '" + text + "'; expected a date and time that exist, such as 2011-02-28 10:15:00");
+        }
     }
 
     /** A sample of no events whose only rejection is its header's problem. */

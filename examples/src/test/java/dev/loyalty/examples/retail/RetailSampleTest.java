@@ -12,6 +12,16 @@ class RetailSampleTest {
     private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
 
     @Test
+    void shouldRejectARowWhenItsDateDoesNotExist() {
+        RetailSample sample = RetailSample.read(new StringReader(HEADER
+                + "1,A,X,2,2011-02-28 10:00:00,1.50,1.0,UK\n"
+                + "2,B,Y,2,2011-02-29 10:00:00,1.50,1.0,UK\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 3:").contains("InvoiceDate").contains("2011-02-29");
+        assertThat(sample.purchases()).isEqualTo(1);
+    }
+
+    @Test
     void shouldReadColumnsByNameWhenTheHeaderIsReordered() {
         RetailSample sample = RetailSample.read(new StringReader(
                 "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country,CustomerID\n"
