@@ -111,7 +111,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                     String invoice = record.get("InvoiceNo").strip();
                     Instant at = invoiceDate(record.get("InvoiceDate").strip());
                     String customer = customerId(record.get("CustomerID"));
-                    int quantity = Integer.parseInt(record.get("Quantity").strip());
+                    int quantity = quantity(record.get("Quantity").strip());
                     boolean isReturn = invoice.startsWith("C");
                     returns += isReturn ? 1 : 0;
                     if (customer == null) {
@@ -121,7 +121,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                     }
                     firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
                     if (isReturn) {
-                        BigDecimal refunded = new BigDecimal(record.get("UnitPrice").strip()).multiply(BigDecimal.valueOf(Math.abs((long) quantity)));
+                        BigDecimal refunded = unitPrice(record.get("UnitPrice").strip()).multiply(BigDecimal.valueOf(Math.abs((long) quantity)));
                         refunds.computeIfAbsent(invoice, id -> new ReturnBuilder(id, customer)).add(refunded, at);
                         continue;
                     }
@@ -131,7 +131,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                     }
                     String sku = record.get("StockCode").strip();
                     PurchaseLine purchaseLine = new PurchaseLine(sku, Categories.of(sku, record.get("Description").strip()), quantity,
-                            new Money(new BigDecimal(record.get("UnitPrice").strip()), Money.currency(CURRENCY)));
+                            new Money(unitPrice(record.get("UnitPrice").strip()), Money.currency(CURRENCY)));
                     invoices.computeIfAbsent(invoice, id -> new InvoiceBuilder(id, customer)).add(purchaseLine, at);
                 } catch (DateTimeParseException | IllegalArgumentException | InvalidInputException e) {
                     rejected.add("line " + line + ": " + e.getMessage());
@@ -163,6 +163,24 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
             return LocalDateTime.parse(text, TIME).atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("InvoiceDate", "is '" + text + "'; expected a date and time that exist, such as 2011-02-28 10:15:00");
+        }
+    }
+
+    /** The {@code Quantity} of a row: a whole number, negative on a return. */
+    private static int quantity(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Quantity", "is '" + text + "'; expected a whole number such as 6");
+        }
+    }
+
+    /** The {@code UnitPrice} of a row in pounds: a decimal number (an exponent such as 1e3 is read as 1000). */
+    private static BigDecimal unitPrice(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount such as 2.95");
         }
     }
 

@@ -52,4 +52,20 @@ class RetailSampleTest {
 
         assertThat(sample.rejected()).singleElement().asString().startsWith("line 5:");
     }
+
+    @Test
+    void shouldNameTheFieldWhenAUnitPriceIsNotANumber() {
+        RetailSample sample = RetailSample.read(new StringReader(HEADER
+                + "1,A,X,2,2011-01-01 10:00:00,\"1,50\",1.0,UK\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 2:").contains("UnitPrice").contains("1,50");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenAQuantityIsNotAWholeNumber() {
+        RetailSample sample = RetailSample.read(new StringReader(HEADER
+                + "1,A,X,1e3,2011-01-01 10:00:00,1.50,1.0,UK\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 2:").contains("Quantity").contains("1e3");
+    }
 }
