@@ -119,20 +119,23 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                         guestReturns += isReturn ? 1 : 0;
                         continue;
                     }
-                    firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
+                    sameCustomer(invoice, customer, isReturn ? refunds.get(invoice) : invoices.get(invoice));
                     if (isReturn) {
                         BigDecimal refunded = unitPrice(record.get("UnitPrice").strip()).multiply(BigDecimal.valueOf(Math.abs((long) quantity)));
-                        refunds.computeIfAbsent(invoice, id -> new ReturnBuilder(id, customer)).add(refunded, at);
+                        firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
+                        refunds.computeIfAbsent(invoice, id -> new ReturnBuilder(id, customer, line)).add(refunded, at);
                         continue;
                     }
                     if (quantity <= 0) {
+                        firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
                         adjustments++;
                         continue;
                     }
                     String sku = record.get("StockCode").strip();
                     PurchaseLine purchaseLine = new PurchaseLine(sku, Categories.of(sku, record.get("Description").strip()), quantity,
                             new Money(unitPrice(record.get("UnitPrice").strip()), Money.currency(CURRENCY)));
-                    invoices.computeIfAbsent(invoice, id -> new InvoiceBuilder(id, customer)).add(purchaseLine, at);
+                    firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
+                    invoices.computeIfAbsent(invoice, id -> new InvoiceBuilder(id, customer, line)).add(purchaseLine, at);
                 } catch (DateTimeParseException | IllegalArgumentException | InvalidInputException e) {
                     rejected.add("line " + line + ": " + e.getMessage());
                 }
@@ -164,6 +167,24 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("InvoiceDate", "is '" + text + "'; expected a date and time that exist, such as 2011-02-28 10:15:00");
         }
+    }
+
+    /**
+     * Refuses a row of an invoice that an earlier row gave to another customer: the data's invoice
+     * numbers name one customer's basket, and the row would otherwise be credited to the first.
+     */
+    private static void sameCustomer(String invoice, String customer, Invoice earlier) {
+        if (earlier != null && !earlier.customer().equals(customer)) {
+            throw new InvalidInputException("CustomerID", "is " + customer + " but invoice " + invoice + " began with customer "
+                    + earlier.customer() + " at line " + earlier.firstLine());
+        }
+    }
+
+    /** The rows of one invoice read so far: whose it is and where it began. */
+    private interface Invoice {
+        String customer();
+
+        long firstLine();
     }
 
     /** The {@code Quantity} of a row: a whole number, negative on a return. */
@@ -235,15 +256,27 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     }
 
     /** Collects the rows of one return invoice into one refund of their total. */
-    private static final class ReturnBuilder {
+    private static final class ReturnBuilder implements Invoice {
         private final String invoice;
         private final String customer;
+        private final long firstLine;
         private BigDecimal amount = BigDecimal.ZERO;
         private Instant at;
 
-        ReturnBuilder(String invoice, String customer) {
+        ReturnBuilder(String invoice, String customer, long firstLine) {
             this.invoice = invoice;
             this.customer = customer;
+            this.firstLine = firstLine;
+        }
+
+        @Override
+        public String customer() {
+            return customer;
+        }
+
+        @Override
+        public long firstLine() {
+            return firstLine;
         }
 
         void add(BigDecimal refunded, Instant time) {
@@ -257,15 +290,27 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     }
 
     /** Collects the rows of one invoice; the invoice happened at its earliest row's time. */
-    private static final class InvoiceBuilder {
+    private static final class InvoiceBuilder implements Invoice {
         private final String invoice;
         private final String customer;
+        private final long firstLine;
         private final List<PurchaseLine> lines = new ArrayList<>();
         private Instant at;
 
-        InvoiceBuilder(String invoice, String customer) {
+        InvoiceBuilder(String invoice, String customer, long firstLine) {
             this.invoice = invoice;
             this.customer = customer;
+            this.firstLine = firstLine;
+        }
+
+        @Override
+        public String customer() {
+            return customer;
+        }
+
+        @Override
+        public long firstLine() {
+            return firstLine;
         }
 
         void add(PurchaseLine line, Instant time) {

@@ -3,6 +3,7 @@ package dev.loyalty.examples.retail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Purchase;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +68,26 @@ class RetailSampleTest {
                 + "1,A,X,1e3,2011-01-01 10:00:00,1.50,1.0,UK\n"));
 
         assertThat(sample.rejected()).singleElement().asString().startsWith("line 2:").contains("Quantity").contains("1e3");
+    }
+
+    @Test
+    void shouldRejectARowWhenItsInvoiceBelongsToAnotherCustomer() {
+        RetailSample sample = RetailSample.read(new StringReader(HEADER
+                + "1,A,X,2,2011-01-01 10:00:00,1.50,1.0,UK\n"
+                + "1,B,Y,5,2011-01-01 10:00:00,1.50,2.0,UK\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 3:").contains("invoice 1").contains("customer 1");
+        assertThat(sample.events()).filteredOn(Purchase.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((Purchase) event).lines()).hasSize(1));
+    }
+
+    @Test
+    void shouldNotEnrolTheCustomerWhenTheirOnlyRowIsRejected() {
+        RetailSample sample = RetailSample.read(new StringReader(HEADER
+                + "1,A,X,2,2011-01-01 10:00:00,1.50,1.0,UK\n"
+                + "2,B,Y,2,2011-01-02 10:00:00,-1,2.0,UK\n"));
+
+        assertThat(sample.rejected()).singleElement().asString().startsWith("line 3:");
+        assertThat(sample.members()).isEqualTo(1);
     }
 }
