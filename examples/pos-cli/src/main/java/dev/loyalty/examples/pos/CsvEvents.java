@@ -26,7 +26,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * {@code sku,category,quantity,unitPrice,currency,channel,store} (purchase),
  * {@code purchaseId,amount,currency} (return), {@code reward,points,value,currency} (redeem),
  * {@code zone,birthday,tier,channel} (enrol). A purchase takes one row per line: consecutive
- * purchase rows with the same {@code eventId} form one purchase. Columns a file does not use
+ * purchase rows with the same {@code eventId} form one purchase, and must agree on its member,
+ * {@code occurredAt}, {@code channel} and {@code store} (a later row may leave the last two blank). Columns a file does not use
  * may be left out, but a row may not hold more values than the header names columns, and a header may
  * not name a column twice or leave one unnamed. Blank lines are skipped; a problem names the line its row starts on.
  */
@@ -122,16 +123,26 @@ final class CsvEvents {
         };
     }
 
-    /** The rows of a purchase read so far. */
+    /**
+     * The rows of a purchase read so far. A row that continues it must repeat its member,
+     * {@code occurredAt}, {@code channel} and {@code store} (or leave the last two blank to mean
+     * the same): a row that differs is another purchase given the same id by mistake.
+     */
     private static final class OpenPurchase {
         private final EventId id;
         private final MemberId member;
+        private final Instant at;
+        private final String channel;
+        private final String store;
         private final Purchase.Builder builder;
         private final String where;
 
         OpenPurchase(EventId id, MemberId member, Instant at, String channel, String store, String where) {
             this.id = id;
             this.member = member;
+            this.at = at;
+            this.channel = channel;
+            this.store = store;
             this.builder = Purchase.builder(id, member, at).channel(channel).store(store);
             this.where = where;
         }
@@ -140,7 +151,20 @@ final class CsvEvents {
             if (!rowMember.equals(member)) {
                 throw new Fields.LineProblem("purchase " + id + " continues with member " + rowMember + " but began with " + member + " at " + where);
             }
+            Instant rowAt = fields.instant("occurredAt");
+            if (!rowAt.equals(at)) {
+                throw new Fields.LineProblem("purchase " + id + " continues with occurredAt " + rowAt + " but began with " + at + " at " + where);
+            }
+            same("channel", channel, fields.optional("channel"));
+            same("store", store, fields.optional("store"));
             builder.line(fields.required("sku"), fields.required("category"), fields.quantity("quantity"), fields.money("unitPrice", "currency"));
+        }
+
+        private void same(String field, String first, String row) {
+            if (row != null && !row.equals(first)) {
+                throw new Fields.LineProblem("purchase " + id + " continues with " + field + " " + row + " but began with "
+                        + (first == null ? "none" : first) + " at " + where);
+            }
         }
 
         EventFile.SourcedEvent build() {
