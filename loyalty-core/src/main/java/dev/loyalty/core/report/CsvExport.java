@@ -14,6 +14,13 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes KPIs and segmentation results as CSV (RFC 4180, with a header row), with commons-csv.
  * The writers flush but do not close the output they are given.
+ *
+ * <p>Text that comes from outside the program (member ids, tier codes in the member rows) is
+ * guarded against spreadsheet formula injection: a cell that starts with {@code =}, {@code +},
+ * {@code -}, {@code @} or {@code '} is written with a {@code '} in front, so a spreadsheet shows
+ * it as text instead of evaluating it ({@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}).
+ * A program reading the file back removes one leading {@code '} from those cells to get the
+ * value. Numbers are written as they are.
  */
 public final class CsvExport {
 
@@ -97,6 +104,17 @@ public final class CsvExport {
         }
     }
 
+    /** Returns the text with a {@code '} in front when a spreadsheet would read it as a formula (or it starts with {@code '}). */
+    private static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\'', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
+    }
+
     /** Writes one CSV row per member's RFM result. */
     public static final class MemberRows implements Consumer<MemberRfm>, Closeable {
         private final CSVPrinter csv;
@@ -114,7 +132,7 @@ public final class CsvExport {
         @Override
         public void accept(MemberRfm m) {
             try {
-                csv.printRecord(m.memberId().value(), m.tierCode(), m.lastPurchase() == null ? "" : m.lastPurchase(), m.recencyDays(),
+                csv.printRecord(text(m.memberId().value()), text(m.tierCode()), m.lastPurchase() == null ? "" : m.lastPurchase(), m.recencyDays(),
                         m.frequency(), m.monetary().toPlainString(), m.recencyScore(), m.frequencyScore(), m.monetaryScore(), m.segment().code());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write the row of member " + m.memberId(), e);

@@ -84,6 +84,19 @@ class ExportTest {
     }
 
     @Test
+    void shouldWriteAMemberIdAsTextWhenItStartsLikeASpreadsheetFormula() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (CsvExport.MemberRows rows = CsvExport.members(out)) {
+            for (String id : List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "'quoted")) {
+                rows.accept(new MemberRfm(MemberId.of(id), "member", null, -1, 0, BigDecimal.ZERO, 0, 0, 0, Segment.DORMANT));
+            }
+        }
+
+        assertThat(parse(out.toString())).extracting(record -> record.get(0))
+                .containsExactly("'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2+3", "'@SUM(A1)", "''quoted");
+    }
+
+    @Test
     void shouldWriteSegmentSizesInSegmentOrderWhenExportedAsCsv() throws IOException {
         StringBuilder out = new StringBuilder();
         CsvExport.segments(Reports.segmentation(), out);
