@@ -1,5 +1,6 @@
 package dev.loyalty.examples.shop;
 
+import com.fasterxml.jackson.databind.Module;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -23,6 +24,15 @@ class LoyaltyConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Reads the instants of request bodies from ISO text only ({@link IsoInstants}); Spring Boot
+     * registers it with the application's {@code ObjectMapper}.
+     */
+    @Bean
+    Module isoInstants() {
+        return IsoInstants.module();
     }
 
     @Bean

@@ -1,0 +1,37 @@
+package dev.loyalty.examples.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Bodies that are JSON only in part, or hold values no field can take as meant: refused with a
+ * 400 problem naming the field, nothing recorded. The database plays no part: H2, as the shop's default.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:shop-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+class JsonBodyTest extends ShopOverHttp {
+
+    private static final String LINE = "{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":2,\"unitPrice\":2.95}";
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenOccurredAtIsANumber() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "],\"occurredAt\":1e400}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("occurredAt");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenOccurredAtIsTextOfDigits() throws Exception {
+        Reply reply = post("/members", null, "{\"memberId\":\"" + newMember() + "\",\"occurredAt\":\"99999999999999999999.5\"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("occurredAt");
+        assertThat(reply.body().get("detail").asText()).contains("99999999999999999999.5").contains("ISO date-time");
+    }
+}
