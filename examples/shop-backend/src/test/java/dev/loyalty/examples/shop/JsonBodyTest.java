@@ -34,4 +34,16 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("field").asText()).isEqualTo("occurredAt");
         assertThat(reply.body().get("detail").asText()).contains("99999999999999999999.5").contains("ISO date-time");
     }
+
+    @Test
+    void shouldAnswerABadRequestWhenTheBodyGoesOnAfterItsObject() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "]} {\"lines\":[]}");
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
