@@ -12,6 +12,7 @@ import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.UnknownMemberException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -155,13 +156,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * A body Jackson could read as JSON but not bind, such as {@code "quantity":"two"}: an
      * invalid-input problem naming the field by its path ({@code lines[0].quantity}). Malformed
-     * JSON and a missing body keep Spring's answer.
+     * JSON (a field named twice included) keeps Spring's problem, with the parser's reason and
+     * place as its detail; a missing body keeps Spring's answer.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             ProblemDetail problem = invalidInput(new InvalidInputException(field(mapping.getPath()), reason(mapping)));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        if (ex.getCause() instanceof JsonParseException parse) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not valid JSON: "
+                    + parse.getOriginalMessage() + (parse.getLocation() == null ? ""
+                    : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")"));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);

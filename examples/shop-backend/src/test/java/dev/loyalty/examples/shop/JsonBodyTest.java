@@ -46,4 +46,18 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenTheBodyNamesAFieldTwice() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member,
+                "{\"lines\":[{\"sku\":\"A\",\"category\":\"home\",\"quantity\":2,\"quantity\":20,\"unitPrice\":2.95}]}");
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("detail").asText()).contains("quantity");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
