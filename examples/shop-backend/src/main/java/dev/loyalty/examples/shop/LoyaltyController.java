@@ -97,7 +97,13 @@ class LoyaltyController {
                 if (line.quantity() == null) {
                     throw new InvalidInputException("lines[" + i + "].quantity", "is required");
                 }
-                purchase.line(line.sku(), line.category(), line.quantity(), money(line.unitPrice(), body.currency(), "lines[" + i + "].unitPrice"));
+                Money unitPrice = money(line.unitPrice(), body.currency(), "lines[" + i + "].unitPrice");
+                try {
+                    purchase.line(line.sku(), line.category(), line.quantity(), unitPrice);
+                } catch (InvalidInputException e) {
+                    // the engine names a line's field line.quantity; the request's path is lines[i].quantity
+                    throw e.field().startsWith("line.") ? renamed(e, "lines[" + i + "]." + e.field().substring("line.".length())) : e;
+                }
             }
             return purchase.build();
         });
@@ -251,11 +257,23 @@ class LoyaltyController {
         LoyaltyEvent apply(EventId id, Instant at);
     }
 
+    /** The amount in the currency (the program's when absent); a refused amount is named by the request's field. */
     private Money money(BigDecimal amount, String currency, String field) {
         if (amount == null) {
             throw new InvalidInputException(field, "is required");
         }
-        return Money.of(amount, currency == null ? program.currency().getCurrencyCode() : currency);
+        try {
+            return Money.of(amount, currency == null ? program.currency().getCurrencyCode() : currency);
+        } catch (InvalidInputException e) {
+            throw e.field().equals("money.amount") ? renamed(e, field) : e;
+        }
+    }
+
+    /** The same refusal named by the request's field. */
+    private static InvalidInputException renamed(InvalidInputException e, String field) {
+        String message = e.getMessage();
+        String problem = message.startsWith(e.field() + " ") ? message.substring(e.field().length() + 1) : message;
+        return new InvalidInputException(field, problem);
     }
 
     private static ZoneId zone(String zone) {

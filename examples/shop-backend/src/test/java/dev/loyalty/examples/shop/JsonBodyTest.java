@@ -60,4 +60,24 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("detail").asText()).contains("quantity");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
+
+    @Test
+    void shouldNameTheLinesFieldWhenTheEngineRefusesALinesQuantity() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/purchases", null, "{\"lines\":[" + LINE + "," + LINE.replace("\"quantity\":2", "\"quantity\":-1") + "]}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("lines[1].quantity");
+    }
+
+    @Test
+    void shouldNameTheLinesFieldWhenAUnitPriceIsTooLarge() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/purchases", null, "{\"lines\":[" + LINE.replace("2.95", "1e400") + "]}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].unitPrice");
+    }
 }

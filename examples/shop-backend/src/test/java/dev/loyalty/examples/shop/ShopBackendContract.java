@@ -108,7 +108,7 @@ abstract class ShopBackendContract extends ShopOverHttp {
         Reply reply = post("/members/" + member + "/purchases", "bad-" + member, BASKET.replace("\"quantity\":2", "\"quantity\":-2"));
 
         assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("line.quantity");
+        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].quantity");
         assertThat(reply.body().get("detail").asText()).contains("-2");
         assertThat(statementLines(member)).isEqualTo(entries);
         assertThat(get("/events/bad-" + member).status()).isEqualTo(404);
