@@ -103,7 +103,9 @@ final class EventFile {
         if (cause instanceof CharacterCodingException) {
             return new BadEventFileException(List.of(file + ":" + lineOfFirstNonUtf8Byte(file) + ": is not UTF-8 text; save the file as UTF-8"));
         }
-        return new BadEventFileException(List.of(file + ": cannot be read: " + e.getMessage()));
+        String reason = cause instanceof java.nio.file.NoSuchFileException ? "there is no such file"
+                : cause instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+        return new BadEventFileException(List.of(file + ": cannot be read: " + reason));
     }
 
     /** Returns the line of the file's first byte sequence that is not UTF-8, counted from 1; 0 when it cannot be read again. */

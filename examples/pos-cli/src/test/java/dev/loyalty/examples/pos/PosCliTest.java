@@ -157,6 +157,14 @@ class PosCliTest {
     }
 
     @Test
+    void shouldSayThereIsNoSuchFileWhenTheEventsFileIsMissing() {
+        CliRun replay = CliRun.of("replay", "--db", db(), dir.resolve("missing.jsonl").toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains("missing.jsonl: cannot be read: there is no such file");
+    }
+
+    @Test
     void eventsTheEngineRefusesAreListedAndTheOthersApplied() throws IOException {
         Path events = write("events.jsonl", """
                 {"type":"enrol","eventId":"e-alice","member":"alice","occurredAt":"2026-03-01T09:00:00Z"}
