@@ -51,6 +51,7 @@ final class CsvEvents {
             problems.add(name + ":1: the header is malformed: " + e.getMessage());
             return events;
         }
+        long nextLine = 2;
         try (CSVParser parser = opened) {
             int columns = parser.getHeaderNames().size();
             List<String> missing = REQUIRED.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).sorted().toList();
@@ -60,7 +61,7 @@ final class CsvEvents {
                 return events;
             }
             OpenPurchase open = null;
-            long nextLine = parser.getCurrentLineNumber() + 1;
+            nextLine = parser.getCurrentLineNumber() + 1;
             for (CSVRecord record : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
@@ -106,7 +107,7 @@ final class CsvEvents {
             }
         } catch (UncheckedIOException e) {
             // commons-csv reports a malformed row (an unclosed quote) this way
-            problems.add(name + ": malformed CSV: " + e.getCause().getMessage());
+            problems.add(name + ":" + nextLine + ": malformed CSV: " + e.getCause().getMessage());
         }
         return events;
     }

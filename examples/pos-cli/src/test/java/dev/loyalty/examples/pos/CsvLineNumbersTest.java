@@ -45,6 +45,22 @@ class CsvLineNumbersTest {
         assertThat(replay.err()).contains(events + ":4: field 'occurredAt' is '2026-03-01'");
     }
 
+    @Test
+    void shouldNameTheLineWhereAQuoteIsLeftOpen() throws IOException {
+        Path events = write("events.csv", """
+                type,eventId,member,occurredAt
+                enrol,e-alice,alice,2026-03-01T09:00:00Z
+
+                enrol,"e-bob,bob,2026-03-01T09:00:00Z
+                enrol,e-carol,carol,2026-03-01T09:00:00Z
+                """);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":4: malformed CSV: ");
+    }
+
     private String db() {
         return dir.resolve("loyalty-db").toString();
     }
