@@ -30,11 +30,14 @@ import java.util.List;
  * {"type":"redeem","eventId":"x-1","member":"alice","occurredAt":"2026-03-06T10:00:00Z","reward":"VOUCHER-5","points":500,"value":"5.00","currency":"GBP"}
  * </pre>
  *
- * Amounts may be JSON strings or numbers; both are read as exact decimals.
+ * Amounts may be JSON strings or numbers; both are read as exact decimals. A line holds one
+ * object: anything after it on the line (two events pasted onto one line) makes the line invalid.
  */
 final class JsonLinesEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Reads one value per line: what follows it on the line (a second object pasted on) makes the line invalid, not ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonLinesEvents() {
     }
