@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,13 +32,17 @@ import java.util.List;
  * </pre>
  *
  * Amounts may be JSON strings or numbers; both are read as exact decimals. A line holds one
- * object: anything after it on the line (two events pasted onto one line) makes the line invalid.
+ * object: anything after it on the line (two events pasted onto one line) makes the line invalid,
+ * as does a field named twice.
  */
 final class JsonLinesEvents {
 
-    /** Reads one value per line: what follows it on the line (a second object pasted on) makes the line invalid, not ignored. */
+    /**
+     * Reads one value per line: what follows it on the line (a second object pasted on) makes the
+     * line invalid, not ignored, and so does a field named twice (not read as its last value).
+     */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonLinesEvents() {
     }

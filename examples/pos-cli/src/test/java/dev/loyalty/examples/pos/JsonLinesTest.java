@@ -27,4 +27,18 @@ class JsonLinesTest {
         assertThat(replay.err()).contains(events + ":2: not valid JSON");
         assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
     }
+
+    @Test
+    void shouldRefuseTheFileWhenALineNamesAFieldTwice() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL.replace("\"member\":\"alice\"", "\"member\":\"alice\",\"member\":\"bob\"") + "\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":1: not valid JSON").contains("member");
+    }
+
+    private String db() {
+        return dir.resolve("loyalty-db").toString();
+    }
 }
