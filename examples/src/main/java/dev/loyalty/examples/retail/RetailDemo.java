@@ -3,9 +3,12 @@ package dev.loyalty.examples.retail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,24 +33,57 @@ public final class RetailDemo {
     private RetailDemo() {
     }
 
+    /** The exit code of a file that cannot be read or holds no member events. */
+    static final int BAD_INPUT = 3;
+    /** The exit code of a wrong command line. */
+    static final int USAGE = 2;
+
     /**
-     * Runs the demo.
+     * Runs the demo; exits with {@value #USAGE} for more than one argument and {@value #BAD_INPUT}
+     * for a file that cannot be read or holds no member events, with a message on standard error.
      *
      * @param args an optional path to a CSV file in the sample's format
      */
     public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the demo, printing to the given streams.
+     *
+     * @param args an optional path to a CSV file in the sample's format
+     * @param stdout where the report goes
+     * @param stderr where problems go, each naming the file (and line)
+     * @return 0 when done, {@link #USAGE} or {@link #BAD_INPUT}
+     */
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        if (args.length > 1) {
+            stderr.println("usage: RetailDemo [file.csv]  (a file in the Online Retail sample's format; the bundled sample without one)");
+            return USAGE;
+        }
         long started = System.nanoTime();
         RetailSample sample;
-        String source;
+        String source = args.length > 0 ? args[0] : "bundled " + SAMPLE;
         try (Reader csv = args.length > 0 ? Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8) : bundled()) {
-            source = args.length > 0 ? args[0] : "bundled " + SAMPLE;
             sample = RetailSample.read(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + (args.length > 0 ? args[0] : SAMPLE), e);
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            String reason = cause instanceof NoSuchFileException ? "there is no such file"
+                    : cause instanceof CharacterCodingException ? "is not UTF-8 text; save the file as UTF-8" : String.valueOf(cause.getMessage());
+            stderr.println("error: " + source + ": cannot be read: " + reason);
+            return BAD_INPUT;
+        }
+        if (sample.events().isEmpty()) {
+            sample.rejected().forEach(problem -> stderr.println("error: " + source + ":" + problem.substring("line ".length())));
+            stderr.println("error: " + source + ": holds no member events to replay");
+            return BAD_INPUT;
         }
         Replay replay = Replay.run(sample, 5);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.print(report(source, sample, replay, seconds));
+        stdout.print(report(source, sample, replay, seconds));
         Path dir = Path.of(System.getProperty("loyalty.report.dir", "target"));
         try {
             Files.createDirectories(dir);
@@ -56,8 +92,9 @@ public final class RetailDemo {
         }
         RetailInsights insights = RetailInsights.compute(replay.store(), RetailInsights.dayAfterLastEvent(sample), dir);
         Path html = insights.write(dir);
-        System.out.print("\n" + insights.lines());
-        System.out.println("Report: " + html.toAbsolutePath().normalize() + " (also loyalty-kpis.csv, loyalty-kpis.json, loyalty-members.csv)");
+        stdout.print("\n" + insights.lines());
+        stdout.println("Report: " + html.toAbsolutePath().normalize() + " (also loyalty-kpis.csv, loyalty-kpis.json, loyalty-members.csv)");
+        return 0;
     }
 
     static Reader bundled() {
