@@ -180,11 +180,31 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         }
     }
 
-    /** The rows of one invoice read so far: whose it is and where it began. */
-    private interface Invoice {
-        String customer();
+    /** The rows of one invoice read so far: whose it is, where it began, and its earliest row's time. */
+    private abstract static class Invoice {
+        final String invoice;
+        final String customer;
+        final long firstLine;
+        Instant at;
 
-        long firstLine();
+        Invoice(String invoice, String customer, long firstLine) {
+            this.invoice = invoice;
+            this.customer = customer;
+            this.firstLine = firstLine;
+        }
+
+        String customer() {
+            return customer;
+        }
+
+        long firstLine() {
+            return firstLine;
+        }
+
+        /** Notes a row's time: the invoice happened at its earliest row's. */
+        void seen(Instant time) {
+            at = at == null || time.isBefore(at) ? time : at;
+        }
     }
 
     /** The {@code Quantity} of a row: a whole number, negative on a return. */
@@ -256,32 +276,16 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     }
 
     /** Collects the rows of one return invoice into one refund of their total. */
-    private static final class ReturnBuilder implements Invoice {
-        private final String invoice;
-        private final String customer;
-        private final long firstLine;
+    private static final class ReturnBuilder extends Invoice {
         private BigDecimal amount = BigDecimal.ZERO;
-        private Instant at;
 
         ReturnBuilder(String invoice, String customer, long firstLine) {
-            this.invoice = invoice;
-            this.customer = customer;
-            this.firstLine = firstLine;
-        }
-
-        @Override
-        public String customer() {
-            return customer;
-        }
-
-        @Override
-        public long firstLine() {
-            return firstLine;
+            super(invoice, customer, firstLine);
         }
 
         void add(BigDecimal refunded, Instant time) {
             amount = amount.add(refunded);
-            at = at == null || time.isBefore(at) ? time : at;
+            seen(time);
         }
 
         Return build() {
@@ -290,32 +294,16 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     }
 
     /** Collects the rows of one invoice; the invoice happened at its earliest row's time. */
-    private static final class InvoiceBuilder implements Invoice {
-        private final String invoice;
-        private final String customer;
-        private final long firstLine;
+    private static final class InvoiceBuilder extends Invoice {
         private final List<PurchaseLine> lines = new ArrayList<>();
-        private Instant at;
 
         InvoiceBuilder(String invoice, String customer, long firstLine) {
-            this.invoice = invoice;
-            this.customer = customer;
-            this.firstLine = firstLine;
-        }
-
-        @Override
-        public String customer() {
-            return customer;
-        }
-
-        @Override
-        public long firstLine() {
-            return firstLine;
+            super(invoice, customer, firstLine);
         }
 
         void add(PurchaseLine line, Instant time) {
             lines.add(line);
-            at = at == null || time.isBefore(at) ? time : at;
+            seen(time);
         }
 
         Purchase build() {
