@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  *
  * <p>Text that comes from outside the program (member ids, tier codes in the member rows) is
  * guarded against spreadsheet formula injection: a cell that starts with {@code =}, {@code +},
- * {@code -}, {@code @} or {@code '} is written with a {@code '} in front, so a spreadsheet shows
+ * {@code -}, {@code @}, {@code '}, a tab or a carriage return is written with a {@code '} in front, so a spreadsheet shows
  * it as text instead of evaluating it ({@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}).
  * A program reading the file back removes one leading {@code '} from those cells to get the
  * value. Numbers are written as they are.
