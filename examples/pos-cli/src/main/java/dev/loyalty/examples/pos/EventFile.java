@@ -103,9 +103,30 @@ final class EventFile {
         if (cause instanceof CharacterCodingException) {
             return new BadEventFileException(List.of(file + ":" + lineOfFirstNonUtf8Byte(file) + ": is not UTF-8 text; save the file as UTF-8"));
         }
-        String reason = cause instanceof java.nio.file.NoSuchFileException ? "there is no such file"
-                : cause instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-        return new BadEventFileException(List.of(file + ": cannot be read: " + reason));
+        return new BadEventFileException(List.of(file + ": cannot be read: " + reason(cause instanceof IOException io ? io : e)));
+    }
+
+    /**
+     * Says why a file operation failed in words: the exceptions of {@code java.nio.file} often
+     * carry nothing but the path as their message.
+     *
+     * @param e the failure
+     * @return its reason, such as "there is no such file"
+     */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "there is no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is in the way (a file where a directory is needed)";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException f) {
+            return f.getFile() + " is not a directory";
+        }
+        return e.getMessage();
     }
 
     /** Returns the line of the file's first byte sequence that is not UTF-8, counted from 1; 0 when it cannot be read again. */

@@ -81,6 +81,11 @@ final class ReportCommand implements Callable<Integer> {
         if (options.missing(spec.commandLine().getErr())) {
             return PosCli.BAD_INPUT;
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            // before any work: creating the directory would fail with no reason but the path
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory; name a directory "
+                    + "(it is created when missing)");
+        }
         try (EngineOptions.OpenEngine open = options.open()) {
             ProgramSettings program = open.engine().program();
             LocalDate end = to != null ? to : LocalDate.now(program.zone()).plusDays(1);
@@ -109,7 +114,7 @@ final class ReportCommand implements Callable<Integer> {
             stdout.flush();
             return PosCli.OK;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the report to " + out + ": " + EventFile.reason(e), e);
         }
     }
 

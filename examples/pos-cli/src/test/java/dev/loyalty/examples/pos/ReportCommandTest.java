@@ -142,6 +142,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void outThatIsAFileIsAUsageErrorThatSaysSoAndLeavesTheFileAsItWas() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        CliRun run = CliRun.of("report", "--db", db, "--from", "2026-03-01", "--to", "2026-04-01", "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(PosCli.USAGE);
+        assertThat(run.err()).contains("--out " + file + " is a file, not a directory");
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
     void malformedDateIsAUsageError() {
         CliRun run = CliRun.of("report", "--db", db, "--from", "2026-13-01");
 
