@@ -8,6 +8,7 @@ import dev.loyalty.rules.CampaignSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a scenario's event awarded, with checks that fail with an {@link AssertionError} whose
@@ -46,7 +47,8 @@ public final class Then {
      * @param ruleOrCampaign a rule's full name, or a campaign id such as {@code SPRING-01}
      * @param points the expected points; 0 means none
      * @return this
-     * @throws AssertionError when they awarded other points
+     * @throws AssertionError when they awarded other points, or when no rule or campaign of the set
+     *                        has that name (the core's own {@code core:...} names, such as {@code core:tier}, are accepted)
      */
     public Then thenAwardedBy(String ruleOrCampaign, long points) {
         long actual = pointsBy(ruleOrCampaign);
@@ -61,7 +63,8 @@ public final class Then {
      *
      * @param ruleOrCampaign a rule's full name or a campaign id
      * @return this
-     * @throws AssertionError when they awarded points
+     * @throws AssertionError when they awarded points, or when no rule or campaign of the set
+     *                        has that name, so that a misspelt id cannot pass
      */
     public Then thenNotAwardedBy(String ruleOrCampaign) {
         long actual = pointsBy(ruleOrCampaign);
@@ -103,8 +106,20 @@ public final class Then {
     }
 
     private long pointsBy(String ruleOrCampaign) {
+        requireKnown(ruleOrCampaign);
         return outcome.entries().stream().filter(e -> e.rule().equals(ruleOrCampaign) || campaignOf(e.rule()).equals(ruleOrCampaign))
                 .mapToLong(e -> e.points().value()).sum();
+    }
+
+    // the core's own entries (core:tier, core:return, ...) are named "core:..."; a misspelt id would otherwise match nothing and make every "awarded nothing" check pass
+    private void requireKnown(String ruleOrCampaign) {
+        Objects.requireNonNull(ruleOrCampaign, "ruleOrCampaign");
+        boolean known = campaigns.campaign(ruleOrCampaign).isPresent() || campaigns.campaignOfRule(ruleOrCampaign).isPresent()
+                || ruleOrCampaign.startsWith("core:") || outcome.entries().stream().anyMatch(e -> e.rule().equals(ruleOrCampaign));
+        if (!known) {
+            throw failure("no rule or campaign of campaign set " + campaigns.id() + " is named " + ruleOrCampaign
+                    + "; give a campaign id or a rule's full name");
+        }
     }
 
     private String campaignOf(String rule) {

@@ -105,4 +105,24 @@ class CampaignScenariosTest {
             CampaignScenarios.of(rules).given(member("m-9")).when(purchase("2026-03-03T11:00").line("A", "home", 1, "3.00")).thenAwarded(3);
         }
     }
+
+    @Test
+    void shouldFailWhenThenNotAwardedByNamesNoRuleOrCampaign() {
+        assertThatThrownBy(() -> SCENARIOS.given(member("m-10")).when(workedExample("2026-03-03T11:00")).thenNotAwardedBy("CAT-1"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("no rule or campaign of campaign set campaigns is named CAT-1")
+                .hasMessageContaining("CAT-01");
+    }
+
+    @Test
+    void shouldFailWhenThenAwardedByNamesNoRuleOrCampaign() {
+        assertThatThrownBy(() -> SCENARIOS.given(member("m-11")).when(workedExample("2026-03-03T11:00")).thenAwardedBy("SPRING-1", 0))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("no rule or campaign of campaign set campaigns is named SPRING-1");
+    }
+
+    @Test
+    void shouldAcceptTheCoresOwnRuleNamesWhenTheEventWroteThem() {
+        SCENARIOS.given(member("m-12").tier("gold")).when(workedExample("2026-03-07T11:00")).thenAwardedBy("core:tier", 0);
+    }
 }
