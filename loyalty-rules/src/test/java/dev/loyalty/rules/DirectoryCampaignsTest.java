@@ -121,4 +121,27 @@ class DirectoryCampaignsTest {
             assertThat(rules.version()).isNotEqualTo(before);
         }
     }
+
+    @Test
+    void shouldBuildWhenAFileStartsWithAUtf8ByteOrderMark(@TempDir Path dir) throws Exception {
+        byte[] text = BASE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Files.write(dir.resolve("base.drl"), withBom);
+
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().directory(dir).build()) {
+            assertThat(rules.ruleNames()).containsExactly("D-BASE two points per pound");
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameVersionWhenTheOnlyDifferenceIsAByteOrderMark() {
+        try (DroolsRuleEngine plain = DroolsRuleEngine.builder().drl("base.drl", BASE).build();
+             DroolsRuleEngine bom = DroolsRuleEngine.builder().drl("base.drl", "\uFEFF" + BASE).build()) {
+            assertThat(bom.version()).isEqualTo(plain.version());
+        }
+    }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param key the name independent of where the source lies (a file's path relative to its
  *            directory, with {@code /} separators); the rule-set version hashes it, so copying a
  *            campaign directory elsewhere keeps its version
- * @param content the DRL text
+ * @param content the DRL text; a leading byte order mark (U+FEFF, as editors on Windows write
+ *                before UTF-8) is dropped, so it neither breaks the parser nor changes the version
  */
 public record DrlSource(String name, String key, String content) {
 
@@ -29,6 +30,9 @@ public record DrlSource(String name, String key, String content) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(content, "content");
+        if (content.startsWith("\uFEFF")) {
+            content = content.substring(1);
+        }
     }
 
     /**
