@@ -73,6 +73,77 @@ class CampaignLimitsTest {
     }
 
     @Test
+    void shouldRefuseABudgetWhenItHasNoValue() {
+        String drl = MalformedDrlTest.HEADER + """
+                rule "X-02 budget without a value"
+                    @budget
+                when
+                    $p : Purchase( )
+                then
+                    earn.base($p, 1, "1 point per pound");
+                end
+                """;
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bare.drl", drl).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.resource()).isEqualTo("bare.drl");
+                    assertThat(p.line()).isEqualTo(4);
+                    assertThat(p.message()).isEqualTo("@budget has no value; write it as @budget(100000)");
+                }));
+    }
+
+    @Test
+    void shouldRefuseAMemberLimitWhenItsParenthesesAreEmpty() {
+        String drl = MalformedDrlTest.HEADER + """
+                rule "X-03 member limit without a value"
+                    @memberLimit()
+                when
+                    $p : Purchase( )
+                then
+                    earn.base($p, 1, "1 point per pound");
+                end
+                """;
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bare.drl", drl).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).extracting(RuleProblem::message)
+                        .containsExactly("@memberLimit has no value; write it as @memberLimit(5000)"));
+    }
+
+    @Test
+    void shouldRefuseAnActiveFromWhenItHasNoValue() {
+        String drl = MalformedDrlTest.HEADER + """
+                rule "X-04 start without a date"
+                    @activeFrom
+                when
+                    $p : Purchase( )
+                then
+                    earn.base($p, 1, "1 point per pound");
+                end
+                """;
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bare.drl", drl).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).extracting(RuleProblem::message)
+                        .containsExactly("@activeFrom has no value; write it as @activeFrom(\"2026-04-01\")"));
+    }
+
+    @Test
+    void shouldRefuseACampaignIdWhenItIsEmpty() {
+        String drl = MalformedDrlTest.HEADER + """
+                rule "X-05 empty campaign id"
+                    @campaign("")
+                when
+                    $p : Purchase( )
+                then
+                    earn.base($p, 1, "1 point per pound");
+                end
+                """;
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bare.drl", drl).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).extracting(RuleProblem::message)
+                        .containsExactly("@campaign must be text in double quotes, such as @campaign(\"SPRING-01\"); was \"\""));
+    }
+
+    @Test
     void shouldRefuseABudgetThatIsNotAWholeNumberOfPoints() {
         String drl = MalformedDrlTest.HEADER + """
                 rule "X-01 bad budget"

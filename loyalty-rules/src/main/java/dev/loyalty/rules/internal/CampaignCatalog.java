@@ -103,6 +103,7 @@ final class CampaignCatalog {
             for (Rule rule : entry.getValue()) {
                 ruleNames.add(rule.getName());
                 resources.add(resourceOf(rule));
+                checkPresent(rule, byName, problems);
                 for (String key : KEYS) {
                     Object value = rule.getMetaData().get(key);
                     if (value == null) {
@@ -112,13 +113,13 @@ final class CampaignCatalog {
                         value = points(value);
                         if (value == null) {
                             problems.add(problem(rule, byName, "@" + key + "(" + rule.getMetaData().get(key) + ") is not a whole number of points"
-                                    + " from 0 up; write it as @" + key + (key.equals(BUDGET) ? "(100000)" : "(5000)")));
+                                    + " from 0 up; write it as @" + key + example(key)));
                             continue;
                         }
                     }
                     if (!(value instanceof String text) || text.isBlank()) {
                         problems.add(problem(rule, byName, "@" + key + " must be text in double quotes, such as @" + key
-                                + (key.startsWith("active") ? "(\"2026-04-01\")" : "(\"Spring sale\")") + "; was " + value));
+                                + example(key) + "; was " + value));
                         continue;
                     }
                     String earlier = values.putIfAbsent(key, text.strip());
@@ -191,6 +192,34 @@ final class CampaignCatalog {
         String name = rule.getName().strip();
         int space = name.indexOf(' ');
         return space < 0 ? name : name.substring(0, space);
+    }
+
+    /**
+     * Reports a known key written without a value ({@code @budget}, {@code @budget()}), which
+     * Drools reads as no value at all: left alone, the campaign would silently have no budget,
+     * no dates or no explicit campaign. An empty {@code @campaign("")} is reported too.
+     */
+    private static void checkPresent(Rule rule, Map<String, DrlSource> byName, List<RuleProblem> problems) {
+        for (String key : ALL_KEYS) {
+            if (rule.getMetaData().containsKey(key) && rule.getMetaData().get(key) == null) {
+                problems.add(problem(rule, byName, "@" + key + " has no value; write it as @" + key + example(key)));
+            }
+        }
+        if (rule.getMetaData().get(CAMPAIGN) instanceof String text && text.isBlank()) {
+            problems.add(problem(rule, byName, "@" + CAMPAIGN + " must be text in double quotes, such as @" + CAMPAIGN + example(CAMPAIGN)
+                    + "; was \"" + text + "\""));
+        }
+    }
+
+    /** Returns an example value of a metadata key, in parentheses. */
+    private static String example(String key) {
+        return switch (key) {
+            case BUDGET -> "(100000)";
+            case MEMBER_LIMIT -> "(5000)";
+            case ACTIVE_FROM, ACTIVE_UNTIL -> "(\"2026-04-01\")";
+            case CAMPAIGN -> "(\"SPRING-01\")";
+            default -> "(\"Spring sale\")";
+        };
     }
 
     /** Locates a rule's declaration for a problem report. */
