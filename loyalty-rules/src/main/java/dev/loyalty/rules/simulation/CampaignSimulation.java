@@ -6,6 +6,7 @@ import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import java.util.TreeMap;
  * last one, so a simulation gives the same report every time. After the events, each side reads
  * its liability and members per tier, then runs one closing sweep at that clock and counts the
  * offers it issued per template (birthdays in their window then, members dormant by then).
- * Campaign budgets start unspent on each side.
+ * Campaign budgets start unspent on each side. An event whose id was already processed is, as in
+ * the engine, a repeat that writes nothing: it is counted once, its points too.
  *
  * <pre>{@code
  * SimulationReport report = CampaignSimulation.builder()
@@ -99,6 +102,7 @@ public final class CampaignSimulation {
         set.campaigns().forEach(c -> c.rules().forEach(r -> campaignOfRule.put(r, c.id())));
         Map<String, Long> byCampaign = new TreeMap<>();
         Set<MemberId> members = new LinkedHashSet<>();
+        Set<EventId> done = new HashSet<>();
         long processed = 0;
         long rejected = 0;
         long issued = 0;
@@ -110,6 +114,10 @@ public final class CampaignSimulation {
                     outcome = engine.process(event);
                 } catch (LoyaltyException e) {
                     rejected++;
+                    continue;
+                }
+                if (!done.add(event.eventId())) {
+                    // the engine is idempotent by event id: a repeat returns the first outcome and writes nothing
                     continue;
                 }
                 processed++;

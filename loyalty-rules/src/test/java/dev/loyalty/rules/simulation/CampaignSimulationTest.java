@@ -166,4 +166,20 @@ class CampaignSimulationTest {
         assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE).build())
                 .isInstanceOf(LoyaltyConfigurationException.class).hasMessageContaining("candidate(...)");
     }
+
+    @Test
+    void shouldCountAnEventOnceWhenTheHistoryHoldsItTwice() {
+        List<LoyaltyEvent> history = new java.util.ArrayList<>(events());
+        history.add(history.get(2)); // p-1 again, as a retried export would hold it: the engine ignores it by its id
+
+        SimulationReport once = simulate();
+        SimulationReport twice = CampaignSimulation.builder().program(PROGRAM).current(LIVE)
+                .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("garden.drl", GARDEN))
+                .build().run(history);
+
+        assertThat(twice.current().pointsIssued()).isEqualTo(once.current().pointsIssued());
+        assertThat(twice.current().pointsByCampaign()).isEqualTo(once.current().pointsByCampaign());
+        assertThat(twice.current().eventsProcessed()).isEqualTo(once.current().eventsProcessed());
+        assertThat(twice.candidate().pointsIssued()).isEqualTo(once.candidate().pointsIssued());
+    }
 }
