@@ -1,5 +1,6 @@
 package dev.loyalty.rules.simulation;
 
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyConfigurationException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.LoyaltyException;
@@ -77,9 +78,15 @@ public final class CampaignSimulation {
      * @param events the events, in time order
      * @return the report
      * @throws dev.loyalty.core.RuleDefinitionException when a set given as a builder does not build
+     * @throws InvalidInputException when the list holds null, naming its index; nothing is replayed then
      */
     public SimulationReport run(List<? extends LoyaltyEvent> events) {
         Objects.requireNonNull(events, "events");
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == null) {
+                throw new InvalidInputException("events[" + i + "]", "is null");
+            }
+        }
         Instant last = events.stream().map(LoyaltyEvent::occurredAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Clock clock = Clock.fixed(last.plus(Duration.ofDays(1)), ZoneOffset.UTC);
         return new SimulationReport(side(current, currentSource, events, clock), side(candidate, candidateSource, events, clock));

@@ -182,4 +182,14 @@ class CampaignSimulationTest {
         assertThat(twice.current().eventsProcessed()).isEqualTo(once.current().eventsProcessed());
         assertThat(twice.candidate().pointsIssued()).isEqualTo(once.candidate().pointsIssued());
     }
+
+    @Test
+    void shouldNameTheNullEventWhenTheHistoryHoldsOne() {
+        List<LoyaltyEvent> history = new java.util.ArrayList<>(events());
+        history.add(2, null);
+
+        assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE).candidate(LIVE).build().run(history))
+                .isInstanceOfSatisfying(dev.loyalty.core.InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("events[2]"))
+                .hasMessage("events[2] is null");
+    }
 }
