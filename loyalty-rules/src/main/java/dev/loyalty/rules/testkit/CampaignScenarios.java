@@ -2,6 +2,7 @@ package dev.loyalty.rules.testkit;
 
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.rules.DroolsRuleEngine;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -15,11 +16,13 @@ public final class CampaignScenarios implements AutoCloseable {
     private final DroolsRuleEngine rules;
     private final boolean owned;
     private final ProgramSettings program;
+    private final Clock clock;
 
-    private CampaignScenarios(DroolsRuleEngine rules, boolean owned, ProgramSettings program) {
+    private CampaignScenarios(DroolsRuleEngine rules, boolean owned, ProgramSettings program, Clock clock) {
         this.rules = rules;
         this.owned = owned;
         this.program = program;
+        this.clock = clock;
     }
 
     /**
@@ -32,7 +35,7 @@ public final class CampaignScenarios implements AutoCloseable {
      */
     public static CampaignScenarios of(DroolsRuleEngine.Builder campaigns) {
         Objects.requireNonNull(campaigns, "campaigns");
-        return new CampaignScenarios(campaigns.build(), true, defaultProgram());
+        return new CampaignScenarios(campaigns.build(), true, defaultProgram(), Clock.systemUTC());
     }
 
     /**
@@ -43,7 +46,7 @@ public final class CampaignScenarios implements AutoCloseable {
      */
     public static CampaignScenarios of(DroolsRuleEngine rules) {
         Objects.requireNonNull(rules, "rules");
-        return new CampaignScenarios(rules, false, defaultProgram());
+        return new CampaignScenarios(rules, false, defaultProgram(), Clock.systemUTC());
     }
 
     /**
@@ -53,7 +56,21 @@ public final class CampaignScenarios implements AutoCloseable {
      * @return new scenarios over the same rules
      */
     public CampaignScenarios withProgram(ProgramSettings settings) {
-        return new CampaignScenarios(rules, false, Objects.requireNonNull(settings, "settings"));
+        return new CampaignScenarios(rules, false, Objects.requireNonNull(settings, "settings"), clock);
+    }
+
+    /**
+     * Returns scenarios that take "today" from a clock: {@link Scenario#whenEnrolled()} enrols a
+     * member given no {@link GivenMember#enrolledOn(String) enrolment date} on the clock's date in
+     * the member's zone. By default that is the system clock, so such a scenario depends on the
+     * day it runs; fix the clock (or give the date) to make it repeatable. Scenarios with a
+     * purchase take every date from the purchase and ignore the clock.
+     *
+     * @param clock the clock, such as {@code Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC)}
+     * @return new scenarios over the same rules and program
+     */
+    public CampaignScenarios withClock(Clock clock) {
+        return new CampaignScenarios(rules, false, program, Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -84,7 +101,7 @@ public final class CampaignScenarios implements AutoCloseable {
      * @return the scenario, waiting for its event
      */
     public Scenario given(GivenMember member) {
-        return new Scenario(rules, program, Objects.requireNonNull(member, "member"));
+        return new Scenario(rules, program, clock, Objects.requireNonNull(member, "member"));
     }
 
     /**

@@ -21,11 +21,13 @@ public final class Scenario {
 
     private final DroolsRuleEngine rules;
     private final ProgramSettings program;
+    private final Clock clock;
     private final GivenMember member;
 
-    Scenario(DroolsRuleEngine rules, ProgramSettings program, GivenMember member) {
+    Scenario(DroolsRuleEngine rules, ProgramSettings program, Clock clock, GivenMember member) {
         this.rules = rules;
         this.program = program;
+        this.clock = clock;
         this.member = member;
     }
 
@@ -55,13 +57,14 @@ public final class Scenario {
 
     /**
      * Processes the member's enrolment as the event to check, at noon of their enrolment date
-     * (by default today in the program's zone, by the system clock).
+     * (by default today in the member's zone, else the program's, by the clock of
+     * {@link CampaignScenarios#withClock(Clock)}: the system clock unless one is given).
      *
      * @return what the enrolment awarded, to check
      */
     public Then whenEnrolled() {
         ZoneId zone = zone();
-        LocalDate date = member.enrolledOn != null ? member.enrolledOn : LocalDate.now(Clock.system(zone));
+        LocalDate date = member.enrolledOn != null ? member.enrolledOn : LocalDate.now(clock.withZone(zone));
         Instant at = date.atTime(LocalTime.NOON).atZone(zone).toInstant();
         try (LoyaltyEngine engine = engine(at)) {
             Outcome outcome = engine.process(enrolment(at));

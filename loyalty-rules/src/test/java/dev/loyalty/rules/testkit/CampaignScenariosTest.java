@@ -125,4 +125,26 @@ class CampaignScenariosTest {
     void shouldAcceptTheCoresOwnRuleNamesWhenTheEventWroteThem() {
         SCENARIOS.given(member("m-12").tier("gold")).when(workedExample("2026-03-07T11:00")).thenAwardedBy("core:tier", 0);
     }
+
+    @Test
+    void shouldEnrolOnTheInjectedClocksDateWhenNoEnrolmentDateIsGiven() {
+        String feb = """
+                package feb;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Earn earn;
+
+                rule "FEB-01 February welcome"
+                    @activeFrom("2026-02-01") @activeUntil("2026-02-28")
+                when
+                    Enrolment( )
+                then
+                    earn.points(50, "February welcome");
+                end
+                """;
+        // 23:30 UTC on 31 January is already 1 February in Tokyo, the member's zone
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-01-31T23:30:00Z"), java.time.ZoneOffset.UTC);
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("feb.drl", feb))) {
+            scenarios.withClock(clock).given(member("m-13").zone("Asia/Tokyo")).whenEnrolled().thenAwardedBy("FEB-01", 50);
+        }
+    }
 }
