@@ -46,7 +46,7 @@ public final class CampaignValidator {
      * @param paths directories (every {@code .drl} under them) or {@code .drl} files
      * @param today the date to judge campaign dates by, or null to skip that check
      * @return every problem, in resource and line order; empty when the campaigns are sound
-     * @throws IllegalArgumentException when no path is given
+     * @throws IllegalArgumentException when no path is given, or an empty one
      */
     public static List<RuleProblem> validate(List<Path> paths, LocalDate today) {
         Objects.requireNonNull(paths, "paths");
@@ -97,6 +97,8 @@ public final class CampaignValidator {
                 return 0;
             } else if (arg.startsWith("--")) {
                 return usage(err, "unknown option " + arg);
+            } else if (arg.isBlank()) {
+                return usage(err, "an empty path was given (an unset variable?); write . for the working directory");
             } else {
                 paths.add(Path.of(arg));
             }

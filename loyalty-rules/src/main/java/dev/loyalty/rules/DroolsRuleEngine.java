@@ -388,9 +388,13 @@ public final class DroolsRuleEngine implements RuleEngine {
          * @param directory the directory
          * @return this builder
          * @throws NullPointerException when the directory is null
+         * @throws IllegalArgumentException when the path is empty ({@code Path.of("")}, as an unset
+         *                                  variable gives), which would read the working directory;
+         *                                  write {@code Path.of(".")} to mean it
          */
         public Builder directory(Path directory) {
             Objects.requireNonNull(directory, "directory must not be null");
+            notEmpty(directory, "directory");
             loaders.add((sources, problems) -> sources.addAll(SourceLoader.directory(directory, problems)));
             return this;
         }
@@ -402,11 +406,19 @@ public final class DroolsRuleEngine implements RuleEngine {
          * @param file the file
          * @return this builder
          * @throws NullPointerException when the file is null
+         * @throws IllegalArgumentException when the path is empty
          */
         public Builder file(Path file) {
             Objects.requireNonNull(file, "file must not be null");
+            notEmpty(file, "file");
             loaders.add((sources, problems) -> sources.addAll(SourceLoader.file(file, problems)));
             return this;
+        }
+
+        private static void notEmpty(Path path, String what) {
+            if (path.toString().isEmpty()) {
+                throw new IllegalArgumentException(what + " must not be an empty path; write Path.of(\".\") for the working directory");
+            }
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.loyalty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.RuleDefinitionException;
@@ -234,6 +235,33 @@ class CampaignValidationTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--today tomorrow is not a date").contains("usage:");
+    }
+
+    @Test
+    void shouldExitWithTwoWhenAPathArgumentIsEmpty() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // an unset variable in -Dexec.args="$CAMPAIGNS" gives "": it must not validate the working directory
+        int status = CampaignValidator.run(new String[] {""}, print(out), print(err), clock());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("an empty path").contains("usage:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnEmptyDirectoryPathWhenItIsAdded() {
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().directory(Path.of("")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("directory must not be an empty path");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyFilePathWhenItIsAdded() {
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().file(Path.of("")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("file must not be an empty path");
     }
 
     @Test
