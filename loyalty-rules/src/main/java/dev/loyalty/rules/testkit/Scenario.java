@@ -37,6 +37,9 @@ public final class Scenario {
      * @param purchase the purchase
      * @return what it awarded, to check
      * @throws dev.loyalty.core.LoyaltyException when the engine rejects the event or a rule fails
+     * @throws IllegalStateException when the member was given a tier they no longer hold by the
+     *                               purchase (a tier review of the ladder came first), so that the
+     *                               rules would see another tier than the one given
      */
     public Then when(GivenPurchase purchase) {
         ZoneId zone = zone();
@@ -45,6 +48,7 @@ public final class Scenario {
         Instant enrolledAt = enrolled.atTime(LocalTime.NOON).atZone(zone).toInstant();
         try (LoyaltyEngine engine = engine(at.isAfter(enrolledAt) ? at : enrolledAt)) {
             engine.process(enrolment(enrolledAt));
+            requireGivenTier(engine, enrolled, purchase);
             Purchase.Builder builder = Purchase.builder(EventId.of("scenario-purchase"), MemberId.of(member.id), at)
                     .channel(purchase.channel).store(purchase.store);
             String currency = program.currency().getCurrencyCode();
@@ -69,6 +73,21 @@ public final class Scenario {
         try (LoyaltyEngine engine = engine(at)) {
             Outcome outcome = engine.process(enrolment(at));
             return new Then(outcome, rules.campaignSet(), "when " + member + " enrols on " + date);
+        }
+    }
+
+    // a tier review due by the purchase (a year after enrolment, by default) can move the member off the
+    // given tier before the rules see the purchase; the scenario would then check another member than the one given
+    private void requireGivenTier(LoyaltyEngine engine, LocalDate enrolled, GivenPurchase purchase) {
+        if (member.tier == null) {
+            return;
+        }
+        String seen = engine.tier(MemberId.of(member.id)).tier().code();
+        if (!seen.equals(member.tier)) {
+            throw new IllegalStateException("member " + member.id + " was given tier " + member.tier + " but is on tier " + seen
+                    + " by the purchase at " + purchase.at + ": enrolled on " + enrolled + ", they fell short at a tier review of the"
+                    + " campaign set's ladder before the purchase; give a later enrolledOn(...), within the review period before"
+                    + " the purchase, so the rules see the tier given");
         }
     }
 
