@@ -88,6 +88,8 @@ public final class CampaignScenarios implements AutoCloseable {
      *
      * @param localDateTime such as {@code 2026-04-07T11:00}
      * @return the purchase; add at least one line
+     * @throws IllegalArgumentException when the text is null or not a local date and time (a date
+     *                                  alone, such as {@code 2026-04-07}, is not)
      */
     public static GivenPurchase purchase(String localDateTime) {
         return new GivenPurchase(localDateTime);

@@ -1,8 +1,10 @@
 package dev.loyalty.rules.testkit;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A purchase in a scenario: when, which lines, through which channel and store. */
 public final class GivenPurchase {
@@ -16,7 +18,12 @@ public final class GivenPurchase {
     String store;
 
     GivenPurchase(String localDateTime) {
-        this.at = LocalDateTime.parse(localDateTime);
+        try {
+            this.at = LocalDateTime.parse(Objects.requireNonNull(localDateTime, "localDateTime"));
+        } catch (NullPointerException | DateTimeParseException e) {
+            throw new IllegalArgumentException("a purchase needs a local date and time such as 2026-04-07T11:00, was "
+                    + (localDateTime == null ? "null" : "'" + localDateTime + "'"), e);
+        }
     }
 
     /**

@@ -209,4 +209,11 @@ class CampaignScenariosTest {
                     .thenAwardedBy("GOLD-01", 7);
         }
     }
+
+    @Test
+    void shouldNameTheExpectedFormatWhenAPurchaseTimeHasNoTime() {
+        assertThatThrownBy(() -> purchase("2026-03-03"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a purchase needs a local date and time such as 2026-04-07T11:00, was '2026-03-03'");
+    }
 }
