@@ -355,6 +355,24 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldNameTheFirstDeclarationWhenTwoFilesOfOnePackageDeclareOneRule() {
+        String rule = HEADER + """
+                rule "D-02 in two files"
+                when
+                    Purchase( )
+                then
+                end
+                """;
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("a.drl", rule).drl("b.drl", rule).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.resource()).isEqualTo("b.drl");
+                    assertThat(p.line()).isEqualTo(4);
+                    assertThat(p.message()).contains("Duplicate rule name").endsWith("(first declared at a.drl:4)");
+                }));
+    }
+
+    @Test
     void shouldReportARuleNameDeclaredInTwoPackages() {
         String rule = """
                 import dev.loyalty.rules.vocabulary.*;

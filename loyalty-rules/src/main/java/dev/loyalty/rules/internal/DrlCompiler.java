@@ -118,11 +118,33 @@ final class DrlCompiler {
             // a duplicate rule name also makes its generated class clash; the first report says it all
             problems.removeIf(p -> DUPLICATE_CLASS.matcher(p.message()).find()
                     && problems.stream().anyMatch(o -> o.rule().equals(p.rule()) && o.message().startsWith("Duplicate rule name")));
+            // Drools names only the second declaration; say where the first one is, often in another file
+            problems.replaceAll(p -> p.message().startsWith("Duplicate rule name") ? withFirstDeclaration(p, sources) : p);
             problems.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line)
                     .thenComparingInt(RuleProblem::column));
             throw new RuleDefinitionException(dedupe(problems), syntax ? SYNTAX_NOTE : "");
         }
         return builder.newKieBase();
+    }
+
+    /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */
+    private static RuleProblem withFirstDeclaration(RuleProblem problem, List<DrlSource> sources) {
+        if (problem.rule().isEmpty()) {
+            return problem;
+        }
+        for (DrlSource source : sources) {
+            String[] lines = lines(source.content());
+            for (int i = 0; i < lines.length; i++) {
+                if (problem.rule().equals(declaredRule(lines[i]))) {
+                    if (source.name().equals(problem.resource()) && i + 1 == problem.line()) {
+                        return problem;
+                    }
+                    return new RuleProblem(problem.resource(), problem.line(), problem.column(), problem.rule(),
+                            problem.message() + " (first declared at " + source.name() + ":" + (i + 1) + ")");
+                }
+            }
+        }
+        return problem;
     }
 
     private static RuleProblem problem(KnowledgeBuilderError error, Map<String, DrlSource> byName) {
