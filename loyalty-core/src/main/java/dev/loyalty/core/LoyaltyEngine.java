@@ -318,12 +318,14 @@ public final class LoyaltyEngine implements AutoCloseable {
      *
      * @param memberId the member id
      * @param tierCode the tier, on the program's ladder
-     * @param until the first day, in the member's zone, the override no longer applies; after today
+     * @param until the first day, in the member's zone, the override no longer applies; after today and
+     *              no later than 9999-12-31
      * @param reason why, for the history, such as {@code status match with airline gold}
      * @return the member's tier afterwards
      * @throws UnknownMemberException when the member is not enrolled
      * @throws InvalidInputException when the rules define no tier policy, the tier is not on the
-     *                               ladder, the day is not after today or the reason is blank
+     *                               ladder, the day is not after today or is after 9999-12-31, or the
+     *                               reason is blank
      */
     public MemberTier overrideTier(MemberId memberId, String tierCode, LocalDate until, String reason) {
         requireMember(memberId);

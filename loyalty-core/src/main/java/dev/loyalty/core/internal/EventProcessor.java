@@ -65,6 +65,9 @@ public final class EventProcessor {
     private final ProgramSettings program;
     private final RuleEngine rules;
     private final Clock clock;
+    /** The latest day an override may end on: the date of {@link Checks#LATEST_INSTANT}. */
+    private static final LocalDate LATEST_OVERRIDE_UNTIL = LocalDate.of(9999, 12, 31);
+
     /** The last tier policy found to fit the program, so a policy is checked once, not per event. */
     private volatile TierPolicy checked;
     private final Runnable unguard;
@@ -419,6 +422,10 @@ public final class EventProcessor {
         LocalDate today = LocalDays.dateOf(now, zone);
         if (!until.isAfter(today)) {
             throw new InvalidInputException("until", until + " is not after the member's today, " + today);
+        }
+        if (until.isAfter(LATEST_OVERRIDE_UNTIL)) {
+            // every store keeps the date, and the engine's clock reaches it (sweeps and events end with 9999)
+            throw new InvalidInputException("until", until + " is after the latest day an override may run to, " + LATEST_OVERRIDE_UNTIL);
         }
         MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, now);
         ledger.housekeep();

@@ -377,6 +377,16 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldRefuseAnOverrideWithoutARealExpiryAndChangeNothing() {
+        start(rolling());
+        assertThatThrownBy(() -> engine.overrideTier(MEMBER, "gold", LocalDate.of(6_000_000, 1, 1), "lifetime status"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("until").hasMessageContaining("9999-12-31");
+        assertThat(tier()).isEqualTo("member");
+        assertThat(kinds()).containsExactly(TierChange.Kind.ENROLMENT);
+        assertThat(engine.tier(MEMBER).overrideUntil()).isNull();
+    }
+
+    @Test
     void shouldCountAReturnBeforeThePromotionAgainstTheThreshold() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "300.00");
