@@ -317,7 +317,7 @@ public final class EventProcessor {
                 LocalDays.startOf(date.plusDays(1), zone), rules.usesSegments());
     }
 
-    /** Takes a return's amounts off the qualifying totals: of its purchase's day when linked, else of the return's day. */
+    /** Takes a return's amounts off the qualifying totals: of its purchase's day (no further than that day counts) when linked, else of the return's day. */
     private static void returned(TierKeeper keeper, MemberLedger ledger, Return refund, Lot before, LocalDate date, ZoneId zone) {
         if (before != null && before.sourceAmount() != null) {
             Lot after = ledger.lot(before.id());
@@ -325,7 +325,7 @@ public final class EventProcessor {
             BigDecimal spend = after.returnedAmount().min(source).subtract(before.returnedAmount().min(source));
             long points = after.clawedBack() - before.clawedBack();
             boolean whole = before.returnedAmount().compareTo(source) < 0 && after.returnedAmount().compareTo(source) >= 0;
-            keeper.add(LocalDays.dateOf(before.earnedAt(), zone), new Qualifying(spend.negate(), -points, whole ? -1 : 0));
+            keeper.takeOff(LocalDays.dateOf(before.earnedAt(), zone), new Qualifying(spend.negate(), -points, whole ? -1 : 0));
             return;
         }
         long taken = 0;

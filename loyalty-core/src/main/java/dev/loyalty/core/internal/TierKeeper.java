@@ -1,6 +1,7 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.Explanation;
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
@@ -119,6 +120,28 @@ final class TierKeeper {
     void add(LocalDate day, Qualifying amount) {
         days.add(new TierUpdate.QualifyingDay(day, amount));
         changed = true;
+    }
+
+    /**
+     * Takes a linked return's (negative) amounts off its purchase's day, no further than the day still counts: a purchase
+     * made before the member's tiers were tracked (before the rules declared a ladder) added nothing, so its return takes
+     * nothing off, and never undoes what other purchases qualified with.
+     */
+    void takeOff(LocalDate day, Qualifying amount) {
+        Qualifying counted;
+        try {
+            counted = total(day, day);
+        } catch (PointsOverflowException e) {
+            // the day counts more points than a long holds: more than any return takes off
+            add(day, amount);
+            return;
+        }
+        BigDecimal spend = amount.spend().max(counted.spend().signum() > 0 ? counted.spend().negate() : BigDecimal.ZERO);
+        long points = Math.max(amount.points(), -Math.max(counted.points(), 0));
+        long purchases = Math.max(amount.purchases(), -Math.max(counted.purchases(), 0));
+        if (spend.signum() != 0 || points != 0 || purchases != 0) {
+            add(day, new Qualifying(spend, points, purchases));
+        }
     }
 
     /** Sets a manual override until a day (exclusive); the member has the higher of it and the earned tier meanwhile. */

@@ -398,6 +398,39 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldNotCountAReturnOfAPurchaseFromBeforeTheLadderAgainstTheThreshold() {
+        LoyaltyStore store = newStore();
+        RuleEngine noLadder = new RuleEngine() {
+            @Override
+            public String version() {
+                return "no-ladder";
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                return new Evaluation(version(), context.event() instanceof Purchase
+                        ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
+                        : List.of());
+            }
+        };
+        clock.setDay(ENROLLED);
+        LoyaltyEngine before = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
+                .ruleEngine(noLadder).build();
+        before.process(Enrolment.of(EventId.of("enrol"), MEMBER, clock.instant()));
+        clock.setDay(ENROLLED.plusDays(1));
+        before.process(Purchase.builder(EventId.of("p-old"), MEMBER, clock.instant()).line("SKU", "gifts", 1, Money.of("400.00", "GBP")).build());
+        // the program introduces tiers; the purchase of the day before was never counted towards them
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
+                .ruleEngine(TierRules.with(rolling())).build();
+        clock.setDay(ENROLLED.plusDays(2));
+        engine.process(new Return(EventId.of("r-old"), MEMBER, clock.instant(), EventId.of("p-old"), Money.of("400.00", "GBP")));
+
+        buyOn(ENROLLED.plusDays(3), "500.00");
+
+        assertThat(tier()).isEqualTo("silver");
+    }
+
+    @Test
     void shouldKeepAPromotionAfterAReturnUntilTheReview() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "500.00");
