@@ -148,29 +148,31 @@ class CampaignScenariosTest {
         }
     }
 
+    /** A gold tier without grace days, and a bonus for gold members only. */
+    private static final String LADDER_WITHOUT_GRACE = """
+            package ladder;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Earn earn;
+
+            rule "TIERS-00 ladder without grace"
+            when
+                $ladder : TierLadder( )
+            then
+                $ladder.qualifyOn("spend", "rolling-12-months");
+                $ladder.tier("gold").qualifyAt(1500).earnMultiplier(1.5);
+            end
+
+            rule "GOLD-01 gold bonus"
+            when
+                Purchase( tier == "gold" )
+            then
+                earn.points(7, "Gold bonus");
+            end
+            """;
+
     @Test
     void shouldRefuseTheScenarioWhenTheGivenTierIsReviewedAwayBeforeThePurchase() {
-        String ladder = """
-                package ladder;
-                import dev.loyalty.rules.vocabulary.*;
-                global dev.loyalty.rules.vocabulary.Earn earn;
-
-                rule "TIERS-00 ladder without grace"
-                when
-                    $ladder : TierLadder( )
-                then
-                    $ladder.qualifyOn("spend", "rolling-12-months");
-                    $ladder.tier("gold").qualifyAt(1500).earnMultiplier(1.5);
-                end
-
-                rule "GOLD-01 gold bonus"
-                when
-                    Purchase( tier == "gold" )
-                then
-                    earn.points(7, "Gold bonus");
-                end
-                """;
-        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("ladder.drl", ladder))) {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("ladder.drl", LADDER_WITHOUT_GRACE))) {
             // enrolled a year before by default, the member is reviewed on the purchase's date and, without grace, loses gold
             assertThatThrownBy(() -> scenarios.given(member("m-14").tier("gold"))
                     .when(purchase("2026-03-03T11:00").line("A", "home", 1, "3.00")))
@@ -183,27 +185,7 @@ class CampaignScenariosTest {
 
     @Test
     void shouldKeepTheGivenTierWhenTheEnrolmentIsRecent() {
-        String ladder = """
-                package ladder;
-                import dev.loyalty.rules.vocabulary.*;
-                global dev.loyalty.rules.vocabulary.Earn earn;
-
-                rule "TIERS-00 ladder without grace"
-                when
-                    $ladder : TierLadder( )
-                then
-                    $ladder.qualifyOn("spend", "rolling-12-months");
-                    $ladder.tier("gold").qualifyAt(1500).earnMultiplier(1.5);
-                end
-
-                rule "GOLD-01 gold bonus"
-                when
-                    Purchase( tier == "gold" )
-                then
-                    earn.points(7, "Gold bonus");
-                end
-                """;
-        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("ladder.drl", ladder))) {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("ladder.drl", LADDER_WITHOUT_GRACE))) {
             scenarios.given(member("m-15").tier("gold").enrolledOn("2026-02-01"))
                     .when(purchase("2026-03-03T11:00").line("A", "home", 1, "3.00"))
                     .thenAwardedBy("GOLD-01", 7);
