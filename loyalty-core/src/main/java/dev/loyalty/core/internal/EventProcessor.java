@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,12 +63,12 @@ import java.util.function.Supplier;
  */
 public final class EventProcessor {
 
+    /** The latest day an override may end on: the date of {@link Checks#LATEST_INSTANT}. */
+    private static final LocalDate LATEST_OVERRIDE_UNTIL = LocalDate.ofInstant(Checks.LATEST_INSTANT, ZoneOffset.UTC);
+
     private final ProgramSettings program;
     private final RuleEngine rules;
     private final Clock clock;
-    /** The latest day an override may end on: the date of {@link Checks#LATEST_INSTANT}. */
-    private static final LocalDate LATEST_OVERRIDE_UNTIL = LocalDate.of(9999, 12, 31);
-
     /** The last tier policy found to fit the program, so a policy is checked once, not per event. */
     private volatile TierPolicy checked;
     private final Runnable unguard;
