@@ -157,13 +157,13 @@ public final class JdbcStore implements LoyaltyStore {
     public StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work) {
         Checks.notNull(memberId, "memberId");
         Checks.notNull(work, "work");
-        Attempt attempt = new Attempt();
+        JdbcAttempt attempt = new JdbcAttempt();
         for (int number = 1; ; number++) {
             attempt.start();
             SQLException failure;
             try {
                 return applyOnce(memberId, work, attempt);
-            } catch (BudgetRace race) {
+            } catch (JdbcAttempt.BudgetRace race) {
                 // another member's event drew on a budget first: run the work again, now seeing what remains
                 if (++attempt.budgetRaces > MAX_BUDGET_RACES) {
                     throw new StoreException("gave up on " + attempt.describe(memberId) + " after " + attempt.budgetRaces
@@ -175,13 +175,13 @@ public final class JdbcStore implements LoyaltyStore {
                 failure = e;
             }
             String state = SqlFailures.state(failure);
-            if (SqlFailures.isUniqueViolation(state) && attempt.step == Step.INSERT_EVENT) {
+            if (SqlFailures.isUniqueViolation(state) && attempt.step == JdbcAttempt.Step.INSERT_EVENT) {
                 // recorded first by a transaction that has committed by now: answer with that event
                 Optional<StoredEvent> earlier = findEvent(attempt.eventId);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-            } else if (!(SqlFailures.isUniqueViolation(state) && (attempt.step == Step.INSERT_MEMBER || attempt.step == Step.DRAW_BUDGETS))
+            } else if (!(SqlFailures.isUniqueViolation(state) && (attempt.step == JdbcAttempt.Step.INSERT_MEMBER || attempt.step == JdbcAttempt.Step.DRAW_BUDGETS))
                     && !SqlFailures.isTransient(failure)) {
                 throw new StoreException("could not apply " + attempt.describe(memberId) + " (at " + attempt.step.text + "): "
                         + SqlFailures.describe(failure), state, false, failure);
@@ -250,7 +250,7 @@ public final class JdbcStore implements LoyaltyStore {
                         // the member's earlier event of this run must be in before the member is read again
                         deferred.flush();
                     }
-                    Attempt attempt = new Attempt();
+                    JdbcAttempt attempt = new JdbcAttempt();
                     JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
                     JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
                     MemberChanges changes;
@@ -271,7 +271,7 @@ public final class JdbcStore implements LoyaltyStore {
                             if (deferred != null) {
                                 deferred.flush();
                             }
-                            write(connection, memberId, row, view, changes, balance, attempt);
+                            JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, isPostgres(connection));
                         }
                     }
                     results.add(AppliedWork.applied(changes == null ? null : changes.event()));
@@ -548,15 +548,15 @@ public final class JdbcStore implements LoyaltyStore {
     }
 
     /** One transaction: lock, work, write, commit. */
-    private StoredEvent applyOnce(MemberId memberId, Function<MemberView, MemberChanges> work, Attempt attempt) throws SQLException {
-        attempt.step = Step.CONNECT;
+    private StoredEvent applyOnce(MemberId memberId, Function<MemberView, MemberChanges> work, JdbcAttempt attempt) throws SQLException {
+        attempt.step = JdbcAttempt.Step.CONNECT;
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
                 }
-                attempt.step = Step.LOCK;
+                attempt.step = JdbcAttempt.Step.LOCK;
                 JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
                 if (attempt.eventId != null) {
                     // an earlier attempt may have committed although its connection failed
@@ -566,7 +566,7 @@ public final class JdbcStore implements LoyaltyStore {
                         return recorded.get();
                     }
                 }
-                attempt.step = Step.WORK;
+                attempt.step = JdbcAttempt.Step.WORK;
                 JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
                 MemberChanges changes = runWork(work, view, attempt);
                 if (changes != null && changes.isEmpty()) {
@@ -576,8 +576,8 @@ public final class JdbcStore implements LoyaltyStore {
                 }
                 long balance = MemberChangesCheck.balanceAfter(memberId, row, changes);
                 attempt.eventId = changes.event() == null ? null : changes.event().eventId();
-                write(connection, memberId, row, view, changes, balance, attempt);
-                attempt.step = Step.COMMIT;
+                JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, isPostgres(connection));
+                attempt.step = JdbcAttempt.Step.COMMIT;
                 connection.commit();
                 return changes.event();
             } catch (SQLException | RuntimeException | Error e) {
@@ -591,7 +591,7 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    private static MemberChanges runWork(Function<MemberView, MemberChanges> work, MemberView view, Attempt attempt) throws SQLException {
+    private static MemberChanges runWork(Function<MemberView, MemberChanges> work, MemberView view, JdbcAttempt attempt) throws SQLException {
         MemberChanges changes;
         try {
             changes = work.apply(view);
@@ -607,134 +607,6 @@ public final class JdbcStore implements LoyaltyStore {
             throw attempt.viewFailure;
         }
         return changes;
-    }
-
-    private void write(Connection connection, MemberId memberId, JdbcMapping.MemberRow row, JdbcMemberView view, MemberChanges changes,
-                       long balance, Attempt attempt) throws SQLException {
-        StoredEvent event = changes.event();
-        List<LedgerEntry> entries = changes.entries();
-        if (row == null) {
-            // a new member: the row is inserted whole; an enrolled one's is updated at the end (JdbcMemberUpdate)
-            attempt.step = Step.INSERT_MEMBER;
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_MEMBER)) {
-                ps.setString(1, memberId.value());
-                JdbcMapping.bindMember(ps, 2, changes.member(), balance, entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence(),
-                        changes.account() != null ? changes.account() : Account.NEW,
-                        changes.offerBook() != null ? changes.offerBook() : OfferBook.NEW);
-                ps.executeUpdate();
-            }
-        }
-        if (event != null) {
-            writeEvent(connection, event, attempt);
-        }
-        attempt.step = Step.INSERT_ENTRIES;
-        if (!entries.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_ENTRY)) {
-                JdbcMapping.addEntries(ps, entries);
-                ps.executeBatch();
-            }
-        }
-        writeLots(connection, changes.lots(), attempt);
-        writeHolds(connection, changes.holds(), attempt);
-        if (changes.tiers() != null) {
-            attempt.step = Step.WRITE_TIERS;
-            // the state as stored, read with the view's other reads (the work has read it already when it manages tiers)
-            JdbcTiers.write(connection, memberId, changes.tiers(), view.tierState());
-        }
-        if (!changes.offers().isEmpty()) {
-            attempt.step = Step.WRITE_OFFERS;
-            JdbcOffers.write(connection, memberId, changes.offers());
-        }
-        if (!changes.draws().isEmpty()) {
-            attempt.step = Step.DRAW_BUDGETS;
-            if (!JdbcBudgets.draw(connection, memberId, changes.draws())) {
-                throw new BudgetRace();
-            }
-        }
-        if (changes.referrals() != null) {
-            attempt.step = Step.WRITE_REFERRALS;
-            JdbcReferrals.write(connection, memberId, changes.referrals());
-        }
-        JdbcMemberUpdate update = JdbcMemberUpdate.of(memberId, row, changes, balance);
-        if (update != null) {
-            attempt.step = Step.UPDATE_MEMBER;
-            try (PreparedStatement ps = connection.prepareStatement(update.sql())) {
-                update.bind(ps);
-                if (ps.executeUpdate() != 1) {
-                    throw update.changedWhileLocked();
-                }
-            }
-        }
-    }
-
-    /**
-     * Inserts new lots and replaces existing ones, by lot id, one statement per lot (an event
-     * writes a lot or two, and per-statement counts stay exact where a driver rewrites batches):
-     * an upsert on PostgreSQL, else an insert unless present and an update when it was.
-     */
-    private void writeLots(Connection connection, List<Lot> lots, Attempt attempt) throws SQLException {
-        if (lots.isEmpty()) {
-            return;
-        }
-        boolean upsert = isPostgres(connection);
-        for (Lot lot : lots) {
-            attempt.step = Step.INSERT_LOTS;
-            try (PreparedStatement insert = connection.prepareStatement(upsert ? JdbcMapping.UPSERT_LOT : JdbcMapping.INSERT_LOT_IF_ABSENT)) {
-                int i = JdbcMapping.bindLot(insert, 1, lot);
-                if (!upsert) {
-                    insert.setString(i++, lot.memberId().value());
-                    insert.setString(i, lot.id());
-                }
-                if (insert.executeUpdate() == 1 || upsert) {
-                    continue;
-                }
-            }
-            attempt.step = Step.UPDATE_LOTS;
-            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_LOT)) {
-                int i = JdbcMapping.bindLot(update, 1, lot);
-                update.setString(i++, lot.memberId().value());
-                update.setString(i, lot.id());
-                update.executeUpdate();
-            }
-        }
-    }
-
-    /** Inserts the event and its explanation steps. */
-    private static void writeEvent(Connection connection, StoredEvent event, Attempt attempt) throws SQLException {
-        attempt.step = Step.INSERT_EVENT;
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_EVENT)) {
-            JdbcMapping.bindEvent(ps, event);
-            ps.executeUpdate();
-        }
-        attempt.step = Step.INSERT_STEPS;
-        List<Explanation.Step> steps = event.outcome().explanation().steps();
-        if (!steps.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_STEP)) {
-                JdbcMapping.addSteps(ps, event.eventId(), steps);
-                ps.executeBatch();
-            }
-        }
-    }
-
-    /** Inserts new holds and replaces existing ones, by hold id; the member row is locked, so the two steps cannot race. */
-    private static void writeHolds(Connection connection, List<Hold> holds, Attempt attempt) throws SQLException {
-        for (Hold hold : holds) {
-            attempt.step = Step.WRITE_HOLDS;
-            try (PreparedStatement insert = connection.prepareStatement(JdbcMapping.INSERT_HOLD_IF_ABSENT)) {
-                int i = JdbcMapping.bindHold(insert, 1, hold);
-                insert.setString(i++, hold.memberId().value());
-                insert.setString(i, hold.id());
-                if (insert.executeUpdate() == 1) {
-                    continue;
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement(JdbcMapping.UPDATE_HOLD)) {
-                int i = JdbcMapping.bindHold(update, 1, hold);
-                update.setString(i++, hold.memberId().value());
-                update.setString(i, hold.id());
-                update.executeUpdate();
-            }
-        }
     }
 
     /**
@@ -866,68 +738,10 @@ public final class JdbcStore implements LoyaltyStore {
     /** How often one event may find that others drew on a campaign budget first before the store gives up. */
     private static final int MAX_BUDGET_RACES = 10_000;
 
-    /** A campaign budget draw that no longer fits; the transaction is rolled back and the work runs again. */
-    private static final class BudgetRace extends SQLException {
-        private static final long serialVersionUID = 1L;
-
-        BudgetRace() {
-            super("a campaign budget draw no longer fits what remains", "40001");
-        }
-    }
-
     @Override
     public Optional<CampaignBudget> campaignBudget(String campaign) {
         Checks.notNull(campaign, "campaign");
         return read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
-    }
-
-    /** Where a transaction attempt is, so a failure can be read in context. */
-    private enum Step {
-        CONNECT("getting a connection"),
-        LOCK("locking the member row"),
-        WORK("running the work"),
-        INSERT_MEMBER("inserting the member"),
-        INSERT_EVENT("inserting the event"),
-        INSERT_STEPS("inserting the explanation"),
-        INSERT_ENTRIES("inserting the ledger entries"),
-        INSERT_LOTS("writing a lot"),
-        UPDATE_LOTS("updating a lot"),
-        WRITE_HOLDS("writing a hold"),
-        WRITE_TIERS("writing the tier bookkeeping"),
-        WRITE_OFFERS("writing an offer"),
-        DRAW_BUDGETS("drawing on campaign budgets"),
-        WRITE_REFERRALS("writing the referrals"),
-        UPDATE_MEMBER("updating the member"),
-        COMMIT("committing");
-
-        final String text;
-
-        Step(String text) {
-            this.text = text;
-        }
-    }
-
-    /** The state of one call to {@link #apply} across its attempts. */
-    private static final class Attempt {
-        Step step = Step.CONNECT;
-        EventId eventId;
-        SQLException viewFailure;
-        int budgetRaces;
-
-        void start() {
-            step = Step.CONNECT;
-            viewFailure = null;
-        }
-
-        void viewFailed(SQLException e) {
-            if (viewFailure == null) {
-                viewFailure = e;
-            }
-        }
-
-        String describe(MemberId memberId) {
-            return (eventId == null ? "an event" : "event " + eventId) + " of member " + memberId;
-        }
     }
 
     @FunctionalInterface
