@@ -14,7 +14,13 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.rules.testkit.CampaignScenarios;
 import dev.loyalty.rules.testkit.Then;
+import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.model.Money;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +35,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The examples of the campaign author's guide (this module's {@code README.md}), read from the
  * guide itself and run the way it tells a reader to: each must build and print or award what the
- * guide says, so that an example cannot drift from the code unnoticed.
+ * guide says, so that an example cannot drift from the code unnoticed. The project's README's
+ * embedding example, campaign and test kit line are run the same way.
  */
 class ReadmeExamplesTest {
 
     private static final String GUIDE = read(Path.of("README.md"));
+    /** The project's README, whose embedding, campaign and test kit examples run on this module. */
+    private static final String MAIN = read(Path.of("..", "README.md"));
     private static final Pattern BLOCK = Pattern.compile("(?m)^```[a-z]*\\n(.*?)^```$", Pattern.DOTALL);
 
     private static String read(Path path) {
@@ -46,14 +55,19 @@ class ReadmeExamplesTest {
 
     /** Returns the one fenced code block of the guide that holds the text, without its fences. */
     private static String block(String holding) {
+        return block(GUIDE, holding);
+    }
+
+    /** Returns the one fenced code block of the document that holds the text, without its fences. */
+    private static String block(String document, String holding) {
         List<String> found = new ArrayList<>();
-        Matcher block = BLOCK.matcher(GUIDE);
+        Matcher block = BLOCK.matcher(document);
         while (block.find()) {
             if (block.group(1).contains(holding)) {
                 found.add(block.group(1));
             }
         }
-        assertThat(found).as("code blocks of the guide holding %s", holding).hasSize(1);
+        assertThat(found).as("code blocks holding %s", holding).hasSize(1);
         return found.get(0);
     }
 
@@ -151,6 +165,55 @@ class ReadmeExamplesTest {
                     .build());
 
             assertThat(outcome.explanation().toText()).isEqualTo(shown);
+        }
+    }
+
+    @Test
+    void shouldPrintWhatTheMainReadmeSaysForItsEmbeddingExample() {
+        String example = block(MAIN, "try (LoyaltyEngine engine = LoyaltyEngine.builder()");
+        assertThat(example).contains("ProgramSettings.builder()\n        .currency(\"GBP\").zone(\"Europe/London\").build();")
+                .contains("engine.process(Enrolment.of(EventId.of(\"enrol-alice\"), alice, clock.instant()));")
+                .contains("Purchase.builder(EventId.of(\"order-1001\"), alice, clock.instant())")
+                .contains(".line(\"85123A\", \"home\", 2, Money.of(\"2.95\", \"GBP\"))")
+                .contains(".line(\"POST\", \"service\", 1, Money.of(\"4.00\", \"GBP\"))")
+                .contains("System.out.println(outcome.explanation().toText());");
+        String shown = block(MAIN, "purchase order-1001 of member alice");
+        Clock clock = Clock.fixed(Instant.parse("2026-03-03T12:00:00Z"), ZoneOffset.UTC);   // a Tuesday
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        // the README's code, with System.out captured
+        ProgramSettings program = ProgramSettings.builder()
+                .currency("GBP").zone("Europe/London").build();
+        try (LoyaltyEngine engine = LoyaltyEngine.builder()
+                .program(program)
+                .clock(clock)
+                .build()) {
+            MemberId alice = MemberId.of("alice");
+            engine.process(Enrolment.of(EventId.of("enrol-alice"), alice, clock.instant()));
+            Outcome outcome = engine.process(Purchase.builder(EventId.of("order-1001"), alice, clock.instant())
+                    .line("85123A", "home", 2, Money.of("2.95", "GBP"))
+                    .line("POST", "service", 1, Money.of("4.00", "GBP"))
+                    .build());
+            out.println(outcome.explanation().toText());
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(shown);
+    }
+
+    @Test
+    void shouldAwardWhatTheMainReadmeSaysForItsCampaignExample() {
+        String campaign = block(MAIN, "package campaigns.spring;");
+        Matcher testKit = Pattern.compile("`(CampaignScenarios\\.of\\(builder\\)[^`]*)`").matcher(MAIN);
+        assertThat(testKit.find()).as("the test kit example of the main README").isTrue();
+        String scenario = testKit.group(1).replaceAll("\\s+", " ");
+        assertThat(scenario).contains(".given(member(\"m-1\").tier(\"gold\"))")
+                .contains(".when(purchase(\"2026-04-07T11:00\").line(\"G-1\", \"garden\", 1, \"10.00\"))");
+
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().defaultCampaigns().drl("spring.drl", campaign))) {
+            scenarios.given(member("m-1").tier("gold"))
+                    .when(purchase("2026-04-07T11:00").line("G-1", "garden", 1, "10.00"))
+                    .thenAwardedBy("SPRING-01", number(scenario, ".thenAwardedBy(\"SPRING-01\", "));
         }
     }
 }
