@@ -2,6 +2,7 @@ package dev.loyalty.examples.pos;
 
 import dev.loyalty.core.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +48,10 @@ public final class PosCli implements Runnable {
     /** Without a sub-command, prints the usage and fails as a usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, replay, statement, simulate or report");
+        // the names as registered, so that a command added later is named too
+        List<String> names = spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        String listed = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + listed);
     }
 
     /**

@@ -245,6 +245,14 @@ class PosCliTest {
         assertThat(CliRun.of("replay", "--format", "XML", "x").exitCode()).isEqualTo(PosCli.USAGE);
     }
 
+    @Test
+    void withoutACommandTheErrorNamesEveryCommand() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(PosCli.USAGE);
+        assertThat(run.err()).contains("name a command: validate, replay, statement, sweep, simulate or report");
+    }
+
     private String db() {
         return dir.resolve("loyalty-db").toString();
     }
