@@ -357,8 +357,17 @@ public final class LoyaltyEngine implements AutoCloseable {
      * instances may sweep disjoint ranges at once. Members enrolled after the run's instant are
      * visited and left as they are.
      *
+     * <p>A member whose sweep work fails (the rules throw, or propose what the core refuses) does
+     * not stop the run: nothing of that member's sweep is stored, the run goes on with the next
+     * member, and the report lists the member with the cause in {@link SweepReport#failures()}.
+     * A checkpointed run with a failure is not marked completed and its checkpoint stays at the
+     * last member finished before the first failure, so running it again (once the rules are
+     * fixed) sweeps the failed members, and those after them again, which changes nothing for
+     * the latter; a run without a checkpoint is simply run again. A store failure
+     * ({@link StoreException}) still stops the run.
+     *
      * @param request what to sweep
-     * @return what this run did; a run whose checkpoint says it completed does nothing
+     * @return what this run did, with the members whose sweep failed; a run whose checkpoint says it completed does nothing
      * @throws InvalidInputException when the request is null, or asks for an instant later than the
      *         engine's clock allows an event ({@link ProgramSettings#maxClockSkew()} ahead): what a
      *         sweep expires, reviews and issues cannot be taken back from the ledger; or names a
@@ -402,7 +411,7 @@ public final class LoyaltyEngine implements AutoCloseable {
         SweepRun run = new SweepRun(store, processor, (referee, at) -> intake.settleReferral(referee, at, true), request, asOf, resumeAfter, before);
         store.forEachMember(from, request.to(), run::visit);
         if (id != null) {
-            store.saveSweepCheckpoint(new SweepCheckpoint(id, asOf, run.last, before + run.counts[0], true));
+            store.saveSweepCheckpoint(run.checkpoint(true));
         }
         if (run.counts[0] % request.progressEvery() != 0 || run.counts[0] == 0) {
             request.listener().progress(run.progress());

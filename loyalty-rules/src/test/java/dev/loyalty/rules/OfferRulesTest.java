@@ -1,10 +1,10 @@
 package dev.loyalty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
@@ -32,9 +32,9 @@ class OfferRulesTest {
         return LoyaltyEngine.builder().program(Shop.PROGRAM).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build();
     }
 
-    private void sweep(LoyaltyEngine engine, String instant) {
+    private SweepReport sweep(LoyaltyEngine engine, String instant) {
         clock.set(Instant.parse(instant));
-        engine.sweep(SweepRequest.builder().asOf(Instant.parse(instant)).build());
+        return engine.sweep(SweepRequest.builder().asOf(Instant.parse(instant)).build());
     }
 
     private static void enrol(LoyaltyEngine engine, String tier, LocalDate birthday) {
@@ -105,7 +105,7 @@ class OfferRulesTest {
     }
 
     @Test
-    void shouldFailTheSweepNamingTheRuleWhenAnOfferHasNoPoints() {
+    void shouldReportTheMembersSweepAsFailedNamingTheRuleWhenAnOfferHasNoPoints() {
         RuleEngine rules = DroolsRuleEngine.builder().drl("bad.drl", """
                 package test;
                 import dev.loyalty.rules.vocabulary.*;
@@ -120,8 +120,12 @@ class OfferRulesTest {
         LoyaltyEngine engine = engine(rules);
         enrol(engine, "member", LocalDate.of(1990, 7, 15));
 
-        assertThatThrownBy(() -> sweep(engine, "2025-07-15T12:00:00Z")).isInstanceOf(RuleEvaluationException.class)
-                .hasMessageContaining("BAD-01 zero points");
+        SweepReport report = sweep(engine, "2025-07-15T12:00:00Z");
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.memberId()).isEqualTo(MEMBER);
+            assertThat(failure.cause()).isInstanceOf(RuleEvaluationException.class).hasMessageContaining("BAD-01 zero points");
+        });
         assertThat(engine.offers(MEMBER)).isEmpty();
     }
 

@@ -43,6 +43,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +58,11 @@ public abstract class OffersContract {
     private static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati");
     private static final ZoneId HONOLULU = ZoneId.of("Pacific/Honolulu");
     private static final Instant LONG_AGO = Instant.parse("2026-01-05T12:00:00Z");
-    private static final JavaRules BIRTHDAY_ONLY = JavaRules.none().withSweepRules("birthday-only",
-            ctx -> ctx.birthday() != null
-                    ? List.of(new Decision.IssueOffer(JavaRules.BIRTHDAY, "Happy birthday", OfferTrigger.BIRTHDAY, JavaRules.BIRTHDAY,
-                            OfferKind.POINTS, BigDecimal.valueOf(500), null, 30))
-                    : List.of());
+    private static final JavaRules.SweepRule BIRTHDAY_RULE = ctx -> ctx.birthday() != null
+            ? List.of(new Decision.IssueOffer(JavaRules.BIRTHDAY, "Happy birthday", OfferTrigger.BIRTHDAY, JavaRules.BIRTHDAY,
+                    OfferKind.POINTS, BigDecimal.valueOf(500), null, 30))
+            : List.of();
+    private static final JavaRules BIRTHDAY_ONLY = JavaRules.none().withSweepRules("birthday-only", BIRTHDAY_RULE);
     private static final JavaRules BASE_AND_OFFERS = JavaRules.of("base",
             ctx -> ctx.event() instanceof Purchase
                     ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
@@ -145,9 +146,13 @@ public abstract class OffersContract {
         enrol("typo", LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
         at("2028-03-10T12:00:00Z");
 
-        assertThatThrownBy(() -> engine.sweep()).isInstanceOf(RuleEvaluationException.class)
-                .hasMessageContaining("BDAY-TYPO").hasMessageContaining(tooMany + " points").hasMessageContaining("program.maxPointsPerCredit");
+        SweepReport report = engine.sweep();
 
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.memberId()).isEqualTo(MemberId.of("typo"));
+            assertThat(failure.cause()).isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("BDAY-TYPO").hasMessageContaining(tooMany + " points").hasMessageContaining("program.maxPointsPerCredit");
+        });
         assertThat(offers("typo")).isEmpty();
     }
 
@@ -176,12 +181,68 @@ public abstract class OffersContract {
         enrol("m", LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
         at("2028-03-10T12:00:00Z");
 
-        assertThatThrownBy(() -> engine.sweep()).isInstanceOf(RuleEvaluationException.class).satisfies(e -> {
+        SweepReport report = engine.sweep();
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.memberId()).isEqualTo(MemberId.of("m"));
+            assertThat(failure.cause()).isInstanceOf(RuleEvaluationException.class);
             for (String part : messageParts) {
-                assertThat(e).hasMessageContaining(part);
+                assertThat(failure.cause()).hasMessageContaining(part);
             }
         });
         assertThat(offers("m")).isEmpty();
+    }
+
+    @Test
+    void shouldSweepTheOtherMembersAndReportTheFailureWhenTheRulesFailForOneMember() {
+        start(BirthdayWindow.DAY, JavaRules.none().withSweepRules("broken-for-b", ctx -> {
+            if (ctx.member().id().equals(MemberId.of("b"))) {
+                throw new IllegalStateException("rule blew up");
+            }
+            return BIRTHDAY_RULE.decide(ctx);
+        }));
+        for (String id : List.of("a", "b", "c")) {
+            enrol(id, LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
+        }
+        at("2028-03-10T12:00:00Z");
+
+        SweepReport report = engine.sweep();
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.memberId()).isEqualTo(MemberId.of("b"));
+            assertThat(failure.cause()).isInstanceOf(RuleEvaluationException.class).hasMessageContaining("member b")
+                    .hasRootCauseMessage("rule blew up");
+        });
+        assertThat(report.offersIssued()).isEqualTo(2);
+        assertThat(offers("a")).hasSize(1);
+        assertThat(offers("b")).isEmpty();
+        assertThat(offers("c")).hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveACheckpointedRunOpenWhenAMemberFailedSoThatTheRerunSweepsThatMember() {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        start(BirthdayWindow.DAY, JavaRules.none().withSweepRules("broken-for-b", ctx -> {
+            if (broken.get() && ctx.member().id().equals(MemberId.of("b"))) {
+                throw new IllegalStateException("rule blew up");
+            }
+            return BIRTHDAY_RULE.decide(ctx);
+        }));
+        for (String id : List.of("a", "b", "c")) {
+            enrol(id, LocalDate.of(1990, 3, 10), ZoneOffset.UTC);
+        }
+        at("2028-03-10T12:00:00Z");
+        SweepRequest request = SweepRequest.builder().checkpoint("daily-2028-03-10").checkpointEvery(1).build();
+
+        SweepReport failed = engine.sweep(request);
+        broken.set(false);
+        SweepReport rerun = engine.sweep(request);
+
+        assertThat(failed.failures()).extracting(failure -> failure.memberId().value()).containsExactly("b");
+        assertThat(rerun.failures()).isEmpty();
+        assertThat(rerun.offersIssued()).isEqualTo(1);
+        assertThat(only("b").issuedAt()).isEqualTo(Instant.parse("2028-03-10T12:00:00Z"));
+        assertThat(store.findSweepCheckpoint("daily-2028-03-10")).hasValueSatisfying(checkpoint -> assertThat(checkpoint.completed()).isTrue());
     }
 
     @Test
