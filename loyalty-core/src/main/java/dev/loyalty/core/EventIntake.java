@@ -240,9 +240,20 @@ final class EventIntake {
         // read in the event's own transaction: only a referee with an open referral pays for settling after it
         AtomicBoolean openReferral = new AtomicBoolean();
         Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral);
-        if (event instanceof Return) {
-            // a referral whose window closed before the return occurred qualifies first; a store failure stops the return
-            // due by the return's time, written at the clock's: offers issued now are valid from now
+        if (event instanceof Return && refereeSignedUp(event.memberId())) {
+            // a referral whose window closed before the return occurred qualifies first, but only for a return the store
+            // accepts: a refused event changes nothing, so the return's work is tried first and rolled back
+            try {
+                store.apply(event.memberId(), view -> {
+                    work.apply(view);
+                    throw new AcceptedOnTrial();
+                });
+            } catch (AcceptedOnTrial accepted) {
+                // the return would be stored: settle what fell due before it
+            } catch (LoyaltyException e) {
+                return refused(event, fingerprint, e);
+            }
+            // due by the return's time, written at the clock's: offers issued now are valid from now; a store failure stops the return
             Instant now = clock.instant();
             settleReferral(event.memberId(), event.occurredAt(), now.isAfter(event.occurredAt()) ? now : event.occurredAt(), false);
         }
@@ -253,6 +264,20 @@ final class EventIntake {
             return refused(event, fingerprint, e);
         }
         return answer(event, fingerprint, stored, openReferral.get());
+    }
+
+    /** Tells whether a member is the referee of a referral not yet qualified, which a return may settle first. */
+    private boolean refereeSignedUp(MemberId member) {
+        return store.findReferral(member).map(referral -> referral.status() == ReferralStatus.SIGNED_UP).orElse(false);
+    }
+
+    /** Thrown by a return's trial work once it succeeded, so that the store rolls it back and writes nothing. */
+    private static final class AcceptedOnTrial extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AcceptedOnTrial() {
+            super("trial only", null, false, false);
+        }
     }
 
     /** The work an event does under its member's lock; it tells whether the member's referral is open after a purchase or return. */

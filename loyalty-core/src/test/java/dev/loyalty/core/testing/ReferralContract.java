@@ -262,6 +262,26 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldLeaveTheReferralUnsettledWhenAReturnReceivedAfterTheWindowIsRefused() {
+        store = newStore();
+        engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules).referrals(ReferralPolicy.DEFAULT)
+                .program(ProgramSettings.builder().currency("GBP").returnWindowDays(14)
+                        .unlinkedReturnPointsPerUnit(java.math.BigDecimal.valueOf(100)).build()).build();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        buy("bob", "20.00");
+        later(Duration.ofDays(15));
+        // no sweep ran since the window closed; the return claws back more points than a long holds, so it is refused
+        Return absurd = new Return(EventId.of("return-1"), MemberId.of("bob"), clock.instant(), null, Money.of("999999999999999999", "GBP"));
+
+        assertThatThrownBy(() -> engine.process(absurd)).isInstanceOf(dev.loyalty.core.PointsOverflowException.class);
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(balance("ann")).isZero();
+        assertThat(balance("bob")).isEqualTo(20);
+    }
+
+    @Test
     void shouldIssueTheRefereesOfferValidFromNowWhenAReturnReceivedLateSettlesTheQualificationThatFellDueBeforeIt() {
         start();
         referrer("ann");
