@@ -174,6 +174,10 @@ public final class InMemoryStore implements LoyaltyStore {
                             return events.get(changes.event().eventId());
                         }
                     } else if (changes.event() != null) {
+                        // the id is claimed before the slot is written, on purpose: another member's event may claim the same id
+                        // outside this lock, and only the claim's winner may write. Everything that can refuse the changes ran
+                        // above; the writes below never throw (QualifyingDays.add, EarnedPoints and KeyedValues are built so),
+                        // which is what makes the claim and the writes one step
                         StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
                         if (earlier != null) {
                             return earlier;
