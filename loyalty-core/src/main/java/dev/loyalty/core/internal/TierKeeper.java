@@ -180,6 +180,16 @@ final class TierKeeper {
                 sum.purchases());
         BigDecimal value = total.valueOf(policy.metric());
         TierProgress progress = null;
+        String held = state.earnedTier();
+        BigDecimal keeps = state.graceUntil() == null ? null : policy.thresholds().get(held);
+        if (keeps != null && keeps.compareTo(value) > 0) {
+            // in grace the tier is lost unless the window reaches its threshold by the last day of grace: that comes first
+            BigDecimal needed = keeps.subtract(value);
+            LocalDate by = state.graceUntil().minusDays(1);
+            return new MemberTier(memberId, today, tier, policy.benefitsOf(code), held, total, from, state.nextReview(),
+                    state.graceUntil(), state.overrideUntil(),
+                    new TierProgress(held, policy.metric(), needed, by, more(needed) + " by " + by + " to keep " + held));
+        }
         for (Tier higher : program.tiers()) {
             BigDecimal needs = policy.thresholds().get(higher.code());
             if (higher.rank() > tier.rank() && needs != null && needs.compareTo(value) > 0) {

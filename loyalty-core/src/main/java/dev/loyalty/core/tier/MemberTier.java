@@ -18,7 +18,8 @@ import java.time.LocalDate;
  * @param nextReview the next review point, when a member who fell short can lose the tier
  * @param graceUntil the first day after the grace period the member is in, or null
  * @param overrideUntil the first day the member's override no longer applies, or null without one
- * @param progress how to reach the next tier, or null on the top tier or when no higher tier can be qualified for
+ * @param progress how to reach the next tier, or, during a grace period, how to keep the earned tier; null on the top
+ *                 tier or when no higher tier can be qualified for (and the member is not in grace)
  */
 public record MemberTier(MemberId memberId, LocalDate asOf, Tier tier, TierBenefits benefits, String earnedTier, Qualifying qualifying,
                          LocalDate windowStart, LocalDate nextReview, LocalDate graceUntil, LocalDate overrideUntil, TierProgress progress) {

@@ -326,6 +326,22 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldTellTheMemberWhatKeepingTheTierTakesDuringGrace() {
+        start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).graceDays(90).build());
+        buyOn(ENROLLED.plusDays(1), "600.00");
+        sweepOn(LocalDate.of(2028, 1, 1));
+        buyOn(LocalDate.of(2028, 2, 1), "200.00");
+
+        MemberTier view = engine.tier(MEMBER);
+
+        assertThat(view.graceUntil()).isEqualTo(LocalDate.of(2028, 3, 31));
+        assertThat(view.progress().nextTier()).isEqualTo("silver");
+        assertThat(view.progress().needed()).isEqualByComparingTo("300.00");
+        assertThat(view.progress().by()).isEqualTo(LocalDate.of(2028, 3, 30));
+        assertThat(view.progress().text()).isEqualTo("spend 300.00 more by 2028-03-30 to keep silver");
+    }
+
+    @Test
     void shouldLandOneTierDownWithSoftLanding() {
         start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).softLanding(true).build());
         buyOn(ENROLLED.plusDays(1), "5000.00");
