@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.core.SweepFailure;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.model.MemberId;
@@ -65,8 +66,19 @@ final class SweepCommand implements Callable<Integer> {
             stdout.printf("Offers issued            %,10d%n", report.offersIssued());
             stdout.printf("Offers expired           %,10d%n", report.offersExpired());
             stdout.printf("Tier changes             %,10d%n", report.tierChanges());
+            if (report.failures().isEmpty()) {
+                stdout.flush();
+                return PosCli.OK;
+            }
+            // the others were swept; these members were left as they were, and a run at the same instant sweeps them again
+            stdout.printf("Members failed           %,10d  (left unchanged: see the errors, then sweep again)%n", report.failures().size());
             stdout.flush();
-            return PosCli.OK;
+            PrintWriter stderr = spec.commandLine().getErr();
+            for (SweepFailure failure : report.failures()) {
+                stderr.println("failed: member " + failure.memberId() + ": " + failure.cause().getMessage());
+            }
+            stderr.flush();
+            return PosCli.REFUSED;
         }
     }
 }

@@ -66,6 +66,29 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweepListsTheMembersWhoseRulesFailedAndExitsAsRefused() throws IOException {
+        Path campaigns = Files.createDirectories(dir.resolve("campaigns"));
+        Files.writeString(campaigns.resolve("bad.drl"), """
+                package campaigns.bad;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "BAD-01 zero points"
+                when
+                    $d : Dormant( )
+                then
+                    offers.points($d, "BAD-01", 0, 30, "Nothing");
+                end
+                """);
+
+        CliRun run = CliRun.of("sweep", "--db", db, "--as-of", JUNE, "--campaigns", campaigns.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(PosCli.REFUSED);
+        assertThat(run.out()).contains("Members swept                     2").contains("Members failed                    2");
+        assertThat(run.err()).contains("failed: member alice: ").contains("failed: member bob: ").contains("BAD-01 zero points");
+        assertThat(offersIssued(run.out())).isZero();
+    }
+
+    @Test
     void sweepOfAMissingDatabaseFailsWithoutCreatingIt() {
         String missing = dir.resolve("nowhere").toString();
 

@@ -276,13 +276,24 @@ final class ShopResponses {
      * @param offersIssued offers issued
      * @param offersExpired offers expired
      * @param tierChanges tier history lines added: demotions, grace periods, override expiries
+     * @param failures the members whose sweep failed and were left unchanged (the others were swept); empty when none
      */
     record SweepBody(Instant asOf, long members, long changedMembers, long released, long expiredPoints, long lapsedHolds,
-                     long offersIssued, long offersExpired, long tierChanges) {
+                     long offersIssued, long offersExpired, long tierChanges, List<SweepFailureBody> failures) {
 
         static SweepBody of(Instant asOf, SweepReport report) {
             return new SweepBody(asOf, report.members(), report.changedMembers(), report.released(), report.expiredPoints(),
-                    report.lapsedHolds(), report.offersIssued(), report.offersExpired(), report.tierChanges());
+                    report.lapsedHolds(), report.offersIssued(), report.offersExpired(), report.tierChanges(),
+                    report.failures().stream().map(f -> new SweepFailureBody(f.memberId().value(), f.cause().getMessage())).toList());
         }
+    }
+
+    /**
+     * A member a sweep could not sweep.
+     *
+     * @param memberId the member, left as it was: sweeping again at the same instant tries it again
+     * @param error why, naming the rule when a rule failed
+     */
+    record SweepFailureBody(String memberId, String error) {
     }
 }
