@@ -2,6 +2,7 @@ package dev.loyalty.examples.retail;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
@@ -92,7 +93,11 @@ record Replay(int events, long pointsIssued, long pointsClawedBack, Map<String, 
             collectBalances(engine, sample, balances);
             balances.sort(Map.Entry.<MemberId, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
             // a closing sweep at the clock: win-back offers for the members dormant by the end of the sample
-            engine.sweep();
+            SweepReport closing = engine.sweep();
+            if (!closing.failures().isEmpty()) {
+                // the default campaigns' offers do not fail; if one did, the offer counts below would be short
+                throw closing.failures().get(0).cause();
+            }
             Map<String, Long> offers = new TreeMap<>();
             Map<String, Long> byTier = new java.util.LinkedHashMap<>();
             engine.program().tiers().forEach(tier -> byTier.put(tier.code(), 0L));

@@ -6,6 +6,7 @@ import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
@@ -79,6 +80,8 @@ public final class CampaignSimulation {
      * @return the report
      * @throws dev.loyalty.core.RuleDefinitionException when a set given as a builder does not build
      * @throws InvalidInputException when the list holds null, naming its index; nothing is replayed then
+     * @throws LoyaltyException when the closing sweep fails for a member (a rule throws, or proposes
+     *         what the core refuses): the first such failure, naming the member and the rule
      */
     public SimulationReport run(List<? extends LoyaltyEvent> events) {
         Objects.requireNonNull(events, "events");
@@ -149,7 +152,11 @@ public final class CampaignSimulation {
                 }
             }
             // the closing sweep, after the liability and tiers are read: it issues the birthday and win-back offers due then
-            engine.sweep();
+            SweepReport closing = engine.sweep();
+            if (!closing.failures().isEmpty()) {
+                // a sweep goes on past a member whose rules fail; a simulation that did would report too few offers
+                throw closing.failures().get(0).cause();
+            }
             Map<String, Long> offersByTemplate = new TreeMap<>();
             for (MemberId member : members) {
                 if (engine.member(member).isPresent()) {

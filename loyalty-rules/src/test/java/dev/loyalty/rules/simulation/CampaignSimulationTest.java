@@ -162,6 +162,29 @@ class CampaignSimulationTest {
     }
 
     @Test
+    void shouldFailNamingTheRuleWhenTheClosingSweepFailsForAMember() {
+        List<LoyaltyEvent> events = new java.util.ArrayList<>();
+        events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(java.time.Duration.ofDays(199))));
+        events.addAll(events());
+        String badWinBack = """
+                package candidate;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "BAD-01 zero points"
+                when
+                    $d : Dormant( )
+                then
+                    offers.points($d, "BAD-01", 0, 30, "Nothing");
+                end
+                """;
+
+        assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE)
+                .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("bad.drl", badWinBack))
+                .build().run(events))
+                .isInstanceOf(dev.loyalty.core.RuleEvaluationException.class).hasMessageContaining("BAD-01 zero points");
+    }
+
+    @Test
     void shouldRefuseToRunWithoutACandidate() {
         assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE).build())
                 .isInstanceOf(LoyaltyConfigurationException.class).hasMessageContaining("candidate(...)");
