@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Named text fields of one line of an events file (a JSON object or a CSV row), converted to
@@ -18,14 +19,28 @@ import java.util.function.Function;
 final class Fields {
 
     private final Function<String, String> values;
+    private final Predicate<String> fractional;
 
     /**
-     * Wraps a lookup of field values.
+     * Wraps a lookup of field values that are text only, as in CSV.
      *
      * @param values answers a field's text, or null or blank when the field is absent
      */
     Fields(Function<String, String> values) {
+        this(values, name -> false);
+    }
+
+    /**
+     * Wraps a lookup of field values, some of which may be typed numbers, as in JSON.
+     *
+     * @param values answers a field's text, or null or blank when the field is absent
+     * @param fractional answers whether a field holds a number written with a fraction or an
+     *                   exponent (such as {@code 2.0} or {@code 1e2}), which no whole-number field
+     *                   takes even when its value is whole
+     */
+    Fields(Function<String, String> values, Predicate<String> fractional) {
         this.values = values;
+        this.fractional = fractional;
     }
 
     /** A malformed line: the message names the field and what is wrong. */
@@ -89,6 +104,9 @@ final class Fields {
 
     long whole(String name) {
         String text = required(name);
+        if (fractional.test(name)) {
+            throw new LineProblem("field '" + name + "' is a number written with a fraction or an exponent; expected a whole number such as 2");
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

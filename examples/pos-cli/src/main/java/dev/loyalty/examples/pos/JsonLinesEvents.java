@@ -31,7 +31,10 @@ import java.util.List;
  * {"type":"redeem","eventId":"x-1","member":"alice","occurredAt":"2026-03-06T10:00:00Z","reward":"VOUCHER-5","points":500,"value":"5.00","currency":"GBP"}
  * </pre>
  *
- * Amounts may be JSON strings or numbers; both are read as exact decimals. A line holds one
+ * Amounts may be JSON strings or numbers; both are read as exact decimals. Counts
+ * ({@code quantity}, {@code points}) are whole JSON numbers or text of digits: a number written
+ * with a fraction or an exponent ({@code 2.0}, {@code 1e2}) is refused naming the field, as the
+ * shop backend refuses it, even when its value is whole. A line holds one
  * object: anything after it on the line (two events pasted onto one line) makes the line invalid,
  * as does a field named twice.
  */
@@ -118,6 +121,6 @@ final class JsonLinesEvents {
                 return null;
             }
             return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
-        });
+        }, name -> node.has(name) && node.get(name).isFloatingPointNumber());
     }
 }

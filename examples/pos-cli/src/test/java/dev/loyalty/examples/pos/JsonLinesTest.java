@@ -8,11 +8,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A JSON line that is more or less than one object with each field once is refused naming the line; nothing is replayed. */
+/**
+ * A JSON line that is more or less than one object with each field once, or gives a count as a
+ * number with a fraction or an exponent, is refused naming the line; nothing is replayed.
+ */
 class JsonLinesTest {
 
     private static final String ENROL = "{\"type\":\"enrol\",\"eventId\":\"e-1\",\"member\":\"alice\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}";
     private static final String OTHER = "{\"type\":\"enrol\",\"eventId\":\"e-2\",\"member\":\"bob\",\"occurredAt\":\"2026-03-01T10:00:00Z\"}";
+
+    private static final String PURCHASE = "{\"type\":\"purchase\",\"eventId\":\"p-1\",\"member\":\"alice\",\"occurredAt\":\"2026-03-02T10:00:00Z\","
+            + "\"currency\":\"GBP\",\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":2,\"unitPrice\":\"2.95\"}]}";
 
     @TempDir
     Path dir;
@@ -36,6 +42,38 @@ class JsonLinesTest {
 
         assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
         assertThat(replay.err()).contains(events + ":1: not valid JSON").contains("member");
+    }
+
+    @Test
+    void shouldRefuseTheFileNamingTheFieldAndLineWhenAQuantityIsANumberWithAnExponent() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":1e2") + "\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'lines[0].quantity' is a number written with a fraction or an exponent; expected a whole number such as 2");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
+    }
+
+    @Test
+    void shouldRefuseTheFileNamingTheFieldAndLineWhenAQuantityIsANumberWithAnExponentOfZero() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":2E0") + "\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'lines[0].quantity'").contains("expected a whole number");
+    }
+
+    @Test
+    void shouldRefuseTheFileNamingTheFieldAndLineWhenRedeemedPointsAreANumberWithAnExponent() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n"
+                + "{\"type\":\"redeem\",\"eventId\":\"x-1\",\"member\":\"alice\",\"occurredAt\":\"2026-03-06T10:00:00Z\",\"reward\":\"V-5\",\"points\":5e2}\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'points'").contains("expected a whole number");
     }
 
     private String db() {
