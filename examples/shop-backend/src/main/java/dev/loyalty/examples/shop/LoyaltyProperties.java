@@ -2,6 +2,7 @@ package dev.loyalty.examples.shop;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param campaigns a directory of {@code .drl} campaigns, or null for the default pack
  * @param applySchema whether to create or upgrade the loyalty tables at startup ({@code JdbcSchema.apply});
  *                    turn it off when a migration tool owns the schema
+ * @param idempotencyKeyRetention how long an {@code Idempotency-Key} is kept after it was first
+ *                                seen ({@link IdempotencyKeys}); 7 days by default
  */
 @ConfigurationProperties("loyalty")
 public record LoyaltyProperties(@DefaultValue("GBP") String currency, @DefaultValue("Europe/London") String zone,
                                 @DefaultValue("0") BigDecimal unlinkedReturnPointsPerUnit, Path campaigns,
-                                @DefaultValue("true") boolean applySchema) {
+                                @DefaultValue("true") boolean applySchema,
+                                @DefaultValue("7d") Duration idempotencyKeyRetention) {
 }
