@@ -1,5 +1,6 @@
 package dev.loyalty.core;
 
+import dev.loyalty.core.internal.Checks;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public record SweepReport(long members, long changedMembers, long released, long
      * @param failures the members whose sweep failed, each with its cause
      */
     public SweepReport {
-        failures = List.copyOf(dev.loyalty.core.internal.Checks.notNull(failures, "sweepReport.failures"));
+        failures = List.copyOf(Checks.notNull(failures, "sweepReport.failures"));
     }
 
     /**

@@ -179,28 +179,31 @@ final class TierKeeper {
         Qualifying total = new Qualifying(Decimals.normal(sum.spend(), program.currency().getDefaultFractionDigits()), sum.points(),
                 sum.purchases());
         BigDecimal value = total.valueOf(policy.metric());
-        TierProgress progress = null;
+        return new MemberTier(memberId, today, tier, policy.benefitsOf(code), state.earnedTier(), total, from, state.nextReview(),
+                state.graceUntil(), state.overrideUntil(), progress(tier, value));
+    }
+
+    /**
+     * How far the member is from keeping the earned tier during a grace period (which comes first: short of its threshold by
+     * the last day of grace, the tier is lost), else from the next tier up; null when there is nothing to reach.
+     */
+    private TierProgress progress(Tier tier, BigDecimal value) {
         String held = state.earnedTier();
         BigDecimal keeps = state.graceUntil() == null ? null : policy.thresholds().get(held);
         if (keeps != null && keeps.compareTo(value) > 0) {
-            // in grace the tier is lost unless the window reaches its threshold by the last day of grace: that comes first
             BigDecimal needed = keeps.subtract(value);
             LocalDate by = state.graceUntil().minusDays(1);
-            return new MemberTier(memberId, today, tier, policy.benefitsOf(code), held, total, from, state.nextReview(),
-                    state.graceUntil(), state.overrideUntil(),
-                    new TierProgress(held, policy.metric(), needed, by, more(needed) + " by " + by + " to keep " + held));
+            return new TierProgress(held, policy.metric(), needed, by, more(needed) + " by " + by + " to keep " + held);
         }
         for (Tier higher : program.tiers()) {
             BigDecimal needs = policy.thresholds().get(higher.code());
             if (higher.rank() > tier.rank() && needs != null && needs.compareTo(value) > 0) {
                 BigDecimal needed = needs.subtract(value);
                 LocalDate by = state.nextReview().minusDays(1);
-                progress = new TierProgress(higher.code(), policy.metric(), needed, by, more(needed) + " by " + by + " to reach " + higher.code());
-                break;
+                return new TierProgress(higher.code(), policy.metric(), needed, by, more(needed) + " by " + by + " to reach " + higher.code());
             }
         }
-        return new MemberTier(memberId, today, tier, policy.benefitsOf(code), state.earnedTier(), total, from, state.nextReview(),
-                state.graceUntil(), state.overrideUntil(), progress);
+        return null;
     }
 
     private void review(LocalDate review) {
