@@ -10,6 +10,7 @@ import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.tier.TierPolicy;
 import dev.loyalty.rules.internal.DrlSource;
 import dev.loyalty.rules.internal.RuleSet;
+import dev.loyalty.rules.internal.RuleSetCompiler;
 import dev.loyalty.rules.internal.SourceLoader;
 import dev.loyalty.rules.vocabulary.Earn;
 import java.nio.file.Path;
@@ -485,7 +486,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             if (!problems.isEmpty()) {
                 return problems;
             }
-            return RuleSet.validate(sources, classLoader, today);
+            return RuleSetCompiler.validate(sources, classLoader, today);
         }
 
         private RuleSet compile() {
@@ -494,7 +495,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             if (!problems.isEmpty()) {
                 throw new RuleDefinitionException(problems, "");
             }
-            return RuleSet.compile(sources, classLoader, MAX_IDLE_SESSIONS);
+            return RuleSetCompiler.compile(sources, classLoader, MAX_IDLE_SESSIONS);
         }
 
         private List<DrlSource> read(List<RuleProblem> problems) {

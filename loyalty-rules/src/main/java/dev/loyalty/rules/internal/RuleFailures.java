@@ -1,5 +1,6 @@
 package dev.loyalty.rules.internal;
 
+import dev.loyalty.core.RuleEvaluationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +19,15 @@ import org.drools.mvel.ConstraintEvaluationException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Finds whose expression failed while the rules were matched, and where in the DRL: the rule of a
  * wrapped {@code salience}, {@code enabled} or {@code eval} ({@link RuleExpressions}), of a
  * constraint (Drools names it), of an MVEL expression Drools quotes (by its text), of Java code
  * compiled from a rule (by its class), and the {@code then} line of a consequence. The DRL is read
- * only when something failed. Not public API.
+ * only when something failed; and turns what failed into the {@link RuleEvaluationException} an
+ * evaluation throws, naming the rule and the event. Not public API.
  */
 final class RuleFailures {
 
@@ -33,6 +36,9 @@ final class RuleFailures {
 
     /** MVEL's quote of an expression it failed to evaluate, as in {@code [Near : {... $m.getBirthday().getMonth() ....}]}. */
     private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.}]");
+
+    /** Drools names a rule this way in the message of a failed constraint. */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
     /** What Drools appends to a rule's class name for the class of its Java consequence. */
     private static final String CONSEQUENCE_SUFFIX = "DefaultConsequenceInvoker";
@@ -205,6 +211,72 @@ final class RuleFailures {
     }
 
     /**
+     * Reports what failed outside a consequence, while the rules were matched: the rule and DRL
+     * line of a salience, {@code enabled}, {@code eval} or constraint that threw, else the rule the
+     * message names, else no rule. Not the rule that fired last: Drools matches a rule's joins just
+     * before it fires, after other rules have fired, so that one has nothing to do with the failure.
+     */
+    static RuleEvaluationException whileMatching(RuntimeException e, KieBase kieBase, String eventId) {
+        Failure named = failureIn(e, kieBase);
+        return named != null ? evaluationFailure(named.rule(), eventId, named) : evaluationFailure(ruleOf(e), eventId, e);
+    }
+
+    /** Reports a consequence that threw: its rule, and the DRL file and line of its {@code then} when Drools kept the text. */
+    static RuleEvaluationException ofConsequence(ConsequenceException e, String firing, String eventId) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl rule) {
+            return evaluationFailure(rule.getName(), eventId, consequence(rule, cause));
+        }
+        return evaluationFailure(e.getMatch() != null ? e.getMatch().getRule().getName() : firing, eventId, cause);
+    }
+
+    /** The exception an evaluation throws for a failed rule: the rule, the event, and what failed, with its root cause. */
+    private static RuleEvaluationException evaluationFailure(String rule, String eventId, Throwable cause) {
+        String message = cause instanceof Failure ? cause.getMessage() : describe(cause);
+        String prefix = "rule \"" + rule + "\": ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        // what a located expression threw may name the rule again
+        message = message.replace(" failed: " + prefix, " failed: ");
+        // a failed expression has already described what it threw
+        Throwable described = cause instanceof Failure && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable root = described;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != described) {
+            message = message + ", caused by " + root;
+        }
+        String who = rule.isEmpty() ? "a rule" : "rule \"" + rule + "\"";
+        return new RuleEvaluationException(who + " failed on event " + eventId + ": " + DrlCompiler.plain(message), cause);
+    }
+
+    /** Describes what a rule threw: Drools' own message, else the exception's type and message. */
+    static String describe(Throwable cause) {
+        String type = cause.getClass().getName();
+        boolean plain = cause instanceof RuleEvaluationException || type.startsWith("org.drools.") || type.startsWith("org.kie.");
+        return plain && cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    /** Finds the rule a matching failure names, or an empty text; Drools puts it in the message of a failed constraint. */
+    private static String ruleOf(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null) {
+                Matcher matcher = RULE_IN_MESSAGE.matcher(message);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return "";
+    }
+
+    /**
      * A rule's expression that threw while matching, such as {@code salience at spring.drl:5
      * failed: java.lang.ArithmeticException: Division by zero}; its cause is what it threw.
      */
@@ -213,7 +285,7 @@ final class RuleFailures {
         private final String rule;
 
         Failure(String rule, String expression, String where, Throwable cause) {
-            super(expression + (where.isEmpty() ? "" : " at " + where) + " failed: " + DrlCompiler.plain(RuleSet.describe(cause)), cause);
+            super(expression + (where.isEmpty() ? "" : " at " + where) + " failed: " + DrlCompiler.plain(describe(cause)), cause);
             this.rule = rule;
         }
 

@@ -9,19 +9,10 @@ import dev.loyalty.rules.vocabulary.TierLadder;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.base.ObjectType;
 import org.drools.base.rule.GroupElement;
@@ -37,7 +28,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * A compiled rule set and a small pool of reusable stateful sessions over it. Thread-safe: each
+ * A compiled rule set and a small pool of reusable stateful sessions over it ({@link SessionPool}). Thread-safe: each
  * evaluation borrows a session, inserts the event's facts, fires, collects the decisions and
  * deletes the facts again; a session that failed or was left dirty is disposed instead of
  * returned. Not public API.
@@ -54,11 +45,7 @@ public final class RuleSet implements AutoCloseable {
      */
     static final int MIN_FRESH_SESSION = 64;
 
-    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
-
     private final KieBase kieBase;
-    private final boolean declaresEarn;
-    private final boolean declaresOffers;
     private final boolean onePass;
     private final boolean sessionsReusable;
     /** Whether the rules' consequences announce their firings themselves (else a listener on each session does). */
@@ -68,23 +55,22 @@ public final class RuleSet implements AutoCloseable {
     private final LineFilter lines;
     private final String version;
     private final TierPolicy tierPolicy;
-    private final int maxIdle;
     private final CampaignCatalog catalog;
-    private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
-    private volatile boolean closed;
-    /** Replaced by a newer set: evaluations still run, but sessions are no longer pooled. */
-    private volatile boolean retired;
+    private final SessionPool sessions;
 
-    private RuleSet(KieBase kieBase, String version, int maxIdle, CampaignCatalog catalog) {
+    /**
+     * Makes the rule set of compiled and checked rules ({@link RuleSetCompiler}).
+     *
+     * @throws RuleDefinitionException when the tier ladder the rules declare is not valid
+     */
+    RuleSet(KieBase kieBase, String version, int maxIdle, CampaignCatalog catalog) {
         this.kieBase = kieBase;
         this.catalog = catalog;
-        this.declaresEarn = kieBase.getKiePackages().stream()
+        boolean declaresEarn = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("earn")));
-        this.declaresOffers = kieBase.getKiePackages().stream()
+        boolean declaresOffers = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("offers")));
         this.version = version;
-        this.maxIdle = maxIdle;
         this.onePass = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).allMatch(RuleSet::matchesOneFact);
         List<ObjectTypeNode> typeNodes = kieBase instanceof InternalRuleBase base ? base.getRete().getObjectTypeNodes() : null;
         List<ObjectType> matched = typeNodes == null ? null : typeNodes.stream().map(ObjectTypeNode::getObjectType).toList();
@@ -96,6 +82,7 @@ public final class RuleSet implements AutoCloseable {
         boolean laddered = matched == null || matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(TierLadder.class));
         this.tierPolicy = laddered ? ladder(kieBase, declaresEarn) : null;
         this.announced = Firings.announce(kieBase, declaresEarn);
+        this.sessions = new SessionPool(kieBase, declaresEarn, declaresOffers, announced, maxIdle);
     }
 
     /**
@@ -201,124 +188,12 @@ public final class RuleSet implements AutoCloseable {
     }
 
     /**
-     * Compiles the sources into a rule set.
-     *
-     * @param sources the DRL sources; at least one, names unique
-     * @param classLoader the class loader the rules' types are resolved with
-     * @param maxIdle how many idle sessions to keep for reuse
-     * @return the rule set
-     * @throws dev.loyalty.core.RuleDefinitionException when the DRL does not compile
-     */
-    public static RuleSet compile(List<DrlSource> sources, ClassLoader classLoader, int maxIdle) {
-        List<RuleProblem> problems = new ArrayList<>();
-        String[] note = {""};
-        RuleSet rules = build(sources, classLoader, maxIdle, null, problems, note);
-        if (rules == null) {
-            throw new RuleDefinitionException(sorted(problems), note[0]);
-        }
-        return rules;
-    }
-
-    /**
-     * Compiles the sources and checks them, collecting every problem instead of throwing: the
-     * errors Drools reports, the vocabulary checks of {@link CampaignChecks}, malformed campaign
-     * metadata and, given a date, campaigns that ended before it.
-     *
-     * @param sources the DRL sources
-     * @param classLoader the class loader the rules' types are resolved with
-     * @param today the date to find expired campaigns by, or null to skip that check
-     * @return every problem, in resource and line order; empty when the sources are sound
-     */
-    public static List<RuleProblem> validate(List<DrlSource> sources, ClassLoader classLoader, LocalDate today) {
-        List<RuleProblem> problems = new ArrayList<>();
-        RuleSet rules = build(sources, classLoader, 0, today, problems, new String[] {""});
-        if (rules != null) {
-            rules.close();
-        }
-        return sorted(problems);
-    }
-
-    /** Compiles and checks; returns null, with the problems and any note filled in, when there are problems. */
-    private static RuleSet build(List<DrlSource> sources, ClassLoader classLoader, int maxIdle, LocalDate today,
-                                 List<RuleProblem> problems, String[] note) {
-        problems.addAll(CampaignChecks.beforeBuild(sources));
-        KieBase kieBase;
-        try {
-            kieBase = DrlCompiler.compile(sources, classLoader);
-        } catch (RuleDefinitionException e) {
-            problems.addAll(0, e.problems());
-            note[0] = e.getMessage().endsWith(DrlCompiler.SYNTAX_NOTE) ? DrlCompiler.SYNTAX_NOTE : "";
-            return null;
-        }
-        problems.addAll(CampaignChecks.afterBuild(kieBase, sources));
-        CampaignCatalog catalog = CampaignCatalog.of(kieBase, sources, problems);
-        if (today != null) {
-            problems.addAll(CampaignChecks.expired(kieBase, catalog.campaigns(), sources, today));
-        }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        try {
-            return new RuleSet(kieBase, version(sources), maxIdle, catalog);
-        } catch (RuleDefinitionException e) {
-            // the tier ladder is read by firing its rule: point its problems at that rule's file and line
-            Map<String, DrlSource> byName = DrlSource.byName(sources);
-            for (RuleProblem problem : e.problems()) {
-                problems.add(kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                        .filter(r -> r.getName().equals(problem.rule())).findFirst()
-                        .map(r -> CampaignCatalog.problem(r, byName, problem.message())).orElse(problem));
-            }
-            return null;
-        }
-    }
-
-    /** Orders problems by resource, then line; problems of one line keep their order. */
-    private static List<RuleProblem> sorted(List<RuleProblem> problems) {
-        List<RuleProblem> sorted = new ArrayList<>();
-        for (RuleProblem problem : problems) {
-            if (!sorted.contains(problem)) {
-                sorted.add(problem);
-            }
-        }
-        sorted.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line));
-        return sorted;
-    }
-
-    /**
      * Returns the campaigns of the rule set, read from the rules' metadata.
      *
      * @return the campaigns, sorted by id
      */
     public List<dev.loyalty.rules.Campaign> campaigns() {
         return catalog.campaigns();
-    }
-
-    /**
-     * Returns the first 12 hex digits of the SHA-256 over the sources' keys and contents, sorted by
-     * key then content. Keys are location-independent, so the same campaign files give the same
-     * version wherever their directory lies.
-     *
-     * @param sources the DRL sources
-     * @return the version
-     */
-    public static String version(List<DrlSource> sources) {
-        List<DrlSource> sorted = new ArrayList<>(sources);
-        sorted.sort(Comparator.comparing(DrlSource::key).thenComparing(DrlSource::content));
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (DrlSource source : sorted) {
-                // length prefixes keep ("ab","c") apart from ("a","bc")
-                byte[] name = source.key().getBytes(StandardCharsets.UTF_8);
-                byte[] content = source.content().getBytes(StandardCharsets.UTF_8);
-                digest.update((name.length + ":").getBytes(StandardCharsets.UTF_8));
-                digest.update(name);
-                digest.update((content.length + ":").getBytes(StandardCharsets.UTF_8));
-                digest.update(content);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     /**
@@ -403,10 +278,8 @@ public final class RuleSet implements AutoCloseable {
     }
 
     private List<Decision> fire(String eventId, LocalDate date, List<Object> facts) {
-        if (closed) {
-            throw new IllegalStateException("the rule engine is closed");
-        }
-        Session session = borrow();
+        sessions.checkOpen();
+        SessionPool.Session session = sessions.borrow();
         boolean reusable = false;
         try {
             session.collector.begin(eventId);
@@ -428,13 +301,13 @@ public final class RuleSet implements AutoCloseable {
             reusable = sessionsReusable && session.kieSession.getFactCount() == 0;
             return decisions;
         } catch (ConsequenceException e) {
-            throw consequenceFailure(e, session.collector.currentRule(), eventId);
+            throw RuleFailures.ofConsequence(e, session.collector.currentRule(), eventId);
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw matchingFailure(e, eventId);
+            throw RuleFailures.whileMatching(e, kieBase, eventId);
         } finally {
-            release(session, reusable);
+            sessions.release(session, reusable);
         }
     }
 
@@ -461,9 +334,7 @@ public final class RuleSet implements AutoCloseable {
      * @throws RuleEvaluationException when a rule fails on any of the events, naming the rule and that event
      */
     public List<List<Decision>> evaluateAll(List<RuleContext> contexts) {
-        if (closed) {
-            throw new IllegalStateException("the rule engine is closed");
-        }
+        sessions.checkOpen();
         if (!onePass || contexts.size() < 2 || contexts.size() < MIN_FRESH_SESSION && !sessionsReusable) {
             List<List<Decision>> results = new ArrayList<>(contexts.size());
             for (RuleContext context : contexts) {
@@ -479,7 +350,7 @@ public final class RuleSet implements AutoCloseable {
         // a few events fire together in a pooled session and their facts are deleted again, as one event's are;
         // many fire in a fresh session, disposed afterwards: cheaper than deleting thousands of facts one by one
         boolean pooled = count < MIN_FRESH_SESSION;
-        Session session = pooled ? borrow() : new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced);
+        SessionPool.Session session = pooled ? sessions.borrow() : sessions.fresh();
         boolean reusable = false;
         try {
             session.collector.beginBatch(eventIds);
@@ -513,17 +384,17 @@ public final class RuleSet implements AutoCloseable {
             }
             return decisions;
         } catch (ConsequenceException e) {
-            throw consequenceFailure(e, session.collector.currentRule(), session.collector.currentEvent());
+            throw RuleFailures.ofConsequence(e, session.collector.currentRule(), session.collector.currentEvent());
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
             // a constraint that throws fails while the batch's facts propagate, before any firing says whose they are
             RuleEvaluationException alone = failureOfOne(contexts);
-            throw alone != null ? alone : matchingFailure(e, session.collector.currentEvent());
+            throw alone != null ? alone : RuleFailures.whileMatching(e, kieBase, session.collector.currentEvent());
         } finally {
             session.collector.owners = null;
             if (pooled) {
-                release(session, reusable);
+                sessions.release(session, reusable);
             } else {
                 session.kieSession.dispose();
             }
@@ -554,14 +425,13 @@ public final class RuleSet implements AutoCloseable {
 
     /** Returns how many sessions wait in the pool; for tests. */
     int idleSessions() {
-        return idle.size();
+        return sessions.idleSessions();
     }
 
     /** Disposes every idle session; sessions in use are disposed when returned. */
     @Override
     public void close() {
-        closed = true;
-        drain();
+        sessions.close();
     }
 
     /**
@@ -569,8 +439,7 @@ public final class RuleSet implements AutoCloseable {
      * finish on it, in sessions disposed when they are done; idle sessions are disposed now.
      */
     public void retire() {
-        retired = true;
-        drain();
+        sessions.retire();
     }
 
     /**
@@ -578,135 +447,9 @@ public final class RuleSet implements AutoCloseable {
      * event does not pay for it.
      */
     public void warm() {
-        if (sessionsReusable && !closed && !retired) {
-            release(new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced), true);
+        if (sessionsReusable) {
+            sessions.warm();
         }
     }
 
-    private Session borrow() {
-        Session session = idle.pollFirst();
-        if (session != null) {
-            idleCount.decrementAndGet();
-            return session;
-        }
-        return new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced);
-    }
-
-    private void release(Session session, boolean reusable) {
-        if (reusable && !closed && !retired) {
-            if (idleCount.incrementAndGet() <= maxIdle) {
-                idle.offerFirst(session);
-                if (closed || retired) {
-                    drain();
-                }
-                return;
-            }
-            idleCount.decrementAndGet();
-        }
-        session.kieSession.dispose();
-    }
-
-    private void drain() {
-        Session session;
-        while ((session = idle.pollFirst()) != null) {
-            idleCount.decrementAndGet();
-            session.kieSession.dispose();
-        }
-    }
-
-    /**
-     * Reports what failed outside a consequence, while the rules were matched: the rule and DRL
-     * line of a salience, {@code enabled}, {@code eval} or constraint that threw, else the rule the
-     * message names, else no rule. Not the rule that fired last: Drools matches a rule's joins just
-     * before it fires, after other rules have fired, so that one has nothing to do with the failure.
-     */
-    private RuleEvaluationException matchingFailure(RuntimeException e, String eventId) {
-        RuleFailures.Failure named = RuleFailures.failureIn(e, kieBase);
-        return named != null ? failure(named.rule(), eventId, named) : failure(ruleOf(e), eventId, e);
-    }
-
-    /** Reports a consequence that threw: its rule, and the DRL file and line of its {@code then} when Drools kept the text. */
-    private static RuleEvaluationException consequenceFailure(ConsequenceException e, String firing, String eventId) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl rule) {
-            return failure(rule.getName(), eventId, RuleFailures.consequence(rule, cause));
-        }
-        return failure(e.getMatch() != null ? e.getMatch().getRule().getName() : firing, eventId, cause);
-    }
-
-    private static RuleEvaluationException failure(String rule, String eventId, Throwable cause) {
-        String message = cause instanceof RuleFailures.Failure ? cause.getMessage() : describe(cause);
-        String prefix = "rule \"" + rule + "\": ";
-        if (message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
-        }
-        // what a located expression threw may name the rule again
-        message = message.replace(" failed: " + prefix, " failed: ");
-        // a failed expression has already described what it threw
-        Throwable described = cause instanceof RuleFailures.Failure && cause.getCause() != null ? cause.getCause() : cause;
-        Throwable root = described;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root != described) {
-            message = message + ", caused by " + root;
-        }
-        String who = rule.isEmpty() ? "a rule" : "rule \"" + rule + "\"";
-        return new RuleEvaluationException(who + " failed on event " + eventId + ": " + DrlCompiler.plain(message), cause);
-    }
-
-    /** Describes what a rule threw: Drools' own message, else the exception's type and message. */
-    static String describe(Throwable cause) {
-        String type = cause.getClass().getName();
-        boolean plain = cause instanceof RuleEvaluationException || type.startsWith("org.drools.") || type.startsWith("org.kie.");
-        return plain && cause.getMessage() != null ? cause.getMessage() : cause.toString();
-    }
-
-    /** Finds the rule a matching failure names, or an empty text; Drools puts it in the message of a failed constraint. */
-    private static String ruleOf(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null) {
-                Matcher matcher = RULE_IN_MESSAGE.matcher(message);
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return "";
-    }
-
-    /** A stateful session with its own {@code earn} and {@code offers} globals. */
-    private static final class Session {
-        final KieSession kieSession;
-        final DecisionCollector collector = new DecisionCollector();
-
-        Session(KieSession kieSession, boolean declaresEarn, boolean declaresOffers, boolean announced) {
-            this.kieSession = kieSession;
-            if (kieSession instanceof org.drools.core.WorkingMemory memory) {
-                memory.setGlobalResolver(new SessionGlobals());
-            }
-            if (declaresEarn) {
-                kieSession.setGlobal("earn", collector);
-            }
-            if (declaresOffers) {
-                kieSession.setGlobal("offers", collector);
-            }
-            if (announced) {
-                return;
-            }
-            kieSession.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    collector.firing(event.getMatch().getRule().getName());
-                    if (collector.batching()) {
-                        collector.firingFor(collector.owners.eventOf(Firings.firstFact(event.getMatch()).getId()));
-                    }
-                }
-            });
-        }
-    }
 }

@@ -30,7 +30,7 @@ class LineFilterTest {
     private static final LocalDate DAY = LocalDate.of(2024, 3, 5);
 
     private static RuleSet compile(String rules) {
-        return RuleSet.compile(List.of(new DrlSource("lines.drl", HEADER + rules)), LineFilterTest.class.getClassLoader(), 2);
+        return RuleSetCompiler.compile(List.of(new DrlSource("lines.drl", HEADER + rules)), LineFilterTest.class.getClassLoader(), 2);
     }
 
     private static PurchaseLine line(String sku, String category) {

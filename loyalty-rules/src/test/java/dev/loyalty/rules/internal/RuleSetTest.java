@@ -31,7 +31,7 @@ class RuleSetTest {
             """;
 
     private static RuleSet compile() {
-        return RuleSet.compile(List.of(new DrlSource("pool.drl", RULES)), RuleSetTest.class.getClassLoader(), 4);
+        return RuleSetCompiler.compile(List.of(new DrlSource("pool.drl", RULES)), RuleSetTest.class.getClassLoader(), 4);
     }
 
     private static RuleContext context(String id, String category) {
@@ -97,7 +97,7 @@ class RuleSetTest {
                 global dev.loyalty.rules.vocabulary.Earn earn;
                 rule "N-01 named" when $p : Purchase( ) do[extra] then earn.base($p, 1, "base"); then[extra] earn.points(5, "extra"); end
                 """;
-        try (RuleSet rules = RuleSet.compile(List.of(new DrlSource("named.drl", named)), RuleSetTest.class.getClassLoader(), 4)) {
+        try (RuleSet rules = RuleSetCompiler.compile(List.of(new DrlSource("named.drl", named)), RuleSetTest.class.getClassLoader(), 4)) {
             List<List<dev.loyalty.core.spi.Decision>> decisions = rules.evaluateAll(List.of(context("a", "kitchen"), context("b", "toys")));
 
             assertThat(rules.announcesFirings()).isFalse();
@@ -151,9 +151,9 @@ class RuleSetTest {
 
     @Test
     void shouldVersionSourcesByKeyNotByName() {
-        String version = RuleSet.version(List.of(new DrlSource("/etc/one/base.drl", "base.drl", RULES)));
+        String version = RuleSetCompiler.version(List.of(new DrlSource("/etc/one/base.drl", "base.drl", RULES)));
 
-        assertThat(RuleSet.version(List.of(new DrlSource("/srv/two/base.drl", "base.drl", RULES)))).isEqualTo(version);
-        assertThat(RuleSet.version(List.of(new DrlSource("/etc/one/base.drl", "other.drl", RULES)))).isNotEqualTo(version);
+        assertThat(RuleSetCompiler.version(List.of(new DrlSource("/srv/two/base.drl", "base.drl", RULES)))).isEqualTo(version);
+        assertThat(RuleSetCompiler.version(List.of(new DrlSource("/etc/one/base.drl", "other.drl", RULES)))).isNotEqualTo(version);
     }
 }
