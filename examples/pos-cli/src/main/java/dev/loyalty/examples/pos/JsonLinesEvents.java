@@ -16,6 +16,7 @@ import dev.loyalty.core.model.MemberId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,9 @@ final class JsonLinesEvents {
      */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** The most digits a JSON number is written out with; more than any amount the engine accepts. */
+    private static final int PLAIN_DIGITS = 1_000;
 
     private JsonLinesEvents() {
     }
@@ -110,6 +114,16 @@ final class JsonLinesEvents {
         return purchase.build();
     }
 
+    /**
+     * A JSON number as text that reads back as the same decimal: written out ({@code 100} for
+     * {@code 1e2}) unless that takes more than {@value #PLAIN_DIGITS} digits, as for {@code 1e2147483640},
+     * whose digits no string can hold; such a number keeps its exponent, and the engine refuses it as too large
+     * or too fine, naming the field.
+     */
+    private static String text(BigDecimal number) {
+        return Math.abs((long) number.scale()) > PLAIN_DIGITS ? number.toString() : number.toPlainString();
+    }
+
     /** The object's scalar fields as text; {@code currency} falls back to the purchase's. */
     private static Fields fields(JsonNode node, String defaultCurrency) {
         return new Fields(name -> {
@@ -120,7 +134,7 @@ final class JsonLinesEvents {
             if (value == null || value.isNull() || value.isContainerNode()) {
                 return null;
             }
-            return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
+            return value.isBigDecimal() ? text(value.decimalValue()) : value.asText();
         }, name -> node.has(name) && node.get(name).isFloatingPointNumber());
     }
 }

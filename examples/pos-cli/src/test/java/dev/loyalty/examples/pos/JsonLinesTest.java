@@ -76,6 +76,19 @@ class JsonLinesTest {
         assertThat(replay.err()).contains(events + ":2: field 'points'").contains("expected a whole number");
     }
 
+    @Test
+    void shouldRefuseTheFileNamingTheLineWhenAnAmountIsANumberWithAnExponentTooLargeToWriteOut() throws IOException {
+        // written out in full, 1e2147483640 would take more characters than a Java string can hold
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n"
+                + "{\"type\":\"return\",\"eventId\":\"r-1\",\"member\":\"alice\",\"occurredAt\":\"2026-03-05T10:00:00Z\",\"amount\":1e2147483640,\"currency\":\"GBP\"}\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: ").contains("amount has 2147483641 digits before the decimal point");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
+    }
+
     private String db() {
         return dir.resolve("loyalty-db").toString();
     }
