@@ -1,5 +1,6 @@
 package dev.loyalty.examples.shop;
 
+import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
@@ -27,6 +28,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,9 @@ class LoyaltyController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** The response header set on an answer replayed for a key seen before. */
     static final String REPLAYED = "Idempotent-Replayed";
+
+    /** The engine's names of event fields that a request names otherwise. */
+    private static final Map<String, String> REQUEST_FIELDS = Map.of("return.amount", "amount", "redemption.value", "value");
 
     private final LoyaltyEngine engine;
     private final LoyaltyStore store;
@@ -219,9 +224,16 @@ class LoyaltyController {
                                                                EventFactory factory) {
         EventId id = eventId(key);
         return dated(key, id, occurredAt, at -> {
-            LoyaltyEvent event = factory.apply(id, at);
-            boolean replay = store.findEvent(id).isPresent();
-            Outcome outcome = engine.process(event);
+            LoyaltyEvent event;
+            boolean replay;
+            Outcome outcome;
+            try {
+                event = factory.apply(id, at);
+                replay = store.findEvent(id).isPresent();
+                outcome = engine.process(event);
+            } catch (InvalidInputException e) {
+                throw requestField(e);
+            }
             ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true")
                     : location != null ? ResponseEntity.created(location) : ResponseEntity.status(HttpStatus.CREATED);
             return response.body(ShopResponses.EventOutcome.of(outcome));
@@ -267,6 +279,20 @@ class LoyaltyController {
         } catch (InvalidInputException e) {
             throw e.field().equals("money.amount") ? renamed(e, field) : e;
         }
+    }
+
+    /**
+     * The engine's refusal of an event's field named by the request's field: a return's
+     * {@code return.amount} is the request's {@code amount}, a redemption's {@code redemption.value}
+     * its {@code value}, and an event whose currency is not the program's names {@code currency}.
+     */
+    private static InvalidInputException requestField(InvalidInputException e) {
+        if (e instanceof CurrencyMismatchException) {
+            // the engine names it after the event, such as "purchase order-1 currency"; the request's field is currency
+            return new InvalidInputException("currency", e.getMessage().substring(e.field().length() + 1));
+        }
+        String field = REQUEST_FIELDS.get(e.field());
+        return field == null ? e : renamed(e, field);
     }
 
     /** The same refusal named by the request's field. */

@@ -80,4 +80,54 @@ class JsonBodyTest extends ShopOverHttp {
         assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
         assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].unitPrice");
     }
+
+    @Test
+    void shouldNameTheAmountFieldWhenTheEngineRefusesAReturnsAmount() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/returns", "bad-" + member, "{\"amount\":-5}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("amount");
+        assertThat(reply.body().get("detail").asText()).startsWith("amount ");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldNameTheValueFieldWhenTheEngineRefusesARedemptionsValue() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/redemptions", "bad-" + member, "{\"reward\":\"VOUCHER-5\",\"points\":5,\"value\":-1}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("value");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldNameTheCurrencyFieldWhenAReturnsCurrencyIsNotTheProgramsOne() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/returns", "bad-" + member, "{\"amount\":5,\"currency\":\"EUR\"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("currency");
+        assertThat(reply.body().get("detail").asText()).isEqualTo("currency is in EUR but GBP is required");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldNameTheCurrencyFieldWhenAPurchasesCurrencyIsNotTheProgramsOne() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "],\"currency\":\"USD\"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("currency");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
