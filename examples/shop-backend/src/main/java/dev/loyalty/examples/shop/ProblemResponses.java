@@ -13,6 +13,8 @@ import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.UnknownMemberException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -157,7 +159,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      * A body Jackson could read as JSON but not bind, such as {@code "quantity":"two"}: an
      * invalid-input problem naming the field by its path ({@code lines[0].quantity}). Malformed
      * JSON (a field named twice included) keeps Spring's problem, with the parser's reason and
-     * place as its detail; a missing body keeps Spring's answer.
+     * place as its detail; a body that is JSON but not an object ({@code [...]}) or is missing is
+     * answered saying so.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
@@ -172,7 +175,36 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")"));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
+        if (ex.getCause() instanceof MismatchedInputException mismatched && !trailing(mismatched)) {
+            // a JSON value where the request's object belongs, such as [...] or "text": no field to name
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is "
+                    + kind(mismatched.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null) + "; expected a JSON object");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        if (ex.getCause() == null && ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is missing (or JSON null); expected a JSON object");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** Whether the body went on after its JSON value ({@code FAIL_ON_TRAILING_TOKENS}). */
+    private static boolean trailing(MismatchedInputException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+    }
+
+    /** What a JSON value whose first token this is is, in words: "an array", "text"... */
+    private static String kind(JsonToken token) {
+        if (token == null) {
+            return "not a JSON object";
+        }
+        return switch (token) {
+            case START_ARRAY, END_ARRAY -> "an array";
+            case VALUE_STRING -> "text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "not a JSON object";
+        };
     }
 
     /** The path of a JSON value, as {@code lines[0].quantity}. */

@@ -130,4 +130,30 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("field").asText()).isEqualTo("currency");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
+
+    @Test
+    void shouldAnswerABadRequestSayingAnObjectIsExpectedWhenTheBodyIsAnArray() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "[" + LINE + "]");
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("detail").asText()).contains("array").contains("expected a JSON object");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldAnswerABadRequestSayingTheBodyIsMissingWhenThereIsNone() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, null);
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("detail").asText()).contains("body is missing");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
