@@ -14,6 +14,7 @@ import dev.loyalty.core.StoreException;
 import dev.loyalty.core.UnknownMemberException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -158,9 +159,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * A body Jackson could read as JSON but not bind, such as {@code "quantity":"two"}: an
      * invalid-input problem naming the field by its path ({@code lines[0].quantity}). Malformed
-     * JSON (a field named twice included) keeps Spring's problem, with the parser's reason and
-     * place as its detail; a body that is JSON but not an object ({@code [...]}) or is missing is
-     * answered saying so.
+     * JSON (a field named twice, or a value after the body's, included) keeps Spring's problem,
+     * with the parser's reason and place as its detail; a body that is JSON but not an object
+     * ({@code [...]}) or is missing is answered saying so.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
@@ -169,13 +170,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             ProblemDetail problem = invalidInput(new InvalidInputException(field(mapping.getPath()), reason(mapping)));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
-        if (ex.getCause() instanceof JsonParseException parse) {
+        JsonProcessingException parse = ex.getCause() instanceof JsonParseException malformed ? malformed
+                : ex.getCause() instanceof MismatchedInputException mismatched && trailing(mismatched) ? mismatched : null;
+        if (parse != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not valid JSON: "
                     + parse.getOriginalMessage() + (parse.getLocation() == null ? ""
                     : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")"));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
-        if (ex.getCause() instanceof MismatchedInputException mismatched && !trailing(mismatched)) {
+        if (ex.getCause() instanceof MismatchedInputException mismatched) {
             // a JSON value where the request's object belongs, such as [...] or "text": no field to name
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is "
                     + kind(mismatched.getProcessor() instanceof JsonParser parser ? parser.currentToken() : null) + "; expected a JSON object");

@@ -156,4 +156,15 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("detail").asText()).contains("body is missing");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
+
+    @Test
+    void shouldGiveThePlaceInTheDetailWhenTheBodyGoesOnAfterItsObject() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "]} {\"lines\":[]}");
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(400);
+        assertThat(reply.body().get("detail").asText()).startsWith("the body is not valid JSON: ").contains("Trailing token")
+                .contains("(line 1, column ");
+    }
 }
