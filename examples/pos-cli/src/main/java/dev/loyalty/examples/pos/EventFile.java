@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * Reads a file of loyalty events in one of the formats the command line knows. A file is read
@@ -38,8 +40,8 @@ final class EventFile {
         RETAIL
     }
 
-    /** The first column of the Online Retail format's header. */
-    private static final String RETAIL_HEADER_START = "InvoiceNo,";
+    /** The first column of the Online Retail format's header, which no other format's header names. */
+    private static final String RETAIL_FIRST_COLUMN = "InvoiceNo";
     /** The byte order mark a UTF-8 file may start with. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -188,7 +190,7 @@ final class EventFile {
             if (header != null && header.startsWith("\uFEFF")) {
                 header = header.substring(1);
             }
-            if (header != null && header.startsWith(RETAIL_HEADER_START)) {
+            if (header != null && retailHeader(header)) {
                 return Format.RETAIL;
             }
             if (header != null && header.stripLeading().startsWith("{")) {
@@ -197,6 +199,20 @@ final class EventFile {
             return Format.CSV;
         } catch (IOException e) {
             throw unreadable(file, e);
+        }
+    }
+
+    /**
+     * Whether a header row names the Online Retail format's first column, {@code InvoiceNo}: that
+     * format finds its columns by name, in any order and quoted or not, so the header is read as
+     * CSV and the column looked for among its names.
+     */
+    private static boolean retailHeader(String header) {
+        try (CSVParser parser = CSVParser.parse(header, CSVFormat.DEFAULT)) {
+            return parser.stream().findFirst().map(names -> names.stream().anyMatch(RETAIL_FIRST_COLUMN::equals)).orElse(false);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a header that is not CSV (an unclosed quote) is no Online Retail header; the CSV reader reports it
+            return false;
         }
     }
 
