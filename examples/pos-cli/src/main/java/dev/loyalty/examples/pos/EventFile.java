@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -42,6 +44,8 @@ final class EventFile {
 
     /** The first column of the Online Retail format's header, which no other format's header names. */
     private static final String RETAIL_FIRST_COLUMN = "InvoiceNo";
+    /** Where commons-csv says a row it cannot read starts, such as {@code (startline 7)}. */
+    private static final Pattern CSV_START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
     /** The byte order mark a UTF-8 file may start with. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -77,8 +81,12 @@ final class EventFile {
                 case CSV -> CsvEvents.read(reader, name, problems);
                 case RETAIL -> {
                     List<SourcedEvent> read = new ArrayList<>();
-                    for (LoyaltyEvent event : RetailEvents.read(reader, problem -> problems.add(name + ":" + problem.substring("line ".length())))) {
-                        read.add(new SourcedEvent(event, name));
+                    try {
+                        for (LoyaltyEvent event : RetailEvents.read(reader, problem -> problems.add(name + ":" + problem.substring("line ".length())))) {
+                            read.add(new SourcedEvent(event, name));
+                        }
+                    } catch (java.io.UncheckedIOException e) {
+                        malformedCsv(name, e, problems);
                     }
                     yield read;
                 }
@@ -97,6 +105,18 @@ final class EventFile {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /**
+     * Reports a row commons-csv cannot read (an unclosed quote) at the line it names as
+     * {@code (startline N)}, as the events CSV reports it; any other failure to read is rethrown.
+     */
+    private static void malformedCsv(String name, java.io.UncheckedIOException e, List<String> problems) {
+        Matcher line = e.getCause() == null || e.getCause().getMessage() == null ? null : CSV_START_LINE.matcher(e.getCause().getMessage());
+        if (line == null || !line.find()) {
+            throw e;
+        }
+        problems.add(name + ":" + line.group(1) + ": malformed CSV: " + e.getCause().getMessage());
     }
 
     /** The problem of a file that cannot be read: for text that is not UTF-8, the line of its first such byte. */

@@ -61,6 +61,21 @@ class CsvLineNumbersTest {
         assertThat(replay.err()).contains(events + ":4: malformed CSV: ");
     }
 
+    @Test
+    void shouldNameTheFilesLineWhenAnOnlineRetailRowLeavesAQuoteOpen() throws IOException {
+        Path events = write("retail.csv", """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+                536366,22633,"HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom
+                """);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":3: malformed CSV: ");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
+    }
+
     private String db() {
         return dir.resolve("loyalty-db").toString();
     }
