@@ -1,6 +1,9 @@
 package dev.loyalty.examples.shop;
 
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -10,6 +13,7 @@ import dev.loyalty.rules.DroolsRuleEngine;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +37,19 @@ class LoyaltyConfiguration {
     @Bean
     Module isoInstants() {
         return IsoInstants.module();
+    }
+
+    /**
+     * Refuses a JSON number or boolean where a request has text (a member id, a SKU, a currency):
+     * Jackson alone would take {@code "memberId": true} as the member {@code "true"}. The value is
+     * then an invalid-input problem naming the field, as any value of the wrong type is.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer textOnlyFromText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

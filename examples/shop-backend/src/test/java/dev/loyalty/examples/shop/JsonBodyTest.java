@@ -167,4 +167,37 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("detail").asText()).startsWith("the body is not valid JSON: ").contains("Trailing token")
                 .contains("(line 1, column ");
     }
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenAMemberIdIsABoolean() throws Exception {
+        Reply reply = post("/members", null, "{\"memberId\":true}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("memberId");
+        assertThat(get("/members/true").status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenASkuIsANumber() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE.replace("\"85123A\"", "85123") + "]}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].sku");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenAStoreIsADecimalNumber() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "],\"store\":1.5}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("store");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
