@@ -141,6 +141,12 @@ public final class EventProcessor {
             // lots are keyed by the id of the event that earned them: this one would land on the debt lot
             throw new InvalidInputException(event.kind() + ".eventId", "'" + Lot.DEBT_LOT + "' is reserved for the lot that carries claw-back debt");
         }
+        String id = event.eventId().value();
+        if (id.startsWith(ReferralWork.REFEREE_EVENT) || id.startsWith(ReferralWork.REFERRER_EVENT)) {
+            // a referral's sides are recorded under these ids: an event holding one would leave that referral unsettled for good
+            throw new InvalidInputException(event.kind() + ".eventId", "'" + id + "' starts with a prefix reserved for referral settlements ('"
+                    + ReferralWork.REFEREE_EVENT + "', '" + ReferralWork.REFERRER_EVENT + "')");
+        }
         Instant now = clock.instant();
         notInTheFuture(event.occurredAt(), now, event.kind() + ".occurredAt");
         // before the member's zone turns it into a date: the earliest instants have none, and aeons-old ones stall tier reviews

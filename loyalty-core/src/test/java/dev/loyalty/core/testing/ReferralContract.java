@@ -169,6 +169,30 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldRefuseAnEventUnderASettlementEventIdAndStillRewardBothSides() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        referrer("cat");
+        // a host event taking the ids a settlement is recorded under would leave the referral unsettled for good
+        for (String taken : List.of("referral-referee:bob", "referral-referrer:bob")) {
+            assertThatThrownBy(() -> engine.process(Purchase.builder(EventId.of(taken), MemberId.of("cat"), clock.instant())
+                    .line("SKU", "gifts", 1, Money.of("10.00", "GBP")).build()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("eventId").hasMessageContaining("reserved");
+        }
+        later(Duration.ofDays(1));
+        buy("bob", "20.00");
+
+        later(Duration.ofDays(14));
+        engine.sweep();
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(balance("cat")).isZero();
+    }
+
+    @Test
     void shouldRewardBothSidesWhenTheRefereeIdIsTooLongToFollowTheSettlementEventPrefix() {
         start(0, ReferralPolicy.DEFAULT);
         referrer("ann");
