@@ -49,6 +49,12 @@ public final class Fingerprints {
             if (e.referralCode() != null || !e.identity().isEmpty()) {
                 // only then, so enrolments recorded before referrals keep their fingerprint
                 out.add(e.referralCode()).add(String.join(",", e.identity()));
+                if (e.identity().stream().anyMatch(fingerprint -> fingerprint.indexOf(',') >= 0)) {
+                    // joined, {"a,b"} and {"a", "b"} read alike: then each is written on its own too, as no other is
+                    for (String fingerprint : e.identity()) {
+                        out.add(fingerprint);
+                    }
+                }
             }
         } else if (event instanceof Purchase p) {
             out.add(p.channel()).add(p.store()).add(p.lines().size());

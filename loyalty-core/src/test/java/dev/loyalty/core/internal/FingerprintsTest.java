@@ -117,6 +117,16 @@ class FingerprintsTest {
     }
 
     @Test
+    void shouldChangeHashWhenIdentityFingerprintsHoldingACommaSplitDifferently() {
+        assertAllDistinct(List.of(
+                baseEnrolment().withIdentity(Set.of("a,b")),
+                baseEnrolment().withIdentity(Set.of("a", "b")),
+                baseEnrolment().withIdentity(Set.of("a,b", "c")),
+                baseEnrolment().withIdentity(Set.of("a", "b,c")),
+                baseEnrolment().withIdentity(Set.of("a", "b", "c"))));
+    }
+
+    @Test
     void shouldChangeHashWhenAnyProfileChangeFieldChangesOrTheKindDiffers() {
         assertAllDistinct(List.of(
                 new ProfileChange(ID, MEMBER, AT, LocalDate.of(1990, 1, 1), null, null),
