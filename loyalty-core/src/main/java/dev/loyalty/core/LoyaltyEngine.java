@@ -317,10 +317,10 @@ public final class LoyaltyEngine implements AutoCloseable {
      * tier they earn, and from {@code until} on the tier they earn. Due reviews run first.
      *
      * @param memberId the member id
-     * @param tierCode the tier, on the program's ladder
+     * @param tierCode the tier, on the program's ladder; surrounding white space is ignored
      * @param until the first day, in the member's zone, the override no longer applies; after today and
      *              no later than 9999-12-31
-     * @param reason why, for the history, such as {@code status match with airline gold}
+     * @param reason why, for the history, such as {@code status match with airline gold}; kept without surrounding white space
      * @return the member's tier afterwards
      * @throws UnknownMemberException when the member is not enrolled
      * @throws InvalidInputException when the rules define no tier policy, the tier is not on the
@@ -426,12 +426,11 @@ public final class LoyaltyEngine implements AutoCloseable {
      * the budget the rules declared at the last draw and the points awarded from it so far by all
      * members, never more than the budget.
      *
-     * @param campaignId the campaign id, such as {@code SPRING-01}
+     * @param campaignId the campaign id, such as {@code SPRING-01}; surrounding white space is ignored
      * @return the budget, if the campaign has one and awarded points from it
      */
     public Optional<CampaignBudget> campaignBudget(String campaignId) {
-        Checks.text(campaignId, "campaignId");
-        return store.campaignBudget(campaignId);
+        return store.campaignBudget(Checks.text(campaignId, "campaignId"));
     }
 
     /**

@@ -419,10 +419,11 @@ public final class EventProcessor {
         if (tiers == null) {
             throw new InvalidInputException("tierCode", "the rules define no tier policy, so tiers cannot be overridden");
         }
-        if (program.tier(tierCode).isEmpty()) {
-            throw new InvalidInputException("tierCode", "'" + tierCode + "' is not a tier of this program (" + program.tierCodes() + ")");
+        String code = Checks.text(tierCode, "tierCode");
+        if (program.tier(code).isEmpty()) {
+            throw new InvalidInputException("tierCode", "'" + code + "' is not a tier of this program (" + program.tierCodes() + ")");
         }
-        Checks.text(reason, "reason");
+        String why = Checks.text(reason, "reason");
         Member member = view.member().orElseThrow(() -> new IllegalStateException("override for a member who is not enrolled"));
         ZoneId zone = member.zoneOr(program.zone());
         Instant now = clock.instant();
@@ -438,7 +439,7 @@ public final class EventProcessor {
         ledger.housekeep();
         TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, today, false);
         keeper.advance(today);
-        keeper.override(tierCode, until, today, now, reason);
+        keeper.override(code, until, today, now, why);
         Member after = keeper.member(member);
         return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
     }

@@ -98,6 +98,16 @@ public abstract class BudgetContract {
     }
 
     @Test
+    void shouldFindACampaignsBudgetByAnIdWithSurroundingSpaces() {
+        LoyaltyStore store = newStore();
+        LoyaltyEngine engine = Fixtures.engine(store, spring(100, CampaignLimits.UNLIMITED));
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "2.00"));
+
+        assertThat(engine.campaignBudget(" SPRING-01 ")).contains(new CampaignBudget("SPRING-01", 100, 10));
+    }
+
+    @Test
     void shouldNotDrawTheBudgetAgainWhenAnEventIsProcessedTwice() {
         LoyaltyStore store = newStore();
         LoyaltyEngine engine = Fixtures.engine(store, spring(100, CampaignLimits.UNLIMITED));

@@ -382,6 +382,18 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldOverrideToATierWhoseCodeHasSurroundingSpacesAndKeepTheReasonStripped() {
+        start(rolling());
+        clock.setDay(LocalDate.of(2026, 2, 1));
+
+        MemberTier matched = engine.overrideTier(MEMBER, " gold ", LocalDate.of(2026, 5, 1), "  status match  ");
+
+        assertThat(matched.tier().code()).isEqualTo("gold");
+        List<TierChange> history = engine.tierHistory(MEMBER);
+        assertThat(history.get(history.size() - 1).reason()).isEqualTo("status match (until 2026-04-30)");
+    }
+
+    @Test
     void shouldRefuseAnOverrideToATierOffTheLadderAndChangeNothing() {
         start(rolling());
         assertThatThrownBy(() -> engine.overrideTier(MEMBER, "platinum", LocalDate.of(2026, 5, 1), "match"))
