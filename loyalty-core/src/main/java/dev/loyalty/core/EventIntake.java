@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ final class EventIntake {
         }
         processor.validate(event);
         checkOfferOwner(event);
-        return apply(event, fingerprint, null);
+        return apply(event, fingerprint, null).outcome();
     }
 
     /** Processes a batch of events; see {@link LoyaltyEngine#processAll}. */
@@ -143,7 +144,7 @@ final class EventIntake {
             applyRun(events, batch, run, fingerprints, earlies, results);
             run.clear();
             try {
-                results[i] = new EventResult(event, apply(event, fingerprints[k], earlies[k]), null);
+                results[i] = apply(event, fingerprints[k], earlies[k]).of(event);
             } catch (LoyaltyException e) {
                 results[i] = new EventResult(event, null, e);
             }
@@ -161,11 +162,14 @@ final class EventIntake {
         int from = 0;
         while (from < run.size()) {
             List<MemberWork> works = new ArrayList<>(run.size() - from);
+            List<AtomicReference<StoredEvent>> produced = new ArrayList<>(run.size() - from);
             for (int r = from; r < run.size(); r++) {
                 int k = run.get(r);
                 LoyaltyEvent event = events.get(batch.get(k));
                 AtomicBoolean openReferral = new AtomicBoolean();
-                works.add(new MemberWork(event.memberId(), work(event, fingerprints[k], earlies[k], openReferral), openReferral::get));
+                AtomicReference<StoredEvent> made = new AtomicReference<>();
+                produced.add(made);
+                works.add(new MemberWork(event.memberId(), work(event, fingerprints[k], earlies[k], openReferral, made), openReferral::get));
             }
             List<AppliedWork> applied = store.applyAll(works);
             if (applied.isEmpty() || applied.size() > works.size()) {
@@ -177,9 +181,10 @@ final class EventIntake {
                 LoyaltyEvent event = events.get(i);
                 AppliedWork result = applied.get(a);
                 try {
-                    Outcome outcome = result.refusal() != null ? refused(event, fingerprints[k], result.refusal())
-                            : answer(event, fingerprints[k], result.event(), works.get(a).followUp().getAsBoolean());
-                    results[i] = new EventResult(event, outcome, null);
+                    Answer answer = result.refusal() != null ? refused(event, fingerprints[k], result.refusal())
+                            : answer(event, fingerprints[k], result.event(), works.get(a).followUp().getAsBoolean(),
+                            result.event() != produced.get(a).get());
+                    results[i] = answer.of(event);
                 } catch (LoyaltyException e) {
                     results[i] = new EventResult(event, null, e);
                 }
@@ -208,7 +213,7 @@ final class EventIntake {
                 fingerprints[k] = Fingerprints.of(event);
                 Optional<StoredEvent> earlier = reads.recorded(event.eventId());
                 if (earlier.isPresent()) {
-                    results[i] = new EventResult(event, replay(earlier.get(), event, fingerprints[k]), null);
+                    results[i] = new EventResult(event, replay(earlier.get(), event, fingerprints[k]), null, true);
                     continue;
                 }
                 processor.validate(event);
@@ -236,10 +241,11 @@ final class EventIntake {
     }
 
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
-    private Outcome apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
+    private Answer apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
         // read in the event's own transaction: only a referee with an open referral pays for settling after it
         AtomicBoolean openReferral = new AtomicBoolean();
-        Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral);
+        AtomicReference<StoredEvent> produced = new AtomicReference<>();
+        Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral, produced);
         if (event instanceof Return && refereeSignedUp(event.memberId())) {
             // a referral whose window closed before the return occurred qualifies first, but only for a return the store
             // accepts: a refused event changes nothing, so the return's work is tried first and rolled back
@@ -263,7 +269,8 @@ final class EventIntake {
         } catch (LoyaltyException e) {
             return refused(event, fingerprint, e);
         }
-        return answer(event, fingerprint, stored, openReferral.get());
+        // the store answers with the event this work made when it recorded it, else with the one recorded before
+        return answer(event, fingerprint, stored, openReferral.get(), stored != produced.get());
     }
 
     /** Tells whether a member is the referee of a referral not yet qualified, which a return may settle first. */
@@ -280,33 +287,39 @@ final class EventIntake {
         }
     }
 
-    /** The work an event does under its member's lock; it tells whether the member's referral is open after a purchase or return. */
+    /**
+     * The work an event does under its member's lock; it tells whether the member's referral is open after a purchase or
+     * return, and keeps the event it made last, which the store answers with when it recorded that one.
+     */
     private Function<MemberView, MemberChanges> work(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early,
-                                                     AtomicBoolean openReferral) {
+                                                     AtomicBoolean openReferral, AtomicReference<StoredEvent> produced) {
         boolean settles = event instanceof Purchase || event instanceof Return;
-        Function<MemberView, MemberChanges> work = view -> {
+        UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
+        return view -> {
             MemberChanges changes = processor.process(view, event, fingerprint, early);
             openReferral.set(settles && ReferralWork.isOpen(view));
+            if (signUp != null) {
+                changes = signUp.apply(changes);
+            }
+            produced.set(changes.event());
             return changes;
         };
-        UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
-        return signUp == null ? work : work.andThen(signUp);
     }
 
     /**
      * Answers an event the store refused: a concurrent call may have recorded this event id first, so the answer is
      * that event as a replay (or a conflict), not the error the already-changed state causes, such as "already enrolled".
      */
-    private Outcome refused(LoyaltyEvent event, String fingerprint, LoyaltyException refusal) {
+    private Answer refused(LoyaltyEvent event, String fingerprint, LoyaltyException refusal) {
         Optional<StoredEvent> winner = store.findEvent(event.eventId());
         if (winner.isPresent()) {
-            return replay(winner.get(), event, fingerprint);
+            return new Answer(replay(winner.get(), event, fingerprint), true);
         }
         throw refusal;
     }
 
     /** Answers with the outcome recorded under the event's id, then does what follows the event: identity checks, referral settlement. */
-    private Outcome answer(LoyaltyEvent event, String fingerprint, StoredEvent stored, boolean openReferral) {
+    private Answer answer(LoyaltyEvent event, String fingerprint, StoredEvent stored, boolean openReferral, boolean replayed) {
         Outcome outcome = replay(stored, event, fingerprint);
         if (event instanceof Enrolment enrolment && !enrolment.identity().isEmpty()) {
             // with a code or without: a plain enrolment may be the earlier member a racing sign-up's guard missed
@@ -318,7 +331,7 @@ final class EventIntake {
         if (LOG.isDebugEnabled()) {
             LOG.debug(outcome.explanation().toText());
         }
-        return outcome;
+        return new Answer(outcome, replayed);
     }
 
     /**
@@ -365,5 +378,13 @@ final class EventIntake {
                     + ", now received as a " + event.kind() + " of member " + event.memberId() + " with other details");
         }
         return stored.outcome();
+    }
+
+    /** An event's outcome, and whether it is the one recorded for its id before (a replay). */
+    private record Answer(Outcome outcome, boolean replayed) {
+
+        EventResult of(LoyaltyEvent event) {
+            return new EventResult(event, outcome, null, replayed);
+        }
     }
 }

@@ -161,6 +161,9 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       settles a referral before a return and checks an enrolment's identity after it) and
      *       after a purchase whose member has an open referral, settled before the next event is
      *       applied.</li>
+     *   <li>Each result says whether its event id was already recorded ({@link EventResult#replayed()}):
+     *       by an earlier call, an earlier event of the list, or a call racing this one; of calls
+     *       racing with one new event, exactly one answers that it recorded it.</li>
      *   <li>The batch as a whole is not atomic: a {@link LoyaltyException}, a {@link StoreException}
      *       included, refuses only its event, and the others go on; any other error (a rule
      *       engine or store bug, say) is thrown, and the events before it stay applied.</li>

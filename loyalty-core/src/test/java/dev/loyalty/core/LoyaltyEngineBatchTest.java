@@ -13,6 +13,7 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -30,9 +31,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -135,11 +138,14 @@ class LoyaltyEngineBatchTest {
         return LoyaltyEngine.builder().program(program()).clock(clock()).store(store).ruleEngine(rules).build();
     }
 
+    /** The results of processing each event on its own; an event whose id an earlier one recorded is a replay. */
     private static List<EventResult> oneByOne(LoyaltyEngine engine, List<? extends LoyaltyEvent> events) {
         List<EventResult> results = new ArrayList<>();
+        Set<EventId> recorded = new HashSet<>();
         for (LoyaltyEvent event : events) {
             try {
-                results.add(new EventResult(event, engine.process(event), null));
+                Outcome outcome = engine.process(event);
+                results.add(new EventResult(event, outcome, null, !recorded.add(event.eventId())));
             } catch (LoyaltyException e) {
                 results.add(new EventResult(event, null, e));
             }
@@ -181,6 +187,7 @@ class LoyaltyEngineBatchTest {
             EventResult want = expected.get(i);
             EventResult got = actual.get(i);
             assertThat(got.outcome()).as("outcome of event %d", i).isEqualTo(want.outcome());
+            assertThat(got.replayed()).as("replay of event %d", i).isEqualTo(want.replayed());
             if (want.error() != null && want.event() != null) {
                 assertThat(got.error()).as("error of event %d", i).isNotNull().hasSameClassAs(want.error()).hasMessage(want.error().getMessage());
             } else if (want.error() != null) {

@@ -14,6 +14,7 @@ import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.Statement;
 import dev.loyalty.core.UnknownMemberException;
@@ -429,6 +430,24 @@ public abstract class LoyaltyStoreContract {
             assertThat(new HashSet<>(results)).as("round %d", round).hasSize(1);
             assertThat(store.ledger(enrolment.memberId())).hasSize(1);
             assertThat(store.balance(enrolment.memberId())).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
+        }
+    }
+
+    @Test
+    void shouldTellExactlyOneCallItRecordedAPurchaseAndTheOthersTheyReplayedItWhenItArrivesConcurrently() throws Exception {
+        engine.process(enrolment("racer", MONDAY));
+        for (int round = 0; round < 20; round++) {
+            Purchase purchase = purchase("race-" + round, "racer", MONDAY.plusSeconds(60 + round), "3.00");
+            List<Supplier<Object>> tasks = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                tasks.add(() -> engine.processAll(List.of(purchase)).get(0));
+            }
+
+            List<Object> results = runConcurrently(tasks);
+
+            assertThat(results).as("round %d", round).allSatisfy(r -> assertThat(((EventResult) r).succeeded()).isTrue());
+            assertThat(results.stream().filter(r -> !((EventResult) r).replayed())).as("round %d: calls that recorded it", round).hasSize(1);
+            assertThat(results.stream().map(r -> ((EventResult) r).outcome()).distinct()).as("round %d", round).hasSize(1);
         }
     }
 

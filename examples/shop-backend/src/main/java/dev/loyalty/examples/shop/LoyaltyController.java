@@ -1,6 +1,7 @@
 package dev.loyalty.examples.shop;
 
 import dev.loyalty.core.CurrencyMismatchException;
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
@@ -224,17 +225,16 @@ class LoyaltyController {
                                                                EventFactory factory) {
         EventId id = eventId(key);
         return dated(key, id, occurredAt, at -> {
-            LoyaltyEvent event;
-            boolean replay;
-            Outcome outcome;
+            EventResult result;
             try {
-                event = factory.apply(id, at);
-                replay = store.findEvent(id).isPresent();
-                outcome = engine.process(event);
+                // a batch of one: its result tells whether this request recorded the event or an earlier (or racing) one did
+                result = engine.processAll(List.of(factory.apply(id, at))).get(0);
+                result.outcomeOrThrow();
             } catch (InvalidInputException e) {
                 throw requestField(e);
             }
-            ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true")
+            Outcome outcome = result.outcome();
+            ResponseEntity.BodyBuilder response = result.replayed() ? ResponseEntity.ok().header(REPLAYED, "true")
                     : location != null ? ResponseEntity.created(location) : ResponseEntity.status(HttpStatus.CREATED);
             return response.body(ShopResponses.EventOutcome.of(outcome));
         });

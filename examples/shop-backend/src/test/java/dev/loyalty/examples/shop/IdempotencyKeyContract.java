@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +24,8 @@ abstract class IdempotencyKeyContract extends ShopOverHttp {
 
     private static final String BASKET = "{\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":2,\"unitPrice\":2.95}]}";
     private static final String INVALID_BASKET = BASKET.replace("\"quantity\":2", "\"quantity\":-2");
+    /** How many identical requests race. */
+    private static final int RACERS = 6;
     /** The check constraint that makes the store fail on one event, while it is there. */
     private static final String OUTAGE = "shop_test_store_outage";
 
@@ -57,6 +66,37 @@ abstract class IdempotencyKeyContract extends ShopOverHttp {
 
         assertThat(retry.reply().status()).as(retry.reply().response().body()).isEqualTo(201);
         assertThat(Instant.parse(retry.reply().body().at("/offer/redeemedAt").asText())).isBetween(retry.sent(), retry.answered());
+    }
+
+    @Test
+    void shouldCreateOnceAndReplayToTheOthersWhenIdenticalKeyedRequestsRace() throws Exception {
+        String member = enrolled();
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String key = "race-" + round + "-" + member;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Reply>> replies = new ArrayList<>();
+                for (int r = 0; r < RACERS; r++) {
+                    replies.add(pool.submit(() -> {
+                        start.await();
+                        return post("/members/" + member + "/purchases", key, BASKET);
+                    }));
+                }
+                start.countDown();
+                List<Reply> answered = new ArrayList<>();
+                for (Future<Reply> reply : replies) {
+                    answered.add(reply.get(60, TimeUnit.SECONDS));
+                }
+
+                assertThat(answered).as("round %d", round).filteredOn(reply -> reply.status() == 201).hasSize(1);
+                assertThat(answered).as("round %d", round).filteredOn(reply -> reply.status() == 200)
+                        .hasSize(RACERS - 1).allSatisfy(reply -> assertThat(reply.header("Idempotent-Replayed")).isEqualTo("true"));
+                assertThat(answered.stream().map(Reply::body).distinct()).as("round %d", round).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
