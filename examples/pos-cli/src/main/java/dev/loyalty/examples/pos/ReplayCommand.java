@@ -59,6 +59,10 @@ final class ReplayCommand implements Callable<Integer> {
         try (EngineOptions.OpenEngine open = options.open()) {
             ReplayTotals totals = replay(open.engine(), events, err);
             out.printf("Events processed   %,10d  (%,d refused)%n", totals.processed, totals.refused);
+            if (totals.replayed > 0) {
+                out.printf("Already recorded   %,10d  (by an earlier replay: their first outcomes, nothing written, not counted below)%n",
+                        totals.replayed);
+            }
             out.printf("Points issued      %,10d%n", totals.issued);
             out.printf("Points clawed back %,10d  (returns)%n", totals.clawedBack);
             out.printf("Points redeemed    %,10d%n", totals.redeemed);
@@ -104,6 +108,8 @@ final class ReplayCommand implements Callable<Integer> {
     /** What a replay did, summed over the events' outcomes. */
     private static final class ReplayTotals {
         long processed;
+        /** Events whose ids were recorded before: processed, but their points are not this replay's. */
+        long replayed;
         long refused;
         long issued;
         long clawedBack;
@@ -113,6 +119,10 @@ final class ReplayCommand implements Callable<Integer> {
 
         void add(EventResult result) {
             processed++;
+            if (result.replayed()) {
+                replayed++;
+                return;
+            }
             for (LedgerEntry entry : result.outcome().entries()) {
                 long points = entry.points().value();
                 if (points > 0) {

@@ -71,6 +71,18 @@ class PosCliTest {
     }
 
     @Test
+    void replayingTheSameFileAgainCountsItsEventsAsAlreadyRecordedAndNoPointsAsIssued() throws IOException {
+        Path events = write("events.jsonl", JSONL);
+        CliRun first = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        CliRun again = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(first.out()).contains("Points issued").doesNotContain("Already recorded").doesNotContain(String.format("Points issued      %,10d", 0));
+        assertThat(again.out()).contains("Events processed            6  (0 refused)").contains("Already recorded            6")
+                .contains(String.format("Points issued      %,10d%n", 0)).contains(String.format("Points clawed back %,10d", 0));
+    }
+
+    @Test
     void dbTakesAnH2JdbcUrlAsWellAsAFile() throws IOException {
         Path events = write("events.jsonl", JSONL);
         String url = "jdbc:h2:file:" + dir.resolve("by-url") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
