@@ -553,12 +553,12 @@ public final class LoyaltyEngine implements AutoCloseable {
      * members it visits; this is for a host that sweeps referrals on their own).
      *
      * @param asOf the instant
-     * @throws InvalidInputException when the instant is null, or later than the engine's clock allows
+     * @throws InvalidInputException when the instant is null, before 1900, or later than the engine's clock allows
      *         an event ({@link ProgramSettings#maxClockSkew()} ahead): a referral qualified before its
      *         return window has really closed would pay for a purchase that may still be returned
      */
     public void settleReferrals(Instant asOf) {
-        Checks.notNull(asOf, "asOf");
+        Checks.instant(asOf, "settleReferrals.asOf");
         processor.notInTheFuture(asOf, "settleReferrals.asOf");
         store.forEachReferral(referral -> {
             if (referral.status() == ReferralStatus.SIGNED_UP || referral.status() == ReferralStatus.QUALIFIED) {

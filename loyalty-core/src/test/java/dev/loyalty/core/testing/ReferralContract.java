@@ -681,6 +681,23 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldRefuseToSettleReferralsAsOfAnInstantBefore1900AndSettleNothing() {
+        start();
+        referrer("ann");
+        engine.process(signUp("bob", "ann"));
+        buy("bob", "20.00");
+        Instant ancient = Instant.parse("1899-12-31T23:59:59Z");
+
+        assertThatThrownBy(() -> engine.settleReferrals(ancient))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("settleReferrals.asOf")
+                .hasMessageContaining("1900-01-01T00:00:00Z");
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(balance("ann")).isZero();
+    }
+
+    @Test
     void shouldRefuseAnUnknownReferralCodeLeavingNoMember() {
         start();
         referrer("ann");
