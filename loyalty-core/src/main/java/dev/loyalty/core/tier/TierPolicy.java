@@ -26,8 +26,10 @@ import java.util.Map;
  *
  * @param metric what is counted
  * @param window the period counted, and when reviews happen
- * @param thresholds the total each tier needs, by tier code; a tier without one is reached only at enrolment or by override
- * @param benefits what each tier gives, by tier code; tiers not named get {@link TierBenefits#NONE}
+ * @param thresholds the total each tier needs, by tier code (kept without surrounding white space); a tier without one is
+ *                   reached only at enrolment or by override
+ * @param benefits what each tier gives, by tier code (kept without surrounding white space); tiers not named get
+ *                 {@link TierBenefits#NONE}
  * @param graceDays days a member keeps a tier after a review they fell short at; 0 demotes at the review
  * @param softLanding whether a demotion goes at most one tier down
  */
@@ -49,21 +51,32 @@ public record TierPolicy(QualifyingMetric metric, QualifyingWindow window, Map<S
         Checks.notNull(window, "tierPolicy.window");
         Checks.notNull(thresholds, "tierPolicy.thresholds");
         Checks.notNull(benefits, "tierPolicy.benefits");
+        Map<String, BigDecimal> byTier = new LinkedHashMap<>();
         thresholds.forEach((code, value) -> {
-            Checks.text(code, "tierPolicy.thresholds tier code");
+            String tier = Checks.text(code, "tierPolicy.thresholds tier code");
             if (value == null || value.signum() < 0) {
-                throw new InvalidInputException("tierPolicy.thresholds[" + code + "]", "must be zero or more, was " + value);
+                throw new InvalidInputException("tierPolicy.thresholds[" + tier + "]", "must be zero or more, was " + value);
             }
+            once(byTier.put(tier, value), tier, "tierPolicy.thresholds");
         });
+        Map<String, TierBenefits> benefitsByTier = new LinkedHashMap<>();
         benefits.forEach((code, value) -> {
-            Checks.text(code, "tierPolicy.benefits tier code");
-            Checks.notNull(value, "tierPolicy.benefits[" + code + "]");
+            String tier = Checks.text(code, "tierPolicy.benefits tier code");
+            once(benefitsByTier.put(tier, Checks.notNull(value, "tierPolicy.benefits[" + tier + "]")), tier, "tierPolicy.benefits");
         });
         if (graceDays < 0 || graceDays > 3650) {
             throw new InvalidInputException("tierPolicy.graceDays", "must be 0 to 3650, was " + graceDays);
         }
-        thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
-        benefits = Collections.unmodifiableMap(new LinkedHashMap<>(benefits));
+        // keyed by the codes without surrounding white space, as tiers and members name them
+        thresholds = Collections.unmodifiableMap(byTier);
+        benefits = Collections.unmodifiableMap(benefitsByTier);
+    }
+
+    /** Refuses a map naming a tier twice, once with surrounding white space: the two would be one key. */
+    private static void once(Object earlier, String tier, String field) {
+        if (earlier != null) {
+            throw new InvalidInputException(field, "names tier '" + tier + "' twice, with and without surrounding white space");
+        }
     }
 
     /**

@@ -47,6 +47,22 @@ class TierPolicyTest {
     }
 
     @Test
+    void shouldKeyThresholdsAndBenefitsByTierCodesWithoutSurroundingWhiteSpace() {
+        TierPolicy policy = new TierPolicy(QualifyingMetric.SPEND, QualifyingWindow.CALENDAR_YEAR, Map.of(" gold ", new BigDecimal("500")),
+                Map.of("gold\t", TierBenefits.NONE), 0, false);
+
+        assertThat(policy.thresholds()).containsOnlyKeys("gold");
+        assertThat(policy.benefits()).containsOnlyKeys("gold");
+    }
+
+    @Test
+    void shouldRefuseThresholdsNamingATierTwiceOnceWithSurroundingWhiteSpace() {
+        assertThatThrownBy(() -> new TierPolicy(QualifyingMetric.SPEND, QualifyingWindow.CALENDAR_YEAR,
+                Map.of("gold", new BigDecimal("500"), " gold", new BigDecimal("600")), Map.of(), 0, false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("tierPolicy.thresholds").hasMessageContaining("'gold' twice");
+    }
+
+    @Test
     void shouldRefuseAHigherTierNeedingLessThanALowerOne() {
         TierPolicy policy = TierPolicy.builder(QualifyingMetric.SPEND, QualifyingWindow.CALENDAR_YEAR)
                 .threshold("silver", new BigDecimal("500")).threshold("gold", new BigDecimal("400")).build();
