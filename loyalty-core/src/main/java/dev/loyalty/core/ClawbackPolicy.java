@@ -1,8 +1,9 @@
 package dev.loyalty.core;
 
 /**
- * What happens when a return claws back points the member has already spent (or that expired).
- * The purchase's own lot is always taken first, pending points included.
+ * What happens when a return claws back points the member has already spent. The purchase's own
+ * lot is always taken first, pending points included; points that expired from it are not taken
+ * again (they left the balance already), so only the spent ones fall under this policy.
  */
 public enum ClawbackPolicy {
     /**

@@ -10,8 +10,10 @@ import java.time.Instant;
 /**
  * Goods are returned and refunded. Linked to the original purchase, the points that purchase
  * earned are clawed back in proportion to the refunded amount, over all its returns together
- * never more than it earned. Give the amount of the returned lines (unit price times quantity)
- * for a partial return, or the purchase total for a whole one.
+ * never more than it earned: first from the purchase's lot, then from the points that expired from
+ * it (not taken again), and only for the points of it that were spent from the member's other
+ * points or as debt ({@link dev.loyalty.core.ClawbackPolicy}). Give the amount of the returned
+ * lines (unit price times quantity) for a partial return, or the purchase total for a whole one.
  *
  * <p>A return whose purchase the engine never saw (no {@code purchaseId}, or an id it does not
  * know) is recorded and handled by the program's unlinked-return rate, never with an error.

@@ -103,11 +103,19 @@ final class Lifecycle {
         if (fromLot > 0) {
             ledger.debit(lot, fromLot, refund.eventId(), EntryType.REVERSE, "core:return", reason, refund.occurredAt());
         }
-        long shortfall = clawback - fromLot;
+        // The purchase's own points pay first: what is left in its lot, then what expired from it (gone already, so not
+        // taken again). Only points of the lot that were spent fall on the member's other points or on debt: over all
+        // returns together, at most max(0, clawed back - (points - spent)), never more than the lot's spent points.
+        long unspent = lot.points() - lot.spent();
+        // all within [0, points]: clawed back, this claw-back included, is at most the points the purchase earned
+        long shortfall = Math.min(clawback - fromLot,
+                Math.max(0, lot.clawedBack() + clawback - unspent) - Math.max(0, lot.clawedBack() - unspent));
+        long expired = clawback - fromLot - shortfall;
         long debited = fromLot;
         String detail = clawback + " of the " + lot.points() + " points the purchase earned"
                 + (lot.isPending() ? ", cancelled while pending" : "")
-                + (returned.compareTo(lot.sourceAmount()) > 0 ? "; returns exceed the purchase amount, capped at what it earned" : "");
+                + (returned.compareTo(lot.sourceAmount()) > 0 ? "; returns exceed the purchase amount, capped at what it earned" : "")
+                + (expired > 0 ? "; " + expired + " had expired, not taken again" : "");
         if (shortfall > 0) {
             detail += "; " + shortfall + " had been spent";
             if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {

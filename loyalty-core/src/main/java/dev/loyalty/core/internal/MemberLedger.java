@@ -206,7 +206,7 @@ final class MemberLedger {
         long repaid = Math.min(owed, lot.remaining());
         if (repaid > 0) {
             write(lot.sourceEventId(), EntryType.REPAY, -repaid, lot.id(), "core:repayment", "Repays points clawed back earlier", occurredAt, true);
-            put(lots().get(lot.id()).withRemaining(lot.remaining() - repaid));
+            put(lots().get(lot.id()).spending(repaid));
             if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
                 Lot debt = lots().get(Lot.DEBT_LOT);
                 write(lot.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, "core:repayment", "Repays points clawed back earlier", occurredAt, true);
@@ -219,7 +219,8 @@ final class MemberLedger {
     }
 
     /**
-     * Takes points from spendable lots, soonest-expiring first, writing one entry per lot.
+     * Takes points from spendable lots, soonest-expiring first, writing one entry per lot; each lot
+     * counts them as spent (a return of its purchase charges the member for them).
      *
      * @return the points taken; less than asked when the lots hold less
      */
@@ -231,7 +232,7 @@ final class MemberLedger {
             }
             long taken = Math.min(left, lot.remaining());
             write(eventId, type, -taken, lot.id(), rule, reason, occurredAt, true);
-            put(lot.withRemaining(lot.remaining() - taken));
+            put(lot.spending(taken));
             left -= taken;
         }
         return points - left;

@@ -23,10 +23,13 @@ import java.time.Instant;
  * @param remaining the points not yet spent, expired or clawed back
  * @param sourceAmount the purchase amount that earned the points, or null when not from a purchase
  * @param returnedAmount the amount of that purchase returned so far
- * @param clawedBack the points clawed back so far for those returns, from this lot or any other
+ * @param clawedBack the points of the purchase reversed so far for those returns: taken from this lot or any other, or
+ *                   left uncharged because they had expired
+ * @param spent the points of this lot spent: redeemed, used to repay claw-back debt or taken for another claw-back; a
+ *              return of the purchase charges the member's other points (or debt) for these, never for expired ones
  */
 public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant earnedAt, Instant pendingUntil, Instant expiresAt,
-                  long points, long remaining, BigDecimal sourceAmount, BigDecimal returnedAmount, long clawedBack) {
+                  long points, long remaining, BigDecimal sourceAmount, BigDecimal returnedAmount, long clawedBack, long spent) {
 
     /** The id of the lot that carries a claw-back shortfall under the negative-balance policy. */
     public static final String DEBT_LOT = "~debt";
@@ -44,7 +47,9 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
      * @param remaining the points not yet spent, expired or clawed back
      * @param sourceAmount the purchase amount that earned the points, or null when not from a purchase
      * @param returnedAmount the amount of that purchase returned so far
-     * @param clawedBack the points clawed back so far for those returns, from this lot or any other
+     * @param clawedBack the points of the purchase reversed so far for those returns: taken from this lot or any
+     *                   other, or left uncharged because they had expired
+     * @param spent the points of this lot spent: redeemed, used to repay claw-back debt or taken for another claw-back
      */
     public Lot {
         Checks.notNull(id, "lot.id");
@@ -52,6 +57,26 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
         Checks.notNull(sourceEventId, "lot.sourceEventId");
         Checks.notNull(earnedAt, "lot.earnedAt");
         returnedAmount = returnedAmount == null ? BigDecimal.ZERO : returnedAmount;
+    }
+
+    /**
+     * Creates a lot none of whose points were spent, as before lots counted what was spent.
+     *
+     * @param id the lot id; the id of the event that earned it, or {@link #DEBT_LOT}
+     * @param memberId the owner
+     * @param sourceEventId the event that earned the points
+     * @param earnedAt when that event happened
+     * @param pendingUntil when the points become spendable, or null when they are spendable
+     * @param expiresAt when the remaining points expire, or null when they do not expire by date
+     * @param points the points credited
+     * @param remaining the points not yet spent, expired or clawed back
+     * @param sourceAmount the purchase amount that earned the points, or null when not from a purchase
+     * @param returnedAmount the amount of that purchase returned so far
+     * @param clawedBack the points of the purchase reversed so far for those returns
+     */
+    public Lot(String id, MemberId memberId, EventId sourceEventId, Instant earnedAt, Instant pendingUntil, Instant expiresAt,
+               long points, long remaining, BigDecimal sourceAmount, BigDecimal returnedAmount, long clawedBack) {
+        this(id, memberId, sourceEventId, earnedAt, pendingUntil, expiresAt, points, remaining, sourceAmount, returnedAmount, clawedBack, 0);
     }
 
     /**
@@ -68,7 +93,7 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
      */
     public static Lot earned(EventId event, MemberId memberId, Instant earnedAt, Instant pendingUntil, Instant expiresAt, long points,
                              BigDecimal sourceAmount) {
-        return new Lot(event.value(), memberId, event, earnedAt, pendingUntil, expiresAt, points, points, sourceAmount, BigDecimal.ZERO, 0);
+        return new Lot(event.value(), memberId, event, earnedAt, pendingUntil, expiresAt, points, points, sourceAmount, BigDecimal.ZERO, 0, 0);
     }
 
     /**
@@ -100,7 +125,20 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
      * @return the changed lot
      */
     public Lot withRemaining(long newRemaining) {
-        return new Lot(id, memberId, sourceEventId, earnedAt, pendingUntil, expiresAt, points, newRemaining, sourceAmount, returnedAmount, clawedBack);
+        return new Lot(id, memberId, sourceEventId, earnedAt, pendingUntil, expiresAt, points, newRemaining, sourceAmount, returnedAmount, clawedBack,
+                spent);
+    }
+
+    /**
+     * Returns a copy some of whose remaining points were spent: redeemed, used to repay claw-back
+     * debt or taken for another claw-back.
+     *
+     * @param points the points spent, at most the remainder
+     * @return the changed lot
+     */
+    public Lot spending(long points) {
+        return new Lot(id, memberId, sourceEventId, earnedAt, pendingUntil, expiresAt, this.points, remaining - points, sourceAmount,
+                returnedAmount, clawedBack, Points.add(spent, points));
     }
 
     /**
@@ -109,7 +147,8 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
      * @return the released lot
      */
     public Lot released() {
-        return new Lot(id, memberId, sourceEventId, earnedAt, null, expiresAt, points, remaining, sourceAmount, returnedAmount, clawedBack);
+        return new Lot(id, memberId, sourceEventId, earnedAt, null, expiresAt, points, remaining, sourceAmount, returnedAmount, clawedBack,
+                spent);
     }
 
     /**
@@ -122,6 +161,6 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
      */
     public Lot withReturn(BigDecimal newReturnedAmount, long newClawedBack, long newRemaining) {
         return new Lot(id, memberId, sourceEventId, earnedAt, pendingUntil, expiresAt, points, newRemaining, sourceAmount, newReturnedAmount,
-                newClawedBack);
+                newClawedBack, spent);
     }
 }

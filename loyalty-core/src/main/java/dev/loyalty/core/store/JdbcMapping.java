@@ -93,20 +93,20 @@ final class JdbcMapping {
     static final String SUM_EARNED = "SELECT COALESCE(SUM(points), 0) " + EARNED_ROWS;
 
     static final String LOT_COLUMNS = "member_id, lot_id, source_event_id, earned_at, earned_at_ns, expires_at, expires_at_ns, points, remaining,"
-            + " pending_until, pending_until_ns, source_amount, returned_amount, clawed_back";
+            + " pending_until, pending_until_ns, source_amount, returned_amount, clawed_back, spent";
     /** Inserts a lot or replaces the member's lot with its id, in one statement (PostgreSQL). */
-    static final String UPSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static final String UPSERT_LOT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (member_id, lot_id) DO UPDATE SET source_event_id = EXCLUDED.source_event_id, earned_at = EXCLUDED.earned_at,"
             + " earned_at_ns = EXCLUDED.earned_at_ns, expires_at = EXCLUDED.expires_at, expires_at_ns = EXCLUDED.expires_at_ns,"
             + " points = EXCLUDED.points, remaining = EXCLUDED.remaining, pending_until = EXCLUDED.pending_until,"
             + " pending_until_ns = EXCLUDED.pending_until_ns, source_amount = EXCLUDED.source_amount,"
-            + " returned_amount = EXCLUDED.returned_amount, clawed_back = EXCLUDED.clawed_back";
+            + " returned_amount = EXCLUDED.returned_amount, clawed_back = EXCLUDED.clawed_back, spent = EXCLUDED.spent";
     /** Inserts a lot unless the member already has one with its id (other databases; safe: the member row is locked). */
-    static final String INSERT_LOT_IF_ABSENT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+    static final String INSERT_LOT_IF_ABSENT = "INSERT INTO loyalty_lot (" + LOT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + " WHERE NOT EXISTS (SELECT 1 FROM loyalty_lot WHERE member_id = ? AND lot_id = ?)";
     static final String UPDATE_LOT = "UPDATE loyalty_lot SET member_id = ?, lot_id = ?, source_event_id = ?, earned_at = ?, earned_at_ns = ?,"
             + " expires_at = ?, expires_at_ns = ?, points = ?, remaining = ?, pending_until = ?, pending_until_ns = ?, source_amount = ?,"
-            + " returned_amount = ?, clawed_back = ? WHERE member_id = ? AND lot_id = ?";
+            + " returned_amount = ?, clawed_back = ?, spent = ? WHERE member_id = ? AND lot_id = ?";
     static final String SELECT_LOTS = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ? ORDER BY lot_order";
 
     static final String HOLD_COLUMNS = "member_id, hold_id, points, reward_code, created_at, created_at_ns, expires_at, expires_at_ns, status";
@@ -322,6 +322,7 @@ final class JdbcMapping {
         ps.setString(i++, lot.sourceAmount() == null ? null : lot.sourceAmount().toString());
         ps.setString(i++, lot.returnedAmount().toString());
         ps.setLong(i++, lot.clawedBack());
+        ps.setLong(i++, lot.spent());
         return i;
     }
 
@@ -330,7 +331,7 @@ final class JdbcMapping {
         return new Lot(rs.getString("lot_id"), MemberId.of(rs.getString("member_id")), EventId.of(rs.getString("source_event_id")),
                 readInstant(rs, "earned_at"), readInstant(rs, "pending_until"), readInstant(rs, "expires_at"), rs.getLong("points"),
                 rs.getLong("remaining"), source == null ? null : new BigDecimal(source), new BigDecimal(rs.getString("returned_amount")),
-                rs.getLong("clawed_back"));
+                rs.getLong("clawed_back"), rs.getLong("spent"));
     }
 
     /** Binds the hold's columns in {@link #HOLD_COLUMNS} order from the given index. */

@@ -140,6 +140,8 @@ class LifecycleProperties {
         long remaining;
         long returnedCents;
         long clawedBack;
+        /** Points that expired from the lot and no return has counted yet: a return counts them before charging anyone. */
+        long expiredUncounted;
 
         MLot(String id, Instant earnedAt, Instant pendingUntil, Instant expiresAt, long points, long amountCents) {
             this.id = id;
@@ -156,6 +158,7 @@ class LifecycleProperties {
             lot.remaining = remaining;
             lot.returnedCents = returnedCents;
             lot.clawedBack = clawedBack;
+            lot.expiredUncounted = expiredUncounted;
             return lot;
         }
     }
@@ -178,7 +181,8 @@ class LifecycleProperties {
     /**
      * The reference model: plain lists and longs, one rule per line of the policy. Spending takes
      * the soonest-expiring (then oldest) spendable lot first; a return claws back its share of what
-     * its purchase earned, from the purchase's lot, then per policy; earnings repay what is owed.
+     * its purchase earned, from the purchase's lot, then from what expired from it (not charged
+     * again), then per policy; earnings repay what is owed.
      */
     static final class Model {
         private static final Comparator<MLot> ORDER = Comparator
@@ -244,6 +248,7 @@ class LifecycleProperties {
             for (MLot lot : lots) {
                 if (lot.pendingUntil == null && lot.remaining > 0 && lot.expiresAt != null && !lot.expiresAt.isAfter(now)) {
                     done[1] += lot.remaining;
+                    lot.expiredUncounted += lot.remaining;
                     lot.remaining = 0;
                 }
             }
@@ -342,7 +347,10 @@ class LifecycleProperties {
                 long clawback = Math.max(0, target - lot.clawedBack);
                 long fromLot = Math.min(clawback, lot.remaining);
                 lot.remaining -= fromLot;
-                long shortfall = clawback - fromLot;
+                // points that expired from the lot are gone already: counted, not charged again; only spent ones are
+                long uncharged = Math.min(clawback - fromLot, lot.expiredUncounted);
+                lot.expiredUncounted -= uncharged;
+                long shortfall = clawback - fromLot - uncharged;
                 // more owed than a long holds refuses the return
                 try {
                     if (config.clawback == ClawbackPolicy.NEGATIVE_BALANCE) {

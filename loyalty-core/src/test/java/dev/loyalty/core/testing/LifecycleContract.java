@@ -326,6 +326,108 @@ public abstract class LifecycleContract {
     }
 
     @Test
+    void shouldTakeNothingFromOtherPointsWhenTheReturnedPurchasesPointsExpired() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        clock.advance(Duration.ofDays(40));
+        buy("p-2", "50");   // the member's next event expires p-1's 100 points first
+
+        Outcome outcome = engine.process(new Return(EventId.of("ret-1"), MEMBER, clock.instant(), EventId.of("p-1"), Money.of("100", "GBP")));
+
+        assertThat(outcome.points()).isEqualTo(Points.ZERO);
+        assertThat(lot("p-2").remaining()).isEqualTo(50);
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(50), Points.of(50), Points.ZERO, Points.ZERO, Points.ZERO));
+        assertThat(lot("p-1").clawedBack()).isEqualTo(100);
+        assertThat(outcome.explanation().toText()).contains("100 had expired, not taken again").doesNotContain("had been spent");
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldOweNothingUnderANegativeBalanceWhenTheReturnedPurchasesPointsExpired() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.NEGATIVE_BALANCE));
+        buy("p-1", "100");
+        clock.advance(Duration.ofDays(40));
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(100);
+
+        giveBack("ret-1", "p-1", "100");
+
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.ZERO, Points.ZERO, Points.ZERO, Points.ZERO, Points.ZERO));
+        assertThat(store.ledger(MEMBER)).extracting(LedgerEntry::type).doesNotContain(EntryType.REVERSE);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldClawBackOnlyTheSpentShareWhenTheRestOfTheReturnedPurchasesPointsExpired() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        redeem("r-1", 30);
+        clock.advance(Duration.ofDays(40));
+        buy("p-2", "100");   // p-1's other 70 points expire first
+
+        Outcome outcome = engine.process(new Return(EventId.of("ret-1"), MEMBER, clock.instant(), EventId.of("p-1"), Money.of("100", "GBP")));
+
+        assertThat(outcome.points()).isEqualTo(Points.of(-30));
+        assertThat(lot("p-2").remaining()).isEqualTo(70);
+        assertThat(engine.summary(MEMBER).debt()).isEqualTo(Points.ZERO);
+        assertThat(outcome.explanation().toText()).contains("70 had expired, not taken again").contains("30 had been spent");
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldKeepOnlyTheSpentShareAsDebtWhenTheRestOfTheReturnedPurchasesPointsExpiredAndNoOtherPointsAreLeft() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        redeem("r-1", 30);
+        clock.advance(Duration.ofDays(40));
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(70);
+
+        giveBack("ret-1", "p-1", "100");
+
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.ZERO, Points.ZERO, Points.ZERO, Points.ZERO, Points.of(30)));
+        assertThat(store.account(MEMBER).debt()).isEqualTo(30);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldClawBackTheSpentShareExactlyOnceWhenPartialReturnsFollowTheExpiry() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        redeem("r-1", 30);
+        clock.advance(Duration.ofDays(40));
+        buy("p-2", "100");   // p-1's other 70 points expire first
+
+        giveBack("ret-1", "p-1", "50");   // 50 of the 100: covered by the 70 that expired
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(100));
+        giveBack("ret-2", "p-1", "30");   // 80 in all: 70 expired, 10 spent
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(90));
+        giveBack("ret-3", "p-1", "20");   // 100 in all: the other 20 spent
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(70));
+        giveBack("ret-4", "p-1", "10");   // beyond the purchase amount: nothing more
+
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(70));
+        assertThat(engine.summary(MEMBER).debt()).isEqualTo(Points.ZERO);
+        assertThat(lot("p-1").clawedBack()).isEqualTo(100);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldClawBackTheSpentShareOnceWhenOneReturnCameBeforeTheExpiryAndOneAfter() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        giveBack("ret-1", "p-1", "20");   // 20 from the lot, 80 left in it
+        redeem("r-1", 30);                // 50 left in it
+        clock.advance(Duration.ofDays(40));
+        buy("p-2", "100");                // the 50 expire
+
+        giveBack("ret-2", "p-1", "80");   // 80 more: 50 expired, 30 spent
+
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(70));
+        assertThat(engine.summary(MEMBER).debt()).isEqualTo(Points.ZERO);
+        assertThat(lot("p-1").clawedBack()).isEqualTo(100);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
     void shouldStartInactivityAtTheLastActivityWhenItWasStoredBetweenEvents() {
         start(program().expiry(ExpiryPolicy.afterInactiveMonths(2)));
         buy("p-1", "100");

@@ -601,7 +601,7 @@ public abstract class LoyaltyStoreContract {
         LedgerEntry entry = new LedgerEntry(member.id(), 1, id, EntryType.EARN, Points.of(Long.MAX_VALUE - 1), "lot ü", "RULE; DROP TABLE x; --",
                 longReason, "v 🎁", occurred, recorded);
         Lot lot = new Lot("lot ü", member.id(), id, occurred, occurred.plusNanos(1), expires, Long.MAX_VALUE - 1, Long.MAX_VALUE - 1,
-                new BigDecimal("12.50"), new BigDecimal("0.125"), 3);
+                new BigDecimal("12.50"), new BigDecimal("0.125"), 3, 7);
         Explanation explanation = new Explanation("", List.of(new Explanation.Step("A", "", 0, ""),
                 new Explanation.Step("B \n", "b\nc", Long.MIN_VALUE, "détail"), new Explanation.Step("C", "c", -5, "x")));
         Outcome outcome = new Outcome(id, member.id(), "enrolment", Points.of(Long.MAX_VALUE - 1), Points.of(Long.MAX_VALUE - 1),
