@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * @param zone the zone for members who have none of their own
  * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
  * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
- * @param maxPurchaseAmount the largest purchase total accepted
+ * @param maxPurchaseAmount the largest purchase total accepted, and the largest return amount
  * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
  * @param points how points live after they are earned: return window, expiry, claw-back
  * @param offers when birthday and dormancy occasions are presented to the rules
@@ -54,7 +54,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
      * @param zone the zone for members who have none of their own
      * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
      * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
-     * @param maxPurchaseAmount the largest purchase total accepted
+     * @param maxPurchaseAmount the largest purchase total accepted, and the largest return amount
      * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
      * @param points how points live after they are earned: return window, expiry, claw-back
      * @param offers when birthday and dormancy occasions are presented to the rules
@@ -105,7 +105,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
      * @param zone the zone for members who have none of their own
      * @param pointsRounding how an event's exact points become whole points
      * @param tiers the tier ladder
-     * @param maxPurchaseAmount the largest purchase total accepted
+     * @param maxPurchaseAmount the largest purchase total accepted, and the largest return amount
      * @param maxClockSkew how far in the future an event may be dated
      * @param points how points live after they are earned
      */
@@ -231,7 +231,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
 
         /**
-         * Sets the largest purchase total accepted, in the program currency; 1,000,000 by default.
+         * Sets the largest purchase total accepted, and the largest return amount, in the program currency; 1,000,000 by default.
          *
          * @param amount the limit
          * @return this builder

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
@@ -252,6 +253,22 @@ class LoyaltyEngineTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("100.01").hasMessageContaining("100.00");
         assertThat(store.findEvent(eventId("p-big"))).isEmpty();
         assertThat(limited.process(purchase("p-max", "m-1", MONDAY.plusSeconds(60), "60", "40")).points()).isEqualTo(Points.of(100));
+    }
+
+    @Test
+    void shouldRejectReturnWhenItsAmountExceedsTheProgramLimit() {
+        ProgramSettings program = ProgramSettings.builder().currency("GBP").maxPurchaseAmount(new BigDecimal("100")).build();
+        LoyaltyEngine limited = LoyaltyEngine.builder().program(program).clock(Fixtures.clock()).store(store).ruleEngine(rules).build();
+        limited.process(enrolment("m-1", MONDAY));
+        limited.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "60"));
+        int entries = store.ledger(member("m-1")).size();
+
+        assertThatThrownBy(() -> limited.process(new Return(eventId("r-big"), member("m-1"), MONDAY.plusSeconds(120), eventId("p-1"),
+                Money.of("100.01", "GBP"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("return.amount").hasMessageContaining("100.01")
+                .hasMessageContaining("100.00");
+        assertThat(store.findEvent(eventId("r-big"))).isEmpty();
+        assertThat(store.ledger(member("m-1"))).hasSize(entries);
     }
 
     @Test

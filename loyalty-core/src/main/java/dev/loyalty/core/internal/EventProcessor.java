@@ -160,8 +160,15 @@ public final class EventProcessor {
                         purchase.total() + " exceeds the program's limit of " + program.maxPurchaseAmount());
             }
         }
-        if (event instanceof Return refund && !refund.amount().currency().equals(program.currency())) {
-            throw new CurrencyMismatchException("return " + refund.eventId() + " amount", program.currency(), refund.amount().currency());
+        if (event instanceof Return refund) {
+            if (!refund.amount().currency().equals(program.currency())) {
+                throw new CurrencyMismatchException("return " + refund.eventId() + " amount", program.currency(), refund.amount().currency());
+            }
+            if (refund.amount().compareTo(program.maxPurchaseAmount()) > 0) {
+                // no purchase may be larger, so no refund of one is: an absurd amount, refused as a purchase's total is
+                throw new InvalidInputException("return.amount", refund.amount() + " of return " + refund.eventId()
+                        + " exceeds the program's limit of " + program.maxPurchaseAmount());
+            }
         }
         if (event instanceof Redemption redemption && redemption.value() != null && !redemption.value().currency().equals(program.currency())) {
             throw new CurrencyMismatchException("redemption " + redemption.eventId() + " value", program.currency(), redemption.value().currency());
