@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * Reserves points for a redemption that is not final yet, such as at a checkout before
  * payment. The hold's id is this event's id; capture it with {@link HoldCapture} or release it
- * with {@link HoldVoid}. It lapses by itself at {@code expiresAt}, by the engine's clock.
+ * with {@link HoldVoid}. It lapses by itself at {@code expiresAt}, by the engine's clock. While
+ * it is active, its points do not expire (by date or inactivity), so its capture finds them.
  *
  * @param eventId the idempotency key and the hold's id
  * @param memberId the member

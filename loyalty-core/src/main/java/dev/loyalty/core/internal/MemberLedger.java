@@ -2,6 +2,7 @@ package dev.loyalty.core.internal;
 
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.Explanation;
+import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.RuleEvaluationException;
@@ -91,7 +92,10 @@ final class MemberLedger {
     }
 
     /**
-     * Releases due pending lots, expires due lots and holds; records what it did as explanation steps.
+     * Releases due pending lots, expires due lots and holds; records what it did as explanation steps. A due lot keeps
+     * the points active holds reserve (the soonest-expiring points, those a capture would spend) and stays due; they
+     * expire at a later housekeeping once no active hold needs them, dated at the lot's expiry or, when later, at the
+     * latest expiry written while they were kept.
      * Its entries carry the lot's source event, not the event being processed, and are the only
      * RELEASE and EXPIRE entries written: the JDBC store relies on that to read back an event's own
      * entries for a replay.
@@ -110,18 +114,53 @@ final class MemberLedger {
                 step(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
             }
         }
+        // points active holds reserve do not expire: a granted hold's capture must find them. They are the points a capture
+        // would spend, the soonest-expiring first; what is left of a due lot beyond them expires, but never so much that the
+        // spendable points (less claw-back debt) no longer cover the holds. Without active holds, every due lot expires whole
+        long toKeep = held();
+        long free = toKeep == 0 ? Long.MAX_VALUE : Math.max(0, spendable());
+        boolean inactivityPolicy = program.points().expiry().kind() == ExpiryPolicy.Kind.INACTIVITY_MONTHS;
+        List<Lot> kept = null;
+        List<Instant> keptDue = null;
+        Instant latestWritten = null;
         for (Lot lot : spendableLots()) {
+            long keep = Math.min(toKeep, lot.remaining());
+            toKeep -= keep;
             boolean byDate = lot.expiresAt() != null && !lot.expiresAt().isAfter(now);
             boolean byInactivity = inactive != null && !inactive.isAfter(now);
             if (byDate || byInactivity) {
-                long expired = lot.remaining();
+                long expired = Math.min(lot.remaining() - keep, free);
+                free -= expired;
                 // points earned after the inactivity deadline (a bonus, an offer, a referral reward: no activity) expire as they
                 // are earned, not before: an expiry dated before its lot's earning would sit before it in the ledger and reports
                 Instant at = byDate ? lot.expiresAt() : inactive.isBefore(lot.earnedAt()) ? lot.earnedAt() : inactive;
-                write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), "core:expiry",
-                        byDate ? "Expired unspent" : "Expired after inactivity", at, false);
-                put(lot.withRemaining(0));
-                step(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired, "at " + at));
+                Lot after = lot.withRemaining(lot.remaining() - expired);
+                if (expired > 0) {
+                    write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), "core:expiry",
+                            byDate && !inactivityPolicy ? "Expired unspent" : "Expired after inactivity", at, false);
+                    step(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired,
+                            "at " + at + (after.remaining() > 0 ? "; " + after.remaining() + " kept for active holds" : "")));
+                    put(after);
+                    latestWritten = latestWritten == null || at.isAfter(latestWritten) ? at : latestWritten;
+                }
+                if (after.remaining() > 0) {
+                    if (kept == null) {
+                        kept = new ArrayList<>(2);
+                        keptDue = new ArrayList<>(2);
+                    }
+                    kept.add(after);
+                    keptDue.add(at);
+                }
+            }
+        }
+        for (int i = 0; kept != null && i < kept.size(); i++) {
+            // points kept past their expiry stay due: they expire once no active hold needs them, dated no earlier than any
+            // expiry written meanwhile (the ledger's expiries stay in date order), and an inactivity deadline's stays even if
+            // activity after it (the capture of another hold) moves the deadline
+            Lot lot = kept.get(i);
+            Instant stillDue = latestWritten != null && latestWritten.isAfter(keptDue.get(i)) ? latestWritten : keptDue.get(i);
+            if (lot.expiresAt() == null || lot.expiresAt().isBefore(stillDue)) {
+                put(lot.withExpiresAt(stillDue));
             }
         }
         for (Hold hold : List.copyOf(holds().values())) {
@@ -151,6 +190,24 @@ final class MemberLedger {
                 // held points are positive: only an overflow below the long range makes the difference larger
                 long less = sum - hold.points();
                 sum = less > sum ? Long.MIN_VALUE : less;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the points the active holds reserve now; {@link Long#MAX_VALUE} when that is more than a long holds (which
+     * keeps every point from expiring, as the true count would).
+     */
+    private long held() {
+        long sum = 0;
+        for (Hold hold : holds().values()) {
+            if (hold.reservesAt(now)) {
+                try {
+                    sum = Math.addExact(sum, hold.points());
+                } catch (ArithmeticException e) {
+                    return Long.MAX_VALUE;
+                }
             }
         }
         return sum;

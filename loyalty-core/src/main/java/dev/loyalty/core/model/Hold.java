@@ -5,9 +5,10 @@ import java.time.Instant;
 
 /**
  * Points reserved for a redemption that is not final yet, such as at a checkout before
- * payment. Held points are not spendable; a hold is captured (the points are redeemed),
- * voided, or expires by the engine's clock. Holds are not ledger entries: only a capture
- * writes to the ledger.
+ * payment. Held points are not spendable, and do not expire while the hold is active: a lot
+ * whose expiry passes keeps them until no active hold needs them. A hold is captured (the
+ * points are redeemed), voided, or expires by the engine's clock. Holds are not ledger
+ * entries: only a capture writes to the ledger.
  *
  * @param id the hold id; the id of the event that placed it
  * @param memberId the member

@@ -142,6 +142,19 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
     }
 
     /**
+     * Returns a copy that expires at another instant. Points an active hold keeps past their expiry (or an inactivity
+     * deadline) stay due at the instant they were due, or a later one already passed, so that they expire once no hold
+     * needs them.
+     *
+     * @param newExpiresAt when the remaining points expire
+     * @return the changed lot
+     */
+    public Lot withExpiresAt(Instant newExpiresAt) {
+        return new Lot(id, memberId, sourceEventId, earnedAt, pendingUntil, newExpiresAt, points, remaining, sourceAmount, returnedAmount, clawedBack,
+                spent);
+    }
+
+    /**
      * Returns a copy that is spendable.
      *
      * @return the released lot

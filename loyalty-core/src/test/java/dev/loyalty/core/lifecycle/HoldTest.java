@@ -2,6 +2,7 @@ package dev.loyalty.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.ExpiryPolicy;
@@ -255,14 +256,17 @@ class HoldTest {
     }
 
     @Test
-    void shouldThrowInsufficientPointsWhenCapturingHoldWhoseLotExpiredMeanwhile() {
+    void shouldCaptureAHoldWhenItsLotExpiredMeanwhile() {
         Life life = Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)));
         life.purchase("p-1", "100");
         life.advanceDays(30).hold("h-1", 80, Duration.ofDays(5));
-        life.advanceDays(2); // now 13 Feb: the lot earned 12 Jan expired on 12 Feb, under the hold
-        Object before = life.state();
+        life.advanceDays(2); // now 13 Feb: the lot earned 12 Jan expired on 12 Feb, under the hold, which keeps its 80 points
 
-        assertThatThrownBy(() -> life.capture("c-1", "h-1")).isInstanceOf(InsufficientPointsException.class);
-        assertThat(life.state()).isEqualTo(before);
+        life.capture("c-1", "h-1");
+
+        assertThat(life.entries(EntryType.EXPIRE)).singleElement().extracting(e -> e.points().value()).isEqualTo(-20L);
+        assertThat(life.takenBy("c-1")).containsExactly(entry("p-1", 80L));
+        assertThat(life.balance()).isZero();
+        life.assertConsistent();
     }
 }

@@ -134,7 +134,8 @@ class LifecycleProperties {
         final String id;
         final Instant earnedAt;
         Instant pendingUntil;
-        final Instant expiresAt;
+        /** When the lot expires; moved to a later expiry already passed when an active hold keeps its points past it. */
+        Instant expiresAt;
         final long points;
         final long amountCents;
         long remaining;
@@ -245,11 +246,35 @@ class LifecycleProperties {
                     done[0]++;
                 }
             }
-            for (MLot lot : lots) {
-                if (lot.pendingUntil == null && lot.remaining > 0 && lot.expiresAt != null && !lot.expiresAt.isAfter(now)) {
-                    done[1] += lot.remaining;
-                    lot.expiredUncounted += lot.remaining;
-                    lot.remaining = 0;
+            // a due lot keeps the points active holds reserve, the soonest-expiring first (those a capture would spend), and
+            // never expires so much that the spendable points no longer cover the holds; kept points stay due, dated no
+            // earlier than any expiry written meanwhile
+            long toKeep = held(now);
+            long free = toKeep == 0 ? Long.MAX_VALUE : Math.max(0, spendable(now));
+            List<MLot> order = new ArrayList<>(lots.stream().filter(l -> l.pendingUntil == null && l.remaining > 0).toList());
+            order.sort(ORDER);
+            List<MLot> kept = new ArrayList<>();
+            Instant latestExpired = null;
+            for (MLot lot : order) {
+                long keep = Math.min(toKeep, lot.remaining);
+                toKeep -= keep;
+                if (lot.expiresAt != null && !lot.expiresAt.isAfter(now)) {
+                    long expired = Math.min(lot.remaining - keep, free);
+                    free -= expired;
+                    done[1] += expired;
+                    lot.remaining -= expired;
+                    lot.expiredUncounted += expired;
+                    if (expired > 0 && (latestExpired == null || lot.expiresAt.isAfter(latestExpired))) {
+                        latestExpired = lot.expiresAt;
+                    }
+                    if (lot.remaining > 0) {
+                        kept.add(lot);
+                    }
+                }
+            }
+            for (MLot lot : kept) {
+                if (latestExpired != null && latestExpired.isAfter(lot.expiresAt)) {
+                    lot.expiresAt = latestExpired;
                 }
             }
             for (MHold hold : holds.values()) {

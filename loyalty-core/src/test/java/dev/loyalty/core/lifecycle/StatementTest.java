@@ -22,8 +22,8 @@ class StatementTest {
         life.advanceDays(15).purchase("p-2", "80");   // releases p-1; p-2 pending until day 29
         life.redeem("r-1", 30);
         life.hold("h-1", 20, Duration.ofDays(60));
-        life.advanceDays(1).giveBack("ret-1", "p-1", "50");
-        life.advanceDays(20).engine.sweep();           // day 36: p-1 expired on day 31, p-2 released on day 29
+        life.advanceDays(1).giveBack("ret-1", "p-1", "30");
+        life.advanceDays(20).engine.sweep();           // day 36: p-1 expired on day 31 but for the 20 points h-1 keeps, p-2 released on day 29
         life.purchase("p-3", "40");                    // pending until day 50
         return life;
     }

@@ -2,6 +2,7 @@ package dev.loyalty.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
@@ -224,6 +225,176 @@ public abstract class LifecycleContract {
         assertThat(report.lapsedHolds()).isEqualTo(1);
         assertThat(store.holds(MEMBER)).singleElement().extracting(h -> h.status()).isEqualTo(HoldStatus.EXPIRED);
         assertThat(engine.summary(MEMBER).spendable()).isEqualTo(Points.of(100));
+    }
+
+    /** Places hold {@code id} of so many points now, lapsing after {@code lasting}. */
+    private void hold(String id, long points, Duration lasting) {
+        engine.process(new PointsHold(EventId.of(id), MEMBER, clock.instant(), "REWARD", points, clock.instant().plus(lasting)));
+    }
+
+    private void capture(String id, String holdId) {
+        engine.process(new HoldCapture(EventId.of(id), MEMBER, clock.instant(), EventId.of(holdId)));
+    }
+
+    private List<EntryType> entryTypes() {
+        return store.ledger(MEMBER).stream().map(LedgerEntry::type).toList();
+    }
+
+    @Test
+    void shouldCaptureAHoldWhenTheExpiryOfItsPointsPassedWhileItWasActive() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        clock.set(lot("p-1").expiresAt().minus(Duration.ofHours(1)));
+        hold("h-1", 60, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+
+        // the capture's own due work runs first: the 40 points no hold needs expire, the 60 held do not
+        capture("c-1", "h-1");
+
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertThat(entryTypes()).containsExactly(EntryType.EARN, EntryType.EXPIRE, EntryType.REDEEM);
+        assertThat(store.ledger(MEMBER).get(1).points()).isEqualTo(Points.of(-40));
+        assertThat(store.ledger(MEMBER).get(2).points()).isEqualTo(Points.of(-60));
+        assertThat(store.holds(MEMBER)).singleElement().extracting(h -> h.status()).isEqualTo(HoldStatus.CAPTURED);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldKeepTheHeldPointsWhenASweepPassesTheirExpiryWhileTheHoldIsActive() {
+        start(program().expiry(ExpiryPolicy.endOfMonthAfter(1)));
+        buy("p-1", "100");
+        clock.set(lot("p-1").expiresAt().minus(Duration.ofHours(1)));
+        hold("h-1", 60, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(40);
+        assertThat(engine.sweep().expiredPoints()).isZero();
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(60), Points.ZERO, Points.ZERO, Points.of(60), Points.ZERO));
+        capture("c-1", "h-1");
+
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertThat(entryTypes()).containsExactly(EntryType.EARN, EntryType.EXPIRE, EntryType.REDEEM);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldExpireTheHeldPointsWhenTheirHoldIsVoidedAfterTheirExpiry() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        Instant expiry = lot("p-1").expiresAt();
+        clock.set(expiry.minus(Duration.ofHours(1)));
+        hold("h-1", 60, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+        engine.sweep();
+
+        engine.process(new HoldVoid(EventId.of("v-1"), MEMBER, clock.instant(), EventId.of("h-1")));
+
+        assertThat(engine.summary(MEMBER).spendable()).isEqualTo(Points.ZERO);
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(60);
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertThat(store.ledger(MEMBER)).extracting(LedgerEntry::type, LedgerEntry::occurredAt)
+                .containsExactly(tuple(EntryType.EARN, START), tuple(EntryType.EXPIRE, expiry), tuple(EntryType.EXPIRE, expiry));
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldExpireTheHeldPointsWhenTheirHoldLapsesAfterTheirExpiry() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        clock.set(lot("p-1").expiresAt().minus(Duration.ofHours(1)));
+        hold("h-1", 60, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+        engine.sweep();
+        clock.advance(Duration.ofHours(2));
+
+        SweepReport report = engine.sweep();
+
+        assertThat(report.expiredPoints()).isEqualTo(60);
+        assertThat(report.lapsedHolds()).isEqualTo(1);
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldDateTheExpiryOfKeptPointsNoEarlierThanExpiriesWrittenMeanwhileWhenTheirHoldIsVoided() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        clock.advance(Duration.ofDays(1));
+        buy("p-2", "50");
+        clock.set(lot("p-1").expiresAt().minus(Duration.ofHours(1)));
+        hold("h-1", 100, Duration.ofDays(3));
+        clock.advance(Duration.ofHours(2));
+        engine.sweep();
+        Instant laterExpiry = lot("p-2").expiresAt();
+        clock.set(laterExpiry.plus(Duration.ofHours(1)));
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(50);
+
+        engine.process(new HoldVoid(EventId.of("v-1"), MEMBER, clock.instant(), EventId.of("h-1")));
+        engine.sweep();
+
+        assertThat(store.ledger(MEMBER)).filteredOn(e -> e.type() == EntryType.EXPIRE)
+                .extracting(LedgerEntry::lotId, e -> e.points().value(), LedgerEntry::occurredAt)
+                .containsExactly(tuple("p-2", -50L, laterExpiry), tuple("p-1", -100L, laterExpiry));
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldKeepTheSoonestExpiringPointsForAHoldWhenTheirExpiryPassesWhileItIsActive() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        clock.advance(Duration.ofDays(10));
+        buy("p-2", "100");
+        clock.set(lot("p-1").expiresAt().minus(Duration.ofHours(1)));
+        // a capture now would spend p-1's points, the soonest-expiring: those are the ones the hold keeps
+        hold("h-1", 100, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(engine.sweep().expiredPoints()).isZero();
+        capture("c-1", "h-1");
+
+        assertThat(lot("p-1").remaining()).isZero();
+        assertThat(lot("p-2").remaining()).isEqualTo(100);
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(100));
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldCaptureAHoldWhenTheInactivityDeadlinePassedWhileItWasActive() {
+        start(program().expiry(ExpiryPolicy.afterInactiveMonths(1)));
+        buy("p-1", "100");
+        Instant deadline = START.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        clock.set(deadline.minus(Duration.ofHours(1)));
+        hold("h-1", 60, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(40);
+        capture("c-1", "h-1");
+
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertThat(entryTypes()).containsExactly(EntryType.EARN, EntryType.EXPIRE, EntryType.REDEEM);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldExpirePointsKeptForAHoldPastTheInactivityDeadlineWhenItIsVoidedThoughAnotherHoldWasCapturedSince() {
+        start(program().expiry(ExpiryPolicy.afterInactiveMonths(1)));
+        buy("p-1", "100");
+        Instant deadline = START.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        clock.set(deadline.minus(Duration.ofHours(1)));
+        hold("h-1", 10, Duration.ofHours(3));
+        hold("h-2", 90, Duration.ofHours(3));
+        clock.advance(Duration.ofHours(2));
+        // a capture is activity, but it arrives after the deadline: the points h-2 keeps were due then all the same
+        capture("c-1", "h-1");
+
+        engine.process(new HoldVoid(EventId.of("v-2"), MEMBER, clock.instant(), EventId.of("h-2")));
+
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(90);
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertThat(store.ledger(MEMBER)).extracting(LedgerEntry::type, LedgerEntry::occurredAt).last()
+                .isEqualTo(tuple(EntryType.EXPIRE, deadline));
+        assertBalanceIsSumOfEntriesAndLots();
     }
 
     @Test
