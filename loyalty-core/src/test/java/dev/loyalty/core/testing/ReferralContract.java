@@ -290,13 +290,14 @@ public abstract class ReferralContract {
         store = newStore();
         engine = LoyaltyEngine.builder().clock(clock).store(store).ruleEngine(rules).referrals(ReferralPolicy.DEFAULT)
                 .program(ProgramSettings.builder().currency("GBP").returnWindowDays(14)
-                        .unlinkedReturnPointsPerUnit(java.math.BigDecimal.valueOf(100)).build()).build();
+                        .unlinkedReturnPointsPerUnit(java.math.BigDecimal.valueOf(10_000_000_000_000L)).build()).build();
         referrer("ann");
         engine.process(signUp("bob", "ann"));
         buy("bob", "20.00");
         later(Duration.ofDays(15));
-        // no sweep ran since the window closed; the return claws back more points than a long holds, so it is refused
-        Return absurd = new Return(EventId.of("return-1"), MemberId.of("bob"), clock.instant(), null, Money.of("999999999999999999", "GBP"));
+        // no sweep ran since the window closed; the return (within the program's amount limit) claws back more points than a
+        // long holds at the unlinked rate, so its work is refused
+        Return absurd = new Return(EventId.of("return-1"), MemberId.of("bob"), clock.instant(), null, Money.of("1000000", "GBP"));
 
         assertThatThrownBy(() -> engine.process(absurd)).isInstanceOf(dev.loyalty.core.PointsOverflowException.class);
 
