@@ -19,6 +19,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.StoredEvent;
 import java.math.BigDecimal;
@@ -171,10 +172,13 @@ class LoyaltyController {
         MemberId member = MemberId.of(memberId);
         EventId id = eventId(key);
         return dated(key, id, body == null ? null : body.occurredAt(), at -> {
-            boolean replay = store.findEvent(id).isPresent();
-            RedeemedOffer redeemed = engine.redeemOffer(new OfferRedemption(id, member, at, code));
-            ResponseEntity.BodyBuilder response = replay ? ResponseEntity.ok().header(REPLAYED, "true") : ResponseEntity.status(HttpStatus.CREATED);
-            return response.body(ShopResponses.OfferRedemptionBody.of(redeemed));
+            // a batch of one, as for the other writes: its result tells whether this request redeemed the offer
+            EventResult result = engine.processAll(List.of(new OfferRedemption(id, member, at, code))).get(0);
+            Outcome outcome = result.outcomeOrThrow();
+            Offer offer = store.findOffer(code).orElseThrow(() -> new IllegalStateException("offer " + code + " vanished after its redemption"));
+            ResponseEntity.BodyBuilder response = result.replayed() ? ResponseEntity.ok().header(REPLAYED, "true")
+                    : ResponseEntity.status(HttpStatus.CREATED);
+            return response.body(ShopResponses.OfferRedemptionBody.of(new RedeemedOffer(outcome, offer)));
         });
     }
 

@@ -71,32 +71,53 @@ abstract class IdempotencyKeyContract extends ShopOverHttp {
     @Test
     void shouldCreateOnceAndReplayToTheOthersWhenIdenticalKeyedRequestsRace() throws Exception {
         String member = enrolled();
+        for (int round = 0; round < 5; round++) {
+            assertCreatedOnceAndReplayed(race("/members/" + member + "/purchases", "race-" + round + "-" + member, BASKET), round);
+        }
+    }
+
+    @Test
+    void shouldCreateOnceAndReplayToTheOthersWhenIdenticalKeyedOfferRedemptionsRace() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String member = enrolledDaysAgo(100);
+            String code = offerCode(member, Instant.now());
+
+            List<Reply> answered = race("/members/" + member + "/offers/" + code + "/redemptions", "use-" + code, "{}");
+
+            assertCreatedOnceAndReplayed(answered, round);
+            assertThat(get("/members/" + member + "/offers").body().get(0).get("status").asText()).isEqualTo("REDEEMED");
+        }
+    }
+
+    /** Posts the same keyed request from {@value #RACERS} threads at once and returns the replies. */
+    private List<Reply> race(String path, String key, String body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {
-            for (int round = 0; round < 5; round++) {
-                String key = "race-" + round + "-" + member;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Reply>> replies = new ArrayList<>();
-                for (int r = 0; r < RACERS; r++) {
-                    replies.add(pool.submit(() -> {
-                        start.await();
-                        return post("/members/" + member + "/purchases", key, BASKET);
-                    }));
-                }
-                start.countDown();
-                List<Reply> answered = new ArrayList<>();
-                for (Future<Reply> reply : replies) {
-                    answered.add(reply.get(60, TimeUnit.SECONDS));
-                }
-
-                assertThat(answered).as("round %d", round).filteredOn(reply -> reply.status() == 201).hasSize(1);
-                assertThat(answered).as("round %d", round).filteredOn(reply -> reply.status() == 200)
-                        .hasSize(RACERS - 1).allSatisfy(reply -> assertThat(reply.header("Idempotent-Replayed")).isEqualTo("true"));
-                assertThat(answered.stream().map(Reply::body).distinct()).as("round %d", round).hasSize(1);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int r = 0; r < RACERS; r++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return post(path, key, body);
+                }));
             }
+            start.countDown();
+            List<Reply> answered = new ArrayList<>();
+            for (Future<Reply> reply : replies) {
+                answered.add(reply.get(60, TimeUnit.SECONDS));
+            }
+            return answered;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Exactly one reply created the event; the others replayed it, with the same body. */
+    private static void assertCreatedOnceAndReplayed(List<Reply> answered, int round) {
+        assertThat(answered).as("round %d", round).filteredOn(reply -> reply.status() == 201).hasSize(1);
+        assertThat(answered).as("round %d", round).filteredOn(reply -> reply.status() == 200)
+                .hasSize(RACERS - 1).allSatisfy(reply -> assertThat(reply.header("Idempotent-Replayed")).isEqualTo("true"));
+        assertThat(answered.stream().map(Reply::body).distinct()).as("round %d", round).hasSize(1);
     }
 
     @Test
