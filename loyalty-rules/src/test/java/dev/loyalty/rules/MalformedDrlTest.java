@@ -200,6 +200,23 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldBuildARuleWhenItsReasonMentionsAnUpdateInParentheses() {
+        // the text of a reason is shown to members; it changes no fact, whatever words it holds
+        String drl = HEADER + """
+                rule "PROF-01 thanks for completing the profile"
+                when
+                    ProfileChange( )
+                then
+                    earn.points(50, "Thanks for your profile update (birthday added)");
+                end
+                """;
+
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().drl("profile.drl", drl).build()) {
+            assertThat(rules.campaignSet().campaigns()).extracting(Campaign::id).containsExactly("PROF-01");
+        }
+    }
+
+    @Test
     void shouldRefuseARuleInAnAgendaGroupWithoutAutoFocusAtItsLine() {
         RuleDefinitionException e = failure("agenda.drl", HEADER + ruleWith("G-01 promo group", "salience 10", "agenda-group \"promo\""));
 
