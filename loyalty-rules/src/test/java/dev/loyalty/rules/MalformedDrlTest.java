@@ -217,6 +217,22 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportTheLineOfAnEmptyReasonWhenTheRuleNameContainsThen() {
+        RuleDefinitionException e = failure("then.drl", HEADER + """
+                rule "T-01 spend more then save"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "One point");
+                    earn.points(2, "");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "then.drl", 9, "T-01 spend more then save");
+        assertThat(p.message()).startsWith("earn.points is given no reason");
+    }
+
+    @Test
     void shouldRefuseARuleInAnAgendaGroupWithoutAutoFocusAtItsLine() {
         RuleDefinitionException e = failure("agenda.drl", HEADER + ruleWith("G-01 promo group", "salience 10", "agenda-group \"promo\""));
 

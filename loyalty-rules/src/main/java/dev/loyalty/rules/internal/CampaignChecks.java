@@ -246,7 +246,8 @@ final class CampaignChecks {
 
     /** Returns the line the consequence's text starts on: the line after {@code then}, unless code follows on the same line. */
     private static int consequenceLine(String[] lines, RuleDescr rule) {
-        int start = Math.max(rule.getLine(), 1) - 1;
+        // from the parser's line of the consequence: a "then" in the rule's name or metadata is not the keyword
+        int start = Math.max(Math.max(rule.getConsequenceLine(), rule.getLine()), 1) - 1;
         for (int i = start; i < lines.length; i++) {
             Matcher then = THEN.matcher(lines[i]);
             if (then.find()) {
