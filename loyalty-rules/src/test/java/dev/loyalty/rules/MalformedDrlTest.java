@@ -91,6 +91,23 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportTheLineOfTheCallAndListTheActionsWhenAnMvelConsequenceCallsAnUnknownAction() {
+        RuleDefinitionException e = failure("mvel.drl", HEADER + """
+                rule "M-02 no such action in MVEL"
+                    dialect "mvel"
+                when
+                    $p : Purchase( )
+                then
+                    earn.triple($p, 3, "Triple points");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "mvel.drl", 9, "M-02 no such action in MVEL");
+        assertThat(p.message()).contains("triple").contains("Earn").contains("(earn's actions are base, bonus, capPerDay")
+                .doesNotContain("[Near").doesNotContain("strict-mode");
+    }
+
+    @Test
     void shouldReportTheDrlLineOfAStatementThatDoesNotCompileInTheConsequence() {
         RuleDefinitionException e = failure("java.drl", HEADER + """
                 rule "J-01 text from a number"

@@ -56,6 +56,9 @@ final class DrlCompiler {
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final Pattern UNKNOWN_IMPORT = Pattern.compile("^Error importing : '([\\w.$]+)'");
+    /** How an MVEL consequence that calls an action the global does not have is reported. */
+    private static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
+            + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
     private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
@@ -265,9 +268,12 @@ final class DrlCompiler {
     static int lineOfSymbol(String drl, int ruleLine, String message) {
         Matcher method = UNDEFINED_METHOD.matcher(message);
         Matcher variable = UNRESOLVED_NAME.matcher(message);
+        Matcher mvelAction = MVEL_UNKNOWN_ACTION.matcher(plain(message));
         Pattern use;
         if (method.find()) {
             use = Pattern.compile("\\b" + Pattern.quote(method.group(1)) + "\\s*\\(");
+        } else if (mvelAction.find()) {
+            use = Pattern.compile("\\b" + Pattern.quote(mvelAction.group(2)) + "\\s*\\(");
         } else if (variable.find()) {
             use = Pattern.compile("(?<![\\w$])" + Pattern.quote(variable.group(1)) + "(?![\\w$])");
         } else {
@@ -386,6 +392,14 @@ final class DrlCompiler {
     /** Rewrites Drools' message as one plain line, without what the problem's other fields already say. */
     static String readable(String message, String rule) {
         String text = plain(message);
+        Matcher mvelAction = MVEL_UNKNOWN_ACTION.matcher(text);
+        if (mvelAction.find()) {
+            // an MVEL consequence: say it as the Java one is said, without MVEL's parser trace
+            String arguments = Arrays.stream(mvelAction.group(3).split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                    .map(a -> a.substring(a.lastIndexOf('.') + 1)).collect(Collectors.joining(", "));
+            text = "Rule Compilation error The method " + mvelAction.group(2) + "(" + arguments + ") is undefined for the type "
+                    + mvelAction.group(1);
+        }
         Matcher field = UNKNOWN_FIELD.matcher(text);
         if (field.find()) {
             String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
