@@ -108,6 +108,31 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportOnlyTheFunctionWhenAFunctionDoesNotCompile() {
+        // Drools also reports the function's generated import, and every rule of the package as not compiling because of it
+        RuleDefinitionException e = failure("function.drl", HEADER + """
+                function int bonusFor(int items) {
+                    return "many";
+                }
+                rule "F-01 uses the function"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(bonusFor($p.getLineCount()), "Points per line");
+                end
+                rule "F-02 does not use it"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "One point");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "function.drl", 4, "");
+        assertThat(p.message()).isEqualTo("function bonusFor does not compile: Type mismatch: cannot convert from String to int");
+    }
+
+    @Test
     void shouldReportTheDrlLineOfAStatementThatDoesNotCompileInTheConsequence() {
         RuleDefinitionException e = failure("java.drl", HEADER + """
                 rule "J-01 text from a number"

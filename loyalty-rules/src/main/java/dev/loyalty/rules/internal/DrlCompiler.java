@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.compiler.compiler.FunctionError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -59,6 +60,10 @@ final class DrlCompiler {
     /** How an MVEL consequence that calls an action the global does not have is reported. */
     private static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
+    /** How a consequence that does not compile is reported, before what the Java compiler says. */
+    private static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
+    /** What Drools says of a function that does not compile, after its name and line. */
+    private static final Pattern FUNCTION_PROBLEM = Pattern.compile("^\\[ function .*?\\(line:\\d+\\): (.*?) ?\\]?$");
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
     private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
@@ -97,7 +102,11 @@ final class DrlCompiler {
         if (builder.hasErrors()) {
             List<RuleProblem> problems = new ArrayList<>();
             boolean syntax = false;
+            List<String> brokenFunctions = new ArrayList<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
+                if (error instanceof FunctionError function) {
+                    brokenFunctions.add(function.getFunctionDescr().getName());
+                }
                 problems.add(problem(error, byName));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
             }
@@ -115,6 +124,21 @@ final class DrlCompiler {
                 }
             }
             problems.removeIf(p -> repeatedByResource.getOrDefault(p.resource(), List.of()).stream().anyMatch(p.message()::contains));
+            // a function that does not compile also fails its generated import and so every rule of its package: its own report says it all
+            for (String function : brokenFunctions) {
+                Pattern generatedImport = Pattern.compile("^Error importing : '([\\w.$]+)\\." + Pattern.quote(function) + "'$");
+                List<String> classes = problems.stream().map(p -> generatedImport.matcher(p.message())).filter(Matcher::find)
+                        .map(m -> m.group(1)).toList();
+                problems.removeIf(p -> generatedImport.matcher(p.message()).find());
+                for (String functionClass : classes) {
+                    Pattern followOn = Pattern.compile("The import " + Pattern.quote(functionClass) + " cannot be resolved|The method "
+                            + Pattern.quote(function) + "\\([^)]*\\) is undefined for the type Rule_[\\w$]+");
+                    problems.replaceAll(p -> followOn.matcher(p.message()).find()
+                            ? new RuleProblem(p.resource(), p.line(), p.column(), p.rule(), plain(followOn.matcher(p.message()).replaceAll("")))
+                            : p);
+                }
+                problems.removeIf(p -> p.message().equals(CONSEQUENCE_PROBLEM.strip()));
+            }
             // "null Package" only repeats that the file had a syntax error
             problems.removeIf(p -> p.message().equals(NULL_PACKAGE)
                     && problems.stream().anyMatch(o -> o != p && o.resource().equals(p.resource())));
@@ -179,6 +203,10 @@ final class DrlCompiler {
         line = Math.max(line, 0);
         column = Math.max(column, 0);
         String message = error.getMessage() == null ? "" : error.getMessage();
+        if (error instanceof FunctionError function) {
+            Matcher said = FUNCTION_PROBLEM.matcher(plain(message));
+            message = "function " + function.getFunctionDescr().getName() + " does not compile: " + (said.find() ? said.group(1) : plain(message));
+        }
         if (rule.isEmpty()) {
             rule = firstGroup(RULE_IN_MESSAGE, message);
         }
@@ -408,7 +436,7 @@ final class DrlCompiler {
                     + (expression.find() ? " in constraint: " + expression.group(1) : "");
         }
         text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
-        text = text.replaceFirst("^Rule Compilation error ", "the consequence (then part) does not compile: ");
+        text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
         Matcher action = UNKNOWN_ACTION.matcher(text);
         if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {
             text = text + " (earn's actions are " + String.join(", ", EARN_ACTIONS) + ")";
