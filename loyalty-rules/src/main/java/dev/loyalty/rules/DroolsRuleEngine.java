@@ -16,6 +16,7 @@ import dev.loyalty.rules.vocabulary.Earn;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -484,6 +485,8 @@ public final class DroolsRuleEngine implements RuleEngine {
             List<RuleProblem> problems = new ArrayList<>();
             List<DrlSource> sources = read(problems);
             if (!problems.isEmpty()) {
+                // read in the order the sources were added: list them as every other problem is listed
+                problems.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line));
                 return problems;
             }
             return RuleSetCompiler.validate(sources, classLoader, today);

@@ -274,6 +274,16 @@ class CampaignValidationTest {
         });
     }
 
+    @Test
+    void shouldListProblemsInResourceOrderWhenFilesCannotBeRead(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("a-latin1.drl"), new byte[] {'p', 'a', 'c', 'k', 'a', 'g', 'e', ' ', (byte) 0xE9, ';'});
+
+        List<RuleProblem> problems = CampaignValidator.validate(List.of(dir.resolve("z-missing.drl"), dir.resolve("a-latin1.drl")), TODAY);
+
+        assertThat(problems).extracting(RuleProblem::resource)
+                .containsExactly(dir.resolve("a-latin1.drl").toString(), dir.resolve("z-missing.drl").toString());
+    }
+
     private static void copy(String fixture, Path dir) throws Exception {
         try (InputStream in = CampaignValidationTest.class.getClassLoader().getResourceAsStream(FOLDER + fixture)) {
             Files.write(dir.resolve(fixture), in.readAllBytes());
