@@ -351,6 +351,21 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportTheLineOfAMalformedDateWhenTheRuleNameHoldsEscapedQuotes() {
+        RuleDefinitionException e = failure("quotes.drl", HEADER + """
+                rule "Q-01 the \\"best\\" deal" @activeFrom("1st of April")
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "One point");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "quotes.drl", 4, "Q-01 the \"best\" deal");
+        assertThat(p.message()).startsWith("@activeFrom(\"1st of April\") is not a date");
+    }
+
+    @Test
     void shouldSuggestTheKnownKeyWhenAMetadataKeyIsMisspelled() {
         RuleDefinitionException e = failure("meta.drl", HEADER + ruleWith("K-01 spring", "@owner(\"marketing\") @team(\"growth\")", "@actveFrom(\"2026-04-01\")"));
 

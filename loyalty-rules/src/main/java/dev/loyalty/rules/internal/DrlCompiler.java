@@ -44,6 +44,7 @@ final class DrlCompiler {
             + "of its file; fix it and build again to see them.";
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[?Rule name='([^']*)'");
     private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
@@ -264,11 +265,15 @@ final class DrlCompiler {
         return "";
     }
 
-    /** Returns the name of the rule the line declares, or null when it declares none. */
+    /** Returns the name of the rule the line declares, as Drools reads it, or null when it declares none. */
     static String declaredRule(String line) {
         Matcher matcher = RULE_DECLARATION.matcher(line);
         if (matcher.find()) {
-            for (int g = 1; g <= 3; g++) {
+            if (matcher.group(1) != null) {
+                // Drools names the rule without the escapes of its double-quoted name: "the \"best\" deal" is the "best" deal
+                return ESCAPE.matcher(matcher.group(1)).replaceAll("$1");
+            }
+            for (int g = 2; g <= 3; g++) {
                 if (matcher.group(g) != null) {
                     return matcher.group(g);
                 }
