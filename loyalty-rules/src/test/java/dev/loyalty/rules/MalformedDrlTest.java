@@ -366,6 +366,24 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportTheLineAndRuleOfAMetadataKeyGivenTwiceOnOneRule() {
+        RuleDefinitionException e = failure("twice.drl", HEADER + """
+                rule "OWN-01 two owners"
+                    @name("Owners")
+                    @owner("marketing@example.com")
+                    @owner("growth@example.com")
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "One point");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "twice.drl", 7, "OWN-01 two owners");
+        assertThat(p.message()).contains("owner");
+    }
+
+    @Test
     void shouldSuggestTheKnownKeyWhenAMetadataKeyIsMisspelled() {
         RuleDefinitionException e = failure("meta.drl", HEADER + ruleWith("K-01 spring", "@owner(\"marketing\") @team(\"growth\")", "@actveFrom(\"2026-04-01\")"));
 

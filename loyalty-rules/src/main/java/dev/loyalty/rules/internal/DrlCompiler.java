@@ -61,6 +61,8 @@ final class DrlCompiler {
     /** How an MVEL consequence that calls an action the global does not have is reported. */
     private static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
+    private static final Pattern DUPLICATED_ANNOTATION = Pattern.compile("^Duplicated annotation: ([\\w$]+)$");
+    private static final Pattern WHEN = Pattern.compile("^\\s*when(\\s|$)");
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     private static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     /** What Drools says of a function that does not compile, after its name and line. */
@@ -204,6 +206,15 @@ final class DrlCompiler {
         line = Math.max(line, 0);
         column = Math.max(column, 0);
         String message = error.getMessage() == null ? "" : error.getMessage();
+        Matcher duplicated = DUPLICATED_ANNOTATION.matcher(plain(message));
+        if (line <= 0 && source != null && duplicated.find()) {
+            // Drools gives a metadata key written twice on one rule no line: find the second one
+            int found = secondAnnotation(source.content(), duplicated.group(1));
+            if (found > 0) {
+                line = found;
+                rule = ruleAtLine(source.content(), line);
+            }
+        }
         if (error instanceof FunctionError function) {
             Matcher said = FUNCTION_PROBLEM.matcher(plain(message));
             message = "function " + function.getFunctionDescr().getName() + " does not compile: " + (said.find() ? said.group(1) : plain(message));
@@ -280,6 +291,34 @@ final class DrlCompiler {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the line of the second {@code @key} of the first rule that
+     * gives the key twice before its {@code when}, or 0.
+     */
+    static int secondAnnotation(String drl, String key) {
+        Pattern annotation = Pattern.compile("@" + Pattern.quote(key) + "(?![\\w$])");
+        String[] lines = lines(drl);
+        int seen = 0;
+        boolean header = false;
+        for (int i = 0; i < lines.length; i++) {
+            if (declaredRule(lines[i]) != null) {
+                header = true;
+                seen = 0;
+            } else if (WHEN.matcher(lines[i]).find()) {
+                header = false;
+            }
+            if (header) {
+                Matcher matcher = annotation.matcher(lines[i]);
+                while (matcher.find()) {
+                    if (++seen == 2) {
+                        return i + 1;
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     /** Returns the line of the import of the type, or 0. */
