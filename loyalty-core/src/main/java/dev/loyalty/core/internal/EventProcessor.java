@@ -227,7 +227,8 @@ public final class EventProcessor {
         TierKeeper keeper = null;
         if (tiers != null) {
             // reviews due by the event's date come first, so the rules see the tier the member has on that day
-            keeper = new TierKeeper(tiers, program, view, after, zone, date, event instanceof Enrolment);
+            keeper = new TierKeeper(tiers, program, view, after, zone, event instanceof Enrolment ? date : trackedFrom(view, date, zone),
+                    event instanceof Enrolment);
             keeper.advance(date);
             after = keeper.member(after);
             steps.addAll(keeper.drainSteps());
@@ -382,12 +383,26 @@ public final class EventProcessor {
             OfferWork.sweep(ledger, member, asOf, zone, program, rules);
             return ledger.changes(null, null);
         }
-        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, LocalDays.dateOf(asOf, zone), false);
+        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, trackedFrom(view, LocalDays.dateOf(asOf, zone), zone), false);
         keeper.advance(LocalDays.dateOf(asOf, zone));
         Member after = keeper.member(member);
         // offers see the tier the review left the member on
         OfferWork.sweep(ledger, after, asOf, zone, program, rules);
         return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+    }
+
+    /**
+     * The day from which a member without tier state (enrolled before the rules declared a ladder) is tracked when a late
+     * event or a catch-up sweep dated on {@code day} first meets them: the later of that day and the clock's, so that no
+     * review point of the time before tracking began is scheduled, and none reviewed. A member with tier state is tracked
+     * already: {@code day} is returned, without reading the clock.
+     */
+    private LocalDate trackedFrom(MemberView view, LocalDate day, ZoneId zone) {
+        if (view.tierState() != null) {
+            return day;
+        }
+        LocalDate now = LocalDays.dateOf(clock.instant(), zone);
+        return now.isAfter(day) ? now : day;
     }
 
     /**

@@ -459,6 +459,36 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldNotReviewTheYearsBeforeTrackingWhenAMemberFromBeforeTiersFirstSendsALatePurchase() {
+        LoyaltyStore store = newStore();
+        RuleEngine noLadder = new RuleEngine() {
+            @Override
+            public String version() {
+                return "no-ladder";
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                return new Evaluation(version(), List.of());
+            }
+        };
+        clock.setDay(ENROLLED);
+        LoyaltyEngine before = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
+                .ruleEngine(noLadder).build();
+        before.process(Enrolment.of(EventId.of("enrol"), MEMBER, clock.instant()).withTier("gold"));
+        // the program introduces tiers in 2028; the member's first event after that is a purchase dated in 2026
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
+                .ruleEngine(TierRules.with(rolling())).build();
+        buyLate(LocalDate.of(2026, 6, 1), LocalDate.of(2028, 6, 1), "10.00");
+
+        sweepOn(LocalDate.of(2028, 6, 2));
+
+        assertThat(tier()).isEqualTo("gold");
+        assertThat(kinds()).doesNotContain(TierChange.Kind.DEMOTION, TierChange.Kind.GRACE);
+        assertThat(engine.tier(MEMBER).nextReview()).isEqualTo(LocalDate.of(2029, 1, 12));
+    }
+
+    @Test
     void shouldKeepAPromotionAfterAReturnUntilTheReview() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "500.00");
