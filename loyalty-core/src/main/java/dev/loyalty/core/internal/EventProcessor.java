@@ -279,7 +279,7 @@ public final class EventProcessor {
                     ? ledger.lot(refund.purchaseId().value()) : null;
             Lifecycle.apply(ledger, event, program, steps);
             if (keeper != null && event instanceof Return refund) {
-                returned(keeper, ledger, refund, returnedLot, date, zone);
+                returned(keeper, ledger, refund, returnedLot, date);
             }
         }
 
@@ -332,15 +332,18 @@ public final class EventProcessor {
                 LocalDays.startOf(date.plusDays(1), zone), rules.usesSegments());
     }
 
-    /** Takes a return's amounts off the qualifying totals: of its purchase's day (no further than that day counts) when linked, else of the return's day. */
-    private static void returned(TierKeeper keeper, MemberLedger ledger, Return refund, Lot before, LocalDate date, ZoneId zone) {
+    /**
+     * Takes a return's amounts off the qualifying totals: of its purchase's day (no further than the days it can have been
+     * counted on count) when linked, else of the return's day.
+     */
+    private static void returned(TierKeeper keeper, MemberLedger ledger, Return refund, Lot before, LocalDate date) {
         if (before != null && before.sourceAmount() != null) {
             Lot after = ledger.lot(before.id());
             BigDecimal source = before.sourceAmount();
             BigDecimal spend = after.returnedAmount().min(source).subtract(before.returnedAmount().min(source));
             long points = after.clawedBack() - before.clawedBack();
             boolean whole = before.returnedAmount().compareTo(source) < 0 && after.returnedAmount().compareTo(source) >= 0;
-            keeper.takeOff(LocalDays.dateOf(before.earnedAt(), zone), new Qualifying(spend.negate(), -points, whole ? -1 : 0));
+            keeper.takeOff(before.earnedAt(), new Qualifying(spend.negate(), -points, whole ? -1 : 0));
             return;
         }
         long taken = 0;

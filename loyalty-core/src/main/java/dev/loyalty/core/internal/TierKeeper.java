@@ -21,6 +21,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,10 @@ import java.util.List;
 final class TierKeeper {
 
     static final String RULE = "core:tier";
+
+    /** The offsets of the zones furthest west and east (Baker Island, Kiritimati): a local date lies between the two's. */
+    private static final ZoneOffset EARLIEST_OFFSET = ZoneOffset.ofHours(-12);
+    private static final ZoneOffset LATEST_OFFSET = ZoneOffset.ofHours(14);
 
     private final TierPolicy policy;
     private final ProgramSettings program;
@@ -123,14 +128,17 @@ final class TierKeeper {
     }
 
     /**
-     * Takes a linked return's (negative) amounts off its purchase's day, no further than the day still counts: a purchase
-     * made before the member's tiers were tracked (before the rules declared a ladder) added nothing, so its return takes
-     * nothing off, and never undoes what other purchases qualified with.
+     * Takes a linked return's (negative) amounts off its purchase's day (its date in the member's zone now), no further than
+     * the days the purchase can have been counted on still count: a purchase made before the member's tiers were tracked
+     * (before the rules declared a ladder) added nothing, so its return takes nothing off, and never undoes what other
+     * purchases qualified with. Those days are the purchase's dates in any zone, from UTC-12 to UTC+14: a zone change since
+     * the purchase can have moved its date by a day, and it was counted on the date of the zone it was made in.
      */
-    void takeOff(LocalDate day, Qualifying amount) {
+    void takeOff(Instant purchasedAt, Qualifying amount) {
+        LocalDate day = LocalDays.dateOf(purchasedAt, zone);
         Qualifying counted;
         try {
-            counted = total(day, day);
+            counted = total(LocalDays.dateOf(purchasedAt, EARLIEST_OFFSET), LocalDays.dateOf(purchasedAt, LATEST_OFFSET));
         } catch (PointsOverflowException e) {
             // the day counts more points than a long holds: more than any return takes off
             add(day, amount);

@@ -489,6 +489,21 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldTakeAReturnOffItsPurchasesDateInTheNewZoneWhenAZoneChangeMovedThatDate() {
+        start(rolling());
+        // 23:30 UTC on 2026-01-13 is counted on the 13th; in Kiritimati (UTC+14) it is 13:30 on the 14th
+        clock.setDay(LocalDate.of(2026, 1, 14));
+        engine.process(Purchase.builder(EventId.of("p-1"), MEMBER, LocalDate.of(2026, 1, 13).atTime(23, 30).toInstant(ZoneOffset.UTC))
+                .line("SKU", "gifts", 1, Money.of("600.00", "GBP")).build());
+        engine.process(new ProfileChange(EventId.of("move"), MEMBER, clock.instant(), null, ZoneId.of("Pacific/Kiritimati"), null));
+
+        returnOn(LocalDate.of(2026, 2, 1), 1, "600.00");
+
+        assertThat(engine.tier(MEMBER).qualifying().spend()).isEqualByComparingTo("0.00");
+        assertThat(engine.tier(MEMBER).qualifying().purchases()).isZero();
+    }
+
+    @Test
     void shouldKeepAPromotionAfterAReturnUntilTheReview() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "500.00");
