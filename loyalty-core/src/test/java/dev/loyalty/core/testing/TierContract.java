@@ -35,6 +35,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -428,19 +429,9 @@ public abstract class TierContract {
     @Test
     void shouldNotCountAReturnOfAPurchaseFromBeforeTheLadderAgainstTheThreshold() {
         LoyaltyStore store = newStore();
-        RuleEngine noLadder = new RuleEngine() {
-            @Override
-            public String version() {
-                return "no-ladder";
-            }
-
-            @Override
-            public Evaluation evaluate(RuleContext context) {
-                return new Evaluation(version(), context.event() instanceof Purchase
-                        ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
-                        : List.of());
-            }
-        };
+        RuleEngine noLadder = noLadder(context -> context.event() instanceof Purchase
+                ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
+                : List.of());
         clock.setDay(ENROLLED);
         LoyaltyEngine before = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
                 .ruleEngine(noLadder).build();
@@ -461,17 +452,7 @@ public abstract class TierContract {
     @Test
     void shouldNotReviewTheYearsBeforeTrackingWhenAMemberFromBeforeTiersFirstSendsALatePurchase() {
         LoyaltyStore store = newStore();
-        RuleEngine noLadder = new RuleEngine() {
-            @Override
-            public String version() {
-                return "no-ladder";
-            }
-
-            @Override
-            public Evaluation evaluate(RuleContext context) {
-                return new Evaluation(version(), List.of());
-            }
-        };
+        RuleEngine noLadder = noLadder(context -> List.of());
         clock.setDay(ENROLLED);
         LoyaltyEngine before = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(store)
                 .ruleEngine(noLadder).build();
@@ -775,5 +756,20 @@ public abstract class TierContract {
         public void saveSweepCheckpoint(dev.loyalty.core.spi.SweepCheckpoint checkpoint) {
             store.saveSweepCheckpoint(checkpoint);
         }
+    }
+
+    /** Rules that declare no tier ladder (as before a program had tiers), deciding what the function says. */
+    private static RuleEngine noLadder(Function<RuleContext, List<Decision>> decide) {
+        return new RuleEngine() {
+            @Override
+            public String version() {
+                return "no-ladder";
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                return new Evaluation(version(), decide.apply(context));
+            }
+        };
     }
 }
