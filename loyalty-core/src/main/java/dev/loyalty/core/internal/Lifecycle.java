@@ -1,6 +1,7 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.ClawbackPolicy;
+import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.HoldStateException;
 import dev.loyalty.core.InsufficientPointsException;
@@ -43,7 +44,7 @@ final class Lifecycle {
         } else if (event instanceof HoldVoid release) {
             Hold hold = activeHold(ledger, release, release.holdId());
             ledger.putHold(hold.withStatus(HoldStatus.VOIDED));
-            steps.add(new Explanation.Step("core:hold", "Hold " + hold.id() + " voided", 0, hold.points() + " points spendable again"));
+            steps.add(new Explanation.Step(CoreRules.HOLD, "Hold " + hold.id() + " voided", 0, hold.points() + " points spendable again"));
         } else if (event instanceof Return refund) {
             refund(ledger, refund, program, steps);
         } else {
@@ -54,9 +55,9 @@ final class Lifecycle {
     private static void redeem(MemberLedger ledger, Redemption redemption, List<Explanation.Step> steps) {
         requireSpendable(ledger, redemption.memberId(), redemption.points(), ledger.spendable());
         String reason = "Redeemed for " + redemption.rewardCode();
-        ledger.take(redemption.points(), redemption.eventId(), EntryType.REDEEM, "core:redemption", reason, redemption.occurredAt());
+        ledger.take(redemption.points(), redemption.eventId(), EntryType.REDEEM, CoreRules.REDEMPTION, reason, redemption.occurredAt());
         ledger.account(ledger.account().activeAt(redemption.occurredAt()));
-        steps.add(new Explanation.Step("core:redemption", reason, -redemption.points(),
+        steps.add(new Explanation.Step(CoreRules.REDEMPTION, reason, -redemption.points(),
                 redemption.value() == null ? "oldest-expiring points first" : "worth " + redemption.value()));
     }
 
@@ -64,7 +65,7 @@ final class Lifecycle {
         requireSpendable(ledger, hold.memberId(), hold.points(), ledger.spendable());
         ledger.putHold(new Hold(hold.eventId().value(), ledger.memberId(), hold.points(), hold.rewardCode(), hold.occurredAt(), hold.expiresAt(),
                 HoldStatus.ACTIVE));
-        steps.add(new Explanation.Step("core:hold", "Holds points for " + hold.rewardCode(), 0,
+        steps.add(new Explanation.Step(CoreRules.HOLD, "Holds points for " + hold.rewardCode(), 0,
                 hold.points() + " points reserved until " + hold.expiresAt()));
     }
 
@@ -78,9 +79,9 @@ final class Lifecycle {
         requireSpendable(ledger, capture.memberId(), hold.points(), ledger.spendable() + hold.points());
         ledger.putHold(hold.withStatus(HoldStatus.CAPTURED));
         String reason = "Redeemed for " + hold.rewardCode();
-        ledger.take(hold.points(), capture.eventId(), EntryType.REDEEM, "core:redemption", reason, capture.occurredAt());
+        ledger.take(hold.points(), capture.eventId(), EntryType.REDEEM, CoreRules.REDEMPTION, reason, capture.occurredAt());
         ledger.account(ledger.account().activeAt(capture.occurredAt()));
-        steps.add(new Explanation.Step("core:redemption", reason, -hold.points(), "captures hold " + hold.id()));
+        steps.add(new Explanation.Step(CoreRules.REDEMPTION, reason, -hold.points(), "captures hold " + hold.id()));
     }
 
     private static void refund(MemberLedger ledger, Return refund, ProgramSettings program, List<Explanation.Step> steps) {
@@ -101,7 +102,7 @@ final class Lifecycle {
         String reason = "Returned " + refund.amount() + " of purchase " + lot.id();
         long fromLot = Math.min(clawback, lot.remaining());
         if (fromLot > 0) {
-            ledger.debit(lot, fromLot, refund.eventId(), EntryType.REVERSE, "core:return", reason, refund.occurredAt());
+            ledger.debit(lot, fromLot, refund.eventId(), EntryType.REVERSE, CoreRules.RETURN, reason, refund.occurredAt());
         }
         // The purchase's own points pay first: what is left in its lot, then what expired from it (gone already, so not
         // taken again). Only points of the lot that were spent fall on the member's other points or on debt: over all
@@ -119,12 +120,12 @@ final class Lifecycle {
         if (shortfall > 0) {
             detail += "; " + shortfall + " had been spent";
             if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
-                ledger.owe(shortfall, refund.eventId(), "core:return", reason, refund.occurredAt());
+                ledger.owe(shortfall, refund.eventId(), CoreRules.RETURN, reason, refund.occurredAt());
                 debited += shortfall;
                 detail += ", owed as a negative balance";
             } else {
                 long fromOthers = ledger.take(Math.min(shortfall, Math.max(0, ledger.spendable())), refund.eventId(), EntryType.REVERSE,
-                        "core:return", reason, refund.occurredAt());
+                        CoreRules.RETURN, reason, refund.occurredAt());
                 long owed = shortfall - fromOthers;
                 debited += fromOthers;
                 ledger.account(ledger.account().withDebt(Points.add(ledger.account().debt(), owed)));
@@ -133,7 +134,7 @@ final class Lifecycle {
         }
         Lot after = ledger.lot(lot.id());
         ledger.put(after.withReturn(returned, lot.clawedBack() + clawback, after.remaining()));
-        steps.add(new Explanation.Step("core:return", reason, -debited, detail));
+        steps.add(new Explanation.Step(CoreRules.RETURN, reason, -debited, detail));
     }
 
     private static void unlinked(MemberLedger ledger, Return refund, ProgramSettings program, List<Explanation.Step> steps) {
@@ -146,9 +147,9 @@ final class Lifecycle {
             throw new PointsOverflowException("points overflow: return " + refund.eventId() + " would claw back more points than a long holds");
         }
         long taken = wanted == 0 ? 0 : ledger.take(Math.min(wanted, Math.max(0, ledger.spendable())), refund.eventId(), EntryType.REVERSE,
-                "core:unlinked-return", reason, refund.occurredAt());
+                CoreRules.UNLINKED_RETURN, reason, refund.occurredAt());
         String purchase = refund.purchaseId() == null ? "no purchase named" : "purchase " + refund.purchaseId() + " unknown for this member";
-        steps.add(new Explanation.Step("core:unlinked-return", reason, -taken,
+        steps.add(new Explanation.Step(CoreRules.UNLINKED_RETURN, reason, -taken,
                 purchase + "; " + rate.toPlainString() + " points per unit of " + refund.amount() + ", from spendable points only"));
     }
 

@@ -1,6 +1,7 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.ClawbackPolicy;
+import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.PointsSummary;
@@ -108,10 +109,10 @@ final class MemberLedger {
         }
         for (Lot lot : List.copyOf(lots().values())) {
             if (lot.isPending() && !lot.pendingUntil().isAfter(now)) {
-                write(lot.sourceEventId(), EntryType.RELEASE, 0, lot.id(), "core:release", "Return window closed: points spendable",
+                write(lot.sourceEventId(), EntryType.RELEASE, 0, lot.id(), CoreRules.RELEASE, "Return window closed: points spendable",
                         lot.pendingUntil(), false);
                 put(lot.released());
-                step(new Explanation.Step("core:release", "Points of " + lot.id() + " became spendable", 0, "return window closed"));
+                step(new Explanation.Step(CoreRules.RELEASE, "Points of " + lot.id() + " became spendable", 0, "return window closed"));
             }
         }
         // points active holds reserve do not expire: a granted hold's capture must find them. They are the points a capture
@@ -136,9 +137,9 @@ final class MemberLedger {
                 Instant at = byDate ? lot.expiresAt() : inactive.isBefore(lot.earnedAt()) ? lot.earnedAt() : inactive;
                 Lot after = lot.withRemaining(lot.remaining() - expired);
                 if (expired > 0) {
-                    write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), "core:expiry",
+                    write(lot.sourceEventId(), EntryType.EXPIRE, -expired, lot.id(), CoreRules.EXPIRY,
                             byDate && !inactivityPolicy ? "Expired unspent" : "Expired after inactivity", at, false);
-                    step(new Explanation.Step("core:expiry", "Points of " + lot.id() + " expired", -expired,
+                    step(new Explanation.Step(CoreRules.EXPIRY, "Points of " + lot.id() + " expired", -expired,
                             "at " + at + (after.remaining() > 0 ? "; " + after.remaining() + " kept for active holds" : "")));
                     put(after);
                     latestWritten = latestWritten == null || at.isAfter(latestWritten) ? at : latestWritten;
@@ -166,7 +167,7 @@ final class MemberLedger {
         for (Hold hold : List.copyOf(holds().values())) {
             if (hold.status() == HoldStatus.ACTIVE && !hold.expiresAt().isAfter(now)) {
                 putHold(hold.withStatus(HoldStatus.EXPIRED));
-                step(new Explanation.Step("core:hold", "Hold " + hold.id() + " lapsed", 0, hold.points() + " points released"));
+                step(new Explanation.Step(CoreRules.HOLD, "Hold " + hold.id() + " lapsed", 0, hold.points() + " points released"));
             }
         }
     }
@@ -262,16 +263,16 @@ final class MemberLedger {
                 : account.debt();
         long repaid = Math.min(owed, lot.remaining());
         if (repaid > 0) {
-            write(lot.sourceEventId(), EntryType.REPAY, -repaid, lot.id(), "core:repayment", "Repays points clawed back earlier", occurredAt, true);
+            write(lot.sourceEventId(), EntryType.REPAY, -repaid, lot.id(), CoreRules.REPAYMENT, "Repays points clawed back earlier", occurredAt, true);
             put(lots().get(lot.id()).spending(repaid));
             if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
                 Lot debt = lots().get(Lot.DEBT_LOT);
-                write(lot.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, "core:repayment", "Repays points clawed back earlier", occurredAt, true);
+                write(lot.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, CoreRules.REPAYMENT, "Repays points clawed back earlier", occurredAt, true);
                 put(debt.withRemaining(debt.remaining() + repaid));
             } else {
                 account(account.withDebt(account.debt() - repaid));
             }
-            steps.add(new Explanation.Step("core:repayment", "Repays points clawed back earlier", -repaid, owed + " points were owed"));
+            steps.add(new Explanation.Step(CoreRules.REPAYMENT, "Repays points clawed back earlier", -repaid, owed + " points were owed"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.loyalty.core.internal;
 
+import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ProgramSettings;
@@ -33,7 +34,7 @@ import java.util.List;
  */
 final class TierKeeper {
 
-    static final String RULE = "core:tier";
+    static final String RULE = CoreRules.TIER;
 
     /** The offsets of the zones furthest west and east (Baker Island, Kiritimati): a local date lies between the two's. */
     private static final ZoneOffset EARLIEST_OFFSET = ZoneOffset.ofHours(-12);

@@ -1,5 +1,6 @@
 package dev.loyalty.rules.testkit;
 
+import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.model.LedgerEntry;
@@ -48,7 +49,7 @@ public final class Then {
      * @param points the expected points; 0 means none
      * @return this
      * @throws AssertionError when they awarded other points, or when no rule or campaign of the set
-     *                        has that name (the core's own {@code core:...} names, such as {@code core:tier}, are accepted)
+     *                        has that name (the core's own names, {@link CoreRules#ALL} such as {@code core:tier}, are accepted)
      */
     public Then thenAwardedBy(String ruleOrCampaign, long points) {
         long actual = pointsBy(ruleOrCampaign);
@@ -111,11 +112,12 @@ public final class Then {
                 .mapToLong(e -> e.points().value()).sum();
     }
 
-    // the core's own entries (core:tier, core:return, ...) are named "core:..."; a misspelt id would otherwise match nothing and make every "awarded nothing" check pass
+    // the core's own entries (core:tier, core:return, ...) have the core's names; a misspelt id would otherwise match nothing and make
+    // every "awarded nothing" check pass
     private void requireKnown(String ruleOrCampaign) {
         Objects.requireNonNull(ruleOrCampaign, "ruleOrCampaign");
         boolean known = campaigns.campaign(ruleOrCampaign).isPresent() || campaigns.campaignOfRule(ruleOrCampaign).isPresent()
-                || ruleOrCampaign.startsWith("core:") || outcome.entries().stream().anyMatch(e -> e.rule().equals(ruleOrCampaign));
+                || CoreRules.ALL.contains(ruleOrCampaign) || outcome.entries().stream().anyMatch(e -> e.rule().equals(ruleOrCampaign));
         if (!known) {
             throw failure("no rule or campaign of campaign set " + campaigns.id() + " is named " + ruleOrCampaign
                     + "; give a campaign id or a rule's full name");

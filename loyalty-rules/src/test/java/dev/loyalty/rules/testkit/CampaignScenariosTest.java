@@ -127,6 +127,13 @@ class CampaignScenariosTest {
     }
 
     @Test
+    void shouldFailWhenThenNotAwardedByNamesACoreRuleThatDoesNotExist() {
+        assertThatThrownBy(() -> SCENARIOS.given(member("m-13")).when(workedExample("2026-03-03T11:00")).thenNotAwardedBy("core:tierr"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("no rule or campaign of campaign set campaigns is named core:tierr");
+    }
+
+    @Test
     void shouldEnrolOnTheInjectedClocksDateWhenNoEnrolmentDateIsGiven() {
         String feb = """
                 package feb;
