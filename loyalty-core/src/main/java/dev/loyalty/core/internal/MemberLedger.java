@@ -121,8 +121,7 @@ final class MemberLedger {
         long toKeep = held();
         long free = toKeep == 0 ? Long.MAX_VALUE : Math.max(0, spendable());
         boolean inactivityPolicy = program.points().expiry().kind() == ExpiryPolicy.Kind.INACTIVITY_MONTHS;
-        List<Lot> kept = null;
-        List<Instant> keptDue = null;
+        List<Kept> kept = null;
         Instant latestWritten = null;
         for (Lot lot : spendableLots()) {
             long keep = Math.min(toKeep, lot.remaining());
@@ -147,10 +146,8 @@ final class MemberLedger {
                 if (after.remaining() > 0) {
                     if (kept == null) {
                         kept = new ArrayList<>(2);
-                        keptDue = new ArrayList<>(2);
                     }
-                    kept.add(after);
-                    keptDue.add(at);
+                    kept.add(new Kept(after, at));
                 }
             }
         }
@@ -158,8 +155,9 @@ final class MemberLedger {
             // points kept past their expiry stay due: they expire once no active hold needs them, dated no earlier than any
             // expiry written meanwhile (the ledger's expiries stay in date order), and an inactivity deadline's stays even if
             // activity after it (the capture of another hold) moves the deadline
-            Lot lot = kept.get(i);
-            Instant stillDue = latestWritten != null && latestWritten.isAfter(keptDue.get(i)) ? latestWritten : keptDue.get(i);
+            Lot lot = kept.get(i).lot();
+            Instant keptSince = kept.get(i).due();
+            Instant stillDue = latestWritten != null && latestWritten.isAfter(keptSince) ? latestWritten : keptSince;
             if (lot.expiresAt() == null || lot.expiresAt().isBefore(stillDue)) {
                 put(lot.withExpiresAt(stillDue));
             }
@@ -216,7 +214,7 @@ final class MemberLedger {
 
     /** Returns the member's points at a glance. */
     PointsSummary summary() {
-        long held = holds().values().stream().filter(h -> h.reservesAt(now)).mapToLong(Hold::points).sum();
+        long held = held();
         Lot debtLot = lots().get(Lot.DEBT_LOT);
         long owed = account.debt() + (debtLot == null ? 0 : -debtLot.remaining());
         return new PointsSummary(Points.of(balance), Points.of(Math.max(0, spendable())), Points.of(pending()), Points.of(held), Points.of(owed));
@@ -306,7 +304,7 @@ final class MemberLedger {
     void owe(long points, EventId eventId, String rule, String reason, Instant occurredAt) {
         Lot debt = lots().get(Lot.DEBT_LOT);
         if (debt == null) {
-            debt = new Lot(Lot.DEBT_LOT, memberId, eventId, occurredAt, null, null, 0, 0, null, null, 0);
+            debt = new Lot(Lot.DEBT_LOT, memberId, eventId, occurredAt, null, null, 0, 0, null, null, 0, 0);
         }
         // what is owed in all, checked: the balance may still fit a long (other lots offset the debt) when the debt does not,
         // and the debt lot's remainder is negated where it is repaid and reported, so it stays within -Long.MAX_VALUE
@@ -434,5 +432,9 @@ final class MemberLedger {
         if (ofEvent) {
             eventEntries.add(entry);
         }
+    }
+
+    /** A due lot whose remaining points active holds keep, and when they were due. */
+    private record Kept(Lot lot, Instant due) {
     }
 }
