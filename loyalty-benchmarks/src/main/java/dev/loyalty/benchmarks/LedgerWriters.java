@@ -84,7 +84,7 @@ public final class LedgerWriters {
                 List.of(new Explanation.Step("BASE", "1 point per pound", 10, "1 x 10.00 GBP"),
                         new Explanation.Step("BONUS", "bonus points", 5, "")));
         Outcome outcome = new Outcome(eventId, memberId, "purchase", Points.of(15), balance, entries, explanation, "bench");
-        Lot lot = new Lot(eventId.value(), memberId, eventId, at, null, null, 15, 15, null, null, 0);
+        Lot lot = new Lot(eventId.value(), memberId, eventId, at, null, null, 15, 15, null, null, 0, 0);
         return new MemberChanges(null, new StoredEvent(eventId, memberId, "f".repeat(64), outcome), entries, List.of(lot));
     }
 

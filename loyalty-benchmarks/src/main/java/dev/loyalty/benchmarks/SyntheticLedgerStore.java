@@ -88,7 +88,7 @@ final class SyntheticLedgerStore implements LoyaltyStore {
             BigDecimal returned = random.nextInt(10) == 0 ? BigDecimal.valueOf(pence / 2, 2) : BigDecimal.ZERO;
             long points = pence / 100;
             EventId event = EventId.of(id.value() + "-p" + p);
-            lots.add(new Lot(event.value(), id, event, at, null, null, points, points, amount, returned, 0));
+            lots.add(new Lot(event.value(), id, event, at, null, null, points, points, amount, returned, 0, 0));
             ledger.add(entry(id, ledger.size() + 1, event, EntryType.EARN, points, at));
             balance += points;
         }

@@ -60,26 +60,6 @@ public record Lot(String id, MemberId memberId, EventId sourceEventId, Instant e
     }
 
     /**
-     * Creates a lot none of whose points were spent, as before lots counted what was spent.
-     *
-     * @param id the lot id; the id of the event that earned it, or {@link #DEBT_LOT}
-     * @param memberId the owner
-     * @param sourceEventId the event that earned the points
-     * @param earnedAt when that event happened
-     * @param pendingUntil when the points become spendable, or null when they are spendable
-     * @param expiresAt when the remaining points expire, or null when they do not expire by date
-     * @param points the points credited
-     * @param remaining the points not yet spent, expired or clawed back
-     * @param sourceAmount the purchase amount that earned the points, or null when not from a purchase
-     * @param returnedAmount the amount of that purchase returned so far
-     * @param clawedBack the points of the purchase reversed so far for those returns
-     */
-    public Lot(String id, MemberId memberId, EventId sourceEventId, Instant earnedAt, Instant pendingUntil, Instant expiresAt,
-               long points, long remaining, BigDecimal sourceAmount, BigDecimal returnedAmount, long clawedBack) {
-        this(id, memberId, sourceEventId, earnedAt, pendingUntil, expiresAt, points, remaining, sourceAmount, returnedAmount, clawedBack, 0);
-    }
-
-    /**
      * Returns a lot of points earned at once or pending, as a new event credits them.
      *
      * @param event the earning event

@@ -50,7 +50,7 @@ final class History {
     /** A purchase of an amount, of which some was returned, earning points as one earn entry on its lot. */
     History purchase(String id, String event, Instant at, String amount, String returned, long points) {
         MemberId member = MemberId.of(id);
-        Lot lot = new Lot(event, member, EventId.of(event), at, null, null, points, points, new BigDecimal(amount), new BigDecimal(returned), 0);
+        Lot lot = new Lot(event, member, EventId.of(event), at, null, null, points, points, new BigDecimal(amount), new BigDecimal(returned), 0, 0);
         store.apply(member, view -> new dev.loyalty.core.spi.MemberChanges(null, null, List.of(entry(id, event, EntryType.EARN, points, at)),
                 List.of(lot)));
         return this;

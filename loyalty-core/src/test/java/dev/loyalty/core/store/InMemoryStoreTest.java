@@ -45,7 +45,7 @@ class InMemoryStoreTest extends LoyaltyStoreContract {
                     lotIds.add(id);
                 }
                 lots.add(new Lot(id, alice.id(), EventId.of(id.equals(Lot.DEBT_LOT) ? "debt" : id), MONDAY, maybe(random), maybe(random),
-                        10, random.nextInt(3) - 1, null, null, 0));
+                        10, random.nextInt(3) - 1, null, null, 0, 0));
             }
             if (random.nextBoolean()) {
                 String id = random.nextInt(2) == 0 && !holdIds.isEmpty() ? holdIds.get(random.nextInt(holdIds.size())) : "hold-" + step;

@@ -345,7 +345,7 @@ abstract class JdbcStoreContract {
                 Fixtures.NOW);
         Outcome outcome = new Outcome(id, m, "purchase", Points.of(points), view.balance().plus(Points.of(points)), List.of(entry),
                 new Explanation("test", List.of(new Explanation.Step("TEST", "test", points, ""))), "test");
-        List<Lot> lots = lotPoints == 0 ? List.of() : List.of(new Lot(id.value(), m, id, MONDAY, null, null, lotPoints, points, null, null, 0));
+        List<Lot> lots = lotPoints == 0 ? List.of() : List.of(new Lot(id.value(), m, id, MONDAY, null, null, lotPoints, points, null, null, 0, 0));
         return new MemberChanges(null, new StoredEvent(id, m, "0".repeat(64), outcome), List.of(entry), lots);
     }
 }

@@ -195,7 +195,7 @@ class PostgresConcurrencyTest {
                     "TEST-GRANT", "granted", "test", MONDAY, Fixtures.NOW);
             Outcome outcome = new Outcome(id, member.id(), "purchase", Points.of(points), view.balance().plus(Points.of(points)),
                     List.of(entry), new Explanation("grant", List.of()), "test");
-            Lot lot = new Lot(id.value(), member.id(), id, MONDAY, null, null, points, points, null, null, 0);
+            Lot lot = new Lot(id.value(), member.id(), id, MONDAY, null, null, points, points, null, null, 0, 0);
             return new MemberChanges(null, new StoredEvent(id, member.id(), "0".repeat(64), outcome), List.of(entry), List.of(lot));
         };
     }

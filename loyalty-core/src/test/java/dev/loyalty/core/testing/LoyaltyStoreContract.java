@@ -631,7 +631,7 @@ public abstract class LoyaltyStoreContract {
             long total = (1L << times.size()) - 1;
             Outcome outcome = new Outcome(eventId("close"), member("m-1"), "purchase", Points.of(total), view.balance().plus(Points.of(total)),
                     entries, new Explanation("close", List.of()), "test");
-            Lot lot = new Lot("close", member("m-1"), eventId("close"), t, null, null, total, total, null, null, 0);
+            Lot lot = new Lot("close", member("m-1"), eventId("close"), t, null, null, total, total, null, null, 0, 0);
             return new MemberChanges(null, new StoredEvent(eventId("close"), member("m-1"), "0".repeat(64), outcome), entries, List.of(lot));
         });
         AtomicReference<List<Long>> seen = new AtomicReference<>();
