@@ -293,7 +293,7 @@ class LoyaltyController {
     private static InvalidInputException requestField(InvalidInputException e) {
         if (e instanceof CurrencyMismatchException) {
             // the engine names it after the event, such as "purchase order-1 currency"; the request's field is currency
-            return new InvalidInputException("currency", e.getMessage().substring(e.field().length() + 1));
+            return renamed(e, "currency");
         }
         String field = REQUEST_FIELDS.get(e.field());
         return field == null ? e : renamed(e, field);
