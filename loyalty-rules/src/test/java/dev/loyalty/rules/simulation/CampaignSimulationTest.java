@@ -15,6 +15,7 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.rules.DroolsRuleEngine;
+import dev.loyalty.rules.fixtures.FailingCampaigns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -166,22 +167,10 @@ class CampaignSimulationTest {
         List<LoyaltyEvent> events = new java.util.ArrayList<>();
         events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(java.time.Duration.ofDays(199))));
         events.addAll(events());
-        String badWinBack = """
-                package candidate;
-                import dev.loyalty.rules.vocabulary.*;
-                global dev.loyalty.rules.vocabulary.Offers offers;
-                rule "BAD-01 zero points"
-                when
-                    $d : Dormant( )
-                then
-                    offers.points($d, "BAD-01", 0, 30, "Nothing");
-                end
-                """;
-
         assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE)
-                .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("bad.drl", badWinBack))
+                .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("bad.drl", FailingCampaigns.ZERO_POINT_WIN_BACK))
                 .build().run(events))
-                .isInstanceOf(dev.loyalty.core.RuleEvaluationException.class).hasMessageContaining("BAD-01 zero points");
+                .isInstanceOf(dev.loyalty.core.RuleEvaluationException.class).hasMessageContaining(FailingCampaigns.ZERO_POINT_RULE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.loyalty.examples.pos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.rules.fixtures.FailingCampaigns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,23 +69,13 @@ class SweepCommandTest {
     @Test
     void sweepListsTheMembersWhoseRulesFailedAndExitsAsRefused() throws IOException {
         Path campaigns = Files.createDirectories(dir.resolve("campaigns"));
-        Files.writeString(campaigns.resolve("bad.drl"), """
-                package campaigns.bad;
-                import dev.loyalty.rules.vocabulary.*;
-                global dev.loyalty.rules.vocabulary.Offers offers;
-                rule "BAD-01 zero points"
-                when
-                    $d : Dormant( )
-                then
-                    offers.points($d, "BAD-01", 0, 30, "Nothing");
-                end
-                """);
+        Files.writeString(campaigns.resolve("bad.drl"), FailingCampaigns.ZERO_POINT_WIN_BACK);
 
         CliRun run = CliRun.of("sweep", "--db", db, "--as-of", JUNE, "--campaigns", campaigns.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(PosCli.REFUSED);
         assertThat(run.out()).contains("Members swept                     2").contains("Members failed                    2");
-        assertThat(run.err()).contains("failed: member alice: ").contains("failed: member bob: ").contains("BAD-01 zero points");
+        assertThat(run.err()).contains("failed: member alice: ").contains("failed: member bob: ").contains(FailingCampaigns.ZERO_POINT_RULE);
         assertThat(offersIssued(run.out())).isZero();
     }
 

@@ -3,6 +3,7 @@ package dev.loyalty.examples.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loyalty.rules.fixtures.FailingCampaigns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,18 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class SweepFailuresTest extends ShopOverHttp {
 
-    private static final String BAD_WIN_BACK = """
-            package campaigns.bad;
-            import dev.loyalty.rules.vocabulary.*;
-            global dev.loyalty.rules.vocabulary.Offers offers;
-            rule "BAD-01 zero points"
-            when
-                $d : Dormant( )
-            then
-                offers.points($d, "BAD-01", 0, 30, "Nothing");
-            end
-            """;
-
     @DynamicPropertySource
     static void campaigns(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:shop-sweep-failures;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
@@ -39,7 +28,7 @@ class SweepFailuresTest extends ShopOverHttp {
     private static String badCampaigns() {
         try {
             Path dir = Files.createTempDirectory("shop-bad-campaigns");
-            Files.writeString(dir.resolve("bad.drl"), BAD_WIN_BACK);
+            Files.writeString(dir.resolve("bad.drl"), FailingCampaigns.ZERO_POINT_WIN_BACK);
             dir.toFile().deleteOnExit();
             dir.resolve("bad.drl").toFile().deleteOnExit();
             return dir.toString();
@@ -60,7 +49,7 @@ class SweepFailuresTest extends ShopOverHttp {
         JsonNode failures = sweep.body().get("failures");
         assertThat(failures).as(sweep.response().body()).hasSize(1);
         assertThat(failures.get(0).get("memberId").asText()).isEqualTo(member);
-        assertThat(failures.get(0).get("error").asText()).contains("BAD-01 zero points");
+        assertThat(failures.get(0).get("error").asText()).contains(FailingCampaigns.ZERO_POINT_RULE);
         assertThat(get("/members/" + member + "/offers").body()).isEmpty();
     }
 }
