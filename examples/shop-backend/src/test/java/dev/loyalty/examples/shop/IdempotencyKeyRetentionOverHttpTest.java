@@ -2,12 +2,9 @@ package dev.loyalty.examples.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.loyalty.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,7 +24,7 @@ class IdempotencyKeyRetentionOverHttpTest extends ShopOverHttp {
     private static final String BASKET = "{\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":2,\"unitPrice\":2.95}]}";
 
     @Autowired
-    private MovableClock clock;
+    private TestClock clock;
 
     @Test
     void shouldReplayTheFirstOutcomeWhenTheKeyIsRetriedWithinItsRetention() throws Exception {
@@ -52,37 +49,13 @@ class IdempotencyKeyRetentionOverHttpTest extends ShopOverHttp {
         assertProblem(retry, 409, "urn:loyalty:problem:idempotency-key-reused");
     }
 
-    /** The shop's clock for these tests, moved forward by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        void advance(Duration duration) {
-            now.updateAndGet(at -> at.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the shop reads instants only");
-        }
-    }
-
-    /** Gives the shop the movable clock. */
+    /** Gives the shop a clock the tests move by hand. */
     @TestConfiguration
     static class Config {
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
+        TestClock movableClock() {
+            return new TestClock(Instant.now());
         }
     }
 }
