@@ -6,7 +6,10 @@ package dev.loyalty.core;
  * some days lose nothing as long as one runs inside the window.
  */
 public enum BirthdayWindow {
-    /** The birthday itself only. */
+    /**
+     * The birthday itself only; also the day after when a zone change moved the member's local
+     * date forward over the birthday, which the daily sweep may then have skipped.
+     */
     DAY,
     /** The seven days starting on the birthday. */
     WEEK,

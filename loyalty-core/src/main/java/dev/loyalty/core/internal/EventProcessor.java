@@ -264,6 +264,13 @@ public final class EventProcessor {
                 // a birthday given or changed shortly before it does not trigger that year's offers
                 ledger.offerBook(ledger.offerBook().birthdaySetAt(event.occurredAt()));
             }
+            if (before != null && !zone.equals(before.zoneOr(program.zone()))) {
+                // a move east across midnight can make the daily sweep skip a local date: kept so that a birthday on it still counts
+                LocalDate left = LocalDays.dateOf(event.occurredAt(), before.zoneOr(program.zone()));
+                if (date.isAfter(left)) {
+                    ledger.offerBook(ledger.offerBook().zoneMoved(left, date));
+                }
+            }
             // a purchase's total is summed once here, for its lot and its qualifying spend
             BigDecimal spent = event instanceof Purchase purchase ? purchase.total().amount() : null;
             credit(ledger, event, composition, zone, afterRules, spent);

@@ -1,5 +1,6 @@
 package dev.loyalty.core.internal;
 
+import dev.loyalty.core.BirthdayWindow;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.OfferNotRedeemableException;
@@ -97,7 +98,7 @@ final class OfferWork {
                     end = celebrated.withDayOfMonth(celebrated.lengthOfMonth());
                 }
             }
-            if (today.isBefore(start) || today.isAfter(end)) {
+            if ((today.isBefore(start) || today.isAfter(end)) && !skippedByZoneMove(book, celebrated, today, policy)) {
                 continue;
             }
             Instant noticeBy = LocalDays.startOf(celebrated.minusDays(policy.birthdayNoticeDays()), zone);
@@ -107,6 +108,17 @@ final class OfferWork {
             return new SweepContext.BirthdayOccasion(year, born, celebrated, start, end);
         }
         return null;
+    }
+
+    /**
+     * Returns whether, under the {@code DAY} window, today is the day after a birthday that a zone
+     * change may have made the sweep skip: a change that moved the member's local date forward, from
+     * a date on or before the birthday to one on or after it. Never a birthday more than a day past.
+     */
+    private static boolean skippedByZoneMove(OfferBook book, LocalDate celebrated, LocalDate today, OfferPolicy policy) {
+        return policy.birthdayWindow() == BirthdayWindow.DAY && book.zoneMovedFrom() != null
+                && today.minusDays(1).equals(celebrated)
+                && !celebrated.isBefore(book.zoneMovedFrom()) && !celebrated.isAfter(book.zoneMovedTo());
     }
 
     /** Returns the dormancy occasion on a date, or null. */

@@ -1,6 +1,7 @@
 package dev.loyalty.core.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,15 @@ import java.util.Objects;
  * @param winBackSpell the start of the dormancy spell win-back offers were issued in, while that spell lasts; else null
  * @param armedOffer the code of a redeemed multiplier offer waiting for the next purchase, or null
  * @param nextOfferExpiry the earliest end of validity among the member's issued offers, or null when none
+ * @param zoneMovedFrom the member's local date, in the zone left, at the last zone change that moved the local date
+ *     forward; null when none did
+ * @param zoneMovedTo the member's local date, in the zone taken, at that change; null when none
  */
 public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birthdayYear, Instant winBackSpell, String armedOffer,
-                        Instant nextOfferExpiry) {
+                        Instant nextOfferExpiry, LocalDate zoneMovedFrom, LocalDate zoneMovedTo) {
 
     /** The bookkeeping of a new member. */
-    public static final OfferBook NEW = new OfferBook(null, null, 0, null, null, null);
+    public static final OfferBook NEW = new OfferBook(null, null, 0, null, null, null, null, null);
 
     /**
      * Returns a copy with a later purchase; an earlier one leaves it unchanged.
@@ -28,7 +32,7 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      */
     public OfferBook purchasedAt(Instant at) {
         return lastPurchaseAt != null && !at.isAfter(lastPurchaseAt) ? this
-                : new OfferBook(at, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry);
+                : new OfferBook(at, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry, zoneMovedFrom, zoneMovedTo);
     }
 
     /**
@@ -38,7 +42,7 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      * @return the changed bookkeeping
      */
     public OfferBook birthdaySetAt(Instant at) {
-        return new OfferBook(lastPurchaseAt, at, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry);
+        return new OfferBook(lastPurchaseAt, at, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry, zoneMovedFrom, zoneMovedTo);
     }
 
     /**
@@ -48,7 +52,7 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      * @return the changed bookkeeping
      */
     public OfferBook birthdayYear(int year) {
-        return new OfferBook(lastPurchaseAt, birthdaySetAt, year, winBackSpell, armedOffer, nextOfferExpiry);
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, year, winBackSpell, armedOffer, nextOfferExpiry, zoneMovedFrom, zoneMovedTo);
     }
 
     /**
@@ -58,7 +62,7 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      * @return the changed bookkeeping
      */
     public OfferBook winBackSpell(Instant spell) {
-        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, spell, armedOffer, nextOfferExpiry);
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, spell, armedOffer, nextOfferExpiry, zoneMovedFrom, zoneMovedTo);
     }
 
     /**
@@ -68,7 +72,7 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      * @return the changed bookkeeping
      */
     public OfferBook armedOffer(String code) {
-        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, code, nextOfferExpiry);
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, code, nextOfferExpiry, zoneMovedFrom, zoneMovedTo);
     }
 
     /**
@@ -78,7 +82,19 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      * @return the changed bookkeeping
      */
     public OfferBook nextOfferExpiry(Instant at) {
-        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, at);
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, at, zoneMovedFrom, zoneMovedTo);
+    }
+
+    /**
+     * Returns a copy with a zone change that moved the member's local date forward, so that the
+     * sweep can still catch a birthday the change made it skip.
+     *
+     * @param from the member's local date in the zone left, at the change
+     * @param to the member's local date in the zone taken, at the change; after {@code from}
+     * @return the changed bookkeeping
+     */
+    public OfferBook zoneMoved(LocalDate from, LocalDate to) {
+        return new OfferBook(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry, from, to);
     }
 
     /**
@@ -97,7 +113,9 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
                 && birthdayYear == book.birthdayYear
                 && Objects.equals(winBackSpell, book.winBackSpell)
                 && Objects.equals(armedOffer, book.armedOffer)
-                && Objects.equals(nextOfferExpiry, book.nextOfferExpiry);
+                && Objects.equals(nextOfferExpiry, book.nextOfferExpiry)
+                && Objects.equals(zoneMovedFrom, book.zoneMovedFrom)
+                && Objects.equals(zoneMovedTo, book.zoneMovedTo);
     }
 
     /**
@@ -107,6 +125,6 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      */
     @Override
     public int hashCode() {
-        return Objects.hash(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry);
+        return Objects.hash(lastPurchaseAt, birthdaySetAt, birthdayYear, winBackSpell, armedOffer, nextOfferExpiry, zoneMovedFrom, zoneMovedTo);
     }
 }

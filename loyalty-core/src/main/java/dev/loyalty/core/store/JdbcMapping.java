@@ -41,9 +41,9 @@ import java.util.List;
  */
 final class JdbcMapping {
 
-    /** The offer bookkeeping kept in the member row (schema version 4). */
+    /** The offer bookkeeping kept in the member row (schema versions 4 and 11). */
     static final String OFFER_BOOK_COLUMNS = "last_purchase_at, last_purchase_at_ns, birthday_set_at, birthday_set_at_ns, birthday_offer_year,"
-            + " win_back_spell, win_back_spell_ns, armed_offer, next_offer_expiry, next_offer_expiry_ns";
+            + " win_back_spell, win_back_spell_ns, armed_offer, next_offer_expiry, next_offer_expiry_ns, zone_moved_from, zone_moved_to";
     static final String MEMBER_COLUMNS =
             "member_id, enrolled_at, enrolled_at_ns, tier_code, status, birthday, zone_id, balance, last_sequence, debt, last_activity_at,"
             + " last_activity_at_ns, " + OFFER_BOOK_COLUMNS;
@@ -52,12 +52,12 @@ final class JdbcMapping {
     /** Locks the rows of any of the members, in member-id order. */
     static final String LOCK_MEMBERS = "SELECT member_id FROM loyalty_member WHERE member_id = ANY(?) ORDER BY member_id FOR UPDATE";
     static final String INSERT_MEMBER = "INSERT INTO loyalty_member (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_MEMBER = "UPDATE loyalty_member SET enrolled_at = ?, enrolled_at_ns = ?, tier_code = ?, status = ?,"
             + " birthday = ?, zone_id = ?, balance = ?, last_sequence = ?, debt = ?, last_activity_at = ?, last_activity_at_ns = ?,"
             + " last_purchase_at = ?, last_purchase_at_ns = ?, birthday_set_at = ?, birthday_set_at_ns = ?, birthday_offer_year = ?,"
-            + " win_back_spell = ?, win_back_spell_ns = ?, armed_offer = ?, next_offer_expiry = ?, next_offer_expiry_ns = ?"
-            + " WHERE member_id = ? AND last_sequence = ?";
+            + " win_back_spell = ?, win_back_spell_ns = ?, armed_offer = ?, next_offer_expiry = ?, next_offer_expiry_ns = ?,"
+            + " zone_moved_from = ?, zone_moved_to = ? WHERE member_id = ? AND last_sequence = ?";
     /** Updates only the counters, for events that leave the member as it was. */
     static final String UPDATE_MEMBER_COUNTERS = "UPDATE loyalty_member SET balance = ?, last_sequence = ? WHERE member_id = ? AND last_sequence = ?";
     static final String FIRST_MEMBERS = "SELECT " + MEMBER_COLUMNS + " FROM loyalty_member ORDER BY member_id LIMIT ?";
@@ -151,7 +151,8 @@ final class JdbcMapping {
         return new MemberRow(member, rs.getLong("balance"), rs.getLong("last_sequence"),
                 new Account(rs.getLong("debt"), readInstant(rs, "last_activity_at")),
                 new OfferBook(readInstant(rs, "last_purchase_at"), readInstant(rs, "birthday_set_at"), rs.getInt("birthday_offer_year"),
-                        readInstant(rs, "win_back_spell"), rs.getString("armed_offer"), readInstant(rs, "next_offer_expiry")));
+                        readInstant(rs, "win_back_spell"), rs.getString("armed_offer"), readInstant(rs, "next_offer_expiry"),
+                        rs.getObject("zone_moved_from", LocalDate.class), rs.getObject("zone_moved_to", LocalDate.class)));
     }
 
     /** Binds the member's columns in {@link #MEMBER_COLUMNS} order, from enrolled_at to last_activity_at_ns. */
@@ -171,7 +172,10 @@ final class JdbcMapping {
         ps.setInt(i++, book.birthdayYear());
         i = bindInstant(ps, i, book.winBackSpell());
         ps.setString(i++, book.armedOffer());
-        return bindInstant(ps, i, book.nextOfferExpiry());
+        i = bindInstant(ps, i, book.nextOfferExpiry());
+        ps.setObject(i++, book.zoneMovedFrom(), Types.DATE);
+        ps.setObject(i++, book.zoneMovedTo(), Types.DATE);
+        return i;
     }
 
     /** Binds the offer's columns in {@link #OFFER_COLUMNS} order from the given index. */

@@ -3,6 +3,7 @@ package dev.loyalty.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OfferBookTest {
 
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
-    private static final OfferBook BOOK = new OfferBook(AT, AT.plusSeconds(1), 2026, AT.plusSeconds(2), "BDAY-1", AT.plusSeconds(3));
+    private static final OfferBook BOOK = new OfferBook(AT, AT.plusSeconds(1), 2026, AT.plusSeconds(2), "BDAY-1", AT.plusSeconds(3),
+            LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2));
 
     static Stream<Arguments> oneComponentChanged() {
         return Stream.of(
@@ -22,7 +24,9 @@ class OfferBookTest {
                 Arguments.of("birthdayYear", (UnaryOperator<OfferBook>) b -> b.birthdayYear(2027)),
                 Arguments.of("winBackSpell", (UnaryOperator<OfferBook>) b -> b.winBackSpell(AT)),
                 Arguments.of("armedOffer", (UnaryOperator<OfferBook>) b -> b.armedOffer("WIN-1")),
-                Arguments.of("nextOfferExpiry", (UnaryOperator<OfferBook>) b -> b.nextOfferExpiry(null)));
+                Arguments.of("nextOfferExpiry", (UnaryOperator<OfferBook>) b -> b.nextOfferExpiry(null)),
+                Arguments.of("zoneMovedFrom", (UnaryOperator<OfferBook>) b -> b.zoneMoved(LocalDate.of(2026, 2, 28), b.zoneMovedTo())),
+                Arguments.of("zoneMovedTo", (UnaryOperator<OfferBook>) b -> b.zoneMoved(b.zoneMovedFrom(), LocalDate.of(2026, 3, 3))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,9 +39,9 @@ class OfferBookTest {
     @Test
     void shouldEqualACopyWithTheSameComponentsAndHashTheSame() {
         OfferBook copy = new OfferBook(Instant.parse("2026-03-02T10:00:00Z"), AT.plusSeconds(1), 2026, AT.plusSeconds(2),
-                new String("BDAY-1"), AT.plusSeconds(3));
+                new String("BDAY-1"), AT.plusSeconds(3), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2));
 
         assertThat(copy).isEqualTo(BOOK).hasSameHashCodeAs(BOOK);
-        assertThat(OfferBook.NEW).isEqualTo(new OfferBook(null, null, 0, null, null, null)).isNotEqualTo(BOOK).isNotEqualTo(null);
+        assertThat(OfferBook.NEW).isEqualTo(new OfferBook(null, null, 0, null, null, null, null, null)).isNotEqualTo(BOOK).isNotEqualTo(null);
     }
 }

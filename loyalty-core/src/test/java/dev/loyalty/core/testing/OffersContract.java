@@ -137,6 +137,54 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldIssueTheBirthdayOfferOnceTheDayAfterWhenAZoneChangeEastMadeTheSweepSkipTheBirthday() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("mover", LocalDate.of(1990, 3, 10), HONOLULU);
+
+        at("2028-03-09T12:00:00Z"); // 9 March 02:00 at UTC-10
+        engine.sweep();
+        assertThat(offers("mover")).isEmpty();
+
+        at("2028-03-09T20:00:00Z"); // 9 March 10:00 at UTC-10 becomes 10 March 10:00 at UTC+14
+        engine.process(new ProfileChange(EventId.of("move"), MemberId.of("mover"), clock.instant(), null, KIRITIMATI, null));
+
+        at("2028-03-10T12:00:00Z"); // 11 March 02:00 at UTC+14: 10 March was never swept
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        assertThat(only("mover").occasion()).isEqualTo("birthday:2028");
+
+        at("2028-03-11T12:00:00Z");
+        assertThat(engine.sweep().offersIssued()).isZero();
+        assertThat(offers("mover")).hasSize(1);
+    }
+
+    @Test
+    void shouldNotIssueTheBirthdayOfferTwoDaysAfterABirthdayAZoneChangeSkippedWhenNoSweepRanTheDayAfter() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("mover", LocalDate.of(1990, 3, 10), HONOLULU);
+
+        at("2028-03-09T12:00:00Z");
+        engine.sweep();
+        at("2028-03-09T20:00:00Z");
+        engine.process(new ProfileChange(EventId.of("move"), MemberId.of("mover"), clock.instant(), null, KIRITIMATI, null));
+
+        at("2028-03-11T12:00:00Z"); // 12 March 02:00 at UTC+14: the birthday is two days past
+        assertThat(engine.sweep().offersIssued()).isZero();
+        assertThat(offers("mover")).isEmpty();
+    }
+
+    @Test
+    void shouldNotIssueTheBirthdayOfferTheDayAfterUnderTheDayWindowWhenNoZoneChangeSkippedIt() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("still", LocalDate.of(1990, 3, 10), KIRITIMATI);
+
+        at("2028-03-08T12:00:00Z"); // 9 March 02:00 at UTC+14
+        engine.sweep();
+        at("2028-03-10T12:00:00Z"); // 11 March 02:00 at UTC+14: the sweep of the birthday was missed
+        assertThat(engine.sweep().offersIssued()).isZero();
+        assertThat(offers("still")).isEmpty();
+    }
+
+    @Test
     void shouldRefuseToIssueAPointsOfferAboveTheProgramLimitNamingTheRuleAndIssueNothing() {
         long tooMany = PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT + 1;
         start(BirthdayWindow.DAY, JavaRules.none().withSweepRules("too-generous", ctx -> ctx.birthday() != null
