@@ -7,8 +7,9 @@ package dev.loyalty.core;
  */
 public enum BirthdayWindow {
     /**
-     * The birthday itself only; also the day after when a zone change moved the member's local
-     * date forward over the birthday, which the daily sweep may then have skipped.
+     * The birthday itself only; also the day after when daily sweeps may have skipped it: a zone
+     * change moved the member's local date forward over the birthday, or the birthday was a
+     * spring-forward day that a sweep 24 hours earlier had not reached yet.
      */
     DAY,
     /** The seven days starting on the birthday. */

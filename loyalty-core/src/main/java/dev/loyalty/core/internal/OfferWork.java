@@ -71,8 +71,9 @@ final class OfferWork {
         return day.atYear(year);
     }
 
-    /** Returns the birthday occasion due on a date, or null. */
-    static SweepContext.BirthdayOccasion birthday(Member member, OfferBook book, LocalDate today, ZoneId zone, OfferPolicy policy) {
+    /** Returns the birthday occasion due on a date, the local date of {@code asOf}, or null. */
+    static SweepContext.BirthdayOccasion birthday(Member member, OfferBook book, Instant asOf, LocalDate today, ZoneId zone,
+                                                  OfferPolicy policy) {
         LocalDate born = member.birthday();
         if (born == null) {
             return null;
@@ -98,7 +99,7 @@ final class OfferWork {
                     end = celebrated.withDayOfMonth(celebrated.lengthOfMonth());
                 }
             }
-            if ((today.isBefore(start) || today.isAfter(end)) && !skippedByZoneMove(book, celebrated, today, policy)) {
+            if ((today.isBefore(start) || today.isAfter(end)) && !skipped(book, celebrated, asOf, today, zone, policy)) {
                 continue;
             }
             Instant noticeBy = LocalDays.startOf(celebrated.minusDays(policy.birthdayNoticeDays()), zone);
@@ -111,14 +112,20 @@ final class OfferWork {
     }
 
     /**
-     * Returns whether, under the {@code DAY} window, today is the day after a birthday that a zone
-     * change may have made the sweep skip: a change that moved the member's local date forward, from
-     * a date on or before the birthday to one on or after it. Never a birthday more than a day past.
+     * Returns whether, under the {@code DAY} window, today is the day after a birthday that daily
+     * sweeps may have skipped: one that a zone change moving the member's local date forward went
+     * over (from a date on or before the birthday to one on or after it), or one that a sweep 24
+     * hours earlier would not have reached yet (a spring-forward day of 23 hours that fell wholly
+     * between two sweeps at the same instant of day). Never a birthday more than a day past.
      */
-    private static boolean skippedByZoneMove(OfferBook book, LocalDate celebrated, LocalDate today, OfferPolicy policy) {
-        return policy.birthdayWindow() == BirthdayWindow.DAY && book.zoneMovedFrom() != null
-                && today.minusDays(1).equals(celebrated)
-                && !celebrated.isBefore(book.zoneMovedFrom()) && !celebrated.isAfter(book.zoneMovedTo());
+    private static boolean skipped(OfferBook book, LocalDate celebrated, Instant asOf, LocalDate today, ZoneId zone, OfferPolicy policy) {
+        if (policy.birthdayWindow() != BirthdayWindow.DAY || !today.minusDays(1).equals(celebrated)) {
+            return false;
+        }
+        if (book.zoneMovedFrom() != null && !celebrated.isBefore(book.zoneMovedFrom()) && !celebrated.isAfter(book.zoneMovedTo())) {
+            return true;
+        }
+        return LocalDays.dateOf(asOf.minus(1, ChronoUnit.DAYS), zone).isBefore(celebrated);
     }
 
     /** Returns the dormancy occasion on a date, or null. */
@@ -142,7 +149,7 @@ final class OfferWork {
         }
         OfferBook book = ledger.offerBook();
         LocalDate today = LocalDays.dateOf(asOf, zone);
-        SweepContext.BirthdayOccasion birthday = birthday(member, book, today, zone, program.offers());
+        SweepContext.BirthdayOccasion birthday = birthday(member, book, asOf, today, zone, program.offers());
         SweepContext.DormancyOccasion dormancy = dormancy(member, book, today, zone, program.offers());
         if (birthday == null && dormancy == null) {
             return 0;

@@ -25,8 +25,8 @@ public record SweepContext(Member member, Points balance, Instant asOf, LocalDat
 
     /**
      * A birthday for which offers are due: the sweep's date lies in the birthday window (or, under
-     * the {@code DAY} window, is the day after a birthday a zone change made the sweep skip), the
-     * year was not handled yet and the birthday was given early enough.
+     * the {@code DAY} window, is the day after a birthday a zone change or a spring-forward day made
+     * daily sweeps skip), the year was not handled yet and the birthday was given early enough.
      *
      * @param year the year of the birthday celebrated
      * @param birthday the member's date of birth

@@ -173,6 +173,49 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldIssueTheBirthdayOfferTheDayAfterWhenLondonsSpringForwardDayFellBetweenTwoDailySweeps() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("london", LocalDate.of(1990, 3, 29), ZoneId.of("Europe/London"));
+
+        at("2026-03-28T23:30:00Z"); // 28 March 23:30 GMT
+        engine.sweep();
+        assertThat(offers("london")).isEmpty();
+
+        at("2026-03-29T23:30:00Z"); // 30 March 00:30 BST: 29 March lasted 23 hours, all between the two sweeps
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        assertThat(only("london").occasion()).isEqualTo("birthday:2026");
+
+        at("2026-03-30T23:30:00Z");
+        assertThat(engine.sweep().offersIssued()).isZero();
+    }
+
+    @Test
+    void shouldIssueTheBirthdayOfferTheDayAfterWhenNewYorksSpringForwardDayFellBetweenTwoDailySweeps() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("new-york", LocalDate.of(1990, 3, 8), ZoneId.of("America/New_York"));
+
+        at("2026-03-08T04:30:00Z"); // 7 March 23:30 EST
+        engine.sweep();
+        assertThat(offers("new-york")).isEmpty();
+
+        at("2026-03-09T04:30:00Z"); // 9 March 00:30 EDT: 8 March lasted 23 hours, all between the two sweeps
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        assertThat(only("new-york").occasion()).isEqualTo("birthday:2026");
+    }
+
+    @Test
+    void shouldIssueTheBirthdayOfferOnceOnTheFallBackDayWhenTwoDailySweepsBothSeeIt() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("london", LocalDate.of(1990, 10, 25), ZoneId.of("Europe/London"));
+
+        at("2026-10-24T23:30:00Z"); // 25 October 00:30 BST
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        at("2026-10-25T23:30:00Z"); // 25 October 23:30 GMT: the same date again
+        assertThat(engine.sweep().offersIssued()).isZero();
+        assertThat(only("london").occasion()).isEqualTo("birthday:2026");
+    }
+
+    @Test
     void shouldNotIssueTheBirthdayOfferTheDayAfterUnderTheDayWindowWhenNoZoneChangeSkippedIt() {
         start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
         enrol("still", LocalDate.of(1990, 3, 10), KIRITIMATI);
