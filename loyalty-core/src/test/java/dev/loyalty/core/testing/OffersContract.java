@@ -158,6 +158,25 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldIssueTheOldYearsBirthdayOfferOnNewYearsDayWhenAZoneChangeEastMadeTheSweepSkipDecember31() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("mover", LocalDate.of(1990, 12, 31), HONOLULU);
+
+        at("2028-12-30T12:00:00Z"); // 30 December 02:00 at UTC-10
+        engine.sweep();
+        at("2028-12-30T20:00:00Z"); // 30 December 10:00 at UTC-10 becomes 31 December 10:00 at UTC+14
+        engine.process(new ProfileChange(EventId.of("move"), MemberId.of("mover"), clock.instant(), null, KIRITIMATI, null));
+
+        at("2028-12-31T12:00:00Z"); // 1 January 2029 02:00 at UTC+14
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        assertThat(only("mover").occasion()).isEqualTo("birthday:2028");
+
+        at("2029-12-30T12:00:00Z"); // 31 December 2029 at UTC+14: the next year's birthday
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        assertThat(offers("mover")).extracting(Offer::occasion).containsExactly("birthday:2028", "birthday:2029");
+    }
+
+    @Test
     void shouldNotIssueTheBirthdayOfferTwoDaysAfterABirthdayAZoneChangeSkippedWhenNoSweepRanTheDayAfter() {
         start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
         enrol("mover", LocalDate.of(1990, 3, 10), HONOLULU);

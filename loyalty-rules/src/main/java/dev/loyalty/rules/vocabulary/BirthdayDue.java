@@ -4,8 +4,10 @@ import java.time.LocalDate;
 
 /**
  * A member whose birthday offers are due in this sweep: the member's local date lies in the
- * program's birthday window, that year was not offered yet and the birthday was given early
- * enough (see the module's README for the policies: window, 29 February, 30-day notice).
+ * program's birthday window (under {@code DAY}, or is the day after a birthday that a zone
+ * change or a spring-forward day made daily sweeps skip), that year was not offered yet and the
+ * birthday was given early enough (see the module's README for the policies: window,
+ * 29 February, 30-day notice).
  *
  * <pre>{@code
  * rule "BDAY-01 birthday month: 500 points"
