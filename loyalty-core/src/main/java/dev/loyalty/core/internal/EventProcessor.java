@@ -265,10 +265,12 @@ public final class EventProcessor {
                 ledger.offerBook(ledger.offerBook().birthdaySetAt(event.occurredAt()));
             }
             if (before != null && !zone.equals(before.zoneOr(program.zone()))) {
-                // a move east across midnight can make the daily sweep skip a local date: kept so that a birthday on it still counts
-                LocalDate left = LocalDays.dateOf(event.occurredAt(), before.zoneOr(program.zone()));
-                if (date.isAfter(left)) {
-                    ledger.offerBook(ledger.offerBook().zoneMoved(left, date));
+                // a move east across midnight can make the daily sweep skip a local date: kept so that a birthday on it still counts;
+                // dated when sweeps start to see the new zone, now, not when the change occurred (it may arrive late)
+                LocalDate left = LocalDays.dateOf(ledger.now(), before.zoneOr(program.zone()));
+                LocalDate taken = LocalDays.dateOf(ledger.now(), zone);
+                if (taken.isAfter(left)) {
+                    ledger.offerBook(ledger.offerBook().zoneMoved(left, taken));
                 }
             }
             // a purchase's total is summed once here, for its lot and its qualifying spend

@@ -14,9 +14,9 @@ import java.util.Objects;
  * @param winBackSpell the start of the dormancy spell win-back offers were issued in, while that spell lasts; else null
  * @param armedOffer the code of a redeemed multiplier offer waiting for the next purchase, or null
  * @param nextOfferExpiry the earliest end of validity among the member's issued offers, or null when none
- * @param zoneMovedFrom the member's local date, in the zone left, at the last zone change that moved the local date
- *     forward; null when none did
- * @param zoneMovedTo the member's local date, in the zone taken, at that change; null when none
+ * @param zoneMovedFrom the member's local date, in the zone left, when the last zone change that moved the local date
+ *     forward was processed (sweeps see the new zone from then on); null when none did
+ * @param zoneMovedTo the member's local date, in the zone taken, when that change was processed; null when none
  */
 public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birthdayYear, Instant winBackSpell, String armedOffer,
                         Instant nextOfferExpiry, LocalDate zoneMovedFrom, LocalDate zoneMovedTo) {
@@ -89,8 +89,8 @@ public record OfferBook(Instant lastPurchaseAt, Instant birthdaySetAt, int birth
      * Returns a copy with a zone change that moved the member's local date forward, so that the
      * sweep can still catch a birthday the change made it skip.
      *
-     * @param from the member's local date in the zone left, at the change
-     * @param to the member's local date in the zone taken, at the change; after {@code from}
+     * @param from the member's local date in the zone left, when the change was processed
+     * @param to the member's local date in the zone taken, when the change was processed; after {@code from}
      * @return the changed bookkeeping
      */
     public OfferBook zoneMoved(LocalDate from, LocalDate to) {

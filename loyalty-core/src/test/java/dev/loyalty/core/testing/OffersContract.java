@@ -158,6 +158,22 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldIssueTheBirthdayOfferTheDayAfterWhenAZoneChangeEastProcessedADayLateMadeTheSweepSkipTheBirthday() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        enrol("mover", LocalDate.of(1990, 3, 10), HONOLULU);
+
+        at("2028-03-09T12:00:00Z"); // 9 March 02:00 at UTC-10
+        engine.sweep();
+        at("2028-03-09T20:00:00Z"); // sweeps see the new zone from now on: 9 March at UTC-10 becomes 10 March at UTC+14
+        engine.process(new ProfileChange(EventId.of("move"), MemberId.of("mover"), Instant.parse("2028-03-08T20:00:00Z"), null,
+                KIRITIMATI, null));
+
+        at("2028-03-10T12:00:00Z"); // 11 March 02:00 at UTC+14: 10 March was never swept
+        assertThat(engine.sweep().offersIssued()).isEqualTo(1);
+        assertThat(only("mover").occasion()).isEqualTo("birthday:2028");
+    }
+
+    @Test
     void shouldIssueTheOldYearsBirthdayOfferOnNewYearsDayWhenAZoneChangeEastMadeTheSweepSkipDecember31() {
         start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
         enrol("mover", LocalDate.of(1990, 12, 31), HONOLULU);
