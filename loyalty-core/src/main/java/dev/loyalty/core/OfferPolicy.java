@@ -11,7 +11,10 @@ import dev.loyalty.core.internal.Checks;
  *   <li>Birthday: evaluated on the member's local date in the member's zone (else the program's).
  *       A member born on 29 February celebrates on 28 February in years that are not leap years.
  *       A birthday given or changed less than {@code birthdayNoticeDays} days before that year's
- *       celebrated date (or after it) does not trigger that year.</li>
+ *       celebrated date (or after it) does not trigger that year. Under the
+ *       {@link BirthdayWindow#DAY} window, a birthday that daily sweeps may have skipped (a zone
+ *       change moved the member's local date forward over it, or it was a spring-forward day of
+ *       23 hours that fell between two sweeps 24 hours apart) is presented the day after.</li>
  *   <li>Dormancy: measured in local days from the last purchase (else from enrolment); from
  *       {@code dormantAfterDays} on, the rules see a dormancy occasion on every sweep until a
  *       purchase ends the spell.</li>
