@@ -16,7 +16,14 @@ final class Rfm {
     private final RfmSettings settings;
     private final ProgramSettings program;
     private final LocalDate firstDay;
-    /** Monetary values are compared in the currency's minor units for the quintiles. */
+    /**
+     * Monetary values are compared in the currency's minor units for the quintiles, fractions of a
+     * minor unit dropped (rounded down): a cut point is a whole number of minor units, so a spend
+     * is at or above it exactly when its rounded-down value is, and scoring the exact spend
+     * against the cut points agrees with the order the quintiles were cut from. Rounding to the
+     * nearest would put 10.016 (10.02) above a quintile ending at 10.01 while scoring it below
+     * that quintile's cut point 10.02.
+     */
     private final int scale;
 
     Rfm(RfmSettings settings, ProgramSettings program) {
@@ -90,7 +97,7 @@ final class Rfm {
             }
             negativeDays[size] = -values.days();
             counts[size] = values.count();
-            spends[size] = values.spend().setScale(scale, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+            spends[size] = values.spend().setScale(scale, RoundingMode.FLOOR).unscaledValue().longValueExact();
             size++;
         }
 

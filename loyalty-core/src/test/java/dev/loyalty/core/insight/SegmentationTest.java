@@ -90,6 +90,23 @@ class SegmentationTest {
     }
 
     @Test
+    void shouldScoreASpendAboveTheQuintilesUpperBoundUpWhenAmountsHaveFractionsOfAPenny() {
+        // five buyers with spends apart by more than a penny: one per quintile, scores 1 to 5
+        History history = new History();
+        List<String> spends = List.of("10.006", "10.016", "20", "30", "40");
+        for (int i = 0; i < spends.size(); i++) {
+            history.member("m" + i, "2025-01-01", "member").purchase("m" + i, "p" + i, "2026-06-01", spends.get(i), 0);
+        }
+
+        Segmentation[] result = new Segmentation[1];
+        List<MemberRfm> members = run(history, RfmSettings.builder(AS_OF).build(), result);
+
+        assertThat(members).extracting(MemberRfm::monetaryScore).containsExactly(1, 2, 3, 4, 5);
+        assertThat(result[0].thresholds().monetaryMin()).containsExactly(new BigDecimal("10.01"), new BigDecimal("10.02"),
+                new BigDecimal("20.01"), new BigDecimal("30.01"));
+    }
+
+    @Test
     void shouldCountOnlyPurchasesInTheWindowUpToTheRunsDate() {
         History history = new History().member("m", "2024-01-01", "member")
                 .purchase("m", "too-old", "2025-06-30", "1000", 0)      // 365 days before: outside a 365-day window
