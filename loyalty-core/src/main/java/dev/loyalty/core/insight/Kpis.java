@@ -55,8 +55,11 @@ final class Kpis {
     private long liability;
     private long promotions;
     private long demotions;
-    /** Promotions and demotions per pair of tiers: from, then to. */
-    private final Map<String, Map<String, Long>> moves = new TreeMap<>();
+    /**
+     * Promotions and demotions per pair of tiers: from, then to, then promotions at 0 and demotions
+     * at 1, as the records say, so that codes no longer on the ladder keep their direction.
+     */
+    private final Map<String, Map<String, long[]>> moves = new TreeMap<>();
     private long offersIssued;
     private long offersRedeemed;
     private long winBackIssued;
@@ -155,14 +158,17 @@ final class Kpis {
             if (change.at().isBefore(from) || !change.at().isBefore(to)) {
                 continue;
             }
+            int kind;
             if (change.kind() == TierChange.Kind.PROMOTION) {
                 promotions++;
+                kind = 0;
             } else if (change.kind() == TierChange.Kind.DEMOTION) {
                 demotions++;
+                kind = 1;
             } else {
                 continue;
             }
-            moves.computeIfAbsent(change.fromTier(), code -> new TreeMap<>()).merge(change.toTier(), 1L, Long::sum);
+            moves.computeIfAbsent(change.fromTier(), code -> new TreeMap<>()).computeIfAbsent(change.toTier(), code -> new long[2])[kind]++;
         }
     }
 
@@ -201,7 +207,12 @@ final class Kpis {
                 new Ratio(referredNewMembers, newMembers));
     }
 
-    /** The movements per pair in ladder order (the tier left, then the tier reached); codes off the ladder after, alphabetically. */
+    /**
+     * The movements per pair in ladder order (the tier left, then the tier reached); codes off the
+     * ladder after, alphabetically. Whether a move is a promotion comes from its records, not from
+     * the ladder, which may no longer hold the codes; a pair with both (the ladder reordered) has a
+     * promotion row, then a demotion row.
+     */
     private ProgramKpis.TierMovements tierMovements() {
         Map<String, Integer> rank = new LinkedHashMap<>();
         program.tiers().forEach(tier -> rank.put(tier.code(), tier.rank()));
@@ -209,8 +220,15 @@ final class Kpis {
                 .thenComparing(Comparator.naturalOrder());
         List<ProgramKpis.TierMove> list = new ArrayList<>();
         moves.keySet().stream().sorted(ladder).forEach(fromTier -> moves.get(fromTier).keySet().stream().sorted(ladder)
-                .forEach(toTier -> list.add(new ProgramKpis.TierMove(fromTier, toTier, ladder.compare(toTier, fromTier) > 0,
-                        moves.get(fromTier).get(toTier)))));
+                .forEach(toTier -> {
+                    long[] counts = moves.get(fromTier).get(toTier);
+                    if (counts[0] > 0) {
+                        list.add(new ProgramKpis.TierMove(fromTier, toTier, true, counts[0]));
+                    }
+                    if (counts[1] > 0) {
+                        list.add(new ProgramKpis.TierMove(fromTier, toTier, false, counts[1]));
+                    }
+                }));
         return new ProgramKpis.TierMovements(promotions, demotions, list);
     }
 

@@ -191,6 +191,19 @@ class KpisTest {
     }
 
     @Test
+    void shouldTakeAMovesDirectionFromItsRecordWhenItsTiersAreOffTheLadder() {
+        // tiers renamed since: neither code is on the ladder any more, and "legacy-gold" sorts before "legacy-silver"
+        history.tierChange("erin", TierChange.Kind.PROMOTION, "legacy-silver", "legacy-gold", "2026-02-08");
+
+        ProgramKpis.TierMovements movements = february().tierMovements();
+
+        assertThat(movements.promotions()).isEqualTo(3);
+        assertThat(movements.moves()).contains(new ProgramKpis.TierMove("legacy-silver", "legacy-gold", true, 1));
+        assertThat(movements.moves().stream().filter(ProgramKpis.TierMove::promotion).mapToLong(ProgramKpis.TierMove::members).sum())
+                .isEqualTo(movements.promotions());
+    }
+
+    @Test
     void shouldCountTierMovementsByTheInstantOfTheChange() {
         ProgramKpis.TierMovements january = kpis(KpiSettings.builder(LocalDate.of(2026, 1, 1), FEB)).tierMovements();
 
