@@ -2,6 +2,11 @@ package dev.loyalty.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.core.insight.ProgramKpis;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The HTML report's text: self-contained, every chart and KPI present, text escaped. */
@@ -40,6 +45,32 @@ class HtmlReportTest {
         String html = HtmlReport.builder(Reports.kpis()).build().toHtml();
 
         assertThat(html).contains("tier-distribution", "liability-over-time").doesNotContain("segment-sizes");
+    }
+
+    private static double cy(String html, String label) {
+        Matcher matcher = Pattern.compile("<circle class=\"point\" data-label=\"" + label + "\" data-value=\"-?\\d+\" cx=\"[0-9.]+\" cy=\"([0-9.]+)\"")
+                .matcher(html);
+        assertThat(matcher.find()).as("point %s", label).isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
+    void shouldDrawANegativeLiabilityBelowZeroWhenMembersOweMoreThanTheyHold() {
+        ProgramKpis k = Reports.kpis();
+        ProgramKpis owing = new ProgramKpis(k.from(), k.to(), k.members(), k.newMembers(), k.activeMembers(), k.previousActiveMembers(),
+                k.retention(), k.churn(), k.repurchase(), k.pointsIssued(), k.pointsRedeemed(), k.pointsExpired(), k.pointsClawedBack(), 100,
+                k.liabilityValue(), k.breakage(), k.redemption(), k.tiers(),
+                List.of(new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 2, 1), 0), new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 2, 15), -50),
+                        new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 3, 1), 100)),
+                k.tierMovements(), k.offers(), k.referral());
+
+        String html = HtmlReport.builder(owing).build().toHtml();
+
+        // the plot is 180 units high: 100 at its top (y 30), -50 at its bottom (y 210), zero a third of the way up (y 150)
+        assertThat(cy(html, "2026-03-01")).isEqualTo(30.0);
+        assertThat(cy(html, "2026-02-01")).isEqualTo(150.0);
+        assertThat(cy(html, "2026-02-15")).isEqualTo(210.0);
+        assertThat(html).contains("text-anchor=\"end\">-50</text>");
     }
 
     @Test
