@@ -18,6 +18,23 @@ import java.time.Period;
 public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period liabilityStep) {
 
     /**
+     * Checks the settings as the builder does, so that settings made without it cannot hold a
+     * step that never reaches the period's end.
+     *
+     * @param from the first day of the period
+     * @param to the day after the period's last
+     * @param pointValue what one point is worth, zero or more; null to leave it out
+     * @param liabilityStep the spacing of the liability series, positive
+     */
+    public KpiSettings {
+        checkPeriod(from, to);
+        if (pointValue != null) {
+            checkPointValue(pointValue);
+        }
+        checkStep(liabilityStep);
+    }
+
+    /**
      * Starts settings for a period; the liability series defaults to month steps.
      *
      * @param from the first day
@@ -25,12 +42,30 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
      * @return the builder
      */
     public static Builder builder(LocalDate from, LocalDate toExclusive) {
+        checkPeriod(from, toExclusive);
+        return new Builder(from, toExclusive);
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate toExclusive) {
         Checks.notNull(from, "kpi.from");
         Checks.notNull(toExclusive, "kpi.to");
         if (!from.isBefore(toExclusive)) {
             throw new InvalidInputException("kpi.to", toExclusive + " must be after the period's first day " + from);
         }
-        return new Builder(from, toExclusive);
+    }
+
+    private static void checkPointValue(Money value) {
+        Checks.notNull(value, "kpi.pointValue");
+        if (value.signum() < 0) {
+            throw new InvalidInputException("kpi.pointValue", "must not be negative, was " + value);
+        }
+    }
+
+    private static void checkStep(Period step) {
+        Checks.notNull(step, "kpi.liabilityStep");
+        if (step.isNegative() || step.isZero()) {
+            throw new InvalidInputException("kpi.liabilityStep", "must be positive, was " + step);
+        }
     }
 
     /**
@@ -61,10 +96,7 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
          * @return this builder
          */
         public Builder pointValue(Money value) {
-            Checks.notNull(value, "kpi.pointValue");
-            if (value.signum() < 0) {
-                throw new InvalidInputException("kpi.pointValue", "must not be negative, was " + value);
-            }
+            checkPointValue(value);
             this.pointValue = value;
             return this;
         }
@@ -76,10 +108,7 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
          * @return this builder
          */
         public Builder liabilityStep(Period step) {
-            Checks.notNull(step, "kpi.liabilityStep");
-            if (step.isNegative() || step.isZero()) {
-                throw new InvalidInputException("kpi.liabilityStep", "must be positive, was " + step);
-            }
+            checkStep(step);
             this.liabilityStep = step;
             return this;
         }

@@ -246,6 +246,17 @@ class KpisTest {
     }
 
     @Test
+    void shouldRefuseSettingsMadeWithoutTheBuilderWhenTheBuilderWouldRefuseThem() {
+        // a zero step never reaches the period's end: computing the liability series would loop until memory runs out
+        assertThatThrownBy(() -> new KpiSettings(FEB, MAR, null, Period.ZERO)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("kpi.liabilityStep");
+        assertThatThrownBy(() -> new KpiSettings(MAR, FEB, null, Period.ofMonths(1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("kpi.to");
+        assertThatThrownBy(() -> new KpiSettings(FEB, MAR, Money.of("-0.01", "GBP"), Period.ofMonths(1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("kpi.pointValue");
+    }
+
+    @Test
     void shouldRefuseAPeriodThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> KpiSettings.builder(MAR, FEB)).isInstanceOf(InvalidInputException.class).hasMessageContaining("kpi.to");
     }
