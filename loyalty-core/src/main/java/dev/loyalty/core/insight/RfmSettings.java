@@ -40,6 +40,33 @@ public record RfmSettings(LocalDate asOf, int windowDays, RfmThresholds threshol
                           int vipMinFrequency, int vipMinMonetary, int atRiskMaxRecency, int atRiskMinValue, int potentialMinRecency) {
 
     /**
+     * Checks the settings as the builder does, so that settings made without it cannot hold a
+     * window of no days or a score outside 1 to 5.
+     *
+     * @param asOf the date members are scored as of, in each member's zone
+     * @param windowDays the days of purchases counted, one or more
+     * @param thresholds the fixed cut points, or null for quintiles computed by the run
+     * @param dormantAfterDays the days without a purchase after which a member is dormant, zero or more
+     * @param vipMinRecency the least recency score of a VIP, 1 to 5
+     * @param vipMinFrequency the least frequency score of a VIP, 1 to 5
+     * @param vipMinMonetary the least monetary score of a VIP, 1 to 5
+     * @param atRiskMaxRecency the highest recency score of an at-risk member, 1 to 5
+     * @param atRiskMinValue the least frequency or monetary score of an at-risk member, 1 to 5
+     * @param potentialMinRecency the least recency score of a potential member, 1 to 5
+     */
+    public RfmSettings {
+        Checks.notNull(asOf, "rfm.asOf");
+        positive(windowDays, "rfm.windowDays");
+        notNegative(dormantAfterDays, "rfm.dormantAfterDays");
+        score(vipMinRecency, "rfm.vip.recency");
+        score(vipMinFrequency, "rfm.vip.frequency");
+        score(vipMinMonetary, "rfm.vip.monetary");
+        score(atRiskMaxRecency, "rfm.atRisk.recency");
+        score(atRiskMinValue, "rfm.atRisk.value");
+        score(potentialMinRecency, "rfm.potential.recency");
+    }
+
+    /**
      * Starts settings with the defaults: a 365-day window, quintiles, dormant after 180 days.
      *
      * @param asOf the date to score as of
@@ -120,10 +147,7 @@ public record RfmSettings(LocalDate asOf, int windowDays, RfmThresholds threshol
          * @return this builder
          */
         public Builder dormantAfterDays(int days) {
-            if (days < 0) {
-                throw new InvalidInputException("rfm.dormantAfterDays", "must not be negative, was " + days);
-            }
-            this.dormantAfterDays = days;
+            this.dormantAfterDays = notNegative(days, "rfm.dormantAfterDays");
             return this;
         }
 
@@ -175,19 +199,26 @@ public record RfmSettings(LocalDate asOf, int windowDays, RfmThresholds threshol
             return new RfmSettings(asOf, windowDays, thresholds, dormantAfterDays, vipMinRecency, vipMinFrequency, vipMinMonetary,
                     atRiskMaxRecency, atRiskMinValue, potentialMinRecency);
         }
+    }
 
-        private static int positive(int value, String field) {
-            if (value < 1) {
-                throw new InvalidInputException(field, "must be at least 1, was " + value);
-            }
-            return value;
+    private static int positive(int value, String field) {
+        if (value < 1) {
+            throw new InvalidInputException(field, "must be at least 1, was " + value);
         }
+        return value;
+    }
 
-        private static int score(int value, String field) {
-            if (value < 1 || value > 5) {
-                throw new InvalidInputException(field, "must be a score from 1 to 5, was " + value);
-            }
-            return value;
+    private static int notNegative(int value, String field) {
+        if (value < 0) {
+            throw new InvalidInputException(field, "must not be negative, was " + value);
         }
+        return value;
+    }
+
+    private static int score(int value, String field) {
+        if (value < 1 || value > 5) {
+            throw new InvalidInputException(field, "must be a score from 1 to 5, was " + value);
+        }
+        return value;
     }
 }

@@ -193,6 +193,19 @@ class SegmentationTest {
     }
 
     @Test
+    void shouldRefuseSettingsMadeWithoutTheBuilderWhenTheBuilderWouldRefuseThem() {
+        // a window of no days would count no purchase and make every member dormant without a word
+        assertThatThrownBy(() -> new RfmSettings(AS_OF, 0, null, 180, 4, 4, 4, 2, 3, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rfm.windowDays");
+        assertThatThrownBy(() -> new RfmSettings(AS_OF, 365, null, -1, 4, 4, 4, 2, 3, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rfm.dormantAfterDays");
+        assertThatThrownBy(() -> new RfmSettings(AS_OF, 365, null, 180, 6, 4, 4, 2, 3, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rfm.vip.recency");
+        assertThatThrownBy(() -> new RfmSettings(null, 365, null, 180, 4, 4, 4, 2, 3, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rfm.asOf");
+    }
+
+    @Test
     void shouldStoreCodesInLowerCase() {
         assertThat(Segment.AT_RISK.code()).isEqualTo("at_risk");
     }
