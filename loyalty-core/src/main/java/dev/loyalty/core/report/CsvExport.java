@@ -7,6 +7,7 @@ import dev.loyalty.core.insight.Segmentation;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,7 +33,8 @@ public final class CsvExport {
     /**
      * Writes one row per KPI: {@code kpi,label,value,numerator,denominator,formula}; the
      * numerator and denominator are filled for rates. Then the tier distribution
-     * ({@code tier:<code>}), the tier movements per pair ({@code tier_move:<from>><to>}) and the
+     * ({@code tier:<code>}), the tier movements per pair ({@code tier_move:<from>><to>}, with {@code :promotion} or
+     * {@code :demotion} after it when a pair moved both ways in the period, as after a ladder was reordered) and the
      * liability series ({@code liability:<date>}).
      *
      * @param kpis the KPIs
@@ -50,8 +52,9 @@ public final class CsvExport {
             for (ProgramKpis.TierCount tier : kpis.tiers()) {
                 csv.printRecord("tier:" + tier.tierCode(), "Members on tier " + tier.tierCode(), tier.members(), "", "", "members per current tier");
             }
-            for (ProgramKpis.TierMove move : kpis.tierMovements().moves()) {
-                csv.printRecord("tier_move:" + move.fromTier() + ">" + move.toTier(),
+            List<ProgramKpis.TierMove> moves = kpis.tierMovements().moves();
+            for (ProgramKpis.TierMove move : moves) {
+                csv.printRecord(moveKey(move, moves),
                         (move.promotion() ? "Promotions" : "Demotions") + " from " + move.fromTier() + " to " + move.toTier(), move.members(), "",
                         "", (move.promotion() ? "PROMOTION" : "DEMOTION") + " records from " + move.fromTier() + " to " + move.toTier()
                                 + " in the period");
@@ -102,6 +105,20 @@ public final class CsvExport {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the member CSV", e);
         }
+    }
+
+    /**
+     * Returns a movement's key, {@code tier_move:<from>><to>}; when the pair also moved the other way in the period (the
+     * ladder was reordered), {@code :promotion} or {@code :demotion} follows, so that no two rows share a key.
+     */
+    private static String moveKey(ProgramKpis.TierMove move, List<ProgramKpis.TierMove> moves) {
+        String key = "tier_move:" + move.fromTier() + ">" + move.toTier();
+        for (ProgramKpis.TierMove other : moves) {
+            if (other.promotion() != move.promotion() && other.fromTier().equals(move.fromTier()) && other.toTier().equals(move.toTier())) {
+                return key + (move.promotion() ? ":promotion" : ":demotion");
+            }
+        }
+        return key;
     }
 
     /** Returns the text with a {@code '} in front when a spreadsheet would read it as a formula (or it starts with {@code '}). */

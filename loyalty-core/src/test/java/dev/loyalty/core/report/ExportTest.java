@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loyalty.core.insight.MemberRfm;
+import dev.loyalty.core.insight.ProgramKpis;
 import dev.loyalty.core.insight.Segment;
 import dev.loyalty.core.model.MemberId;
 import java.io.IOException;
@@ -54,6 +55,20 @@ class ExportTest {
         assertThat(rows.get("offers_issued").get("value")).isEqualTo("5");
         assertThat(rows.get("offer_conversion_rate").values()).containsSubsequence("25.00%", "1", "4");
         assertThat(rows.get("offer_redemption_rate").get("value")).isEqualTo("40.00%");
+    }
+
+    @Test
+    void shouldKeyAPairsPromotionsAndDemotionsApartWhenExportedAsCsv() throws IOException {
+        // a pair both ways in one period: the ladder was reordered during it
+        ProgramKpis reordered = Reports.kpis(new ProgramKpis.TierMovements(2, 1, List.of(new ProgramKpis.TierMove("member", "silver", true, 1),
+                new ProgramKpis.TierMove("silver", "gold", true, 1), new ProgramKpis.TierMove("silver", "gold", false, 1))));
+        StringBuilder out = new StringBuilder();
+        CsvExport.kpis(reordered, out);
+
+        List<CSVRecord> moves = parse(out.toString()).stream().filter(r -> r.get("kpi").startsWith("tier_move:")).toList();
+        assertThat(moves).extracting(r -> r.get("kpi"))
+                .containsExactly("tier_move:member>silver", "tier_move:silver>gold:promotion", "tier_move:silver>gold:demotion");
+        assertThat(moves.get(2).get("label")).isEqualTo("Demotions from silver to gold");
     }
 
     @Test

@@ -18,13 +18,18 @@ final class Reports {
     }
 
     static ProgramKpis kpis() {
+        return kpis(new ProgramKpis.TierMovements(3, 1, List.of(new ProgramKpis.TierMove("member", "silver", true, 2),
+                new ProgramKpis.TierMove("silver", "gold", true, 1), new ProgramKpis.TierMove("gold", "silver", false, 1))));
+    }
+
+    /** The same KPIs with other tier movements. */
+    static ProgramKpis kpis(ProgramKpis.TierMovements movements) {
         return new ProgramKpis(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1), 4, 1, 2, 2, new Ratio(1, 2), new Ratio(1, 2),
                 new Ratio(1, 2), 90, 40, 20, 5, 152, Money.of("1.52", "GBP"), new Ratio(20, 90), new Ratio(40, 90),
                 List.of(new ProgramKpis.TierCount("member", 3), new ProgramKpis.TierCount("silver", 0), new ProgramKpis.TierCount("gold", 1)),
                 List.of(new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 2, 1), 127), new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 2, 15), 162),
                         new ProgramKpis.LiabilityPoint(LocalDate.of(2026, 3, 1), 152)),
-                new ProgramKpis.TierMovements(3, 1, List.of(new ProgramKpis.TierMove("member", "silver", true, 2),
-                        new ProgramKpis.TierMove("silver", "gold", true, 1), new ProgramKpis.TierMove("gold", "silver", false, 1))),
+                movements,
                 new ProgramKpis.OfferConversion(5, 2, 4, 1, new Ratio(2, 5), new Ratio(1, 4)), new Ratio(1, 1));
     }
 
