@@ -1,6 +1,7 @@
 package dev.loyalty.core.internal;
 
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.RuleEvaluationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,6 +88,39 @@ public final class Checks {
             throw new InvalidInputException(field, "must not be null");
         }
         return value;
+    }
+
+    /**
+     * Returns a rule-set version, or throws {@link RuleEvaluationException} when no store can keep
+     * it as it is: null or blank, longer than {@link #MAX_ID_LENGTH} characters (the databases keep
+     * it in a {@code VARCHAR(128)}), holding a NUL (which PostgreSQL refuses in text) or a lone
+     * surrogate (which UTF-8 cannot encode). The stores would otherwise disagree: the in-memory one
+     * keeps any text, a database refuses the event's write.
+     *
+     * @param version the version a rule engine reported
+     * @return the version
+     */
+    public static String ruleSetVersion(String version) {
+        if (version == null || version.isBlank()) {
+            throw new RuleEvaluationException("the rule-set version must not be blank");
+        }
+        if (version.length() > MAX_ID_LENGTH) {
+            throw new RuleEvaluationException("the rule-set version is " + version.length() + " characters long; at most " + MAX_ID_LENGTH
+                    + " are allowed");
+        }
+        for (int i = 0, n = version.length(); i < n; i++) {
+            char c = version.charAt(i);
+            if (c == '\0') {
+                throw new RuleEvaluationException("the rule-set version must not hold a NUL character (at index " + i + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                if (unpaired(version, i)) {
+                    throw new RuleEvaluationException("the rule-set version " + unpairedMessage(version, i));
+                }
+                i++;
+            }
+        }
+        return version;
     }
 
     /**

@@ -326,7 +326,7 @@ public final class ReferralWork {
         EventId eventId = EventId.of(refereeKey(REFEREE_EVENT, member.id(), ""));
         if (member.status() != MemberStatus.ACTIVE) {
             // rewards go to active members only, as offers do; the referral still qualifies, so the referrer's side goes on
-            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, List.of(), List.of(), rules.version(),
+            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, List.of(), List.of(), Checks.ruleSetVersion(rules.version()),
                     summary + "; member " + member.id() + " is " + member.status() + ", so no referee reward");
             return changes.withReferrals(update(qualified));
         }
@@ -350,7 +350,7 @@ public final class ReferralWork {
         if (member.status() != MemberStatus.ACTIVE) {
             // a suspended or closed referrer earns nothing, and the referral takes no slot of the cap nor counts toward a star
             MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFERRER_EVENT, referee, "")), referral.qualifiedAt(), asOf,
-                    List.of(), List.of(), rules.version(), "Referral of " + referee + " qualified; the referrer is " + member.status()
+                    List.of(), List.of(), Checks.ruleSetVersion(rules.version()), "Referral of " + referee + " qualified; the referrer is " + member.status()
                             + ", so no referrer reward");
             return changes.withReferrals(update(referral.rejected(ReferralRejection.REFERRER_NOT_ACTIVE, asOf)));
         }
@@ -377,7 +377,7 @@ public final class ReferralWork {
         boolean capped = rewardedInPeriod >= policy.rewardCap();
         List<PointsComposer.Award> awards = new ArrayList<>();
         List<Proposal> offers = new ArrayList<>();
-        String version = rules.version();
+        String version = Checks.ruleSetVersion(rules.version());
         if (!capped) {
             Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRER_REWARD, member, referral, referral.qualifiedAt(), zone,
                     qualifiedInQuarter));

@@ -1,5 +1,6 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.internal.Checks;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +8,8 @@ import java.util.Map;
  * The result of evaluating one event: the decisions and the version of the rule set that made
  * them, taken together so that a rule-set swap can never mislabel an event's entries.
  *
- * @param ruleSetVersion the version of the rule set that evaluated the event
+ * @param ruleSetVersion the version of the rule set that evaluated the event: 1 to 128 characters,
+ *                       without NUL or lone surrogates, which no store could keep
  * @param decisions the decisions, in the order the rules fired
  * @param limits the declared limits of the campaigns, by the name of each rule that belongs to a limited
  *               campaign (a budget, a member limit or an exclusive group); rules not listed are unlimited
@@ -29,11 +31,15 @@ public record Evaluation(String ruleSetVersion, List<Decision> decisions, Map<St
      *                         ({@link RuleContext#balance()}); when false, the core may apply the evaluation
      *                         after the balance has moved, as {@code processAll} does for several purchases of
      *                         one member evaluated together. True unless the rule engine knows better
+     * @throws IllegalArgumentException when the version is null or blank
+     * @throws dev.loyalty.core.RuleEvaluationException when the version is longer than 128 characters or
+     *         holds a NUL or a lone surrogate
      */
     public Evaluation {
         if (ruleSetVersion == null || ruleSetVersion.isBlank()) {
             throw new IllegalArgumentException("ruleSetVersion must not be blank");
         }
+        Checks.ruleSetVersion(ruleSetVersion);
         decisions = List.copyOf(decisions);
         limits = limits == null ? Map.of() : Map.copyOf(limits);
     }

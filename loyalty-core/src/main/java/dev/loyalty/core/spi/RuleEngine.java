@@ -15,7 +15,9 @@ public interface RuleEngine extends AutoCloseable {
 
     /**
      * Returns the version of the active rule set, recorded on every ledger entry it produces;
-     * typically a hash of the rule sources.
+     * typically a hash of the rule sources. Every store must keep it: 1 to 128 characters, no NUL
+     * and no lone surrogate; an event evaluated under another version is refused with a
+     * {@link dev.loyalty.core.RuleEvaluationException} and nothing is stored.
      *
      * @return the rule-set version
      */

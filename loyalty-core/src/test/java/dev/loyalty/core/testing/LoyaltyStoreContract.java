@@ -16,6 +16,7 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.Statement;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
@@ -285,6 +286,34 @@ public abstract class LoyaltyStoreContract {
                 .hasMessageStartingWith("memberId has an unpaired surrogate \\uD800 at index 2");
 
         assertThat(allMembers(store)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnEventAndStoreNothingWhenItsRuleSetVersionIsNoTextAStoreCanKeep() {
+        // the databases keep a version of at most 128 characters (VARCHAR(128)), without NUL (PostgreSQL) and as valid UTF-8
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+        List<Map.Entry<String, String>> refusals = List.of(
+                Map.entry("v".repeat(129), "is 129 characters long; at most 128 are allowed"),
+                Map.entry("v1\u0000", "must not hold a NUL character (at index 2)"),
+                Map.entry("v1\uD800", "has an unpaired surrogate \\uD800 at index 2"));
+
+        for (Map.Entry<String, String> refusal : refusals) {
+            LoyaltyEngine versioned = Fixtures.engine(store, JavaRules.of(refusal.getKey()));
+            assertThatThrownBy(() -> versioned.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule-set version")
+                    .hasMessageContaining(refusal.getValue());
+            assertThatThrownBy(() -> versioned.process(enrolment("m-2", MONDAY)))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining(refusal.getValue());
+        }
+
+        assertThat(snapshot(store, "m-1")).isEqualTo(before);
+        assertThat(store.findEvent(eventId("p-1"))).isEmpty();
+        assertThat(store.findMember(member("m-2"))).isEmpty();
+        LoyaltyEngine longest = Fixtures.engine(store, JavaRules.of("v".repeat(128)));
+        assertThat(longest.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30")).ruleSetVersion()).isEqualTo("v".repeat(128));
     }
 
     @Test
