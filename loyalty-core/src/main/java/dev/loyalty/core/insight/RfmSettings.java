@@ -69,11 +69,12 @@ public record RfmSettings(LocalDate asOf, int windowDays, RfmThresholds threshol
     /**
      * Starts settings with the defaults: a 365-day window, quintiles, dormant after 180 days.
      *
-     * @param asOf the date to score as of
+     * @param asOf the date to score as of, from 1900-01-01 to 9999-12-31 (the days every store keeps)
      * @return the builder
+     * @throws dev.loyalty.core.InvalidInputException when the date is null or out of that range
      */
     public static Builder builder(LocalDate asOf) {
-        return new Builder(Checks.notNull(asOf, "rfm.asOf"));
+        return new Builder(Checks.date(asOf, "rfm.asOf"));
     }
 
     /**

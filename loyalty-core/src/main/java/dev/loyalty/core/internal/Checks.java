@@ -49,6 +49,29 @@ public final class Checks {
         return value;
     }
 
+    /** The earliest date accepted where a date stands for a day of the program, {@code 1900-01-01}, as for the time of an event. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+    /** The latest date accepted where a date stands for a day of the program, {@code 9999-12-31}, as for the time of an event. */
+    public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
+    /**
+     * Returns the date, or throws when it is null or outside {@link #EARLIEST_DATE} to {@link #LATEST_DATE}:
+     * every store keeps those days (PostgreSQL keeps none after 5874897 AD, and its driver turns
+     * {@link LocalDate#MAX} into {@code infinity}).
+     *
+     * @param value the date
+     * @param field the field path for the message
+     * @return the date
+     */
+    public static LocalDate date(LocalDate value, String field) {
+        notNull(value, field);
+        if (value.isBefore(EARLIEST_DATE) || value.isAfter(LATEST_DATE)) {
+            throw new InvalidInputException(field, value + " is outside the accepted range, " + EARLIEST_DATE + " to " + LATEST_DATE);
+        }
+        return value;
+    }
+
     /** The earliest date of birth accepted, {@code 1900-01-01}, as for the time of an event. */
     public static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
 

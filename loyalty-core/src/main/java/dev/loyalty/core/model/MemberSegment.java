@@ -16,7 +16,7 @@ import java.time.LocalDate;
  *                no purchase in the run's window
  * @param frequency the frequency score, 1 to 5; 0 without purchases in the window
  * @param monetary the monetary score, 1 to 5; 0 without purchases in the window
- * @param scoredOn the date the run scored the member as of
+ * @param scoredOn the date the run scored the member as of, from 1900-01-01 to 9999-12-31
  */
 public record MemberSegment(MemberId memberId, String segment, int recency, int frequency, int monetary, LocalDate scoredOn) {
 
@@ -33,7 +33,8 @@ public record MemberSegment(MemberId memberId, String segment, int recency, int 
      *                    no purchase in the run's window
      * @param frequency the frequency score, 1 to 5; 0 without purchases in the window
      * @param monetary the monetary score, 1 to 5; 0 without purchases in the window
-     * @param scoredOn the date the run scored the member as of
+     * @param scoredOn the date the run scored the member as of, from 1900-01-01 to 9999-12-31
+     * @throws InvalidInputException when a component is missing or out of range
      */
     public MemberSegment {
         Checks.notNull(memberId, "segment.memberId");
@@ -44,7 +45,7 @@ public record MemberSegment(MemberId memberId, String segment, int recency, int 
         score(recency, "segment.recency");
         score(frequency, "segment.frequency");
         score(monetary, "segment.monetary");
-        Checks.notNull(scoredOn, "segment.scoredOn");
+        Checks.date(scoredOn, "segment.scoredOn");
     }
 
     private static void score(int value, String field) {

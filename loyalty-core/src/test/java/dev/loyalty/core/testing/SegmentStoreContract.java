@@ -7,6 +7,7 @@ import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.insight.Insights;
@@ -124,6 +125,31 @@ public abstract class SegmentStoreContract {
         assertThatThrownBy(() -> store.saveSegments(batch)).isInstanceOf(UnknownMemberException.class).hasMessageContaining("ghost");
         assertThat(store.segment(member("m-1"))).isEmpty();
         assertThat(store.segment(member("ghost"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseASegmentScoredOnADateNoStoreKeepsAndKeepTheStoredOne() {
+        // PostgreSQL keeps no date before 4714 BC nor after 5874897 AD (its driver sends LocalDate.MAX and MIN as
+        // infinity), H2 keeps them all, the in-memory store kept any
+        enrol("m-1");
+        MemberSegment stored = new MemberSegment(member("m-1"), "vip", 5, 5, 5, RUN_DAY);
+        store.saveSegments(List.of(stored));
+
+        for (LocalDate scoredOn : List.of(LocalDate.of(6_000_000, 1, 1), LocalDate.of(-5_000, 1, 1), LocalDate.MAX, LocalDate.MIN,
+                LocalDate.of(1899, 12, 31), LocalDate.of(10_000, 1, 1))) {
+            assertThatThrownBy(() -> store.saveSegments(List.of(new MemberSegment(member("m-1"), "ordinary", 1, 1, 1, scoredOn))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("segment.scoredOn " + scoredOn + " is outside the accepted range, 1900-01-01 to 9999-12-31");
+            assertThatThrownBy(() -> Insights.of(store, Fixtures.program()).segmentAndStore(RfmSettings.builder(scoredOn).build()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("rfm.asOf " + scoredOn + " is outside the accepted range, 1900-01-01 to 9999-12-31");
+        }
+
+        assertThat(store.segment(member("m-1"))).contains(stored);
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        MemberSegment latest = new MemberSegment(member("m-1"), "ordinary", 1, 1, 1, last);
+        store.saveSegments(List.of(latest));
+        assertThat(store.segment(member("m-1"))).contains(latest);
     }
 
     @Test
