@@ -34,6 +34,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -404,6 +405,9 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<Offer> findOffer(String code) {
         Checks.notNull(code, "code");
+        if (unstorable(code)) {
+            return Optional.empty();
+        }
         return read("find offer " + code, connection -> JdbcOffers.find(connection, code));
     }
 
@@ -423,6 +427,9 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<SweepCheckpoint> findSweepCheckpoint(String sweepId) {
         Checks.notNull(sweepId, "sweepId");
+        if (unstorable(sweepId)) {
+            return Optional.empty();
+        }
         return read("read sweep checkpoint " + sweepId, connection -> JdbcCheckpoints.find(connection, sweepId));
     }
 
@@ -492,6 +499,9 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<MemberId> findReferralCodeOwner(String code) {
         Checks.notNull(code, "code");
+        if (unstorable(code)) {
+            return Optional.empty();
+        }
         return read("find the owner of referral code " + code,
                 connection -> JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE_OWNER, code).map(MemberId::of));
     }
@@ -506,7 +516,16 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public List<MemberId> findMembersByIdentity(Set<String> fingerprints) {
         Checks.notNull(fingerprints, "fingerprints");
-        return read("find members by identity", connection -> JdbcReferrals.byIdentity(connection, fingerprints));
+        Set<String> storable = new HashSet<>();
+        for (String fingerprint : fingerprints) {
+            if (fingerprint == null || !unstorable(fingerprint)) {
+                storable.add(fingerprint);
+            }
+        }
+        if (storable.isEmpty()) {
+            return List.of();
+        }
+        return read("find members by identity", connection -> JdbcReferrals.byIdentity(connection, storable));
     }
 
     @Override
@@ -708,6 +727,28 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
+    /**
+     * Tells whether a key looked up by text holds what no stored key can: a NUL, which PostgreSQL
+     * refuses in a query (the lookup would fail), or a lone surrogate, which its driver sends as
+     * '?' (the lookup would find the key with a '?' in its place). Such a key finds nothing, as in
+     * the in-memory store.
+     */
+    private static boolean unstorable(String key) {
+        for (int i = 0, n = key.length(); i < n; i++) {
+            char c = key.charAt(i);
+            if (c == '\0') {
+                return true;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Checks.unpaired(key, i)) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
+
     private static void pause(int attempt, MemberId memberId) {
         long bound = Math.min(50, 1L << Math.min(attempt, 6));
         try {
@@ -741,6 +782,9 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<CampaignBudget> campaignBudget(String campaign) {
         Checks.notNull(campaign, "campaign");
+        if (unstorable(campaign)) {
+            return Optional.empty();
+        }
         return read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
     }
 

@@ -36,6 +36,7 @@ import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.SweepCheckpoint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -314,6 +315,21 @@ public abstract class LoyaltyStoreContract {
         assertThat(store.findMember(member("m-2"))).isEmpty();
         LoyaltyEngine longest = Fixtures.engine(store, JavaRules.of("v".repeat(128)));
         assertThat(longest.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "30")).ruleSetVersion()).isEqualTo("v".repeat(128));
+    }
+
+    @Test
+    void shouldFindNoCheckpointOfferOrBudgetWhenLookingUpAKeyNoStoreCanHold() {
+        // PostgreSQL refused a NUL in the query (a StoreException), and its driver sends a lone surrogate as '?', which
+        // found the checkpoint "sweep?"; the in-memory store found nothing
+        SweepCheckpoint checkpoint = new SweepCheckpoint("sweep?", MONDAY, null, 0, false);
+        store.saveSweepCheckpoint(checkpoint);
+
+        for (String suffix : List.of("\u0000", "\uD800", "\uDC00")) {
+            assertThat(store.findSweepCheckpoint("sweep" + suffix)).as("checkpoint with %s", suffix).isEmpty();
+            assertThat(store.findOffer("OFFER" + suffix)).as("offer with %s", suffix).isEmpty();
+            assertThat(store.campaignBudget("SPRING" + suffix)).as("budget with %s", suffix).isEmpty();
+        }
+        assertThat(store.findSweepCheckpoint("sweep?")).contains(checkpoint);
     }
 
     @Test

@@ -726,6 +726,22 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldFindNoOwnerNorMemberWhenLookingUpACodeOrFingerprintNoStoreCanHold() {
+        // PostgreSQL refused a NUL in the query (a StoreException), and its driver sends a lone surrogate as '?', which
+        // found the code "CODE?" and the fingerprint "email:ann?"; the in-memory store found nothing
+        start();
+        engine.process(Enrolment.of(EventId.of("enrol-ann"), MemberId.of("ann"), clock.instant()).withIdentity(Set.of("email:ann?")));
+        engine.assignReferralCode(MemberId.of("ann"), "CODE?");
+
+        for (String suffix : List.of("\u0000", "\uD800", "\uDC00")) {
+            assertThat(store.findReferralCodeOwner("CODE" + suffix)).as("code with %s", suffix).isEmpty();
+            assertThat(store.findMembersByIdentity(Set.of("email:ann" + suffix))).as("fingerprint with %s", suffix).isEmpty();
+            assertThat(store.findMembersByIdentity(Set.of("email:ann" + suffix, "email:ann?"))).containsExactly(MemberId.of("ann"));
+        }
+        assertThat(store.findReferralCodeOwner("CODE?")).contains(MemberId.of("ann"));
+    }
+
+    @Test
     void shouldRefuseAReferralCodeForAMemberWhoIsNotEnrolled() {
         start();
 
