@@ -1,5 +1,7 @@
 package dev.loyalty.core.spi;
 
+import dev.loyalty.core.internal.Checks;
+
 /**
  * The limits a campaign's author declared, travelling with every decision of the campaign's
  * rules: a total points budget, a per-member limit and an exclusive group. The core enforces
@@ -7,7 +9,9 @@ package dev.loyalty.core.spi;
  * points; a member never earns more than the member limit from the campaign; and all members
  * together never earn more than the budget, drawn atomically from a store-level counter.
  *
- * @param campaign the campaign id, such as {@code SPRING-01}
+ * @param campaign the campaign id, such as {@code SPRING-01}; for a campaign with a budget or a member
+ *                 limit, whose totals the store keeps under it, at most 128 characters, without control
+ *                 characters or lone surrogates
  * @param budget the total points the campaign may award, or {@link #UNLIMITED}
  * @param memberLimit the points one member may earn from the campaign in all, or {@link #UNLIMITED}
  * @param group the exclusive group the campaign belongs to, or null for none
@@ -24,10 +28,17 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
      * @param budget the total points the campaign may award, or {@link #UNLIMITED}
      * @param memberLimit the points one member may earn from the campaign in all, or {@link #UNLIMITED}
      * @param group the exclusive group the campaign belongs to, or null for none
+     * @throws IllegalArgumentException when the campaign id is blank or, with a limit, no store can keep it, a limit is
+     *         negative or the group is blank (in a rule engine's evaluation, the core reports it as a
+     *         {@link dev.loyalty.core.RuleEvaluationException} and stores nothing)
      */
     public CampaignLimits {
         if (campaign == null || campaign.isBlank()) {
             throw new IllegalArgumentException("campaign must not be blank");
+        }
+        if (budget != UNLIMITED || memberLimit != UNLIMITED) {
+            // the store keeps a counted campaign's totals under its id
+            storable(campaign);
         }
         if (budget < 0 || memberLimit < 0) {
             throw new IllegalArgumentException("campaign " + campaign + ": budget " + budget + " and member limit " + memberLimit
@@ -60,5 +71,30 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
     public String toString() {
         return "CampaignLimits[" + campaign + (budgeted() ? ", budget " + budget : "")
                 + (memberLimit != UNLIMITED ? ", member limit " + memberLimit : "") + (group != null ? ", group " + group : "") + "]";
+    }
+
+    /**
+     * Refuses a campaign id no store can keep as it is, nor the engine look up: longer than
+     * {@value Checks#MAX_ID_LENGTH} characters ({@code LoyaltyEngine.campaignBudget} takes no
+     * longer id), holding a control character (PostgreSQL refuses a NUL in text) or a lone
+     * surrogate (which UTF-8 cannot encode).
+     */
+    private static void storable(String campaign) {
+        if (campaign.length() > Checks.MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("campaign id is " + campaign.length() + " characters long; at most " + Checks.MAX_ID_LENGTH
+                    + " are allowed");
+        }
+        for (int i = 0, n = campaign.length(); i < n; i++) {
+            char c = campaign.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException("campaign id must not contain control characters (at index " + i + ")");
+            }
+            if (Character.isSurrogate(c)) {
+                if (Checks.unpaired(campaign, i)) {
+                    throw new IllegalArgumentException("campaign id " + Checks.unpairedMessage(campaign, i));
+                }
+                i++;
+            }
+        }
     }
 }

@@ -5,20 +5,26 @@ import static dev.loyalty.core.testing.Fixtures.enrolment;
 import static dev.loyalty.core.testing.Fixtures.member;
 import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.CampaignBudget;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.CampaignDraw;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.LoyaltyStore;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -64,6 +70,29 @@ public abstract class BudgetContract {
                 .withLimits(Map.of(SPRING, new CampaignLimits("SPRING-01", budget, memberLimit, null)));
     }
 
+    /** The spring rule with a budget of 100 points, its limits made at each evaluation under a campaign id of the caller's. */
+    private static RuleEngine springNamed(String campaign) {
+        JavaRules pack = JavaRules.simplePack();
+        return new RuleEngine() {
+            @Override
+            public String version() {
+                return pack.version();
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                Evaluation base = pack.evaluate(context);
+                if (!(context.event() instanceof Purchase)) {
+                    return base;
+                }
+                List<Decision> decisions = new ArrayList<>(base.decisions());
+                decisions.add(new Decision.FixedPoints(SPRING, "10 spring points", Decision.WHOLE_EVENT, 10));
+                return new Evaluation(base.ruleSetVersion(), decisions,
+                        Map.of(SPRING, new CampaignLimits(campaign, 100, CampaignLimits.UNLIMITED, null)));
+            }
+        };
+    }
+
     private static long pointsOf(LoyaltyStore store, String rule, String... members) {
         long sum = 0;
         for (String id : members) {
@@ -95,6 +124,36 @@ public abstract class BudgetContract {
         });
         assertThat(pointsOf(store, SPRING, "m-1")).isEqualTo(25);
         assertThat(engine.campaignBudget("SPRING-01")).contains(new CampaignBudget("SPRING-01", 25, 25));
+    }
+
+    @Test
+    void shouldRefuseAPurchaseAndStoreNothingWhenItsCampaignIdIsNoTextAStoreCanKeep() {
+        // the databases keep a campaign id in a VARCHAR(255), PostgreSQL without NUL and as valid UTF-8; the engine looks
+        // budgets up by ids of at most 128 characters; the in-memory store kept any id
+        LoyaltyStore store = newStore();
+        Fixtures.engine(store).process(enrolment("m-1", MONDAY));
+        List<LedgerEntry> ledger = store.ledger(member("m-1"));
+        List<Map.Entry<String, String>> refusals = List.of(
+                Map.entry("S".repeat(256), "is 256 characters long; at most 128 are allowed"),
+                Map.entry("S".repeat(129), "is 129 characters long; at most 128 are allowed"),
+                Map.entry("SPRING\u000001", "must not contain control characters (at index 6)"),
+                Map.entry("SPRING-\uD800", "has an unpaired surrogate \\uD800 at index 7"));
+
+        for (Map.Entry<String, String> refusal : refusals) {
+            LoyaltyEngine engine = Fixtures.engine(store, springNamed(refusal.getKey()));
+            assertThatThrownBy(() -> engine.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "2.00")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("campaign id")
+                    .hasMessageContaining(refusal.getValue());
+            assertThat(store.campaignBudget(refusal.getKey())).isEmpty();
+        }
+
+        assertThat(store.ledger(member("m-1"))).isEqualTo(ledger);
+        assertThat(store.balance(member("m-1"))).isEqualTo(Points.of(JavaRules.WELCOME_POINTS));
+        assertThat(store.findEvent(Fixtures.eventId("p-1"))).isEmpty();
+        LoyaltyEngine longest = Fixtures.engine(store, springNamed("S".repeat(128)));
+        assertThat(longest.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "2.00")).points()).isEqualTo(Points.of(12));
+        assertThat(longest.campaignBudget("S".repeat(128))).contains(new CampaignBudget("S".repeat(128), 100, 10));
     }
 
     @Test
