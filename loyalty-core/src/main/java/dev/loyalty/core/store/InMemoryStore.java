@@ -84,7 +84,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
-        return Optional.ofNullable(events.get(eventId));
+        return Optional.ofNullable(events.get(Checks.notNull(eventId, "eventId")));
     }
 
     /** Looks the ids up in the event index directly, without the default's copies. */
@@ -129,7 +129,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<Member> findMember(MemberId memberId) {
-        Slot slot = byId.get(memberId);
+        Slot slot = byId.get(Checks.notNull(memberId, "memberId"));
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.member);
     }
 
@@ -345,7 +345,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<MemberSegment> segment(MemberId memberId) {
-        Slot slot = byId.get(memberId);
+        Slot slot = byId.get(Checks.notNull(memberId, "memberId"));
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.segment);
     }
 
@@ -448,7 +448,7 @@ public final class InMemoryStore implements LoyaltyStore {
     }
 
     private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
-        Slot slot = byId.get(memberId);
+        Slot slot = byId.get(Checks.notNull(memberId, "memberId"));
         if (slot == null) {
             return absent;
         }

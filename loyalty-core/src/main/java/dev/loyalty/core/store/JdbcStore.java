@@ -337,12 +337,14 @@ public final class JdbcStore implements LoyaltyStore {
      */
     @Override
     public List<Hold> holds(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
         return read("read the holds of member " + memberId,
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_HOLDS, memberId.value(), JdbcMapping::readHold));
     }
 
     @Override
     public Account account(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
         return read("read the account of member " + memberId,
                 connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::account).orElse(Account.NEW));
     }

@@ -333,6 +333,29 @@ public abstract class LoyaltyStoreContract {
     }
 
     @Test
+    void shouldRefuseANullIdWithAnInvalidInputExceptionOnEveryRead() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+        Map<String, Runnable> reads = new TreeMap<>();
+        reads.put("findEvent", () -> store.findEvent(null));
+        reads.put("findMember", () -> store.findMember(null));
+        reads.put("balance", () -> store.balance(null));
+        reads.put("ledger", () -> store.ledger(null));
+        reads.put("lots", () -> store.lots(null));
+        reads.put("holds", () -> store.holds(null));
+        reads.put("account", () -> store.account(null));
+        reads.put("tierHistory", () -> store.tierHistory(null));
+        reads.put("offers", () -> store.offers(null));
+        reads.put("offerBook", () -> store.offerBook(null));
+        reads.put("segment", () -> store.segment(null));
+
+        for (Map.Entry<String, Runnable> read : reads.entrySet()) {
+            assertThatThrownBy(read.getValue()::run).as(read.getKey()).isInstanceOf(InvalidInputException.class).hasMessageContaining("must not be null");
+        }
+        assertThat(snapshot(store, "m-1")).isEqualTo(before);
+    }
+
+    @Test
     void shouldKeepChangedProfileWhenProfileChanges() {
         engine.process(enrolment("m-1", MONDAY));
 
