@@ -356,6 +356,22 @@ public abstract class LoyaltyStoreContract {
     }
 
     @Test
+    void shouldRefuseACheckpointAtAnInstantNoStoreKeepsAndKeepTheSavedOne() {
+        // the JDBC store failed with a raw DateTimeException (Instant.MAX has no OffsetDateTime) or, on PostgreSQL, a
+        // StoreException (timestamp out of range); the in-memory store kept it
+        SweepCheckpoint saved = new SweepCheckpoint("sweep", MONDAY, null, 0, false);
+        store.saveSweepCheckpoint(saved);
+
+        for (Instant asOf : List.of(Instant.MAX, Instant.MIN, Instant.parse("+300000-01-01T00:00:00Z"), Instant.parse("1899-12-31T23:59:59Z"))) {
+            assertThatThrownBy(() -> store.saveSweepCheckpoint(new SweepCheckpoint("sweep", asOf, member("m-1"), 1, true)))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("sweep.asOf " + asOf + " is outside the accepted range");
+        }
+
+        assertThat(store.findSweepCheckpoint("sweep")).contains(saved);
+    }
+
+    @Test
     void shouldKeepChangedProfileWhenProfileChanges() {
         engine.process(enrolment("m-1", MONDAY));
 
