@@ -25,7 +25,7 @@ import java.time.LocalDate;
  *   <li>{@code ordinary}: everyone else.</li>
  * </ol>
  *
- * @param asOf the date members are scored as of, in each member's zone
+ * @param asOf the date members are scored as of, in each member's zone, from 1900-01-01 to 9999-12-31
  * @param windowDays the days of purchases counted, up to and including {@code asOf}
  * @param thresholds the fixed cut points, or null for quintiles computed by the run
  * @param dormantAfterDays the days without a purchase after which a member is dormant
@@ -43,7 +43,7 @@ public record RfmSettings(LocalDate asOf, int windowDays, RfmThresholds threshol
      * Checks the settings as the builder does, so that settings made without it cannot hold a
      * window of no days or a score outside 1 to 5.
      *
-     * @param asOf the date members are scored as of, in each member's zone
+     * @param asOf the date members are scored as of, in each member's zone, from 1900-01-01 to 9999-12-31
      * @param windowDays the days of purchases counted, one or more
      * @param thresholds the fixed cut points, or null for quintiles computed by the run
      * @param dormantAfterDays the days without a purchase after which a member is dormant, zero or more
@@ -55,7 +55,7 @@ public record RfmSettings(LocalDate asOf, int windowDays, RfmThresholds threshol
      * @param potentialMinRecency the least recency score of a potential member, 1 to 5
      */
     public RfmSettings {
-        Checks.notNull(asOf, "rfm.asOf");
+        Checks.date(asOf, "rfm.asOf");
         positive(windowDays, "rfm.windowDays");
         notNegative(dormantAfterDays, "rfm.dormantAfterDays");
         score(vipMinRecency, "rfm.vip.recency");

@@ -206,6 +206,13 @@ class SegmentationTest {
     }
 
     @Test
+    void shouldRefuseSettingsMadeWithoutTheBuilderScoringOnADateNoStoreKeeps() {
+        // the run's segments are stored as scored on this date, which a database keeps only from 1900 to 9999
+        assertThatThrownBy(() -> new RfmSettings(LocalDate.of(10_000, 1, 1), 365, null, 180, 4, 4, 4, 2, 3, 4))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("rfm.asOf");
+    }
+
+    @Test
     void shouldStoreCodesInLowerCase() {
         assertThat(Segment.AT_RISK.code()).isEqualTo("at_risk");
     }
