@@ -318,6 +318,7 @@ public interface LoyaltyStore {
      *
      * @param fingerprints the fingerprints to look for
      * @return the matching members, in id order
+     * @throws dev.loyalty.core.InvalidInputException when the set or one of its fingerprints is null
      */
     default java.util.List<MemberId> findMembersByIdentity(java.util.Set<String> fingerprints) {
         return List.of();

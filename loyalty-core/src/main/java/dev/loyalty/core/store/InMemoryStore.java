@@ -414,8 +414,8 @@ public final class InMemoryStore implements LoyaltyStore {
     @Override
     public List<MemberId> findMembersByIdentity(Set<String> fingerprints) {
         TreeSet<MemberId> found = new TreeSet<>();
-        for (String fingerprint : fingerprints) {
-            found.addAll(identities.getOrDefault(fingerprint, Set.of()));
+        for (String fingerprint : Checks.notNull(fingerprints, "fingerprints")) {
+            found.addAll(identities.getOrDefault(Checks.notNull(fingerprint, "fingerprints[]"), Set.of()));
         }
         return List.copyOf(found);
     }

@@ -520,7 +520,7 @@ public final class JdbcStore implements LoyaltyStore {
         Checks.notNull(fingerprints, "fingerprints");
         Set<String> storable = new HashSet<>();
         for (String fingerprint : fingerprints) {
-            if (fingerprint == null || !unstorable(fingerprint)) {
+            if (!unstorable(Checks.notNull(fingerprint, "fingerprints[]"))) {
                 storable.add(fingerprint);
             }
         }

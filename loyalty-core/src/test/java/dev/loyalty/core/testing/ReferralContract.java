@@ -38,6 +38,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -739,6 +741,19 @@ public abstract class ReferralContract {
             assertThat(store.findMembersByIdentity(Set.of("email:ann" + suffix, "email:ann?"))).containsExactly(MemberId.of("ann"));
         }
         assertThat(store.findReferralCodeOwner("CODE?")).contains(MemberId.of("ann"));
+    }
+
+    @Test
+    void shouldRefuseAMissingFingerprintWithAnInvalidInputExceptionWhenLookingUpMembersByIdentity() {
+        // the in-memory store threw a NullPointerException, the JDBC store looked the null up and found nothing
+        start();
+        engine.process(Enrolment.of(EventId.of("enrol-ann"), MemberId.of("ann"), clock.instant()).withIdentity(Set.of("email:ann")));
+        Set<String> withNull = new HashSet<>(Arrays.asList("email:ann", null));
+
+        assertThatThrownBy(() -> store.findMembersByIdentity(withNull)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("fingerprints[]");
+        assertThatThrownBy(() -> store.findMembersByIdentity(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("fingerprints");
     }
 
     @Test
