@@ -131,19 +131,39 @@ public final class Checks {
             throw new RuleEvaluationException("the rule-set version is " + version.length() + " characters long; at most " + MAX_ID_LENGTH
                     + " are allowed");
         }
-        for (int i = 0, n = version.length(); i < n; i++) {
-            char c = version.charAt(i);
-            if (c == '\0') {
-                throw new RuleEvaluationException("the rule-set version must not hold a NUL character (at index " + i + ")");
+        String problem = unstorable(version, false);
+        if (problem != null) {
+            throw new RuleEvaluationException("the rule-set version " + problem);
+        }
+        return version;
+    }
+
+    /**
+     * Describes what keeps a text from being stored as it is in every store, or returns null when nothing does: a NUL
+     * (which PostgreSQL refuses in text), with {@code controls} any control character, or a lone surrogate (which UTF-8
+     * cannot encode; PostgreSQL's driver would keep a '?' in its place, so the stores would disagree). One pass.
+     *
+     * @param text the text
+     * @param controls whether every control character is refused, not only the NUL
+     * @return the problem, such as {@code must not hold a NUL character (at index 3)}, or null
+     */
+    public static String unstorable(String text, boolean controls) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\0' && !controls) {
+                return "must not hold a NUL character (at index " + i + ")";
+            }
+            if (controls && Character.isISOControl(c)) {
+                return "must not contain control characters (at index " + i + ")";
             }
             if (Character.isSurrogate(c)) {
-                if (unpaired(version, i)) {
-                    throw new RuleEvaluationException("the rule-set version " + unpairedMessage(version, i));
+                if (unpaired(text, i)) {
+                    return unpairedMessage(text, i);
                 }
                 i++;
             }
         }
-        return version;
+        return null;
     }
 
     /**

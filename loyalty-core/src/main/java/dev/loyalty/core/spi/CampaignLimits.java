@@ -84,17 +84,9 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
             throw new IllegalArgumentException("campaign id is " + campaign.length() + " characters long; at most " + Checks.MAX_ID_LENGTH
                     + " are allowed");
         }
-        for (int i = 0, n = campaign.length(); i < n; i++) {
-            char c = campaign.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException("campaign id must not contain control characters (at index " + i + ")");
-            }
-            if (Character.isSurrogate(c)) {
-                if (Checks.unpaired(campaign, i)) {
-                    throw new IllegalArgumentException("campaign id " + Checks.unpairedMessage(campaign, i));
-                }
-                i++;
-            }
+        String problem = Checks.unstorable(campaign, true);
+        if (problem != null) {
+            throw new IllegalArgumentException("campaign id " + problem);
         }
     }
 }

@@ -318,17 +318,9 @@ public sealed interface Decision {
      * place, so the stores would disagree). One pass over the characters.
      */
     private static void storable(String rule, String text, String what) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\0') {
-                throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " must not hold a NUL character (at index " + i + ")");
-            }
-            if (Character.isSurrogate(c)) {
-                if (Checks.unpaired(text, i)) {
-                    throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " " + Checks.unpairedMessage(text, i));
-                }
-                i++;
-            }
+        String problem = Checks.unstorable(text, false);
+        if (problem != null) {
+            throw new RuleEvaluationException("rule \"" + printable(rule) + "\": its " + what + " " + problem);
         }
     }
 

@@ -736,19 +736,7 @@ public final class JdbcStore implements LoyaltyStore {
      * the in-memory store.
      */
     private static boolean unstorable(String key) {
-        for (int i = 0, n = key.length(); i < n; i++) {
-            char c = key.charAt(i);
-            if (c == '\0') {
-                return true;
-            }
-            if (Character.isSurrogate(c)) {
-                if (Checks.unpaired(key, i)) {
-                    return true;
-                }
-                i++;
-            }
-        }
-        return false;
+        return Checks.unstorable(key, false) != null;
     }
 
     private static void pause(int attempt, MemberId memberId) {
