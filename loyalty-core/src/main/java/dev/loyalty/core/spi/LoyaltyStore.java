@@ -284,7 +284,7 @@ public interface LoyaltyStore {
      * a store that keeps referrals overrides this and the other referral methods.
      *
      * @param memberId the member
-     * @param code the code
+     * @param code the code; white space around it is not kept
      * @throws dev.loyalty.core.UnknownMemberException when the member is not enrolled
      * @throws dev.loyalty.core.InvalidInputException when the code belongs to another member, or the member already has another code
      * @throws UnsupportedOperationException when the store does not keep referrals

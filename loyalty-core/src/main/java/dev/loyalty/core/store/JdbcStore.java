@@ -464,9 +464,9 @@ public final class JdbcStore implements LoyaltyStore {
     }
 
     @Override
-    public void saveReferralCode(MemberId memberId, String code) {
+    public void saveReferralCode(MemberId memberId, String given) {
         Checks.notNull(memberId, "memberId");
-        Checks.text(code, "code");
+        String code = Checks.text(given, "code");
         if (findMember(memberId).isEmpty()) {
             throw new UnknownMemberException(memberId);
         }

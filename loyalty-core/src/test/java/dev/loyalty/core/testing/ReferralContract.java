@@ -757,6 +757,19 @@ public abstract class ReferralContract {
     }
 
     @Test
+    void shouldStoreAReferralCodeWithoutTheWhiteSpaceAroundItWhenSavedStraightToTheStore() {
+        // the store checked the stripped code but kept it as given: a padded code of 128 characters failed on a database
+        start();
+        engine.process(Enrolment.of(EventId.of("enrol-ann"), MemberId.of("ann"), clock.instant()));
+        String longest = "C".repeat(128);
+
+        store.saveReferralCode(MemberId.of("ann"), "  " + longest + "  ");
+
+        assertThat(store.findReferralCodeOwner(longest)).contains(MemberId.of("ann"));
+        assertThat(engine.referralCode(MemberId.of("ann"))).contains(longest);
+    }
+
+    @Test
     void shouldRefuseAReferralCodeForAMemberWhoIsNotEnrolled() {
         start();
 
