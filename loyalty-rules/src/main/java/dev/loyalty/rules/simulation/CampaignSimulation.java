@@ -8,6 +8,7 @@ import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Member;
@@ -132,15 +133,20 @@ public final class CampaignSimulation {
                 }
                 processed++;
                 members.add(event.memberId());
+                // credits are the earned and pending entries, as the KPIs count them; what else the event wrote is taken
+                // back, net: a repayment of clawed-back points moves them between the member's own lots (-x and +x)
+                long credited = 0;
+                long net = 0;
                 for (LedgerEntry entry : outcome.entries()) {
                     long points = entry.points().value();
-                    if (points > 0) {
-                        issued = Math.addExact(issued, points);
+                    net = Math.addExact(net, points);
+                    if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
+                        credited = Math.addExact(credited, points);
                         byCampaign.merge(campaignOfRule.getOrDefault(entry.rule(), entry.rule()), points, Long::sum);
-                    } else {
-                        removed = Math.addExact(removed, -points);
                     }
                 }
+                issued = Math.addExact(issued, credited);
+                removed = Math.addExact(removed, Math.subtractExact(credited, net));
             }
             long liability = 0;
             Map<String, Long> byTier = new TreeMap<>();

@@ -33,8 +33,8 @@ public record SimulationReport(Side current, Side candidate) {
      * @param version the set's version
      * @param eventsProcessed events the engine accepted
      * @param eventsRejected events the engine refused (such as a purchase before its member enrolled); the same on both sides unless a rule failed
-     * @param pointsIssued points credited (earned or pending), before any later claw-back or expiry
-     * @param pointsRemoved points taken back: redemptions, returns, expiry
+     * @param pointsIssued points credited (earned or pending), before any later claw-back or expiry; as the KPIs count them
+     * @param pointsRemoved points taken back: redemptions, returns, expiry (a repayment of clawed-back points from later earnings counts only where it lowers the balance, under {@code ClawbackPolicy.DEBT})
      * @param liability the points the members hold at the end: the sum of their balances
      * @param pointsByCampaign points credited per campaign id
      * @param membersByTier members per tier code at the end
@@ -50,8 +50,8 @@ public record SimulationReport(Side current, Side candidate) {
          * @param version the set's version
          * @param eventsProcessed events the engine accepted
          * @param eventsRejected events the engine refused (such as a purchase before its member enrolled); the same on both sides unless a rule failed
-         * @param pointsIssued points credited (earned or pending), before any later claw-back or expiry
-         * @param pointsRemoved points taken back: redemptions, returns, expiry
+         * @param pointsIssued points credited (earned or pending), before any later claw-back or expiry; as the KPIs count them
+         * @param pointsRemoved points taken back: redemptions, returns, expiry (a repayment of clawed-back points from later earnings counts only where it lowers the balance, under {@code ClawbackPolicy.DEBT})
          * @param liability the points the members hold at the end: the sum of their balances
          * @param pointsByCampaign points credited per campaign id
          * @param membersByTier members per tier code at the end

@@ -204,4 +204,40 @@ class CampaignSimulationTest {
                 .isInstanceOfSatisfying(dev.loyalty.core.InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("events[2]"))
                 .hasMessage("events[2] is null");
     }
+
+    @Test
+    void shouldNotCountARepaymentOfClawedBackPointsAsPointsIssuedOrRemoved() {
+        // a spends everything, returns the purchase (the claw-back leaves a debt of 100), then earns 50, of which all repay the debt
+        ProgramSettings negative = ProgramSettings.builder().currency("GBP").zone("Europe/London")
+                .clawback(dev.loyalty.core.ClawbackPolicy.NEGATIVE_BALANCE).build();
+        MemberId a = MemberId.of("a");
+        Instant day = START;
+        List<LoyaltyEvent> history = List.of(
+                Enrolment.of(EventId.of("e-a"), a, day),
+                Purchase.builder(EventId.of("p-1"), a, day.plus(java.time.Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
+                new dev.loyalty.core.event.Redemption(EventId.of("r-1"), a, day.plus(java.time.Duration.ofDays(40)), "voucher", 200, null),
+                new dev.loyalty.core.event.Return(EventId.of("x-1"), a, day.plus(java.time.Duration.ofDays(41)), EventId.of("p-1"), Money.of("100.00", "GBP")),
+                Purchase.builder(EventId.of("p-2"), a, day.plus(java.time.Duration.ofDays(42))).line("K", "kitchen", 1, Money.of("50.00", "GBP")).build());
+        long issuedForReal = 0;
+        long removedForReal = 0;
+        try (LoyaltyEngine real = LoyaltyEngine.builder().program(negative).store(new InMemoryStore()).ruleEngine(LIVE)
+                .clock(Clock.fixed(day.plus(java.time.Duration.ofDays(43)), ZoneOffset.UTC)).build()) {
+            history.forEach(real::process);
+            for (LedgerEntry entry : real.ledger(a)) {
+                switch (entry.type()) {
+                    case EARN, PENDING -> issuedForReal += entry.points().value();
+                    case REDEEM, REVERSE, EXPIRE -> removedForReal -= entry.points().value();
+                    default -> { }
+                }
+            }
+            assertThat(real.ledger(a)).as("the second purchase repays the debt").anyMatch(e -> e.type() == dev.loyalty.core.model.EntryType.REPAY);
+        }
+
+        SimulationReport report = CampaignSimulation.builder().program(negative).current(LIVE).candidate(LIVE).build().run(history);
+
+        assertThat(report.current().pointsIssued()).isEqualTo(issuedForReal);
+        assertThat(report.current().pointsRemoved()).isEqualTo(removedForReal);
+        assertThat(report.current().pointsIssued() - report.current().pointsRemoved()).isEqualTo(report.current().liability());
+        assertThat(report.current().pointsByCampaign()).doesNotContainKey(dev.loyalty.core.CoreRules.REPAYMENT);
+    }
 }
