@@ -1,6 +1,8 @@
 package dev.loyalty.rules.simulation;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -124,39 +126,56 @@ public record SimulationReport(Side current, Side candidate) {
     }
 
     /**
-     * Renders the report as a side-by-side table for a reader.
+     * Renders the report as a side-by-side table for a reader. Each column is as wide as its
+     * widest cell (at least 28 characters for the labels, 24 for either set and 12 for the
+     * change), so that a long campaign id or a large number does not push its row out of line.
      *
      * @return the text
      */
     public String toText() {
-        StringBuilder text = new StringBuilder();
-        text.append(String.format("%-28s %24s %24s %12s%n", "", "current", "candidate", "change"));
-        row(text, "campaign set", current.campaignSetId() + "@" + current.version(), candidate.campaignSetId() + "@" + candidate.version(), "");
-        row(text, "events processed", current.eventsProcessed(), candidate.eventsProcessed());
-        row(text, "events rejected", current.eventsRejected(), candidate.eventsRejected());
-        row(text, "points issued", current.pointsIssued(), candidate.pointsIssued());
-        row(text, "points removed", current.pointsRemoved(), candidate.pointsRemoved());
-        row(text, "points liability", current.liability(), candidate.liability());
-        text.append("points issued per campaign\n");
-        pointsByCampaignChange().keySet().forEach(id -> row(text, "  " + id, current.pointsByCampaign().getOrDefault(id, 0L),
-                candidate.pointsByCampaign().getOrDefault(id, 0L)));
-        text.append("members per tier\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "current", "candidate", "change"});
+        rows.add(new String[] {"campaign set", current.campaignSetId() + "@" + current.version(),
+                candidate.campaignSetId() + "@" + candidate.version(), ""});
+        rows.add(row("events processed", current.eventsProcessed(), candidate.eventsProcessed()));
+        rows.add(row("events rejected", current.eventsRejected(), candidate.eventsRejected()));
+        rows.add(row("points issued", current.pointsIssued(), candidate.pointsIssued()));
+        rows.add(row("points removed", current.pointsRemoved(), candidate.pointsRemoved()));
+        rows.add(row("points liability", current.liability(), candidate.liability()));
+        rows.add(new String[] {"points issued per campaign"});
+        pointsByCampaignChange().keySet().forEach(id -> rows.add(row("  " + id, current.pointsByCampaign().getOrDefault(id, 0L),
+                candidate.pointsByCampaign().getOrDefault(id, 0L))));
+        rows.add(new String[] {"members per tier"});
         TreeSet<String> tiers = new TreeSet<>(current.membersByTier().keySet());
         tiers.addAll(candidate.membersByTier().keySet());
-        tiers.forEach(tier -> row(text, "  " + tier, current.membersByTier().getOrDefault(tier, 0L),
-                candidate.membersByTier().getOrDefault(tier, 0L)));
-        text.append("offers issued per template (closing sweep)\n");
-        offersByTemplateChange().keySet().forEach(template -> row(text, "  " + template, current.offersByTemplate().getOrDefault(template, 0L),
-                candidate.offersByTemplate().getOrDefault(template, 0L)));
+        tiers.forEach(tier -> rows.add(row("  " + tier, current.membersByTier().getOrDefault(tier, 0L),
+                candidate.membersByTier().getOrDefault(tier, 0L))));
+        rows.add(new String[] {"offers issued per template (closing sweep)"});
+        offersByTemplateChange().keySet().forEach(template -> rows.add(row("  " + template, current.offersByTemplate().getOrDefault(template, 0L),
+                candidate.offersByTemplate().getOrDefault(template, 0L))));
+        int[] widths = {28, 24, 24, 12};
+        for (String[] row : rows) {
+            if (row.length == widths.length) {
+                for (int i = 0; i < widths.length; i++) {
+                    widths[i] = Math.max(widths[i], row[i].length());
+                }
+            }
+        }
+        String format = "%-" + widths[0] + "s %" + widths[1] + "s %" + widths[2] + "s %" + widths[3] + "s%n";
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            if (row.length == widths.length) {
+                text.append(String.format(format, (Object[]) row));
+            } else {
+                text.append(row[0]).append('\n');
+            }
+        }
         return text.toString();
     }
 
-    private static void row(StringBuilder text, String label, long current, long candidate) {
-        long change = candidate - current;
-        row(text, label, String.format("%,d", current), String.format("%,d", candidate), (change > 0 ? "+" : "") + String.format("%,d", change));
-    }
-
-    private static void row(StringBuilder text, String label, String current, String candidate, String change) {
-        text.append(String.format("%-28s %24s %24s %12s%n", label, current, candidate, change));
+    private static String[] row(String label, long current, long candidate) {
+        long change = Math.subtractExact(candidate, current);
+        return new String[] {label, String.format("%,d", current), String.format("%,d", candidate),
+                (change > 0 ? "+" : "") + String.format("%,d", change)};
     }
 }

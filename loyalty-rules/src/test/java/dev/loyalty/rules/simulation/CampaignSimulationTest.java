@@ -240,4 +240,28 @@ class CampaignSimulationTest {
         assertThat(report.current().pointsIssued() - report.current().pointsRemoved()).isEqualTo(report.current().liability());
         assertThat(report.current().pointsByCampaign()).doesNotContainKey(dev.loyalty.core.CoreRules.REPAYMENT);
     }
+
+    @Test
+    void shouldKeepTheColumnsAlignedWhenALabelOrANumberIsWiderThanItsColumn() {
+        SimulationReport.Side current = new SimulationReport.Side("live", "0123456789ab", 10, 0, 100, 0, 1_500_000_000_000L,
+                Map.of("SPRING-GARDEN-WEEKEND-BONUS-2026", 100L, "BASE-01", 7L), Map.of("gold", 1L));
+        SimulationReport.Side candidate = new SimulationReport.Side("a-rather-long-candidate-set-name", "ba9876543210", 10, 0, 100, 0, 2L,
+                Map.of("BASE-01", 7L), Map.of("gold", 1L));
+
+        List<String> lines = new SimulationReport(current, candidate).toText().lines().toList();
+
+        String header = lines.get(0);
+        int currentEnd = header.indexOf("current") + "current".length();
+        int candidateEnd = header.indexOf("candidate") + "candidate".length();
+        List<String> sections = List.of("points issued per campaign", "members per tier", "offers issued per template (closing sweep)");
+        List<String> rows = lines.subList(1, lines.size()).stream().filter(line -> !sections.contains(line)).toList();
+        assertThat(rows).hasSize(9).allSatisfy(row -> {
+            assertThat(row).as("row %s", row).hasSameSizeAs(header);
+            assertThat(row.charAt(currentEnd - 1)).as("current column of %s", row).isNotEqualTo(' ');
+            assertThat(row.charAt(currentEnd)).as("after the current column of %s", row).isEqualTo(' ');
+            assertThat(row.charAt(candidateEnd - 1)).as("candidate column of %s", row).isNotEqualTo(' ');
+            assertThat(row.charAt(candidateEnd)).as("after the candidate column of %s", row).isEqualTo(' ');
+        });
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("points liability").endsWith(" -1,499,999,999,998"));
+    }
 }
