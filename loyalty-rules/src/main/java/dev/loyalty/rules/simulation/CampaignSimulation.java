@@ -38,6 +38,8 @@ import java.util.TreeMap;
  * offers it issued per template (birthdays in their window then, members dormant by then).
  * Campaign budgets start unspent on each side. An event whose id was already processed is, as in
  * the engine, a repeat that writes nothing: it is counted once, its points too.
+ * A running engine given as a side must not be reloaded during the run; if it is, the run fails
+ * rather than report two sets' work under one version.
  *
  * <pre>{@code
  * SimulationReport report = CampaignSimulation.builder()
@@ -81,6 +83,8 @@ public final class CampaignSimulation {
      * @return the report
      * @throws dev.loyalty.core.RuleDefinitionException when a set given as a builder does not build
      * @throws InvalidInputException when the list holds null, naming its index; nothing is replayed then
+     * @throws IllegalStateException when a running engine given as a side is reloaded during the run: its events would be
+     *         evaluated partly by one set and partly by another, under the first one's version
      * @throws LoyaltyException when the closing sweep fails for a member (a rule throws, or proposes
      *         what the core refuses): the first such failure, naming the member and the rule
      */
@@ -131,6 +135,9 @@ public final class CampaignSimulation {
                     // the engine is idempotent by event id: a repeat returns the first outcome and writes nothing
                     continue;
                 }
+                if (!NO_RULES.equals(outcome.ruleSetVersion()) && !outcome.ruleSetVersion().equals(set.version())) {
+                    throw reloaded(set, "event " + event.eventId() + " was evaluated by version " + outcome.ruleSetVersion());
+                }
                 processed++;
                 members.add(event.memberId());
                 // credits are the earned and pending entries, as the KPIs count them; what else the event wrote is taken
@@ -163,6 +170,9 @@ public final class CampaignSimulation {
                 // a sweep goes on past a member whose rules fail; a simulation that did would report too few offers
                 throw closing.failures().get(0).cause();
             }
+            if (!rules.version().equals(set.version())) {
+                throw reloaded(set, "the closing sweep ran on version " + rules.version());
+            }
             Map<String, Long> offersByTemplate = new TreeMap<>();
             for (MemberId member : members) {
                 if (engine.member(member).isPresent()) {
@@ -172,6 +182,15 @@ public final class CampaignSimulation {
             return new SimulationReport.Side(set.id(), set.version(), processed, rejected, issued, removed, liability, byCampaign, byTier,
                     offersByTemplate);
         }
+    }
+
+    /** The rule-set version an outcome records when no rules evaluated its event (a return, a redemption). */
+    private static final String NO_RULES = "-";
+
+    /** A running engine given as a side was reloaded mid-run: its side would mix two sets under one version. */
+    private static IllegalStateException reloaded(CampaignSet set, String detail) {
+        return new IllegalStateException("the campaign set " + set.id() + "@" + set.version() + " was reloaded during the simulation ("
+                + detail + "); run the simulation again");
     }
 
     /** Configures a {@link CampaignSimulation}: the program and both campaign sets are required. */

@@ -264,4 +264,31 @@ class CampaignSimulationTest {
         });
         assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("points liability").endsWith(" -1,499,999,999,998"));
     }
+
+    @Test
+    void shouldRefuseToReportWhenTheRunningCurrentSetIsReloadedDuringTheRun() {
+        // the hook rule reloads the running engine while p-2 is evaluated: later events meet the garden set
+        String hook = """
+                package candidate;
+                import dev.loyalty.rules.vocabulary.*;
+                rule "HOOK-01 reloads the set it belongs to"
+                when
+                    Purchase( eventId == "p-2" )
+                then
+                    dev.loyalty.rules.fixtures.Hooks.run();
+                end
+                """;
+        try (DroolsRuleEngine running = DroolsRuleEngine.builder().id("running").defaultCampaigns().drl("hook.drl", hook).build()) {
+            String before = running.version();
+            List<LoyaltyEvent> history = new java.util.ArrayList<>(events());
+            history.add(Purchase.builder(EventId.of("p-4"), MemberId.of("a"), START.plusSeconds(9000)).line("G", "garden", 1, Money.of("10.00", "GBP")).build());
+            dev.loyalty.rules.fixtures.Hooks.set(() -> running.reload(DroolsRuleEngine.builder().id("running").defaultCampaigns().drl("garden.drl", GARDEN)));
+
+            assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(running).candidate(LIVE).build().run(history))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("reloaded").hasMessageContaining(before);
+            assertThat(running.version()).as("the hook ran").isNotEqualTo(before);
+        } finally {
+            dev.loyalty.rules.fixtures.Hooks.set(() -> { });
+        }
+    }
 }
