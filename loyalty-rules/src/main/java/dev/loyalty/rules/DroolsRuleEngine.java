@@ -102,14 +102,20 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     /**
      * Reads the sources this engine was built from again (a directory's files as they are now),
-     * compiles them and swaps the result in; see {@link #reload(Builder)}.
+     * compiles them and swaps the result in; see {@link #reload(Builder)}. A reload that runs at the
+     * same time, of another configuration, is never undone: this one reads the configuration
+     * active once that one is done.
      *
      * @return the new active campaign set
      * @throws RuleDefinitionException listing every problem; the old set stays active
      * @throws IllegalStateException when the engine is closed
      */
     public CampaignSet reload() {
-        return reload(active.get().source());
+        // the configuration is read under the lock: read before, it could be one a concurrent reload is replacing, and
+        // reloading it would undo that reload
+        synchronized (reloading) {
+            return reload(active.get().source());
+        }
     }
 
     /**

@@ -250,4 +250,51 @@ class ReloadTest {
             assertThat(engine.balance(member).value()).isEqualTo(fromOutcomes);
         }
     }
+
+    /**
+     * While one thread reloads a new configuration (held inside the reload, reading its sources),
+     * another calls {@code reload()} to read the active set's sources again: once both are done, the
+     * new configuration is the active one, read again, not the one it replaced.
+     */
+    @Test
+    void shouldNotUndoAConcurrentReloadWhenReadingTheSourcesAgain() throws Exception {
+        try (DroolsRuleEngine rules = rules(1).id("first").build()) {
+            Thread[] rereading = new Thread[1];
+            CountDownLatch inside = new CountDownLatch(1);
+            AtomicBoolean paused = new AtomicBoolean();
+            ClassLoader pausing = new ClassLoader(ReloadTest.class.getClassLoader()) {
+                @Override
+                public java.io.InputStream getResourceAsStream(String name) {
+                    if (!name.equals("paused/base.drl")) {
+                        return super.getResourceAsStream(name);
+                    }
+                    if (paused.compareAndSet(false, true)) {
+                        inside.countDown();
+                        // hold this reload until the other one waits for it
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                        while ((rereading[0] == null || rereading[0].getState() != Thread.State.BLOCKED) && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    return new java.io.ByteArrayInputStream(base(2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            };
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<CampaignSet> second = pool.submit(() -> rules.reload(DroolsRuleEngine.builder().id("second").classLoader(pausing)
+                        .classpath("paused/base.drl")));
+                assertThat(inside.await(1, TimeUnit.MINUTES)).isTrue();
+                Thread again = new Thread(rules::reload);
+                rereading[0] = again;
+                again.start();
+                second.get(1, TimeUnit.MINUTES);
+                again.join(TimeUnit.MINUTES.toMillis(1));
+            } finally {
+                pool.shutdown();
+            }
+
+            assertThat(rules.campaignSet().id()).isEqualTo("second");
+            assertThat(rules.campaignSet().campaigns()).extracting(Campaign::id).containsExactly("BASE-2");
+        }
+    }
 }
