@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -334,7 +333,12 @@ public final class DroolsRuleEngine implements RuleEngine {
 
         private static final int MAX_IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
 
-        private final List<BiConsumer<List<DrlSource>, List<RuleProblem>>> loaders = new ArrayList<>();
+        /** Reads sources, given the class loader of the builder being read: a copy's, not the one of the builder it was copied from. */
+        private interface Loader {
+            void load(ClassLoader loader, List<DrlSource> sources, List<RuleProblem> problems);
+        }
+
+        private final List<Loader> loaders = new ArrayList<>();
         private boolean defaults;
         private ClassLoader classLoader = DroolsRuleEngine.class.getClassLoader();
         private String id = "campaigns";
@@ -385,7 +389,7 @@ public final class DroolsRuleEngine implements RuleEngine {
          */
         public Builder classpath(String resource) {
             String path = text(resource, "classpath resource");
-            loaders.add((sources, problems) -> sources.addAll(SourceLoader.classpath(path, classLoader, problems)));
+            loaders.add((loader, sources, problems) -> sources.addAll(SourceLoader.classpath(path, loader, problems)));
             return this;
         }
 
@@ -403,7 +407,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         public Builder directory(Path directory) {
             Objects.requireNonNull(directory, "directory must not be null");
             notEmpty(directory, "directory");
-            loaders.add((sources, problems) -> sources.addAll(SourceLoader.directory(directory, problems)));
+            loaders.add((loader, sources, problems) -> sources.addAll(SourceLoader.directory(directory, problems)));
             return this;
         }
 
@@ -419,7 +423,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         public Builder file(Path file) {
             Objects.requireNonNull(file, "file must not be null");
             notEmpty(file, "file");
-            loaders.add((sources, problems) -> sources.addAll(SourceLoader.file(file, problems)));
+            loaders.add((loader, sources, problems) -> sources.addAll(SourceLoader.file(file, problems)));
             return this;
         }
 
@@ -441,7 +445,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         public Builder drl(String resourceName, String content) {
             String name = text(resourceName, "resourceName");
             Objects.requireNonNull(content, "content of " + name + " must not be null");
-            loaders.add((sources, problems) -> sources.add(new DrlSource(name, content)));
+            loaders.add((loader, sources, problems) -> sources.add(new DrlSource(name, content)));
             return this;
         }
 
@@ -512,8 +516,8 @@ public final class DroolsRuleEngine implements RuleEngine {
             if (defaults) {
                 sources.addAll(SourceLoader.defaultPack(classLoader, problems));
             }
-            for (BiConsumer<List<DrlSource>, List<RuleProblem>> loader : loaders) {
-                loader.accept(sources, problems);
+            for (Loader loader : loaders) {
+                loader.load(classLoader, sources, problems);
             }
             Set<String> names = new HashSet<>();
             for (DrlSource source : sources) {

@@ -297,4 +297,30 @@ class ReloadTest {
             assertThat(rules.campaignSet().campaigns()).extracting(Campaign::id).containsExactly("BASE-2");
         }
     }
+
+    /** A class loader that serves one DRL text as the class-path resource {@code served/base.drl}. */
+    private static ClassLoader serving(String drl) {
+        return new ClassLoader(ReloadTest.class.getClassLoader()) {
+            @Override
+            public java.io.InputStream getResourceAsStream(String name) {
+                return name.equals("served/base.drl") ? new java.io.ByteArrayInputStream(drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        : super.getResourceAsStream(name);
+            }
+        };
+    }
+
+    @Test
+    void shouldReadTheSourcesAgainAsTheyWereConfiguredWhenBuiltNotAsTheBuilderWasChangedSince() {
+        DroolsRuleEngine.Builder builder = DroolsRuleEngine.builder().classLoader(serving(base(1))).classpath("served/base.drl");
+        try (DroolsRuleEngine rules = builder.build()) {
+            String built = rules.version();
+            // the builder is reused for another engine, with another class loader
+            builder.classLoader(serving(base(5)));
+
+            CampaignSet reloaded = rules.reload();
+
+            assertThat(reloaded.campaigns()).extracting(Campaign::id).containsExactly("BASE-1");
+            assertThat(reloaded.version()).isEqualTo(built);
+        }
+    }
 }
