@@ -146,4 +146,61 @@ class TierLadderTest {
         Outcome outcome = engine.process(Enrolment.of(EventId.of("enrol-ladder-check"), member, Shop.ENROLLED));
         assertThat(outcome.entries()).extracting(LedgerEntry::rule).doesNotContain("TIERS-00 tier ladder");
     }
+
+    /**
+     * A reload that lands while a {@code LoyaltyEngine} is being built, after it checked the rules'
+     * ladder and before it registered its guard (placed there by a rule engine that reloads from
+     * inside that check, as another thread could): the engine's guard still refuses a ladder that
+     * does not fit its program.
+     */
+    @Test
+    void shouldRefuseALadderOffTheProgramReloadedWhileAnEngineIsBeingBuilt() {
+        String fits = HEADER + """
+                rule "TIERS-01 ladder" when $l : TierLadder( ) then
+                    $l.qualifyOn("purchases", "anniversary-year"); $l.tier("gold").qualifyAt(10);
+                end
+                """;
+        String offTheProgram = fits.replace("\"gold\"", "\"platinum\"");
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().drl("ladder.drl", fits).build()) {
+            String before = rules.version();
+            java.util.concurrent.atomic.AtomicReference<RuntimeException> refusal = new java.util.concurrent.atomic.AtomicReference<>();
+            boolean[] reloaded = {false};
+            dev.loyalty.core.spi.RuleEngine reloadingOnce = new dev.loyalty.core.spi.RuleEngine() {
+                @Override
+                public String version() {
+                    return rules.version();
+                }
+
+                @Override
+                public dev.loyalty.core.spi.Evaluation evaluate(dev.loyalty.core.spi.RuleContext context) {
+                    return rules.evaluate(context);
+                }
+
+                @Override
+                public java.util.Optional<TierPolicy> tierPolicy() {
+                    java.util.Optional<TierPolicy> policy = rules.tierPolicy();
+                    if (!reloaded[0]) {
+                        reloaded[0] = true;
+                        try {
+                            rules.reload(DroolsRuleEngine.builder().drl("ladder.drl", offTheProgram));
+                        } catch (RuntimeException e) {
+                            refusal.set(e);
+                        }
+                    }
+                    return policy;
+                }
+
+                @Override
+                public Runnable guardTierPolicy(java.util.function.Consumer<TierPolicy> check) {
+                    return rules.guardTierPolicy(check);
+                }
+            };
+
+            try (LoyaltyEngine engine = LoyaltyEngine.builder().program(Shop.PROGRAM).ruleEngine(reloadingOnce).build()) {
+                assertThat(reloaded[0]).isTrue();
+                assertThat(refusal.get()).isInstanceOf(LoyaltyConfigurationException.class).hasMessageContaining("platinum");
+                assertThat(rules.version()).isEqualTo(before);
+            }
+        }
+    }
 }

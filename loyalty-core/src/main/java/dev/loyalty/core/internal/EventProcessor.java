@@ -84,9 +84,15 @@ public final class EventProcessor {
         this.program = program;
         this.rules = rules;
         this.clock = clock;
-        tiers();
-        // a rule engine that swaps its rules (a reload) refuses a set whose ladder does not fit this program
+        // a rule engine that swaps its rules (a reload) refuses a set whose ladder does not fit this program; guarded
+        // before the ladder in force is checked, so that no reload can slip in between the check and the guard
         this.unguard = rules.guardTierPolicy(policy -> policy.check(program));
+        try {
+            tiers();
+        } catch (RuntimeException e) {
+            unguard.run();
+            throw e;
+        }
     }
 
     /**
