@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * Replays historical events against a candidate campaign set and the current one, side by side,
  * each in a fresh in-memory store of its own: the live store is never read or written. Events
  * are processed in the order given (sort them by time), under a clock fixed a day after the
- * last one, so a simulation gives the same report every time. After the events, each side reads
+ * last one (the last one the engine can take: one dated after 9999-12-31 is rejected), so a
+ * simulation gives the same report every time. After the events, each side reads
  * its liability and members per tier, then runs one closing sweep at that clock and counts the
  * offers it issued per template (birthdays in their window then, members dormant by then).
  * Campaign budgets start unspent on each side. An event whose id was already processed is, as in
@@ -95,8 +96,11 @@ public final class CampaignSimulation {
                 throw new InvalidInputException("events[" + i + "]", "is null");
             }
         }
-        Instant last = events.stream().map(LoyaltyEvent::occurredAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        Clock clock = Clock.fixed(last.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        // an event dated beyond what the engine takes is refused, counted as rejected: it neither moves the clock nor overflows it
+        Instant last = events.stream().map(LoyaltyEvent::occurredAt).filter(at -> !at.isAfter(LATEST))
+                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Instant dayAfter = last.plus(Duration.ofDays(1));
+        Clock clock = Clock.fixed(dayAfter.isAfter(LATEST) ? LATEST : dayAfter, ZoneOffset.UTC);
         return new SimulationReport(side(current, currentSource, events, clock), side(candidate, candidateSource, events, clock));
     }
 
@@ -183,6 +187,9 @@ public final class CampaignSimulation {
                     offersByTemplate);
         }
     }
+
+    /** The latest instant the engine takes an event at, or sweeps at. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** The rule-set version an outcome records when no rules evaluated its event (a return, a redemption). */
     private static final String NO_RULES = "-";

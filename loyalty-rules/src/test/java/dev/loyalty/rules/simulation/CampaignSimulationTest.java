@@ -291,4 +291,16 @@ class CampaignSimulationTest {
             dev.loyalty.rules.fixtures.Hooks.set(() -> { });
         }
     }
+
+    @Test
+    void shouldCountAnEventDatedBeyondWhatTheEngineTakesAsRejected() {
+        List<LoyaltyEvent> history = new java.util.ArrayList<>(events());
+        history.add(Purchase.builder(EventId.of("p-max"), MemberId.of("a"), Instant.MAX).line("K", "kitchen", 1, Money.of("5.00", "GBP")).build());
+
+        SimulationReport report = CampaignSimulation.builder().program(PROGRAM).current(LIVE).candidate(LIVE).build().run(history);
+
+        assertThat(report.current().eventsRejected()).isEqualTo(2);
+        assertThat(report.current().eventsProcessed()).isEqualTo(4);
+        assertThat(report.current().liability()).isEqualTo(simulate().current().liability());
+    }
 }
