@@ -114,4 +114,64 @@ class SegmentCampaignTest {
         assertThat(List.of(fact.getMemberId(), fact.getName(), fact.getRecency(), fact.getFrequency(), fact.getMonetary(), fact.getScoredOn()))
                 .containsExactly("m-1", "vip", 5, 4, 3, LocalDate.of(2024, 3, 1));
     }
+
+    /**
+     * A reload from rules that match no segment to rules that do lands between the core asking
+     * whether to read the member's segment and evaluating the event (placed there by a rule engine
+     * that reloads from inside that question, as another thread could): the set that evaluates the
+     * event sees the member's segment.
+     */
+    @Test
+    void shouldGiveTheSegmentToASetReloadedWhileTheCoreDecidedWhetherToReadIt() {
+        String plain = MalformedDrlTest.HEADER + """
+                rule "BASE-01 one point per pound"
+                when
+                    $p : Purchase( )
+                then
+                    earn.base($p, 1, "One point per pound");
+                end
+                """;
+        InMemoryStore own = new InMemoryStore();
+        try (DroolsRuleEngine reloaded = DroolsRuleEngine.builder().drl("plain.drl", plain).build()) {
+            boolean[] armed = {false};
+            dev.loyalty.core.spi.RuleEngine reloadingOnce = new dev.loyalty.core.spi.RuleEngine() {
+                @Override
+                public String version() {
+                    return reloaded.version();
+                }
+
+                @Override
+                public dev.loyalty.core.spi.Evaluation evaluate(dev.loyalty.core.spi.RuleContext context) {
+                    return reloaded.evaluate(context);
+                }
+
+                @Override
+                public boolean usesSegments() {
+                    boolean uses = reloaded.usesSegments();
+                    if (armed[0]) {
+                        armed[0] = false;
+                        reloaded.reload(DroolsRuleEngine.builder().drl("segments.drl", CAMPAIGNS));
+                    }
+                    return uses;
+                }
+
+                @Override
+                public boolean usesBalance() {
+                    return reloaded.usesBalance();
+                }
+            };
+            try (LoyaltyEngine racing = LoyaltyEngine.builder().program(PROGRAM).clock(CLOCK).store(own).ruleEngine(reloadingOnce).build()) {
+                MemberId member = Shop.enrol(racing, "member");
+                own.saveSegments(List.of(new MemberSegment(member, "potential", 5, 1, 2, LocalDate.of(2024, 3, 1))));
+                armed[0] = true;
+
+                Outcome outcome = racing.process(gardenPurchase(member));
+
+                assertThat(armed[0]).as("the reload ran").isFalse();
+                assertThat(outcome.ruleSetVersion()).isEqualTo(reloaded.version());
+                assertThat(awards(outcome)).containsExactly(award("BASE-01 one point per pound", 10),
+                        award("SEG-01 potential members: garden bonus", 20));
+            }
+        }
+    }
 }

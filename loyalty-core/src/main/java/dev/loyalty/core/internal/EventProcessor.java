@@ -245,9 +245,19 @@ public final class EventProcessor {
         String version = "-";
         List<CampaignDraw> draws = List.of();
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
-            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, segmentOf(view, event));
+            boolean segmentRead = readsSegmentFor(event);
+            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program,
+                    segmentRead ? view.segment().orElse(null) : null);
             Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context, early.evaluation())
                     ? early.evaluation() : evaluate(context);
+            if (!segmentRead && readsSegmentFor(event)) {
+                // a reload swapped in rules that match segments after the segment was skipped: the set that evaluated the
+                // event may be the new one, which must see the member's segment; evaluated again with it
+                MemberSegment segment = view.segment().orElse(null);
+                if (segment != null) {
+                    evaluation = evaluate(new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, segment));
+                }
+            }
             version = evaluation.ruleSetVersion();
             ledger.ruleSetVersion(version);
             LongSupplier earnedToday =
@@ -649,11 +659,12 @@ public final class EventProcessor {
     }
 
     /**
-     * The member's stored segment for the rules; read from the view (cheap: no scoring on the event
-     * path), none at enrolment, and not read at all when no rule can match it.
+     * Tells whether the rules get the member's stored segment for an event: read from the view
+     * (cheap: no scoring on the event path), none at enrolment, and not read at all when no rule
+     * can match it.
      */
-    private MemberSegment segmentOf(MemberView view, LoyaltyEvent event) {
-        return event instanceof Enrolment || !rules.usesSegments() ? null : view.segment().orElse(null);
+    private boolean readsSegmentFor(LoyaltyEvent event) {
+        return !(event instanceof Enrolment) && rules.usesSegments();
     }
 
     /**
