@@ -97,13 +97,14 @@ public final class CampaignScenarios implements AutoCloseable {
 
     /**
      * Starts a scenario: the member is enrolled (the enrolment's own points are not part of what
-     * the scenario checks).
+     * the scenario checks). The scenario takes the member as described at this call: changing the
+     * description afterwards (to describe the next member) does not change this scenario.
      *
      * @param member the member
      * @return the scenario, waiting for its event
      */
     public Scenario given(GivenMember member) {
-        return new Scenario(rules, program, clock, Objects.requireNonNull(member, "member"));
+        return new Scenario(rules, program, clock, Objects.requireNonNull(member, "member").copy());
     }
 
     /**

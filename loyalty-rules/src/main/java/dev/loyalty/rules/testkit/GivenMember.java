@@ -67,6 +67,16 @@ public final class GivenMember {
         return this;
     }
 
+    // the scenario keeps what the member was when given: the same description may go on to describe another member
+    GivenMember copy() {
+        GivenMember copy = new GivenMember(id);
+        copy.tier = tier;
+        copy.zone = zone;
+        copy.birthday = birthday;
+        copy.enrolledOn = enrolledOn;
+        return copy;
+    }
+
     @Override
     public String toString() {
         return "member " + id + (tier == null ? "" : " (" + tier + ")");

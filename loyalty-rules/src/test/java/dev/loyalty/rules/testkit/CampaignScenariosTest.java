@@ -200,6 +200,15 @@ class CampaignScenariosTest {
     }
 
     @Test
+    void shouldRunTheMemberAsGivenWhenTheDescriptionIsChangedAfterwards() {
+        GivenMember described = member("m-16").tier("gold").zone("Europe/London");
+        Scenario gold = SCENARIOS.given(described);
+        described.tier("silver").zone("Asia/Tokyo"); // reused to describe the next member
+
+        gold.when(workedExample("2026-03-07T11:00")).thenAwardedBy("TIER-01", 50).thenAwarded(150);
+    }
+
+    @Test
     void shouldNameTheExpectedFormatWhenAPurchaseTimeHasNoTime() {
         assertThatThrownBy(() -> purchase("2026-03-03"))
                 .isInstanceOf(IllegalArgumentException.class)
