@@ -8,7 +8,9 @@ import static dev.loyalty.rules.Shop.london;
 import static dev.loyalty.rules.Shop.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.loyalty.core.Explanation;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.RuleDefinitionException;
@@ -209,6 +211,31 @@ class CampaignLimitsTest {
             Outcome outcome = engine.process(garden(member, "2025-04-01T10:00", "1.00"));
 
             assertThat(awards(outcome)).containsExactly(award("EARLY-01 five points", 5));
+        }
+    }
+
+    @Test
+    void shouldListADroppedGroupOfferWhereItFiredAndTheCapThatBoundLast() {
+        String drl = MalformedDrlTest.HEADER + """
+                rule "SMALL-01 two points a pound" @group("g") salience 30
+                when $p : Purchase( ) then earn.bonus($p, 2, "2 points a pound"); end
+                rule "BIG-01 three points a pound" @group("g") salience 20
+                when $p : Purchase( ) then earn.bonus($p, 3, "3 points a pound"); end
+                rule "BASE-01 a point per pound" salience 10
+                when $p : Purchase( ) then earn.base($p, 1, "1 point per pound"); end
+                rule "CAP-01 at most 30 an event" salience 5
+                when $p : Purchase( ) then earn.capPerEvent(30, "At most 30 points an event"); end
+                """;
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().drl("order.drl", drl).build(); LoyaltyEngine engine = Shop.engine(rules)) {
+            MemberId member = enrol(engine, "member");
+
+            Outcome outcome = engine.process(garden(member, "2025-04-01T10:00", "10.00"));
+
+            // SMALL-01 fired first and was dropped; BIG-01 30 + BASE-01 10 = 40, cut to 30 by the cap
+            assertThat(outcome.explanation().steps()).extracting(Explanation.Step::rule, Explanation.Step::points).containsExactly(
+                    tuple("SMALL-01 two points a pound", 0L), tuple("BIG-01 three points a pound", 30L),
+                    tuple("BASE-01 a point per pound", 10L), tuple("CAP-01 at most 30 an event", -10L));
+            assertThat(outcome.points().value()).isEqualTo(30);
         }
     }
 

@@ -47,8 +47,8 @@ final class CampaignGuards {
         if (limits.isEmpty() || composition.awards().isEmpty()) {
             return new Guarded(composition, List.of());
         }
-        List<Explanation.Step> extra = new ArrayList<>(2);
-        Set<String> dropped = groupLosers(composition.awards(), limits, extra);
+        List<Explanation.Step> drops = new ArrayList<>(1);
+        Set<String> dropped = groupLosers(composition.awards(), limits, drops);
         if (!dropped.isEmpty()) {
             List<Decision> kept = new ArrayList<>(decisions.size());
             for (Decision decision : decisions) {
@@ -66,9 +66,10 @@ final class CampaignGuards {
                 byCampaign.computeIfAbsent(campaign.campaign(), c -> new ArrayList<>(1)).add(award);
             }
         }
-        if (byCampaign.isEmpty() && extra.isEmpty()) {
+        if (byCampaign.isEmpty() && drops.isEmpty()) {
             return new Guarded(composition, List.of());
         }
+        List<Explanation.Step> extra = new ArrayList<>(1);
         Map<String, Long> cutTo = new LinkedHashMap<>();
         List<CampaignDraw> draws = new ArrayList<>(byCampaign.size());
         for (Map.Entry<String, List<PointsComposer.Award>> entry : byCampaign.entrySet()) {
@@ -124,13 +125,46 @@ final class CampaignGuards {
             }
         }
         PointsComposer.Composition before = composition;
+        List<Explanation.Step> dropSteps = List.copyOf(drops);
         List<Explanation.Step> guardSteps = List.copyOf(extra);
-        PointsComposer.Composition guarded = guardSteps.isEmpty() ? before : new PointsComposer.Composition(total, List.copyOf(awards), () -> {
-            List<Explanation.Step> steps = new ArrayList<>(before.steps());
-            steps.addAll(guardSteps);
-            return steps;
-        });
+        PointsComposer.Composition guarded = guardSteps.isEmpty() && dropSteps.isEmpty() ? before
+                : new PointsComposer.Composition(total, List.copyOf(awards), () -> {
+                    List<Explanation.Step> steps = dropSteps.isEmpty() ? new ArrayList<>(before.steps())
+                            : inFiringOrder(decisions, limits, dropped, before.steps(), dropSteps);
+                    steps.addAll(guardSteps);
+                    return steps;
+                });
         return new Guarded(guarded, List.copyOf(draws));
+    }
+
+    /**
+     * Puts each dropped campaign's step where its rule first fired among the steps of the decisions
+     * kept (one per decision that is not a cap, in firing order, then the cap that bound), so the
+     * explanation keeps the firing order and ends with the cap.
+     */
+    private static List<Explanation.Step> inFiringOrder(List<Decision> decisions, Map<String, CampaignLimits> limits, Set<String> dropped,
+                                                        List<Explanation.Step> kept, List<Explanation.Step> drops) {
+        Map<String, Explanation.Step> dropByRule = new LinkedHashMap<>();
+        for (Explanation.Step drop : drops) {
+            dropByRule.put(drop.rule(), drop);
+        }
+        List<Explanation.Step> steps = new ArrayList<>(kept.size() + drops.size());
+        int next = 0;
+        for (Decision decision : decisions) {
+            CampaignLimits campaign = limits.get(decision.rule());
+            if (campaign != null && dropped.contains(campaign.campaign())) {
+                Explanation.Step drop = dropByRule.remove(decision.rule());
+                if (drop != null) {
+                    steps.add(drop);
+                }
+            } else if (!(decision instanceof Decision.Cap) && next < kept.size()) {
+                steps.add(kept.get(next++));
+            }
+        }
+        // the cap that bound, written after the decisions' steps
+        steps.addAll(kept.subList(next, kept.size()));
+        steps.addAll(dropByRule.values());
+        return steps;
     }
 
     /** Finds the campaigns that lose to a better one of their exclusive group, and explains each. */
