@@ -3,6 +3,7 @@ package dev.loyalty.rules.testkit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The member a scenario starts with. By default on the program's entry tier, in the program's
@@ -79,6 +80,20 @@ public final class GivenMember {
 
     @Override
     public String toString() {
-        return "member " + id + (tier == null ? "" : " (" + tier + ")");
+        // everything given, so that a failed check says which member the rules saw
+        StringJoiner given = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        if (tier != null) {
+            given.add(tier);
+        }
+        if (zone != null) {
+            given.add("zone " + zone);
+        }
+        if (birthday != null) {
+            given.add("birthday " + birthday);
+        }
+        if (enrolledOn != null) {
+            given.add("enrolled on " + enrolledOn);
+        }
+        return "member " + id + given;
     }
 }

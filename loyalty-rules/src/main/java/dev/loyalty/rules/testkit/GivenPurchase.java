@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /** A purchase in a scenario: when, which lines, through which channel and store. */
 public final class GivenPurchase {
@@ -64,6 +65,13 @@ public final class GivenPurchase {
 
     @Override
     public String toString() {
-        return "purchase at " + at + " of " + lines;
+        StringJoiner where = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        if (channel != null) {
+            where.add("channel " + channel);
+        }
+        if (store != null) {
+            where.add("store " + store);
+        }
+        return "purchase at " + at + where + " of " + lines;
     }
 }

@@ -209,6 +209,18 @@ class CampaignScenariosTest {
     }
 
     @Test
+    void shouldDescribeTheMemberAndPurchaseAsGivenWhenACheckFails() {
+        AssertionError failure = catchThrowableOfType(AssertionError.class, () -> SCENARIOS
+                .given(member("m-17").tier("gold").zone("Asia/Tokyo").birthday("1990-04-10").enrolledOn("2026-01-10"))
+                .when(purchase("2026-03-07T11:00").line("A", "home", 1, "3.00").channel("web").store("S-9"))
+                .thenAwarded(1));
+
+        assertThat(failure.getMessage())
+                .contains("when the purchase at 2026-03-07T11:00 (channel web, store S-9) of [")
+                .contains("of member m-17 (gold, zone Asia/Tokyo, birthday 1990-04-10, enrolled on 2026-01-10)");
+    }
+
+    @Test
     void shouldNameTheExpectedFormatWhenAPurchaseTimeHasNoTime() {
         assertThatThrownBy(() -> purchase("2026-03-03"))
                 .isInstanceOf(IllegalArgumentException.class)
