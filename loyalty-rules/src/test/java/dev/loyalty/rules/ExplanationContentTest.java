@@ -66,6 +66,26 @@ class ExplanationContentTest {
     }
 
     @Test
+    void shouldSayHowManyPointsWereEarnedThatDayWhenTheyAlreadyPassTheDailyCap() {
+        String lowCap = MalformedDrlTest.HEADER + """
+                rule "WELCOME-09 welcome" when Enrolment( ) then earn.points(100, "Welcome"); end
+                rule "BASE-09 a point per pound" when $p : Purchase( ) then earn.base($p, 1, "1 point per pound"); end
+                rule "CAP-09 daily cap" when Purchase( ) then earn.capPerDay(50, "At most 50 points a day"); end
+                """;
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("low-cap.drl", lowCap))) {
+            // the 100 welcome points of the morning are past the cap of 50 already: the purchase earns nothing
+            Explanation explanation = scenarios.given(member("e-5").enrolledOn("2026-03-03"))
+                    .when(purchase("2026-03-03T15:00").line("A", "home", 1, "20.00"))
+                    .explanation();
+
+            Explanation.Step cap = explanation.steps().get(explanation.steps().size() - 1);
+            assertThat(cap.rule()).isEqualTo("CAP-09 daily cap");
+            assertThat(cap.points()).isEqualTo(-20);
+            assertThat(cap.detail()).startsWith("at most 50 per day, 100 already earned that day;");
+        }
+    }
+
+    @Test
     void shouldLeaveOutACampaignThatIsNotActiveOnTheEventsDate() {
         Explanation explanation = SCENARIOS.given(member("e-3")).when(purchase("2026-05-04T11:00").line("G-1", "garden", 1, "10.00"))
                 .explanation();

@@ -98,9 +98,16 @@ final class PointsComposer {
         long[] uncapped = points;
         long limit = Long.MAX_VALUE;
         int binding = -1;
+        // read once, when a daily cap asks; the explanation says what it was, which may be more than a cap
+        long earned = 0;
+        boolean earnedRead = false;
         for (int d = 0; d < count; d++) {
             if (decisions.get(d) instanceof Decision.Cap cap && total > 0) {
-                long room = cap.period() == Decision.CapPeriod.EVENT ? cap.points() : Math.max(0, cap.points() - earnedToday.getAsLong());
+                if (cap.period() != Decision.CapPeriod.EVENT && !earnedRead) {
+                    earned = earnedToday.getAsLong();
+                    earnedRead = true;
+                }
+                long room = cap.period() == Decision.CapPeriod.EVENT ? cap.points() : Math.max(0, cap.points() - earned);
                 if (room < limit) {
                     limit = room;
                     binding = d;
@@ -112,7 +119,7 @@ final class PointsComposer {
             Decision.Cap cap = (Decision.Cap) decisions.get(binding);
             String bindingDetail = cap.period() == Decision.CapPeriod.EVENT
                     ? "at most " + cap.points() + " per event"
-                    : "at most " + cap.points() + " per day, " + (cap.points() - limit) + " already earned that day";
+                    : "at most " + cap.points() + " per day, " + earned + " already earned that day";
             capStep = new Explanation.Step(cap.rule(), cap.reason(), limit - total, bindingDetail);
             points = scale(points, total, limit);
             total = limit;
