@@ -86,6 +86,15 @@ class ExplanationContentTest {
     }
 
     @Test
+    void shouldWriteAmountsInTheCurrencysMinorUnitsWhenEveryLineIsExcluded() {
+        Explanation explanation = SCENARIOS.given(member("e-6")).when(purchase("2026-03-03T11:00").line("POST", "service", 1, "5.00"))
+                .explanation();
+
+        assertThat(explanation.steps()).filteredOn(step -> step.rule().equals("BASE-01 one point per pound"))
+                .extracting(Explanation.Step::detail).containsExactly("1 x 0.00 GBP");
+    }
+
+    @Test
     void shouldLeaveOutACampaignThatIsNotActiveOnTheEventsDate() {
         Explanation explanation = SCENARIOS.given(member("e-3")).when(purchase("2026-05-04T11:00").line("G-1", "garden", 1, "10.00"))
                 .explanation();

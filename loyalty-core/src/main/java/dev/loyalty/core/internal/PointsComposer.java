@@ -447,13 +447,13 @@ final class PointsComposer {
     private static String detail(Decision decision, int index, BigDecimal exact, BigDecimal covered, int[] baseWinner,
                                  int[] promoWinner, int tierWinner, String currency) {
         if (decision instanceof Decision.BaseRate base) {
-            return wins(index, baseWinner) ? Decimals.plain(base.pointsPerUnit()) + " x " + Decimals.plain(covered) + " " + currency
+            return wins(index, baseWinner) ? Decimals.plain(base.pointsPerUnit()) + " x " + money(covered, currency)
                     : "superseded by a higher base rate";
         } else if (decision instanceof Decision.Multiplier promo) {
             return wins(index, promoWinner) ? "x" + Decimals.plain(promo.factor()) + " on " + plain(covered) + " base points"
                     : "superseded by a higher promotion multiplier";
         } else if (decision instanceof Decision.BonusRate bonus) {
-            return Decimals.plain(bonus.pointsPerUnit()) + " x " + Decimals.plain(covered) + " " + currency;
+            return Decimals.plain(bonus.pointsPerUnit()) + " x " + money(covered, currency);
         } else if (decision instanceof Decision.FixedPoints fixed) {
             return fixed.line() == Decision.WHOLE_EVENT ? fixed.points() + " once" : fixed.points() + " x " + Decimals.plain(covered) + " items";
         } else if (decision instanceof Decision.TierMultiplier tier) {
@@ -461,6 +461,12 @@ final class PointsComposer {
                     : "superseded by a higher tier multiplier";
         }
         return plain(exact);
+    }
+
+    /** An amount with its currency, in at least the currency's minor units: no line covered is 0.00 GBP, as 10.00 GBP is. */
+    private static String money(BigDecimal amount, String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return Decimals.plain(digits > 0 && amount.scale() < digits ? amount.setScale(digits) : amount) + " " + currency;
     }
 
     private static boolean wins(int index, int[] winners) {
