@@ -13,7 +13,8 @@ import java.time.Instant;
  * never more than it earned: first from the purchase's lot, then from the points that expired from
  * it (not taken again), and only for the points of it that were spent from the member's other
  * points or as debt ({@link dev.loyalty.core.ClawbackPolicy}). Give the amount of the returned
- * lines (unit price times quantity) for a partial return, or the purchase total for a whole one.
+ * lines (unit price times quantity) for a partial return, or the purchase total for a whole one; any
+ * amount returns the whole of a purchase of free items (a total of zero).
  *
  * <p>A return whose purchase the engine never saw (no {@code purchaseId}, or an id it does not
  * know) is recorded and handled by the program's unlinked-return rate, never with an error.

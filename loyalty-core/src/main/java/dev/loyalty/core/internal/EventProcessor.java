@@ -367,7 +367,8 @@ public final class EventProcessor {
             BigDecimal source = before.sourceAmount();
             BigDecimal spend = after.returnedAmount().min(source).subtract(before.returnedAmount().min(source));
             long points = after.clawedBack() - before.clawedBack();
-            boolean whole = before.returnedAmount().compareTo(source) < 0 && after.returnedAmount().compareTo(source) >= 0;
+            // returned in full by this return: a purchase of free items (a total of zero) by the first return of it
+            boolean whole = !returnedInFull(before.returnedAmount(), source) && returnedInFull(after.returnedAmount(), source);
             keeper.takeOff(before.earnedAt(), new Qualifying(spend.negate(), -points, whole ? -1 : 0));
             return;
         }
@@ -376,6 +377,11 @@ public final class EventProcessor {
             taken = Points.add(taken, entry.points().value());
         }
         keeper.add(date, new Qualifying(refund.amount().amount().negate(), taken, 0));
+    }
+
+    /** Whether returns of so much in all return the whole of a purchase of the given total: something returned, and no less than it. */
+    private static boolean returnedInFull(BigDecimal returned, BigDecimal source) {
+        return returned.signum() > 0 && returned.compareTo(source) >= 0;
     }
 
     private static MemberChanges withTiers(MemberChanges changes, TierUpdate update) {

@@ -96,7 +96,8 @@ final class Lifecycle {
         }
         BigDecimal returned = lot.returnedAmount().add(refund.amount().amount());
         BigDecimal counted = returned.min(lot.sourceAmount());
-        long target = lot.sourceAmount().signum() == 0 ? 0
+        // a purchase of free items (a total of zero) that earned points is returned whole by any refund: every amount is more
+        long target = lot.sourceAmount().signum() == 0 ? lot.points()
                 : Math.min(lot.points(), BigDecimal.valueOf(lot.points()).multiply(counted).divide(lot.sourceAmount(), 0, RoundingMode.HALF_UP).longValueExact());
         long clawback = Math.max(0, target - lot.clawedBack());
         String reason = "Returned " + refund.amount() + " of purchase " + lot.id();

@@ -170,6 +170,29 @@ class ReturnTest {
 
             assertThat(life.lot("p-1").remaining()).isEqualTo(50);
         }
+
+        @Test
+        void shouldClawBackEverythingOnceWhenPurchaseOfFreeItemsThatEarnedPointsIsReturned() {
+            // free items (a total of 0.00) that a campaign rewards with 30 points: any refund returns the whole purchase
+            JavaRules perPurchase = JavaRules.of("per-purchase", ctx -> ctx.event() instanceof Purchase
+                    ? List.of(new Decision.FixedPoints("FREEBIE", "30 points a purchase", Decision.WHOLE_EVENT, 30))
+                    : List.of());
+            Life life = Life.enrolled(Life.program().build(), perPurchase, null, Life.START);
+            life.purchase("p-free", "0.00");
+            life.purchase("p-other", "10.00");
+            assertThat(life.lot("p-free").points()).isEqualTo(30);
+
+            Outcome first = life.giveBack("ret-1", "p-free", "0.01");
+            Outcome second = life.giveBack("ret-2", "p-free", "0.01");
+
+            assertThat(first.points()).isEqualTo(Points.of(-30));
+            assertThat(second.points()).isEqualTo(Points.ZERO);
+            assertThat(life.lot("p-free").remaining()).isZero();
+            assertThat(life.lot("p-free").clawedBack()).isEqualTo(30);
+            assertThat(life.lot("p-other").remaining()).isEqualTo(30);
+            assertThat(life.balance()).isEqualTo(30);
+            life.assertConsistent();
+        }
     }
 
     @Nested

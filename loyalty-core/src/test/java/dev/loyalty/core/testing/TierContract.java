@@ -427,6 +427,21 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldTakeAPurchaseOfFreeItemsOffThePurchaseCountWhenItIsReturned() {
+        // a total of 0.00 is returned whole by any refund of it, and only once
+        start(TierPolicy.builder(QualifyingMetric.PURCHASES, QualifyingWindow.ROLLING_12_MONTHS).threshold("silver", BigDecimal.valueOf(3)).build());
+        buyOn(ENROLLED.plusDays(1), "0.00");
+        buyOn(ENROLLED.plusDays(1), "20.00");
+        assertThat(engine.tier(MEMBER).qualifying().purchases()).isEqualTo(2);
+
+        returnOn(ENROLLED.plusDays(2), 1, "0.01");
+        returnOn(ENROLLED.plusDays(2), 1, "0.01");
+
+        assertThat(engine.tier(MEMBER).qualifying().purchases()).isEqualTo(1);
+        assertThat(engine.tier(MEMBER).qualifying().spend()).isEqualByComparingTo("20.00");
+    }
+
+    @Test
     void shouldNotCountAReturnOfAPurchaseFromBeforeTheLadderAgainstTheThreshold() {
         LoyaltyStore store = newStore();
         RuleEngine noLadder = noLadder(context -> context.event() instanceof Purchase
