@@ -50,7 +50,8 @@ final class Rfm {
                 continue;
             }
             count++;
-            spend = spend.add(lot.sourceAmount()).subtract(lot.returnedAmount());
+            // returns beyond the amount (a refund sent twice) return the purchase once: the engine claws back no more either
+            spend = spend.add(lot.sourceAmount()).subtract(lot.returnedAmount().min(lot.sourceAmount()));
             if (last == null || date.isAfter(last)) {
                 last = date;
             }

@@ -134,6 +134,19 @@ class SegmentationTest {
     }
 
     @Test
+    void shouldCountNoMoreThanThePurchaseAsReturnedWhenReturnsOfItExceedItsAmount() {
+        // the till refunded the whole purchase twice under two ids: the engine keeps the sum, the purchase is returned once
+        History history = new History().member("m", "2024-01-01", "member")
+                .purchase("m", "p-1", History.at("2026-06-01"), "120.50", "241.00", 0)
+                .purchase("m", "p-2", History.at("2026-06-02"), "80.00", "0", 0);
+
+        MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
+
+        assertThat(m.monetary()).isEqualByComparingTo("80.00");
+        assertThat(m.monetaryScore()).isEqualTo(2);
+    }
+
+    @Test
     void shouldDateAPurchaseInTheMembersZone() {
         // 16:30 UTC on 29 June is 01:30 on 30 June in Tokyo: a purchase on the run's day
         History history = new History().member("m", History.at("2024-01-01"), "member", ZoneId.of("Asia/Tokyo"))
