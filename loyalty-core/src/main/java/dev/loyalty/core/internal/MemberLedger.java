@@ -256,22 +256,38 @@ final class MemberLedger {
         for (PointsComposer.Award award : awards) {
             write(lot.sourceEventId(), type, award.points(), lot.id(), award.rule(), award.reason(), occurredAt, true);
         }
-        long owed = program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE
-                ? (lots().containsKey(Lot.DEBT_LOT) ? -lots().get(Lot.DEBT_LOT).remaining() : 0)
-                : account.debt();
-        long repaid = Math.min(owed, lot.remaining());
-        if (repaid > 0) {
-            write(lot.sourceEventId(), EntryType.REPAY, -repaid, lot.id(), CoreRules.REPAYMENT, "Repays points clawed back earlier", occurredAt, true);
-            put(lots().get(lot.id()).spending(repaid));
-            if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
-                Lot debt = lots().get(Lot.DEBT_LOT);
-                write(lot.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, CoreRules.REPAYMENT, "Repays points clawed back earlier", occurredAt, true);
-                put(debt.withRemaining(debt.remaining() + repaid));
-            } else {
-                account(account.withDebt(account.debt() - repaid));
-            }
-            steps.add(new Explanation.Step(CoreRules.REPAYMENT, "Repays points clawed back earlier", -repaid, owed + " points were owed"));
+        // the debt kept off the balance is repaid under either policy: a program that switched to the negative balance still
+        // has it, and it would otherwise never be repaid and keep the member from spending for good (the account is read
+        // anyway; the debt lot only under the negative-balance policy, so that a purchase under the debt policy reads no lots)
+        repay(lot, account.debt(), false, occurredAt, steps);
+        if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
+            Lot debt = lots().get(Lot.DEBT_LOT);
+            repay(lot, debt == null ? 0 : -debt.remaining(), true, occurredAt, steps);
         }
+    }
+
+    /** Repays from a newly credited lot what is owed: the debt kept off the balance, or the debt lot's shortfall. */
+    private void repay(Lot credited, long owed, boolean debtLot, Instant occurredAt, List<Explanation.Step> steps) {
+        if (owed <= 0) {
+            // checked first: the working copy's lots are read from the store only when something is owed
+            return;
+        }
+        long repaid = Math.min(owed, lots().get(credited.id()).remaining());
+        if (repaid <= 0) {
+            return;
+        }
+        write(credited.sourceEventId(), EntryType.REPAY, -repaid, credited.id(), CoreRules.REPAYMENT, "Repays points clawed back earlier", occurredAt,
+                true);
+        put(lots().get(credited.id()).spending(repaid));
+        if (debtLot) {
+            Lot debt = lots().get(Lot.DEBT_LOT);
+            write(credited.sourceEventId(), EntryType.REPAY, repaid, Lot.DEBT_LOT, CoreRules.REPAYMENT, "Repays points clawed back earlier", occurredAt,
+                    true);
+            put(debt.withRemaining(debt.remaining() + repaid));
+        } else {
+            account(account.withDebt(account.debt() - repaid));
+        }
+        steps.add(new Explanation.Step(CoreRules.REPAYMENT, "Repays points clawed back earlier", -repaid, owed + " points were owed"));
     }
 
     /**

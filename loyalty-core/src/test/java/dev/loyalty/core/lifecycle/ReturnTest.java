@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.PointsSummary;
@@ -385,6 +386,28 @@ class ReturnTest {
 
             assertThat(life.takenBy("ret-1")).isEqualTo(Map.of("p-1", 40L, Lot.DEBT_LOT, 60L));
             assertThat(life.balance()).isEqualTo(-60);
+        }
+
+        @Test
+        void shouldRepayDebtKeptOffTheBalanceWhenTheProgramSwitchedToNegativeBalance() {
+            Life life = Life.enrolled(Life.debt());
+            life.purchase("p-1", "100");
+            life.redeem("r-1", 100);
+            life.giveBack("ret-1", "p-1", "100");
+            LoyaltyEngine switched = switchedTo(life, Life.negativeBalance());
+
+            switched.process(life.purchaseEvent("p-2", "150"));
+
+            assertThat(switched.summary(life.member)).isEqualTo(new PointsSummary(Points.of(50), Points.of(50), Points.ZERO, Points.ZERO, Points.ZERO));
+            assertThat(life.entriesOf("p-2")).extracting(LedgerEntry::type, e -> e.points().value(), LedgerEntry::lotId)
+                    .containsExactly(tuple(EntryType.EARN, 150L, "p-2"), tuple(EntryType.REPAY, -100L, "p-2"));
+            assertThat(life.store.account(life.member).debt()).isZero();
+            life.assertConsistent();
+        }
+
+        /** The program's claw-back policy changed: a new engine over the same store and clock. */
+        private LoyaltyEngine switchedTo(Life life, dev.loyalty.core.ProgramSettings.Builder program) {
+            return LoyaltyEngine.builder().program(program.build()).clock(life.clock).store(life.store).ruleEngine(Life.BASE_ONLY).build();
         }
 
         @Test
