@@ -9,7 +9,7 @@ import java.util.List;
  * @param members the members visited, failed ones included
  * @param changedMembers the members whose points, holds, offers or tier changed
  * @param released the pending lots released
- * @param expiredPoints the points expired
+ * @param expiredPoints the points expired; {@link Long#MAX_VALUE} when more than a long holds
  * @param lapsedHolds the holds that lapsed
  * @param offersIssued the offers issued
  * @param offersExpired the offers that expired unredeemed
@@ -26,7 +26,7 @@ public record SweepReport(long members, long changedMembers, long released, long
      * @param members the members visited, failed ones included
      * @param changedMembers the members whose points, holds, offers or tier changed
      * @param released the pending lots released
-     * @param expiredPoints the points expired
+     * @param expiredPoints the points expired; {@link Long#MAX_VALUE} when more than a long holds
      * @param lapsedHolds the holds that lapsed
      * @param offersIssued the offers issued
      * @param offersExpired the offers that expired unredeemed
@@ -43,7 +43,7 @@ public record SweepReport(long members, long changedMembers, long released, long
      * @param members the members visited
      * @param changedMembers the members whose points, holds, offers or tier changed
      * @param released the pending lots released
-     * @param expiredPoints the points expired
+     * @param expiredPoints the points expired; {@link Long#MAX_VALUE} when more than a long holds
      * @param lapsedHolds the holds that lapsed
      * @param offersIssued the offers issued
      * @param offersExpired the offers that expired unredeemed
@@ -60,7 +60,7 @@ public record SweepReport(long members, long changedMembers, long released, long
      * @param members the members visited
      * @param changedMembers the members whose points, holds or offers changed
      * @param released the pending lots released
-     * @param expiredPoints the points expired
+     * @param expiredPoints the points expired; {@link Long#MAX_VALUE} when more than a long holds
      * @param lapsedHolds the holds that lapsed
      * @param offersIssued the offers issued
      * @param offersExpired the offers that expired unredeemed
@@ -76,7 +76,7 @@ public record SweepReport(long members, long changedMembers, long released, long
      * @param members the members visited
      * @param changedMembers the members whose points or holds changed
      * @param released the pending lots released
-     * @param expiredPoints the points expired
+     * @param expiredPoints the points expired; {@link Long#MAX_VALUE} when more than a long holds
      * @param lapsedHolds the holds that lapsed
      */
     public SweepReport(long members, long changedMembers, long released, long expiredPoints, long lapsedHolds) {

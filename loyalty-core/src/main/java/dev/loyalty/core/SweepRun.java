@@ -74,11 +74,14 @@ final class SweepRun {
             settleReferral.accept(member.id(), asOf);
         }
         counts[0]++;
-        if (seen[0] + seen[1] + seen[2] + seen[3] + seen[4] + seen[5] > 0) {
+        // each count on its own: summed, a member's expired points near a long's range and a release would overflow
+        if (Arrays.stream(seen).anyMatch(count -> count > 0)) {
             counts[1]++;
         }
         for (int i = 0; i < seen.length; i++) {
-            counts[i + 2] += seen[i];
+            // points expired across members may pass what a long holds: the report then says Long.MAX_VALUE, never a wrapped sum
+            long sum = counts[i + 2] + seen[i];
+            counts[i + 2] = sum < counts[i + 2] ? Long.MAX_VALUE : sum;
         }
         last = member.id();
         if (failures.isEmpty()) {

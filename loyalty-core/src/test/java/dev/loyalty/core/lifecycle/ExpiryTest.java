@@ -9,10 +9,12 @@ import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.SweepRequest;
+import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
+import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.testing.JavaRules;
 import java.time.Duration;
@@ -414,6 +416,48 @@ class ExpiryTest {
 
             assertThat(life.engine.sweep()).isEqualTo(new SweepReport(1, 0, 0, 0, 0));
             assertThat(life.state()).isEqualTo(before);
+        }
+
+        /** Purchases named "big-..." earn every point a long holds, the others none; no credit limit. */
+        private Life longOfPoints(Instant start) {
+            JavaRules bigOnly = JavaRules.of("big-only", ctx -> ctx.event() instanceof dev.loyalty.core.event.Purchase
+                    && ctx.event().eventId().value().startsWith("big")
+                    ? List.of(new Decision.FixedPoints("BIG", "a long of points", Decision.WHOLE_EVENT, Long.MAX_VALUE))
+                    : List.of());
+            return Life.enrolled(Life.expiring(ExpiryPolicy.rollingMonths(1)).returnWindowDays(14).maxPointsPerCredit(Long.MAX_VALUE).build(),
+                    bigOnly, null, start);
+        }
+
+        @Test
+        void shouldCountAMemberAsChangedWhenItsSweepExpiresALongOfPointsAndReleasesALot() {
+            Life life = longOfPoints(Life.START);
+            life.purchase("big-1", "1");
+            life.advanceDays(20).purchase("p-small", "1");    // releases big-1; p-small pending until day 34
+            life.advanceDays(15);                              // day 35: big-1 expired on day 31, p-small due for release
+
+            SweepReport report = life.engine.sweep();
+
+            assertThat(report).isEqualTo(new SweepReport(1, 1, 1, Long.MAX_VALUE, 0));
+            life.assertConsistent();
+        }
+
+        @Test
+        void shouldReportLongMaxValueAsExpiredPointsWhenMembersTogetherExpireMoreThanALongHolds() {
+            Life life = longOfPoints(Life.START);
+            MemberId other = MemberId.of("m-2");
+            life.engine.process(Enrolment.of(EventId.of("enrol-m-2"), other, life.now()));
+            life.advanceDays(15).purchase("big-1", "1");
+            life.engine.process(dev.loyalty.core.event.Purchase.builder(EventId.of("big-2"), other, life.now())
+                    .line("SKU-1", "general", 1, dev.loyalty.core.model.Money.of("1", "GBP")).build());
+            life.advanceDays(40);
+
+            SweepReport report = life.engine.sweep();
+
+            assertThat(report.expiredPoints()).as("more than a long holds").isEqualTo(Long.MAX_VALUE);
+            assertThat(report.changedMembers()).isEqualTo(2);
+            assertThat(report.released()).isEqualTo(2);
+            assertThat(life.engine.balance(life.member).value()).isZero();
+            assertThat(life.engine.balance(other).value()).isZero();
         }
 
         @Test
