@@ -292,15 +292,22 @@ final class MemberLedger {
 
     /**
      * Takes points from spendable lots, soonest-expiring first, writing one entry per lot; each lot
-     * counts them as spent (a return of its purchase charges the member for them).
+     * counts them as spent (a return of its purchase charges the member for them). Points kept past
+     * their lot's expiry for active holds are taken only by a hold's capture: anything else spending
+     * them would leave the member's unexpired points to outlive the holds in their place.
      *
+     * @param capture whether a hold's capture takes the points
      * @return the points taken; less than asked when the lots hold less
      */
-    long take(long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt) {
+    long take(long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt, boolean capture) {
         long left = points;
         for (Lot lot : spendableLots()) {
             if (left == 0) {
                 break;
+            }
+            if (!capture && lot.expiresAt() != null && !lot.expiresAt().isAfter(now)) {
+                // due, yet left after housekeeping: kept for active holds, which the spendable count already leaves out
+                continue;
             }
             long taken = Math.min(left, lot.remaining());
             write(eventId, type, -taken, lot.id(), rule, reason, occurredAt, true);

@@ -287,9 +287,11 @@ class LifecycleProperties {
         }
 
         /** Takes up to {@code points} from spendable lots in spending order; returns what it took. */
-        long take(long points) {
+        /** Spends soonest-expiring first; points kept past their expiry for active holds only for a hold's capture. */
+        long take(long points, Instant now, boolean capture) {
             long left = points;
-            List<MLot> order = new ArrayList<>(lots.stream().filter(l -> l.pendingUntil == null && l.remaining > 0).toList());
+            List<MLot> order = new ArrayList<>(lots.stream().filter(l -> l.pendingUntil == null && l.remaining > 0)
+                    .filter(l -> capture || l.expiresAt == null || l.expiresAt.isAfter(now)).toList());
             order.sort(ORDER);
             for (MLot lot : order) {
                 long taken = Math.min(left, lot.remaining);
@@ -334,7 +336,7 @@ class LifecycleProperties {
                 if (redemption.points() > spendable(now)) {
                     throw new Expected(InsufficientPointsException.class);
                 }
-                take(redemption.points());
+                take(redemption.points(), now, false);
             } else if (event instanceof PointsHold hold) {
                 if (hold.points() > spendable(now)) {
                     throw new Expected(InsufficientPointsException.class);
@@ -349,7 +351,7 @@ class LifecycleProperties {
                     throw new Expected(InsufficientPointsException.class);
                 }
                 hold.status = HoldStatus.CAPTURED;
-                take(hold.points);
+                take(hold.points, now, true);
             } else if (event instanceof HoldVoid release) {
                 MHold hold = holds.get(release.holdId().value());
                 if (hold == null || hold.status != HoldStatus.ACTIVE) {
@@ -361,13 +363,13 @@ class LifecycleProperties {
                 MLot lot = refund.purchaseId() == null ? null : lot(refund.purchaseId().value());
                 if (lot == null) {
                     long wanted = cents * config.unlinkedRate / 100;
-                    take(Math.min(wanted, Math.max(0, spendable(now))));
+                    take(Math.min(wanted, Math.max(0, spendable(now))), now, false);
                     return;
                 }
                 lot.returnedCents += cents;
                 long counted = Math.min(lot.returnedCents, lot.amountCents);
                 // HALF_UP of points * counted / amount, in whole numbers
-                long target = lot.amountCents == 0 ? 0 : Math.min(lot.points, BigInteger.valueOf(2 * counted).multiply(BigInteger.valueOf(lot.points))
+                long target = lot.amountCents == 0 ? lot.points : Math.min(lot.points, BigInteger.valueOf(2 * counted).multiply(BigInteger.valueOf(lot.points))
                         .add(BigInteger.valueOf(lot.amountCents)).divide(BigInteger.valueOf(2 * lot.amountCents)).longValueExact());
                 long clawback = Math.max(0, target - lot.clawedBack);
                 long fromLot = Math.min(clawback, lot.remaining);
@@ -381,7 +383,7 @@ class LifecycleProperties {
                     if (config.clawback == ClawbackPolicy.NEGATIVE_BALANCE) {
                         debtLot = -Math.addExact(-debtLot, shortfall);
                     } else {
-                        long fromOthers = take(Math.min(shortfall, Math.max(0, spendable(now))));
+                        long fromOthers = take(Math.min(shortfall, Math.max(0, spendable(now))), now, false);
                         debt = Math.addExact(debt, shortfall - fromOthers);
                     }
                 } catch (ArithmeticException e) {

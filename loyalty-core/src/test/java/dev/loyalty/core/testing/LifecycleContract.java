@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.HoldStateException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
@@ -335,6 +336,32 @@ public abstract class LifecycleContract {
         assertThat(store.ledger(MEMBER)).filteredOn(e -> e.type() == EntryType.EXPIRE)
                 .extracting(LedgerEntry::lotId, e -> e.points().value(), LedgerEntry::occurredAt)
                 .containsExactly(tuple("p-2", -50L, laterExpiry), tuple("p-1", -100L, laterExpiry));
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldRedeemFromUnexpiredPointsNotFromPointsKeptPastTheirExpiryForAHold() {
+        // p-1's 100 points expired on 12 Feb but are kept for h-1; p-2's expire on 10 Mar. A redemption of 100 spends p-2's:
+        // the kept points are h-1's, and expire once it is voided
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "100");
+        clock.set(Instant.parse("2026-02-10T10:00:00Z"));
+        buy("p-2", "100");
+        hold("h-1", 100, Duration.ofDays(5));
+        clock.set(Instant.parse("2026-02-13T10:00:00Z"));
+        Object before = List.of(store.balance(MEMBER), store.ledger(MEMBER), store.lots(MEMBER), store.holds(MEMBER));
+        assertThatThrownBy(() -> redeem("r-too-much", 101)).isInstanceOf(InsufficientPointsException.class);
+        assertThat(List.of(store.balance(MEMBER), store.ledger(MEMBER), store.lots(MEMBER), store.holds(MEMBER))).isEqualTo(before);
+
+        redeem("r-1", 100);
+        engine.process(new HoldVoid(EventId.of("v-1"), MEMBER, clock.instant(), EventId.of("h-1")));
+        engine.sweep();
+
+        assertThat(store.ledger(MEMBER)).filteredOn(e -> e.eventId().value().equals("r-1"))
+                .extracting(LedgerEntry::lotId, e -> e.points().value()).containsExactly(tuple("p-2", -100L));
+        assertThat(store.ledger(MEMBER)).filteredOn(e -> e.type() == EntryType.EXPIRE)
+                .extracting(LedgerEntry::lotId, e -> e.points().value()).containsExactly(tuple("p-1", -100L));
         assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
         assertBalanceIsSumOfEntriesAndLots();
     }
