@@ -84,7 +84,23 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
-        return Optional.ofNullable(events.get(Checks.notNull(eventId, "eventId")));
+        StoredEvent event = events.get(Checks.notNull(eventId, "eventId"));
+        return event == null ? Optional.empty() : Optional.of(written(event));
+    }
+
+    /**
+     * Returns a recorded event once its changes are written. {@link #apply} claims an event's id before it writes the
+     * member, offers and referrals (see there), under the member's lock: a reader that found the id waits for that lock
+     * once, so that what it reads next (the member, an offer the event redeemed) is the state after the event. Only a
+     * lookup that finds something pays for it; the calling thread never waits for a lock it holds.
+     */
+    private StoredEvent written(StoredEvent event) {
+        Slot slot = slots.get(event.memberId());
+        if (slot != null && !slot.lock.isHeldByCurrentThread()) {
+            slot.lock.lock();
+            slot.lock.unlock();
+        }
+        return event;
     }
 
     /** Looks the ids up in the event index directly, without the default's copies. */
@@ -95,7 +111,7 @@ public final class InMemoryStore implements LoyaltyStore {
         for (EventId eventId : eventIds) {
             StoredEvent event = events.get(Checks.notNull(eventId, "eventIds[]"));
             if (event != null) {
-                found.put(eventId, event);
+                found.put(eventId, written(event));
             }
         }
         return Collections.unmodifiableMap(found);

@@ -28,6 +28,11 @@ class InMemoryStoreTest extends LoyaltyStoreContract {
         return new InMemoryStore();
     }
 
+    @Override
+    protected int visibilityRounds() {
+        return 2_000;
+    }
+
     @Test
     void shouldReportTheSameNextDueInstantAsAScanWhenLotsAndHoldsChangeAtRandom() {
         InMemoryStore store = new InMemoryStore();
