@@ -15,7 +15,9 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
+import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
 import dev.loyalty.rules.vocabulary.Segment;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,17 +136,7 @@ class SegmentCampaignTest {
         InMemoryStore own = new InMemoryStore();
         try (DroolsRuleEngine reloaded = DroolsRuleEngine.builder().drl("plain.drl", plain).build()) {
             boolean[] armed = {false};
-            dev.loyalty.core.spi.RuleEngine reloadingOnce = new dev.loyalty.core.spi.RuleEngine() {
-                @Override
-                public String version() {
-                    return reloaded.version();
-                }
-
-                @Override
-                public dev.loyalty.core.spi.Evaluation evaluate(dev.loyalty.core.spi.RuleContext context) {
-                    return reloaded.evaluate(context);
-                }
-
+            RuleEngine reloadingOnce = new DelegatingRuleEngine(reloaded) {
                 @Override
                 public boolean usesSegments() {
                     boolean uses = reloaded.usesSegments();
@@ -153,11 +145,6 @@ class SegmentCampaignTest {
                         reloaded.reload(DroolsRuleEngine.builder().drl("segments.drl", CAMPAIGNS));
                     }
                     return uses;
-                }
-
-                @Override
-                public boolean usesBalance() {
-                    return reloaded.usesBalance();
                 }
             };
             try (LoyaltyEngine racing = LoyaltyEngine.builder().program(PROGRAM).clock(CLOCK).store(own).ruleEngine(reloadingOnce).build()) {

@@ -15,10 +15,12 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.tier.MemberTier;
 import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierPolicy;
+import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,17 +167,7 @@ class TierLadderTest {
             String before = rules.version();
             java.util.concurrent.atomic.AtomicReference<RuntimeException> refusal = new java.util.concurrent.atomic.AtomicReference<>();
             boolean[] reloaded = {false};
-            dev.loyalty.core.spi.RuleEngine reloadingOnce = new dev.loyalty.core.spi.RuleEngine() {
-                @Override
-                public String version() {
-                    return rules.version();
-                }
-
-                @Override
-                public dev.loyalty.core.spi.Evaluation evaluate(dev.loyalty.core.spi.RuleContext context) {
-                    return rules.evaluate(context);
-                }
-
+            RuleEngine reloadingOnce = new DelegatingRuleEngine(rules) {
                 @Override
                 public java.util.Optional<TierPolicy> tierPolicy() {
                     java.util.Optional<TierPolicy> policy = rules.tierPolicy();
@@ -188,11 +180,6 @@ class TierLadderTest {
                         }
                     }
                     return policy;
-                }
-
-                @Override
-                public Runnable guardTierPolicy(java.util.function.Consumer<TierPolicy> check) {
-                    return rules.guardTierPolicy(check);
                 }
             };
 
