@@ -2,6 +2,7 @@ package dev.loyalty.core;
 
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.ReferralWork;
+import dev.loyalty.core.internal.Saturating;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Member;
@@ -80,8 +81,7 @@ final class SweepRun {
         }
         for (int i = 0; i < seen.length; i++) {
             // points expired across members may pass what a long holds: the report then says Long.MAX_VALUE, never a wrapped sum
-            long sum = counts[i + 2] + seen[i];
-            counts[i + 2] = sum < counts[i + 2] ? Long.MAX_VALUE : sum;
+            counts[i + 2] = Saturating.add(counts[i + 2], seen[i]);
         }
         last = member.id();
         if (failures.isEmpty()) {

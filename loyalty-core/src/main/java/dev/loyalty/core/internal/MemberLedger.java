@@ -202,11 +202,7 @@ final class MemberLedger {
         long sum = 0;
         for (Hold hold : holds().values()) {
             if (hold.reservesAt(now)) {
-                try {
-                    sum = Math.addExact(sum, hold.points());
-                } catch (ArithmeticException e) {
-                    return Long.MAX_VALUE;
-                }
+                sum = Saturating.add(sum, hold.points());
             }
         }
         return sum;

@@ -1,5 +1,6 @@
 package dev.loyalty.core.store;
 
+import dev.loyalty.core.internal.Saturating;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -72,9 +73,7 @@ final class EarnedPoints {
      *         points never are)
      */
     static long plus(long sum, long earned) {
-        long total = sum + earned;
-        // an overflow, as Math.addExact finds it: both operands' signs differ from the result's
-        return ((sum ^ total) & (earned ^ total)) < 0 ? (earned > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : total;
+        return Saturating.add(sum, earned);
     }
 
     /**
