@@ -16,10 +16,13 @@ import java.util.List;
  * @param balance the member's balance right after the event
  * @param entries the ledger entries the event wrote, in sequence order
  * @param explanation why, step by step
- * @param ruleSetVersion the version of the rules that evaluated the event
+ * @param ruleSetVersion the version of the rules that evaluated the event; {@link #NO_RULES} when no rules did (a return, a redemption)
  */
 public record Outcome(EventId eventId, MemberId memberId, String eventKind, Points points, Points balance,
                       List<LedgerEntry> entries, Explanation explanation, String ruleSetVersion) {
+
+    /** The rule-set version of an outcome no rules evaluated, and of its ledger entries: a return, a redemption, a hold. */
+    public static final String NO_RULES = "-";
 
     /**
      * Copies the entries.

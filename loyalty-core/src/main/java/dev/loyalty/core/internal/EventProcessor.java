@@ -242,7 +242,7 @@ public final class EventProcessor {
         Supplier<List<Explanation.Step>> composed = List::of;
         List<Explanation.Step> afterRules = new ArrayList<>(1);
         long balanceBefore = ledger.balance();
-        String version = "-";
+        String version = Outcome.NO_RULES;
         List<CampaignDraw> draws = List.of();
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
             boolean segmentRead = readsSegmentFor(event);

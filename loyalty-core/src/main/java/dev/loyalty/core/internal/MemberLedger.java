@@ -4,6 +4,7 @@ import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.ExpiryPolicy;
+import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsSummary;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.RuleEvaluationException;
@@ -65,7 +66,7 @@ final class MemberLedger {
     private final KeyedWorkingCopy<Offer> offers;
     private long balance;
     private long sequence;
-    private String version = "-";
+    private String version = Outcome.NO_RULES;
 
     MemberLedger(MemberView view, MemberId memberId, ProgramSettings program, ZoneId zone, Instant now) {
         this.memberId = memberId;

@@ -139,7 +139,7 @@ public final class CampaignSimulation {
                     // the engine is idempotent by event id: a repeat returns the first outcome and writes nothing
                     continue;
                 }
-                if (!NO_RULES.equals(outcome.ruleSetVersion()) && !outcome.ruleSetVersion().equals(set.version())) {
+                if (!Outcome.NO_RULES.equals(outcome.ruleSetVersion()) && !outcome.ruleSetVersion().equals(set.version())) {
                     throw reloaded(set, "event " + event.eventId() + " was evaluated by version " + outcome.ruleSetVersion());
                 }
                 processed++;
@@ -190,9 +190,6 @@ public final class CampaignSimulation {
 
     /** The latest instant the engine takes an event at, or sweeps at. */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
-
-    /** The rule-set version an outcome records when no rules evaluated its event (a return, a redemption). */
-    private static final String NO_RULES = "-";
 
     /** A running engine given as a side was reloaded mid-run: its side would mix two sets under one version. */
     private static IllegalStateException reloaded(CampaignSet set, String detail) {
