@@ -18,6 +18,10 @@ public final class GivenPurchase {
     String channel;
     String store;
 
+    private GivenPurchase(LocalDateTime at) {
+        this.at = at;
+    }
+
     GivenPurchase(String localDateTime) {
         try {
             this.at = LocalDateTime.parse(Objects.requireNonNull(localDateTime, "localDateTime"));
@@ -61,6 +65,15 @@ public final class GivenPurchase {
     public GivenPurchase store(String code) {
         this.store = code;
         return this;
+    }
+
+    // a scenario keeps an earlier purchase as it was when given: the same description may go on to describe another
+    GivenPurchase copy() {
+        GivenPurchase copy = new GivenPurchase(at);
+        copy.lines.addAll(lines);
+        copy.channel = channel;
+        copy.store = store;
+        return copy;
     }
 
     @Override

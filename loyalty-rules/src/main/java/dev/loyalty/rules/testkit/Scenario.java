@@ -15,6 +15,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /** A scenario with its member, waiting for the event to check. */
 public final class Scenario {
@@ -23,39 +26,78 @@ public final class Scenario {
     private final ProgramSettings program;
     private final Clock clock;
     private final GivenMember member;
+    private final List<GivenPurchase> earlier;
 
     Scenario(DroolsRuleEngine rules, ProgramSettings program, Clock clock, GivenMember member) {
+        this(rules, program, clock, member, List.of());
+    }
+
+    private Scenario(DroolsRuleEngine rules, ProgramSettings program, Clock clock, GivenMember member, List<GivenPurchase> earlier) {
         this.rules = rules;
         this.program = program;
         this.clock = clock;
         this.member = member;
+        this.earlier = earlier;
     }
 
     /**
-     * Enrols the member, then processes the purchase through the whole engine.
+     * Returns this scenario with purchases the member made before the one to check: {@link #when}
+     * processes them first, in the order given and in the same engine, each with the engine's
+     * clock at its own time, so that what they leave behind (a daily cap partly used, a member
+     * limit reached, spend toward a tier) shapes the purchase checked. Only that purchase's
+     * outcome is checked. Calling this again adds to the purchases given before; this scenario is
+     * left as it was, and the purchases are taken as described at this call.
+     *
+     * @param purchases the earlier purchases, none later than the purchase to check
+     * @return the scenario with those purchases first
+     */
+    public Scenario after(GivenPurchase... purchases) {
+        List<GivenPurchase> all = new ArrayList<>(earlier);
+        for (GivenPurchase purchase : Objects.requireNonNull(purchases, "purchases")) {
+            all.add(Objects.requireNonNull(purchase, "purchases[]").copy());
+        }
+        return new Scenario(rules, program, clock, member, List.copyOf(all));
+    }
+
+    /**
+     * Enrols the member, processes the {@linkplain #after earlier purchases}, if any, then the
+     * purchase to check, through the whole engine.
      *
      * @param purchase the purchase
      * @return what it awarded, to check
-     * @throws dev.loyalty.core.LoyaltyException when the engine rejects the event or a rule fails
+     * @throws dev.loyalty.core.LoyaltyException when the engine rejects an event or a rule fails
+     * @throws IllegalArgumentException when an earlier purchase is later than this one
      * @throws IllegalStateException when the member was given a tier they no longer hold by the
-     *                               purchase (a tier review of the ladder came first), so that the
+     *                               first purchase (a tier review of the ladder came first), so that the
      *                               rules would see another tier than the one given
      */
     public Then when(GivenPurchase purchase) {
-        ZoneId zone = zone();
-        Instant at = purchase.at.atZone(zone).toInstant();
-        LocalDate enrolled = member.enrolledOn != null ? member.enrolledOn : purchase.at.toLocalDate().minusYears(1);
-        Instant enrolledAt = enrolled.atTime(LocalTime.NOON).atZone(zone).toInstant();
-        try (LoyaltyEngine engine = engine(at.isAfter(enrolledAt) ? at : enrolledAt)) {
-            engine.process(enrolment(enrolledAt));
-            requireGivenTier(engine, enrolled, purchase);
-            Purchase.Builder builder = Purchase.builder(EventId.of("scenario-purchase"), MemberId.of(member.id), at)
-                    .channel(purchase.channel).store(purchase.store);
-            String currency = program.currency().getCurrencyCode();
-            for (GivenPurchase.Line line : purchase.lines) {
-                builder.line(line.sku(), line.category(), line.quantity(), Money.of(line.unitPrice(), currency));
+        Objects.requireNonNull(purchase, "purchase");
+        for (GivenPurchase before : earlier) {
+            if (before.at.isAfter(purchase.at)) {
+                throw new IllegalArgumentException("the earlier " + before + " is later than the " + purchase
+                        + " to check; give earlier purchases at or before it");
             }
-            return new Then(engine.process(builder.build()), rules.campaignSet(), "when the " + purchase + " of " + member);
+        }
+        ZoneId zone = zone();
+        GivenPurchase first = earlier.isEmpty() ? purchase : earlier.get(0);
+        LocalDate enrolled = member.enrolledOn != null ? member.enrolledOn : first.at.toLocalDate().minusYears(1);
+        Instant enrolledAt = enrolled.atTime(LocalTime.NOON).atZone(zone).toInstant();
+        SteppingClock time = new SteppingClock(latest(enrolledAt, first.at.atZone(zone).toInstant()));
+        try (LoyaltyEngine engine = engine(time)) {
+            engine.process(enrolment(enrolledAt));
+            requireGivenTier(engine, enrolled, first);
+            for (int i = 0; i < earlier.size(); i++) {
+                GivenPurchase before = earlier.get(i);
+                Instant at = before.at.atZone(zone).toInstant();
+                time.now = latest(enrolledAt, at);
+                engine.process(purchase(EventId.of("scenario-purchase-" + (i + 1)), at, before));
+            }
+            Instant at = purchase.at.atZone(zone).toInstant();
+            time.now = latest(enrolledAt, at);
+            Outcome outcome = engine.process(purchase(EventId.of("scenario-purchase"), at, purchase));
+            String after = earlier.isEmpty() ? "" : ", after the " + earlier.size() + " earlier " + earlier;
+            return new Then(outcome, rules.campaignSet(), "when the " + purchase + " of " + member + after);
         }
     }
 
@@ -70,7 +112,7 @@ public final class Scenario {
         ZoneId zone = zone();
         LocalDate date = member.enrolledOn != null ? member.enrolledOn : LocalDate.now(clock.withZone(zone));
         Instant at = date.atTime(LocalTime.NOON).atZone(zone).toInstant();
-        try (LoyaltyEngine engine = engine(at)) {
+        try (LoyaltyEngine engine = engine(new SteppingClock(at))) {
             Outcome outcome = engine.process(enrolment(at));
             return new Then(outcome, rules.campaignSet(), "when " + member + " enrols on " + date);
         }
@@ -106,7 +148,45 @@ public final class Scenario {
         return enrolment;
     }
 
-    private LoyaltyEngine engine(Instant now) {
-        return LoyaltyEngine.builder().program(program).clock(Clock.fixed(now, ZoneOffset.UTC)).ruleEngine(rules).build();
+    private Purchase purchase(EventId id, Instant at, GivenPurchase purchase) {
+        Purchase.Builder builder = Purchase.builder(id, MemberId.of(member.id), at).channel(purchase.channel).store(purchase.store);
+        String currency = program.currency().getCurrencyCode();
+        for (GivenPurchase.Line line : purchase.lines) {
+            builder.line(line.sku(), line.category(), line.quantity(), Money.of(line.unitPrice(), currency));
+        }
+        return builder.build();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private LoyaltyEngine engine(Clock time) {
+        return LoyaltyEngine.builder().program(program).clock(time).ruleEngine(rules).build();
+    }
+
+    // the engine's clock, moved to each purchase's time (or the enrolment's, if later) before the purchase is processed
+    private static final class SteppingClock extends Clock {
+
+        private volatile Instant now;
+
+        SteppingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

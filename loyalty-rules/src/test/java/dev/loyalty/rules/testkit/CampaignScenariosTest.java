@@ -226,4 +226,85 @@ class CampaignScenariosTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a purchase needs a local date and time such as 2026-04-07T11:00, was '2026-03-03'");
     }
+
+    static final String TOYS_WITH_A_MEMBER_LIMIT = """
+            package toys;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Earn earn;
+
+            rule "TOY-01 toy bonus"
+                @memberLimit(30)
+            when
+                $l : PurchaseLine( category == "toys" )
+            then
+                earn.bonus($l, 2, "Toy bonus");
+            end
+            """;
+
+    private static GivenPurchase toy(String at) {
+        return purchase(at).line("T-1", "toys", 1, "10.00");
+    }
+
+    @Test
+    void shouldAwardTheWholeBonusWithoutEarlierPurchases() {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("toys.drl", TOYS_WITH_A_MEMBER_LIMIT))) {
+            scenarios.given(member("m-20")).when(toy("2026-03-04T11:00")).thenAwardedBy("TOY-01", 20);
+        }
+    }
+
+    @Test
+    void shouldCountEarlierPurchasesTowardAMemberLimit() {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("toys.drl", TOYS_WITH_A_MEMBER_LIMIT))) {
+            scenarios.given(member("m-21")).after(toy("2026-03-03T11:00")).when(toy("2026-03-04T11:00")).thenAwardedBy("TOY-01", 10);
+        }
+    }
+
+    @Test
+    void shouldProcessEveryEarlierPurchaseGivenAcrossCalls() {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("toys.drl", TOYS_WITH_A_MEMBER_LIMIT))) {
+            scenarios.given(member("m-22")).after(toy("2026-03-02T11:00")).after(toy("2026-03-03T11:00"))
+                    .when(toy("2026-03-04T11:00")).thenNotAwardedBy("TOY-01");
+        }
+    }
+
+    @Test
+    void shouldLeaveTheScenarioWithoutEarlierPurchasesAsItWas() {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("toys.drl", TOYS_WITH_A_MEMBER_LIMIT))) {
+            Scenario scenario = scenarios.given(member("m-23"));
+            scenario.after(toy("2026-03-03T11:00"));
+            scenario.when(toy("2026-03-04T11:00")).thenAwardedBy("TOY-01", 20);
+        }
+    }
+
+    @Test
+    void shouldRunAnEarlierPurchaseAsGivenWhenItsDescriptionIsChangedAfterwards() {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("toys.drl", TOYS_WITH_A_MEMBER_LIMIT))) {
+            GivenPurchase earlier = toy("2026-03-03T11:00");
+            Scenario scenario = scenarios.given(member("m-24")).after(earlier);
+            earlier.line("T-2", "toys", 1, "10.00");
+            scenario.when(toy("2026-03-04T11:00")).thenAwardedBy("TOY-01", 10);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnEarlierPurchaseLaterThanThePurchaseChecked() {
+        Scenario scenario = SCENARIOS.given(member("m-25")).after(toy("2026-03-05T11:00"));
+
+        assertThatThrownBy(() -> scenario.when(toy("2026-03-04T11:00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the earlier purchase at 2026-03-05T11:00")
+                .hasMessageContaining("is later than the purchase at 2026-03-04T11:00");
+    }
+
+    @Test
+    void shouldNameTheEarlierPurchasesWhenACheckFails() {
+        try (CampaignScenarios scenarios = CampaignScenarios.of(DroolsRuleEngine.builder().drl("toys.drl", TOYS_WITH_A_MEMBER_LIMIT))) {
+            AssertionError failure = catchThrowableOfType(AssertionError.class, () -> scenarios.given(member("m-26"))
+                    .after(toy("2026-03-03T11:00")).when(toy("2026-03-04T11:00")).thenAwardedBy("TOY-01", 20));
+
+            assertThat(failure.getMessage())
+                    .startsWith("expected TOY-01 to award 20 points, but it awarded 10")
+                    .contains("of member m-26, after the 1 earlier [purchase at 2026-03-03T11:00 of [Line[sku=T-1");
+        }
+    }
 }
