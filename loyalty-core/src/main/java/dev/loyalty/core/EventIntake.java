@@ -21,11 +21,13 @@ import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.MemberWork;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.tier.TierPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -119,12 +121,18 @@ final class EventIntake {
                 toEvaluate.add(context);
             }
         }
+        TierPolicy ladder = processor.tierPolicy();
         List<Evaluation> evaluations = toEvaluate.isEmpty() ? List.of() : processor.evaluateAll(toEvaluate);
+        if (!Objects.equals(processor.tierPolicy(), ladder)) {
+            // a reload while the rules evaluated: which set's ladder goes with the evaluations is unknown; each event is
+            // evaluated again under its member's lock
+            evaluations = null;
+        }
         EventProcessor.EarlyEvaluation[] earlies = new EventProcessor.EarlyEvaluation[batch.size()];
         int evaluated = 0;
         for (int k = 0; k < batch.size(); k++) {
             if (contexts[k] != null) {
-                earlies[k] = new EventProcessor.EarlyEvaluation(contexts[k], evaluations == null ? null : evaluations.get(evaluated));
+                earlies[k] = new EventProcessor.EarlyEvaluation(contexts[k], evaluations == null ? null : evaluations.get(evaluated), ladder);
                 evaluated++;
             }
         }

@@ -10,7 +10,12 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A reload that changes the tier ladder: the core follows the new ladder at once, or the reload is refused. */
@@ -81,6 +86,69 @@ class TierReloadTest {
             rules.reload(rules("50", "$l.tier(\"platinum\").qualifyAt(900);"));
 
             assertThat(rules.tierPolicy().orElseThrow().thresholds()).containsKey("platinum");
+        }
+    }
+
+    /**
+     * A reload between the core reading the ladder for an event and the rules evaluating it: the
+     * new set earns, so the event is reviewed by the new set's ladder too (silver from 50), not by
+     * the old one it read first (silver from 500).
+     */
+    @Test
+    void shouldReviewAnEventByTheLadderOfTheSetThatEvaluatedItWhenAReloadLandsInBetween() {
+        try (DroolsRuleEngine rules = rules("500", "").build()) {
+            AtomicBoolean reloaded = new AtomicBoolean();
+            DelegatingRuleEngine reloadingOnce = new DelegatingRuleEngine(rules) {
+                @Override
+                public Evaluation evaluate(RuleContext context) {
+                    if (context.event() instanceof Purchase && reloaded.compareAndSet(false, true)) {
+                        rules.reload(rules("50", ""));
+                    }
+                    return super.evaluate(context);
+                }
+            };
+            try (LoyaltyEngine engine = Shop.engine(reloadingOnce)) {
+                MemberId member = Shop.enrol(engine, "member");
+
+                Outcome outcome = engine.process(spend(member, "during-reload", "100.00"));
+
+                assertThat(reloaded).isTrue();
+                assertThat(outcome.ruleSetVersion()).isEqualTo(rules.version());
+                assertThat(outcome.explanation().steps())
+                        .anySatisfy(step -> assertThat(step.reason()).isEqualTo("Promoted from member to silver"));
+            }
+        }
+    }
+
+    /**
+     * A batch's rules are evaluated ahead, before each member is locked: a reload after that
+     * evaluation and before the event's work must not leave the event earning by the old set while
+     * the new set's ladder reviews it.
+     */
+    @Test
+    void shouldNotApplyABatchEvaluationOfTheOldSetUnderTheNewSetsLadder() {
+        try (DroolsRuleEngine rules = rules("500", "").build()) {
+            AtomicBoolean reloaded = new AtomicBoolean();
+            DelegatingRuleEngine reloadingAfter = new DelegatingRuleEngine(rules) {
+                @Override
+                public List<Evaluation> evaluateAll(List<RuleContext> contexts) {
+                    List<Evaluation> evaluations = super.evaluateAll(contexts);
+                    if (reloaded.compareAndSet(false, true)) {
+                        rules.reload(rules("50", ""));
+                    }
+                    return evaluations;
+                }
+            };
+            try (LoyaltyEngine engine = Shop.engine(reloadingAfter)) {
+                MemberId member = Shop.enrol(engine, "member");
+
+                Outcome outcome = engine.processAll(List.of(spend(member, "batch-during-reload", "100.00"))).get(0).outcomeOrThrow();
+
+                assertThat(reloaded).isTrue();
+                assertThat(outcome.ruleSetVersion()).isEqualTo(rules.version());
+                assertThat(outcome.explanation().steps())
+                        .anySatisfy(step -> assertThat(step.reason()).isEqualTo("Promoted from member to silver"));
+            }
         }
     }
 }

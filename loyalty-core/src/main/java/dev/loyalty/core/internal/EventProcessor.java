@@ -216,6 +216,20 @@ public final class EventProcessor {
      */
     public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early) {
         TierPolicy tiers = tiers();
+        while (true) {
+            MemberChanges changes = process(view, event, fingerprint, early, tiers);
+            // a reload between reading the ladder and evaluating the rules: the event may have earned by the new set and
+            // been reviewed by the old set's ladder; worked out again, all by the new set (the view is only read above)
+            TierPolicy now = tiers();
+            if (Objects.equals(now, tiers)) {
+                return changes;
+            }
+            tiers = now;
+            early = null;
+        }
+    }
+
+    private MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early, TierPolicy tiers) {
         Member before = view.member().orElse(null);
         Member after = memberAfter(before, event);
         ZoneId zone = after.zoneOr(program.zone());
@@ -248,7 +262,8 @@ public final class EventProcessor {
             boolean segmentRead = readsSegmentFor(event);
             RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program,
                     segmentRead ? view.segment().orElse(null) : null);
-            Evaluation evaluation = early != null && early.evaluation() != null && sameContext(early.context(), context, early.evaluation())
+            Evaluation evaluation = early != null && early.evaluation() != null && Objects.equals(early.tiers(), tiers)
+                    && sameContext(early.context(), context, early.evaluation())
                     ? early.evaluation() : evaluate(context);
             if (!segmentRead && readsSegmentFor(event)) {
                 // a reload swapped in rules that match segments after the segment was skipped: the set that evaluated the
@@ -585,8 +600,10 @@ public final class EventProcessor {
      *
      * @param context the context the rules saw
      * @param evaluation what they decided, or null when evaluating ahead failed
+     * @param tiers the tier ladder in force while the rules evaluated (read before and after them,
+     *              equal both times), or null without one; the evaluation is used only under that ladder
      */
-    public record EarlyEvaluation(RuleContext context, Evaluation evaluation) {
+    public record EarlyEvaluation(RuleContext context, Evaluation evaluation, TierPolicy tiers) {
     }
 
     /**
