@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.core.LoyaltyConfigurationException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.SweepRequest;
+import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.spi.SweepContext;
+import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.TestClock;
 import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -149,6 +156,67 @@ class TierReloadTest {
                 assertThat(outcome.explanation().steps())
                         .anySatisfy(step -> assertThat(step.reason()).isEqualTo("Promoted from member to silver"));
             }
+        }
+    }
+
+    private static final String BIRTHDAY_OFFER = """
+            package b;
+            import dev.loyalty.rules.vocabulary.*;
+            global dev.loyalty.rules.vocabulary.Offers offers;
+            rule "BDAY-01" when $b : BirthdayDue( ) then offers.points($b, "BDAY-01", 500, 30, "Happy birthday"); end
+            """;
+
+    private static DroolsRuleEngine.Builder rulesWithBirthdays(String silverAt) {
+        return rules(silverAt, "").drl("offers.drl", BIRTHDAY_OFFER);
+    }
+
+    /** Sweeps a member who spent 100.00 in the year under the given engine, on their enrolment's anniversary and birthday. */
+    private static String tierAfterTheAnniversarySweep(DroolsRuleEngine rules, RuleEngine asked) {
+        TestClock clock = new TestClock(Instant.parse("2024-01-02T10:00:00Z"));
+        try (LoyaltyEngine engine = LoyaltyEngine.builder().program(Shop.PROGRAM).clock(clock).store(new InMemoryStore())
+                .ruleEngine(asked).build()) {
+            MemberId member = MemberId.of("m-1");
+            engine.process(Enrolment.of(EventId.of("enrol"), member, clock.instant()).withBirthday(LocalDate.of(1990, 1, 10)));
+            clock.set(TUESDAY);
+            engine.process(spend(member, "spend", "100.00"));
+            Instant anniversary = Instant.parse("2025-01-10T08:00:00Z");
+            clock.set(anniversary);
+            engine.sweep(SweepRequest.builder().asOf(anniversary).build());
+            assertThat(engine.offers(member)).as("the birthday offer the sweep asked the rules for").isNotEmpty();
+            return engine.tier(member).tier().code();
+        }
+    }
+
+    @Test
+    void shouldKeepSilverAtTheReviewUnderALadderItQualifiesFor() {
+        try (DroolsRuleEngine rules = rulesWithBirthdays("50").build()) {
+            assertThat(tierAfterTheAnniversarySweep(rules, rules)).isEqualTo("silver");
+        }
+    }
+
+    /**
+     * A reload while the sweep asks the rules for a member's offers: the member is reviewed by the
+     * ladder of the set that issued the offers (silver from 500, which 100.00 misses), not by the
+     * old one read before (silver from 50).
+     */
+    @Test
+    void shouldReviewASweptMemberByTheLadderOfTheSetThatEvaluatedTheSweep() {
+        try (DroolsRuleEngine rules = rulesWithBirthdays("50").build()) {
+            AtomicBoolean reloaded = new AtomicBoolean();
+            DelegatingRuleEngine reloadingOnce = new DelegatingRuleEngine(rules) {
+                @Override
+                public Evaluation evaluateSweep(SweepContext context) {
+                    if (reloaded.compareAndSet(false, true)) {
+                        rules.reload(rulesWithBirthdays("500"));
+                    }
+                    return super.evaluateSweep(context);
+                }
+            };
+
+            String tier = tierAfterTheAnniversarySweep(rules, reloadingOnce);
+
+            assertThat(reloaded).isTrue();
+            assertThat(tier).isEqualTo("member");
         }
     }
 }

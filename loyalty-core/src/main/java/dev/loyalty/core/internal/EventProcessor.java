@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -215,17 +216,25 @@ public final class EventProcessor {
      * @return the changes to apply atomically
      */
     public MemberChanges process(MemberView view, LoyaltyEvent event, String fingerprint, EarlyEvaluation early) {
+        // an early evaluation made under another ladder than the one of a second try is not used (see below)
+        return underOneLadder(tiers -> process(view, event, fingerprint, early, tiers));
+    }
+
+    /**
+     * Works out a member's changes under the ladder in force, and again under the new one when a
+     * reload swapped the ladder meanwhile: the rules, read after the ladder, may have been the new
+     * set's, which must not be reviewed by the old set's ladder. The work only reads the member's
+     * view, so a second try starts from the same state.
+     */
+    private MemberChanges underOneLadder(Function<TierPolicy, MemberChanges> work) {
         TierPolicy tiers = tiers();
         while (true) {
-            MemberChanges changes = process(view, event, fingerprint, early, tiers);
-            // a reload between reading the ladder and evaluating the rules: the event may have earned by the new set and
-            // been reviewed by the old set's ladder; worked out again, all by the new set (the view is only read above)
+            MemberChanges changes = work.apply(tiers);
             TierPolicy now = tiers();
             if (Objects.equals(now, tiers)) {
                 return changes;
             }
             tiers = now;
-            early = null;
         }
     }
 
@@ -418,7 +427,10 @@ public final class EventProcessor {
      * @return the changes; empty when nothing is due, or the member is not enrolled or enrolled after {@code asOf}
      */
     public MemberChanges sweep(MemberView view, Instant asOf) {
-        TierPolicy tiers = tiers();
+        return underOneLadder(tiers -> sweep(view, asOf, tiers));
+    }
+
+    private MemberChanges sweep(MemberView view, Instant asOf, TierPolicy tiers) {
         Member member = view.member().orElse(null);
         if (member == null || asOf.isBefore(member.enrolledAt())) {
             // a sweep as of an instant before the member joined (a late catch-up run) has nothing of theirs to do: no offer
