@@ -138,17 +138,18 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
             Builder snapshot = candidate.copy();
             RuleSet fresh = snapshot.compile();
-            if (fresh.tierPolicy() != null) {
-                try {
+            try {
+                if (fresh.tierPolicy() != null) {
                     for (Consumer<TierPolicy> guard : tierGuards) {
                         guard.accept(fresh.tierPolicy());
                     }
-                } catch (RuntimeException e) {
-                    fresh.close();
-                    throw e;
                 }
+                fresh.warm();
+            } catch (RuntimeException | Error e) {
+                // never swapped in: its sessions go with it
+                fresh.close();
+                throw e;
             }
-            fresh.warm();
             Active previous = active.getAndSet(new Active(snapshot.id, fresh, snapshot));
             previous.rules().retire();
             return campaignSet();
