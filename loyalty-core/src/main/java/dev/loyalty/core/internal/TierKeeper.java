@@ -209,7 +209,9 @@ final class TierKeeper {
             if (higher.rank() > tier.rank() && needs != null && needs.compareTo(value) > 0) {
                 BigDecimal needed = needs.subtract(value);
                 LocalDate by = state.nextReview().minusDays(1);
-                return new TierProgress(higher.code(), policy.metric(), needed, by, more(needed) + " by " + by + " to reach " + higher.code());
+                // tiers sharing that threshold are reached together: the member is promoted to the highest of them
+                String reached = tierAt(needs);
+                return new TierProgress(reached, policy.metric(), needed, by, more(needed) + " by " + by + " to reach " + reached);
             }
         }
         return null;
@@ -341,7 +343,11 @@ final class TierKeeper {
     }
 
     private String qualifiedTier(Qualifying total) {
-        BigDecimal value = total.valueOf(policy.metric());
+        return tierAt(total.valueOf(policy.metric()));
+    }
+
+    /** The highest tier a total of the policy's metric qualifies for. */
+    private String tierAt(BigDecimal value) {
         String best = program.entryTier().code();
         for (Tier tier : program.tiers()) {
             BigDecimal needs = policy.thresholds().get(tier.code());

@@ -653,6 +653,17 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldNameTheHighestTierAThresholdReachesWhenTwoTiersShareIt() {
+        start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).threshold("gold", new BigDecimal("500")).build());
+        buyOn(LocalDate.of(2026, 3, 1), "400.00");
+        MemberTier view = engine.tier(MEMBER);
+        assertThat(view.progress().nextTier()).isEqualTo("gold");
+        assertThat(view.progress().text()).isEqualTo("spend 100.00 more by 2026-12-31 to reach gold");
+        buyOn(LocalDate.of(2026, 3, 2), "100.00");
+        assertThat(tier()).isEqualTo("gold");
+    }
+
+    @Test
     void shouldAnswerTheQualifyingSpendAndWhatIsNeededInTheCurrencysMinorUnitsWhateverTheStoreKeeps() {
         start(rolling());
         buyOn(ENROLLED.plusDays(1), "12.50");
