@@ -315,9 +315,10 @@ public final class EventProcessor {
             }
             // a purchase's total is summed once here, for its lot and its qualifying spend
             BigDecimal spent = event instanceof Purchase purchase ? purchase.total().amount() : null;
-            credit(ledger, event, composition, zone, afterRules, spent);
+            long credited = credit(ledger, event, composition, zone, afterRules, spent);
             if (keeper != null && spent != null) {
-                keeper.purchase(date, event.occurredAt(), event.eventId(), new Qualifying(spent, composition.total(), 1));
+                // the purchase's lot, a multiplier offer's extra points included: a return claws back in proportion of those
+                keeper.purchase(date, event.occurredAt(), event.eventId(), new Qualifying(spent, credited, 1));
                 after = keeper.member(after);
                 afterRules.addAll(keeper.drainSteps());
             }
@@ -550,7 +551,8 @@ public final class EventProcessor {
         return ledger.summary();
     }
 
-    private void credit(MemberLedger ledger, LoyaltyEvent event, PointsComposer.Composition composition, ZoneId zone,
+    /** Credits an event's points (a purchase's with its armed multiplier offer) as one lot; returns the points credited. */
+    private long credit(MemberLedger ledger, LoyaltyEvent event, PointsComposer.Composition composition, ZoneId zone,
                         List<Explanation.Step> steps, BigDecimal spent) {
         Purchase purchase = event instanceof Purchase p ? p : null;
         long total = composition.total();
@@ -564,7 +566,7 @@ public final class EventProcessor {
             }
         }
         if (total == 0 && purchase == null) {
-            return;
+            return 0;
         }
         Instant pendingUntil = null;
         int window = program.points().returnWindowDays();
@@ -579,6 +581,7 @@ public final class EventProcessor {
         if (purchase != null) {
             ledger.account(ledger.account().activeAt(event.occurredAt()));
         }
+        return total;
     }
 
     private Member memberAfter(Member before, LoyaltyEvent event) {

@@ -248,6 +248,60 @@ public abstract class TierContract {
         };
     }
 
+    /**
+     * 1 point a pound, with tiers qualifying on points (silver at 150), and a win-back offer doubling the next purchase's points
+     * for a dormant member.
+     */
+    private static RuleEngine pointsTiersWithADoublingOffer() {
+        TierPolicy policy = TierPolicy.builder(QualifyingMetric.POINTS, QualifyingWindow.ROLLING_12_MONTHS)
+                .threshold("silver", new BigDecimal("150")).build();
+        return new RuleEngine() {
+            @Override
+            public String version() {
+                return "points-tiers-doubling-offer";
+            }
+
+            @Override
+            public Evaluation evaluate(RuleContext context) {
+                return new Evaluation(version(), context.event() instanceof Purchase
+                        ? List.of(new Decision.BaseRate("BASE", "1 point a pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
+                        : List.of());
+            }
+
+            @Override
+            public Evaluation evaluateSweep(dev.loyalty.core.spi.SweepContext context) {
+                return new Evaluation(version(), context.dormancy() == null ? List.of()
+                        : List.of(new Decision.IssueOffer("DOUBLE", "Double points on your next purchase", dev.loyalty.core.model.OfferTrigger.WIN_BACK,
+                                "DOUBLE", dev.loyalty.core.model.OfferKind.MULTIPLIER, BigDecimal.valueOf(2), null, 30)));
+            }
+
+            @Override
+            public Optional<TierPolicy> tierPolicy() {
+                return Optional.of(policy);
+            }
+        };
+    }
+
+    @Test
+    void shouldTakeOffWhatAReturnedPurchaseQualifiedWithWhenAMultiplierOfferMultipliedItsPoints() {
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(clock).store(newStore())
+                .ruleEngine(pointsTiersWithADoublingOffer()).build();
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, clock.instant()));
+        LocalDate day = ENROLLED.plusDays(100);
+        sweepOn(day);
+        String code = engine.offers(MEMBER).get(0).code();
+        engine.process(new dev.loyalty.core.event.OfferRedemption(EventId.of("redeem"), MEMBER, clock.instant(), code));
+        assertThat(buyOn(day, "100.00").points().value()).isEqualTo(200);
+        buyOn(day, "100.00");
+        // the purchase qualifies with the points of its lot, the offer's extra included
+        assertThat(engine.tier(MEMBER).qualifying().points()).isEqualTo(300);
+
+        returnOn(day, 1, "100.00");
+
+        // the return claws back the lot's 200 and takes off what the purchase qualified with, not the other purchase's too
+        assertThat(engine.tier(MEMBER).qualifying().points()).isEqualTo(100);
+    }
+
     @Test
     void shouldKeepTheBalanceTheSumOfEntriesWhenPurchasesTakeTheirDaysQualifyingPointsPastWhatALongHolds() {
         LoyaltyStore store = newStore();
