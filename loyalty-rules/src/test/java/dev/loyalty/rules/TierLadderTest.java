@@ -100,6 +100,30 @@ class TierLadderTest {
     }
 
     @Test
+    void shouldRefuseANotANumberThresholdNamingTheTier() {
+        String drl = HEADER + """
+                rule "TIERS-09 bad ladder" when $l : TierLadder( ) then
+                    $l.qualifyOn("spend", "calendar-year"); $l.tier("silver").qualifyAt(Double.NaN);
+                end
+                """;
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bad.drl", drl).build())
+                .isInstanceOf(RuleDefinitionException.class).hasMessageContaining("TIERS-09 bad ladder")
+                .hasMessageContaining("the threshold of silver must be a finite number, was NaN");
+    }
+
+    @Test
+    void shouldRefuseAnInfiniteEarnMultiplierNamingTheTier() {
+        String drl = HEADER + """
+                rule "TIERS-09 bad ladder" when $l : TierLadder( ) then
+                    $l.qualifyOn("spend", "calendar-year"); $l.tier("silver").qualifyAt(100).earnMultiplier(Double.POSITIVE_INFINITY);
+                end
+                """;
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bad.drl", drl).build())
+                .isInstanceOf(RuleDefinitionException.class)
+                .hasMessageContaining("the earn multiplier of silver must be a finite number, was Infinity");
+    }
+
+    @Test
     void shouldNameTheFileAndLineOfTheLadderRuleWhenTheLadderIsRefused() {
         String drl = HEADER + """
                 rule "TIERS-09 bad ladder" when $l : TierLadder( ) then $l.qualifyOn("visits", "calendar-year"); end

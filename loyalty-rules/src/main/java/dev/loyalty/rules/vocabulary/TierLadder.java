@@ -135,6 +135,9 @@ public final class TierLadder {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue())) {
+            throw new IllegalArgumentException(what + " must be a finite number, was " + value);
+        }
         BigDecimal decimal = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
         if (decimal.signum() < 0) {
             throw new IllegalArgumentException(what + " must not be negative, was " + decimal.toPlainString());
