@@ -125,6 +125,42 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldRefuseAtItsLineAnMvelConsequenceThatDividesByZeroInsteadOfAwardingTheLargestLong() {
+        // MVEL divides whole numbers as doubles: 10 / 0 is Infinity, which becomes Long.MAX_VALUE points
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-04 ten points shared by nobody"
+                    dialect "mvel"
+                when
+                    Purchase( )
+                then
+                    earn.points(10 / 0, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-26", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-04 ten points shared by nobody\" failed on event p-26: consequence at test.drl:8 failed: ")
+                    .hasMessageContaining("9223372036854775807");
+        }
+    }
+
+    @Test
+    void shouldRefuseAtItsLineAnMvelPerItemAwardThatDividesByZero() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-05 per item"
+                    dialect "mvel"
+                when
+                    $l : PurchaseLine( )
+                then
+                    earn.pointsPerItem($l, 5 / 0, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-27", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-05 per item\" failed on event p-27: consequence at test.drl:8 failed: ");
+        }
+    }
+
+    @Test
     void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
         try (DroolsRuleEngine engine = engine("""
                 rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end

@@ -132,12 +132,12 @@ public final class DecisionCollector implements Earn, Offers {
 
     @Override
     public void points(long points, String reason) {
-        add(new Decision.FixedPoints(rule, reason, Decision.WHOLE_EVENT, points));
+        add(new Decision.FixedPoints(rule, reason, Decision.WHOLE_EVENT, wholePoints(points)));
     }
 
     @Override
     public void pointsPerItem(PurchaseLine line, long points, String reason) {
-        add(new Decision.FixedPoints(rule, reason, index(line), points));
+        add(new Decision.FixedPoints(rule, reason, index(line), wholePoints(points)));
     }
 
     @Override
@@ -251,6 +251,19 @@ public final class DecisionCollector implements Earn, Offers {
         if (fact == null) {
             throw failure("the " + what + " passed to earn is null");
         }
+    }
+
+    /**
+     * Refuses the largest long as a number of points: it is what an MVEL consequence passes when
+     * it divides whole numbers by zero ({@code 10 / 0} is Infinity there) or computes a double too
+     * large for a long, never a real award.
+     */
+    private static long wholePoints(long points) {
+        if (points == Long.MAX_VALUE) {
+            throw failure("points is " + points + ", the largest whole number, as a division by zero or a number too large gives in "
+                    + "the MVEL dialect; not a number of points");
+        }
+        return points;
     }
 
     /** Converts a rule's number exactly: integers as they are, doubles by their decimal text. */
