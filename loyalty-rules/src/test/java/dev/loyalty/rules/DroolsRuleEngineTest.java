@@ -161,6 +161,42 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldNameTheThenLineOfAThrowingConsequenceWhenAnOldVersionOfTheRuleIsCommentedOutAbove() {
+        try (DroolsRuleEngine engine = engine("""
+                /*
+                rule "X-06 parses a number"
+                when Purchase( ) then earn.points(1, "old"); end
+                */
+                rule "X-06 parses a number"
+                when
+                    Purchase( )
+                then
+                    earn.points(Long.parseLong("ten"), "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-28", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-06 parses a number\" failed on event p-28: consequence at test.drl:11 failed: ");
+        }
+    }
+
+    @Test
+    void shouldNameTheThenLineOfAThrowingConsequenceWhenACommentInTheConditionSaysThen() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-07 parses a number"
+                when
+                    Purchase( ) // a purchase, and then the points
+                then
+                    earn.points(Long.parseLong("ten"), "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-29", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-07 parses a number\" failed on event p-29: consequence at test.drl:7 failed: ");
+        }
+    }
+
+    @Test
     void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
         try (DroolsRuleEngine engine = engine("""
                 rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end

@@ -232,7 +232,7 @@ final class CampaignCatalog {
 
     /** Returns the 1-based line declaring the rule, or 0; one pass over the text, as a rule's failure looks it up too. */
     static int lineOfRule(String drl, String ruleName) {
-        String[] lines = DrlCompiler.lines(drl);
+        String[] lines = DrlCode.lines(drl);
         for (int i = 0; i < lines.length; i++) {
             if (ruleName.equals(DrlCompiler.declaredRule(lines[i]))) {
                 return i + 1;

@@ -442,7 +442,7 @@ final class DrlCompiler {
      * matches; the rule's first line when none or several do.
      */
     private static int onlyLineInRule(String drl, int ruleLine, Predicate<String> matches) {
-        String[] lines = lines(drl);
+        String[] lines = DrlCode.lines(drl);
         int found = 0;
         for (int i = ruleLine - 1; i < lines.length; i++) {
             if (i > ruleLine - 1 && RULE_DECLARATION.matcher(lines[i]).find()) {

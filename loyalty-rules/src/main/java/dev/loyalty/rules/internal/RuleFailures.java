@@ -137,7 +137,7 @@ final class RuleFailures {
                 continue;
             }
             String prefix = resource.isEmpty() ? "line " : resource + ":";
-            String[] lines = DrlCompiler.lines(text);
+            String[] lines = DrlCode.lines(text);
             String declared = null;
             for (int i = 0; i < lines.length; i++) {
                 String name = DrlCompiler.declaredRule(lines[i]);
