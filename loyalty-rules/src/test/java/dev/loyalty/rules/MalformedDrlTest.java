@@ -481,6 +481,24 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldNameTheFirstDeclarationNotACommentedOutOneWhenTwoFilesDeclareOneRule() {
+        String rule = """
+                rule "D-03 in two files"
+                when
+                    Purchase( )
+                then
+                end
+                """;
+        String first = HEADER + "/*\nrule \"D-03 in two files\" used to give 2 points\n*/\n" + rule;
+
+        assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("a.drl", first).drl("b.drl", HEADER + rule).build())
+                .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.resource()).isEqualTo("b.drl");
+                    assertThat(p.message()).contains("Duplicate rule name").endsWith("(first declared at a.drl:7)");
+                }));
+    }
+
+    @Test
     void shouldReportARuleNameDeclaredInTwoPackages() {
         String rule = """
                 import dev.loyalty.rules.vocabulary.*;

@@ -163,7 +163,7 @@ final class DrlCompiler {
             return problem;
         }
         for (DrlSource source : sources) {
-            String[] lines = lines(source.content());
+            String[] lines = DrlCode.lines(source.content());
             for (int i = 0; i < lines.length; i++) {
                 if (problem.rule().equals(declaredRule(lines[i]))) {
                     if (source.name().equals(problem.resource()) && i + 1 == problem.line()) {
@@ -263,7 +263,7 @@ final class DrlCompiler {
 
     /** Returns the name of the last rule declared at or before the line, if the line is inside that rule. */
     static String ruleAtLine(String drl, int line) {
-        String[] lines = lines(drl);
+        String[] lines = DrlCode.lines(drl);
         for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
             String declared = declaredRule(lines[i]);
             if (declared != null) {
