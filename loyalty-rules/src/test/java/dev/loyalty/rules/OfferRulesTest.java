@@ -130,6 +130,33 @@ class OfferRulesTest {
     }
 
     @Test
+    void shouldIssueNoOfferAndNameTheLineWhenAnMvelOfferOfPointsDividesByZero() {
+        // MVEL divides whole numbers as doubles: 500 / 0 is Infinity, which becomes Long.MAX_VALUE points
+        RuleEngine rules = DroolsRuleEngine.builder().drl("bad.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "BAD-02 points shared by nobody"
+                    dialect "mvel"
+                when
+                    $b : BirthdayDue( )
+                then
+                    offers.points($b, "BAD-02", 500 / 0, 30, "Everything");
+                end
+                """).build();
+        LoyaltyEngine engine = engine(rules);
+        enrol(engine, "member", LocalDate.of(1990, 7, 15));
+
+        SweepReport report = sweep(engine, "2025-07-15T12:00:00Z");
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> assertThat(failure.cause())
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"BAD-02 points shared by nobody\"")
+                .hasMessageContaining("consequence at bad.drl:8 failed: "));
+        assertThat(engine.offers(MEMBER)).isEmpty();
+    }
+
+    @Test
     void shouldStillEvaluateEventsInOnePassWithTheOfferRulesInTheDefaultPack() {
         assertThat(Shop.DEFAULT_RULES.ruleNames()).contains("BDAY-01 birthday: 500 points", "WINBACK-01 10% off after 90 days without a purchase");
         assertThat(Shop.DEFAULT_RULES.evaluatesInOnePass()).isTrue();

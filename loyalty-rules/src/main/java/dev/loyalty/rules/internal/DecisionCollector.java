@@ -210,7 +210,7 @@ public final class DecisionCollector implements Earn, Offers {
 
     @Override
     public void points(Occasion occasion, String template, long points, int validDays, String reason) {
-        offer(occasion, template, OfferKind.POINTS, BigDecimal.valueOf(points), null, validDays, reason);
+        offer(occasion, template, OfferKind.POINTS, BigDecimal.valueOf(wholePoints(points)), null, validDays, reason);
     }
 
     @Override
