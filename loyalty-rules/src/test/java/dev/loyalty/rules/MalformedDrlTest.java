@@ -499,6 +499,22 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldReportARuleWithAnEmptyNameAtItsLine() {
+        RuleDefinitionException e = failure("nameless.drl", HEADER + """
+                rule "A-01 named" when Purchase( ) then earn.points(1, "x"); end
+                rule ""
+                when
+                    Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "nameless.drl", 5, "");
+        assertThat(p.message()).contains("no name");
+    }
+
+    @Test
     void shouldReportARuleNameDeclaredInTwoPackages() {
         String rule = """
                 import dev.loyalty.rules.vocabulary.*;

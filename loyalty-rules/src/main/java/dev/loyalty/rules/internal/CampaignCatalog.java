@@ -86,12 +86,15 @@ final class CampaignCatalog {
      */
     public static CampaignCatalog of(KieBase kieBase, List<DrlSource> sources, List<RuleProblem> problems) {
         Map<String, List<Rule>> rulesByCampaign = new TreeMap<>();
+        Map<String, DrlSource> byName = DrlSource.byName(sources);
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> {
-            if (!isQuery(r)) {
+            if (!isQuery(r) && campaignId(r).isEmpty()) {
+                // an empty name gives no campaign id: reported, where it would otherwise fail as a blank campaign
+                problems.add(problem(r, byName, "the rule has no name; name it by its campaign id and what it does, such as rule \"SPRING-01 double points\""));
+            } else if (!isQuery(r)) {
                 rulesByCampaign.computeIfAbsent(campaignId(r), k -> new ArrayList<>()).add(r);
             }
         }));
-        Map<String, DrlSource> byName = DrlSource.byName(sources);
         List<Campaign> campaigns = new ArrayList<>();
         Map<String, Campaign> byRuleKey = new HashMap<>();
         for (Map.Entry<String, List<Rule>> entry : rulesByCampaign.entrySet()) {
