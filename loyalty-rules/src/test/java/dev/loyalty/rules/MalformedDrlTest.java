@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
+import dev.loyalty.rules.vocabulary.Earn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -512,6 +513,23 @@ class MalformedDrlTest {
 
         RuleProblem p = onlyProblem(e, "nameless.drl", 5, "");
         assertThat(p.message()).contains("no name");
+    }
+
+    @Test
+    void shouldReportAGlobalEarnOfAnotherTypeAtItsLine() {
+        RuleDefinitionException e = failure("global.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global java.util.List earn;
+                rule "G-01 any purchase"
+                when
+                    Purchase( )
+                then
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "global.drl", 3, "");
+        assertThat(p.message()).contains("earn").contains("java.util.List").contains(Earn.class.getName());
     }
 
     @Test

@@ -343,7 +343,8 @@ final class CampaignChecks {
         return 0;
     }
 
-    private static PackageDescr parse(DrlSource source) {
+    /** Parses a source into its package's description, or null when it does not parse. */
+    static PackageDescr parse(DrlSource source) {
         try {
             DrlParser parser = new DrlParser();
             PackageDescr descr = parser.parse(false, source.content());

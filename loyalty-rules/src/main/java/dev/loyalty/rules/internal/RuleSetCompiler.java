@@ -74,6 +74,7 @@ public final class RuleSetCompiler {
             return null;
         }
         problems.addAll(CampaignChecks.afterBuild(kieBase, sources));
+        problems.addAll(GlobalChecks.check(kieBase, sources));
         CampaignCatalog catalog = CampaignCatalog.of(kieBase, sources, problems);
         if (today != null) {
             problems.addAll(CampaignChecks.expired(kieBase, catalog.campaigns(), sources, today));
