@@ -197,6 +197,39 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldNameTheThenLineOfAThrowingConsequenceWhenTheRuleNameSaysThen() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-08 spend then save"
+                when
+                    Purchase( )
+                then
+                    earn.points(Long.parseLong("ten"), "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-30", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-08 spend then save\" failed on event p-30: consequence at test.drl:7 failed: ");
+        }
+    }
+
+    @Test
+    void shouldNameTheThenLineOfAThrowingConsequenceWhenItsReasonSaysThen() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-09 parses a number"
+                when
+                    Purchase( )
+                then
+                    earn.points(Long.parseLong("ten"),
+                        "Spend, then save");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-31", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-09 parses a number\" failed on event p-31: consequence at test.drl:7 failed: ");
+        }
+    }
+
+    @Test
     void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
         try (DroolsRuleEngine engine = engine("""
                 rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end

@@ -53,4 +53,30 @@ final class DrlCode {
         }
         return lines;
     }
+
+    /**
+     * Returns a line with what its string literals hold replaced by spaces, their quotes kept, so
+     * that a word in a rule's name or a reason is not taken for a keyword.
+     *
+     * @param line one line of DRL, without comments
+     * @return the line, its columns unchanged
+     */
+    static String withoutStrings(String line) {
+        char[] chars = line.toCharArray();
+        char quote = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (quote == 0) {
+                quote = c == '"' || c == '\'' ? c : 0;
+            } else if (c == quote) {
+                quote = 0;
+            } else {
+                if (c == '\\' && i + 1 < chars.length) {
+                    chars[i++] = ' ';
+                }
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
+    }
 }

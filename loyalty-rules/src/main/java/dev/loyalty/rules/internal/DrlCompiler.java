@@ -434,7 +434,7 @@ final class DrlCompiler {
      */
     static int lineOfWord(String drl, int ruleLine, String word) {
         Pattern use = Pattern.compile("(?<![\\w$-])" + Pattern.quote(word) + "(?![\\w$-])");
-        return onlyLineInRule(drl, ruleLine, line -> use.matcher(line).find());
+        return onlyLineInRule(drl, ruleLine, line -> use.matcher(DrlCode.withoutStrings(line)).find());
     }
 
     /**
