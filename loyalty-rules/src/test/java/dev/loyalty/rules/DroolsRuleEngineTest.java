@@ -230,6 +230,22 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldNameTheThenLineOfAThrowingConsequenceWhenTheRuleNameHasAUnicodeEscape() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-10 caf\\u00e9 points"
+                when
+                    Purchase( )
+                then
+                    earn.points(Long.parseLong("ten"), "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-32", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-10 caf\u00e9 points\" failed on event p-32: consequence at test.drl:7 failed: ");
+        }
+    }
+
+    @Test
     void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
         try (DroolsRuleEngine engine = engine("""
                 rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end

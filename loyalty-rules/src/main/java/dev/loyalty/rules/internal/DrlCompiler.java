@@ -44,7 +44,6 @@ final class DrlCompiler {
             + "of its file; fix it and build again to see them.";
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
-    private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[?Rule name='([^']*)'");
     private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
@@ -281,8 +280,9 @@ final class DrlCompiler {
         Matcher matcher = RULE_DECLARATION.matcher(line);
         if (matcher.find()) {
             if (matcher.group(1) != null) {
-                // Drools names the rule without the escapes of its double-quoted name: "the \"best\" deal" is the "best" deal
-                return ESCAPE.matcher(matcher.group(1)).replaceAll("$1");
+                // Drools names the rule without the Java escapes of its double-quoted name: "the \"best\" deal" is the "best" deal,
+                // "caf\u00e9" is café
+                return org.drools.util.StringUtils.unescapeJava(matcher.group(1));
             }
             for (int g = 2; g <= 3; g++) {
                 if (matcher.group(g) != null) {
