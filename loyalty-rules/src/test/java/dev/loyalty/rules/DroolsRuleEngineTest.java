@@ -5,6 +5,7 @@ import static dev.loyalty.rules.Shop.gbp;
 import static dev.loyalty.rules.Shop.london;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.Purchase;
@@ -242,6 +243,29 @@ class DroolsRuleEngineTest {
             assertThatThrownBy(() -> engine.evaluate(context(purchase("p-32", "kitchen"), "member")))
                     .isInstanceOf(RuleEvaluationException.class)
                     .hasMessageStartingWith("rule \"X-10 caf\u00e9 points\" failed on event p-32: consequence at test.drl:7 failed: ");
+        }
+    }
+
+    @Test
+    void shouldReportAnMvelConsequencesRefusedDecisionAsPlainlyAsAJavaOnes() {
+        String rule = """
+                rule "X-11 negative points"
+                    dialect "%s"
+                when
+                    Purchase( )
+                then
+                    earn.points(-5, "x");
+                end
+                """;
+        try (DroolsRuleEngine java = engine(rule.formatted("java"));
+             DroolsRuleEngine mvel = engine(rule.formatted("mvel"))) {
+            RuleEvaluationException inJava = catchThrowableOfType(RuleEvaluationException.class,
+                    () -> java.evaluate(context(purchase("p-33", "kitchen"), "member")));
+            RuleEvaluationException inMvel = catchThrowableOfType(RuleEvaluationException.class,
+                    () -> mvel.evaluate(context(purchase("p-33", "kitchen"), "member")));
+
+            assertThat(inJava.getMessage()).startsWith("rule \"X-11 negative points\" failed on event p-33: consequence at test.drl:8 failed: ");
+            assertThat(inMvel.getMessage()).isEqualTo(inJava.getMessage());
         }
     }
 

@@ -223,11 +223,24 @@ final class RuleFailures {
 
     /** Reports a consequence that threw: its rule, and the DRL file and line of its {@code then} when Drools kept the text. */
     static RuleEvaluationException ofConsequence(ConsequenceException e, String firing, String eventId) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        Throwable cause = refusal(e.getCause() != null ? e.getCause() : e);
         if (e.getMatch() != null && e.getMatch().getRule() instanceof RuleImpl rule) {
             return evaluationFailure(rule.getName(), eventId, consequence(rule, cause));
         }
         return evaluationFailure(e.getMatch() != null ? e.getMatch().getRule().getName() : firing, eventId, cause);
+    }
+
+    /**
+     * Returns the vocabulary's refusal of a decision the exception wraps, such as negative points,
+     * else the exception: MVEL wraps what a call in its consequence throws in its own quoting error.
+     */
+    private static Throwable refusal(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RuleEvaluationException) {
+                return t;
+            }
+        }
+        return thrown;
     }
 
     /** The exception an evaluation throws for a failed rule: the rule, the event, and what failed, with its root cause. */
