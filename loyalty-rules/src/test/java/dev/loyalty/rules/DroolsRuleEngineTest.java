@@ -270,6 +270,24 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldRefuseAtItsLineAnMvelDailyCapThatDividesByZeroInsteadOfCappingNothing() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-12 a day's points split between shifts"
+                    dialect "mvel"
+                when
+                    Purchase( )
+                then
+                    earn.capPerDay(600 / 0, "cap");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-34", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-12 a day's points split between shifts\" failed on event p-34: consequence at test.drl:8 failed: ")
+                    .hasMessageContaining("9223372036854775807");
+        }
+    }
+
+    @Test
     void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
         try (DroolsRuleEngine engine = engine("""
                 rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end

@@ -200,12 +200,12 @@ public final class DecisionCollector implements Earn, Offers {
 
     @Override
     public void capPerEvent(long points, String reason) {
-        add(new Decision.Cap(rule, reason, Decision.CapPeriod.EVENT, points));
+        add(new Decision.Cap(rule, reason, Decision.CapPeriod.EVENT, wholePoints(points)));
     }
 
     @Override
     public void capPerDay(long points, String reason) {
-        add(new Decision.Cap(rule, reason, Decision.CapPeriod.DAY, points));
+        add(new Decision.Cap(rule, reason, Decision.CapPeriod.DAY, wholePoints(points)));
     }
 
     @Override
