@@ -81,7 +81,8 @@ class LoyaltyController {
                                                      @RequestBody ShopRequests.Enrol body) {
         MemberId member = MemberId.of(body.memberId());
         ZoneId zone = zone(body.zone());
-        URI location = URI.create("/members/" + UriUtils.encodePathSegment(member.value(), StandardCharsets.UTF_8));
+        // a path segment may hold ';' as it is, but Tomcat reads what follows it as a path parameter, not as the id
+        URI location = URI.create("/members/" + UriUtils.encodePathSegment(member.value(), StandardCharsets.UTF_8).replace(";", "%3B"));
         return process(key, body.occurredAt(), location,
                 (id, at) -> new Enrolment(id, member, at, body.birthday(), zone, body.tier(), body.channel()));
     }

@@ -55,6 +55,18 @@ class EncodedPathTest extends ShopOverHttp {
     }
 
     @Test
+    void shouldLeadTheEnrolmentsLocationToTheMemberWhoseIdHoldsASemicolon() throws Exception {
+        String member = newMember() + ";x=1";
+
+        Reply enrolment = post("/members", "enrol-" + member, "{\"memberId\":\"" + member + "\"}");
+
+        assertThat(enrolment.status()).as(enrolment.response().body()).isEqualTo(201);
+        Reply located = get(enrolment.header("Location"));
+        assertThat(located.status()).as(located.response().body()).isEqualTo(200);
+        assertThat(located.body().get("memberId").asText()).isEqualTo(member);
+    }
+
+    @Test
     void shouldAnswerAMalformedRequestProblemWhenThePathHoldsAnEncodedNul() throws Exception {
         Reply reply = get("/members/" + newMember() + "%00x/statement");
 
