@@ -40,6 +40,15 @@ class LoyaltyConfiguration {
     }
 
     /**
+     * Reads the dates of request bodies from ISO text only ({@link IsoDates}); Spring Boot
+     * registers it with the application's {@code ObjectMapper}.
+     */
+    @Bean
+    Module isoDates() {
+        return IsoDates.module();
+    }
+
+    /**
      * Refuses a JSON number or boolean where a request has text (a member id, a SKU, a currency):
      * Jackson alone would take {@code "memberId": true} as the member {@code "true"}. The value is
      * then an invalid-input problem naming the field, as any value of the wrong type is.

@@ -200,4 +200,15 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("field").asText()).isEqualTo("store");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
+
+    @Test
+    void shouldAnswerABadRequestNamingTheFieldWhenABirthdayIsANumber() throws Exception {
+        String member = newMember();
+
+        Reply reply = post("/members", null, "{\"memberId\":\"" + member + "\",\"birthday\":7000}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("birthday");
+        assertProblem(get("/members/" + member), 404, "urn:loyalty:problem:unknown-member");
+    }
 }
