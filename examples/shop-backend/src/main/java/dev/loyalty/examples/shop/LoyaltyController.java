@@ -197,7 +197,8 @@ class LoyaltyController {
         }
         SweepRequest.Builder request = SweepRequest.builder().asOf(asOf);
         if (body != null && (body.from() != null || body.to() != null)) {
-            request.range(body.from() == null ? null : MemberId.of(body.from()), body.to() == null ? null : MemberId.of(body.to()));
+            request.range(body.from() == null ? null : id(MemberId::of, body.from(), "from"),
+                    body.to() == null ? null : id(MemberId::of, body.to(), "to"));
         }
         return ShopResponses.SweepBody.of(asOf, engine.sweep(request.build()));
     }
@@ -298,6 +299,15 @@ class LoyaltyController {
         }
         String field = REQUEST_FIELDS.get(e.field());
         return field == null ? e : renamed(e, field);
+    }
+
+    /** The id of a request's field; a refused one is named by that field, not by the id's type ({@code memberId}). */
+    private static <T> T id(Function<String, T> parse, String value, String field) {
+        try {
+            return parse.apply(value);
+        } catch (InvalidInputException e) {
+            throw renamed(e, field);
+        }
     }
 
     /** The same refusal named by the request's field. */

@@ -211,4 +211,12 @@ class JsonBodyTest extends ShopOverHttp {
         assertThat(reply.body().get("field").asText()).isEqualTo("birthday");
         assertProblem(get("/members/" + member), 404, "urn:loyalty:problem:unknown-member");
     }
+
+    @Test
+    void shouldNameTheFromFieldWhenASweepsFromIsBlank() throws Exception {
+        Reply reply = post("/sweeps", null, "{\"from\":\" \"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("from");
+    }
 }
