@@ -122,7 +122,7 @@ class LoyaltyController {
                                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                         @RequestBody ShopRequests.Return body) {
         MemberId member = MemberId.of(memberId);
-        EventId purchase = body.purchaseId() == null || body.purchaseId().isBlank() ? null : EventId.of(body.purchaseId());
+        EventId purchase = body.purchaseId() == null || body.purchaseId().isBlank() ? null : id(EventId::of, body.purchaseId(), "purchaseId");
         Money amount = money(body.amount(), body.currency(), "amount");
         return process(key, body.occurredAt(), null, (id, at) -> new Return(id, member, at, purchase, amount));
     }

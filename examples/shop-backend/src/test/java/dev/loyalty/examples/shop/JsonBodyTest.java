@@ -219,4 +219,16 @@ class JsonBodyTest extends ShopOverHttp {
         assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
         assertThat(reply.body().get("field").asText()).isEqualTo("from");
     }
+
+    @Test
+    void shouldNameThePurchaseIdFieldWhenAReturnsPurchaseIdIsTooLong() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/returns", null, "{\"purchaseId\":\"" + "p".repeat(200) + "\",\"amount\":1}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("purchaseId");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
