@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -59,8 +60,10 @@ class LoyaltyController {
     /** The response header set on an answer replayed for a key seen before. */
     static final String REPLAYED = "Idempotent-Replayed";
 
+    /** The kinds of event the engine names an event's fields after, as in {@code purchase.occurredAt}. */
+    private static final Set<String> EVENT_KINDS = Set.of("enrolment", "purchase", "return", "redemption", "offer-redemption");
     /** The engine's names of event fields that a request names otherwise. */
-    private static final Map<String, String> REQUEST_FIELDS = Map.of("return.amount", "amount", "redemption.value", "value");
+    private static final Map<String, String> REQUEST_FIELDS = Map.of("tierCode", "tier", "rewardCode", "reward");
 
     private final LoyaltyEngine engine;
     private final LoyaltyStore store;
@@ -175,7 +178,12 @@ class LoyaltyController {
         return dated(key, id, body == null ? null : body.occurredAt(), at -> {
             // a batch of one, as for the other writes: its result tells whether this request redeemed the offer
             EventResult result = engine.processAll(List.of(new OfferRedemption(id, member, at, code))).get(0);
-            Outcome outcome = result.outcomeOrThrow();
+            Outcome outcome;
+            try {
+                outcome = result.outcomeOrThrow();
+            } catch (InvalidInputException e) {
+                throw requestField(e);
+            }
             Offer offer = store.findOffer(code).orElseThrow(() -> new IllegalStateException("offer " + code + " vanished after its redemption"));
             ResponseEntity.BodyBuilder response = result.replayed() ? ResponseEntity.ok().header(REPLAYED, "true")
                     : ResponseEntity.status(HttpStatus.CREATED);
@@ -288,17 +296,23 @@ class LoyaltyController {
     }
 
     /**
-     * The engine's refusal of an event's field named by the request's field: a return's
-     * {@code return.amount} is the request's {@code amount}, a redemption's {@code redemption.value}
-     * its {@code value}, and an event whose currency is not the program's names {@code currency}.
+     * The engine's refusal of an event's field named by the request's field: the engine names a
+     * field after the event ({@code purchase.occurredAt}, {@code return.amount}), the request by
+     * itself ({@code occurredAt}, {@code amount}); an enrolment's {@code tierCode} is the request's
+     * {@code tier}, a redemption's {@code rewardCode} its {@code reward}, and an event whose
+     * currency is not the program's names {@code currency}.
      */
     private static InvalidInputException requestField(InvalidInputException e) {
         if (e instanceof CurrencyMismatchException) {
             // the engine names it after the event, such as "purchase order-1 currency"; the request's field is currency
             return renamed(e, "currency");
         }
-        String field = REQUEST_FIELDS.get(e.field());
-        return field == null ? e : renamed(e, field);
+        int dot = e.field().indexOf('.');
+        if (dot < 0 || !EVENT_KINDS.contains(e.field().substring(0, dot))) {
+            return e;
+        }
+        String field = e.field().substring(dot + 1);
+        return renamed(e, REQUEST_FIELDS.getOrDefault(field, field));
     }
 
     /** The id of a request's field; a refused one is named by that field, not by the id's type ({@code memberId}). */
