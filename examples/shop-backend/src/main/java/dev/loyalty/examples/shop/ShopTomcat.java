@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  *   <li>What Tomcat still refuses before the shop sees it (an encoded NUL {@code %00}, a
  *       malformed escape, a path above the root) is answered by {@link ProblemReportValve} with a
  *       problem response instead of Tomcat's HTML page.</li>
+ *   <li>A {@code TRACE} request is passed through to the shop, where {@link TraceRefusal} answers
+ *       it as any method no endpoint takes: a 405 problem naming the method, the request not
+ *       echoed. Tomcat would refuse it itself, with a 405 and no body at all.</li>
  * </ul>
  */
 @Component
@@ -33,12 +36,14 @@ class ShopTomcat implements WebServerFactoryCustomizer<TomcatServletWebServerFac
         this.json = json;
     }
 
-    /** Passes encoded slashes and backslashes through, and puts {@link ProblemReportValve} on the host. */
+    /** Passes encoded slashes, backslashes and TRACE through, and puts {@link ProblemReportValve} on the host. */
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addConnectorCustomizers(connector -> {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            // TraceRefusal answers it with a problem; Tomcat would answer a 405 with no body at all
+            connector.setAllowTrace(true);
         });
         factory.addContextCustomizers(context -> {
             StandardHost host = (StandardHost) context.getParent();

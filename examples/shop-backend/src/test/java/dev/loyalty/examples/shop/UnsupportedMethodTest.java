@@ -1,0 +1,41 @@
+package dev.loyalty.examples.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Methods no endpoint takes are answered with a 405 problem naming the method, and change
+ * nothing. The database plays no part: H2, as the shop's default.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:shop-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+class UnsupportedMethodTest extends ShopOverHttp {
+
+    @Test
+    void shouldAnswerAMethodNotAllowedProblemToATraceWithoutEchoingTheRequest() throws Exception {
+        String member = enrolled();
+
+        Reply reply = send(HttpRequest.newBuilder(uri("/members/" + member)).header("X-Secret", "s3cret")
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(405);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("status").asInt()).isEqualTo(405);
+        assertThat(reply.body().get("detail").asText()).contains("TRACE");
+        assertThat(reply.response().body()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void shouldAnswerAMethodNotAllowedProblemToADeleteAndKeepTheMember() throws Exception {
+        String member = enrolled();
+
+        Reply reply = send(HttpRequest.newBuilder(uri("/members/" + member)).DELETE().build());
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(405);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("detail").asText()).contains("DELETE");
+        assertThat(get("/members/" + member).status()).isEqualTo(200);
+    }
+}
