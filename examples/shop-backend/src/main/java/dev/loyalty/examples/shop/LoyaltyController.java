@@ -22,6 +22,7 @@ import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.StoredEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,10 +49,10 @@ import org.springframework.web.util.UriUtils;
 /**
  * The shop's loyalty endpoints. Writes take an optional {@code Idempotency-Key} header, which
  * becomes the event id: the same key with the same body answers {@code 200} with the first
- * outcome and header {@code Idempotent-Replayed: true}; with another body {@code 409}. Without a
- * key every request is a new event. A write without {@code occurredAt} is dated when its key was
- * first seen, not counting attempts that were refused ({@link IdempotencyKeys}). Refusals are
- * RFC 9457 problem responses ({@link ProblemResponses}).
+ * outcome and header {@code Idempotent-Replayed: true}; with another body {@code 409}; with the
+ * header sent twice {@code 400}. Without a key every request is a new event. A write without
+ * {@code occurredAt} is dated when its key was first seen, not counting attempts that were
+ * refused ({@link IdempotencyKeys}). Refusals are RFC 9457 problem responses ({@link ProblemResponses}).
  */
 @RestController
 class LoyaltyController {
@@ -70,8 +72,12 @@ class LoyaltyController {
     private final ProgramSettings program;
     private final IdempotencyKeys keys;
     private final Clock clock;
+    /** The request being answered (a proxy to it), to tell a key sent once from a key sent twice. */
+    private final HttpServletRequest request;
 
-    LoyaltyController(LoyaltyEngine engine, LoyaltyStore store, ProgramSettings program, IdempotencyKeys keys, Clock clock) {
+    LoyaltyController(LoyaltyEngine engine, LoyaltyStore store, ProgramSettings program, IdempotencyKeys keys, Clock clock,
+                      HttpServletRequest request) {
+        this.request = request;
         this.engine = engine;
         this.store = store;
         this.program = program;
@@ -254,9 +260,19 @@ class LoyaltyController {
         });
     }
 
-    /** The key as the event id; a random one without a key. */
-    private static EventId eventId(String key) {
-        return key == null ? EventId.of(UUID.randomUUID().toString()) : EventId.of(key);
+    /**
+     * The key as the event id; a random one without a key. A key header sent more than once
+     * (which Spring joins with commas into one value) names no one event and is refused.
+     */
+    private EventId eventId(String key) {
+        if (key == null) {
+            return EventId.of(UUID.randomUUID().toString());
+        }
+        int sent = Collections.list(request.getHeaders(IDEMPOTENCY_KEY)).size();
+        if (sent > 1) {
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "is sent " + sent + " times; send one key per request");
+        }
+        return EventId.of(key);
     }
 
     /**
