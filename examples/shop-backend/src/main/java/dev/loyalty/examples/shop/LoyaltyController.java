@@ -63,9 +63,9 @@ class LoyaltyController {
     static final String REPLAYED = "Idempotent-Replayed";
 
     /** The kinds of event the engine names an event's fields after, as in {@code purchase.occurredAt}. */
-    private static final Set<String> EVENT_KINDS = Set.of("enrolment", "purchase", "return", "redemption", "offer-redemption");
+    private static final Set<String> EVENT_KINDS = Set.of("enrolment", "purchase", "return", "redemption", "offer-redemption", "offerRedemption");
     /** The engine's names of event fields that a request names otherwise. */
-    private static final Map<String, String> REQUEST_FIELDS = Map.of("tierCode", "tier", "rewardCode", "reward");
+    private static final Map<String, String> REQUEST_FIELDS = Map.of("tierCode", "tier", "rewardCode", "reward", "offerCode", "code");
 
     private final LoyaltyEngine engine;
     private final LoyaltyStore store;
@@ -183,9 +183,10 @@ class LoyaltyController {
         EventId id = eventId(key);
         return dated(key, id, body == null ? null : body.occurredAt(), at -> {
             // a batch of one, as for the other writes: its result tells whether this request redeemed the offer
-            EventResult result = engine.processAll(List.of(new OfferRedemption(id, member, at, code))).get(0);
+            EventResult result;
             Outcome outcome;
             try {
+                result = engine.processAll(List.of(new OfferRedemption(id, member, at, code))).get(0);
                 outcome = result.outcomeOrThrow();
             } catch (InvalidInputException e) {
                 throw requestField(e);
@@ -315,7 +316,8 @@ class LoyaltyController {
      * The engine's refusal of an event's field named by the request's field: the engine names a
      * field after the event ({@code purchase.occurredAt}, {@code return.amount}), the request by
      * itself ({@code occurredAt}, {@code amount}); an enrolment's {@code tierCode} is the request's
-     * {@code tier}, a redemption's {@code rewardCode} its {@code reward}, and an event whose
+     * {@code tier}, a redemption's {@code rewardCode} its {@code reward}, an offer redemption's
+     * {@code offerCode} the path's {@code code}, and an event whose
      * currency is not the program's names {@code currency}.
      */
     private static InvalidInputException requestField(InvalidInputException e) {

@@ -61,4 +61,16 @@ class RequestFieldNamesTest extends ShopOverHttp {
         assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
         assertThat(reply.body().get("field").asText()).isEqualTo("occurredAt");
     }
+
+    @Test
+    void shouldNameTheCodeInThePathWhenAnOfferCodeIsTooLong() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/offers/" + "o".repeat(200) + "/redemptions", null, null);
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("code");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
