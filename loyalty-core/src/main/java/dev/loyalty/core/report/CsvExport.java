@@ -19,11 +19,15 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>Text that comes from outside the program (member ids, tier codes in the member rows) is
  * guarded against spreadsheet formula injection: a cell that starts with {@code =}, {@code +},
  * {@code -}, {@code @}, {@code '}, a tab or a carriage return is written with a {@code '} in front, so a spreadsheet shows
- * it as text instead of evaluating it ({@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}).
- * A program reading the file back removes one leading {@code '} from those cells to get the
- * value. Numbers are written as they are.
+ * it as text instead of evaluating it ({@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}). A spreadsheet whose
+ * list separator is {@code ;} starts a cell after each {@code ;} of a line, so the same guard goes after each {@code ;}
+ * of such text ({@code x;=A1} becomes {@code x;'=A1}). A program reading the file back removes one {@code '} from the
+ * start of those cells and one from after each {@code ;} in them to get the value. Numbers are written as they are.
  */
 public final class CsvExport {
+
+    /** The characters a cell read as a formula starts with, and the guard's own {@code '}. */
+    private static final String FORMULA_START = "=+-@'\t\r";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
@@ -121,15 +125,23 @@ public final class CsvExport {
         return key;
     }
 
-    /** Returns the text with a {@code '} in front when a spreadsheet would read it as a formula (or it starts with {@code '}). */
+    /**
+     * Returns the text with a {@code '} in front of each place a spreadsheet may start a cell and read a formula: the
+     * text's start and the character after each {@code ;} (spreadsheets whose list separator is {@code ;} split cells
+     * there), when that character is one a formula starts with (or {@code '}).
+     */
     private static String text(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
-        return switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\'', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
+        StringBuilder guarded = new StringBuilder(value.length() + 1);
+        for (int at = 0; at < value.length(); at++) {
+            if ((at == 0 || value.charAt(at - 1) == ';') && FORMULA_START.indexOf(value.charAt(at)) >= 0) {
+                guarded.append('\'');
+            }
+            guarded.append(value.charAt(at));
+        }
+        return guarded.toString();
     }
 
     /** Writes one CSV row per member's RFM result. */

@@ -112,6 +112,22 @@ class ExportTest {
     }
 
     @Test
+    void shouldWriteTextAfterASemicolonAsTextWhenItStartsLikeASpreadsheetFormula() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (CsvExport.MemberRows rows = CsvExport.members(out)) {
+            rows.accept(new MemberRfm(MemberId.of("x;=HYPERLINK(\"http://x\")"), "gold;@SUM(A1)", null, -1, 0, BigDecimal.ZERO, 0, 0, 0,
+                    Segment.DORMANT));
+            rows.accept(new MemberRfm(MemberId.of("a;'b;c"), "member", null, -1, 0, BigDecimal.ZERO, 0, 0, 0, Segment.DORMANT));
+        }
+
+        // a spreadsheet whose list separator is ';' starts a cell after each ';' of the line
+        String[] cells = out.toString().split("[;\n]");
+        assertThat(cells).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+        assertThat(parse(out.toString())).extracting(record -> record.get(0) + " " + record.get(1))
+                .containsExactly("x;'=HYPERLINK(\"http://x\") gold;'@SUM(A1)", "a;''b;c member");
+    }
+
+    @Test
     void shouldWriteSegmentSizesInSegmentOrderWhenExportedAsCsv() throws IOException {
         StringBuilder out = new StringBuilder();
         CsvExport.segments(Reports.segmentation(), out);
