@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes KPIs and segmentation results as CSV (RFC 4180, with a header row), with commons-csv.
  * The writers flush but do not close the output they are given.
  *
- * <p>Text that comes from outside the program (member ids, tier codes in the member rows) is
+ * <p>Text that comes from outside the program (member ids, and tier codes in the member rows and the KPI rows) is
  * guarded against spreadsheet formula injection: a cell that starts with {@code =}, {@code +},
  * {@code -}, {@code @}, {@code '}, a tab or a carriage return is written with a {@code '} in front, so a spreadsheet shows
  * it as text instead of evaluating it ({@code =HYPERLINK(...)} becomes {@code '=HYPERLINK(...)}). A spreadsheet whose
@@ -54,14 +54,15 @@ public final class CsvExport {
                         row.ratio() == null ? "" : row.ratio().denominator(), row.formula());
             }
             for (ProgramKpis.TierCount tier : kpis.tiers()) {
-                csv.printRecord("tier:" + tier.tierCode(), "Members on tier " + tier.tierCode(), tier.members(), "", "", "members per current tier");
+                csv.printRecord(text("tier:" + tier.tierCode()), text("Members on tier " + tier.tierCode()), tier.members(), "", "",
+                        "members per current tier");
             }
             List<ProgramKpis.TierMove> moves = kpis.tierMovements().moves();
             for (ProgramKpis.TierMove move : moves) {
-                csv.printRecord(moveKey(move, moves),
-                        (move.promotion() ? "Promotions" : "Demotions") + " from " + move.fromTier() + " to " + move.toTier(), move.members(), "",
-                        "", (move.promotion() ? "PROMOTION" : "DEMOTION") + " records from " + move.fromTier() + " to " + move.toTier()
-                                + " in the period");
+                csv.printRecord(text(moveKey(move, moves)),
+                        text((move.promotion() ? "Promotions" : "Demotions") + " from " + move.fromTier() + " to " + move.toTier()), move.members(),
+                        "", "", text((move.promotion() ? "PROMOTION" : "DEMOTION") + " records from " + move.fromTier() + " to " + move.toTier()
+                                + " in the period"));
             }
             for (ProgramKpis.LiabilityPoint point : kpis.liability()) {
                 csv.printRecord("liability:" + point.date(), "Outstanding points at the start of " + point.date(), point.points(), "", "",

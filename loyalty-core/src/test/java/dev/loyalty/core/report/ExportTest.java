@@ -128,6 +128,17 @@ class ExportTest {
     }
 
     @Test
+    void shouldWriteATierCodeInTheKpisAsTextWhenItHoldsAFormulaAfterASemicolon() throws IOException {
+        StringBuilder out = new StringBuilder();
+        CsvExport.kpis(Reports.kpis(new ProgramKpis.TierMovements(1, 0, List.of(new ProgramKpis.TierMove("member", "gold;=A1", true, 1)))),
+                out);
+
+        String[] cells = out.toString().split("[;\n]");
+        assertThat(cells).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+        assertThat(parse(out.toString())).extracting(record -> record.get("kpi")).contains("tier_move:member>gold;'=A1");
+    }
+
+    @Test
     void shouldWriteSegmentSizesInSegmentOrderWhenExportedAsCsv() throws IOException {
         StringBuilder out = new StringBuilder();
         CsvExport.segments(Reports.segmentation(), out);
