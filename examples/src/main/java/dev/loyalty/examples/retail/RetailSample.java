@@ -216,8 +216,15 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         }
     }
 
-    /** The {@code UnitPrice} of a row in pounds: a decimal number (an exponent such as 1e3 is read as 1000). */
+    /**
+     * The {@code UnitPrice} of a row in pounds: a plain decimal number. An exponent ({@code 1.5E+2}) is refused: it is what a
+     * spreadsheet saves for a number it shows rounded in scientific notation.
+     */
     private static BigDecimal unitPrice(String text) {
+        if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            throw new InvalidInputException("UnitPrice", "is '" + text + "', a number with an exponent, as a spreadsheet saves a number it "
+                    + "shows rounded in scientific notation; expected a plain decimal amount such as 2.95");
+        }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {

@@ -20,14 +20,18 @@ final class Fields {
 
     private final Function<String, String> values;
     private final Predicate<String> fractional;
+    /** Whether an amount written with an exponent is refused, as in CSV text. */
+    private final boolean plainAmounts;
 
     /**
-     * Wraps a lookup of field values that are text only, as in CSV.
+     * Wraps a lookup of field values that are text only, as in CSV. An amount written with an
+     * exponent ({@code 1.5E+2}) is refused: it is what a spreadsheet saves for a number it shows
+     * in scientific notation, rounded to the digits shown.
      *
      * @param values answers a field's text, or null or blank when the field is absent
      */
     Fields(Function<String, String> values) {
-        this(values, name -> false);
+        this(values, name -> false, true);
     }
 
     /**
@@ -39,8 +43,13 @@ final class Fields {
      *                   takes even when its value is whole
      */
     Fields(Function<String, String> values, Predicate<String> fractional) {
+        this(values, fractional, false);
+    }
+
+    private Fields(Function<String, String> values, Predicate<String> fractional, boolean plainAmounts) {
         this.values = values;
         this.fractional = fractional;
+        this.plainAmounts = plainAmounts;
     }
 
     /** A malformed line: the message names the field and what is wrong. */
@@ -125,6 +134,10 @@ final class Fields {
     /** A money amount from a decimal field and the {@code currency} field (or the given default). */
     Money money(String name, String currencyField) {
         String text = required(name);
+        if (plainAmounts && (text.indexOf('e') >= 0 || text.indexOf('E') >= 0)) {
+            throw new LineProblem("field '" + name + "' is '" + text + "', a number with an exponent, as a spreadsheet saves a number it shows "
+                    + "rounded in scientific notation; expected a plain decimal amount such as 2.95");
+        }
         BigDecimal amount;
         try {
             amount = new BigDecimal(text);
