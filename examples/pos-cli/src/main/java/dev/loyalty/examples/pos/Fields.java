@@ -116,6 +116,9 @@ final class Fields {
         if (fractional.test(name)) {
             throw new LineProblem("field '" + name + "' is a number written with a fraction or an exponent; expected a whole number such as 2");
         }
+        if (!ascii(text)) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected a whole number written with the digits 0 to 9");
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -138,6 +141,9 @@ final class Fields {
             throw new LineProblem("field '" + name + "' is '" + text + "', a number with an exponent, as a spreadsheet saves a number it shows "
                     + "rounded in scientific notation; expected a plain decimal amount such as 2.95");
         }
+        if (!ascii(text)) {
+            throw new LineProblem("field '" + name + "' is '" + text + "'; expected a decimal amount written with the digits 0 to 9, such as 2.95");
+        }
         BigDecimal amount;
         try {
             amount = new BigDecimal(text);
@@ -145,6 +151,11 @@ final class Fields {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a decimal amount such as 2.95");
         }
         return Money.of(amount, required(currencyField));
+    }
+
+    /** Whether the text is ASCII: Java's number parsers also read other scripts' digits, such as {@code \u0663} as 3. */
+    private static boolean ascii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     Money optionalMoney(String name, String currencyField) {
