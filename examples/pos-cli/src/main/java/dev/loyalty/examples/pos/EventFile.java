@@ -58,8 +58,20 @@ final class EventFile {
      * @param event the event
      * @param source the file and line, such as {@code events.csv:12}, or the event id when the
      *               format builds an event from many rows (the Online Retail format: the file alone)
+     * @param implied whether the file implies the event rather than states it: the Online Retail
+     *                format's enrolment of each customer at the first row this file has of them
      */
-    record SourcedEvent(LoyaltyEvent event, String source) {
+    record SourcedEvent(LoyaltyEvent event, String source, boolean implied) {
+
+        /**
+         * An event the file states.
+         *
+         * @param event the event
+         * @param source the file and line
+         */
+        SourcedEvent(LoyaltyEvent event, String source) {
+            this(event, source, false);
+        }
     }
 
     /**
@@ -83,7 +95,7 @@ final class EventFile {
                     List<SourcedEvent> read = new ArrayList<>();
                     try {
                         for (LoyaltyEvent event : RetailEvents.read(reader, problem -> problems.add(name + ":" + problem.substring("line ".length())))) {
-                            read.add(new SourcedEvent(event, name));
+                            read.add(new SourcedEvent(event, name, event instanceof dev.loyalty.core.event.Enrolment));
                         }
                     } catch (java.io.UncheckedIOException e) {
                         malformedCsv(name, e, problems);

@@ -3,6 +3,7 @@ package dev.loyalty.examples.pos;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.model.LedgerEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,11 +58,19 @@ final class ReplayCommand implements Callable<Integer> {
             return PosCli.BAD_INPUT;
         }
         try (EngineOptions.OpenEngine open = options.open()) {
+            List<EventFile.SourcedEvent> implied = enrolledBefore(open.engine(), events);
+            java.util.Set<EventFile.SourcedEvent> skipped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            skipped.addAll(implied);
+            events = events.stream().filter(event -> !skipped.contains(event)).toList();
             ReplayTotals totals = replay(open.engine(), events, err);
             out.printf("Events processed   %,10d  (%,d refused)%n", totals.processed, totals.refused);
             if (totals.replayed > 0) {
                 out.printf("Already recorded   %,10d  (by an earlier replay: their first outcomes, nothing written, not counted below)%n",
                         totals.replayed);
+            }
+            if (!implied.isEmpty()) {
+                out.printf("Already enrolled   %,10d  (customers an earlier file enrolled: the enrolments this file implies are skipped)%n",
+                        implied.size());
             }
             out.printf("Points issued      %,10d%n", totals.issued);
             out.printf("Points clawed back %,10d  (returns)%n", totals.clawedBack);
@@ -74,6 +83,17 @@ final class ReplayCommand implements Callable<Integer> {
             e.problems().forEach(problem -> err.println("error: " + problem));
             return PosCli.REFUSED;
         }
+    }
+
+    /**
+     * Returns the enrolments the file implies (the Online Retail format's, at a customer's first row in this file) of members
+     * enrolled at another time, by an earlier file: the same id with another time would be refused as a conflicting event.
+     */
+    private static List<EventFile.SourcedEvent> enrolledBefore(LoyaltyEngine engine, List<EventFile.SourcedEvent> events) {
+        return events.stream().filter(EventFile.SourcedEvent::implied)
+                .filter(sourced -> sourced.event() instanceof Enrolment enrolment && engine.member(enrolment.memberId())
+                        .filter(member -> !member.enrolledAt().equals(enrolment.occurredAt())).isPresent())
+                .toList();
     }
 
     private ReplayTotals replay(LoyaltyEngine engine, List<EventFile.SourcedEvent> events, PrintWriter err) {
