@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.insight.Insights;
 import dev.loyalty.core.insight.KpiSettings;
@@ -94,7 +95,13 @@ final class ReportCommand implements Callable<Integer> {
             }
             KpiSettings.Builder settings = KpiSettings.builder(from, end);
             if (pointValue != null) {
-                settings.pointValue(Money.of(pointValue, program.currency().getCurrencyCode()));
+                try {
+                    settings.pointValue(Money.of(pointValue, program.currency().getCurrencyCode()));
+                } catch (InvalidInputException e) {
+                    // the core names its own field (money.amount, kpi.pointValue); the user wrote the option
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--point-value " + pointValue.toPlainString() + " is refused: "
+                            + e.getMessage());
+                }
             }
             Insights insights = Insights.of(open.store(), program);
             Files.createDirectories(out);

@@ -153,6 +153,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void pointValueTheProgramRefusesIsAUsageErrorThatNamesTheOptionAndWritesNothing() {
+        Path out = dir.resolve("report");
+
+        CliRun negative = CliRun.of("report", "--db", db, "--from", "2026-03-01", "--point-value", "-0.01", "--out", out.toString());
+        CliRun tooFine = CliRun.of("report", "--db", db, "--from", "2026-03-01", "--point-value", "0.0000000000001", "--out", out.toString());
+
+        assertThat(negative.exitCode()).isEqualTo(PosCli.USAGE);
+        assertThat(negative.err()).contains("--point-value -0.01");
+        assertThat(tooFine.exitCode()).isEqualTo(PosCli.USAGE);
+        assertThat(tooFine.err()).contains("--point-value 0.0000000000001");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void malformedDateIsAUsageError() {
         CliRun run = CliRun.of("report", "--db", db, "--from", "2026-13-01");
 
