@@ -209,6 +209,9 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
 
     /** The {@code Quantity} of a row: a whole number, negative on a return. */
     private static int quantity(String text) {
+        if (!ascii(text)) {
+            throw new InvalidInputException("Quantity", "is '" + text + "'; expected a whole number written with the digits 0 to 9, such as 6");
+        }
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
@@ -225,11 +228,19 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
             throw new InvalidInputException("UnitPrice", "is '" + text + "', a number with an exponent, as a spreadsheet saves a number it "
                     + "shows rounded in scientific notation; expected a plain decimal amount such as 2.95");
         }
+        if (!ascii(text)) {
+            throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount written with the digits 0 to 9, such as 2.95");
+        }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount such as 2.95");
         }
+    }
+
+    /** Whether the text is ASCII: Java's number parsers also read other scripts' digits, such as {@code \u0663} as 3. */
+    private static boolean ascii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     /** A sample of no events whose only rejection is its header's problem. */

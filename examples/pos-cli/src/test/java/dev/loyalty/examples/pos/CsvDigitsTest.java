@@ -44,6 +44,21 @@ class CsvDigitsTest {
         assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
     }
 
+    @Test
+    void shouldRefuseTheFileWhenAnOnlineRetailQuantityIsWrittenWithArabicIndicDigits() throws IOException {
+        Path events = Files.writeString(dir.resolve("retail.csv"), """
+                InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+                536365,85123A,HEART,٦,2010-12-01 08:26:00,2.55,17850,United Kingdom
+                536366,22633,WARMER,6,2010-12-01 08:28:00,١.85,17850,United Kingdom
+                """);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: ").contains("Quantity").contains(events + ":3: ").contains("UnitPrice");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
+    }
+
     private Path write(String content) throws IOException {
         return Files.writeString(dir.resolve("events.csv"), content);
     }
