@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.store.JdbcSchema;
@@ -47,10 +48,18 @@ final class EngineOptions {
         return true;
     }
 
-    /** The JDBC URL of {@code --db}: as given when it is one, else the H2 file in PostgreSQL mode. */
+    /**
+     * The JDBC URL of {@code --db}: as given when it is one, else the H2 file in PostgreSQL mode.
+     *
+     * @throws InvalidInputException when the file path holds a {@code ;}, which H2 would read as the start of its settings
+     */
     String url() {
         if (database.startsWith("jdbc:")) {
             return database;
+        }
+        if (database.indexOf(';') >= 0) {
+            throw new InvalidInputException("--db", database + " holds a ';', which H2 reads as the start of connection settings; "
+                    + "name a path without one, or give a jdbc:h2: URL");
         }
         return "jdbc:h2:file:" + Path.of(database).toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     }
