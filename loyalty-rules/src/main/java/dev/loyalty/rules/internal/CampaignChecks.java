@@ -47,8 +47,6 @@ final class CampaignChecks {
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
-    /** A string literal on one line, escapes included. */
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private CampaignChecks() {
     }
@@ -225,7 +223,7 @@ final class CampaignChecks {
             String code = lines[i].replaceAll("//.*$", "");
             int line = firstLine > 0 ? firstLine + i : 0;
             // a reason's text ("your profile update (thanks)") changes nothing: look for calls outside string literals
-            Matcher change = CHANGES_FACTS.matcher(withoutStrings(lines[i]).replaceAll("//.*$", ""));
+            Matcher change = CHANGES_FACTS.matcher(DrlCode.withoutStrings(lines[i]).replaceAll("//.*$", ""));
             if (change.find()) {
                 problems.add(new RuleProblem(source.name(), line, 0, rule.getName(),
                         "'" + change.group(1) + "' changes the facts, which are read-only; a rule only proposes through earn"));
@@ -237,11 +235,6 @@ final class CampaignChecks {
                                 + " is given no reason; write one a member can read, such as \"Double points at the weekend\""));
             }
         }
-    }
-
-    /** Returns the line of code with the contents of its string literals blanked out, so that only code is matched. */
-    private static String withoutStrings(String code) {
-        return STRING_LITERAL.matcher(code).replaceAll("\"\"");
     }
 
     /** Returns the line the consequence's text starts on: the line after {@code then}, unless code follows on the same line. */
