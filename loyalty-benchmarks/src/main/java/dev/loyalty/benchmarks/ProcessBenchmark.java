@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+// a fixed heap: one that grows during the run slows the first iterations for longer than the warm-up lasts
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class ProcessBenchmark extends ShopEngineState {
 
     private Purchase next;
