@@ -616,4 +616,26 @@ class MalformedDrlTest {
                 .isInstanceOfSatisfying(RuleDefinitionException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.resource()).isEqualTo("same.drl")));
     }
+
+    @Test
+    void shouldReportStrayTextAfterTheLastRuleAtItsOwnLineAndNotAsPartOfTheRule() {
+        RuleDefinitionException e = failure("stray.drl", HEADER + ruleWith("S-09 fine") + "garbage here\n");
+
+        RuleProblem p = onlyProblem(e, "stray.drl", 10, "");
+        assertThat(p.column()).isEqualTo(1);
+        assertThat(p.message()).isEqualTo("syntax error: 'garbage here' stands after the last rule's end, outside any rule");
+    }
+
+    @Test
+    void shouldNotCallARuleWithoutItsEndStrayText() {
+        RuleDefinitionException e = failure("open.drl", HEADER + ruleWith("S-10 fine") + """
+                rule "S-11 never ended"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                """);
+
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).doesNotContain("outside any rule"));
+    }
 }

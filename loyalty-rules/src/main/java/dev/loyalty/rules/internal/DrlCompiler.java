@@ -39,7 +39,10 @@ import org.kie.internal.jci.CompilationProblem;
  */
 final class DrlCompiler {
 
-    /** Said when a syntax error may hide others. */
+    /** The keywords a DRL declaration starts with, after any indent. */
+    private static final Pattern DECLARATION_START =
+            Pattern.compile("\\s*(rule|query|function|declare|import|global|package|dialect|attributes)\\b");
+        /** Said when a syntax error may hide others. */
     static final String SYNTAX_NOTE = "Note: one syntax error can hide later errors, because the parser skips the rest "
             + "of its file; fix it and build again to see them.";
 
@@ -235,7 +238,35 @@ final class DrlCompiler {
                 column = 0;
             }
         }
+        int stray = source != null && error instanceof ParserError && message.contains("'<eof>'") ? strayLine(source.content()) : 0;
+        if (stray > 0) {
+            // the parser reads a word after the last rule as the start of something and fails only at the file's end
+            String code = DrlCode.lines(source.content())[stray - 1];
+            int indent = code.length() - code.stripLeading().length();
+            return new RuleProblem(resource, stray, indent + 1, "", "syntax error: '" + code.strip()
+                    + "' stands after the last rule's end, outside any rule");
+        }
         return new RuleProblem(resource, line, column, rule, readable(message, rule));
+    }
+
+    /**
+     * Returns the line of the first code after the last rule's {@code end}, when that code starts
+     * no declaration (a stray word, not a rule whose {@code end} is missing); else 0.
+     */
+    static int strayLine(String drl) {
+        String[] lines = DrlCode.lines(drl);
+        int lastEnd = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().equals("end")) {
+                lastEnd = i;
+            }
+        }
+        for (int i = lastEnd + 1; lastEnd >= 0 && i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return DECLARATION_START.matcher(lines[i]).lookingAt() ? 0 : i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String ruleOf(DescrBuildError error) {
