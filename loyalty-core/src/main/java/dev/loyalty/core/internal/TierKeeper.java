@@ -286,14 +286,15 @@ final class TierKeeper {
         state = new TierState(state.earnedTier(), state.nextReview(), null, null, state.overrideTier(), state.overrideUntil(), state.historySize());
     }
 
-    /** The tier a demotion from {@code held} lands on: the target, or with a soft landing no lower than one tier down. */
+    /** The tier a demotion from {@code held} lands on: the target, or with a soft landing no lower than the next tier down with a threshold. */
     private String landing(String held, String target) {
         if (!policy.softLanding()) {
             return target;
         }
         String below = target;
         for (Tier tier : program.tiers()) {
-            if (tier.rank() < rank(held)) {
+            // a tier without a threshold is reached only at enrolment or by override, not by stepping down onto it
+            if (tier.rank() < rank(held) && policy.thresholds().containsKey(tier.code())) {
                 below = tier.code();
             }
         }

@@ -409,6 +409,18 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldSoftLandOnTheNextTierDownThatHasAThresholdNotOnOneReachedOnlyByOverride() {
+        // gold has no threshold: it is reached only at enrolment or by override, never by a demotion's one step down
+        start(TierPolicy.builder(QualifyingMetric.SPEND, QualifyingWindow.CALENDAR_YEAR).threshold("silver", new BigDecimal("500"))
+                .threshold("diamond", new BigDecimal("5000")).softLanding(true).build());
+        buyOn(ENROLLED.plusDays(1), "5000.00");
+        sweepOn(LocalDate.of(2027, 1, 1));
+        assertThat(tier()).isEqualTo("diamond");
+        sweepOn(LocalDate.of(2028, 1, 1));
+        assertThat(tier()).isEqualTo("silver");
+    }
+
+    @Test
     void shouldFallToTheTierThePeriodEarnedWithoutSoftLanding() {
         start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).build());
         buyOn(ENROLLED.plusDays(1), "5000.00");
