@@ -1,8 +1,10 @@
 package dev.loyalty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
@@ -92,5 +94,49 @@ class ReferralRulesTest {
             assertThat(offer.trigger()).isEqualTo(OfferTrigger.REFERRAL);
         });
         assertThat(engine.offers(ANN)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseABudgetOnAReferralRewardRuleSinceTheCoreDoesNotApplyItToReferrals() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("limited-referral.drl", """
+                        package test;
+                        import dev.loyalty.rules.vocabulary.*;
+                        global dev.loyalty.rules.vocabulary.Earn earn;
+                        rule "REF-03 limited referral reward"
+                            @budget(1000) @memberLimit(500)
+                        when
+                            ReferralQualified( reward == "referee" )
+                        then
+                            earn.points(500, "Referral reward");
+                        end
+                        """).build());
+
+        assertThat(e.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.resource()).isEqualTo("limited-referral.drl");
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.rule()).isEqualTo("REF-03 limited referral reward");
+            assertThat(problem.message()).startsWith("@budget and @memberLimit are not applied to referral rewards");
+        });
+    }
+
+    @Test
+    void shouldRefuseAnExclusiveGroupOnAReferralRewardRule() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("grouped-referral.drl", """
+                        package test;
+                        import dev.loyalty.rules.vocabulary.*;
+                        global dev.loyalty.rules.vocabulary.Earn earn;
+                        rule "REF-04 grouped referral reward"
+                            @group("welcome")
+                        when
+                            ReferralQualified( reward == "referee" )
+                        then
+                            earn.points(500, "Referral reward");
+                        end
+                        """).build());
+
+        assertThat(e.problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("@group is not applied to referral rewards"));
     }
 }
