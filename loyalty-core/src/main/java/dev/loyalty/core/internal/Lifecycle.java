@@ -55,7 +55,7 @@ final class Lifecycle {
     private static void redeem(MemberLedger ledger, Redemption redemption, List<Explanation.Step> steps) {
         requireSpendable(ledger, redemption.memberId(), redemption.points(), ledger.spendable());
         String reason = "Redeemed for " + redemption.rewardCode();
-        ledger.take(redemption.points(), redemption.eventId(), EntryType.REDEEM, CoreRules.REDEMPTION, reason, redemption.occurredAt(), false);
+        ledger.take(redemption.points(), redemption.eventId(), EntryType.REDEEM, CoreRules.REDEMPTION, reason, redemption.occurredAt(), null);
         ledger.account(ledger.account().activeAt(redemption.occurredAt()));
         steps.add(new Explanation.Step(CoreRules.REDEMPTION, reason, -redemption.points(),
                 redemption.value() == null ? "oldest-expiring points first" : "worth " + redemption.value()));
@@ -79,7 +79,7 @@ final class Lifecycle {
         requireSpendable(ledger, capture.memberId(), hold.points(), ledger.spendable() + hold.points());
         ledger.putHold(hold.withStatus(HoldStatus.CAPTURED));
         String reason = "Redeemed for " + hold.rewardCode();
-        ledger.take(hold.points(), capture.eventId(), EntryType.REDEEM, CoreRules.REDEMPTION, reason, capture.occurredAt(), true);
+        ledger.take(hold.points(), capture.eventId(), EntryType.REDEEM, CoreRules.REDEMPTION, reason, capture.occurredAt(), hold.createdAt());
         ledger.account(ledger.account().activeAt(capture.occurredAt()));
         steps.add(new Explanation.Step(CoreRules.REDEMPTION, reason, -hold.points(), "captures hold " + hold.id()));
     }
@@ -126,7 +126,7 @@ final class Lifecycle {
                 detail += ", owed as a negative balance";
             } else {
                 long fromOthers = ledger.take(Math.min(shortfall, Math.max(0, ledger.spendable())), refund.eventId(), EntryType.REVERSE,
-                        CoreRules.RETURN, reason, refund.occurredAt(), false);
+                        CoreRules.RETURN, reason, refund.occurredAt(), null);
                 long owed = shortfall - fromOthers;
                 debited += fromOthers;
                 ledger.account(ledger.account().withDebt(Points.add(ledger.account().debt(), owed)));
@@ -148,7 +148,7 @@ final class Lifecycle {
             throw new PointsOverflowException("points overflow: return " + refund.eventId() + " would claw back more points than a long holds");
         }
         long taken = wanted == 0 ? 0 : ledger.take(Math.min(wanted, Math.max(0, ledger.spendable())), refund.eventId(), EntryType.REVERSE,
-                CoreRules.UNLINKED_RETURN, reason, refund.occurredAt(), false);
+                CoreRules.UNLINKED_RETURN, reason, refund.occurredAt(), null);
         String purchase = refund.purchaseId() == null ? "no purchase named" : "purchase " + refund.purchaseId() + " unknown for this member";
         steps.add(new Explanation.Step(CoreRules.UNLINKED_RETURN, reason, -taken,
                 purchase + "; " + rate.toPlainString() + " points per unit of " + refund.amount() + ", from spendable points only"));

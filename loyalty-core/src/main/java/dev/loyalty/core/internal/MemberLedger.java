@@ -291,25 +291,32 @@ final class MemberLedger {
      * Takes points from spendable lots, soonest-expiring first, writing one entry per lot; each lot
      * counts them as spent (a return of its purchase charges the member for them). Points kept past
      * their lot's expiry for active holds are taken only by a hold's capture: anything else spending
-     * them would leave the member's unexpired points to outlive the holds in their place.
+     * them would leave the member's unexpired points to outlive the holds in their place. A capture
+     * takes them first only from lots that expired after its hold was placed: a hold placed later was
+     * granted on the unexpired points, and kept points go to it only when those no longer suffice.
      *
-     * @param capture whether a hold's capture takes the points
+     * @param heldSince when the hold a capture takes the points for was placed; null when no capture takes them
      * @return the points taken; less than asked when the lots hold less
      */
-    long take(long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt, boolean capture) {
+    long take(long points, EventId eventId, EntryType type, String rule, String reason, Instant occurredAt, Instant heldSince) {
         long left = points;
-        for (Lot lot : spendableLots()) {
-            if (left == 0) {
-                break;
+        for (int pass = heldSince == null ? 1 : 0; pass < 2 && left > 0; pass++) {
+            for (Lot lot : spendableLots()) {
+                if (left == 0) {
+                    break;
+                }
+                boolean kept = lot.expiresAt() != null && !lot.expiresAt().isAfter(now);
+                // pass 0: a capture's unexpired points and those kept for its hold; pass 1: the rest, kept points for a capture only
+                boolean eligible = pass == 0 ? !kept || lot.expiresAt().isAfter(heldSince) : heldSince != null || !kept;
+                if (!eligible || lot.remaining() == 0) {
+                    // kept points not this taker's (due, yet left after housekeeping for active holds), or taken in pass 0
+                    continue;
+                }
+                long taken = Math.min(left, lot.remaining());
+                write(eventId, type, -taken, lot.id(), rule, reason, occurredAt, true);
+                put(lot.spending(taken));
+                left -= taken;
             }
-            if (!capture && lot.expiresAt() != null && !lot.expiresAt().isAfter(now)) {
-                // due, yet left after housekeeping: kept for active holds, which the spendable count already leaves out
-                continue;
-            }
-            long taken = Math.min(left, lot.remaining());
-            write(eventId, type, -taken, lot.id(), rule, reason, occurredAt, true);
-            put(lot.spending(taken));
-            left -= taken;
         }
         return points - left;
     }

@@ -166,11 +166,13 @@ class LifecycleProperties {
 
     static final class MHold {
         final long points;
+        final Instant createdAt;
         final Instant expiresAt;
         HoldStatus status = HoldStatus.ACTIVE;
 
-        MHold(long points, Instant expiresAt) {
+        MHold(long points, Instant createdAt, Instant expiresAt) {
             this.points = points;
+            this.createdAt = createdAt;
             this.expiresAt = expiresAt;
         }
     }
@@ -204,7 +206,7 @@ class LifecycleProperties {
             Model m = new Model(config);
             lots.forEach(l -> m.lots.add(l.copy()));
             holds.forEach((id, h) -> {
-                MHold c = new MHold(h.points, h.expiresAt);
+                MHold c = new MHold(h.points, h.createdAt, h.expiresAt);
                 c.status = h.status;
                 m.holds.put(id, c);
             });
@@ -286,17 +288,23 @@ class LifecycleProperties {
             return done;
         }
 
-        /** Takes up to {@code points} from spendable lots in spending order; returns what it took. */
-        /** Spends soonest-expiring first; points kept past their expiry for active holds only for a hold's capture. */
-        long take(long points, Instant now, boolean capture) {
+        /**
+         * Spends soonest-expiring first; points kept past their expiry for active holds only for a hold's capture, and
+         * first only those of lots that expired after the hold was placed ({@code heldSince}; null when no capture spends).
+         */
+        long take(long points, Instant now, Instant heldSince) {
             long left = points;
-            List<MLot> order = new ArrayList<>(lots.stream().filter(l -> l.pendingUntil == null && l.remaining > 0)
-                    .filter(l -> capture || l.expiresAt == null || l.expiresAt.isAfter(now)).toList());
-            order.sort(ORDER);
-            for (MLot lot : order) {
-                long taken = Math.min(left, lot.remaining);
-                lot.remaining -= taken;
-                left -= taken;
+            for (int pass = heldSince == null ? 1 : 0; pass < 2; pass++) {
+                boolean first = pass == 0;
+                List<MLot> order = new ArrayList<>(lots.stream().filter(l -> l.pendingUntil == null && l.remaining > 0)
+                        .filter(l -> l.expiresAt == null || l.expiresAt.isAfter(now) || (first ? l.expiresAt.isAfter(heldSince) : heldSince != null))
+                        .toList());
+                order.sort(ORDER);
+                for (MLot lot : order) {
+                    long taken = Math.min(left, lot.remaining);
+                    lot.remaining -= taken;
+                    left -= taken;
+                }
             }
             return points - left;
         }
@@ -336,12 +344,12 @@ class LifecycleProperties {
                 if (redemption.points() > spendable(now)) {
                     throw new Expected(InsufficientPointsException.class);
                 }
-                take(redemption.points(), now, false);
+                take(redemption.points(), now, null);
             } else if (event instanceof PointsHold hold) {
                 if (hold.points() > spendable(now)) {
                     throw new Expected(InsufficientPointsException.class);
                 }
-                holds.put(hold.eventId().value(), new MHold(hold.points(), hold.expiresAt()));
+                holds.put(hold.eventId().value(), new MHold(hold.points(), hold.occurredAt(), hold.expiresAt()));
             } else if (event instanceof HoldCapture capture) {
                 MHold hold = holds.get(capture.holdId().value());
                 if (hold == null || hold.status != HoldStatus.ACTIVE) {
@@ -351,7 +359,7 @@ class LifecycleProperties {
                     throw new Expected(InsufficientPointsException.class);
                 }
                 hold.status = HoldStatus.CAPTURED;
-                take(hold.points, now, true);
+                take(hold.points, now, hold.createdAt);
             } else if (event instanceof HoldVoid release) {
                 MHold hold = holds.get(release.holdId().value());
                 if (hold == null || hold.status != HoldStatus.ACTIVE) {
@@ -363,7 +371,7 @@ class LifecycleProperties {
                 MLot lot = refund.purchaseId() == null ? null : lot(refund.purchaseId().value());
                 if (lot == null) {
                     long wanted = cents * config.unlinkedRate / 100;
-                    take(Math.min(wanted, Math.max(0, spendable(now))), now, false);
+                    take(Math.min(wanted, Math.max(0, spendable(now))), now, null);
                     return;
                 }
                 lot.returnedCents += cents;
@@ -383,7 +391,7 @@ class LifecycleProperties {
                     if (config.clawback == ClawbackPolicy.NEGATIVE_BALANCE) {
                         debtLot = -Math.addExact(-debtLot, shortfall);
                     } else {
-                        long fromOthers = take(Math.min(shortfall, Math.max(0, spendable(now))), now, false);
+                        long fromOthers = take(Math.min(shortfall, Math.max(0, spendable(now))), now, null);
                         debt = Math.addExact(debt, shortfall - fromOthers);
                     }
                 } catch (ArithmeticException e) {

@@ -367,6 +367,31 @@ public abstract class LifecycleContract {
     }
 
     @Test
+    void shouldCaptureAHoldPlacedAfterAnExpiryFromUnexpiredPointsNotFromPointsKeptForAnEarlierHold() {
+        // p-1's 60 points expired on 12 Feb but are kept for h-1; h-2, placed after that, was granted on p-2's unexpired 100
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "60");
+        clock.advance(Duration.ofDays(10));
+        buy("p-2", "100");
+        clock.set(lot("p-1").expiresAt().minus(Duration.ofHours(1)));
+        hold("h-1", 60, Duration.ofDays(5));
+        clock.advance(Duration.ofHours(2));
+        assertThat(engine.sweep().expiredPoints()).isZero();
+        hold("h-2", 100, Duration.ofDays(1));
+
+        capture("c-2", "h-2");
+        engine.process(new HoldVoid(EventId.of("v-1"), MEMBER, clock.instant(), EventId.of("h-1")));
+        engine.sweep();
+
+        assertThat(store.ledger(MEMBER)).filteredOn(e -> e.eventId().value().equals("c-2"))
+                .extracting(LedgerEntry::lotId, e -> e.points().value()).containsExactly(tuple("p-2", -100L));
+        assertThat(store.ledger(MEMBER)).filteredOn(e -> e.type() == EntryType.EXPIRE)
+                .extracting(LedgerEntry::lotId, e -> e.points().value()).containsExactly(tuple("p-1", -60L));
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
     void shouldKeepTheSoonestExpiringPointsForAHoldWhenTheirExpiryPassesWhileItIsActive() {
         start(program().expiry(ExpiryPolicy.rollingMonths(1)));
         buy("p-1", "100");
