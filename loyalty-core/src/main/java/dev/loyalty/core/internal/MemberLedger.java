@@ -124,11 +124,14 @@ final class MemberLedger {
         boolean inactivityPolicy = program.points().expiry().kind() == ExpiryPolicy.Kind.INACTIVITY_MONTHS;
         List<Kept> kept = null;
         Instant latestWritten = null;
+        // a due lot keeps points only for the holds placed before it fell due: a later hold was granted on other points
+        long assigned = 0;
         for (Lot lot : spendableLots()) {
-            long keep = Math.min(toKeep, lot.remaining());
-            toKeep -= keep;
             boolean byDate = lot.expiresAt() != null && !lot.expiresAt().isAfter(now);
             boolean byInactivity = inactive != null && !inactive.isAfter(now);
+            long reserved = toKeep == 0 ? 0 : byDate ? heldBefore(lot.expiresAt()) : byInactivity ? heldBefore(inactive) : toKeep;
+            long keep = Math.min(Math.max(0, reserved - assigned), lot.remaining());
+            assigned = Saturating.add(assigned, keep);
             if (byDate || byInactivity) {
                 long expired = Math.min(lot.remaining() - keep, free);
                 free -= expired;
@@ -203,6 +206,17 @@ final class MemberLedger {
         long sum = 0;
         for (Hold hold : holds().values()) {
             if (hold.reservesAt(now)) {
+                sum = Saturating.add(sum, hold.points());
+            }
+        }
+        return sum;
+    }
+
+    /** Returns the points the active holds placed before an instant reserve now, as {@link #held()} counts them. */
+    private long heldBefore(Instant instant) {
+        long sum = 0;
+        for (Hold hold : holds().values()) {
+            if (hold.reservesAt(now) && hold.createdAt().isBefore(instant)) {
                 sum = Saturating.add(sum, hold.points());
             }
         }

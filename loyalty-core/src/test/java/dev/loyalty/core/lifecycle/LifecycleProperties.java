@@ -257,10 +257,16 @@ class LifecycleProperties {
             order.sort(ORDER);
             List<MLot> kept = new ArrayList<>();
             Instant latestExpired = null;
+            // a due lot keeps points only for the holds placed before it fell due
+            long assigned = 0;
             for (MLot lot : order) {
-                long keep = Math.min(toKeep, lot.remaining);
-                toKeep -= keep;
-                if (lot.expiresAt != null && !lot.expiresAt.isAfter(now)) {
+                boolean due = lot.expiresAt != null && !lot.expiresAt.isAfter(now);
+                long reserved = !due ? toKeep : holds.values().stream()
+                        .filter(h -> h.status == HoldStatus.ACTIVE && h.expiresAt.isAfter(now) && h.createdAt.isBefore(lot.expiresAt))
+                        .mapToLong(h -> h.points).sum();
+                long keep = Math.min(Math.max(0, reserved - assigned), lot.remaining);
+                assigned += keep;
+                if (due) {
                     long expired = Math.min(lot.remaining - keep, free);
                     free -= expired;
                     done[1] += expired;

@@ -392,6 +392,31 @@ public abstract class LifecycleContract {
     }
 
     @Test
+    void shouldExpireKeptPointsWhenTheirHoldIsVoidedThoughAHoldPlacedAfterTheirExpiryIsActive() {
+        // p-1 expired on 12 Feb; 30 of its points are kept for h-1. h-2, placed after that, reserves p-2's 100 unexpired points
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)));
+        buy("p-1", "60");
+        clock.advance(Duration.ofDays(10));
+        buy("p-2", "100");
+        Instant expiry = lot("p-1").expiresAt();
+        clock.set(expiry.minus(Duration.ofHours(1)));
+        hold("h-1", 30, Duration.ofDays(5));
+        clock.advance(Duration.ofHours(2));
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(30);
+        hold("h-2", 100, Duration.ofDays(1));
+
+        engine.process(new HoldVoid(EventId.of("v-1"), MEMBER, clock.instant(), EventId.of("h-1")));
+
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(100), Points.ZERO, Points.ZERO, Points.of(100), Points.ZERO));
+        assertThat(engine.sweep().expiredPoints()).isEqualTo(30);
+        assertThat(store.ledger(MEMBER)).filteredOn(e -> e.type() == EntryType.EXPIRE)
+                .extracting(LedgerEntry::lotId, e -> e.points().value(), LedgerEntry::occurredAt)
+                .containsExactly(tuple("p-1", -30L, expiry), tuple("p-1", -30L, expiry));
+        assertThatThrownBy(() -> redeem("r-1", 1)).isInstanceOf(InsufficientPointsException.class);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
     void shouldKeepTheSoonestExpiringPointsForAHoldWhenTheirExpiryPassesWhileItIsActive() {
         start(program().expiry(ExpiryPolicy.rollingMonths(1)));
         buy("p-1", "100");
