@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,6 +63,8 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
 
     /** Strict: a date that does not exist, such as 2011-02-29, is refused rather than moved to the month's last day. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    /** A whole number written as a decimal, such as {@code 17850.00}: its digits before the point. */
+    private static final Pattern WHOLE_DECIMAL = Pattern.compile("([0-9]+)\\.0*");
     private static final String[] HEADER = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
 
     /**
@@ -285,12 +289,17 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         return events.stream().filter(Return.class::isInstance).count();
     }
 
+    /**
+     * The member id of a {@code CustomerID}, or null for a guest: a whole number a spreadsheet saved as a decimal
+     * ({@code 17850.0}, {@code 17850.00}) is the same customer as {@code 17850}.
+     */
     private static String customerId(String raw) {
         String id = raw == null ? "" : raw.strip();
         if (id.isEmpty()) {
             return null;
         }
-        return id.endsWith(".0") ? id.substring(0, id.length() - 2) : id;
+        Matcher whole = WHOLE_DECIMAL.matcher(id);
+        return whole.matches() ? whole.group(1) : id;
     }
 
     /** Collects the rows of one return invoice into one refund of their total. */

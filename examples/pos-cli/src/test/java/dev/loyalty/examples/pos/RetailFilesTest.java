@@ -40,6 +40,18 @@ class RetailFilesTest {
         assertThat(again.out()).contains("Events processed            2  (0 refused)").contains("Already recorded            2");
     }
 
+    @Test
+    void shouldReplayACustomerIdWrittenWithTwoDecimalZerosAsTheSameMemberAsTheWholeNumber() throws IOException {
+        Path december = Files.writeString(dir.resolve("december.csv"), HEADER + "536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
+                + "536366,71053,LANTERN,6,2010-12-02 08:28:00,3.39,17850.00,United Kingdom\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", december.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(replay.out()).contains("Events processed            3  (0 refused)");
+        assertThat(CliRun.of("statement", "--db", db(), "17850").out()).contains("invoice-536365").contains("invoice-536366");
+    }
+
     private String db() {
         return dir.resolve("loyalty-db").toString();
     }
