@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 final class EngineOptions {
 
     @Option(names = "--db", defaultValue = "loyalty-db", paramLabel = "<path>",
-            description = "H2 database file, without its .mv.db suffix (default: ${DEFAULT-VALUE}); created when missing; "
+            description = "H2 database file, with or without its .mv.db suffix (default: ${DEFAULT-VALUE}); created when missing; "
                     + "or an H2 JDBC URL (jdbc:h2:...)")
     String database;
 
@@ -31,9 +31,17 @@ final class EngineOptions {
     @Option(names = "--campaigns", paramLabel = "<dir>", description = "campaign directory of .drl files (default: the default campaign pack)")
     Path campaigns;
 
+    /** The suffix H2 gives a database's file; {@code --db} may name the file with it or without. */
+    private static final String H2_SUFFIX = ".mv.db";
+
     /** Whether {@code --db} names a database that exists: always for a JDBC URL, else when its H2 file is there. */
     boolean exists() {
-        return database.startsWith("jdbc:") || Files.exists(Path.of(database + ".mv.db"));
+        return database.startsWith("jdbc:") || Files.exists(Path.of(base() + H2_SUFFIX));
+    }
+
+    /** The {@code --db} path as H2 names a database, without the {@value #H2_SUFFIX} suffix H2 adds to make its file. */
+    private String base() {
+        return database.endsWith(H2_SUFFIX) ? database.substring(0, database.length() - H2_SUFFIX.length()) : database;
     }
 
     /**
@@ -44,7 +52,7 @@ final class EngineOptions {
         if (exists()) {
             return false;
         }
-        err.println("error: no database at " + database + " (" + database + ".mv.db is missing); replay events into it first");
+        err.println("error: no database at " + database + " (" + base() + H2_SUFFIX + " is missing); replay events into it first");
         return true;
     }
 
@@ -61,7 +69,7 @@ final class EngineOptions {
             throw new InvalidInputException("--db", database + " holds a ';', which H2 reads as the start of connection settings; "
                     + "name a path without one, or give a jdbc:h2: URL");
         }
-        return "jdbc:h2:file:" + Path.of(database).toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        return "jdbc:h2:file:" + Path.of(base()).toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     }
 
     /**

@@ -16,6 +16,24 @@ class DbOptionTest {
     Path dir;
 
     @Test
+    void shouldReadADatabasePathGivenWithItsFileSuffixAsTheSameDatabaseInEveryCommand() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL);
+        String db = dir.resolve("shop.mv.db").toString();
+
+        CliRun replay = CliRun.of("replay", "--db", db, "--no-progress", events.toString());
+        CliRun statement = CliRun.of("statement", "--db", db, "alice");
+        CliRun withoutSuffix = CliRun.of("statement", "--db", dir.resolve("shop").toString(), "alice");
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(dir.resolve("shop.mv.db")).exists();
+        assertThat(dir.resolve("shop.mv.db.mv.db")).doesNotExist();
+        assertThat(statement.exitCode()).as(statement.err()).isEqualTo(PosCli.OK);
+        assertThat(statement.out()).contains("p-1");
+        assertThat(withoutSuffix.exitCode()).as(withoutSuffix.err()).isEqualTo(PosCli.OK);
+        assertThat(withoutSuffix.out()).contains("p-1");
+    }
+
+    @Test
     void shouldRefuseADatabasePathWithASemicolonAsAUsageErrorThatNamesIt() throws IOException {
         Path events = Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL);
         String db = dir.resolve("shop;year=2026").toString();
