@@ -14,12 +14,14 @@ import dev.loyalty.core.report.HtmlReport;
 import dev.loyalty.core.report.JsonExport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -104,19 +106,18 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
             Insights insights = Insights.of(open.store(), program);
-            Files.createDirectories(out);
-            Segmentation segmentation = segments ? segment(insights, end) : null;
-            ProgramKpis kpis = insights.kpis(settings.build());
-            try (Writer csv = Files.newBufferedWriter(out.resolve(KPIS_CSV), StandardCharsets.UTF_8)) {
-                CsvExport.kpis(kpis, csv);
+            // everything is computed before anything is written, so that a failure leaves no partial report in --out
+            Path members = segments ? Files.createTempFile("loyalty-members", ".csv") : null;
+            try {
+                Segmentation segmentation = segments ? segment(insights, end, members) : null;
+                ProgramKpis kpis = insights.kpis(settings.build());
+                write(kpis, segmentation, members);
+                print(stdout, kpis, segmentation);
+            } finally {
+                if (members != null) {
+                    Files.deleteIfExists(members);
+                }
             }
-            Files.writeString(out.resolve(KPIS_JSON), JsonExport.toJson(kpis, segmentation), StandardCharsets.UTF_8);
-            HtmlReport.Builder html = HtmlReport.builder(kpis).title(title);
-            if (segmentation != null) {
-                html.segmentation(segmentation);
-            }
-            html.build().write(out.resolve(HTML));
-            print(stdout, kpis, segmentation);
             stdout.printf("Wrote %s, %s%s and %s to %s%n", KPIS_CSV, KPIS_JSON, segments ? ", " + HTML : "", segments ? MEMBERS_CSV : HTML, out);
             stdout.flush();
             return PosCli.OK;
@@ -125,8 +126,31 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private Segmentation segment(Insights insights, LocalDate end) throws IOException {
-        try (Writer writer = Files.newBufferedWriter(out.resolve(MEMBERS_CSV), StandardCharsets.UTF_8);
+    /**
+     * Renders the exports, then writes them into {@code --out}, creating it, and moves the scored members' rows there from
+     * their temporary file: a failure to render leaves {@code --out} as it was.
+     */
+    private void write(ProgramKpis kpis, Segmentation segmentation, Path members) throws IOException {
+        StringWriter csv = new StringWriter();
+        CsvExport.kpis(kpis, csv);
+        String json = JsonExport.toJson(kpis, segmentation);
+        HtmlReport.Builder html = HtmlReport.builder(kpis).title(title);
+        if (segmentation != null) {
+            html.segmentation(segmentation);
+        }
+        HtmlReport report = html.build();
+        Files.createDirectories(out);
+        if (members != null) {
+            Files.move(members, out.resolve(MEMBERS_CSV), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(out.resolve(KPIS_CSV), csv.toString(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(KPIS_JSON), json, StandardCharsets.UTF_8);
+        report.write(out.resolve(HTML));
+    }
+
+    /** Scores the members as of the period's end, writing each one's row into {@code members}. */
+    private static Segmentation segment(Insights insights, LocalDate end, Path members) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(members, StandardCharsets.UTF_8);
              CsvExport.MemberRows rows = CsvExport.members(writer)) {
             return insights.segment(RfmSettings.builder(end).build(), rows);
         }

@@ -122,6 +122,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportThatFailsAfterScoringTheMembersWritesNothing() throws Exception {
+        // the KPIs read the offers, the segmentation does not: without the table the KPIs fail after the members are scored
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE loyalty_offer CASCADE");
+        }
+        Path out = dir.resolve("report");
+
+        CliRun run = CliRun.of("report", "--db", db, "--from", "2026-03-01", "--to", "2026-04-01", "--out", out.toString(), "--segments");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(PosCli.FAILURE);
+        assertThat(run.err()).contains("loyalty_offer");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void missingDatabaseIsBadInputAndCreatesNone() {
         Path missing = dir.resolve("no-such-db");
 
