@@ -60,8 +60,10 @@ final class EventFile {
      *               format builds an event from many rows (the Online Retail format: the file alone)
      * @param implied whether the file implies the event rather than states it: the Online Retail
      *                format's enrolment of each customer at the first row this file has of them
+     * @param invoice whether the event is the Online Retail format's invoice (a purchase or a return), which
+     *                another export may hold rows of too: its id is the invoice's, not this file's
      */
-    record SourcedEvent(LoyaltyEvent event, String source, boolean implied) {
+    record SourcedEvent(LoyaltyEvent event, String source, boolean implied, boolean invoice) {
 
         /**
          * An event the file states.
@@ -70,7 +72,7 @@ final class EventFile {
          * @param source the file and line
          */
         SourcedEvent(LoyaltyEvent event, String source) {
-            this(event, source, false);
+            this(event, source, false, false);
         }
     }
 
@@ -95,7 +97,8 @@ final class EventFile {
                     List<SourcedEvent> read = new ArrayList<>();
                     try {
                         for (LoyaltyEvent event : RetailEvents.read(reader, problem -> problems.add(name + ":" + problem.substring("line ".length())))) {
-                            read.add(new SourcedEvent(event, name, event instanceof dev.loyalty.core.event.Enrolment));
+                            boolean enrolment = event instanceof dev.loyalty.core.event.Enrolment;
+                            read.add(new SourcedEvent(event, name, enrolment, !enrolment));
                         }
                     } catch (java.io.UncheckedIOException e) {
                         malformedCsv(name, e, problems);

@@ -1,9 +1,12 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.EventResult;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.LedgerEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,6 +75,10 @@ final class ReplayCommand implements Callable<Integer> {
                 out.printf("Already enrolled   %,10d  (customers an earlier file enrolled: the enrolments this file implies are skipped)%n",
                         implied.size());
             }
+            if (totals.continued > 0) {
+                out.printf("Continued invoices %,10d  (invoices an earlier file recorded: this file's rows of them are recorded as <id>@<file name>)%n",
+                        totals.continued);
+            }
             out.printf("Points issued      %,10d%n", totals.issued);
             out.printf("Points clawed back %,10d  (returns)%n", totals.clawedBack);
             out.printf("Points redeemed    %,10d%n", totals.redeemed);
@@ -102,7 +109,8 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayTotals totals = new ReplayTotals();
         for (int from = 0; from < events.size(); from += BATCH) {
             List<EventFile.SourcedEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-            List<EventResult> results = engine.processAll(batch.stream().map(EventFile.SourcedEvent::event).toList());
+            List<EventResult> results = continued(engine, batch, engine.processAll(batch.stream().map(EventFile.SourcedEvent::event).toList()),
+                    totals, err);
             for (int i = 0; i < results.size(); i++) {
                 EventResult result = results.get(i);
                 if (result.succeeded()) {
@@ -125,12 +133,48 @@ final class ReplayCommand implements Callable<Integer> {
         return totals;
     }
 
+    /**
+     * Processes again, as {@link InvoiceContinuation}s, the Online Retail invoices the engine refused because an earlier file
+     * recorded the same invoice with other rows, and says so for each; returns the results with theirs in place.
+     */
+    private List<EventResult> continued(LoyaltyEngine engine, List<EventFile.SourcedEvent> batch, List<EventResult> results,
+                                        ReplayTotals totals, PrintWriter err) {
+        String fileName = file.getFileName().toString();
+        List<Integer> conflicts = new java.util.ArrayList<>();
+        List<LoyaltyEvent> continuations = new java.util.ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (batch.get(i).invoice() && results.get(i).error() instanceof EventConflictException) {
+                try {
+                    continuations.add(InvoiceContinuation.of(batch.get(i).event(), fileName));
+                    conflicts.add(i);
+                } catch (InvalidInputException e) {
+                    // an id with the file's name is too long for an event id: the invoice stays refused, as the conflict it is
+                }
+            }
+        }
+        if (conflicts.isEmpty()) {
+            return results;
+        }
+        List<EventResult> again = engine.processAll(continuations);
+        List<EventResult> merged = new java.util.ArrayList<>(results);
+        for (int k = 0; k < conflicts.size(); k++) {
+            int i = conflicts.get(k);
+            merged.set(i, again.get(k));
+            totals.continued++;
+            err.println(batch.get(i).source() + ": " + batch.get(i).event().eventId() + " was recorded by an earlier file; this file's rows of it "
+                    + "are recorded as " + again.get(k).event().eventId());
+        }
+        return merged;
+    }
+
     /** What a replay did, summed over the events' outcomes. */
     private static final class ReplayTotals {
         long processed;
         /** Events whose ids were recorded before: processed, but their points are not this replay's. */
         long replayed;
         long refused;
+        /** Online Retail invoices an earlier file recorded, whose rows in this file were recorded as a continuation. */
+        long continued;
         long issued;
         long clawedBack;
         long redeemed;

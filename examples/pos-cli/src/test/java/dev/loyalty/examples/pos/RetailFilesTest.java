@@ -41,6 +41,34 @@ class RetailFilesTest {
     }
 
     @Test
+    void shouldRecordALaterExportsRowsOfAnInvoiceAnEarlierExportRecordedAsAnInvoiceOfTheirOwn() throws IOException {
+        Path november = Files.writeString(dir.resolve("november.csv"), HEADER + "536365,85123A,HEART,6,2010-11-30 23:59:00,2.55,17850,United Kingdom\n");
+        Path december = Files.writeString(dir.resolve("december.csv"), HEADER + "536365,71053,LANTERN,6,2010-12-01 00:00:00,3.39,17850,United Kingdom\n");
+        CliRun.of("replay", "--db", db(), "--no-progress", november.toString());
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", december.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(replay.err()).doesNotContain("refused").contains(december + ": invoice-536365 was recorded by an earlier file; "
+                + "this file's rows of it are recorded as invoice-536365@december.csv");
+        assertThat(replay.out()).contains("Continued invoices          1");
+        assertThat(CliRun.of("statement", "--db", db(), "17850").out()).contains("invoice-536365@december.csv");
+    }
+
+    @Test
+    void shouldCountTheContinuationOfAnInvoiceAsAlreadyRecordedWhenItsExportIsReplayedAgain() throws IOException {
+        Path november = Files.writeString(dir.resolve("november.csv"), HEADER + "536365,85123A,HEART,6,2010-11-30 23:59:00,2.55,17850,United Kingdom\n");
+        Path december = Files.writeString(dir.resolve("december.csv"), HEADER + "536365,71053,LANTERN,6,2010-12-01 00:00:00,3.39,17850,United Kingdom\n");
+        CliRun.of("replay", "--db", db(), "--no-progress", november.toString());
+        CliRun.of("replay", "--db", db(), "--no-progress", december.toString());
+
+        CliRun again = CliRun.of("replay", "--db", db(), "--no-progress", december.toString());
+
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(PosCli.OK);
+        assertThat(again.out()).contains("Events processed            1  (0 refused)").contains("Already recorded            1");
+    }
+
+    @Test
     void shouldReplayACustomerIdWrittenWithTwoDecimalZerosAsTheSameMemberAsTheWholeNumber() throws IOException {
         Path december = Files.writeString(dir.resolve("december.csv"), HEADER + "536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
                 + "536366,71053,LANTERN,6,2010-12-02 08:28:00,3.39,17850.00,United Kingdom\n");
