@@ -11,6 +11,7 @@ import dev.loyalty.core.model.MemberId;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,9 @@ final class CsvEvents {
                 }
             }
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw e; // text that is not UTF-8: the file's reader names the line of its first such byte
+            }
             // commons-csv reports a malformed row (an unclosed quote) this way
             problems.add(name + ":" + nextLine + ": malformed CSV: " + e.getCause().getMessage());
         }

@@ -51,6 +51,35 @@ class ByteOrderMarkTest {
         assertThat(replay.err()).contains("latin1.csv:3: is not UTF-8 text; save the file as UTF-8");
     }
 
+    @Test
+    void shouldNameTheLineOfAByteThatIsNotUtf8FarPastTheFirstBlockOfTheCsvFile() throws IOException {
+        // the Latin-1 é stands past the first 8,192 characters the CSV parser reads at once, and a euro sign (3 bytes) starts at
+        // byte 8,191, split by a reader of 8,192-byte blocks
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("type,eventId,member,occurredAt,zone,birthday,tier,channel\n".getBytes(StandardCharsets.UTF_8));
+        String enrolment = "enrol,e-%d,m%d,2026-03-01T09:00:00Z,,,,web\n";
+        int line = 2;
+        while (bytes.size() < 8_000) {
+            bytes.writeBytes(String.format(enrolment, line, line).getBytes(StandardCharsets.UTF_8));
+            line++;
+        }
+        String start = "enrol,e-euro,euro,2026-03-01T09:00:00Z,,,,";
+        bytes.writeBytes((start + "x".repeat(8_191 - bytes.size() - start.length())).getBytes(StandardCharsets.UTF_8));
+        assertThat(bytes.size()).isEqualTo(8_191);
+        bytes.writeBytes("\u20ac\n".getBytes(StandardCharsets.UTF_8));
+        line++;
+        for (int i = 0; i < 300; i++, line++) {
+            bytes.writeBytes(String.format(enrolment, line, line).getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes("enrol,e-bob,bob,2026-03-01T09:00:00Z,,,,Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path events = Files.write(dir.resolve("long.csv"), bytes.toByteArray());
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains("long.csv:" + line + ": is not UTF-8 text; save the file as UTF-8");
+    }
+
     private String db() {
         return dir.resolve("loyalty-db").toString();
     }
