@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,26 +167,39 @@ final class EventFile {
         return e.getMessage();
     }
 
-    /** Returns the line of the file's first byte sequence that is not UTF-8, counted from 1; 0 when it cannot be read again. */
+    /**
+     * Returns the line of the file's first byte sequence that is not UTF-8, counted from 1; 0 when it cannot be read again.
+     * The file is decoded as a stream, a block at a time, so that a large file is not held in memory.
+     */
     private static long lineOfFirstNonUtf8Byte(Path file) {
-        try {
-            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            CharBuffer chars = CharBuffer.allocate(8_192);
-            while (!decoder.decode(bytes, chars, true).isError()) {
-                if (!bytes.hasRemaining()) {
-                    return 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(8_192);
+        CharBuffer chars = CharBuffer.allocate(8_192);
+        long line = 1;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = read < 0;
+                bytes.position(bytes.position() + Math.max(read, 0));
+                bytes.flip();
+                CoderResult result;
+                do {
+                    chars.clear();
+                    result = decoder.decode(bytes, chars, end);
+                } while (result.isOverflow());
+                // the bytes decoded: those before the position, which an error leaves at its first malformed byte
+                for (int at = 0; at < bytes.position(); at++) {
+                    line += bytes.get(at) == '\n' ? 1 : 0;
                 }
-                chars.clear();
-            }
-            long line = 1;
-            for (int at = 0; at < bytes.position(); at++) {
-                if (bytes.get(at) == '\n') {
-                    line++;
+                if (result.isError()) {
+                    return line;
                 }
+                // what remains is the start of a character the next block completes
+                bytes.compact();
             }
-            return line;
+            return 0;
         } catch (IOException e) {
             return 0;
         }
