@@ -61,6 +61,19 @@ class LoyaltyConfiguration {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
+    /**
+     * Refuses text where a request has a count ({@code "quantity": "2"}, {@code "points": "1"}):
+     * a count is a JSON number, and Jackson alone would read {@code " 2 "} or {@code "+2"} as 2.
+     * The value is then an invalid-input problem naming the field. Money amounts may still be
+     * text holding a decimal ({@code "unitPrice": "2.95"}), as in the POS command line.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer countsOnlyFromNumbers() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+    }
+
     @Bean
     ProgramSettings programSettings(LoyaltyProperties properties) {
         return ProgramSettings.builder().currency(properties.currency()).zone(properties.zone())

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +70,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    /** The value in Jackson's refusal of text where a number belongs: {@code Cannot coerce String value ("two") to ...}. */
+    private static final Pattern COERCED_TEXT = Pattern.compile("^Cannot coerce String value \\(\"(.*)\"\\) to ", Pattern.DOTALL);
     /** The exceptions answered with a 4xx, as in the table above: the request was refused. */
     private static final List<Class<? extends LoyaltyException>> REFUSALS = List.of(InvalidInputException.class,
             UnknownMemberException.class, EventConflictException.class, MemberAlreadyEnrolledException.class,
@@ -231,7 +235,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "is '" + invalid.getValue() + "'; expected " + expected(invalid.getTargetType());
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return "has the wrong type; expected " + expected(mismatched.getTargetType());
+            Matcher text = COERCED_TEXT.matcher(String.valueOf(mismatched.getOriginalMessage()));
+            // a count sent as text ("quantity": "two", or "2"): its value, and that a JSON number is wanted
+            return text.find() ? "is the text '" + text.group(1) + "'; expected " + expected(mismatched.getTargetType()) + ", not text"
+                    : "has the wrong type; expected " + expected(mismatched.getTargetType());
         }
         return "cannot be read: " + mapping.getOriginalMessage();
     }
