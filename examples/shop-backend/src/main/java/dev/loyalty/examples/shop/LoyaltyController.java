@@ -210,12 +210,28 @@ class LoyaltyController {
         if (asOf.isAfter(now)) {
             throw new InvalidInputException("asOf", asOf + " is after now (" + now + ")");
         }
-        SweepRequest.Builder request = SweepRequest.builder().asOf(asOf);
+        SweepRequest.Builder request;
+        try {
+            request = SweepRequest.builder().asOf(asOf);
+        } catch (InvalidInputException e) {
+            // the engine names it sweep.asOf
+            throw renamed(e, "asOf");
+        }
         if (body != null && (body.from() != null || body.to() != null)) {
             request.range(body.from() == null ? null : id(MemberId::of, body.from(), "from"),
                     body.to() == null ? null : id(MemberId::of, body.to(), "to"));
         }
-        return ShopResponses.SweepBody.of(asOf, engine.sweep(request.build()));
+        SweepRequest sweep;
+        try {
+            sweep = request.build();
+        } catch (InvalidInputException e) {
+            if (!e.field().equals("sweep.range")) {
+                throw e;
+            }
+            // the engine names an empty range sweep.range; the request's field that ends it is to
+            throw new InvalidInputException("to", "'" + body.to() + "' must sort after from '" + body.from() + "'");
+        }
+        return ShopResponses.SweepBody.of(asOf, engine.sweep(sweep));
     }
 
     @GetMapping("/events/{eventId}")

@@ -73,4 +73,22 @@ class RequestFieldNamesTest extends ShopOverHttp {
         assertThat(reply.body().get("field").asText()).isEqualTo("code");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
+
+    @Test
+    void shouldNameTheToFieldWhenASweepsRangeIsEmpty() throws Exception {
+        Reply reply = post("/sweeps", null, "{\"from\":\"b\",\"to\":\"a\"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("to");
+        assertThat(reply.body().get("detail").asText()).startsWith("to ").contains("'a'").contains("'b'");
+    }
+
+    @Test
+    void shouldNameTheAsOfFieldWhenASweepIsDatedBeforeTheAcceptedRange() throws Exception {
+        Reply reply = post("/sweeps", null, "{\"asOf\":\"1800-01-01T00:00:00Z\",\"from\":\"a\",\"to\":\"b\"}");
+
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo("asOf");
+        assertThat(reply.body().get("detail").asText()).startsWith("asOf 1800-01-01T00:00:00Z ");
+    }
 }
