@@ -8,26 +8,38 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Answers a {@code TRACE} request, which no endpoint takes, with a 405 problem naming the
  * method, as Spring answers any other such method, and never echoes the request back (as the
  * servlet's own {@code TRACE} would, headers included). {@link ShopTomcat} lets Tomcat pass
- * {@code TRACE} through to the shop for it.
+ * {@code TRACE} through to the shop for it. Its {@code Allow} header names the methods the
+ * endpoints of the request's path take, as Spring's 405 for any other method does (none for a
+ * path no endpoint has).
  */
 @Component
 class TraceRefusal extends OncePerRequestFilter {
 
     private final ObjectMapper json;
+    private final ObjectProvider<RequestMappingHandlerMapping> endpoints;
 
-    TraceRefusal(ObjectMapper json) {
+    TraceRefusal(ObjectMapper json, @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> endpoints) {
         this.json = json;
+        this.endpoints = endpoints;
     }
 
     @Override
@@ -40,10 +52,27 @@ class TraceRefusal extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, "Method 'TRACE' is not supported.");
         problem.setInstance(instance(request.getRequestURI()));
         response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
-        response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS");
+        response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed(request)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    /** The methods the endpoints whose path pattern matches the request's path take. */
+    private Set<String> allowed(HttpServletRequest request) {
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            Set<String> methods = new TreeSet<>();
+            for (RequestMappingInfo endpoint : endpoints.getObject().getHandlerMethods().keySet()) {
+                PathPatternsRequestCondition patterns = endpoint.getPathPatternsCondition();
+                if (patterns != null && patterns.getMatchingCondition(request) != null) {
+                    endpoint.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+                }
+            }
+            return methods;
+        } finally {
+            ServletRequestPathUtils.clearParsedRequestPath(request);
+        }
     }
 
     /** The path as the problem's {@code instance}, as Spring gives it; null when it is no URI at all. */

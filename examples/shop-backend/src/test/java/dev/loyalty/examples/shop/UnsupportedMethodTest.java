@@ -3,6 +3,9 @@ package dev.loyalty.examples.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -37,5 +40,25 @@ class UnsupportedMethodTest extends ShopOverHttp {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.body().get("detail").asText()).contains("DELETE");
         assertThat(get("/members/" + member).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAllowTheMethodsOfTheMemberPathWhenRefusingATrace() throws Exception {
+        String member = enrolled();
+
+        assertThat(allowed("TRACE", "/members/" + member)).isEqualTo(allowed("DELETE", "/members/" + member)).contains("GET")
+                .doesNotContain("POST");
+    }
+
+    @Test
+    void shouldAllowTheMethodsOfTheSweepsPathWhenRefusingATrace() throws Exception {
+        assertThat(allowed("TRACE", "/sweeps")).isEqualTo(allowed("DELETE", "/sweeps")).contains("POST").doesNotContain("GET");
+    }
+
+    /** The methods a 405 to this method on the path allows, from its {@code Allow} header. */
+    private Set<String> allowed(String method, String path) throws Exception {
+        Reply reply = send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(405);
+        return Arrays.stream(reply.header("Allow").split(",")).map(String::strip).collect(Collectors.toSet());
     }
 }
