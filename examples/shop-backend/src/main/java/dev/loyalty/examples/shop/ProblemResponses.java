@@ -103,8 +103,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(LoyaltyController.UnknownEventException.class)
-    ProblemDetail unknownEvent(LoyaltyController.UnknownEventException e) {
+    @ExceptionHandler(EventController.UnknownEventException.class)
+    ProblemDetail unknownEvent(EventController.UnknownEventException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-event", "Unknown event", e);
     }
 
