@@ -41,7 +41,7 @@ abstract class RefusingFilter extends OncePerRequestFilter {
     }
 
     /** The path as the problem's {@code instance}, as Spring gives it; null when it is no URI at all. */
-    private static URI instance(String path) {
+    static URI instance(String path) {
         try {
             return path == null || path.isEmpty() ? null : new URI(path);
         } catch (URISyntaxException e) {

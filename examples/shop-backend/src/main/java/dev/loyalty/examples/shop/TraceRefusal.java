@@ -6,18 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -32,13 +28,12 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * path no endpoint has).
  */
 @Component
-class TraceRefusal extends OncePerRequestFilter {
+class TraceRefusal extends RefusingFilter {
 
-    private final ObjectMapper json;
     private final ObjectProvider<RequestMappingHandlerMapping> endpoints;
 
     TraceRefusal(ObjectMapper json, @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> endpoints) {
-        this.json = json;
+        super(json);
         this.endpoints = endpoints;
     }
 
@@ -51,11 +46,8 @@ class TraceRefusal extends OncePerRequestFilter {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, "Method 'TRACE' is not supported.");
         problem.setInstance(instance(request.getRequestURI()));
-        response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
         response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed(request)));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        refuse(response, problem);
     }
 
     /** The methods the endpoints whose path pattern matches the request's path take. */
@@ -72,15 +64,6 @@ class TraceRefusal extends OncePerRequestFilter {
             return methods;
         } finally {
             ServletRequestPathUtils.clearParsedRequestPath(request);
-        }
-    }
-
-    /** The path as the problem's {@code instance}, as Spring gives it; null when it is no URI at all. */
-    private static URI instance(String path) {
-        try {
-            return path == null || path.isEmpty() ? null : new URI(path);
-        } catch (URISyntaxException e) {
-            return null;
         }
     }
 }
