@@ -127,15 +127,27 @@ public final class Checks {
         if (version == null || version.isBlank()) {
             throw new RuleEvaluationException("the rule-set version must not be blank");
         }
-        if (version.length() > MAX_ID_LENGTH) {
-            throw new RuleEvaluationException("the rule-set version is " + version.length() + " characters long; at most " + MAX_ID_LENGTH
-                    + " are allowed");
-        }
-        String problem = unstorable(version, false);
+        String problem = unstorableId(version, false);
         if (problem != null) {
             throw new RuleEvaluationException("the rule-set version " + problem);
         }
         return version;
+    }
+
+    /**
+     * Describes what keeps a text from being stored as it is in every store as an id (a rule-set version, a campaign's),
+     * or returns null when nothing does: longer than {@link #MAX_ID_LENGTH} characters (the databases keep ids in a
+     * {@code VARCHAR(128)}), else what {@link #unstorable} finds.
+     *
+     * @param text the text
+     * @param controls whether every control character is refused, not only the NUL
+     * @return the problem, such as {@code is 130 characters long; at most 128 are allowed}, or null
+     */
+    public static String unstorableId(String text, boolean controls) {
+        if (text.length() > MAX_ID_LENGTH) {
+            return "is " + text.length() + " characters long; at most " + MAX_ID_LENGTH + " are allowed";
+        }
+        return unstorable(text, controls);
     }
 
     /**

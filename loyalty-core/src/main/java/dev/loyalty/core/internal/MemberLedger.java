@@ -203,20 +203,14 @@ final class MemberLedger {
      * keeps every point from expiring, as the true count would).
      */
     private long held() {
-        long sum = 0;
-        for (Hold hold : holds().values()) {
-            if (hold.reservesAt(now)) {
-                sum = Saturating.add(sum, hold.points());
-            }
-        }
-        return sum;
+        return heldBefore(null);
     }
 
-    /** Returns the points the active holds placed before an instant reserve now, as {@link #held()} counts them. */
+    /** Returns the points the active holds placed before an instant (any active hold for null) reserve now, counted as {@link #held()}. */
     private long heldBefore(Instant instant) {
         long sum = 0;
         for (Hold hold : holds().values()) {
-            if (hold.reservesAt(now) && hold.createdAt().isBefore(instant)) {
+            if (hold.reservesAt(now) && (instant == null || hold.createdAt().isBefore(instant))) {
                 sum = Saturating.add(sum, hold.points());
             }
         }

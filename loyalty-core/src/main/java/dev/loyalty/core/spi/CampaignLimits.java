@@ -80,11 +80,7 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
      * surrogate (which UTF-8 cannot encode).
      */
     private static void storable(String campaign) {
-        if (campaign.length() > Checks.MAX_ID_LENGTH) {
-            throw new IllegalArgumentException("campaign id is " + campaign.length() + " characters long; at most " + Checks.MAX_ID_LENGTH
-                    + " are allowed");
-        }
-        String problem = Checks.unstorable(campaign, true);
+        String problem = Checks.unstorableId(campaign, true);
         if (problem != null) {
             throw new IllegalArgumentException("campaign id " + problem);
         }

@@ -39,14 +39,14 @@ import org.kie.internal.jci.CompilationProblem;
  */
 final class DrlCompiler {
 
-    /** The keywords a DRL declaration starts with, after any indent. */
-    private static final Pattern DECLARATION_START =
-            Pattern.compile("\\s*(rule|query|function|declare|import|global|package|dialect|attributes)\\b");
-        /** Said when a syntax error may hide others. */
+    /** Said when a syntax error may hide others. */
     static final String SYNTAX_NOTE = "Note: one syntax error can hide later errors, because the parser skips the rest "
             + "of its file; fix it and build again to see them.";
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+    /** The keywords a DRL declaration starts with, after any indent. */
+    private static final Pattern DECLARATION_START =
+            Pattern.compile("\\s*(rule|query|function|declare|import|global|package|dialect|attributes)\\b");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[?Rule name='([^']*)'");
     private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 

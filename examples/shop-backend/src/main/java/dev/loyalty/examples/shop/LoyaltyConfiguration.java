@@ -31,21 +31,12 @@ class LoyaltyConfiguration {
     }
 
     /**
-     * Reads the instants of request bodies from ISO text only ({@link IsoInstants}); Spring Boot
-     * registers it with the application's {@code ObjectMapper}.
+     * Reads the instants and dates of request bodies from ISO text only ({@link IsoText}); Spring
+     * Boot registers it with the application's {@code ObjectMapper}.
      */
     @Bean
-    Module isoInstants() {
-        return IsoInstants.module();
-    }
-
-    /**
-     * Reads the dates of request bodies from ISO text only ({@link IsoDates}); Spring Boot
-     * registers it with the application's {@code ObjectMapper}.
-     */
-    @Bean
-    Module isoDates() {
-        return IsoDates.module();
+    Module isoText() {
+        return IsoText.module();
     }
 
     /**
