@@ -269,10 +269,11 @@ public final class DroolsRuleEngine implements RuleEngine {
     /**
      * Evaluates one reward of a qualified referral: a {@code ReferralQualified} fact is inserted
      * alone, and the points ({@code earn.points}) and offers ({@code offers.*}) the rules propose
-     * are returned.
+     * are returned, with the campaigns' limits, which the core applies to referral rewards as to
+     * events' points.
      *
      * @param context the referral and the reward asked for
-     * @return the decisions, in the order the rules fired
+     * @return the decisions, in the order the rules fired, and the limits of the limited campaigns
      * @throws dev.loyalty.core.RuleEvaluationException when a rule fails, naming the rule and the referral
      * @throws IllegalStateException when the engine is closed
      */
@@ -280,7 +281,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public Evaluation evaluateReferral(dev.loyalty.core.spi.ReferralContext context) {
         Objects.requireNonNull(context, "context");
         RuleSet rules = rules();
-        return new Evaluation(rules.version(), rules.evaluateReferral(context));
+        return new Evaluation(rules.version(), rules.evaluateReferral(context), rules.limits());
     }
 
     /**

@@ -1,10 +1,8 @@
 package dev.loyalty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.LoyaltyEngine;
-import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
@@ -97,46 +95,55 @@ class ReferralRulesTest {
     }
 
     @Test
-    void shouldRefuseABudgetOnAReferralRewardRuleSinceTheCoreDoesNotApplyItToReferrals() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("limited-referral.drl", """
-                        package test;
-                        import dev.loyalty.rules.vocabulary.*;
-                        global dev.loyalty.rules.vocabulary.Earn earn;
-                        rule "REF-03 limited referral reward"
-                            @budget(1000) @memberLimit(500)
-                        when
-                            ReferralQualified( reward == "referee" )
-                        then
-                            earn.points(500, "Referral reward");
-                        end
-                        """).build());
+    void shouldCutReferralRewardsToWhatRemainsOfTheCampaignsBudgetDeclaredInDrl() {
+        LoyaltyEngine engine = engine(DroolsRuleEngine.builder().drl("limited-referral.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Earn earn;
+                rule "REF-03 limited referral reward"
+                    @budget(700)
+                when
+                    ReferralQualified( reward == "referee" || reward == "referrer" )
+                then
+                    earn.points(500, "Referral reward");
+                end
+                """).build());
 
-        assertThat(e.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.resource()).isEqualTo("limited-referral.drl");
-            assertThat(problem.line()).isEqualTo(4);
-            assertThat(problem.rule()).isEqualTo("REF-03 limited referral reward");
-            assertThat(problem.message()).startsWith("@budget and @memberLimit are not applied to referral rewards");
-        });
+        referAndBuy(engine, "bob", "2025-05-01T10:00:00Z");
+        referAndBuy(engine, "cat", "2025-05-02T10:00:00Z");
+
+        assertThat(points(engine, MemberId.of("bob"), "REF-03")).isEqualTo(500);
+        assertThat(points(engine, ANN, "REF-03")).isEqualTo(200);
+        assertThat(points(engine, MemberId.of("cat"), "REF-03")).isZero();
+        assertThat(engine.campaignBudget("REF-03")).hasValueSatisfying(budget -> assertThat(budget.spent()).isEqualTo(700));
     }
 
     @Test
-    void shouldRefuseAnExclusiveGroupOnAReferralRewardRule() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("grouped-referral.drl", """
-                        package test;
-                        import dev.loyalty.rules.vocabulary.*;
-                        global dev.loyalty.rules.vocabulary.Earn earn;
-                        rule "REF-04 grouped referral reward"
-                            @group("welcome")
-                        when
-                            ReferralQualified( reward == "referee" )
-                        then
-                            earn.points(500, "Referral reward");
-                        end
-                        """).build());
+    void shouldGiveTheReferrerOnlyTheBestRewardOfAnExclusiveGroupDeclaredInDrl() {
+        LoyaltyEngine engine = engine(DroolsRuleEngine.builder().drl("grouped-referral.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Earn earn;
+                rule "REF-04 referrer reward"
+                    @group("referral")
+                when
+                    ReferralQualified( reward == "referrer" )
+                then
+                    earn.points(500, "Referral reward");
+                end
+                rule "REFSTAR-04 star"
+                    @group("referral")
+                when
+                    ReferralQualified( reward == "star", qualifiedThisQuarter >= 2 )
+                then
+                    earn.points(2000, "Referral star");
+                end
+                """).build());
 
-        assertThat(e.problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).startsWith("@group is not applied to referral rewards"));
+        referAndBuy(engine, "bob", "2025-05-01T10:00:00Z");
+        referAndBuy(engine, "cat", "2025-05-02T10:00:00Z");
+
+        assertThat(points(engine, ANN, "REFSTAR-04")).isEqualTo(2_000);
+        assertThat(points(engine, ANN, "REF-04")).isEqualTo(500);
     }
 }

@@ -326,14 +326,15 @@ public final class ReferralWork {
         EventId eventId = EventId.of(refereeKey(REFEREE_EVENT, member.id(), ""));
         if (member.status() != MemberStatus.ACTIVE) {
             // rewards go to active members only, as offers do; the referral still qualifies, so the referrer's side goes on
-            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, List.of(), List.of(), Checks.ruleSetVersion(rules.version()),
-                    summary + "; member " + member.id() + " is " + member.status() + ", so no referee reward");
+            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, new ReferralRewards(), List.of(),
+                    Checks.ruleSetVersion(rules.version()), summary + "; member " + member.id() + " is " + member.status() + ", so no referee reward");
             return changes.withReferrals(update(qualified));
         }
         ReferralContext context = context(ReferralOccasion.REFEREE_REWARD, member, referral, qualifiedAt, zone, 0);
         Evaluation evaluation = evaluate(context);
-        List<PointsComposer.Award> awards = awards(evaluation);
-        MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, awards,
+        ReferralRewards rewards = new ReferralRewards();
+        rewards.add(evaluation);
+        MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, rewards,
                 offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(), summary);
         return changes.withReferrals(update(qualified));
     }
@@ -350,7 +351,7 @@ public final class ReferralWork {
         if (member.status() != MemberStatus.ACTIVE) {
             // a suspended or closed referrer earns nothing, and the referral takes no slot of the cap nor counts toward a star
             MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFERRER_EVENT, referee, "")), referral.qualifiedAt(), asOf,
-                    List.of(), List.of(), Checks.ruleSetVersion(rules.version()), "Referral of " + referee + " qualified; the referrer is " + member.status()
+                    new ReferralRewards(), List.of(), Checks.ruleSetVersion(rules.version()), "Referral of " + referee + " qualified; the referrer is " + member.status()
                             + ", so no referrer reward");
             return changes.withReferrals(update(referral.rejected(ReferralRejection.REFERRER_NOT_ACTIVE, asOf)));
         }
@@ -375,13 +376,13 @@ public final class ReferralWork {
             starTaken |= quarter.equals(other.starQuarter());
         }
         boolean capped = rewardedInPeriod >= policy.rewardCap();
-        List<PointsComposer.Award> awards = new ArrayList<>();
+        ReferralRewards rewards = new ReferralRewards();
         List<Proposal> offers = new ArrayList<>();
         String version = Checks.ruleSetVersion(rules.version());
         if (!capped) {
             Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRER_REWARD, member, referral, referral.qualifiedAt(), zone,
                     qualifiedInQuarter));
-            awards.addAll(awards(evaluation));
+            rewards.add(evaluation);
             offers.addAll(offers(evaluation, occasionKey(referral, ReferralOccasion.REFERRER_REWARD)));
             version = evaluation.ruleSetVersion();
         }
@@ -389,11 +390,10 @@ public final class ReferralWork {
         if (!starTaken) {
             Evaluation evaluation = evaluate(context(ReferralOccasion.REFERRAL_STAR, member, referral, referral.qualifiedAt(), zone,
                     qualifiedInQuarter));
-            List<PointsComposer.Award> starAwards = awards(evaluation);
             List<Proposal> starOffers = offers(evaluation, "referral-star:" + quarter);
-            if (!starAwards.isEmpty() || !starOffers.isEmpty()) {
+            // the star is awarded when its rules award points or offers, even should a campaign limit then cut the points
+            if (rewards.add(evaluation) || !starOffers.isEmpty()) {
                 star = quarter;
-                awards.addAll(starAwards);
                 offers.addAll(starOffers);
                 version = evaluation.ruleSetVersion();
             }
@@ -402,7 +402,7 @@ public final class ReferralWork {
                 ? "Referral of " + referee + " qualified; the referrer reward cap of " + policy.rewardCap() + " per " + period + " was reached"
                 : "Referral of " + referee + " qualified";
         MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFERRER_EVENT, referee, "")), referral.qualifiedAt(), asOf,
-                awards, offers, version, summary + (star == null ? "" : "; referral star of " + quarter));
+                rewards, offers, version, summary + (star == null ? "" : "; referral star of " + quarter));
         Referral settled = new Referral(referral.refereeId(), referral.referrerId(), referral.code(), referral.signedUpAt(),
                 capped ? ReferralStatus.REJECTED : ReferralStatus.REWARDED, capped ? ReferralRejection.CAP_REACHED : null,
                 referral.qualifyingEventId(), referral.qualifiedAt(), asOf, star);
@@ -410,11 +410,11 @@ public final class ReferralWork {
     }
 
     /**
-     * Credits the awards as one lot and issues the offers under a deterministic event id,
-     * recording the event even when nothing is credited.
+     * Credits the rewards, within their campaigns' limits, as one lot and issues the offers under
+     * a deterministic event id, recording the event even when nothing is credited.
      */
     private MemberChanges credit(MemberView view, Member member, ZoneId zone, EventId eventId, Instant at, Instant asOf,
-                                 List<PointsComposer.Award> awards, List<Proposal> proposals, String version, String summary) {
+                                 ReferralRewards rewards, List<Proposal> proposals, String version, String summary) {
         MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, asOf);
         ledger.housekeep();
         ledger.ruleSetVersion(version);
@@ -435,18 +435,15 @@ public final class ReferralWork {
                 ledger.offerBook(book.nextOfferExpiry(validUntil));
             }
         }
-        long total = 0;
-        List<Explanation.Step> steps = new ArrayList<>();
-        for (PointsComposer.Award award : awards) {
-            total = Points.add(total, award.points());
-            steps.add(new Explanation.Step(award.rule(), award.reason(), award.points(), ""));
-        }
+        CampaignGuards.Guarded guarded = rewards.guarded(view);
+        long total = guarded.composition().total();
+        List<Explanation.Step> steps = guarded.composition().steps();
         if (total > 0) {
             // dated when the referral qualified, but expiring from when it is settled, as its offers run from then: settled
             // late (no event or sweep in between), the points would otherwise arrive expired, for the next sweep to take
             Instant settled = asOf.isAfter(at) ? asOf : at;
             Lot lot = Lot.earned(eventId, member.id(), at, null, program.points().expiry().lotExpiry(settled, zone), total, null);
-            ledger.credit(lot, EntryType.EARN, awards, at, steps);
+            ledger.credit(lot, EntryType.EARN, guarded.composition().awards(), at, steps);
         }
         long change = 0;
         for (LedgerEntry entry : ledger.eventEntries()) {
@@ -454,7 +451,8 @@ public final class ReferralWork {
         }
         Outcome outcome = new Outcome(eventId, member.id(), KIND, Points.of(change), Points.of(ledger.balance()), ledger.eventEntries(),
                 new Explanation(summary, steps), version);
-        return ledger.changes(null, new StoredEvent(eventId, member.id(), KIND, outcome));
+        MemberChanges changes = ledger.changes(null, new StoredEvent(eventId, member.id(), KIND, outcome));
+        return guarded.draws().isEmpty() ? changes : changes.withDraws(guarded.draws());
     }
 
     private ReferralContext context(ReferralOccasion occasion, Member member, Referral referral, Instant at, ZoneId zone, int count) {
@@ -475,17 +473,6 @@ public final class ReferralWork {
         } catch (RuntimeException e) {
             throw new RuleEvaluationException("rules failed on the referral of " + context.refereeId() + " (" + context.occasion() + "): " + e, e);
         }
-    }
-
-    /** The fixed points for the whole event the rules proposed; other decisions are not acted on for referrals. */
-    private static List<PointsComposer.Award> awards(Evaluation evaluation) {
-        List<PointsComposer.Award> awards = new ArrayList<>();
-        for (Decision decision : evaluation.decisions()) {
-            if (decision instanceof Decision.FixedPoints fixed && fixed.line() == Decision.WHOLE_EVENT && fixed.points() > 0) {
-                awards.add(new PointsComposer.Award(fixed.rule(), fixed.reason(), fixed.points()));
-            }
-        }
-        return awards;
     }
 
     /** The occasion key of one side of a referral, for offers: issued at most once per template and key. */

@@ -30,6 +30,7 @@ import dev.loyalty.core.referral.ReferralPolicy;
 import dev.loyalty.core.referral.ReferralRejection;
 import dev.loyalty.core.referral.ReferralStats;
 import dev.loyalty.core.referral.ReferralStatus;
+import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.LoyaltyStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -424,6 +426,53 @@ public abstract class ReferralContract {
         assertThat(referral("dan").rejection()).isEqualTo(ReferralRejection.CAP_REACHED);
         assertThat(balance("ann")).isEqualTo(2 * ReferralRules.REWARD);
         assertThat(points("dan", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldCutReferralRewardsToWhatRemainsOfTheCampaignBudgetThenAwardNothing() {
+        start(0, ReferralPolicy.DEFAULT);
+        rules.limits(Map.of(ReferralRules.REF, new CampaignLimits("REF", 700, CampaignLimits.UNLIMITED, null)));
+        referrer("ann");
+
+        qualifyNow("bob", "ann");
+        qualifyNow("cat", "ann");
+
+        assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(700 - ReferralRules.REWARD);
+        assertThat(points("cat", ReferralRules.REF)).isZero();
+        assertThat(engine.campaignBudget("REF")).hasValueSatisfying(budget -> assertThat(budget.spent()).isEqualTo(700));
+        assertThat(referral("cat").status()).isEqualTo(ReferralStatus.REWARDED);
+    }
+
+    @Test
+    void shouldStopRewardingTheReferrerAtTheCampaignsMemberLimit() {
+        start(0, ReferralPolicy.DEFAULT);
+        rules.limits(Map.of(ReferralRules.REF, new CampaignLimits("REF", CampaignLimits.UNLIMITED, 600, null)));
+        referrer("ann");
+
+        qualifyNow("bob", "ann");
+        qualifyNow("cat", "ann");
+        qualifyNow("dan", "ann");
+
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(600);
+        assertThat(points("dan", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(balance("ann")).isEqualTo(600);
+    }
+
+    @Test
+    void shouldGiveTheReferrerOnlyTheBestRewardOfAnExclusiveGroup() {
+        start(0, ReferralPolicy.DEFAULT);
+        rules.limits(Map.of(ReferralRules.REF, new CampaignLimits("REF", CampaignLimits.UNLIMITED, CampaignLimits.UNLIMITED, "referral"),
+                ReferralRules.STAR, new CampaignLimits("STAR", CampaignLimits.UNLIMITED, CampaignLimits.UNLIMITED, "referral")));
+        referrer("ann");
+
+        for (int i = 1; i <= ReferralRules.STAR_THRESHOLD; i++) {
+            qualifyNow("friend-" + i, "ann");
+        }
+
+        assertThat(points("ann", ReferralRules.STAR)).isEqualTo(ReferralRules.STAR_POINTS);
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo((ReferralRules.STAR_THRESHOLD - 1) * ReferralRules.REWARD);
+        assertThat(referral("friend-" + ReferralRules.STAR_THRESHOLD).starQuarter()).isEqualTo("2026-Q1");
     }
 
     @Test

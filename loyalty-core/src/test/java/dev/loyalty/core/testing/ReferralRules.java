@@ -3,6 +3,7 @@ package dev.loyalty.core.testing;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.ReferralContext;
@@ -10,13 +11,15 @@ import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plain-Java rule engine for referral tests: 1 point per pound on purchases, the seed
  * referral practice (REF-01: 500 points to each side, and a 10% offer to the referee; REFSTAR-01: 2,000 points to a referrer
  * with 5 or more qualified referrals in a calendar quarter), and a switch that makes the
- * referrer's side fail a number of times, to stand for a crash between the two sides.
+ * referrer's side fail a number of times, to stand for a crash between the two sides, and one
+ * that makes the referral rules declare campaign limits.
  */
 public final class ReferralRules implements RuleEngine {
 
@@ -38,6 +41,7 @@ public final class ReferralRules implements RuleEngine {
                     ? List.of(new Decision.BaseRate("BASE", "1 point per pound", Decision.WHOLE_EVENT, BigDecimal.ONE))
                     : List.of());
     private final AtomicInteger referrerFailures = new AtomicInteger();
+    private volatile Map<String, CampaignLimits> limits = Map.of();
 
     /**
      * Makes the next evaluations of the referrer's reward fail.
@@ -46,6 +50,15 @@ public final class ReferralRules implements RuleEngine {
      */
     public void failReferrerSide(int times) {
         referrerFailures.set(times);
+    }
+
+    /**
+     * Makes the referral evaluations declare these campaign limits from now on.
+     *
+     * @param byRule the limits by rule name ({@link #REF}, {@link #STAR})
+     */
+    public void limits(Map<String, CampaignLimits> byRule) {
+        limits = Map.copyOf(byRule);
     }
 
     @Override
@@ -73,6 +86,6 @@ public final class ReferralRules implements RuleEngine {
             case REFERRAL_STAR -> context.qualifiedThisQuarter() >= STAR_THRESHOLD
                     ? List.of(new Decision.FixedPoints(STAR, "Referral star of " + context.quarter(), Decision.WHOLE_EVENT, STAR_POINTS))
                     : List.<Decision>of();
-        });
+        }, limits);
     }
 }

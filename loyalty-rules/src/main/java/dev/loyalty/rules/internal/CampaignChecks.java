@@ -3,7 +3,6 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleProblem;
 import dev.loyalty.rules.Campaign;
 import dev.loyalty.rules.vocabulary.Earn;
-import dev.loyalty.rules.vocabulary.ReferralQualified;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,9 +127,6 @@ final class CampaignChecks {
                     types.add(type.getClassType());
                 }
             }
-            if (types.contains(ReferralQualified.class)) {
-                unappliedLimits(rule, byName).ifPresent(problems::add);
-            }
             for (Class<?> type : types) {
                 if (!type.getPackageName().equals(VOCABULARY) || type == Earn.class) {
                     RuleProblem at = CampaignCatalog.problem(rule, byName, "");
@@ -143,27 +138,6 @@ final class CampaignChecks {
             }
         }));
         return problems;
-    }
-
-    /**
-     * Reports the limits of a rule that matches {@code ReferralQualified}: the core credits a
-     * referral's rewards without campaign budgets, member limits or exclusive groups, so written
-     * there they would be silently passed.
-     */
-    private static Optional<RuleProblem> unappliedLimits(Rule rule, Map<String, DrlSource> byName) {
-        List<String> keys = new ArrayList<>();
-        for (String key : List.of(CampaignCatalog.BUDGET, CampaignCatalog.MEMBER_LIMIT, CampaignCatalog.GROUP)) {
-            if (rule.getMetaData().containsKey(key)) {
-                keys.add("@" + key);
-            }
-        }
-        if (keys.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(CampaignCatalog.problem(rule, byName, String.join(" and ", keys) + (keys.size() == 1 ? " is" : " are")
-                + " not applied to referral rewards (a rule matching ReferralQualified): the reward would be credited past "
-                + (keys.size() == 1 ? "it" : "them") + "; remove " + (keys.size() == 1 ? "it" : "them")
-                + " (the program's referral policy caps how many referrals a referrer is rewarded for in a period)"));
     }
 
     /**

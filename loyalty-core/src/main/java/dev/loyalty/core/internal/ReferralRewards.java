@@ -1,0 +1,71 @@
+package dev.loyalty.core.internal;
+
+import dev.loyalty.core.Explanation;
+import dev.loyalty.core.model.Points;
+import dev.loyalty.core.spi.CampaignLimits;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.MemberView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The points one side of a referral is rewarded, gathered from one or more evaluations (the
+ * referrer's reward and the referral star are asked separately but credited together) and
+ * then limited as an event's points are: exclusive groups, member limits and budgets
+ * ({@link CampaignGuards}). Only fixed points for the whole event are acted on for referrals.
+ * Not public API.
+ */
+final class ReferralRewards {
+
+    private final List<Decision> rewarding = new ArrayList<>(2);
+    private final Map<String, CampaignLimits> limits = new HashMap<>();
+
+    /**
+     * Adds an evaluation's rewards and its campaigns' limits.
+     *
+     * @param evaluation the evaluation
+     * @return whether it rewards any points
+     */
+    boolean add(Evaluation evaluation) {
+        boolean any = false;
+        for (Decision decision : evaluation.decisions()) {
+            if (decision instanceof Decision.FixedPoints fixed && fixed.line() == Decision.WHOLE_EVENT && fixed.points() > 0) {
+                rewarding.add(fixed);
+                any = true;
+            }
+        }
+        limits.putAll(evaluation.limits());
+        return any;
+    }
+
+    /**
+     * Applies the campaigns' limits to the rewards gathered.
+     *
+     * @param view the rewarded member's state: the campaign totals and the budgets' spent points
+     * @return the awards, total and steps after the limits, and the points to draw from counted campaigns
+     */
+    CampaignGuards.Guarded guarded(MemberView view) {
+        PointsComposer.Composition composition = compose(rewarding);
+        return CampaignGuards.apply(rewarding, limits, composition, ReferralRewards::compose, view);
+    }
+
+    /** One award per rule, in the order each rule first fired, and one step per decision. */
+    private static PointsComposer.Composition compose(List<Decision> decisions) {
+        Map<String, PointsComposer.Award> byRule = new LinkedHashMap<>();
+        List<Explanation.Step> steps = new ArrayList<>(decisions.size());
+        long total = 0;
+        for (Decision decision : decisions) {
+            long points = ((Decision.FixedPoints) decision).points();
+            total = Points.add(total, points);
+            byRule.merge(decision.rule(), new PointsComposer.Award(decision.rule(), decision.reason(), points),
+                    (a, b) -> new PointsComposer.Award(a.rule(), a.reason(), Points.add(a.points(), b.points())));
+            steps.add(new Explanation.Step(decision.rule(), decision.reason(), points, ""));
+        }
+        List<Explanation.Step> written = List.copyOf(steps);
+        return new PointsComposer.Composition(total, List.copyOf(byRule.values()), () -> written);
+    }
+}
