@@ -9,10 +9,15 @@ import java.util.List;
 /**
  * What processing one event did. Processing the same event again returns an equal outcome.
  *
+ * <p>Housekeeping that fell due before the event and was written while processing it (points
+ * released at the end of a return window, points expired) is in the {@code balance} and comes
+ * first in the {@code explanation}, with its points, but not in {@code points} nor in
+ * {@code entries}: its entries belong to the earning event of the lot they release or expire.
+ *
  * @param eventId the event
  * @param memberId the member
  * @param eventKind the event's kind, such as {@code purchase}
- * @param points the net change to the member's balance
+ * @param points the net change the event's own entries made to the member's balance
  * @param balance the member's balance right after the event
  * @param entries the ledger entries the event wrote, in sequence order
  * @param explanation why, step by step
@@ -30,7 +35,7 @@ public record Outcome(EventId eventId, MemberId memberId, String eventKind, Poin
      * @param eventId the event
      * @param memberId the member
      * @param eventKind the event's kind, such as {@code purchase}
-     * @param points the net change to the member's balance
+     * @param points the net change the event's own entries made to the member's balance
      * @param balance the member's balance right after the event
      * @param entries the ledger entries the event wrote, in sequence order
      * @param explanation why, step by step

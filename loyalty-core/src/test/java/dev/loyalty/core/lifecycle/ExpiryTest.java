@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.Outcome;
 import dev.loyalty.core.SweepReport;
 import dev.loyalty.core.SweepRequest;
 import dev.loyalty.core.event.Enrolment;
@@ -116,6 +118,23 @@ class ExpiryTest {
 
             assertThat(life.entries(EntryType.EXPIRE)).extracting(LedgerEntry::lotId).containsExactly("p-1");
             assertThat(life.balance()).isEqualTo(50);
+        }
+
+        @Test
+        void shouldListAnExpiryWrittenByTheNextEventFirstInItsExplanationAndInItsBalanceButNotInItsPoints() {
+            Life life = earnedAt(ExpiryPolicy.rollingMonths(12), null, "2026-01-12T10:00:00Z");
+            life.at(Instant.parse("2027-02-01T00:00:00Z"));
+
+            Outcome outcome = life.purchase("p-2", "30");
+
+            assertThat(outcome.points().value()).isEqualTo(30);
+            assertThat(outcome.entries()).extracting(LedgerEntry::eventId).containsOnly(EventId.of("p-2"));
+            assertThat(outcome.explanation().steps().get(0)).satisfies(step -> {
+                assertThat(step.rule()).isEqualTo(CoreRules.EXPIRY);
+                assertThat(step.points()).isEqualTo(-100);
+            });
+            assertThat(outcome.balance().value()).isEqualTo(30).isEqualTo(life.balance());
+            life.assertConsistent();
         }
 
         @Test
