@@ -40,6 +40,16 @@ class LoyaltyConfiguration {
     }
 
     /**
+     * Reads the money amounts of request bodies from a JSON number or text holding a plain
+     * decimal only ({@link MoneyText}); Spring Boot registers it with the application's
+     * {@code ObjectMapper}.
+     */
+    @Bean
+    Module moneyText() {
+        return MoneyText.module();
+    }
+
+    /**
      * Refuses a JSON number or boolean where a request has text (a member id, a SKU, a currency):
      * Jackson alone would take {@code "memberId": true} as the member {@code "true"}. The value is
      * then an invalid-input problem naming the field, as any value of the wrong type is.
@@ -56,7 +66,7 @@ class LoyaltyConfiguration {
      * Refuses text where a request has a count ({@code "quantity": "2"}, {@code "points": "1"}):
      * a count is a JSON number, and Jackson alone would read {@code " 2 "} or {@code "+2"} as 2.
      * The value is then an invalid-input problem naming the field. Money amounts may still be
-     * text holding a decimal ({@code "unitPrice": "2.95"}), as in the POS command line.
+     * text holding a plain decimal ({@code "unitPrice": "2.95"}, {@link MoneyText}).
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer countsOnlyFromNumbers() {

@@ -253,7 +253,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "a whole number";
         }
         if (type == BigDecimal.class) {
-            return "a decimal number such as 2.95";
+            return "a decimal number such as 2.95, or text holding digits and a '.' only, such as \"2.95\"";
         }
         if (type == Instant.class) {
             return "an ISO date-time with an offset, such as 2026-03-03T10:15:00Z";
