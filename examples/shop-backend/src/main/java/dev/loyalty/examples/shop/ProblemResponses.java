@@ -62,7 +62,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>any other {@link LoyaltyException}</td><td>500</td></tr>
  *   <tr><td>a request Tomcat refuses before it reaches the shop ({@link ProblemReportValve}), such as a
  *       path with {@code %00}: {@code malformed-request}</td><td>400</td></tr>
- *   <tr><td>a body over {@link RequestBodyLimit#MAX_BYTES} bytes, answered by {@link RequestBodyLimit}:
+ *   <tr><td>a body over {@code loyalty.request-body-limit} (256 KiB by default), answered by {@link RequestBodyLimit}:
  *       {@code body-too-large}</td><td>413</td></tr>
  *   <tr><td>a {@code Content-Encoding} other than {@code identity}, answered by {@link ContentEncodingRefusal}:
  *       {@code unsupported-content-encoding}</td><td>415</td></tr>

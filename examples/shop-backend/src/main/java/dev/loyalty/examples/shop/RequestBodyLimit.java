@@ -22,28 +22,45 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a request body larger than {@link #MAX_BYTES} with a 413 problem of type
+ * Refuses a request body larger than {@code loyalty.request-body-limit} (256 KiB by default,
+ * {@link LoyaltyProperties#requestBodyLimit}) with a 413 problem of type
  * {@code urn:loyalty:problem:body-too-large} naming the limit ({@code maxBytes}), before any of
  * it is parsed: from its {@code Content-Length} when it has one, else (a chunked body) by
- * reading at most one byte more than the limit. No request of the shop needs more: a basket of
- * a thousand lines is about 80 KiB.
+ * reading at most one byte more than the limit. No request of the shop needs more than the
+ * default: a basket of a thousand lines is about 80 KiB.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimit extends RefusingFilter {
 
-    /** The largest request body the shop reads, in bytes: 256 KiB. */
-    static final int MAX_BYTES = 256 * 1024;
+    /** The largest limit that may be configured, 1 GiB: a chunked body is read into memory whole. */
+    static final long LARGEST_LIMIT = 1L << 30;
 
-    RequestBodyLimit(ObjectMapper json) {
+    /** The largest request body the shop reads, in bytes. */
+    private final int maxBytes;
+
+    /**
+     * A filter with the configured limit.
+     *
+     * @param json writes the problem responses
+     * @param properties the limit, {@code loyalty.request-body-limit}
+     * @throws IllegalArgumentException for a limit below 1 byte or above {@link #LARGEST_LIMIT}
+     */
+    RequestBodyLimit(ObjectMapper json, LoyaltyProperties properties) {
         super(json);
+        long bytes = properties.requestBodyLimit().toBytes();
+        if (bytes < 1 || bytes > LARGEST_LIMIT) {
+            throw new IllegalArgumentException("loyalty.request-body-limit must be from 1 byte to " + LARGEST_LIMIT
+                    + " bytes (1GB), was " + bytes + " bytes");
+        }
+        this.maxBytes = (int) bytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > MAX_BYTES) {
+        if (length > maxBytes) {
             refuse(request, response, "the body's Content-Length, " + length + " bytes,");
             return;
         }
@@ -52,8 +69,8 @@ class RequestBodyLimit extends RefusingFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
-        if (body.length > MAX_BYTES) {
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
             refuse(request, response, "the chunked body");
             return;
         }
@@ -62,8 +79,8 @@ class RequestBodyLimit extends RefusingFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String what) throws IOException {
         ProblemDetail problem = problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
-                what + " is more than the " + MAX_BYTES + " bytes (256 KiB) a request body may hold");
-        problem.setProperty("maxBytes", MAX_BYTES);
+                what + " is more than the " + maxBytes + " bytes a request body may hold (loyalty.request-body-limit)");
+        problem.setProperty("maxBytes", maxBytes);
         // the rest of the body is not read: the connection cannot carry another request
         response.setHeader(HttpHeaders.CONNECTION, "close");
         refuse(response, problem);
