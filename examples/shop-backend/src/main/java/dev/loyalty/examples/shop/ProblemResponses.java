@@ -67,6 +67,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <tr><td>a {@code Content-Encoding} other than {@code identity}, answered by {@link ContentEncodingRefusal}:
  *       {@code unsupported-content-encoding}</td><td>415</td></tr>
  *   <tr><td>a method the path's endpoints do not take ({@code TRACE} answered by {@link TraceRefusal})</td><td>405</td></tr>
+ *   <tr><td>a path no endpoint has, whatever the method ({@code TRACE} passed on by {@link TraceRefusal})</td><td>404</td></tr>
  * </table>
  *
  * <p>{@link #isRefusal} tells the 4xx exceptions from the failures, for {@link IdempotencyKeys}.

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  *       malformed escape, a path above the root) is answered by {@link ProblemReportValve} with a
  *       problem response instead of Tomcat's HTML page.</li>
  *   <li>A {@code TRACE} request is passed through to the shop, where {@link TraceRefusal} answers
- *       it as any method no endpoint takes: a 405 problem naming the method, the request not
- *       echoed. Tomcat would refuse it itself, with a 405 and no body at all.</li>
+ *       it as any method no endpoint takes: a 405 problem naming the method, or on a path no
+ *       endpoint has the 404 problem of an unknown path, the request not echoed. Tomcat would
+ *       refuse it itself, with a 405 and no body at all.</li>
  * </ul>
  */
 @Component
