@@ -2,9 +2,6 @@ package dev.loyalty.examples.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,11 +38,8 @@ class BodySizeLimitTest extends ShopOverHttp {
     void shouldAnswerPayloadTooLargeWhenAChunkedBodyGoesOverTheLimit() throws Exception {
         String member = enrolled();
         int entries = statementLines(member);
-        byte[] body = hugePurchase().getBytes(StandardCharsets.UTF_8);
 
-        // a body of unknown length is sent chunked, with no Content-Length to check first
-        Reply reply = send(HttpRequest.newBuilder(uri("/members/" + member + "/purchases")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+        Reply reply = postChunked("/members/" + member + "/purchases", hugePurchase());
 
         assertProblem(reply, 413, "urn:loyalty:problem:body-too-large");
         assertThat(reply.body().get("maxBytes").asLong()).isEqualTo(MAX_BYTES);
@@ -55,10 +49,8 @@ class BodySizeLimitTest extends ShopOverHttp {
     @Test
     void shouldAcceptAChunkedBodyUnderTheLimit() throws Exception {
         String member = enrolled();
-        byte[] body = "{\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":2,\"unitPrice\":2.95}]}".getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = send(HttpRequest.newBuilder(uri("/members/" + member + "/purchases")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+        Reply reply = postChunked("/members/" + member + "/purchases", "{\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":2,\"unitPrice\":2.95}]}");
 
         assertThat(reply.status()).as(reply.response().body()).isEqualTo(201);
     }

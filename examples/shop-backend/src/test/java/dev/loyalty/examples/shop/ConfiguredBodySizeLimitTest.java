@@ -2,9 +2,6 @@ package dev.loyalty.examples.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -50,10 +47,7 @@ class ConfiguredBodySizeLimitTest extends ShopOverHttp {
     void shouldAnswerPayloadTooLargeWhenAChunkedBodyGoesOverTheConfiguredLimit() throws Exception {
         String member = enrolled();
         int entries = statementLines(member);
-        byte[] body = purchaseOverTheLimit().getBytes(StandardCharsets.UTF_8);
-
-        Reply reply = send(HttpRequest.newBuilder(uri("/members/" + member + "/purchases")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+        Reply reply = postChunked("/members/" + member + "/purchases", purchaseOverTheLimit());
 
         assertProblem(reply, 413, "urn:loyalty:problem:body-too-large");
         assertThat(reply.body().get("maxBytes").asLong()).isEqualTo(MAX_BYTES);
