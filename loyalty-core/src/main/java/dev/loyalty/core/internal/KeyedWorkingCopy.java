@@ -66,6 +66,30 @@ final class KeyedWorkingCopy<T> {
         return all;
     }
 
+    /**
+     * Returns a key's value as far as it is known without reading the stored values: the value
+     * put, else the value read if the stored values were read.
+     *
+     * @param k the key
+     * @return the value, or null when it was neither put nor read (see {@link #read()})
+     */
+    T known(String k) {
+        if (all != null) {
+            return all.get(k);
+        }
+        int at = changed == null ? -1 : positionOf(k);
+        return at >= 0 ? changed.get(at) : null;
+    }
+
+    /**
+     * Tells whether the stored values were read: then {@link #known} answers every key.
+     *
+     * @return true once {@link #all()} was called
+     */
+    boolean read() {
+        return all != null;
+    }
+
     /** Adds or replaces a value. */
     void put(T value) {
         String k = key.apply(value);

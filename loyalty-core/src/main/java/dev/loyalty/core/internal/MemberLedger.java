@@ -1,6 +1,5 @@
 package dev.loyalty.core.internal;
 
-import dev.loyalty.core.ClawbackPolicy;
 import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.ExpiryPolicy;
@@ -261,14 +260,22 @@ final class MemberLedger {
         for (PointsComposer.Award award : awards) {
             write(lot.sourceEventId(), type, award.points(), lot.id(), award.rule(), award.reason(), occurredAt, true);
         }
-        // the debt kept off the balance is repaid under either policy: a program that switched to the negative balance still
-        // has it, and it would otherwise never be repaid and keep the member from spending for good (the account is read
-        // anyway; the debt lot only under the negative-balance policy, so that a purchase under the debt policy reads no lots)
+        // what is owed is repaid under either policy, whichever policy left it: the debt kept off the balance (a program that
+        // switched to the negative balance still has it) and the debt lot's shortfall (a program that switched to the debt
+        // policy still has it). Unpaid, either would keep the member from spending for good, and points earned meanwhile
+        // would expire in its place. The account is read anyway; the debt lot's shortfall is asked of the view, which
+        // answers it without reading the member's lots, so that a purchase with nothing owed reads no lots
         repay(lot, account.debt(), false, occurredAt, steps);
-        if (program.points().clawback() == ClawbackPolicy.NEGATIVE_BALANCE) {
-            Lot debt = lots().get(Lot.DEBT_LOT);
-            repay(lot, debt == null ? 0 : -debt.remaining(), true, occurredAt, steps);
+        repay(lot, owedOnDebtLot(), true, occurredAt, steps);
+    }
+
+    /** Returns what is owed on the debt lot: from the working copy when it has the lot or read the lots, else from the view. */
+    private long owedOnDebtLot() {
+        Lot debt = lots.known(Lot.DEBT_LOT);
+        if (debt != null) {
+            return -debt.remaining();
         }
+        return lots.read() ? 0 : view.owedOnDebtLot();
     }
 
     /** Repays from a newly credited lot what is owed: the debt kept off the balance, or the debt lot's shortfall. */

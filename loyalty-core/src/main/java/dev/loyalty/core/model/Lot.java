@@ -11,7 +11,8 @@ import java.time.Instant;
  * balance equals the sum of all lots' remaining points.
  *
  * <p>One lot, {@link #DEBT_LOT}, is special: under the negative-balance claw-back policy it
- * holds a claw-back shortfall as a negative remainder until later earnings repay it.
+ * holds a claw-back shortfall as a negative remainder until later earnings repay it, under
+ * whichever policy the program has when they are earned.
  *
  * @param id the lot id; the id of the event that earned it, or {@link #DEBT_LOT}
  * @param memberId the owner

@@ -72,6 +72,26 @@ public interface MemberView {
     List<Lot> lots();
 
     /**
+     * Returns what the member owes on the debt lot ({@link Lot#DEBT_LOT}), where the negative-balance
+     * claw-back policy writes the shortfall of a return: the lot's remainder negated, 0 when the
+     * member has no debt lot. Read when points are credited, under either claw-back policy, so
+     * that a debt lot left by the negative-balance policy is repaid after the program switched to
+     * the debt policy; a store whose lots are costly to read answers it without reading them all.
+     *
+     * <p>The default scans {@link #lots()}.
+     *
+     * @return the points owed on the debt lot, 0 or more
+     */
+    default long owedOnDebtLot() {
+        for (Lot lot : lots()) {
+            if (lot.id().equals(Lot.DEBT_LOT)) {
+                return -lot.remaining();
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Returns the member's holds, in the order they were placed.
      *
      * @return the holds, whatever their status

@@ -629,6 +629,12 @@ public final class InMemoryStore implements LoyaltyStore {
         }
 
         @Override
+        public long owedOnDebtLot() {
+            Lot debt = lots.get(Lot.DEBT_LOT);
+            return debt == null ? 0 : -debt.remaining();
+        }
+
+        @Override
         public List<Hold> holds() {
             return holds.copy();
         }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a locked member's events read beside the member row, in one query: the tier state, the
- * referral in which the member is the referee, the earliest instant a lot or hold falls due and,
+ * referral in which the member is the referee, the earliest instant a lot or hold falls due, the
+ * remainder of the debt lot (found by its key) and,
  * when asked ({@link ReadAhead}), the qualifying totals of a range of days, the points earned in
  * a range of instants and the stored segment. Run after the member row is locked, never joined to
  * the lock: a PostgreSQL {@code SELECT ... FOR UPDATE} that waited for the lock returns the newest
@@ -68,12 +69,13 @@ final class JdbcMemberReads {
      * @param tierState the tier state, or null when none is stored
      * @param referral the referral in which the member is the referee, or null
      * @param nextDueAt the earliest due instant of a lot or hold, or null
+     * @param owedOnDebtLot the points owed on the debt lot ({@link Lot#DEBT_LOT}), its remainder negated; 0 without one
      * @param qualifying the qualifying totals of the asked range, or null when not asked
      * @param earned the points earned in the asked range, or null when not asked
      * @param segment the stored segment, or null when none is stored or it was not asked
      */
-    record Reads(ReadAhead asked, TierState tierState, Referral referral, Instant nextDueAt, QualifyingSums qualifying, BigDecimal earned,
-                 MemberSegment segment) {
+    record Reads(ReadAhead asked, TierState tierState, Referral referral, Instant nextDueAt, long owedOnDebtLot, QualifyingSums qualifying,
+                 BigDecimal earned, MemberSegment segment) {
     }
 
     /**
@@ -115,6 +117,7 @@ final class JdbcMemberReads {
                 }
                 return new Reads(asked, rs.getString("earned_tier") == null ? null : JdbcTiers.readState(rs),
                         rs.getString("referee_id") == null ? null : JdbcReferrals.read(rs), JdbcMapping.readInstant(rs, "due"),
+                        -rs.getLong("debt_remaining"),
                         asked.qualifyingFrom() == null ? null
                                 : new QualifyingSums(rs.getBigDecimal("q_spend"), rs.getBigDecimal("q_points"), rs.getBigDecimal("q_purchases")),
                         asked.earnedFrom() == null ? null : rs.getBigDecimal("earned"),
@@ -151,7 +154,7 @@ final class JdbcMemberReads {
 
     private static String sql(boolean qualifying, boolean earned, boolean segment) {
         StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("t", JdbcTiers.STATE_COLUMNS)).append(", ")
-                .append(prefixed("r", JdbcReferrals.COLUMNS)).append(", d.due, d.due_ns");
+                .append(prefixed("r", JdbcReferrals.COLUMNS)).append(", d.due, d.due_ns, dl.remaining AS debt_remaining");
         if (qualifying) {
             sql.append(", q.q_spend, q.q_points, q.q_purchases");
         }
@@ -163,7 +166,8 @@ final class JdbcMemberReads {
         }
         sql.append(" FROM loyalty_member m LEFT JOIN loyalty_tier_state t ON t.member_id = m.member_id")
                 .append(" LEFT JOIN loyalty_referral r ON r.referee_id = m.member_id")
-                .append(" LEFT JOIN (").append(NEXT_DUE).append(") d ON 1 = 1");
+                .append(" LEFT JOIN (").append(NEXT_DUE).append(") d ON 1 = 1")
+                .append(" LEFT JOIN loyalty_lot dl ON dl.member_id = m.member_id AND dl.lot_id = '").append(Lot.DEBT_LOT).append("'");
         if (qualifying) {
             sql.append(" CROSS JOIN (").append(QUALIFYING).append(") q");
         }

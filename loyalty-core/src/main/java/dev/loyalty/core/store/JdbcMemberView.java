@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 /**
  * A member's state inside a {@link JdbcStore} transaction, with the member row locked: the
  * member and counters come from the locked row; the tier state, the referral, the next due
- * instant and what the work says it will read ({@link #readAhead}) come from one more query
+ * instant, what is owed on the debt lot and what the work says it will read ({@link #readAhead}) come from one more query
  * ({@link JdbcMemberReads}) the first time any of them is needed; lots, holds, offers and sums
  * of other ranges are queried on demand on the same connection. A query that fails is reported
  * to the store before it is thrown, so the store can retry the transaction whatever the work
@@ -123,6 +123,11 @@ final class JdbcMemberView implements MemberView {
     @Override
     public Instant nextDueAt() {
         return row == null ? null : reads().nextDueAt();
+    }
+
+    @Override
+    public long owedOnDebtLot() {
+        return row == null ? 0 : reads().owedOnDebtLot();
     }
 
     @Override

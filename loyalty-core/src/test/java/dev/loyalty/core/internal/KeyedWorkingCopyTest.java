@@ -36,6 +36,24 @@ class KeyedWorkingCopyTest {
     }
 
     @Test
+    void shouldKnowOnlyThePutValuesWithoutReadingTheStoredOnesThenEveryValueOnceRead() {
+        AtomicInteger reads = new AtomicInteger();
+        KeyedWorkingCopy<String> copy = copyOf(STORED, reads);
+        copy.put("k3:new");
+
+        assertThat(copy.known("k3")).isEqualTo("k3:new");
+        assertThat(copy.known("k1")).isNull();
+        assertThat(copy.read()).isFalse();
+        assertThat(reads).hasValue(0);
+
+        copy.all();
+
+        assertThat(copy.read()).isTrue();
+        assertThat(copy.known("k1")).isEqualTo("k1:stored");
+        assertThat(copy.known("k4")).isNull();
+    }
+
+    @Test
     void shouldListTheStoredValuesThenTheNewOnesWithTheChangesApplied() {
         KeyedWorkingCopy<String> copy = copyOf(STORED, new AtomicInteger());
 

@@ -533,6 +533,75 @@ public abstract class LifecycleContract {
     }
 
     @Test
+    void shouldRepayTheDebtLotFirstWhenTheProgramSwitchedFromNegativeBalanceToDebt() {
+        start(program().clawback(ClawbackPolicy.NEGATIVE_BALANCE));
+        buy("p-1", "100");
+        redeem("r-1", 100);
+        giveBack("ret-1", "p-1", "100");
+        assertThat(store.balance(MEMBER)).isEqualTo(Points.of(-100));
+        switchTo(program().clawback(ClawbackPolicy.DEBT));
+
+        buy("p-2", "150");
+
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(50), Points.of(50), Points.ZERO, Points.ZERO, Points.ZERO));
+        assertThat(store.ledger(MEMBER).stream().filter(e -> e.eventId().value().equals("p-2")))
+                .extracting(LedgerEntry::type, e -> e.points().value(), LedgerEntry::lotId)
+                .containsExactly(tuple(EntryType.EARN, 150L, "p-2"), tuple(EntryType.REPAY, -100L, "p-2"), tuple(EntryType.REPAY, 100L, Lot.DEBT_LOT));
+        assertThat(lot(Lot.DEBT_LOT).remaining()).isZero();
+        assertThat(lot("p-2").remaining()).isEqualTo(50);
+        assertThat(store.account(MEMBER).debt()).isZero();
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldNotLeaveTheBalanceNegativeWhenPointsEarnedAfterASwitchFromNegativeBalanceToDebtExpire() {
+        start(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.NEGATIVE_BALANCE));
+        buy("p-1", "100");
+        redeem("r-1", 100);
+        giveBack("ret-1", "p-1", "100");
+        switchTo(program().expiry(ExpiryPolicy.rollingMonths(1)).clawback(ClawbackPolicy.DEBT));
+        buy("p-2", "60");
+        buy("p-3", "100");
+
+        clock.advance(Duration.ofDays(40));
+        engine.sweep();
+
+        // p-2's 60 points and 40 of p-3's repaid what was owed; only the 60 left of p-3 expire
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.ZERO, Points.ZERO, Points.ZERO, Points.ZERO, Points.ZERO));
+        assertThat(lot(Lot.DEBT_LOT).remaining()).isZero();
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldRepayTheDebtKeptOffTheBalanceAndTheDebtLotWhenBothAreOwedAfterSwitchesBetweenThePolicies() {
+        start(program().clawback(ClawbackPolicy.DEBT));
+        buy("p-1", "100");
+        redeem("r-1", 100);
+        switchTo(program().clawback(ClawbackPolicy.NEGATIVE_BALANCE));
+        buy("p-2", "100");
+        redeem("r-2", 100);
+        giveBack("ret-2", "p-2", "100");
+        switchTo(program().clawback(ClawbackPolicy.DEBT));
+        giveBack("ret-1", "p-1", "100");
+        assertThat(store.account(MEMBER).debt()).isEqualTo(100);
+        assertThat(lot(Lot.DEBT_LOT).remaining()).isEqualTo(-100);
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(-100), Points.ZERO, Points.ZERO, Points.ZERO, Points.of(200)));
+
+        buy("p-3", "250");
+
+        assertThat(engine.summary(MEMBER)).isEqualTo(new PointsSummary(Points.of(50), Points.of(50), Points.ZERO, Points.ZERO, Points.ZERO));
+        assertThat(store.account(MEMBER).debt()).isZero();
+        assertThat(lot(Lot.DEBT_LOT).remaining()).isZero();
+        assertThat(lot("p-3").remaining()).isEqualTo(50);
+        assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    /** The program's settings changed: a new engine over the same store and clock. */
+    private void switchTo(ProgramSettings.Builder program) {
+        engine = LoyaltyEngine.builder().program(program.build()).clock(clock).store(store).ruleEngine(BASE_ONLY).build();
+    }
+
+    @Test
     void shouldReplayAPurchaseWithItsFirstEntriesWhenItsPointsWereReleasedSince() {
         start(program().returnWindowDays(14));
         Purchase purchase = purchase("p-1", "100");
