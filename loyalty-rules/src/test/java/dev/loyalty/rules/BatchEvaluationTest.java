@@ -210,6 +210,30 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void shouldRefuseAnMvelZeroDividedByZeroNamingTheEventAndLineWhenTheBatchFiresInOnePass() {
+        // the good events' lines award (1 - 2) / (1 - 2) = 1 point per item; the bad one's 0 / 0, NaN, not 0
+        try (DroolsRuleEngine engine = engine("""
+                rule "F-04 shared among the others"
+                    dialect "mvel"
+                when
+                    $l : PurchaseLine( )
+                then
+                    earn.pointsPerItem($l, ($l.getQuantity() - 2) / ($l.getQuantity() - 2), "x");
+                end
+                """)) {
+            assertThat(engine.evaluatesInOnePass()).isTrue();
+            List<RuleContext> batch = goodsThenBad(30, 2);
+
+            assertThatThrownBy(() -> engine.evaluateAll(batch))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"F-04 shared among the others\" failed on event p-bad: consequence at test.drl:8 failed: ")
+                    .hasMessageContaining("NaN (not a number)");
+            assertThat(engine.evaluate(batch.get(0)).decisions()).singleElement()
+                    .isEqualTo(new Decision.FixedPoints("F-04 shared among the others", "x", 0, 1));
+        }
+    }
+
+    @Test
     void shouldNameTheEventWhoseFactFailedWhenAConstraintThrowsInABatch() {
         try (DroolsRuleEngine engine = engine("""
                 rule "F-02 divides by the quantity" when $l : PurchaseLine( amount / (quantity - 2) > 100 ) then earn.bonus($l, 1, "x"); end

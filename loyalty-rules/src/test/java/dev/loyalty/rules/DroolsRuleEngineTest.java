@@ -288,6 +288,109 @@ class DroolsRuleEngineTest {
     }
 
     @Test
+    void shouldRefuseAtItsLineAnMvelConsequenceWhosePointsAreZeroDividedByZeroInsteadOfAwardingNothing() {
+        // MVEL divides whole numbers as doubles: 0 / 0 is NaN, which a cast to long makes 0 points
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-13 nothing shared by nobody"
+                    dialect "mvel"
+                when
+                    Purchase( )
+                then
+                    earn.points(0 / 0, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-35", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-13 nothing shared by nobody\" failed on event p-35: consequence at test.drl:8 failed: ")
+                    .hasMessageContaining("a whole number such as points is NaN (not a number), as zero divided by zero gives in the MVEL dialect");
+        }
+    }
+
+    @Test
+    void shouldRefuseAtItsLineAnMvelConsequenceWhosePointsAreADecimalZeroDividedByZero() {
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-14 decimal nothing shared by nobody"
+                    dialect "mvel"
+                when
+                    Purchase( )
+                then
+                    earn.points(0.0 / 0, "x");
+                end
+                """)) {
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-36", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-14 decimal nothing shared by nobody\" failed on event p-36: consequence at test.drl:8 failed: ")
+                    .hasMessageContaining("a whole number such as points is NaN (not a number), as zero divided by zero gives in the MVEL dialect");
+        }
+    }
+
+    @Test
+    void shouldRefuseAtItsLineAnMvelPerItemAwardAndCapsThatAreZeroDividedByZero() {
+        for (String action : List.of("earn.pointsPerItem($l, 0 / 0, \"x\");", "earn.capPerEvent(0 / 0, \"x\");",
+                "earn.capPerDay(0 / 0, \"x\");")) {
+            try (DroolsRuleEngine engine = engine("""
+                    rule "X-15 not a number"
+                        dialect "mvel"
+                    when
+                        $l : PurchaseLine( )
+                    then
+                        %s
+                    end
+                    """.formatted(action))) {
+                assertThatThrownBy(() -> engine.evaluate(context(purchase("p-37", "kitchen"), "member")))
+                        .as(action)
+                        .isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageStartingWith("rule \"X-15 not a number\" failed on event p-37: consequence at test.drl:8 failed: ")
+                        .hasMessageContaining("a whole number such as points is NaN (not a number), as zero divided by zero gives in the MVEL dialect");
+            }
+        }
+    }
+
+    @Test
+    void shouldStillRefuseAnMvelZeroDividedByZeroAfterTheSameConsequenceHasAwardedPointsManyTimes() {
+        // MVEL keeps the method it chose on the first firing and may compile the call after many:
+        // a NaN reached only on the last event must still be refused, not cast to 0 points
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-20 shared among the others"
+                    dialect "mvel"
+                when
+                    $l : PurchaseLine( )
+                then
+                    earn.points(($l.getQuantity() - 2) / ($l.getQuantity() - 2), "x");
+                end
+                """)) {
+            for (int n = 0; n < 300; n++) {
+                Purchase three = Purchase.builder(EventId.of("q-" + n), MemberId.of("m-1"), london("2024-03-05T12:00"))
+                        .line("SKU-1", "kitchen", 3, gbp("5.00")).build();
+                assertThat(engine.evaluate(context(three, "member")).decisions())
+                        .containsExactly(new Decision.FixedPoints("X-20 shared among the others", "x", Decision.WHOLE_EVENT, 1));
+            }
+            assertThatThrownBy(() -> engine.evaluate(context(purchase("p-39", "kitchen"), "member")))
+                    .isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageStartingWith("rule \"X-20 shared among the others\" failed on event p-39: consequence at test.drl:8 failed: ")
+                    .hasMessageContaining("a whole number such as points is NaN (not a number), as zero divided by zero gives in the MVEL dialect");
+        }
+    }
+
+    @Test
+    void shouldStillAwardAnMvelConsequencesWholeAndDecimalPointsAsBefore() {
+        // the guard against NaN must not change what a legitimate MVEL award gives: zero, whole, and a
+        // decimal that the cast to long truncates
+        try (DroolsRuleEngine engine = engine("""
+                rule "X-16 zero" dialect "mvel" when Purchase( ) then earn.points(0, "zero"); end
+                rule "X-17 whole" dialect "mvel" when Purchase( ) then earn.points(10 / 2, "whole"); end
+                rule "X-18 decimal" dialect "mvel" when Purchase( ) then earn.points(7 / 2, "decimal"); end
+                rule "X-19 cap" dialect "mvel" when Purchase( ) then earn.capPerEvent(0 / 5, "cap"); end
+                """)) {
+            List<Decision> decisions = engine.evaluate(context(purchase("p-38", "kitchen"), "member")).decisions();
+            assertThat(decisions).filteredOn(Decision.FixedPoints.class::isInstance).map(Decision.FixedPoints.class::cast)
+                    .extracting(Decision.FixedPoints::points).containsExactlyInAnyOrder(0L, 5L, 3L);
+            assertThat(decisions).filteredOn(Decision.Cap.class::isInstance).map(Decision.Cap.class::cast)
+                    .extracting(Decision.Cap::points).containsExactly(0L);
+        }
+    }
+
+    @Test
     void shouldNameTheRuleOnceWhenItsConsequenceMakesADecisionTheCoreRefuses() {
         try (DroolsRuleEngine engine = engine("""
                 rule "X-03 negative points" when Purchase( ) then earn.points(-5, "x"); end

@@ -157,6 +157,34 @@ class OfferRulesTest {
     }
 
     @Test
+    void shouldIssueNoOfferAndNameTheLineWhenAnMvelOfferOfPointsIsZeroDividedByZero() {
+        // MVEL divides whole numbers as doubles: 0 / 0 is NaN, which its cast to long makes 0 points
+        RuleEngine rules = DroolsRuleEngine.builder().drl("bad.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "BAD-03 nothing shared by nobody"
+                    dialect "mvel"
+                when
+                    $b : BirthdayDue( )
+                then
+                    offers.points($b, "BAD-03", 0 / 0, 30, "Nothing");
+                end
+                """).build();
+        LoyaltyEngine engine = engine(rules);
+        enrol(engine, "member", LocalDate.of(1990, 7, 15));
+
+        SweepReport report = sweep(engine, "2025-07-15T12:00:00Z");
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> assertThat(failure.cause())
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"BAD-03 nothing shared by nobody\"")
+                .hasMessageContaining("consequence at bad.drl:8 failed: ")
+                .hasMessageContaining("a whole number such as points is NaN (not a number)"));
+        assertThat(engine.offers(MEMBER)).isEmpty();
+    }
+
+    @Test
     void shouldStillEvaluateEventsInOnePassWithTheOfferRulesInTheDefaultPack() {
         assertThat(Shop.DEFAULT_RULES.ruleNames()).contains("BDAY-01 birthday: 500 points", "WINBACK-01 10% off after 90 days without a purchase");
         assertThat(Shop.DEFAULT_RULES.evaluatesInOnePass()).isTrue();

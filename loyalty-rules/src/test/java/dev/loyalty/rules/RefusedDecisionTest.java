@@ -33,6 +33,22 @@ class RefusedDecisionTest {
     }
 
     @Test
+    void shouldRefuseTheNaNThatAnMvelZeroDividedByZeroAwardsNamingTheRuleAndItsLineAndStoringNothing() {
+        // MVEL's cast of NaN to long is 0: without the refusal the purchase would be stored with no bonus
+        refusedStoringNothing("""
+                rule "TYPO-02 nothing shared by nobody"
+                    dialect "mvel"
+                when
+                    Purchase()
+                then
+                    earn.points(0 / 0, "no points");
+                end
+                """, "KITCHEN-1")
+                .hasMessageContaining("TYPO-02").hasMessageContaining("consequence at campaign.drl:8 failed: ")
+                .hasMessageContaining("a whole number such as points is NaN (not a number)");
+    }
+
+    @Test
     void shouldRefuseAReasonThatCutsACharacterBeyondTheBasicPlaneInHalfStoringNothing() {
         // the SKU starts with U+1F389, two UTF-16 units: the rule keeps only the first
         refusedStoringNothing("""

@@ -287,9 +287,15 @@ public final class RuleSet implements AutoCloseable {
             for (Object fact : facts) {
                 handles.add(session.kieSession.insert(fact));
             }
-            int fired = catalog.dated()
-                    ? session.kieSession.fireAllRules(match -> catalog.firesOn(match.getRule(), date), MAX_FIRINGS)
-                    : session.kieSession.fireAllRules(MAX_FIRINGS);
+            int fired;
+            int[] guard = MvelNaNGuard.firing();
+            try {
+                fired = catalog.dated()
+                        ? session.kieSession.fireAllRules(match -> catalog.firesOn(match.getRule(), date), MAX_FIRINGS)
+                        : session.kieSession.fireAllRules(MAX_FIRINGS);
+            } finally {
+                MvelNaNGuard.done(guard);
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on event " + eventId
                         + "; rule \"" + session.collector.currentRule() + "\" may keep re-activating itself");
@@ -370,7 +376,13 @@ public final class RuleSet implements AutoCloseable {
             Owners owned = session.collector.owners;
             AgendaFilter filter = match -> match.getFactHandles().isEmpty() || catalog.firesOn(match.getRule(),
                     contexts.get(owned.eventOf(Firings.firstFact(match).getId())).date());
-            int fired = catalog.dated() ? session.kieSession.fireAllRules(filter, limit) : session.kieSession.fireAllRules(limit);
+            int fired;
+            int[] guard = MvelNaNGuard.firing();
+            try {
+                fired = catalog.dated() ? session.kieSession.fireAllRules(filter, limit) : session.kieSession.fireAllRules(limit);
+            } finally {
+                MvelNaNGuard.done(guard);
+            }
             if (fired >= limit) {
                 throw new RuleEvaluationException("rules fired " + fired + " times on a batch of " + count + " events; rule \""
                         + session.collector.currentRule() + "\" may keep re-activating itself");

@@ -1,0 +1,75 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleEvaluationException;
+import org.mvel2.ConversionHandler;
+import org.mvel2.DataConversion;
+import org.mvel2.conversion.LongCH;
+
+/**
+ * Refuses NaN where an MVEL consequence passes it to a {@code long} parameter, such as the points
+ * of {@code earn.points(0 / 0, ...)}: MVEL divides whole numbers as doubles, so {@code 0 / 0} is NaN,
+ * and its conversion to {@code long} makes that 0, which the method receiving it cannot tell from
+ * a real 0. Overloads taking a {@link Number} do not help: MVEL keeps the method it chose on a
+ * consequence's first firing, {@code long} when the argument's type is a whole number, and converts
+ * a later NaN to it.
+ *
+ * <p>MVEL's conversions are one table for the whole JVM, so this replaces its {@code long} and
+ * {@link Long} conversion with one that converts as MVEL's own {@link LongCH} does, and refuses NaN
+ * only while the current thread {@linkplain #firing() fires} this engine's rules; other users of MVEL
+ * in the JVM convert as before. A {@code long} conversion another library registered is replaced too.
+ * Not public API.
+ */
+final class MvelNaNGuard {
+
+    /** How deep the current thread is in {@link #firing()}; an array so that entering costs one look-up. */
+    private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
+
+    static {
+        ConversionHandler guarded = new Guarded(new LongCH());
+        DataConversion.addConversionHandler(Long.class, guarded);
+        DataConversion.addConversionHandler(long.class, guarded);
+    }
+
+    private MvelNaNGuard() {
+    }
+
+    /**
+     * Marks the current thread as firing this engine's rules until {@link #done(int[])}; installs the
+     * conversion on first use.
+     *
+     * @return what to pass to {@link #done(int[])}
+     */
+    static int[] firing() {
+        int[] depth = FIRING.get();
+        depth[0]++;
+        return depth;
+    }
+
+    /** Ends what {@link #firing()} began. */
+    static void done(int[] depth) {
+        depth[0]--;
+    }
+
+    /** MVEL's conversion to {@code long}, refusing NaN while the thread fires this engine's rules. */
+    private static final class Guarded implements ConversionHandler {
+        private final ConversionHandler mvel;
+
+        Guarded(ConversionHandler mvel) {
+            this.mvel = mvel;
+        }
+
+        @Override
+        public Object convertFrom(Object in) {
+            if ((in instanceof Double || in instanceof Float) && Double.isNaN(((Number) in).doubleValue()) && FIRING.get()[0] > 0) {
+                throw new RuleEvaluationException("a whole number such as points is NaN (not a number), as zero divided by zero "
+                        + "gives in the MVEL dialect; MVEL would make it 0");
+            }
+            return mvel.convertFrom(in);
+        }
+
+        @Override
+        public boolean canConvertFrom(Class cls) {
+            return mvel.canConvertFrom(cls);
+        }
+    }
+}

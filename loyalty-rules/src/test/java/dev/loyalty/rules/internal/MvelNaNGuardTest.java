@@ -1,0 +1,55 @@
+package dev.loyalty.rules.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.RuleEvaluationException;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.mvel2.DataConversion;
+
+/** MVEL's conversion to long refuses NaN only while this engine fires, and converts everything else as before. */
+class MvelNaNGuardTest {
+
+    @Test
+    void shouldRefuseNaNAsALongOnlyWhileTheThreadFiresTheEnginesRules() {
+        int[] guard = MvelNaNGuard.firing();
+        try {
+            assertThatThrownBy(() -> DataConversion.convert(Double.NaN, long.class))
+                    .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("NaN");
+            assertThatThrownBy(() -> DataConversion.convert(Float.NaN, Long.class))
+                    .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("NaN");
+        } finally {
+            MvelNaNGuard.done(guard);
+        }
+        // another user of MVEL in the JVM, or this thread after the firing, converts as MVEL does
+        assertThat(DataConversion.convert(Double.NaN, long.class)).isEqualTo(0L);
+        assertThat(DataConversion.convert(Double.NaN, Long.class)).isEqualTo(0L);
+    }
+
+    @Test
+    void shouldConvertEveryOtherNumberAsMvelDoesWhileFiring() {
+        int[] guard = MvelNaNGuard.firing();
+        try {
+            assertThat(DataConversion.convert(3.9, long.class)).isEqualTo(3L);
+            assertThat(DataConversion.convert(-3.9f, long.class)).isEqualTo(-3L);
+            assertThat(DataConversion.convert(Double.POSITIVE_INFINITY, long.class)).isEqualTo(Long.MAX_VALUE);
+            assertThat(DataConversion.convert(7, Long.class)).isEqualTo(7L);
+            assertThat(DataConversion.convert(new BigDecimal("12.75"), long.class)).isEqualTo(12L);
+            assertThat(DataConversion.convert("42", long.class)).isEqualTo(42L);
+            assertThat(DataConversion.canConvert(long.class, Double.class)).isTrue();
+        } finally {
+            MvelNaNGuard.done(guard);
+        }
+    }
+
+    @Test
+    void shouldStopRefusingWhenTheOutermostFiringEnds() {
+        int[] outer = MvelNaNGuard.firing();
+        int[] inner = MvelNaNGuard.firing();
+        MvelNaNGuard.done(inner);
+        assertThatThrownBy(() -> DataConversion.convert(Double.NaN, long.class)).isInstanceOf(RuleEvaluationException.class);
+        MvelNaNGuard.done(outer);
+        assertThat(DataConversion.convert(Double.NaN, long.class)).isEqualTo(0L);
+    }
+}
