@@ -185,6 +185,34 @@ class OfferRulesTest {
     }
 
     @Test
+    void shouldIssueNoOfferAndNameTheLineWhenAnMvelOfferIsValidForZeroDividedByZeroDays() {
+        // MVEL makes 0 / 0 NaN, which its own conversion to int makes 0 days (then refused as "valid 1 to 366 days, was 0")
+        RuleEngine rules = DroolsRuleEngine.builder().drl("bad.drl", """
+                package test;
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyalty.rules.vocabulary.Offers offers;
+                rule "BAD-04 valid for no days"
+                    dialect "mvel"
+                when
+                    $b : BirthdayDue( )
+                then
+                    offers.points($b, "BAD-04", 100, 0 / 0, "Nothing");
+                end
+                """).build();
+        LoyaltyEngine engine = engine(rules);
+        enrol(engine, "member", LocalDate.of(1990, 7, 15));
+
+        SweepReport report = sweep(engine, "2025-07-15T12:00:00Z");
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> assertThat(failure.cause())
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"BAD-04 valid for no days\"")
+                .hasMessageContaining("consequence at bad.drl:8 failed: ")
+                .hasMessageContaining("is NaN (not a number)"));
+        assertThat(engine.offers(MEMBER)).isEmpty();
+    }
+
+    @Test
     void shouldStillEvaluateEventsInOnePassWithTheOfferRulesInTheDefaultPack() {
         assertThat(Shop.DEFAULT_RULES.ruleNames()).contains("BDAY-01 birthday: 500 points", "WINBACK-01 10% off after 90 days without a purchase");
         assertThat(Shop.DEFAULT_RULES.evaluatesInOnePass()).isTrue();

@@ -3,20 +3,22 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleEvaluationException;
 import org.mvel2.ConversionHandler;
 import org.mvel2.DataConversion;
+import org.mvel2.conversion.IntegerCH;
 import org.mvel2.conversion.LongCH;
 
 /**
- * Refuses NaN where an MVEL consequence passes it to a {@code long} parameter, such as the points
+ * Refuses NaN where an MVEL consequence passes it to a {@code long} or {@code int} parameter, such as the points
  * of {@code earn.points(0 / 0, ...)}: MVEL divides whole numbers as doubles, so {@code 0 / 0} is NaN,
  * and its conversion to {@code long} makes that 0, which the method receiving it cannot tell from
  * a real 0. Overloads taking a {@link Number} do not help: MVEL keeps the method it chose on a
  * consequence's first firing, {@code long} when the argument's type is a whole number, and converts
  * a later NaN to it.
  *
- * <p>MVEL's conversions are one table for the whole JVM, so this replaces its {@code long} and
- * {@link Long} conversion with one that converts as MVEL's own {@link LongCH} does, and refuses NaN
- * only while the current thread {@linkplain #firing() fires} this engine's rules; other users of MVEL
- * in the JVM convert as before. A {@code long} conversion another library registered is replaced too.
+ * <p>MVEL's conversions are one table for the whole JVM, so this replaces its conversions to
+ * {@code long}, {@link Long}, {@code int} and {@link Integer} with ones that convert as MVEL's own
+ * {@link LongCH} and {@link IntegerCH} do, and refuse NaN only while the current thread
+ * {@linkplain #firing() fires} this engine's rules; other users of MVEL in the JVM convert as before.
+ * Such a conversion another library registered is replaced too.
  * Not public API.
  */
 final class MvelNaNGuard {
@@ -25,9 +27,12 @@ final class MvelNaNGuard {
     private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
 
     static {
-        ConversionHandler guarded = new Guarded(new LongCH());
-        DataConversion.addConversionHandler(Long.class, guarded);
-        DataConversion.addConversionHandler(long.class, guarded);
+        ConversionHandler toLong = new Guarded(new LongCH());
+        DataConversion.addConversionHandler(Long.class, toLong);
+        DataConversion.addConversionHandler(long.class, toLong);
+        ConversionHandler toInt = new Guarded(new IntegerCH());
+        DataConversion.addConversionHandler(Integer.class, toInt);
+        DataConversion.addConversionHandler(int.class, toInt);
     }
 
     private MvelNaNGuard() {
