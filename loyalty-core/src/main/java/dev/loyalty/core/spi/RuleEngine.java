@@ -92,10 +92,12 @@ public interface RuleEngine extends AutoCloseable {
      * Evaluates the rules when a referral qualifies, for one occasion (the referee's reward,
      * the referrer's reward or the referral star). Only {@link Decision.FixedPoints} for
      * {@link Decision#WHOLE_EVENT} and {@link Decision.IssueOffer} are acted on; the core enforces
-     * the cap, exactly-once and the star's once per quarter. The default proposes nothing, for rule engines that know no referrals.
+     * the cap, exactly-once and the star's once per quarter, and the evaluation's
+     * {@linkplain Evaluation#limits() campaign limits} on the points as on an event's. The default
+     * proposes nothing, for rule engines that know no referrals.
      *
      * @param context the referral, the member to reward and the occasion
-     * @return the decisions, with the version of the rules that made them
+     * @return the decisions and the limits of their campaigns, with the version of the rules that made them
      * @throws dev.loyalty.core.RuleEvaluationException when a rule fails
      */
     default Evaluation evaluateReferral(ReferralContext context) {
