@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,6 +33,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * {@code occurredAt}, {@code channel} and {@code store} (a later row may leave the last two blank). Columns a file does not use
  * may be left out, but a row may not hold more values than the header names columns, and a header may
  * not name a column twice or leave one unnamed. Blank lines are skipped; a problem names the line its row starts on.
+ * Column names are taken without the spaces around them, and so are text values (ids, codes);
+ * instants, dates, counts and amounts are read as written, so that spaces around them are
+ * refused naming the field ({@link Fields}). An empty value is an absent field.
  */
 final class CsvEvents {
 
@@ -41,7 +46,7 @@ final class CsvEvents {
 
     static List<EventFile.SourcedEvent> read(Reader reader, String name, List<String> problems) throws IOException {
         // blank lines are kept as records (and skipped below) so that the parser's line count gives each row's first line
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setTrim(true)
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setTrim(false)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         List<EventFile.SourcedEvent> events = new ArrayList<>();
         CSVParser opened;
@@ -54,8 +59,18 @@ final class CsvEvents {
         }
         long nextLine = 2;
         try (CSVParser parser = opened) {
-            int columns = parser.getHeaderNames().size();
-            List<String> missing = REQUIRED.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).sorted().toList();
+            List<String> names = parser.getHeaderNames();
+            int columns = names.size();
+            Map<String, Integer> indexes = new HashMap<>();
+            for (int i = 0; i < columns; i++) {
+                String column = names.get(i).strip();
+                if (indexes.putIfAbsent(column, i) != null) {
+                    // commons-csv compares the names as written: " type" and "type" are the same column here
+                    problems.add(name + ":1: the header is malformed: it names the column '" + column + "' twice");
+                    return events;
+                }
+            }
+            List<String> missing = REQUIRED.stream().filter(column -> !indexes.containsKey(column)).sorted().toList();
             if (!missing.isEmpty()) {
                 problems.add(name + ":1: the header lacks the columns " + String.join(", ", missing)
                         + " (expected type,eventId,member,occurredAt,... or the Online Retail header InvoiceNo,StockCode,...)");
@@ -66,7 +81,7 @@ final class CsvEvents {
             for (CSVRecord record : parser) {
                 long line = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
-                if (record.size() == 1 && record.get(0).isEmpty()) {
+                if (record.size() == 1 && record.get(0).isBlank()) {
                     continue; // a blank line
                 }
                 String where = name + ":" + line;
@@ -75,7 +90,10 @@ final class CsvEvents {
                         throw new Fields.LineProblem("the row has " + record.size() + " values but the header names " + columns
                                 + " columns (quote a value that holds a comma)");
                     }
-                    Fields fields = new Fields(column -> record.isMapped(column) && record.isSet(column) ? record.get(column) : null);
+                    Fields fields = new Fields(column -> {
+                        Integer index = indexes.get(column);
+                        return index != null && index < record.size() ? record.get(index) : null;
+                    });
                     String type = fields.type();
                     EventId id = EventId.of(fields.required("eventId"));
                     MemberId member = MemberId.of(fields.required("member"));

@@ -135,6 +135,6 @@ final class JsonLinesEvents {
                 return null;
             }
             return value.isBigDecimal() ? text(value.decimalValue()) : value.asText();
-        }, name -> node.has(name) && node.get(name).isFloatingPointNumber());
+        }, name -> node.has(name) && node.get(name).isFloatingPointNumber(), name -> node.has(name) && node.get(name).isNumber());
     }
 }
