@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Option values the engine refuses are command-line errors (exit 2), named in the message; a campaign directory that is not there is an unreadable input (exit 3). */
+/** Option values the engine refuses, or amounts not written as plain decimals, are command-line errors (exit 2), named in the message; a campaign directory that is not there is an unreadable input (exit 3). */
 class OptionValuesTest {
 
     @TempDir
@@ -22,6 +24,18 @@ class OptionValuesTest {
 
         assertThat(replay.exitCode()).isEqualTo(PosCli.USAGE);
         assertThat(replay.err()).contains("currency 'XYZ' is not an ISO 4217 currency code");
+        assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1", "1e0", ".5", " 1"})
+    void shouldExitWithTheUsageCodeWhenTheUnlinkedReturnPointsAreNotAPlainDecimal(String points) throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), PosCliTest.JSONL);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", "--unlinked-return-points", points, events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.USAGE);
+        assertThat(replay.err()).contains("--unlinked-return-points").contains("'" + points + "'");
         assertThat(Files.exists(Path.of(db() + ".mv.db"))).isFalse();
     }
 

@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report}: KPIs of a period of the database, printed and written with the core's exports. */
@@ -179,6 +181,30 @@ class ReportCommandTest {
         assertThat(negative.err()).contains("--point-value -0.01");
         assertThat(tooFine.exitCode()).isEqualTo(PosCli.USAGE);
         assertThat(tooFine.err()).contains("--point-value 0.0000000000001");
+        assertThat(out).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+0.01", ".01", "1e-2", "0.01 "})
+    void pointValueNotWrittenAsAPlainDecimalIsAUsageErrorThatNamesTheOptionAndWritesNothing(String value) {
+        Path out = dir.resolve("report");
+
+        CliRun run = CliRun.of("report", "--db", db, "--from", "2026-03-01", "--point-value", value, "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(PosCli.USAGE);
+        assertThat(run.err()).contains("--point-value").contains("'" + value + "'");
+        assertThat(out).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+10000-01-01", "2026-3-01", " 2026-04-01"})
+    void dateNotWrittenAsAnIsoDateIsAUsageErrorThatNamesTheOptionAndWritesNothing(String date) {
+        Path out = dir.resolve("report");
+
+        CliRun run = CliRun.of("report", "--db", db, "--from", "2026-03-01", "--to", date, "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(PosCli.USAGE);
+        assertThat(run.err()).contains("--to").contains("'" + date + "'");
         assertThat(out).doesNotExist();
     }
 

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sweep}: the daily time-based work over the database, run by the CLI. */
@@ -34,6 +36,16 @@ class SweepCommandTest {
         Matcher matcher = Pattern.compile("Offers issued\\s+([0-9,]+)").matcher(out);
         assertThat(matcher.find()).as(out).isTrue();
         return Long.parseLong(matcher.group(1).replace(",", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-06-10t00:00:00z", "2026-06-10T00:00:00+01", " 2026-06-10T00:00:00Z", "+2026-06-10T00:00:00Z"})
+    void asOfNotWrittenAsAnIsoInstantIsAUsageErrorThatNamesTheOptionAndSweepsNothing(String asOf) {
+        CliRun run = CliRun.of("sweep", "--db", db, "--as-of", asOf);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(PosCli.USAGE);
+        assertThat(run.err()).contains("--as-of").contains("'" + asOf + "'");
+        assertThat(offersIssued(CliRun.of("sweep", "--db", db, "--as-of", JUNE).out())).isEqualTo(2);
     }
 
     @Test
