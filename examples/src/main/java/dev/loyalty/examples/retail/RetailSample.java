@@ -65,6 +65,10 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     /** A whole number written as a decimal, such as {@code 17850.00}: its digits before the point. */
     private static final Pattern WHOLE_DECIMAL = Pattern.compile("([0-9]+)\\.0*");
+    /** A {@code Quantity} as an export writes it: ASCII digits, after a {@code -} on a return. */
+    private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
+    /** A {@code UnitPrice} as an export writes it: ASCII digits, optionally a point and more digits, after an optional {@code -}. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final String[] HEADER = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
 
     /**
@@ -113,9 +117,9 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                 rows++;
                 try {
                     String invoice = record.get("InvoiceNo").strip();
-                    Instant at = invoiceDate(record.get("InvoiceDate").strip());
+                    Instant at = invoiceDate(record.get("InvoiceDate"));
                     String customer = customerId(record.get("CustomerID"));
-                    int quantity = quantity(record.get("Quantity").strip());
+                    int quantity = quantity(record.get("Quantity"));
                     boolean isReturn = invoice.startsWith("C");
                     returns += isReturn ? 1 : 0;
                     if (customer == null) {
@@ -125,7 +129,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                     }
                     sameCustomer(invoice, customer, isReturn ? refunds.get(invoice) : invoices.get(invoice));
                     if (isReturn) {
-                        BigDecimal refunded = unitPrice(record.get("UnitPrice").strip()).multiply(BigDecimal.valueOf(Math.abs((long) quantity)));
+                        BigDecimal refunded = unitPrice(record.get("UnitPrice")).multiply(BigDecimal.valueOf(Math.abs((long) quantity)));
                         firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
                         refunds.computeIfAbsent(invoice, id -> new ReturnBuilder(id, customer, line)).add(refunded, at);
                         continue;
@@ -137,7 +141,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
                     }
                     String sku = record.get("StockCode").strip();
                     PurchaseLine purchaseLine = new PurchaseLine(sku, Categories.of(sku, record.get("Description").strip()), quantity,
-                            new Money(unitPrice(record.get("UnitPrice").strip()), Money.currency(CURRENCY)));
+                            new Money(unitPrice(record.get("UnitPrice")), Money.currency(CURRENCY)));
                     firstSeen.merge(customer, at, (a, b) -> a.isBefore(b) ? a : b);
                     invoices.computeIfAbsent(invoice, id -> new InvoiceBuilder(id, customer, line)).add(purchaseLine, at);
                 } catch (DateTimeParseException | IllegalArgumentException | InvalidInputException e) {
@@ -164,7 +168,10 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         return new RetailSample(List.copyOf(events), rows, guests, returns, guestReturns, adjustments, zeroValueReturns, List.copyOf(rejected));
     }
 
-    /** The instant of an {@code InvoiceDate}, a UK local time (a time in the spring gap moves forward by the gap's length, as {@link LocalDateTime#atZone} does). */
+    /**
+     * The instant of an {@code InvoiceDate}, a UK local time (a time in the spring gap moves forward by the gap's length, as
+     * {@link LocalDateTime#atZone} does), as written: spaces around it are refused.
+     */
     private static Instant invoiceDate(String text) {
         try {
             return LocalDateTime.parse(text, TIME).atZone(ZONE).toInstant();
@@ -211,10 +218,16 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         }
     }
 
-    /** The {@code Quantity} of a row: a whole number, negative on a return. */
+    /**
+     * The {@code Quantity} of a row: a whole number, negative on a return, as written: spaces
+     * around it or a {@code +} sign are refused, as no export writes them.
+     */
     private static int quantity(String text) {
         if (!ascii(text)) {
             throw new InvalidInputException("Quantity", "is '" + text + "'; expected a whole number written with the digits 0 to 9, such as 6");
+        }
+        if (!WHOLE.matcher(text).matches()) {
+            throw new InvalidInputException("Quantity", "is '" + text + "'; expected a whole number such as 6");
         }
         try {
             return Integer.parseInt(text);
@@ -225,7 +238,8 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
 
     /**
      * The {@code UnitPrice} of a row in pounds: a plain decimal number. An exponent ({@code 1.5E+2}) is refused: it is what a
-     * spreadsheet saves for a number it shows rounded in scientific notation.
+     * spreadsheet saves for a number it shows rounded in scientific notation. So are spaces around it, a {@code +} sign and a point
+     * without a digit on each side ({@code .55}, {@code 2.}), which no export writes.
      */
     private static BigDecimal unitPrice(String text) {
         if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
@@ -234,6 +248,9 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         }
         if (!ascii(text)) {
             throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount written with the digits 0 to 9, such as 2.95");
+        }
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount such as 2.95");
         }
         try {
             return new BigDecimal(text);
