@@ -145,9 +145,11 @@ final class Kpis {
                 case EARN, PENDING -> issued = Points.add(issued, points);
                 case REDEEM -> redeemed = Points.add(redeemed, -points);
                 case EXPIRE -> expired = Points.add(expired, -points);
-                case REVERSE -> clawedBack = Points.add(clawedBack, -points);
+                // a repayment of debt kept off the balance takes points from a new lot: clawed back when repaid; one of the debt
+                // lot's shortfall, clawed back at the return, adds them to the debt lot as well and nets to zero
+                case REVERSE, REPAY -> clawedBack = Points.add(clawedBack, -points);
                 default -> {
-                    // releases move no points; repayments move points between a member's own lots
+                    // releases move no points
                 }
             }
         }

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param pointsIssued points earned in the period, spendable or pending (earn and pending entries)
  * @param pointsRedeemed points spent on rewards in the period (redeem entries)
  * @param pointsExpired points that expired in the period (expire entries)
- * @param pointsClawedBack points taken back after returns in the period (reverse entries)
+ * @param pointsClawedBack points taken back after returns in the period (reverse entries, and repay entries taking new points for debt kept off the balance)
  * @param liabilityPoints points outstanding at the period's end: the sum of all entries before it
  * @param liabilityValue the liability times the point value, or null without a point value
  * @param breakage points expired over points issued in the period
@@ -55,7 +55,7 @@ public record ProgramKpis(LocalDate from, LocalDate to, long members, long newMe
      * @param pointsIssued points earned in the period, spendable or pending (earn and pending entries)
      * @param pointsRedeemed points spent on rewards in the period (redeem entries)
      * @param pointsExpired points that expired in the period (expire entries)
-     * @param pointsClawedBack points taken back after returns in the period (reverse entries)
+     * @param pointsClawedBack points taken back after returns in the period (reverse entries, and repay entries taking new points for debt kept off the balance)
      * @param liabilityPoints points outstanding at the period's end: the sum of all entries before it
      * @param liabilityValue the liability times the point value, or null without a point value
      * @param breakage points expired over points issued in the period

@@ -38,7 +38,7 @@ final class KpiRows {
         rows.add(count("points_issued", "Points issued", k.pointsIssued(), "sum of earn and pending entries in the period"));
         rows.add(count("points_redeemed", "Points redeemed", k.pointsRedeemed(), "minus the sum of redeem entries in the period"));
         rows.add(count("points_expired", "Points expired", k.pointsExpired(), "minus the sum of expire entries in the period"));
-        rows.add(count("points_clawed_back", "Points clawed back", k.pointsClawedBack(), "minus the sum of reverse entries in the period"));
+        rows.add(count("points_clawed_back", "Points clawed back", k.pointsClawedBack(), "minus the sum of reverse and repay entries in the period"));
         rows.add(count("liability_points", "Outstanding points (liability)", k.liabilityPoints(),
                 "sum of all entries before the period's end"));
         rows.add(new Row("liability_value", "Liability value", k.liabilityValue() == null ? "n/a" : k.liabilityValue().toString(), null,

@@ -160,7 +160,7 @@ class KpisProperties {
                         case EARN, PENDING -> issued += points;
                         case REDEEM -> redeemed -= points;
                         case EXPIRE -> expired -= points;
-                        case REVERSE -> clawed -= points;
+                        case REVERSE, REPAY -> clawed -= points;
                         default -> { }
                     }
                 }
@@ -174,6 +174,8 @@ class KpisProperties {
             assertThat(kpis.repurchase()).as("repurchase").isEqualTo(new Ratio(repurchasers, active));
             assertThat(List.of(kpis.pointsIssued(), kpis.pointsRedeemed(), kpis.pointsExpired(), kpis.pointsClawedBack(), kpis.liabilityPoints()))
                     .as("issued, redeemed, expired, clawed back, liability").containsExactly(issued, redeemed, expired, clawed, liability);
+            assertThat(kpis.liability().get(0).points() + issued - redeemed - expired - clawed)
+                    .as("opening liability + issued - redeemed - expired - clawed back").isEqualTo(liability);
             assertThat(kpis.breakage()).isEqualTo(new Ratio(expired, issued));
             assertThat(kpis.redemption()).isEqualTo(new Ratio(redeemed, issued));
             for (ProgramKpis.LiabilityPoint point : kpis.liability()) {
