@@ -8,7 +8,7 @@ import java.time.Period;
 
 /**
  * The period and valuation KPIs are computed for. Build with {@link #builder(LocalDate, LocalDate)}.
- * Period bounds are local dates in the program's zone.
+ * Period bounds are local dates in the program's zone, from 1900-01-01 to 9999-12-31.
  *
  * @param from the first day of the period
  * @param to the day after the period's last
@@ -21,8 +21,8 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
      * Checks the settings as the builder does, so that settings made without it cannot hold a
      * step that never reaches the period's end.
      *
-     * @param from the first day of the period
-     * @param to the day after the period's last
+     * @param from the first day of the period, from 1900-01-01
+     * @param to the day after the period's last, after {@code from} and at the latest 9999-12-31
      * @param pointValue what one point is worth, zero or more; null to leave it out
      * @param liabilityStep the spacing of the liability series, positive
      */
@@ -37,18 +37,23 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
     /**
      * Starts settings for a period; the liability series defaults to month steps.
      *
-     * @param from the first day
-     * @param toExclusive the day after the last
+     * @param from the first day, from 1900-01-01
+     * @param toExclusive the day after the last, after {@code from} and at the latest 9999-12-31
      * @return the builder
+     * @throws dev.loyalty.core.InvalidInputException when a day is null, out of that range, or {@code toExclusive} is not after {@code from}
      */
     public static Builder builder(LocalDate from, LocalDate toExclusive) {
         checkPeriod(from, toExclusive);
         return new Builder(from, toExclusive);
     }
 
+    /**
+     * Checks the period: both days from 1900-01-01 to 9999-12-31 (the days every store keeps), so the previous period and
+     * the liability series stay within what dates can hold, and {@code to} after {@code from}.
+     */
     private static void checkPeriod(LocalDate from, LocalDate toExclusive) {
-        Checks.notNull(from, "kpi.from");
-        Checks.notNull(toExclusive, "kpi.to");
+        Checks.date(from, "kpi.from");
+        Checks.date(toExclusive, "kpi.to");
         if (!from.isBefore(toExclusive)) {
             throw new InvalidInputException("kpi.to", toExclusive + " must be after the period's first day " + from);
         }

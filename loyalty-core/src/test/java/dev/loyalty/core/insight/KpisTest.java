@@ -257,6 +257,18 @@ class KpisTest {
     }
 
     @Test
+    void shouldRefuseAPeriodOutsideTheDaysEveryStoreKeeps() {
+        // LocalDate.MAX as an open end: the previous period would start before any LocalDate and the monthly liability
+        // series would need twelve billion steps; LocalDate.MIN: the previous period would start before any LocalDate
+        assertThatThrownBy(() -> KpiSettings.builder(FEB, LocalDate.MAX)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("kpi.to").hasMessageContaining("9999-12-31");
+        assertThatThrownBy(() -> new KpiSettings(LocalDate.MIN, FEB, null, Period.ofMonths(1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("kpi.from").hasMessageContaining("1900-01-01");
+        assertThat(KpiSettings.builder(LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31)).build().previousFrom())
+                .isEqualTo(LocalDate.of(1900, 1, 1).minusDays(LocalDate.of(9999, 12, 31).toEpochDay() - LocalDate.of(1900, 1, 1).toEpochDay()));
+    }
+
+    @Test
     void shouldRefuseAPeriodThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> KpiSettings.builder(MAR, FEB)).isInstanceOf(InvalidInputException.class).hasMessageContaining("kpi.to");
     }
