@@ -1,6 +1,7 @@
 package dev.loyalty.core.report;
 
 import dev.loyalty.core.insight.MemberRfm;
+import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.insight.ProgramKpis;
 import dev.loyalty.core.insight.Segment;
 import dev.loyalty.core.insight.Segmentation;
@@ -44,8 +45,11 @@ public final class CsvExport {
      * @param kpis the KPIs
      * @param out where to write
      * @throws UncheckedIOException when writing fails
+     * @throws dev.loyalty.core.InvalidInputException when the KPIs or the output are null, before anything is written
      */
     public static void kpis(ProgramKpis kpis, Appendable out) {
+        Checks.notNull(kpis, "report.kpis");
+        Checks.notNull(out, "report.out");
         try {
             CSVPrinter csv = new CSVPrinter(out, FORMAT);
             csv.printRecord("kpi", "label", "value", "numerator", "denominator", "formula");
@@ -80,8 +84,11 @@ public final class CsvExport {
      * @param segmentation the run's result
      * @param out where to write
      * @throws UncheckedIOException when writing fails
+     * @throws dev.loyalty.core.InvalidInputException when the segmentation or the output are null, before anything is written
      */
     public static void segments(Segmentation segmentation, Appendable out) {
+        Checks.notNull(segmentation, "report.segmentation");
+        Checks.notNull(out, "report.out");
         try {
             CSVPrinter csv = new CSVPrinter(out, FORMAT);
             csv.printRecord("segment", "members");
@@ -101,8 +108,10 @@ public final class CsvExport {
      * @param out where to write
      * @return the row writer
      * @throws UncheckedIOException when writing fails
+     * @throws dev.loyalty.core.InvalidInputException when the output is null
      */
     public static MemberRows members(Appendable out) {
+        Checks.notNull(out, "report.out");
         try {
             CSVPrinter csv = new CSVPrinter(out, FORMAT);
             csv.printRecord("member_id", "tier", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "segment");

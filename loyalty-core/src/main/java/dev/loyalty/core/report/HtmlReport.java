@@ -4,6 +4,7 @@ import dev.loyalty.core.insight.ProgramKpis;
 import dev.loyalty.core.insight.Segment;
 import dev.loyalty.core.insight.Segmentation;
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.internal.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +98,10 @@ public final class HtmlReport {
      *
      * @param file the file
      * @throws UncheckedIOException when writing fails
+     * @throws InvalidInputException when the file is null
      */
     public void write(Path file) {
+        Checks.notNull(file, "report.file");
         try {
             Files.writeString(file, toHtml(), StandardCharsets.UTF_8);
         } catch (IOException e) {

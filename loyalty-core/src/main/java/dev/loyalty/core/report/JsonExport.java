@@ -10,6 +10,7 @@ import dev.loyalty.core.insight.Ratio;
 import dev.loyalty.core.insight.RfmThresholds;
 import dev.loyalty.core.insight.Segment;
 import dev.loyalty.core.insight.Segmentation;
+import dev.loyalty.core.internal.Checks;
 import java.io.UncheckedIOException;
 
 /**
@@ -31,8 +32,10 @@ public final class JsonExport {
      * @param kpis the KPIs
      * @param segmentation the segmentation run's result, or null to leave it out
      * @return the JSON text
+     * @throws dev.loyalty.core.InvalidInputException when the KPIs are null
      */
     public static String toJson(ProgramKpis kpis, Segmentation segmentation) {
+        Checks.notNull(kpis, "report.kpis");
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode period = root.putObject("period");
         period.put("from", kpis.from().toString());

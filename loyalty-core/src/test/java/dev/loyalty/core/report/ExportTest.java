@@ -1,9 +1,11 @@
 package dev.loyalty.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.insight.MemberRfm;
 import dev.loyalty.core.insight.ProgramKpis;
 import dev.loyalty.core.insight.Segment;
@@ -161,6 +163,23 @@ class ExportTest {
         assertThat(json.at("/liability/1/points").asLong()).isEqualTo(162);
         assertThat(json.at("/segmentation/sizes/vip").asLong()).isEqualTo(4);
         assertThat(json.at("/segmentation/thresholds/monetaryMin/0").asText()).isEqualTo("40.01");
+    }
+
+    @Test
+    void shouldRefuseAMissingResultOrOutputNamingIt() {
+        StringBuilder out = new StringBuilder();
+
+        assertThatThrownBy(() -> CsvExport.kpis(null, out)).isInstanceOf(InvalidInputException.class).hasMessageContaining("report.kpis");
+        assertThatThrownBy(() -> CsvExport.kpis(Reports.kpis(), null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("report.out");
+        assertThatThrownBy(() -> CsvExport.segments(null, out)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("report.segmentation");
+        assertThatThrownBy(() -> CsvExport.segments(Reports.segmentation(), null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("report.out");
+        assertThatThrownBy(() -> CsvExport.members(null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("report.out");
+        assertThatThrownBy(() -> JsonExport.toJson(null, Reports.segmentation())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("report.kpis");
+        assertThat(out).isEmpty();
     }
 
     @Test

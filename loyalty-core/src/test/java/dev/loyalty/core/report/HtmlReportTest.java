@@ -1,7 +1,9 @@
 package dev.loyalty.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.insight.ProgramKpis;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +35,13 @@ class HtmlReportTest {
 
         assertThat(html).doesNotContain("http:", "https:", "<script", "<link", "src=");
         assertThat(html).contains("Content-Security-Policy\" content=\"default-src 'none'");
+    }
+
+    @Test
+    void shouldRefuseToWriteToANullFileNamingIt() {
+        HtmlReport report = HtmlReport.builder(Reports.kpis()).build();
+
+        assertThatThrownBy(() -> report.write(null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("report.file");
     }
 
     @Test
