@@ -169,7 +169,8 @@ final class OfferWork {
                 }
                 occasion = birthdayOccasion(birthday.year());
             } else {
-                if (dormancy == null) {
+                // the sweep presents birthdays and dormancy spells only: a referral proposal here has no occasion to be issued for
+                if (proposal.trigger() != OfferTrigger.WIN_BACK || dormancy == null) {
                     continue;
                 }
                 occasion = winBackOccasion(dormancy.spellStart());

@@ -76,7 +76,8 @@ public interface RuleEngine extends AutoCloseable {
 
     /**
      * Evaluates the rules for one member in a sweep, when the sweep presents an occasion (a
-     * birthday, a dormancy spell). Only {@link Decision.IssueOffer} decisions are acted on; the
+     * birthday, a dormancy spell). Only {@link Decision.IssueOffer} decisions for an occasion
+     * presented are acted on (a {@code REFERRAL} offer proposed here is ignored); the
      * core enforces at-most-once per occasion. The default proposes nothing, for rule engines
      * that know no offers.
      *

@@ -524,6 +524,24 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldIgnoreAReferralOfferProposedInASweepAndIssueOnlyTheDormantMembersWinBackOffer() {
+        // the sweep presents birthdays and dormancy spells, never a referral: a rule engine proposing one there is ignored
+        start(BirthdayWindow.DAY, BASE_AND_OFFERS.withSweepRules("stray-referral", ctx -> ctx.dormancy() != null
+                ? List.of(new Decision.IssueOffer("STRAY", "A referral offer in a sweep", OfferTrigger.REFERRAL, "STRAY", OfferKind.POINTS,
+                        BigDecimal.valueOf(50), null, 30))
+                : List.of()));
+        at("2028-01-01T12:00:00Z");
+        enrol("m", null, null);
+        buy("m", "10");
+        at("2028-03-31T12:00:00Z"); // 90 days
+
+        SweepReport report = engine.sweep();
+
+        assertThat(offers("m")).extracting(Offer::template).containsExactly(JavaRules.WIN_BACK_90);
+        assertThat(report.offersIssued()).isEqualTo(1);
+    }
+
+    @Test
     void shouldStartANewSpellAndRecordNoConversionWhenAPurchaseFollowsAnUnredeemedWinBackOffer() {
         start(BirthdayWindow.DAY, BASE_AND_OFFERS);
         at("2028-01-01T12:00:00Z");
