@@ -371,6 +371,7 @@ public final class LoyaltyEngine implements AutoCloseable {
      *
      * @param request what to sweep
      * @return what this run did, with the members whose sweep failed; a run whose checkpoint says it completed does nothing
+     *         (unless that run finished no member: its range held none, and this run sweeps its range at the saved instant)
      * @throws InvalidInputException when the request is null, or asks for an instant later than the
      *         engine's clock allows an event ({@link ProgramSettings#maxClockSkew()} ahead): what a
      *         sweep expires, reviews and issues cannot be taken back from the ledger; or names a
@@ -395,7 +396,9 @@ public final class LoyaltyEngine implements AutoCloseable {
                             + " its last member " + last + " lies outside [" + (request.from() == null ? "" : request.from()) + ", "
                             + (request.to() == null ? "" : request.to()) + "); use one checkpoint id per run and partition");
                 }
-                if (saved.get().completed()) {
+                // a completed run that finished no member (its range held none) names no range: taken for done, it would make
+                // another partition given its id by mistake do nothing; its own range is run again (at its instant), which finds nothing
+                if (saved.get().completed() && last != null) {
                     SweepReport nothing = new SweepReport(0, 0, 0, 0, 0, 0, 0);
                     request.listener().finished(nothing);
                     return nothing;

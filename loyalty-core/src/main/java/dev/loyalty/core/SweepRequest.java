@@ -112,7 +112,8 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
         /**
          * Makes the run resumable: its progress is saved in the store under this id, and a run
          * with an id that was saved before resumes after the last member it finished (a
-         * completed run does nothing). Use one id per run and partition, such as
+         * completed run does nothing, unless it finished no member: then nothing tells which range
+         * it covered, and the range is swept at the saved instant). Use one id per run and partition, such as
          * {@code daily-2026-11-22-part-1}: the engine refuses a checkpoint whose last member lies
          * outside this request's range.
          *

@@ -892,6 +892,26 @@ public abstract class OffersContract {
     }
 
     @Test
+    void shouldSweepItsRangeWhenTheCheckpointIdWasCompletedByARunOverAnotherRangeThatHeldNoMember() {
+        start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
+        for (String id : List.of("b1", "b2")) {
+            enrol(id, LocalDate.of(1985, 6, 10), ZoneOffset.UTC);
+        }
+        at("2028-06-10T12:00:00Z");
+        // the first partition holds no member: its completed checkpoint names none, so it cannot tell which range it covered
+        SweepReport empty = engine.sweep(SweepRequest.builder().range(null, MemberId.of("b")).checkpoint("daily-2028-06-10").build());
+
+        at("2028-06-10T13:00:00Z");
+        SweepReport second = engine.sweep(SweepRequest.builder().range(MemberId.of("b"), null).checkpoint("daily-2028-06-10").build());
+
+        assertThat(empty.members()).isZero();
+        assertThat(second.members()).isEqualTo(2);
+        assertThat(second.offersIssued()).isEqualTo(2);
+        assertThat(only("b1").issuedAt()).isEqualTo(Instant.parse("2028-06-10T12:00:00Z"));
+        assertThat(only("b2").issuedAt()).isEqualTo(Instant.parse("2028-06-10T12:00:00Z"));
+    }
+
+    @Test
     void shouldReportProgressEveryNMembersAndOnceAtTheEnd() {
         start(BirthdayWindow.DAY, BIRTHDAY_ONLY);
         for (int i = 1; i <= 5; i++) {
