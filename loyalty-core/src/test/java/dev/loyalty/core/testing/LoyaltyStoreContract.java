@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.EventConflictException;
+import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.Statement;
 import dev.loyalty.core.UnknownMemberException;
@@ -24,6 +26,7 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
@@ -40,10 +43,12 @@ import dev.loyalty.core.spi.SweepCheckpoint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -884,6 +889,105 @@ public abstract class LoyaltyStoreContract {
     @Test
     void shouldAnswerAnEmptyTierHistoryForAnUnknownMember() {
         assertThat(store.tierHistory(member("nobody"))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepEventsAtTheEdgesOfTheAcceptedInstantsAndAmountsExactlyAndReplayThem() {
+        // the last instant an event may have, in a zone where its date is in the year 10000: the lot expires in it; the
+        // largest purchase amount, and a return of the smallest; then the first instant, in a zone where it is 1899
+        Instant last = Instant.parse("9999-12-31T23:59:59.999999999Z");
+        String largest = "999999999999999999.999999999999";
+        LoyaltyEngine late = edgeEngine(last, largest);
+        Enrolment lateEnrolment = Enrolment.of(eventId("enrol-late"), member("late"), last).withZone(ZoneOffset.ofHours(14))
+                .withBirthday(LocalDate.of(2000, 2, 29));
+        Purchase latePurchase = Purchase.builder(eventId("p-late"), member("late"), last).line("SKU-1", "general", 1, Fixtures.gbp(largest))
+                .build();
+        Return lateReturn = new Return(eventId("r-late"), member("late"), last, eventId("p-late"), Fixtures.gbp("0.000000000001"));
+        Instant first = Instant.parse("1900-01-01T00:00:00.000000001Z");
+        LoyaltyEngine early = edgeEngine(first, largest);
+        Enrolment earlyEnrolment = Enrolment.of(eventId("enrol-early"), member("early"), first).withZone(ZoneId.of("UTC-12:00"))
+                .withBirthday(LocalDate.of(1900, 1, 1));
+        Purchase earlyPurchase = purchase("p-early", "early", first, "0.000000000001");
+
+        List<Outcome> outcomes = List.of(late.process(lateEnrolment), late.process(latePurchase), late.process(lateReturn),
+                early.process(earlyEnrolment), early.process(earlyPurchase));
+
+        assertThat(List.of(late.process(lateEnrolment), late.process(latePurchase), late.process(lateReturn),
+                early.process(earlyEnrolment), early.process(earlyPurchase))).isEqualTo(outcomes);
+        for (Outcome outcome : outcomes) {
+            assertThat(store.findEvent(outcome.eventId())).map(StoredEvent::outcome).contains(outcome);
+        }
+        assertThat(store.findEvents(outcomes.stream().map(Outcome::eventId).toList()).values()).extracting(StoredEvent::outcome)
+                .containsExactlyInAnyOrderElementsOf(outcomes);
+        assertThat(store.findMember(member("late"))).contains(new Member(member("late"), last, "member", MemberStatus.ACTIVE,
+                LocalDate.of(2000, 2, 29), ZoneOffset.ofHours(14)));
+        assertThat(store.findMember(member("early"))).contains(new Member(member("early"), first, "member", MemberStatus.ACTIVE,
+                LocalDate.of(1900, 1, 1), ZoneId.of("UTC-12:00")));
+        Lot lot = store.lots(member("late")).stream().filter(l -> l.id().equals("p-late")).findFirst().orElseThrow();
+        assertThat(lot.earnedAt()).isEqualTo(last);
+        assertThat(lot.expiresAt()).isEqualTo(Instant.parse("+10000-12-31T23:59:59.999999999Z"));
+        assertThat(lot.sourceAmount()).isEqualTo(new BigDecimal(largest));
+        assertThat(lot.returnedAmount()).isEqualTo(new BigDecimal("0.000000000001"));
+        Lot small = store.lots(member("early")).stream().filter(l -> l.id().equals("p-early")).findFirst().orElseThrow();
+        assertThat(small.earnedAt()).isEqualTo(first);
+        assertThat(small.expiresAt()).isEqualTo(Instant.parse("1901-01-01T00:00:00.000000001Z"));
+        assertThat(small.sourceAmount()).isEqualTo(new BigDecimal("0.000000000001"));
+        assertThat(store.ledger(member("late"))).extracting(LedgerEntry::occurredAt).containsOnly(last);
+        assertThat(store.ledger(member("early"))).extracting(LedgerEntry::occurredAt).containsOnly(first);
+    }
+
+    @Test
+    void shouldKeepEventIdsOf128CharactersBeyondTheBasicPlaneAndWithQuotesBracesAndCommasAndFindThemInBatches() {
+        // 128 UTF-16 units, the limit every store counts (a database column holding 128 characters keeps the 124 code
+        // points), and an id holding what an array literal quotes or escapes, looked up with others in one query
+        String longest = "\u00E9".repeat(120) + "\uD83C\uDF81".repeat(4);
+        String quoted = "p \"q\" \\ {a,b} NULL '\uD83C\uDF81'";
+        assertThat(longest).hasSize(128);
+        assertThatThrownBy(() -> eventId(longest + "x")).isInstanceOf(InvalidInputException.class).hasMessageContaining("129 characters");
+        engine.process(enrolment("m-1", MONDAY));
+        Purchase one = purchase(longest, "m-1", MONDAY.plusSeconds(60), "12.50");
+        Purchase two = purchase(quoted, "m-1", MONDAY.plusSeconds(120), "7.50");
+        Outcome firstOne = engine.process(one);
+        Outcome firstTwo = engine.process(two);
+
+        assertThat(engine.process(one)).isEqualTo(firstOne);
+        assertThat(engine.process(two)).isEqualTo(firstTwo);
+        Map<EventId, StoredEvent> found = store.findEvents(List.of(eventId("NULL"), eventId(longest), eventId(quoted), eventId("p")));
+        assertThat(found).containsOnlyKeys(eventId(longest), eventId(quoted));
+        assertThat(found.get(eventId(longest)).outcome()).isEqualTo(firstOne);
+        assertThat(found.get(eventId(quoted)).outcome()).isEqualTo(firstTwo);
+        assertThat(store.ledger(member("m-1"))).extracting(LedgerEntry::eventId)
+                .containsExactly(eventId("enrol-m-1"), eventId(longest), eventId(quoted));
+        assertThat(store.lots(member("m-1"))).extracting(Lot::id).containsExactly("enrol-m-1", longest, quoted);
+    }
+
+    @Test
+    void shouldKeepEveryKindOfZoneAsGivenWhenEnrolledAndChanged() {
+        // offsets (one with seconds), offsets after a prefix, fixed and historical regions: each read back as the same ZoneId
+        List<ZoneId> zones = List.of(ZoneOffset.of("+05:30"), ZoneOffset.of("-09:30:15"), ZoneOffset.UTC, ZoneId.of("UTC+05:30"),
+                ZoneId.of("GMT-03:00"), ZoneId.of("UT"), ZoneId.of("Etc/GMT+12"), ZoneId.of("Asia/Kolkata"), ZoneId.of("Pacific/Kiritimati"));
+        for (int i = 0; i < zones.size(); i++) {
+            engine.process(enrolment("z-" + i, MONDAY).withZone(zones.get(i)));
+            assertThat(store.findMember(member("z-" + i))).map(Member::zone).as("member z-%d enrolled", i).contains(zones.get(i));
+        }
+        for (int i = 0; i < zones.size(); i++) {
+            engine.process(new ProfileChange(eventId("pc-z-" + i), member("z-" + (zones.size() - 1 - i)), MONDAY.plusSeconds(60), null,
+                    zones.get(i), null));
+        }
+
+        for (int i = 0; i < zones.size(); i++) {
+            ZoneId expected = zones.get(zones.size() - 1 - i);
+            assertThat(store.findMember(member("z-" + i))).map(Member::zone).as("member z-%d", i).contains(expected);
+            assertThat(store.memberSnapshots(List.of(member("z-" + i)), false).get(member("z-" + i)).memberIfEnrolled())
+                    .map(Member::zone).contains(expected);
+        }
+    }
+
+    private LoyaltyEngine edgeEngine(Instant at, String maxAmount) {
+        ProgramSettings program = ProgramSettings.builder().currency(Fixtures.CURRENCY).expiry(ExpiryPolicy.rollingMonths(12))
+                .maxPurchaseAmount(new BigDecimal(maxAmount)).build();
+        return LoyaltyEngine.builder().program(program).clock(Clock.fixed(at, ZoneOffset.UTC)).store(store).ruleEngine(JavaRules.simplePack())
+                .build();
     }
 
     private static MemberChanges debit(dev.loyalty.core.spi.MemberView view, EventId eventId, long points) {

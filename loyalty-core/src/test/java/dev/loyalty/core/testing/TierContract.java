@@ -30,6 +30,8 @@ import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -225,6 +227,34 @@ public abstract class TierContract {
      * 10^13 points a pound, with tiers qualifying on points: a purchase of 500,000 earns and qualifies with
      * 5 * 10^18 points, and two on one day qualify with more than a long holds.
      */
+    @Test
+    void shouldKeepTheTierBookkeepingOfTheLastAcceptedInstantWhoseDatesAreInTheYear10000() {
+        // in a zone 14 hours ahead the last instant an event may have is on 1 January 10000: the qualifying day, the
+        // promotion's date and the next review (1 January 10001) are dates after 9999, kept as they are
+        Instant last = Instant.parse("9999-12-31T23:59:59.999999999Z");
+        LoyaltyStore store = newStore();
+        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency("GBP").build()).clock(Clock.fixed(last, ZoneOffset.UTC))
+                .store(store).ruleEngine(TierRules.with(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).build())).build();
+        engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, last).withZone(ZoneOffset.ofHours(14)));
+        engine.process(Purchase.builder(EventId.of("p-1"), MEMBER, last).line("SKU", "gifts", 1, Money.of("499.999999999999", "GBP")).build());
+
+        Outcome promoting = engine.process(Purchase.builder(EventId.of("p-2"), MEMBER, last).line("SKU", "gifts", 1, Money.of("0.000000000001", "GBP"))
+                .build());
+
+        LocalDate day = LocalDate.of(10_000, 1, 1);
+        assertThat(store.findEvent(EventId.of("p-2")).orElseThrow().outcome()).isEqualTo(promoting);
+        assertThat(tier()).isEqualTo("silver");
+        assertThat(engine.tierHistory(MEMBER)).extracting(TierChange::kind, TierChange::date, TierChange::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TierChange.Kind.ENROLMENT, day, last),
+                        org.assertj.core.groups.Tuple.tuple(TierChange.Kind.PROMOTION, day, last));
+        MemberTier answer = engine.tier(MEMBER);
+        assertThat(answer.asOf()).isEqualTo(day);
+        assertThat(answer.windowStart()).isEqualTo(day);
+        assertThat(answer.nextReview()).isEqualTo(LocalDate.of(10_001, 1, 1));
+        assertThat(answer.qualifying().spend()).isEqualTo(new BigDecimal("500.00"));
+        assertThat(answer.qualifying().purchases()).isEqualTo(2);
+    }
+
     private static RuleEngine hugePointsTiers() {
         TierPolicy policy = TierPolicy.builder(QualifyingMetric.POINTS, QualifyingWindow.ROLLING_12_MONTHS)
                 .threshold("silver", new BigDecimal("1E+19")).build();
