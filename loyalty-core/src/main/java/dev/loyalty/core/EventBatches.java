@@ -29,13 +29,30 @@ final class EventBatches {
      * first of two events with one id is stored before the second is looked up). Several events
      * of one member share a batch: for rules that cannot read the balance, an earlier event's
      * points cannot change what the rules decide for a later one, and a change of the member
-     * itself (a promotion, say) is caught when each event is applied, which then evaluates it again.
+     * itself (a promotion, say) is caught when each event is applied, which then evaluates it again;
+     * so is, for rules that read it, a balance an earlier event of the batch moved.
      */
     static List<List<Integer>> inOrder(List<? extends LoyaltyEvent> events) {
+        List<Integer> all = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            all.add(i);
+        }
+        return inOrder(events, all);
+    }
+
+    /**
+     * Splits some of the events, given by their indices in list order, into batches of
+     * consecutive ones as {@link #inOrder(List)} splits them all.
+     *
+     * @param events the events
+     * @param indices the indices of the events to split, ascending
+     * @return the batches, in the order to apply them
+     */
+    static List<List<Integer>> inOrder(List<? extends LoyaltyEvent> events, List<Integer> indices) {
         List<List<Integer>> batches = new ArrayList<>();
         List<Integer> batch = new ArrayList<>();
         Set<EventId> ids = new HashSet<>();
-        for (int i = 0; i < events.size(); i++) {
+        for (int i : indices) {
             LoyaltyEvent event = events.get(i);
             EventId id = event == null ? null : event.eventId();
             if (batch.size() == MAX_BATCH || id != null && ids.contains(id)) {
@@ -52,6 +69,27 @@ final class EventBatches {
             batches.add(batch);
         }
         return batches;
+    }
+
+    /**
+     * Tells, for each batch, whether it overtakes an event: whether an event listed before one of
+     * its own goes into a later batch, so that applying the batch changes the order in which the
+     * list's events meet a campaign budget that all members share.
+     *
+     * @param batches the batches, in the order to apply them, each in list order
+     * @return one flag per batch
+     */
+    static boolean[] overtaking(List<List<Integer>> batches) {
+        boolean[] overtakes = new boolean[batches.size()];
+        int firstLater = Integer.MAX_VALUE;
+        for (int b = batches.size() - 1; b >= 0; b--) {
+            List<Integer> batch = batches.get(b);
+            if (!batch.isEmpty()) {
+                overtakes[b] = firstLater < batch.get(batch.size() - 1);
+                firstLater = Math.min(firstLater, batch.get(0));
+            }
+        }
+        return overtakes;
     }
 
     /**

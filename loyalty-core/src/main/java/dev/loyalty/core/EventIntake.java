@@ -13,6 +13,8 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.referral.ReferralStatus;
 import dev.loyalty.core.spi.AppliedWork;
+import dev.loyalty.core.spi.CampaignLimits;
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
@@ -78,11 +80,54 @@ final class EventIntake {
         Checks.notNull(events, "events");
         int count = events.size();
         EventResult[] results = new EventResult[count];
-        List<List<Integer>> batches = processor.readsBalances() ? EventBatches.independent(events, this::mayBeOpenReferee) : EventBatches.inOrder(events);
-        for (List<Integer> batch : batches) {
-            processTogether(events, batch, results);
+        if (!processor.readsBalances()) {
+            for (List<Integer> batch : EventBatches.inOrder(events)) {
+                processTogether(events, batch, results, false);
+            }
+            return Arrays.asList(results);
+        }
+        List<List<Integer>> batches = EventBatches.independent(events, this::mayBeOpenReferee);
+        boolean[] overtaking = EventBatches.overtaking(batches);
+        for (int b = 0; b < batches.size(); b++) {
+            if (!processTogether(events, batches.get(b), results, overtaking[b])) {
+                // the rules draw on a campaign budget, which all members share: the events left are applied in list order
+                for (List<Integer> batch : EventBatches.inOrder(events, unanswered(results))) {
+                    processTogether(events, batch, results, false);
+                }
+                break;
+            }
         }
         return Arrays.asList(results);
+    }
+
+    /** The indices of the events without a result yet, ascending. */
+    private static List<Integer> unanswered(EventResult[] results) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                indices.add(i);
+            }
+        }
+        return indices;
+    }
+
+    /**
+     * Tells whether an event of a batch may draw on a campaign budget: one of its decisions is of a
+     * campaign with a budget, or the rules were not asked early (they failed, or were reloaded meanwhile).
+     */
+    private static boolean mayDrawOnBudget(List<Evaluation> evaluations, int asked) {
+        if (evaluations == null) {
+            return asked > 0;
+        }
+        for (Evaluation evaluation : evaluations) {
+            for (Decision decision : evaluation.decisions()) {
+                CampaignLimits limits = evaluation.limits().get(decision.rule());
+                if (limits != null && limits.budgeted()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -111,8 +156,13 @@ final class EventIntake {
         }
     }
 
-    /** Processes independent events: checks each, evaluates their rules together, then applies each. */
-    private void processTogether(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results) {
+    /**
+     * Processes independent events: checks each, evaluates their rules together, then applies each.
+     * A batch that overtakes an event listed before one of its own is not applied when one of its
+     * events may draw on a campaign budget, which it would then draw on before the event it
+     * overtakes: its events are left without a result, and false is returned.
+     */
+    private boolean processTogether(List<? extends LoyaltyEvent> events, List<Integer> batch, EventResult[] results, boolean overtakes) {
         String[] fingerprints = new String[batch.size()];
         RuleContext[] contexts = checkAll(events, batch, results, fingerprints);
         List<RuleContext> toEvaluate = new ArrayList<>(batch.size());
@@ -127,6 +177,12 @@ final class EventIntake {
             // a reload while the rules evaluated: which set's ladder goes with the evaluations is unknown; each event is
             // evaluated again under its member's lock
             evaluations = null;
+        }
+        if (overtakes && mayDrawOnBudget(evaluations, toEvaluate.size())) {
+            for (int i : batch) {
+                results[i] = null;
+            }
+            return false;
         }
         EventProcessor.EarlyEvaluation[] earlies = new EventProcessor.EarlyEvaluation[batch.size()];
         int evaluated = 0;
@@ -158,6 +214,7 @@ final class EventIntake {
             }
         }
         applyRun(events, batch, run, fingerprints, earlies, results);
+        return true;
     }
 
     /**
