@@ -374,12 +374,16 @@ final class EventIntake {
     /**
      * Answers an event the store refused: a concurrent call may have recorded this event id first, so the answer is
      * that event as a replay (or a conflict), not the error the already-changed state causes, such as "already enrolled".
+     * A refused offer redemption is checked against the offer's owner again: the offer may have been issued to another
+     * member since the check before the lock (by an earlier event of a batch settling a referral), which
+     * {@link #process} would have refused as such.
      */
     private Answer refused(LoyaltyEvent event, String fingerprint, LoyaltyException refusal) {
         Optional<StoredEvent> winner = store.findEvent(event.eventId());
         if (winner.isPresent()) {
             return new Answer(replay(winner.get(), event, fingerprint), true);
         }
+        checkOfferOwner(event);
         throw refusal;
     }
 

@@ -7,6 +7,7 @@ import static dev.loyalty.core.testing.Fixtures.eventId;
 import static dev.loyalty.core.testing.Fixtures.gbp;
 import static dev.loyalty.core.testing.Fixtures.member;
 import static dev.loyalty.core.testing.Fixtures.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
@@ -19,9 +20,12 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.Fixtures;
 import dev.loyalty.core.testing.JavaRules;
 import dev.loyalty.core.testing.ReferralRules;
 import dev.loyalty.core.testing.TierRules;
@@ -135,6 +139,14 @@ class LoyaltyEngineBatchDifferentialTest {
         bothReferralWays(events);
     }
 
+    @Test
+    void shouldRefuseAnotherMembersRedemptionOfAnOfferIssuedEarlierInTheList() {
+        // the referee's welcome offer is issued when their purchase settles the referral; its code is the same on every engine
+        String code = welcomeOfferCode();
+
+        bothReferralWays(referralList(code));
+    }
+
     /** A referrer with a code and a fingerprint, enrolled before the list, on both engines. */
     private static void withReferrer(LoyaltyEngine engine) {
         engine.process(Enrolment.of(eventId("enrol-r"), member("r"), at(0)).withIdentity(Set.of("email:r")));
@@ -169,5 +181,22 @@ class LoyaltyEngineBatchDifferentialTest {
     private static void bothReferralWays(List<LoyaltyEvent> events) {
         new BatchDifferential(ReferralRules::new, LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
         new BatchDifferential(() -> new BlindRules(new ReferralRules()), LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
+    }
+
+    /** The code of the welcome offer the referee gets, read from an engine of its own that processes the referral list. */
+    private static String welcomeOfferCode() {
+        LoyaltyEngine scout = LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(new InMemoryStore())
+                .ruleEngine(new ReferralRules()).build();
+        withReferrer(scout);
+        for (LoyaltyEvent event : referralList(null)) {
+            try {
+                scout.process(event);
+            } catch (LoyaltyException refused) {
+                // as it is in the list under test
+            }
+        }
+        List<Offer> offers = scout.offers(member("e"));
+        assertThat(offers).as("the referee's welcome offer").hasSize(1);
+        return offers.get(0).code();
     }
 }
