@@ -1,0 +1,137 @@
+package dev.loyalty.core;
+
+import static dev.loyalty.core.testing.Fixtures.MONDAY;
+import static dev.loyalty.core.testing.Fixtures.NOW;
+import static dev.loyalty.core.testing.Fixtures.enrolment;
+import static dev.loyalty.core.testing.Fixtures.eventId;
+import static dev.loyalty.core.testing.Fixtures.gbp;
+import static dev.loyalty.core.testing.Fixtures.member;
+import static dev.loyalty.core.testing.Fixtures.purchase;
+
+import dev.loyalty.core.event.HoldCapture;
+import dev.loyalty.core.event.HoldVoid;
+import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.PointsHold;
+import dev.loyalty.core.event.ProfileChange;
+import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.MemberStatus;
+import dev.loyalty.core.spi.CampaignLimits;
+import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.Evaluation;
+import dev.loyalty.core.spi.RuleContext;
+import dev.loyalty.core.spi.RuleEngine;
+import dev.loyalty.core.testing.JavaRules;
+import dev.loyalty.core.testing.TierRules;
+import dev.loyalty.core.tier.QualifyingWindow;
+import dev.loyalty.core.tier.TierPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LoyaltyEngine#processAll(List)} against {@link LoyaltyEngine#process} event by event over
+ * random lists of every kind of event, for rules with a tier ladder, a daily cap and a campaign
+ * with a budget and a member limit, read with the balance and blind to it.
+ */
+class LoyaltyEngineBatchRandomDifferentialTest {
+
+    private static final String SPRING = "SPRING-01 ten points a purchase";
+    private static final int MEMBERS = 6;
+
+    /** The simple pack (daily cap 400), 10 spring points a purchase (budget 150, 40 a member) and the test ladder. */
+    private static final class Laddered implements RuleEngine {
+        private final JavaRules pack = JavaRules.simplePack(400)
+                .with("spring", ctx -> ctx.event() instanceof Purchase
+                        ? List.of(new Decision.FixedPoints(SPRING, "10 spring points", Decision.WHOLE_EVENT, 10)) : List.of())
+                .withLimits(Map.of(SPRING, new CampaignLimits("SPRING-01", 150, 40, null)));
+        private final TierPolicy ladder = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
+
+        @Override
+        public String version() {
+            return pack.version();
+        }
+
+        @Override
+        public Evaluation evaluate(RuleContext context) {
+            return pack.evaluate(context);
+        }
+
+        @Override
+        public Optional<TierPolicy> tierPolicy() {
+            return Optional.of(ladder);
+        }
+    }
+
+    private static Instant someTime(Random random) {
+        return MONDAY.plus(Duration.ofMinutes(random.nextInt(3 * 24 * 60)));
+    }
+
+    private static LoyaltyEvent anEarlier(Random random, List<LoyaltyEvent> events) {
+        return events.isEmpty() ? null : events.get(random.nextInt(events.size()));
+    }
+
+    /** A random list: enrolments, purchases, returns, redemptions, holds, profile changes, replays, conflicts, nulls. */
+    private static List<LoyaltyEvent> randomEvents(long seed) {
+        Random random = new Random(seed);
+        List<LoyaltyEvent> events = new ArrayList<>();
+        for (int n = 0; n < 250; n++) {
+            String who = "m" + random.nextInt(MEMBERS);
+            Instant at = someTime(random);
+            LoyaltyEvent earlier = anEarlier(random, events);
+            int kind = random.nextInt(24);
+            if (kind < 2) {
+                events.add(random.nextBoolean() ? enrolment(who, MONDAY).withTier("gold") : enrolment(who, MONDAY));
+            } else if (kind < 4 && earlier != null) {
+                events.add(earlier);
+            } else if (kind < 5 && earlier instanceof Purchase purchase) {
+                events.add(purchase(purchase.eventId().value(), who, at, "1.00"));
+            } else if (kind < 7) {
+                events.add(new Redemption(eventId("r" + n), member(who), at, "voucher", 1 + random.nextInt(300), null));
+            } else if (kind < 9 && earlier instanceof Purchase purchase) {
+                events.add(new Return(eventId("ret" + n), purchase.memberId(), at.isBefore(purchase.occurredAt()) ? purchase.occurredAt() : at,
+                        purchase.eventId(), gbp((1 + random.nextInt(300)) + ".00")));
+            } else if (kind < 10) {
+                events.add(new Return(eventId("ret" + n), member(who), at, null, gbp((1 + random.nextInt(50)) + ".00")));
+            } else if (kind < 12) {
+                events.add(new PointsHold(eventId("h" + n), member(who), at, "reward", 1 + random.nextInt(200), NOW.plus(Duration.ofDays(1))));
+            } else if (kind < 13 && earlier instanceof PointsHold hold) {
+                events.add(random.nextBoolean() ? new HoldCapture(eventId("c" + n), hold.memberId(), at, hold.eventId())
+                        : new HoldVoid(eventId("v" + n), hold.memberId(), at, hold.eventId()));
+            } else if (kind < 14) {
+                MemberStatus status = random.nextInt(3) == 0 ? MemberStatus.SUSPENDED : MemberStatus.ACTIVE;
+                events.add(new ProfileChange(eventId("pc" + n), member(who), at, LocalDate.of(1990, 1 + random.nextInt(12), 3), null, status));
+            } else if (kind < 15) {
+                events.add(random.nextBoolean() ? null : purchase("p" + n, "ghost", at, "5.00"));
+            } else {
+                events.add(purchase("p" + n, who, at, random.nextInt(400) + ".25", random.nextInt(90) + ".10"));
+            }
+        }
+        return events;
+    }
+
+    private static void assertSameOnRandomLists(boolean blind) {
+        for (long seed = 1; seed <= 12; seed++) {
+            List<LoyaltyEvent> events = randomEvents(seed);
+            new BatchDifferential(() -> blind ? new BlindRules(new Laddered()) : new Laddered(), engine -> { })
+                    .campaigns("SPRING-01").assertSame(events);
+        }
+    }
+
+    @Test
+    void shouldGiveTheResultsOfOneByOneWithRulesThatReadTheBalance() {
+        assertSameOnRandomLists(false);
+    }
+
+    @Test
+    void shouldGiveTheResultsOfOneByOneWithRulesBlindToTheBalance() {
+        assertSameOnRandomLists(true);
+    }
+}
