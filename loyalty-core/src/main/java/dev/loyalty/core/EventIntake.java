@@ -14,7 +14,6 @@ import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.referral.ReferralStatus;
 import dev.loyalty.core.spi.AppliedWork;
 import dev.loyalty.core.spi.CampaignLimits;
-import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.MemberChanges;
@@ -112,17 +111,18 @@ final class EventIntake {
     }
 
     /**
-     * Tells whether an event of a batch may draw on a campaign budget: one of its decisions is of a
-     * campaign with a budget, or the rules were not asked early (they failed, or were reloaded meanwhile).
+     * Tells whether an event of a batch may draw on a campaign budget: its rules declare a campaign
+     * with a budget (whether or not one of its decisions is of it: evaluated again under the lock, on
+     * a balance that moved, the event may earn from it), or the rules were not asked early (they
+     * failed, or were reloaded meanwhile).
      */
     private static boolean mayDrawOnBudget(List<Evaluation> evaluations, int asked) {
         if (evaluations == null) {
             return asked > 0;
         }
         for (Evaluation evaluation : evaluations) {
-            for (Decision decision : evaluation.decisions()) {
-                CampaignLimits limits = evaluation.limits().get(decision.rule());
-                if (limits != null && limits.budgeted()) {
+            for (CampaignLimits limits : evaluation.limits().values()) {
+                if (limits.budgeted()) {
                     return true;
                 }
             }
