@@ -25,6 +25,8 @@ import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.BatchDifferential;
+import dev.loyalty.core.testing.BlindRules;
 import dev.loyalty.core.testing.Fixtures;
 import dev.loyalty.core.testing.JavaRules;
 import dev.loyalty.core.testing.ReferralRules;
@@ -64,8 +66,8 @@ class LoyaltyEngineBatchDifferentialTest {
     }
 
     private static void bothWays(Supplier<RuleEngine> rules, List<LoyaltyEvent> events, String... campaigns) {
-        new BatchDifferential(rules, engine -> { }).campaigns(campaigns).assertSame(events);
-        new BatchDifferential(() -> new BlindRules(rules.get()), engine -> { }).campaigns(campaigns).assertSame(events);
+        new BatchDifferential(InMemoryStore::new, rules, engine -> { }).campaigns(campaigns).assertSame(events);
+        new BatchDifferential(InMemoryStore::new, () -> new BlindRules(rules.get()), engine -> { }).campaigns(campaigns).assertSame(events);
     }
 
     @Test
@@ -179,8 +181,8 @@ class LoyaltyEngineBatchDifferentialTest {
     }
 
     private static void bothReferralWays(List<LoyaltyEvent> events) {
-        new BatchDifferential(ReferralRules::new, LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
-        new BatchDifferential(() -> new BlindRules(new ReferralRules()), LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
+        new BatchDifferential(InMemoryStore::new, ReferralRules::new, LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
+        new BatchDifferential(InMemoryStore::new, () -> new BlindRules(new ReferralRules()), LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
     }
 
     /** The code of the welcome offer the referee gets, read from an engine of its own that processes the referral list. */

@@ -1,13 +1,17 @@
-package dev.loyalty.core;
+package dev.loyalty.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.core.EventResult;
+import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.Outcome;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.RuleEngine;
-import dev.loyalty.core.store.InMemoryStore;
-import dev.loyalty.core.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,38 +25,51 @@ import java.util.function.Supplier;
  * on one and {@link LoyaltyEngine#process} event by event on the other, and compares the results
  * event for event and what each engine then holds of every member the list names.
  */
-final class BatchDifferential {
+public final class BatchDifferential {
 
     private final LoyaltyEngine batched;
     private final LoyaltyEngine sequential;
     private final Set<String> campaigns = new LinkedHashSet<>();
 
     /**
-     * Builds the two engines, each over its own in-memory store and its own rule engine, and runs the setup on both.
+     * Builds the two engines, each over its own store and its own rule engine, with {@link Fixtures#program()} and
+     * {@link Fixtures#clock()}, and runs the setup on both.
      *
+     * @param stores makes an empty store for each engine
      * @param rules makes a rule engine for each engine
      * @param setup what both engines go through before the list (referral codes, earlier events)
      */
-    BatchDifferential(Supplier<? extends RuleEngine> rules, Consumer<LoyaltyEngine> setup) {
-        this.batched = engine(rules);
-        this.sequential = engine(rules);
+    public BatchDifferential(Supplier<? extends LoyaltyStore> stores, Supplier<? extends RuleEngine> rules, Consumer<LoyaltyEngine> setup) {
+        this.batched = engine(stores, rules);
+        this.sequential = engine(stores, rules);
         setup.accept(batched);
         setup.accept(sequential);
     }
 
-    private static LoyaltyEngine engine(Supplier<? extends RuleEngine> rules) {
-        return LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(new InMemoryStore())
+    private static LoyaltyEngine engine(Supplier<? extends LoyaltyStore> stores, Supplier<? extends RuleEngine> rules) {
+        return LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(stores.get())
                 .ruleEngine(rules.get()).build();
     }
 
-    /** Also compares the budgets of these campaigns. */
-    BatchDifferential campaigns(String... ids) {
+    /**
+     * Also compares the budgets of these campaigns.
+     *
+     * @param ids the campaign ids
+     * @return this
+     */
+    public BatchDifferential campaigns(String... ids) {
         campaigns.addAll(List.of(ids));
         return this;
     }
 
-    /** Processes the list both ways and asserts that the results and the members' state agree; returns the batch's results. */
-    List<EventResult> assertSame(List<? extends LoyaltyEvent> events) {
+    /**
+     * Processes the list both ways and asserts that the results (outcome, replay, refusal's class and message) and the
+     * state of every member the list names (ledger, lots, holds, summary, offers, tier history, referrals) agree.
+     *
+     * @param events the list, nulls allowed
+     * @return the batch's results
+     */
+    public List<EventResult> assertSame(List<? extends LoyaltyEvent> events) {
         List<EventResult> expected = oneByOne(events);
         List<EventResult> actual = batched.processAll(events);
         assertThat(actual).hasSameSizeAs(expected);

@@ -1,4 +1,4 @@
-package dev.loyalty.core;
+package dev.loyalty.core.testing;
 
 import static dev.loyalty.core.testing.Fixtures.MONDAY;
 import static dev.loyalty.core.testing.Fixtures.NOW;
@@ -8,6 +8,7 @@ import static dev.loyalty.core.testing.Fixtures.gbp;
 import static dev.loyalty.core.testing.Fixtures.member;
 import static dev.loyalty.core.testing.Fixtures.purchase;
 
+import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.event.HoldCapture;
 import dev.loyalty.core.event.HoldVoid;
 import dev.loyalty.core.event.LoyaltyEvent;
@@ -19,11 +20,10 @@ import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
+import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
-import dev.loyalty.core.testing.JavaRules;
-import dev.loyalty.core.testing.TierRules;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierPolicy;
 import java.time.Duration;
@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link LoyaltyEngine#processAll(List)} against {@link LoyaltyEngine#process} event by event over
  * random lists of every kind of event, for rules with a tier ladder, a daily cap and a campaign
- * with a budget and a member limit, read with the balance and blind to it.
+ * with a budget and a member limit, read with the balance and blind to it, on two engines over
+ * stores of one kind. A store's test extends this class and implements {@link #newStore()}.
  */
-class LoyaltyEngineBatchRandomDifferentialTest {
+public abstract class RandomBatchContract {
 
     private static final String SPRING = "SPRING-01 ten points a purchase";
     private static final int MEMBERS = 6;
@@ -117,10 +118,21 @@ class LoyaltyEngineBatchRandomDifferentialTest {
         return events;
     }
 
-    private static void assertSameOnRandomLists(boolean blind) {
+    /** Creates the contract test; subclasses implement {@link #newStore()}. */
+    protected RandomBatchContract() {
+    }
+
+    /**
+     * Returns a new, empty store, independent of every store returned before.
+     *
+     * @return the store under test
+     */
+    protected abstract LoyaltyStore newStore();
+
+    private void assertSameOnRandomLists(boolean blind) {
         for (long seed = 1; seed <= 12; seed++) {
             List<LoyaltyEvent> events = randomEvents(seed);
-            new BatchDifferential(() -> blind ? new BlindRules(new Laddered()) : new Laddered(), engine -> { })
+            new BatchDifferential(this::newStore, () -> blind ? new BlindRules(new Laddered()) : new Laddered(), engine -> { })
                     .campaigns("SPRING-01").assertSame(events);
         }
     }

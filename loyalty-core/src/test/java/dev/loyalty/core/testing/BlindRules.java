@@ -1,5 +1,6 @@
-package dev.loyalty.core;
+package dev.loyalty.core.testing;
 
+import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.ReferralContext;
 import dev.loyalty.core.spi.RuleContext;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * that {@link LoyaltyEngine#processAll} evaluates several events of one member together, from
  * the member's state before any of them is applied.
  */
-final class BlindRules implements RuleEngine {
+public final class BlindRules implements RuleEngine {
 
     private final RuleEngine rules;
 
@@ -24,7 +25,7 @@ final class BlindRules implements RuleEngine {
      *
      * @param rules the rules
      */
-    BlindRules(RuleEngine rules) {
+    public BlindRules(RuleEngine rules) {
         this.rules = rules;
     }
 
