@@ -157,7 +157,8 @@ final class EventBatches {
             } else if (settles && last > round && reaches.test(event.memberId())) {
                 round = last;
                 barrier = round;
-            } else if (settles && round > barrier && !Boolean.FALSE.equals(open.get(event.memberId()))) {
+            } else if (settles && round > barrier && (signingUp.contains(event.memberId()) || !Boolean.FALSE.equals(open.get(event.memberId())))) {
+                // a member found without an open referral before they signed up with a code later in the list may reach the referrer
                 unsure.merge(event.memberId(), round, Math::max);
                 unsureUpTo = Math.max(unsureUpTo, round);
             }

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,58 @@ class LoyaltyEngineBatchDifferentialTest {
         bothReferralWays(referralList(code));
     }
 
+    @Test
+    void shouldSettleTheReferralOfAMemberWhosePurchaseWasListedBeforeTheirSignUp() {
+        // e's first purchase comes before e signs up (refused: unknown member); the second qualifies the referral, rewarding
+        // r with 500 points, which r's redemption listed after it spends one by one
+        List<LoyaltyEvent> events = List.of(enrolment("x", at(0)), purchase("x1", "x", at(1), "10"),
+                purchase("e0", "e", at(1), "10"),
+                Enrolment.of(eventId("enrol-e"), member("e"), at(0)).withReferralCode("CODE-r"),
+                purchase("e1", "e", at(2), "60"),
+                new Redemption(eventId("r-spends"), member("r"), at(3), "voucher", 500, null));
+
+        List<EventResult> results = bothReferralWays(events);
+
+        assertThat(results.get(5).succeeded()).isTrue();
+    }
+
+    @Test
+    void shouldGiveTheResultsOfOneByOneForRandomReferralsSignUpsAndSpending() {
+        for (long seed = 1; seed <= 30; seed++) {
+            bothReferralWays(randomReferrals(seed));
+        }
+    }
+
+    /**
+     * Sign-ups with the referrer's code or none, with fingerprints from a small pool (some shared), the referees' purchases and
+     * returns, and the referrer's and others' redemptions and suspensions, in random order.
+     */
+    private static List<LoyaltyEvent> randomReferrals(long seed) {
+        Random random = new Random(seed);
+        List<LoyaltyEvent> events = new ArrayList<>();
+        for (int n = 0; n < 60; n++) {
+            String who = random.nextInt(5) == 0 ? "r" : "m" + random.nextInt(6);
+            Instant when = at(1 + random.nextInt(600));
+            int kind = random.nextInt(10);
+            if (kind < 2) {
+                Enrolment enrolment = Enrolment.of(eventId("enrol-" + who), member(who), at(0));
+                enrolment = random.nextBoolean() ? enrolment.withReferralCode("CODE-r") : enrolment;
+                events.add(random.nextBoolean() ? enrolment.withIdentity(Set.of("email:" + random.nextInt(8))) : enrolment);
+            } else if (kind < 6) {
+                events.add(purchase("p" + n, who, when, (1 + random.nextInt(80)) + ".00"));
+            } else if (kind < 7 && !events.isEmpty() && events.get(random.nextInt(events.size())) instanceof Purchase bought) {
+                events.add(new Return(eventId("ret" + n), bought.memberId(), bought.occurredAt().plusSeconds(30), bought.eventId(),
+                        gbp((1 + random.nextInt(80)) + ".00")));
+            } else if (kind < 9) {
+                events.add(new Redemption(eventId("red" + n), member(who), when, "voucher", 1 + random.nextInt(600), null));
+            } else {
+                MemberStatus status = random.nextBoolean() ? MemberStatus.SUSPENDED : MemberStatus.ACTIVE;
+                events.add(new ProfileChange(eventId("pc" + n), member(who), when, null, null, status));
+            }
+        }
+        return events;
+    }
+
     /** A referrer with a code and a fingerprint, enrolled before the list, on both engines. */
     private static void withReferrer(LoyaltyEngine engine) {
         engine.process(Enrolment.of(eventId("enrol-r"), member("r"), at(0)).withIdentity(Set.of("email:r")));
@@ -180,9 +233,12 @@ class LoyaltyEngineBatchDifferentialTest {
         return events;
     }
 
-    private static void bothReferralWays(List<LoyaltyEvent> events) {
-        new BatchDifferential(InMemoryStore::new, ReferralRules::new, LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
+    /** Processes the list both ways with the referral rules, read with the balance and blind to it; returns the first batch's results. */
+    private static List<EventResult> bothReferralWays(List<LoyaltyEvent> events) {
+        List<EventResult> results =
+                new BatchDifferential(InMemoryStore::new, ReferralRules::new, LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
         new BatchDifferential(InMemoryStore::new, () -> new BlindRules(new ReferralRules()), LoyaltyEngineBatchDifferentialTest::withReferrer).assertSame(events);
+        return results;
     }
 
     /** The code of the welcome offer the referee gets, read from an engine of its own that processes the referral list. */
