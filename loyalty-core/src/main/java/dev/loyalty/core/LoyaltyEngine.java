@@ -147,7 +147,10 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       read the balance ({@link RuleEngine#usesBalance()}), only events of different members
      *       are evaluated together; when they cannot (the default pack), up to 1,024 consecutive
      *       events are, several of one member among them, since an earlier event's points cannot
-     *       change what the rules decide for a later one.</li>
+     *       change what the rules decide for a later one. A campaign budget, which all members
+     *       share, is drawn in list order: rules that read the balance and declare a budget have
+     *       the events from the first batch that would overtake an earlier-listed one applied in
+     *       list order, as for rules that cannot read it.</li>
      *   <li>Rules are evaluated before the member is locked, from the member's stored state; under
      *       the lock the engine checks that state is still what the rules saw (and that nothing
      *       fell due by the clock) and evaluates again when it is not, so a concurrent
