@@ -17,7 +17,7 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.store.InMemoryStore;
-import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
+import dev.loyalty.core.testing.DelegatingRuleEngine;
 import dev.loyalty.rules.vocabulary.Segment;
 import java.time.LocalDate;
 import java.util.ArrayList;

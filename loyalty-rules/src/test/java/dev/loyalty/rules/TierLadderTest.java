@@ -20,7 +20,7 @@ import dev.loyalty.core.tier.MemberTier;
 import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierPolicy;
-import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
+import dev.loyalty.core.testing.DelegatingRuleEngine;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

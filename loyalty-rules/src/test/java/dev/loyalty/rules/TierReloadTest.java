@@ -18,7 +18,7 @@ import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.SweepContext;
 import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.core.testing.TestClock;
-import dev.loyalty.rules.fixtures.DelegatingRuleEngine;
+import dev.loyalty.core.testing.DelegatingRuleEngine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
