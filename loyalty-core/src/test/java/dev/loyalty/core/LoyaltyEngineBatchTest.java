@@ -13,7 +13,6 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
-import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -21,6 +20,7 @@ import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.store.InMemoryStore;
+import dev.loyalty.core.testing.BatchDifferential;
 import dev.loyalty.core.testing.JavaRules;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -31,11 +31,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -138,21 +136,6 @@ class LoyaltyEngineBatchTest {
         return LoyaltyEngine.builder().program(program()).clock(clock()).store(store).ruleEngine(rules).build();
     }
 
-    /** The results of processing each event on its own; an event whose id an earlier one recorded is a replay. */
-    private static List<EventResult> oneByOne(LoyaltyEngine engine, List<? extends LoyaltyEvent> events) {
-        List<EventResult> results = new ArrayList<>();
-        Set<EventId> recorded = new HashSet<>();
-        for (LoyaltyEvent event : events) {
-            try {
-                Outcome outcome = engine.process(event);
-                results.add(new EventResult(event, outcome, null, !recorded.add(event.eventId())));
-            } catch (LoyaltyException e) {
-                results.add(new EventResult(event, null, e));
-            }
-        }
-        return results;
-    }
-
     /** Enrolments, purchases over a few days (daily caps bind), redemptions, replays, conflicts, unknown members and bad input. */
     private static List<LoyaltyEvent> randomEvents(long seed) {
         Random random = new Random(seed);
@@ -210,7 +193,7 @@ class LoyaltyEngineBatchTest {
 
             List<EventResult> results = batched.processAll(events);
 
-            assertSameResults(results, oneByOne(sequential, events));
+            assertSameResults(results, BatchDifferential.oneByOne(sequential, events));
             for (int m = 0; m < 8; m++) {
                 if (sequential.member(member("m" + m)).isPresent()) {
                     assertThat(batched.ledger(member("m" + m))).as("seed %d ledger of m%d", seed, m).isEqualTo(sequential.ledger(member("m" + m)));

@@ -70,7 +70,7 @@ public final class BatchDifferential {
      * @return the batch's results
      */
     public List<EventResult> assertSame(List<? extends LoyaltyEvent> events) {
-        List<EventResult> expected = oneByOne(events);
+        List<EventResult> expected = oneByOne(sequential, events);
         List<EventResult> actual = batched.processAll(events);
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
@@ -110,13 +110,20 @@ public final class BatchDifferential {
         assertThat(batched.referralsMade(member)).as("referrals made by %s", member).isEqualTo(sequential.referralsMade(member));
     }
 
-    /** The results of processing each event on its own; an event whose id an earlier one recorded is a replay. */
-    private List<EventResult> oneByOne(List<? extends LoyaltyEvent> events) {
+    /**
+     * Processes each event on its own, as {@code processAll} answers a list: an event whose id an
+     * earlier one recorded is a replay.
+     *
+     * @param engine the engine
+     * @param events the events, in order
+     * @return one result per event
+     */
+    public static List<EventResult> oneByOne(LoyaltyEngine engine, List<? extends LoyaltyEvent> events) {
         List<EventResult> results = new ArrayList<>();
         Set<EventId> recorded = new HashSet<>();
         for (LoyaltyEvent event : events) {
             try {
-                Outcome outcome = sequential.process(event);
+                Outcome outcome = engine.process(event);
                 results.add(new EventResult(event, outcome, null, !recorded.add(event.eventId())));
             } catch (LoyaltyException e) {
                 results.add(new EventResult(event, null, e));
