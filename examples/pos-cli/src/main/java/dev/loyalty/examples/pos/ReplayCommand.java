@@ -109,8 +109,9 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayTotals totals = new ReplayTotals();
         for (int from = 0; from < events.size(); from += BATCH) {
             List<EventFile.SourcedEvent> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-            List<EventResult> results = continued(engine, batch, engine.processAll(batch.stream().map(EventFile.SourcedEvent::event).toList()),
-                    totals, err);
+            List<LoyaltyEvent> recorded = batch.stream()
+                    .map(sourced -> sourced.invoice() ? InvoiceContinuation.inLineOrder(sourced.event()) : sourced.event()).toList();
+            List<EventResult> results = continued(engine, batch, engine.processAll(recorded), totals, err);
             for (int i = 0; i < results.size(); i++) {
                 EventResult result = results.get(i);
                 if (result.succeeded()) {
@@ -134,31 +135,54 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * Processes again, as {@link InvoiceContinuation}s, the Online Retail invoices the engine refused because an earlier file
-     * recorded the same invoice with other rows, and says so for each; returns the results with theirs in place.
+     * Processes again the Online Retail invoices the engine refused because an earlier file recorded the same invoice with
+     * other rows, and returns the results with theirs in place. An invoice whose lines this file lists in another order
+     * than they were recorded in is tried first in the file's order under its own id, as a replay (a database an earlier
+     * version of this command recorded holds its invoices' lines in the order of their file); the invoices that still
+     * conflict are processed as {@link InvoiceContinuation}s, each said on standard error.
      */
     private List<EventResult> continued(LoyaltyEngine engine, List<EventFile.SourcedEvent> batch, List<EventResult> results,
                                         ReplayTotals totals, PrintWriter err) {
-        String fileName = file.getFileName().toString();
+        List<EventResult> merged = new java.util.ArrayList<>(results);
         List<Integer> conflicts = new java.util.ArrayList<>();
-        List<LoyaltyEvent> continuations = new java.util.ArrayList<>();
+        List<Integer> reordered = new java.util.ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (batch.get(i).invoice() && results.get(i).error() instanceof EventConflictException) {
-                try {
-                    continuations.add(InvoiceContinuation.of(batch.get(i).event(), fileName));
-                    conflicts.add(i);
-                } catch (InvalidInputException e) {
-                    // an id with the file's name is too long for an event id: the invoice stays refused, as the conflict it is
+                conflicts.add(i);
+                if (results.get(i).event() != batch.get(i).event()) {
+                    reordered.add(i);
                 }
             }
         }
         if (conflicts.isEmpty()) {
             return results;
         }
+        if (!reordered.isEmpty()) {
+            List<EventResult> asListed = engine.processAll(reordered.stream().map(i -> batch.get(i).event()).toList());
+            for (int k = 0; k < reordered.size(); k++) {
+                if (!(asListed.get(k).error() instanceof EventConflictException)) {
+                    merged.set(reordered.get(k), asListed.get(k));
+                    conflicts.remove(reordered.get(k));
+                }
+            }
+        }
+        String fileName = file.getFileName().toString();
+        List<Integer> continuedAt = new java.util.ArrayList<>();
+        List<LoyaltyEvent> continuations = new java.util.ArrayList<>();
+        for (int i : conflicts) {
+            try {
+                continuations.add(InvoiceContinuation.of(batch.get(i).event(), fileName));
+                continuedAt.add(i);
+            } catch (InvalidInputException e) {
+                // an id with the file's name is too long for an event id: the invoice stays refused, as the conflict it is
+            }
+        }
+        if (continuedAt.isEmpty()) {
+            return merged;
+        }
         List<EventResult> again = engine.processAll(continuations);
-        List<EventResult> merged = new java.util.ArrayList<>(results);
-        for (int k = 0; k < conflicts.size(); k++) {
-            int i = conflicts.get(k);
+        for (int k = 0; k < continuedAt.size(); k++) {
+            int i = continuedAt.get(k);
             merged.set(i, again.get(k));
             totals.continued++;
             err.println(batch.get(i).source() + ": " + batch.get(i).event().eventId() + " was recorded by an earlier file; this file's rows of it "

@@ -69,6 +69,89 @@ class RetailFilesTest {
     }
 
     @Test
+    void shouldRecordNothingForAnInvoiceALaterOverlappingExportHoldsAsAnEarlierExportRecordedIt() throws IOException {
+        String invoice = "536365,85123A,HEART,6,2010-11-30 10:26:00,2.55,17850,United Kingdom\n"
+                + "536365,71053,LANTERN,6,2010-11-30 10:27:00,3.39,17850,United Kingdom\n";
+        String later = "536370,22728,ALARM CLOCK,24,2010-12-01 08:45:00,3.75,17850,United Kingdom\n";
+        Path november = Files.writeString(dir.resolve("november.csv"), HEADER + invoice);
+        Path overlapping = Files.writeString(dir.resolve("nov-dec.csv"), HEADER + invoice + later);
+        Path whole = Files.writeString(dir.resolve("whole.csv"), HEADER + invoice + later);
+        CliRun.of("replay", "--db", db(), "--no-progress", november.toString());
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", overlapping.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(replay.err()).doesNotContain("refused").doesNotContain("was recorded by an earlier file");
+        assertThat(replay.out()).contains("Events processed            3  (0 refused)").contains("Already recorded            2")
+                .doesNotContain("Continued invoices");
+        String once = dir.resolve("once-db").toString();
+        CliRun.of("replay", "--db", once, "--no-progress", whole.toString());
+        assertThat(CliRun.of("statement", "--db", db(), "17850").out()).doesNotContain("invoice-536365@")
+                .isEqualTo(CliRun.of("statement", "--db", once, "17850").out());
+    }
+
+    @Test
+    void shouldRecordNothingForAnInvoiceALaterOverlappingExportHoldsWithItsRowsInAnotherOrder() throws IOException {
+        String heart = "536365,85123A,HEART,6,2010-11-30 10:26:00,2.55,17850,United Kingdom\n";
+        String lantern = "536365,71053,LANTERN,6,2010-11-30 10:26:00,3.39,17850,United Kingdom\n";
+        String later = "536370,22728,ALARM CLOCK,24,2010-12-01 08:45:00,3.75,17850,United Kingdom\n";
+        Path november = Files.writeString(dir.resolve("november.csv"), HEADER + heart + lantern);
+        Path overlapping = Files.writeString(dir.resolve("nov-dec.csv"), HEADER + lantern + heart + later);
+        Path whole = Files.writeString(dir.resolve("whole.csv"), HEADER + heart + lantern + later);
+        CliRun.of("replay", "--db", db(), "--no-progress", november.toString());
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", overlapping.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(replay.err()).doesNotContain("refused").doesNotContain("was recorded by an earlier file");
+        assertThat(replay.out()).contains("Events processed            3  (0 refused)").contains("Already recorded            2")
+                .doesNotContain("Continued invoices");
+        String once = dir.resolve("once-db").toString();
+        CliRun.of("replay", "--db", once, "--no-progress", whole.toString());
+        assertThat(CliRun.of("statement", "--db", db(), "17850").out()).doesNotContain("invoice-536365@")
+                .isEqualTo(CliRun.of("statement", "--db", once, "17850").out());
+    }
+
+    @Test
+    void shouldRecordNothingForAnInvoiceADatabaseHoldsWithItsLinesInTheOrderOfItsRows() throws IOException {
+        // the invoice as a replay recorded it before invoices were recorded in line order: HEART before LANTERN, as the rows list them
+        Path recorded = Files.writeString(dir.resolve("recorded.jsonl"),
+                "{\"type\":\"enrol\",\"eventId\":\"enrol-before\",\"member\":\"17850\",\"occurredAt\":\"2010-11-01T09:00:00Z\"}\n"
+                + "{\"type\":\"purchase\",\"eventId\":\"invoice-536365\",\"member\":\"17850\",\"occurredAt\":\"2010-11-30T10:26:00Z\","
+                + "\"currency\":\"GBP\",\"channel\":\"web\",\"lines\":[{\"sku\":\"85123A\",\"category\":\"gifts\",\"quantity\":6,\"unitPrice\":\"2.55\"},"
+                + "{\"sku\":\"71053\",\"category\":\"lighting\",\"quantity\":6,\"unitPrice\":\"3.39\"}]}\n");
+        Path november = Files.writeString(dir.resolve("november.csv"), HEADER
+                + "536365,85123A,HEART,6,2010-11-30 10:26:00,2.55,17850,United Kingdom\n"
+                + "536365,71053,LANTERN,6,2010-11-30 10:26:00,3.39,17850,United Kingdom\n");
+        assertThat(CliRun.of("replay", "--db", db(), "--no-progress", recorded.toString()).exitCode()).isEqualTo(PosCli.OK);
+        String before = CliRun.of("statement", "--db", db(), "17850").out();
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", november.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(replay.err()).doesNotContain("refused").doesNotContain("was recorded by an earlier file");
+        assertThat(replay.out()).contains("Events processed            1  (0 refused)").contains("Already recorded            1")
+                .contains("Already enrolled            1").doesNotContain("Continued invoices");
+        assertThat(CliRun.of("statement", "--db", db(), "17850").out()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRecordNothingForAReturnALaterOverlappingExportHoldsAsAnEarlierExportRecordedIt() throws IOException {
+        String purchase = "536365,85123A,HEART,6,2010-11-30 10:26:00,2.55,17850,United Kingdom\n";
+        String refund = "C536379,85123A,HEART,-2,2010-11-30 12:00:00,2.55,17850,United Kingdom\n";
+        Path november = Files.writeString(dir.resolve("november.csv"), HEADER + purchase + refund);
+        Path overlapping = Files.writeString(dir.resolve("nov-dec.csv"), HEADER + refund);
+        CliRun.of("replay", "--db", db(), "--no-progress", november.toString());
+        String before = CliRun.of("statement", "--db", db(), "17850").out();
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", overlapping.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.OK);
+        assertThat(replay.out()).contains("Already recorded            1").doesNotContain("Continued invoices");
+        assertThat(CliRun.of("statement", "--db", db(), "17850").out()).isEqualTo(before);
+    }
+
+    @Test
     void shouldReplayACustomerIdWrittenWithTwoDecimalZerosAsTheSameMemberAsTheWholeNumber() throws IOException {
         Path december = Files.writeString(dir.resolve("december.csv"), HEADER + "536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"
                 + "536366,71053,LANTERN,6,2010-12-02 08:28:00,3.39,17850.00,United Kingdom\n");
