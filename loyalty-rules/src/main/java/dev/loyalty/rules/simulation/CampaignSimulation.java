@@ -19,6 +19,7 @@ import dev.loyalty.rules.DroolsRuleEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,9 +33,11 @@ import java.util.TreeMap;
 /**
  * Replays historical events against a candidate campaign set and the current one, side by side,
  * each in a fresh in-memory store of its own: the live store is never read or written. Events
- * are processed in the order given (sort them by time), under a clock fixed a day after the
- * last one (the last one the engine can take: one dated after 9999-12-31 is rejected), so a
- * simulation gives the same report every time. After the events, each side reads
+ * are processed in the order given (sort them by time), each under a clock at its own time (as
+ * the live engine's clock stood when it came in: points pending in the return window and lots
+ * not yet expired then are treated as they were), and the report is read under a clock a day
+ * after the last one (the last one the engine can take: one dated after 9999-12-31 is
+ * rejected), so a simulation gives the same report every time. After the events, each side reads
  * its liability and members per tier, then runs one closing sweep at that clock and counts the
  * offers it issued per template (birthdays in their window then, members dormant by then).
  * Campaign budgets start unspent on each side. An event whose id was already processed is, as in
@@ -100,14 +103,14 @@ public final class CampaignSimulation {
         Instant last = events.stream().map(LoyaltyEvent::occurredAt).filter(at -> !at.isAfter(LATEST))
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant dayAfter = last.plus(Duration.ofDays(1));
-        Clock clock = Clock.fixed(dayAfter.isAfter(LATEST) ? LATEST : dayAfter, ZoneOffset.UTC);
-        return new SimulationReport(side(current, currentSource, events, clock), side(candidate, candidateSource, events, clock));
+        Instant end = dayAfter.isAfter(LATEST) ? LATEST : dayAfter;
+        return new SimulationReport(side(current, currentSource, events, end), side(candidate, candidateSource, events, end));
     }
 
-    private SimulationReport.Side side(DroolsRuleEngine given, DroolsRuleEngine.Builder source, List<? extends LoyaltyEvent> events, Clock clock) {
+    private SimulationReport.Side side(DroolsRuleEngine given, DroolsRuleEngine.Builder source, List<? extends LoyaltyEvent> events, Instant end) {
         DroolsRuleEngine rules = given != null ? given : source.build();
         try {
-            return replay(rules, events, clock);
+            return replay(rules, events, end);
         } finally {
             if (given == null) {
                 rules.close();
@@ -115,7 +118,11 @@ public final class CampaignSimulation {
         }
     }
 
-    private SimulationReport.Side replay(DroolsRuleEngine rules, List<? extends LoyaltyEvent> events, Clock clock) {
+    private SimulationReport.Side replay(DroolsRuleEngine rules, List<? extends LoyaltyEvent> events, Instant end) {
+        // as the live engine took them: its clock at each event's time as it comes in (never back), so that what is due by then
+        // (pending points released, lots expired) and no more is done before the event, and a purchase's points are pending
+        // for its return window; then at the end, a day after the last event, for the liability and the closing sweep
+        EventClock clock = new EventClock();
         CampaignSet set = rules.campaignSet();
         Map<String, String> campaignOfRule = new TreeMap<>();
         set.campaigns().forEach(c -> c.rules().forEach(r -> campaignOfRule.put(r, c.id())));
@@ -128,6 +135,7 @@ public final class CampaignSimulation {
         long removed = 0;
         try (LoyaltyEngine engine = LoyaltyEngine.builder().program(program).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build()) {
             for (LoyaltyEvent event : events) {
+                clock.reach(event.occurredAt());
                 Outcome outcome;
                 try {
                     outcome = engine.process(event);
@@ -159,12 +167,20 @@ public final class CampaignSimulation {
                 issued = Math.addExact(issued, credited);
                 removed = Math.addExact(removed, Math.subtractExact(credited, net));
             }
+            clock.reach(end);
             long liability = 0;
             Map<String, Long> byTier = new TreeMap<>();
             for (MemberId member : members) {
                 Member found = engine.member(member).orElse(null);
                 if (found != null) {
                     liability = Math.addExact(liability, engine.balance(member).value());
+                    // points expired while an event was processed are written to the earning event's lot, not in the outcome of the
+                    // event that found them due: they are read from the ledger (the closing sweep's come after, as the liability)
+                    for (LedgerEntry entry : engine.ledger(member)) {
+                        if (entry.type() == EntryType.EXPIRE) {
+                            removed = Math.subtractExact(removed, entry.points().value());
+                        }
+                    }
                     byTier.merge(found.tierCode(), 1L, Long::sum);
                 }
             }
@@ -185,6 +201,36 @@ public final class CampaignSimulation {
             }
             return new SimulationReport.Side(set.id(), set.version(), processed, rejected, issued, removed, liability, byCampaign, byTier,
                     offersByTemplate);
+        }
+    }
+
+    /**
+     * The replay's clock: it moves forward to each event's time (an event dated beyond what the engine takes, or earlier
+     * than one before it, leaves it where it is), as the live engine's clock stood when the event came in.
+     */
+    private static final class EventClock extends Clock {
+
+        private volatile Instant now = Instant.EPOCH;
+
+        void reach(Instant at) {
+            if (at.isAfter(now) && !at.isAfter(LATEST)) {
+                now = at;
+            }
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 

@@ -303,4 +303,98 @@ class CampaignSimulationTest {
         assertThat(report.current().eventsProcessed()).isEqualTo(4);
         assertThat(report.current().liability()).isEqualTo(simulate().current().liability());
     }
+
+    /** The engine as it ran in production: its clock at each event's time as it comes in, then a day after the last. */
+    static final class EventClock extends Clock {
+        Instant now;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static SimulationReport.Side replayedForReal(ProgramSettings program, List<LoyaltyEvent> history) {
+        EventClock clock = new EventClock();
+        long processed = 0;
+        long rejected = 0;
+        long issued = 0;
+        long removed = 0;
+        MemberId a = MemberId.of("a");
+        try (LoyaltyEngine real = LoyaltyEngine.builder().program(program).store(new InMemoryStore()).ruleEngine(LIVE).clock(clock).build()) {
+            for (LoyaltyEvent event : history) {
+                clock.now = event.occurredAt();
+                try {
+                    real.process(event);
+                    processed++;
+                } catch (dev.loyalty.core.LoyaltyException e) {
+                    rejected++;
+                }
+            }
+            clock.now = history.get(history.size() - 1).occurredAt().plus(java.time.Duration.ofDays(1));
+            for (LedgerEntry entry : real.ledger(a)) {
+                switch (entry.type()) {
+                    case EARN, PENDING -> issued += entry.points().value();
+                    case REDEEM, REVERSE, EXPIRE -> removed -= entry.points().value();
+                    default -> { }
+                }
+            }
+            return new SimulationReport.Side("live", LIVE.version(), processed, rejected, issued, removed, real.balance(a).value(), Map.of(),
+                    Map.of());
+        }
+    }
+
+    @Test
+    void shouldSpendPointsThatHadNotExpiredYetWhenTheEventWasMade() {
+        // points expire 12 months after they are earned; a spends 150 of them on day 40, and buys again 500 days on
+        ProgramSettings expiring = ProgramSettings.builder().currency("GBP").zone("Europe/London")
+                .expiry(dev.loyalty.core.ExpiryPolicy.rollingMonths(12)).build();
+        MemberId a = MemberId.of("a");
+        List<LoyaltyEvent> history = List.of(
+                Enrolment.of(EventId.of("e-a"), a, START),
+                Purchase.builder(EventId.of("p-1"), a, START.plus(java.time.Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
+                new dev.loyalty.core.event.Redemption(EventId.of("r-1"), a, START.plus(java.time.Duration.ofDays(40)), "voucher", 150, null),
+                Purchase.builder(EventId.of("p-2"), a, START.plus(java.time.Duration.ofDays(500))).line("K", "kitchen", 1, Money.of("10.00", "GBP")).build());
+        SimulationReport.Side real = replayedForReal(expiring, history);
+        assertThat(real.eventsRejected()).as("the redemption was made while the points were valid").isZero();
+
+        SimulationReport.Side simulated = CampaignSimulation.builder().program(expiring).current(LIVE).candidate(LIVE).build().run(history).current();
+
+        assertThat(simulated.eventsRejected()).isEqualTo(real.eventsRejected());
+        assertThat(simulated.eventsProcessed()).isEqualTo(real.eventsProcessed());
+        assertThat(simulated.pointsIssued()).isEqualTo(real.pointsIssued());
+        assertThat(simulated.pointsRemoved()).as("150 redeemed, 50 expired").isEqualTo(real.pointsRemoved()).isEqualTo(200);
+        assertThat(simulated.liability()).isEqualTo(real.liability());
+        assertThat(simulated.pointsIssued() - simulated.pointsRemoved()).isEqualTo(simulated.liability());
+    }
+
+    @Test
+    void shouldNotSpendPointsStillPendingInTheReturnWindowWhenTheEventWasMade() {
+        // a purchase's points stay pending for 14 days; a tries to spend them on day 5, before they are spendable
+        ProgramSettings pending = ProgramSettings.builder().currency("GBP").zone("Europe/London").returnWindowDays(14).build();
+        MemberId a = MemberId.of("a");
+        List<LoyaltyEvent> history = List.of(
+                Enrolment.of(EventId.of("e-a"), a, START),
+                Purchase.builder(EventId.of("p-1"), a, START.plus(java.time.Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
+                new dev.loyalty.core.event.Redemption(EventId.of("r-1"), a, START.plus(java.time.Duration.ofDays(5)), "voucher", 150, null),
+                Purchase.builder(EventId.of("p-2"), a, START.plus(java.time.Duration.ofDays(60))).line("K", "kitchen", 1, Money.of("10.00", "GBP")).build());
+        SimulationReport.Side real = replayedForReal(pending, history);
+        assertThat(real.eventsRejected()).as("the 100 points of p-1 were pending on day 5").isEqualTo(1);
+
+        SimulationReport.Side simulated = CampaignSimulation.builder().program(pending).current(LIVE).candidate(LIVE).build().run(history).current();
+
+        assertThat(simulated.eventsRejected()).isEqualTo(real.eventsRejected());
+        assertThat(simulated.pointsRemoved()).isEqualTo(real.pointsRemoved());
+        assertThat(simulated.liability()).isEqualTo(real.liability());
+    }
 }
