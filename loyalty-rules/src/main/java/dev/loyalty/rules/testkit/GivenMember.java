@@ -1,7 +1,9 @@
 package dev.loyalty.rules.testkit;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.StringJoiner;
 
@@ -40,9 +42,14 @@ public final class GivenMember {
      *
      * @param zoneId such as {@code Asia/Tokyo}
      * @return this member
+     * @throws IllegalArgumentException when the text is null or not a time-zone id
      */
     public GivenMember zone(String zoneId) {
-        this.zone = ZoneId.of(zoneId);
+        try {
+            this.zone = ZoneId.of(Objects.requireNonNull(zoneId));
+        } catch (NullPointerException | DateTimeException e) {
+            throw new IllegalArgumentException("a zone needs a time-zone id such as Europe/London, was " + quoted(zoneId), e);
+        }
         return this;
     }
 
@@ -51,21 +58,36 @@ public final class GivenMember {
      *
      * @param date such as {@code 1990-04-07}
      * @return this member
+     * @throws IllegalArgumentException when the text is null or not a date written YYYY-MM-DD
      */
     public GivenMember birthday(String date) {
-        this.birthday = LocalDate.parse(date);
+        this.birthday = date("a birthday", "1990-04-07", date);
         return this;
     }
 
     /**
-     * Sets the local date the member enrolled on (at noon in their zone).
+     * Sets the local date the member enrolled on: at noon in their zone, or at the first
+     * purchase's time when that purchase is earlier on the same day.
      *
-     * @param date such as {@code 2026-01-10}; before the scenario's event
+     * @param date such as {@code 2026-01-10}; on or before the date of the scenario's first purchase
      * @return this member
+     * @throws IllegalArgumentException when the text is null or not a date written YYYY-MM-DD
      */
     public GivenMember enrolledOn(String date) {
-        this.enrolledOn = LocalDate.parse(date);
+        this.enrolledOn = date("an enrolment date", "2026-01-10", date);
         return this;
+    }
+
+    private static LocalDate date(String what, String example, String text) {
+        try {
+            return LocalDate.parse(Objects.requireNonNull(text));
+        } catch (NullPointerException | DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " needs a date such as " + example + ", was " + quoted(text), e);
+        }
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "null" : "'" + text + "'";
     }
 
     // the scenario keeps what the member was when given: the same description may go on to describe another member

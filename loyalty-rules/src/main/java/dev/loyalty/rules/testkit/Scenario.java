@@ -66,7 +66,8 @@ public final class Scenario {
      * @param purchase the purchase
      * @return what it awarded, to check
      * @throws dev.loyalty.core.LoyaltyException when the engine rejects an event or a rule fails
-     * @throws IllegalArgumentException when an earlier purchase is later than this one
+     * @throws IllegalArgumentException when an earlier purchase is later than this one, or the member's
+     *                                  {@linkplain GivenMember#enrolledOn(String) enrolment date} is after the first purchase's date
      * @throws IllegalStateException when the member was given a tier they no longer hold by the
      *                               first purchase (a tier review of the ladder came first), so that the
      *                               rules would see another tier than the one given
@@ -82,7 +83,14 @@ public final class Scenario {
         ZoneId zone = zone();
         GivenPurchase first = earlier.isEmpty() ? purchase : earlier.get(0);
         LocalDate enrolled = member.enrolledOn != null ? member.enrolledOn : first.at.toLocalDate().minusYears(1);
-        Instant enrolledAt = enrolled.atTime(LocalTime.NOON).atZone(zone).toInstant();
+        if (enrolled.isAfter(first.at.toLocalDate())) {
+            throw new IllegalArgumentException("member " + member.id + " is enrolled on " + enrolled + ", after the " + (first == purchase ? "" : "first earlier ")
+                    + first + "; give an enrolledOn(...) on or before " + first.at.toLocalDate());
+        }
+        // at noon, or at the first purchase when the member joins and buys on the same day before noon (a purchase cannot precede
+        // its member's enrolment)
+        Instant enrolledAt = enrolled.equals(first.at.toLocalDate()) && first.at.toLocalTime().isBefore(LocalTime.NOON)
+                ? first.at.atZone(zone).toInstant() : enrolled.atTime(LocalTime.NOON).atZone(zone).toInstant();
         SteppingClock time = new SteppingClock(latest(enrolledAt, first.at.atZone(zone).toInstant()));
         try (LoyaltyEngine engine = engine(time)) {
             engine.process(enrolment(enrolledAt));

@@ -307,4 +307,39 @@ class CampaignScenariosTest {
                     .contains("of member m-26, after the 1 earlier [purchase at 2026-03-03T11:00 of [Line[sku=T-1");
         }
     }
+
+    @Test
+    void shouldTakeAPurchaseOnTheEnrolmentDayBeforeNoon() {
+        // the member joins in the store and buys at once: enrolled on the purchase's date, the enrolment comes no later than it
+        SCENARIOS.given(member("m-40").enrolledOn("2026-04-07"))
+                .when(purchase("2026-04-07T09:00").line("G-1", "garden", 1, "10.00"))
+                .thenAwardedBy("SPRING-01", 20);
+        SCENARIOS.given(member("m-41").enrolledOn("2026-04-07"))
+                .after(purchase("2026-04-07T08:00").line("G-1", "garden", 1, "10.00"))
+                .when(purchase("2026-04-07T09:00").line("G-1", "garden", 1, "10.00"))
+                .thenAwardedBy("SPRING-01", 20);
+    }
+
+    @Test
+    void shouldRefuseAnEnrolmentDateAfterThePurchaseNamingBoth() {
+        assertThatThrownBy(() -> SCENARIOS.given(member("m-42").enrolledOn("2026-04-09"))
+                .when(purchase("2026-04-07T09:00").line("G-1", "garden", 1, "10.00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enrolled on 2026-04-09")
+                .hasMessageContaining("purchase at 2026-04-07T09:00");
+    }
+
+    @Test
+    void shouldNameTheGivenAndItsFormatWhenAMemberIsDescribedWrongly() {
+        assertThatThrownBy(() -> member("m-43").birthday(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a birthday needs a date such as 1990-04-07, was null");
+        assertThatThrownBy(() -> member("m-43").birthday("07/04/1990")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a birthday needs a date such as 1990-04-07, was '07/04/1990'");
+        assertThatThrownBy(() -> member("m-43").enrolledOn("2026-1-10")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an enrolment date needs a date such as 2026-01-10, was '2026-1-10'");
+        assertThatThrownBy(() -> member("m-43").zone(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a zone needs a time-zone id such as Europe/London, was null");
+        assertThatThrownBy(() -> member("m-43").zone("Mars/Base")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a zone needs a time-zone id such as Europe/London, was 'Mars/Base'");
+    }
 }
