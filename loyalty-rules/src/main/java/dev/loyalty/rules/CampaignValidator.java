@@ -46,12 +46,17 @@ public final class CampaignValidator {
      * @param paths directories (every {@code .drl} under them) or {@code .drl} files
      * @param today the date to judge campaign dates by, or null to skip that check
      * @return every problem, in resource and line order; empty when the campaigns are sound
-     * @throws IllegalArgumentException when no path is given, or an empty one
+     * @throws IllegalArgumentException when no path is given, or an empty or null one (naming its index)
      */
     public static List<RuleProblem> validate(List<Path> paths, LocalDate today) {
         Objects.requireNonNull(paths, "paths");
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("give at least one directory or .drl file to validate");
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.get(i) == null) {
+                throw new IllegalArgumentException("paths[" + i + "] is null; give a directory or .drl file");
+            }
         }
         return builder(paths).validate(today);
     }

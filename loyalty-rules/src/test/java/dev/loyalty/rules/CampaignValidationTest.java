@@ -258,6 +258,13 @@ class CampaignValidationTest {
     }
 
     @Test
+    void shouldNameTheNullPathWhenTheListToValidateHoldsOne(@TempDir Path dir) {
+        assertThatThrownBy(() -> CampaignValidator.validate(java.util.Arrays.asList(dir, null), LocalDate.of(2026, 6, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("paths[1] is null; give a directory or .drl file");
+    }
+
+    @Test
     void shouldRefuseAnEmptyFilePathWhenItIsAdded() {
         assertThatThrownBy(() -> DroolsRuleEngine.builder().file(Path.of("")))
                 .isInstanceOf(IllegalArgumentException.class)
