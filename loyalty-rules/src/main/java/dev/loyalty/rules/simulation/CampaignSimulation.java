@@ -16,11 +16,9 @@ import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.rules.CampaignSet;
 import dev.loyalty.rules.DroolsRuleEngine;
-import java.time.Clock;
+import dev.loyalty.rules.internal.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -122,7 +120,7 @@ public final class CampaignSimulation {
         // as the live engine took them: its clock at each event's time as it comes in (never back), so that what is due by then
         // (pending points released, lots expired) and no more is done before the event, and a purchase's points are pending
         // for its return window; then at the end, a day after the last event, for the liability and the closing sweep
-        EventClock clock = new EventClock();
+        SteppingClock clock = new SteppingClock(Instant.EPOCH);
         CampaignSet set = rules.campaignSet();
         Map<String, String> campaignOfRule = new TreeMap<>();
         set.campaigns().forEach(c -> c.rules().forEach(r -> campaignOfRule.put(r, c.id())));
@@ -135,7 +133,7 @@ public final class CampaignSimulation {
         long removed = 0;
         try (LoyaltyEngine engine = LoyaltyEngine.builder().program(program).clock(clock).store(new InMemoryStore()).ruleEngine(rules).build()) {
             for (LoyaltyEvent event : events) {
-                clock.reach(event.occurredAt());
+                reach(clock, event.occurredAt());
                 Outcome outcome;
                 try {
                     outcome = engine.process(event);
@@ -167,7 +165,7 @@ public final class CampaignSimulation {
                 issued = Math.addExact(issued, credited);
                 removed = Math.addExact(removed, Math.subtractExact(credited, net));
             }
-            clock.reach(end);
+            reach(clock, end);
             long liability = 0;
             Map<String, Long> byTier = new TreeMap<>();
             for (MemberId member : members) {
@@ -204,33 +202,10 @@ public final class CampaignSimulation {
         }
     }
 
-    /**
-     * The replay's clock: it moves forward to each event's time (an event dated beyond what the engine takes, or earlier
-     * than one before it, leaves it where it is), as the live engine's clock stood when the event came in.
-     */
-    private static final class EventClock extends Clock {
-
-        private volatile Instant now = Instant.EPOCH;
-
-        void reach(Instant at) {
-            if (at.isAfter(now) && !at.isAfter(LATEST)) {
-                now = at;
-            }
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+    /** Moves the replay's clock forward to an instant: an event dated beyond what the engine takes, or earlier than one before it, leaves it where it is. */
+    private static void reach(SteppingClock clock, Instant at) {
+        if (at.isAfter(clock.instant()) && !at.isAfter(LATEST)) {
+            clock.moveTo(at);
         }
     }
 

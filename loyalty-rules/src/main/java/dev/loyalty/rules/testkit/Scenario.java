@@ -9,12 +9,12 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.rules.DroolsRuleEngine;
+import dev.loyalty.rules.internal.SteppingClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -98,11 +98,11 @@ public final class Scenario {
             for (int i = 0; i < earlier.size(); i++) {
                 GivenPurchase before = earlier.get(i);
                 Instant at = before.at.atZone(zone).toInstant();
-                time.now = latest(enrolledAt, at);
+                time.moveTo(latest(enrolledAt, at));
                 engine.process(purchase(EventId.of("scenario-purchase-" + (i + 1)), at, before));
             }
             Instant at = purchase.at.atZone(zone).toInstant();
-            time.now = latest(enrolledAt, at);
+            time.moveTo(latest(enrolledAt, at));
             Outcome outcome = engine.process(purchase(EventId.of("scenario-purchase"), at, purchase));
             String after = earlier.isEmpty() ? "" : ", after the " + earlier.size() + " earlier " + earlier;
             return new Then(outcome, rules.campaignSet(), "when the " + purchase + " of " + member + after);
@@ -171,30 +171,5 @@ public final class Scenario {
 
     private LoyaltyEngine engine(Clock time) {
         return LoyaltyEngine.builder().program(program).clock(time).ruleEngine(rules).build();
-    }
-
-    // the engine's clock, moved to each purchase's time (or the enrolment's, if later) before the purchase is processed
-    private static final class SteppingClock extends Clock {
-
-        private volatile Instant now;
-
-        SteppingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
