@@ -21,9 +21,6 @@ import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.LoyaltyStore;
-import dev.loyalty.core.spi.Evaluation;
-import dev.loyalty.core.spi.RuleContext;
-import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierPolicy;
 import java.time.Duration;
@@ -48,21 +45,14 @@ public abstract class RandomBatchContract {
     private static final int MEMBERS = 6;
 
     /** The simple pack (daily cap 400), 10 spring points a purchase (budget 150, 40 a member) and the test ladder. */
-    private static final class Laddered implements RuleEngine {
-        private final JavaRules pack = JavaRules.simplePack(400)
-                .with("spring", ctx -> ctx.event() instanceof Purchase
-                        ? List.of(new Decision.FixedPoints(SPRING, "10 spring points", Decision.WHOLE_EVENT, 10)) : List.of())
-                .withLimits(Map.of(SPRING, new CampaignLimits("SPRING-01", 150, 40, null)));
+    private static final class Laddered extends DelegatingRuleEngine {
         private final TierPolicy ladder = TierRules.ladder(QualifyingWindow.ROLLING_12_MONTHS).build();
 
-        @Override
-        public String version() {
-            return pack.version();
-        }
-
-        @Override
-        public Evaluation evaluate(RuleContext context) {
-            return pack.evaluate(context);
+        Laddered() {
+            super(JavaRules.simplePack(400)
+                    .with("spring", ctx -> ctx.event() instanceof Purchase
+                            ? List.of(new Decision.FixedPoints(SPRING, "10 spring points", Decision.WHOLE_EVENT, 10)) : List.of())
+                    .withLimits(Map.of(SPRING, new CampaignLimits("SPRING-01", 150, 40, null))));
         }
 
         @Override
