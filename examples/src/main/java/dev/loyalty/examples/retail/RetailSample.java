@@ -65,10 +65,6 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     /** A whole number written as a decimal, such as {@code 17850.00}: its digits before the point. */
     private static final Pattern WHOLE_DECIMAL = Pattern.compile("([0-9]+)\\.0*");
-    /** A {@code Quantity} as an export writes it: ASCII digits, after a {@code -} on a return. */
-    private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
-    /** A {@code UnitPrice} as an export writes it: ASCII digits, optionally a point and more digits, after an optional {@code -}. */
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final String[] HEADER = {"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
 
     /**
@@ -226,7 +222,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         if (!ascii(text)) {
             throw new InvalidInputException("Quantity", "is '" + text + "'; expected a whole number written with the digits 0 to 9, such as 6");
         }
-        if (!WHOLE.matcher(text).matches()) {
+        if (!PlainForms.WHOLE.matcher(text).matches()) {
             throw new InvalidInputException("Quantity", "is '" + text + "'; expected a whole number such as 6");
         }
         try {
@@ -249,7 +245,7 @@ record RetailSample(List<LoyaltyEvent> events, int rows, int guestRows, int retu
         if (!ascii(text)) {
             throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount written with the digits 0 to 9, such as 2.95");
         }
-        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+        if (!PlainForms.PLAIN_DECIMAL.matcher(text).matches()) {
             throw new InvalidInputException("UnitPrice", "is '" + text + "'; expected a decimal amount such as 2.95");
         }
         try {

@@ -1,6 +1,7 @@
 package dev.loyalty.examples.pos;
 
 import dev.loyalty.core.model.Money;
+import dev.loyalty.examples.retail.PlainForms;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Named text fields of one line of an events file (a JSON object or a CSV row), converted to
@@ -29,17 +29,6 @@ import java.util.regex.Pattern;
  * it, as the engine takes it.
  */
 final class Fields {
-
-    /** A date: four, two and two ASCII digits joined by {@code -}. */
-    private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
-    /** An ISO date. */
-    static final Pattern ISO_DATE = Pattern.compile(DATE);
-    /** An ISO date-time with an offset: {@code T}, hours, minutes, optional seconds and fraction, {@code Z} or {@code ±HH:MM}. */
-    static final Pattern ISO_INSTANT = Pattern.compile(DATE + "T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})");
-    /** A count written as text: ASCII digits, after an optional {@code -}. */
-    private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
-    /** An amount written as text: ASCII digits, optionally a point and more digits, after an optional {@code -}. */
-    static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final Function<String, String> values;
     private final Predicate<String> fractional;
@@ -132,7 +121,7 @@ final class Fields {
     Instant instant(String name) {
         String text = requiredWritten(name);
         try {
-            if (!ISO_INSTANT.matcher(text).matches()) {
+            if (!PlainForms.ISO_INSTANT.matcher(text).matches()) {
                 throw new DateTimeParseException("not in the ISO form", text, 0);
             }
             return OffsetDateTime.parse(text).toInstant();
@@ -144,7 +133,7 @@ final class Fields {
     LocalDate date(String name) {
         String text = written(name);
         try {
-            if (text != null && !ISO_DATE.matcher(text).matches()) {
+            if (text != null && !PlainForms.ISO_DATE.matcher(text).matches()) {
                 throw new DateTimeParseException("not in the ISO form", text, 0);
             }
             return text == null ? null : LocalDate.parse(text);
@@ -170,7 +159,7 @@ final class Fields {
         if (!ascii(text)) {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a whole number written with the digits 0 to 9");
         }
-        if (!number.test(name) && !WHOLE.matcher(text).matches()) {
+        if (!number.test(name) && !PlainForms.WHOLE.matcher(text).matches()) {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a whole number written as digits alone, such as 2");
         }
         try {
@@ -198,7 +187,7 @@ final class Fields {
         if (!ascii(text)) {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a decimal amount written with the digits 0 to 9, such as 2.95");
         }
-        if (!number.test(name) && !PLAIN_DECIMAL.matcher(text).matches()) {
+        if (!number.test(name) && !PlainForms.PLAIN_DECIMAL.matcher(text).matches()) {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a plain decimal amount, digits with an optional '.' and "
                     + "more digits, such as 2.95");
         }

@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.examples.retail.PlainForms;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,13 +33,13 @@ final class OptionText {
      */
     static void register(CommandLine commandLine) {
         commandLine.registerConverter(BigDecimal.class, OptionText::decimal);
-        commandLine.registerConverter(Instant.class, text -> parse(text, Fields.ISO_INSTANT, t -> OffsetDateTime.parse(t).toInstant(),
+        commandLine.registerConverter(Instant.class, text -> parse(text, PlainForms.ISO_INSTANT, t -> OffsetDateTime.parse(t).toInstant(),
                 "an ISO date-time with an offset, such as 2026-07-01T00:00:00Z"));
-        commandLine.registerConverter(LocalDate.class, text -> parse(text, Fields.ISO_DATE, LocalDate::parse, "an ISO date such as 2026-01-01"));
+        commandLine.registerConverter(LocalDate.class, text -> parse(text, PlainForms.ISO_DATE, LocalDate::parse, "an ISO date such as 2026-01-01"));
     }
 
     private static BigDecimal decimal(String text) {
-        if (!Fields.PLAIN_DECIMAL.matcher(text).matches()) {
+        if (!PlainForms.PLAIN_DECIMAL.matcher(text).matches()) {
             throw new TypeConversionException("'" + text + "' is not a plain decimal; expected digits with an optional '.' and more digits, such as 0.01");
         }
         return new BigDecimal(text);
