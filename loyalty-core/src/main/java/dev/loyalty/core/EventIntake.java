@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,8 +121,14 @@ final class EventIntake {
         if (evaluations == null) {
             return asked > 0;
         }
+        Map<String, CampaignLimits> seen = null;
         for (Evaluation evaluation : evaluations) {
-            for (CampaignLimits limits : evaluation.limits().values()) {
+            // the evaluations of one rule set share its one map of limits: each map is looked through once
+            if (evaluation.limits() == seen) {
+                continue;
+            }
+            seen = evaluation.limits();
+            for (CampaignLimits limits : seen.values()) {
                 if (limits.budgeted()) {
                     return true;
                 }
