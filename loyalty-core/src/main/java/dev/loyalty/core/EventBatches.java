@@ -52,15 +52,16 @@ final class EventBatches {
         List<List<Integer>> batches = new ArrayList<>();
         List<Integer> batch = new ArrayList<>();
         Set<EventId> ids = new HashSet<>();
-        for (int i : indices) {
-            LoyaltyEvent event = events.get(i);
+        // the boxed indices are put in the batches as they are: splitting them boxes nothing more
+        for (Integer index : indices) {
+            LoyaltyEvent event = events.get(index);
             EventId id = event == null ? null : event.eventId();
             if (batch.size() == MAX_BATCH || id != null && ids.contains(id)) {
                 batches.add(batch);
                 batch = new ArrayList<>();
                 ids.clear();
             }
-            batch.add(i);
+            batch.add(index);
             if (id != null) {
                 ids.add(id);
             }
