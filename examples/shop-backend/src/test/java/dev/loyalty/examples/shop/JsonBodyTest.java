@@ -21,8 +21,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "],\"occurredAt\":1e400}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("occurredAt");
+        assertInvalidField(reply, "occurredAt");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 
@@ -30,8 +29,7 @@ class JsonBodyTest extends ShopOverHttp {
     void shouldAnswerABadRequestNamingTheFieldWhenOccurredAtIsTextOfDigits() throws Exception {
         Reply reply = post("/members", null, "{\"memberId\":\"" + newMember() + "\",\"occurredAt\":\"99999999999999999999.5\"}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("occurredAt");
+        assertInvalidField(reply, "occurredAt");
         assertThat(reply.body().get("detail").asText()).contains("99999999999999999999.5").contains("ISO date-time");
     }
 
@@ -67,8 +65,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/purchases", null, "{\"lines\":[" + LINE + "," + LINE.replace("\"quantity\":2", "\"quantity\":-1") + "]}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("lines[1].quantity");
+        assertInvalidField(reply, "lines[1].quantity");
     }
 
     @Test
@@ -77,8 +74,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/purchases", null, "{\"lines\":[" + LINE.replace("2.95", "1e400") + "]}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].unitPrice");
+        assertInvalidField(reply, "lines[0].unitPrice");
     }
 
     @Test
@@ -88,8 +84,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/returns", "bad-" + member, "{\"amount\":-5}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("amount");
+        assertInvalidField(reply, "amount");
         assertThat(reply.body().get("detail").asText()).startsWith("amount ");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
@@ -101,8 +96,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/redemptions", "bad-" + member, "{\"reward\":\"VOUCHER-5\",\"points\":5,\"value\":-1}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("value");
+        assertInvalidField(reply, "value");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 
@@ -113,8 +107,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/returns", "bad-" + member, "{\"amount\":5,\"currency\":\"EUR\"}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("currency");
+        assertInvalidField(reply, "currency");
         assertThat(reply.body().get("detail").asText()).isEqualTo("currency is in EUR but GBP is required");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
@@ -126,8 +119,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "],\"currency\":\"USD\"}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("currency");
+        assertInvalidField(reply, "currency");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 
@@ -172,8 +164,7 @@ class JsonBodyTest extends ShopOverHttp {
     void shouldAnswerABadRequestNamingTheFieldWhenAMemberIdIsABoolean() throws Exception {
         Reply reply = post("/members", null, "{\"memberId\":true}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("memberId");
+        assertInvalidField(reply, "memberId");
         assertThat(get("/members/true").status()).isEqualTo(404);
     }
 
@@ -184,8 +175,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE.replace("\"85123A\"", "85123") + "]}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].sku");
+        assertInvalidField(reply, "lines[0].sku");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 
@@ -196,8 +186,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/purchases", "bad-" + member, "{\"lines\":[" + LINE + "],\"store\":1.5}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("store");
+        assertInvalidField(reply, "store");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 
@@ -207,8 +196,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members", null, "{\"memberId\":\"" + member + "\",\"birthday\":7000}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("birthday");
+        assertInvalidField(reply, "birthday");
         assertProblem(get("/members/" + member), 404, "urn:loyalty:problem:unknown-member");
     }
 
@@ -216,8 +204,7 @@ class JsonBodyTest extends ShopOverHttp {
     void shouldNameTheFromFieldWhenASweepsFromIsBlank() throws Exception {
         Reply reply = post("/sweeps", null, "{\"from\":\" \"}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("from");
+        assertInvalidField(reply, "from");
     }
 
     @Test
@@ -227,8 +214,7 @@ class JsonBodyTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/returns", null, "{\"purchaseId\":\"" + "p".repeat(200) + "\",\"amount\":1}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("purchaseId");
+        assertInvalidField(reply, "purchaseId");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 }

@@ -27,8 +27,7 @@ class NumbersAsTextTest extends ShopOverHttp {
 
         Reply reply = purchase(member, quantity);
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("lines[0].quantity");
+        assertInvalidField(reply, "lines[0].quantity");
         assertThat(reply.body().get("detail").asText()).contains("'" + quantity.replace("\"", "") + "'").contains("whole number");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
@@ -55,8 +54,7 @@ class NumbersAsTextTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/redemptions", null, "{\"reward\":\"VOUCHER-5\",\"points\":\"1\"}");
 
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo("points");
+        assertInvalidField(reply, "points");
         assertThat(statementLines(member)).isEqualTo(entries);
     }
 
@@ -72,8 +70,7 @@ class NumbersAsTextTest extends ShopOverHttp {
 
     /** Asserts an invalid-input problem naming the field and quoting the amount's text, and no event under the key. */
     private void assertAmountRefused(Reply reply, String field, String text, String member, int entries, String key) throws Exception {
-        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
-        assertThat(reply.body().get("field").asText()).isEqualTo(field);
+        assertInvalidField(reply, field);
         assertThat(reply.body().get("detail").asText()).contains("'" + text + "'").contains("decimal");
         assertThat(statementLines(member)).isEqualTo(entries);
         assertThat(get("/events/" + key).status()).isEqualTo(404);

@@ -53,6 +53,12 @@ abstract class ShopOverHttp {
         assertThat(reply.body().get("detail").asText()).isNotBlank();
     }
 
+    /** Asserts the 400 invalid-input problem naming the request's field. */
+    void assertInvalidField(Reply reply, String field) {
+        assertProblem(reply, 400, "urn:loyalty:problem:invalid-input");
+        assertThat(reply.body().get("field").asText()).isEqualTo(field);
+    }
+
     /** A member id no test used before. */
     static String newMember() {
         return "m-" + UUID.randomUUID();
