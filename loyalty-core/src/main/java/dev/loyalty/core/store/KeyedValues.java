@@ -70,32 +70,6 @@ final class KeyedValues<T> {
     }
 
     /**
-     * Returns the value put under a key.
-     *
-     * @param k the key
-     * @return the value, or null when the key was never put
-     */
-    T get(String k) {
-        if (slots.length == 0) {
-            return null;
-        }
-        int hash = k.hashCode();
-        int mask = slots.length - 1;
-        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return null;
-            }
-            if ((int) (slot >>> 32) == hash) {
-                T value = values.get((int) slot - 1);
-                if (key.apply(value).equals(k)) {
-                    return value;
-                }
-            }
-        }
-    }
-
-    /**
      * Returns a copy of the values, in the order their keys were first put.
      *
      * @return the values

@@ -40,9 +40,6 @@ class KeyedValuesTest {
                         assertThat(values.put(item)).isEqualTo(reference.put(item.id(), item));
                     }
                     assertThat(values.copy()).containsExactlyElementsOf(reference.values());
-                    for (String key : KEYS) {
-                        assertThat(values.get(key)).isEqualTo(reference.get(key));
-                    }
                 });
     }
 
@@ -56,8 +53,6 @@ class KeyedValuesTest {
 
         assertThat(replaced).isEqualTo(new Item("Aa", 1));
         assertThat(values.copy()).containsExactly(new Item("Aa", 3), new Item("BB", 2));
-        assertThat(values.get("Aa")).isEqualTo(new Item("Aa", 3));
-        assertThat(values.get("BB")).isEqualTo(new Item("BB", 2));
     }
 
     @Test
@@ -82,10 +77,5 @@ class KeyedValuesTest {
         values.put(new Item("b", 1));
 
         assertThat(copy).containsExactly(new Item("a", 1));
-    }
-
-    @Test
-    void shouldFindNothingWhenNothingWasPut() {
-        assertThat(new KeyedValues<Item>(Item::id).get("a")).isNull();
     }
 }
