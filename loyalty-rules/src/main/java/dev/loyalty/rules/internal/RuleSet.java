@@ -457,10 +457,20 @@ public final class RuleSet implements AutoCloseable {
     /**
      * Warms a new rule set before it goes live: one session made and pooled, so that the first
      * event does not pay for it.
+     *
+     * @throws RuleDefinitionException when no session can be made of the set, saying why
      */
     public void warm() {
-        if (sessionsReusable) {
+        if (!sessionsReusable) {
+            return;
+        }
+        try {
             sessions.warm();
+        } catch (RuntimeException e) {
+            RuleDefinitionException refused = new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, "",
+                    "the rule set could not make a session to warm up: " + e)), "");
+            refused.initCause(e);
+            throw refused;
         }
     }
 

@@ -51,9 +51,15 @@ final class SessionPool {
         return fresh();
     }
 
-    /** Makes a session that is not pooled: dispose it when done. */
+    /** Makes a session that is not pooled: dispose it when done. A session whose set-up fails is disposed. */
     Session fresh() {
-        return new Session(kieBase.newKieSession(), declaresEarn, declaresOffers, announced);
+        KieSession kieSession = kieBase.newKieSession();
+        try {
+            return new Session(kieSession, declaresEarn, declaresOffers, announced);
+        } catch (RuntimeException | Error e) {
+            kieSession.dispose();
+            throw e;
+        }
     }
 
     /** Takes a session back: pooled when it is clean and there is room, else disposed. */
