@@ -102,9 +102,10 @@ public final class CampaignScenarios implements AutoCloseable {
      *
      * @param member the member
      * @return the scenario, waiting for its event
+     * @throws IllegalArgumentException when the member is null
      */
     public Scenario given(GivenMember member) {
-        return new Scenario(rules, program, clock, Objects.requireNonNull(member, "member").copy());
+        return new Scenario(rules, program, clock, Arguments.present("given", "member", "a member such as member(\"m-1\")", member).copy());
     }
 
     /**

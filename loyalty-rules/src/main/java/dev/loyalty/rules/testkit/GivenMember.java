@@ -31,9 +31,10 @@ public final class GivenMember {
      *
      * @param code the tier code, such as {@code gold}
      * @return this member
+     * @throws IllegalArgumentException when the code is null or blank
      */
     public GivenMember tier(String code) {
-        this.tier = Objects.requireNonNull(code, "tier");
+        this.tier = Arguments.text("tier", "code", "a tier code such as gold", code);
         return this;
     }
 

@@ -39,9 +39,12 @@ public final class GivenPurchase {
      * @param quantity the quantity, at least 1
      * @param unitPrice the unit price in the program's currency, such as {@code "2.55"}
      * @return this purchase
+     * @throws IllegalArgumentException when the product code, category or unit price is null or blank
      */
     public GivenPurchase line(String sku, String category, int quantity, String unitPrice) {
-        lines.add(new Line(sku, category, quantity, unitPrice));
+        lines.add(new Line(Arguments.text("line", "sku", "a product code such as 85123A", sku),
+                Arguments.text("line", "category", "a category such as garden", category), quantity,
+                Arguments.text("line", "unitPrice", "a price such as 2.55", unitPrice)));
         return this;
     }
 

@@ -9,13 +9,14 @@ import dev.loyalty.rules.CampaignSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a scenario's event awarded, with checks that fail with an {@link AssertionError} whose
  * message shows the event's explanation. Checks return this object, so they chain.
  */
 public final class Then {
+
+    private static final String RULE_OR_CAMPAIGN = "a rule's full name or a campaign id such as SPRING-01";
 
     private final Outcome outcome;
     private final CampaignSet campaigns;
@@ -50,9 +51,10 @@ public final class Then {
      * @return this
      * @throws AssertionError when they awarded other points, or when no rule or campaign of the set
      *                        has that name (the core's own names, {@link CoreRules#ALL} such as {@code core:tier}, are accepted)
+     * @throws IllegalArgumentException when the name is null or blank
      */
     public Then thenAwardedBy(String ruleOrCampaign, long points) {
-        long actual = pointsBy(ruleOrCampaign);
+        long actual = pointsBy(Arguments.text("thenAwardedBy", "ruleOrCampaign", RULE_OR_CAMPAIGN, ruleOrCampaign));
         if (actual != points) {
             throw failure("expected " + ruleOrCampaign + " to award " + points + " points, but it awarded " + actual);
         }
@@ -66,9 +68,10 @@ public final class Then {
      * @return this
      * @throws AssertionError when they awarded points, or when no rule or campaign of the set
      *                        has that name, so that a misspelt id cannot pass
+     * @throws IllegalArgumentException when the name is null or blank
      */
     public Then thenNotAwardedBy(String ruleOrCampaign) {
-        long actual = pointsBy(ruleOrCampaign);
+        long actual = pointsBy(Arguments.text("thenNotAwardedBy", "ruleOrCampaign", RULE_OR_CAMPAIGN, ruleOrCampaign));
         if (actual != 0) {
             throw failure("expected " + ruleOrCampaign + " to award nothing, but it awarded " + actual + " points");
         }
@@ -115,7 +118,6 @@ public final class Then {
     // the core's own entries (core:tier, core:return, ...) have the core's names; a misspelt id would otherwise match nothing and make
     // every "awarded nothing" check pass
     private void requireKnown(String ruleOrCampaign) {
-        Objects.requireNonNull(ruleOrCampaign, "ruleOrCampaign");
         boolean known = campaigns.campaign(ruleOrCampaign).isPresent() || campaigns.campaignOfRule(ruleOrCampaign).isPresent()
                 || CoreRules.ALL.contains(ruleOrCampaign) || outcome.entries().stream().anyMatch(e -> e.rule().equals(ruleOrCampaign));
         if (!known) {
