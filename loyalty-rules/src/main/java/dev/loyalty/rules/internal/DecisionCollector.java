@@ -13,7 +13,9 @@ import dev.loyalty.rules.vocabulary.PurchaseLine;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,17 @@ public final class DecisionCollector implements Earn, Offers {
     private final String[] tierReasons = new String[KEPT_TIER_REASONS];
     private int tierReasonCount;
     private static final int KEPT_TIER_REASONS = 8;
+    /**
+     * Decisions and lists of decisions made before, each kept once and handed out again for an equal one (they are
+     * immutable records). Most events of a campaign pack get the same few decisions, and the store keeps them with
+     * each recorded outcome, to write its explanation on demand: shared, they cost the collector a look-up here
+     * instead of objects the store keeps for every event. At most {@value #KEPT_SHARED} of each are kept, so rules
+     * whose decisions differ from event to event (a reason written from the event's own values) fill the maps once
+     * and then only look.
+     */
+    private final Map<Decision, Decision> sharedDecisions = new HashMap<>();
+    private final Map<List<Decision>, List<Decision>> sharedLists = new HashMap<>();
+    private static final int KEPT_SHARED = 512;
     /** In a batch, which event each inserted fact belongs to; set by the rule set. */
     Owners owners;
 
@@ -83,7 +96,7 @@ public final class DecisionCollector implements Earn, Offers {
     List<List<Decision>> finishBatch() {
         List<List<Decision>> result = new ArrayList<>(batch.size());
         for (List<Decision> each : batch) {
-            result.add(List.copyOf(each));
+            result.add(shared(each));
         }
         begin("");
         return result;
@@ -101,7 +114,7 @@ public final class DecisionCollector implements Earn, Offers {
 
     /** Returns the decisions collected since {@link #begin(String)} and forgets them. */
     List<Decision> finish() {
-        List<Decision> result = List.copyOf(single);
+        List<Decision> result = shared(single);
         single.clear();
         rule = "";
         eventId = "";
@@ -239,7 +252,24 @@ public final class DecisionCollector implements Earn, Offers {
         if (eventId.isEmpty()) {
             throw new IllegalStateException("earn." + decision.getClass().getSimpleName() + " called outside an evaluation");
         }
-        decisions.add(decision);
+        Decision earlier = sharedDecisions.get(decision);
+        if (earlier == null && sharedDecisions.size() < KEPT_SHARED) {
+            sharedDecisions.put(decision, decision);
+        }
+        decisions.add(earlier != null ? earlier : decision);
+    }
+
+    /** Returns an immutable copy of the decisions, or the one handed out before for an equal list. */
+    private List<Decision> shared(List<Decision> made) {
+        List<Decision> earlier = sharedLists.get(made);
+        if (earlier != null) {
+            return earlier;
+        }
+        List<Decision> copy = List.copyOf(made);
+        if (sharedLists.size() < KEPT_SHARED) {
+            sharedLists.put(copy, copy);
+        }
+        return copy;
     }
 
     private int index(PurchaseLine line) {

@@ -7,6 +7,7 @@ import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the numbers a rule passes become exact decimals. */
@@ -56,5 +57,52 @@ class DecisionCollectorTest {
         collector.capPerEvent(9, "second");
 
         assertThat(collector.finish()).extracting(Decision::rule).containsExactly("A-01", "B-01");
+    }
+
+    private static List<Decision> tierMultiplierOf(DecisionCollector collector, String event, Number factor) {
+        collector.begin(event);
+        collector.firing("T-01");
+        collector.tierMultiplier(factor, "tier");
+        return collector.finish();
+    }
+
+    @Test
+    void shouldHandOutOneListForEventsGivenEqualDecisions() {
+        DecisionCollector collector = new DecisionCollector();
+
+        List<Decision> first = tierMultiplierOf(collector, "e-1", 2);
+        List<Decision> second = tierMultiplierOf(collector, "e-2", 2);
+
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
+    void shouldKeepTheScaleARulePassedWhenAnEqualValueOfAnotherScaleWasSharedBefore() {
+        DecisionCollector collector = new DecisionCollector();
+        tierMultiplierOf(collector, "e-1", new BigDecimal("1.25"));
+
+        List<Decision> later = tierMultiplierOf(collector, "e-2", new BigDecimal("1.250"));
+
+        assertThat(((Decision.TierMultiplier) later.get(0)).factor()).hasToString("1.250");
+    }
+
+    @Test
+    void shouldShareEqualDecisionsAcrossEventsWhoseListsDiffer() {
+        DecisionCollector collector = new DecisionCollector();
+        collector.begin("e-1");
+        collector.firing("A-01");
+        collector.points(5, "welcome");
+        Decision first = collector.finish().get(0);
+        collector.begin("e-2");
+        collector.firing("A-01");
+        collector.points(5, "welcome");
+        collector.firing("B-01");
+        collector.capPerEvent(9, "cap");
+
+        List<Decision> later = collector.finish();
+
+        assertThat(later).hasSize(2);
+        assertThat(later.get(0)).isSameAs(first);
+        assertThat(later.get(1)).isEqualTo(new Decision.Cap("B-01", "cap", Decision.CapPeriod.EVENT, 9));
     }
 }
