@@ -6,6 +6,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
@@ -124,6 +125,12 @@ final class SyntheticLedgerStore implements LoyaltyStore {
     @Override
     public List<Lot> lots(MemberId memberId) {
         return history(memberId).lots();
+    }
+
+    /** The synthetic histories have no returns. */
+    @Override
+    public List<LotReturn> returns(MemberId memberId) {
+        return List.of();
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Segmentation and KPIs over a store, computed by streaming: members come one at a time from
- * {@link LoyaltyStore#forEachMember}, each member's lots and ledger are read, folded into a few
+ * {@link LoyaltyStore#forEachMember}, each member's lots, returns and ledger are read, folded into a few
  * counters and dropped. Nothing holds all members' data; a segmentation run keeps three
  * {@code long}s per buyer to compute exact quintiles.
  *
@@ -67,7 +67,7 @@ public final class Insights {
         RfmThresholds thresholds = settings.thresholds();
         if (thresholds == null) {
             Rfm.Collector collector = rfm.collector();
-            store.forEachMember(member -> collector.add(rfm.values(member, store.lots(member.id()))));
+            store.forEachMember(member -> collector.add(rfm.values(member, store.lots(member.id()), store.returns(member.id()))));
             thresholds = collector.quintiles();
         }
         RfmThresholds fixed = thresholds;
@@ -77,7 +77,7 @@ public final class Insights {
         }
         long[] counts = new long[2];
         store.forEachMember(member -> {
-            MemberRfm result = rfm.score(member, rfm.values(member, store.lots(member.id())), fixed);
+            MemberRfm result = rfm.score(member, rfm.values(member, store.lots(member.id()), store.returns(member.id())), fixed);
             counts[0]++;
             if (result.frequency() > 0) {
                 counts[1]++;

@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param lastPurchase the local date of the last purchase in the window, or null without one
  * @param recencyDays the days from the last purchase to the run's date, or -1 without a purchase
  * @param frequency the purchases in the window
- * @param monetary the purchases' amounts in the window less what was returned of them
+ * @param monetary the purchases' amounts in the window less what was returned of them by the run's date
  * @param recencyScore the recency score, 1 to 5; 0 without a purchase
  * @param frequencyScore the frequency score, 1 to 5; 0 without a purchase
  * @param monetaryScore the monetary score, 1 to 5; 0 without a purchase

@@ -2,13 +2,17 @@ package dev.loyalty.core.insight;
 
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** RFM values of one member, and the quintiles over all buyers. Not public API. */
 final class Rfm {
@@ -35,9 +39,20 @@ final class Rfm {
 
     /**
      * One member's purchases in the window: every lot earned by a purchase (the lot keeps the
-     * purchase amount and what was returned of it), dated in the member's zone.
+     * purchase amount and what was returned of it), dated in the member's zone, less the returns
+     * made by {@code asOf}. A return counts on its own local date: those after {@code asOf} are
+     * added back, so that a past date scores the same whatever was returned since. What a lot
+     * records as returned beyond its return history (returns recorded before the history was
+     * kept) counts as returned by any date.
      */
-    Values values(Member member, List<Lot> lots) {
+    Values values(Member member, List<Lot> lots, List<LotReturn> returns) {
+        ZoneId zone = member.zoneOr(program.zone());
+        Map<String, BigDecimal> returnedLater = new HashMap<>();
+        for (LotReturn r : returns) {
+            if (LocalDate.ofInstant(r.occurredAt(), zone).isAfter(settings.asOf())) {
+                returnedLater.merge(r.lotId(), r.amount(), BigDecimal::add);
+            }
+        }
         LocalDate last = null;
         long count = 0;
         BigDecimal spend = BigDecimal.ZERO;
@@ -45,13 +60,14 @@ final class Rfm {
             if (lot.sourceAmount() == null || lot.id().equals(Lot.DEBT_LOT)) {
                 continue;
             }
-            LocalDate date = LocalDate.ofInstant(lot.earnedAt(), member.zoneOr(program.zone()));
+            LocalDate date = LocalDate.ofInstant(lot.earnedAt(), zone);
             if (date.isBefore(firstDay) || date.isAfter(settings.asOf())) {
                 continue;
             }
             count++;
             // returns beyond the amount (a refund sent twice) return the purchase once: the engine claws back no more either
-            spend = spend.add(lot.sourceAmount()).subtract(lot.returnedAmount().min(lot.sourceAmount()));
+            BigDecimal returned = lot.returnedAmount().subtract(returnedLater.getOrDefault(lot.id(), BigDecimal.ZERO)).max(BigDecimal.ZERO);
+            spend = spend.add(lot.sourceAmount()).subtract(returned.min(lot.sourceAmount()));
             if (last == null || date.isAfter(last)) {
                 last = date;
             }

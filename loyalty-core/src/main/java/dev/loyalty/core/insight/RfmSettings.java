@@ -9,7 +9,11 @@ import java.time.LocalDate;
  *
  * <p><b>RFM values</b>, per member, over the purchases whose local date falls in the window
  * {@code (asOf - windowDays, asOf]}: recency, the days from the last purchase to {@code asOf};
- * frequency, the number of purchases; monetary, their amounts less what was returned of them.
+ * frequency, the number of purchases; monetary, their amounts less what was returned of them by
+ * {@code asOf}. A return counts on its own local date in the member's zone: returns on or before
+ * {@code asOf} reduce the spend, returns after it do not, so that scoring as of a past date gives
+ * the same values whatever happens after it. (Returns recorded before the store kept each
+ * return's time count as made by any date.)
  * Members without a purchase in the window get scores 0 and the segment {@code dormant}.
  *
  * <p><b>Scores</b> 1 (worst) to 5 (best) from four cut points per value ({@link RfmThresholds}):

@@ -414,7 +414,7 @@ public final class EventProcessor {
             return changes;
         }
         return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
-                changes.offers(), changes.offerBook(), changes.draws(), changes.referrals());
+                changes.offers(), changes.offerBook(), changes.draws(), changes.referrals(), changes.returns());
     }
 
     /**

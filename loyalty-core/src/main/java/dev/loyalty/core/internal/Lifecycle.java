@@ -19,6 +19,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.HoldStatus;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import java.math.BigDecimal;
@@ -135,6 +136,7 @@ final class Lifecycle {
         }
         Lot after = ledger.lot(lot.id());
         ledger.put(after.withReturn(returned, lot.clawedBack() + clawback, after.remaining()));
+        ledger.recordReturn(new LotReturn(ledger.memberId(), lot.id(), refund.eventId(), refund.occurredAt(), refund.amount().amount()));
         steps.add(new Explanation.Step(CoreRules.RETURN, reason, -debited, detail));
     }
 

@@ -14,6 +14,7 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.HoldStatus;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
@@ -56,6 +57,8 @@ final class MemberLedger {
     /** Presized: an event writes two or three entries, and the default first array holds ten. */
     private final List<LedgerEntry> entries = new ArrayList<>(4);
     private final List<LedgerEntry> eventEntries = new ArrayList<>(4);
+    /** The returns of purchases recorded, for the lots' return history. */
+    private final List<LotReturn> returns = new ArrayList<>(1);
     /** Null until housekeeping did something. */
     private List<Explanation.Step> housekeeping;
     private Account account;
@@ -415,6 +418,11 @@ final class MemberLedger {
                 + program.points().maxPointsPerCredit() + " per credit (program.maxPointsPerCredit): most likely a mistake in the campaign");
     }
 
+    /** Records a return of a purchase in its lot's return history. */
+    void recordReturn(LotReturn value) {
+        returns.add(value);
+    }
+
     /** Returns the member whose ledger this is. */
     MemberId memberId() {
         return memberId;
@@ -433,7 +441,7 @@ final class MemberLedger {
     /** Collects everything changed as one set of changes. */
     MemberChanges changes(Member member, StoredEvent event) {
         return new MemberChanges(member, event, entries, lots.changed(), holds.changed(), accountChanged ? account : null, null, offers.changed(),
-                offerBookChanged ? offerBook : null);
+                offerBookChanged ? offerBook : null, List.of(), null, returns);
     }
 
     /** Returns the lots that can be spent or expire, soonest-expiring first: not pending, not the debt lot, points left. */

@@ -8,6 +8,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.OfferBook;
@@ -164,6 +165,16 @@ public interface LoyaltyStore {
      * @return the lots; empty for an unknown member
      */
     List<Lot> lots(MemberId memberId);
+
+    /**
+     * Returns the return history of a member's purchases: every return recorded on a purchase's
+     * lot, in the order recorded. Figures as of a past date read it to count only the returns
+     * made by then.
+     *
+     * @param memberId the member
+     * @return the returns; empty for an unknown member
+     */
+    List<LotReturn> returns(MemberId memberId);
 
     /**
      * Returns a member's holds in the order they were placed.

@@ -7,6 +7,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.internal.Checks;
@@ -278,6 +279,11 @@ public final class InMemoryStore implements LoyaltyStore {
     }
 
     @Override
+    public List<LotReturn> returns(MemberId memberId) {
+        return read(memberId, List.of(), slot -> List.copyOf(slot.returns));
+    }
+
+    @Override
     public List<Hold> holds(MemberId memberId) {
         return read(memberId, List.of(), slot -> slot.holds.copy());
     }
@@ -488,6 +494,8 @@ public final class InMemoryStore implements LoyaltyStore {
          * busy member's lot index misses the processor's caches, a field beside the balance does not.
          */
         Lot debtLot;
+        /** The lots' return history, in the order the returns were recorded. */
+        final List<LotReturn> returns = new ArrayList<>();
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
         final EarnedPoints earnedAt = new EarnedPoints();
         /** The last range asked of {@link #pointsEarnedBetween} and its sum, kept up to date as points are earned. */
@@ -554,6 +562,7 @@ public final class InMemoryStore implements LoyaltyStore {
                 }
                 due(old == null ? null : old.dueAt(), lot.dueAt());
             }
+            returns.addAll(changes.returns());
             List<Hold> changedHolds = changes.holds();
             for (int i = 0; i < changedHolds.size(); i++) {
                 Hold hold = changedHolds.get(i);

@@ -45,6 +45,7 @@ final class JdbcAttempt {
         INSERT_ENTRIES("inserting the ledger entries"),
         INSERT_LOTS("writing a lot"),
         UPDATE_LOTS("updating a lot"),
+        INSERT_RETURNS("inserting the returns"),
         WRITE_HOLDS("writing a hold"),
         WRITE_TIERS("writing the tier bookkeeping"),
         WRITE_OFFERS("writing an offer"),

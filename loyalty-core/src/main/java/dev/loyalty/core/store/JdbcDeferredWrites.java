@@ -1,6 +1,7 @@
 package dev.loyalty.core.store;
 
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.StoredEvent;
@@ -72,6 +73,11 @@ final class JdbcDeferredWrites implements AutoCloseable {
         for (Lot lot : changes.lots()) {
             PreparedStatement ps = statement(JdbcMapping.UPSERT_LOT);
             JdbcMapping.bindLot(ps, 1, lot);
+            ps.addBatch();
+        }
+        for (LotReturn value : changes.returns()) {
+            PreparedStatement ps = statement(JdbcMapping.INSERT_RETURN);
+            JdbcMapping.bindReturn(ps, 1, value);
             ps.addBatch();
         }
         if (changes.tiers() != null && !changes.tiers().qualifying().isEmpty()) {

@@ -10,6 +10,7 @@ import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.HoldStatus;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.MemberStatus;
@@ -108,6 +109,10 @@ final class JdbcMapping {
             + " expires_at = ?, expires_at_ns = ?, points = ?, remaining = ?, pending_until = ?, pending_until_ns = ?, source_amount = ?,"
             + " returned_amount = ?, clawed_back = ?, spent = ? WHERE member_id = ? AND lot_id = ?";
     static final String SELECT_LOTS = "SELECT " + LOT_COLUMNS + " FROM loyalty_lot WHERE member_id = ? ORDER BY lot_order";
+
+    static final String RETURN_COLUMNS = "member_id, event_id, lot_id, returned_at, returned_at_ns, amount";
+    static final String INSERT_RETURN = "INSERT INTO loyalty_lot_return (" + RETURN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    static final String SELECT_RETURNS = "SELECT " + RETURN_COLUMNS + " FROM loyalty_lot_return WHERE member_id = ? ORDER BY return_order";
 
     static final String HOLD_COLUMNS = "member_id, hold_id, points, reward_code, created_at, created_at_ns, expires_at, expires_at_ns, status";
     static final String INSERT_HOLD_IF_ABSENT = "INSERT INTO loyalty_hold (" + HOLD_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?"
@@ -336,6 +341,22 @@ final class JdbcMapping {
                 readInstant(rs, "earned_at"), readInstant(rs, "pending_until"), readInstant(rs, "expires_at"), rs.getLong("points"),
                 rs.getLong("remaining"), source == null ? null : new BigDecimal(source), new BigDecimal(rs.getString("returned_amount")),
                 rs.getLong("clawed_back"), rs.getLong("spent"));
+    }
+
+    /** Binds the return's columns in {@link #RETURN_COLUMNS} order from the given index. */
+    static int bindReturn(PreparedStatement ps, int index, LotReturn value) throws SQLException {
+        int i = index;
+        ps.setString(i++, value.memberId().value());
+        ps.setString(i++, value.eventId().value());
+        ps.setString(i++, value.lotId());
+        i = bindInstant(ps, i, value.occurredAt());
+        ps.setString(i++, value.amount().toString());
+        return i;
+    }
+
+    static LotReturn readReturn(ResultSet rs) throws SQLException {
+        return new LotReturn(MemberId.of(rs.getString("member_id")), rs.getString("lot_id"), EventId.of(rs.getString("event_id")),
+                readInstant(rs, "returned_at"), new BigDecimal(rs.getString("amount")));
     }
 
     /** Binds the hold's columns in {@link #HOLD_COLUMNS} order from the given index. */

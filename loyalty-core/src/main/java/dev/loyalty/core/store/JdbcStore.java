@@ -12,6 +12,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
@@ -324,6 +325,13 @@ public final class JdbcStore implements LoyaltyStore {
         Checks.notNull(memberId, "memberId");
         return read("read the lots of member " + memberId,
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LOTS, memberId.value(), JdbcMapping::readLot));
+    }
+
+    @Override
+    public List<LotReturn> returns(MemberId memberId) {
+        Checks.notNull(memberId, "memberId");
+        return read("read the returns of member " + memberId,
+                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_RETURNS, memberId.value(), JdbcMapping::readReturn));
     }
 
     /**

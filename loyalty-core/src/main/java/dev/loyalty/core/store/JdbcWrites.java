@@ -5,6 +5,7 @@ import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.OfferBook;
 import dev.loyalty.core.spi.MemberChanges;
@@ -57,6 +58,16 @@ final class JdbcWrites {
             }
         }
         writeLots(connection, changes.lots(), attempt, postgres);
+        if (!changes.returns().isEmpty()) {
+            attempt.step = JdbcAttempt.Step.INSERT_RETURNS;
+            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.INSERT_RETURN)) {
+                for (LotReturn value : changes.returns()) {
+                    JdbcMapping.bindReturn(ps, 1, value);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
         writeHolds(connection, changes.holds(), attempt);
         if (changes.tiers() != null) {
             attempt.step = JdbcAttempt.Step.WRITE_TIERS;

@@ -53,7 +53,7 @@ class JdbcSchemaTest {
         int first = JdbcSchema.apply(dataSource);
         int second = JdbcSchema.apply(dataSource);
 
-        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(11);
+        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(12);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
@@ -89,6 +89,9 @@ class JdbcSchemaTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(11);
             assertThat(rs.getString(2)).isEqualTo("V11__zone_moves.sql");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(12);
+            assertThat(rs.getString(2)).isEqualTo("V12__lot_returns.sql");
             assertThat(rs.next()).isFalse();
         }
     }

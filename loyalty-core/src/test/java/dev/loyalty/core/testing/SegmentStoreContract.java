@@ -11,7 +11,10 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.insight.Insights;
+import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.insight.KpiSettings;
+import dev.loyalty.core.insight.MemberRfm;
 import dev.loyalty.core.insight.ProgramKpis;
 import dev.loyalty.core.insight.RfmSettings;
 import dev.loyalty.core.insight.RfmThresholds;
@@ -28,7 +31,9 @@ import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +221,56 @@ public abstract class SegmentStoreContract {
     }
 
     @Test
+    void shouldNotTakeAReturnMadeAfterTheRunsDateOffTheSpendScoredAsOfIt() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        // 00:30 on 11 March in the program's zone (UTC): the day after the run's date
+        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T00:30:00Z"), Fixtures.eventId("p-1"),
+                Fixtures.gbp("40")));
+
+        assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void shouldTakeAReturnMadeOnTheRunsDateOffTheSpendScoredAsOfIt() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-10T23:30:00Z"), Fixtures.eventId("p-1"),
+                Fixtures.gbp("40")));
+
+        assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void shouldDateAReturnInTheMembersZoneWhenScoringAsOfADate() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(new Enrolment(Fixtures.eventId("enrol-m-1"), member("m-1"), MONDAY, null, ZoneId.of("America/New_York"), null, null));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        // 11 March in UTC, the program's zone, but 22:00 on 10 March in New York, the member's
+        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T03:00:00Z"), Fixtures.eventId("p-1"),
+                Fixtures.gbp("40")));
+
+        assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void shouldTakeOnlyTheReturnsMadeByTheRunsDateOffTheSpendScoredAsOfIt() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-05T12:00:00Z"), Fixtures.eventId("p-1"),
+                Fixtures.gbp("10")));
+        engine.process(new Return(Fixtures.eventId("r-2"), member("m-1"), Instant.parse("2026-03-12T12:00:00Z"), Fixtures.eventId("p-1"),
+                Fixtures.gbp("30")));
+
+        assertThat(List.of(monetaryAsOf(LocalDate.of(2026, 3, 4)), monetaryAsOf(LocalDate.of(2026, 3, 10)), monetaryAsOf(LocalDate.of(2026, 3, 12))))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("100"), new BigDecimal("90"), new BigDecimal("60"));
+    }
+
+    @Test
     void shouldComputeKpisFromWhatTheStoreHolds() {
         LoyaltyEngine engine = Fixtures.engine(store);
         engine.process(enrolment("m-1", MONDAY));
@@ -229,6 +284,15 @@ public abstract class SegmentStoreContract {
         assertThat(kpis.pointsIssued()).isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
         assertThat(kpis.liabilityPoints()).isEqualTo(store.balance(member("m-1")).value() + store.balance(member("m-2")).value())
                 .isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
+    }
+
+    /** The monetary value of member m-1 scored as of a date, with fixed thresholds. */
+    private BigDecimal monetaryAsOf(LocalDate asOf) {
+        RfmThresholds thresholds = new RfmThresholds(List.of(7, 14, 30, 60), List.of(2L, 3L, 4L, 5L),
+                List.of(new BigDecimal("20"), new BigDecimal("50"), new BigDecimal("100"), new BigDecimal("200")));
+        List<MemberRfm> results = new ArrayList<>();
+        Insights.of(store, Fixtures.program()).segment(RfmSettings.builder(asOf).thresholds(thresholds).build(), results::add);
+        return results.stream().filter(rfm -> rfm.memberId().equals(member("m-1"))).findFirst().orElseThrow().monetary();
     }
 
     private void enrol(String id) {

@@ -829,6 +829,11 @@ public abstract class TierContract {
         }
 
         @Override
+        public List<dev.loyalty.core.model.LotReturn> returns(MemberId memberId) {
+            return store.returns(memberId);
+        }
+
+        @Override
         public List<dev.loyalty.core.model.Hold> holds(MemberId memberId) {
             return store.holds(memberId);
         }
