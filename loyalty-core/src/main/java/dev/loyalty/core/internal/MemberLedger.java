@@ -57,8 +57,8 @@ final class MemberLedger {
     /** Presized: an event writes two or three entries, and the default first array holds ten. */
     private final List<LedgerEntry> entries = new ArrayList<>(4);
     private final List<LedgerEntry> eventEntries = new ArrayList<>(4);
-    /** The returns of purchases recorded, for the lots' return history. */
-    private final List<LotReturn> returns = new ArrayList<>(1);
+    /** The returns of purchases recorded, for the lots' return history; null until one is (most events return nothing). */
+    private List<LotReturn> returns;
     /** Null until housekeeping did something. */
     private List<Explanation.Step> housekeeping;
     private Account account;
@@ -420,6 +420,9 @@ final class MemberLedger {
 
     /** Records a return of a purchase in its lot's return history. */
     void recordReturn(LotReturn value) {
+        if (returns == null) {
+            returns = new ArrayList<>(1);
+        }
         returns.add(value);
     }
 
@@ -441,7 +444,8 @@ final class MemberLedger {
     /** Collects everything changed as one set of changes. */
     MemberChanges changes(Member member, StoredEvent event) {
         return new MemberChanges(member, event, entries, lots.changed(), holds.changed(), accountChanged ? account : null, null, offers.changed(),
-                offerBookChanged ? offerBook : null, List.of(), null, returns);
+                offerBookChanged ? offerBook : null, List.of(), null,
+                returns == null ? List.of() : returns);
     }
 
     /** Returns the lots that can be spent or expire, soonest-expiring first: not pending, not the debt lot, points left. */

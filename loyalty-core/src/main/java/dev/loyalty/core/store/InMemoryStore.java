@@ -280,7 +280,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public List<LotReturn> returns(MemberId memberId) {
-        return read(memberId, List.of(), slot -> List.copyOf(slot.returns));
+        return read(memberId, List.of(), slot -> slot.returns == null ? List.of() : List.copyOf(slot.returns));
     }
 
     @Override
@@ -494,8 +494,8 @@ public final class InMemoryStore implements LoyaltyStore {
          * busy member's lot index misses the processor's caches, a field beside the balance does not.
          */
         Lot debtLot;
-        /** The lots' return history, in the order the returns were recorded. */
-        final List<LotReturn> returns = new ArrayList<>();
+        /** The lots' return history, in the order the returns were recorded; null until the member's first return. */
+        List<LotReturn> returns;
         /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
         final EarnedPoints earnedAt = new EarnedPoints();
         /** The last range asked of {@link #pointsEarnedBetween} and its sum, kept up to date as points are earned. */
@@ -562,7 +562,14 @@ public final class InMemoryStore implements LoyaltyStore {
                 }
                 due(old == null ? null : old.dueAt(), lot.dueAt());
             }
-            returns.addAll(changes.returns());
+            // no list for the many members who never return anything, nor an empty array copied from the changes' empty list
+            if (!changes.returns().isEmpty()) {
+                if (returns == null) {
+                    returns = new ArrayList<>(changes.returns());
+                } else {
+                    returns.addAll(changes.returns());
+                }
+            }
             List<Hold> changedHolds = changes.holds();
             for (int i = 0; i < changedHolds.size(); i++) {
                 Hold hold = changedHolds.get(i);
