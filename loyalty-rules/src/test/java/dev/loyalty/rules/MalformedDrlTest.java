@@ -603,6 +603,63 @@ class MalformedDrlTest {
                         }));
     }
 
+    /** A declared type, at lines 4-6 after the header, whose field x defaults to an expression that fails. */
+    static final String FAILING_DEFAULT = """
+            declare Thing
+                x : int = Integer.parseInt("z")
+            end
+            """;
+
+    /** What is said of {@link #FAILING_DEFAULT}. */
+    static final String FAILING_DEFAULT_PROBLEM = "declared type Thing cannot be loaded: the default value of its field x "
+            + "(Integer.parseInt(\"z\")) does not compile or fails when evaluated";
+
+    /** A rule, at line 7 after the header and a declared type, that matches a Thing. */
+    private static final String RULE_USING_THING = """
+            rule "D-02 uses a thing"
+            when
+                Thing( x > 0 )
+                $p : Purchase( )
+            then
+                earn.points(1, "x");
+            end
+            """;
+
+    @Test
+    void shouldSayAtItsDeclarationThatAFieldDefaultOfADeclaredTypeFails() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT + ruleWith("D-01 fine"));
+
+        assertThat(onlyProblem(e, "declare.drl", 4, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
+    }
+
+    @Test
+    void shouldSayAtItsDeclarationThatAFieldDefaultFailsWhenARuleUsesTheDeclaredType() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT + RULE_USING_THING);
+
+        assertThat(onlyProblem(e, "declare.drl", 4, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
+    }
+
+    @Test
+    void shouldSayAtItsDeclarationThatAFieldDefaultOfTheWrongTypeFailsWhenARuleUsesTheDeclaredType() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT.replace("Integer.parseInt(\"z\")", "\"a\"")
+                + RULE_USING_THING);
+
+        assertThat(onlyProblem(e, "declare.drl", 4, "").message())
+                .isEqualTo(FAILING_DEFAULT_PROBLEM.replace("Integer.parseInt(\"z\")", "\"a\""));
+    }
+
+    @Test
+    void shouldSayAtItsDeclarationThatADeclaredTypeCannotExtendAFinalClass() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + """
+                declare Thing extends java.lang.String
+                    x : int
+                end
+                """ + ruleWith("D-03 fine"));
+
+        assertThat(onlyProblem(e, "declare.drl", 4, "").message())
+                .isEqualTo("declared type Thing cannot be loaded: class test.Thing cannot inherit from final class java.lang.String");
+    }
+
     @Test
     void shouldFailWhenNoSourceIsGiven() {
         assertThatThrownBy(() -> DroolsRuleEngine.builder().build())

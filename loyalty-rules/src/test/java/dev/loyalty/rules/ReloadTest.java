@@ -86,6 +86,29 @@ class ReloadTest {
     }
 
     @Test
+    void shouldKeepTheOldRulesAndSayWhereWhenADeclaredTypeOfTheNewOnesCannotBeLoaded() {
+        try (DroolsRuleEngine rules = rules(1).build(); LoyaltyEngine engine = Shop.engine(rules)) {
+            MemberId member = enrol(engine, "member");
+            String before = rules.version();
+            String broken = base(2).replace("rule ", MalformedDrlTest.FAILING_DEFAULT + "rule ").replace("$p : Purchase( )",
+                    "Thing( x > 0 )\n    $p : Purchase( )");
+
+            RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class,
+                    () -> rules.reload(DroolsRuleEngine.builder().drl("broken.drl", broken)));
+
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.resource()).isEqualTo("broken.drl");
+                assertThat(p.line()).isEqualTo(4);
+                assertThat(p.message()).isEqualTo(MalformedDrlTest.FAILING_DEFAULT_PROBLEM);
+            });
+            assertThat(rules.version()).isEqualTo(before);
+            Outcome outcome = engine.process(purchase(member, london("2025-03-05T12:00")).line("A", "home", 1, gbp("10.00")).build());
+            assertThat(outcome.points().value()).isEqualTo(10);
+            assertThat(outcome.ruleSetVersion()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void shouldReadTheDirectoryAgainWhenReloaded(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("base.drl"), base(1));
         try (DroolsRuleEngine rules = DroolsRuleEngine.builder().directory(dir).build()) {

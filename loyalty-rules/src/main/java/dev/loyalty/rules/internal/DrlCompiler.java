@@ -64,6 +64,9 @@ final class DrlCompiler {
     private static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
     private static final Pattern DUPLICATED_ANNOTATION = Pattern.compile("^Duplicated annotation: ([\\w$]+)$");
+    /** How Drools reports a declared type whose generated class the JVM refused, with the JVM's reason. */
+    private static final Pattern FIELD_ACCESSORS =
+            Pattern.compile("^Error creating field accessors for TypeDeclaration '([\\w$.]+)' for type '[\\w$.]+ : (.*?) ?'?$");
     private static final Pattern WHEN = Pattern.compile("^\\s*when(\\s|$)");
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     private static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
@@ -103,6 +106,9 @@ final class DrlCompiler {
             // the builder reports most problems as errors, but some escape as exceptions
             throw new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
                     "the rule compiler failed: " + e)), "");
+        } catch (LinkageError e) {
+            // the JVM refused a class generated for a declared type: a field default that fails, a final supertype
+            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "");
         }
         if (builder.hasErrors()) {
             List<RuleProblem> problems = new ArrayList<>();
@@ -156,7 +162,11 @@ final class DrlCompiler {
                     .thenComparingInt(RuleProblem::column));
             throw new RuleDefinitionException(dedupe(problems), syntax ? SYNTAX_NOTE : "");
         }
-        return builder.newKieBase();
+        try {
+            return builder.newKieBase();
+        } catch (LinkageError e) {
+            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "");
+        }
     }
 
     /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */
@@ -216,6 +226,11 @@ final class DrlCompiler {
                 line = found;
                 rule = ruleAtLine(source.content(), line);
             }
+        }
+        Matcher accessors = FIELD_ACCESSORS.matcher(plain(message));
+        String declared = source != null && accessors.find() ? DeclaredTypes.accessorProblem(source, accessors.group(1), accessors.group(2)) : null;
+        if (declared != null) {
+            return new RuleProblem(resource, line, 0, "", declared);
         }
         if (error instanceof FunctionError function) {
             Matcher said = FUNCTION_PROBLEM.matcher(plain(message));
