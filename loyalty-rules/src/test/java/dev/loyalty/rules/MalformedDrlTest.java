@@ -661,6 +661,18 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldSayAtItsDeclarationThatADeclaredTypeExtendsATypeThatCannotBeFound() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + """
+                declare Thing extends Nope
+                    x : int
+                end
+                """ + ruleWith("D-04 fine"));
+
+        assertThat(onlyProblem(e, "declare.drl", 4, "").message())
+                .isEqualTo("declared type Thing extends Nope, which is neither declared in the rules nor a class that can be found");
+    }
+
+    @Test
     void shouldFailWhenNoSourceIsGiven() {
         assertThatThrownBy(() -> DroolsRuleEngine.builder().build())
                 .isInstanceOf(RuleDefinitionException.class)

@@ -1,11 +1,16 @@
 package dev.loyalty.rules.internal;
 
 import dev.loyalty.core.RuleProblem;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
+import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.QualifiedName;
 import org.drools.drl.ast.descr.TypeFieldDescr;
 
 /**
@@ -69,6 +74,62 @@ final class DeclaredTypes {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the problem of the first type declared in the sources whose supertype, named
+     * without its package, is neither declared in the sources nor a class found through its
+     * package, its imports or {@code java.lang}; Drools then fails inside its builder with an
+     * exception that says nothing of the declaration.
+     *
+     * @param sources the DRL sources compiled
+     * @param classLoader the class loader the rules' types are resolved with
+     * @return the problem, or null when every supertype is found
+     */
+    static RuleProblem unknownSupertype(List<DrlSource> sources, ClassLoader classLoader) {
+        List<PackageDescr> packages = sources.stream().map(CampaignChecks::parse).toList();
+        Set<String> declaredNames = packages.stream().filter(Objects::nonNull)
+                .flatMap(p -> p.getClassAndEnumDeclarationDescrs().stream()).map(AbstractClassTypeDeclarationDescr::getTypeName)
+                .collect(Collectors.toSet());
+        for (int i = 0; i < sources.size(); i++) {
+            PackageDescr descr = packages.get(i);
+            if (descr == null) {
+                continue;
+            }
+            for (AbstractClassTypeDeclarationDescr declared : descr.getClassAndEnumDeclarationDescrs()) {
+                for (QualifiedName superType : declared.getSuperTypes()) {
+                    String name = superType.getName();
+                    if (!name.contains(".") && !declaredNames.contains(name) && !found(name, descr, classLoader)) {
+                        return new RuleProblem(sources.get(i).name(), Math.max(declared.getLine(), 0), 0, "", "declared type "
+                                + declared.getTypeName() + " extends " + name
+                                + ", which is neither declared in the rules nor a class that can be found");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Tells whether a simple class name resolves in the package, through one of its imports or in {@code java.lang}. */
+    private static boolean found(String simpleName, PackageDescr descr, ClassLoader classLoader) {
+        List<String> candidates = new ArrayList<>(List.of(descr.getNamespace() + "." + simpleName, "java.lang." + simpleName));
+        for (ImportDescr imported : descr.getImports()) {
+            String target = imported.getTarget();
+            if (target.endsWith(".*")) {
+                candidates.add(target.substring(0, target.length() - 1) + simpleName);
+            } else if (target.endsWith("." + simpleName)) {
+                candidates.add(target);
+            }
+        }
+        for (String candidate : candidates) {
+            try {
+                Class.forName(candidate, false, classLoader);
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not this one
+            }
+        }
+        return false;
     }
 
     /** Tells whether the JVM's message names the class, in either of its spellings, as a whole name. */

@@ -104,6 +104,10 @@ final class DrlCompiler {
             batch.build();
         } catch (RuntimeException e) {
             // the builder reports most problems as errors, but some escape as exceptions
+            RuleProblem supertype = DeclaredTypes.unknownSupertype(sources, classLoader);
+            if (supertype != null) {
+                throw new RuleDefinitionException(List.of(supertype), "");
+            }
             throw new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
                     "the rule compiler failed: " + e)), "");
         } catch (LinkageError e) {
