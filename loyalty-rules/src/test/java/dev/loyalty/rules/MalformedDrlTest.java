@@ -640,6 +640,13 @@ class MalformedDrlTest {
     }
 
     @Test
+    void shouldKeepWhatTheJvmThrewAsTheCauseWhenADeclaredTypeCannotBeLoaded() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT + RULE_USING_THING);
+
+        assertThat(e).hasCauseInstanceOf(VerifyError.class);
+    }
+
+    @Test
     void shouldSayAtItsDeclarationThatAFieldDefaultOfTheWrongTypeFailsWhenARuleUsesTheDeclaredType() {
         RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT.replace("Integer.parseInt(\"z\")", "\"a\"")
                 + RULE_USING_THING);

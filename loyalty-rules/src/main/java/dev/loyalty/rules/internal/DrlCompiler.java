@@ -108,11 +108,11 @@ final class DrlCompiler {
             if (supertype != null) {
                 throw new RuleDefinitionException(List.of(supertype), "");
             }
-            throw new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
-                    "the rule compiler failed: " + e)), "");
+            throw withCause(new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
+                    "the rule compiler failed: " + e)), ""), e);
         } catch (LinkageError e) {
             // the JVM refused a class generated for a declared type: a field default that fails, a final supertype
-            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "");
+            throw withCause(new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), ""), e);
         }
         if (builder.hasErrors()) {
             List<RuleProblem> problems = new ArrayList<>();
@@ -169,8 +169,14 @@ final class DrlCompiler {
         try {
             return builder.newKieBase();
         } catch (LinkageError e) {
-            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "");
+            throw withCause(new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), ""), e);
         }
+    }
+
+    /** Keeps what the compiler or the JVM threw as the cause, for whoever reads the stack trace. */
+    private static RuleDefinitionException withCause(RuleDefinitionException refused, Throwable cause) {
+        refused.initCause(cause);
+        return refused;
     }
 
     /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */

@@ -34,10 +34,14 @@ public final class RuleSetCompiler {
      */
     public static RuleSet compile(List<DrlSource> sources, ClassLoader classLoader, int maxIdle) {
         List<RuleProblem> problems = new ArrayList<>();
-        String[] note = {""};
-        RuleSet rules = build(sources, classLoader, maxIdle, null, problems, note);
+        Refusal refusal = new Refusal();
+        RuleSet rules = build(sources, classLoader, maxIdle, null, problems, refusal);
         if (rules == null) {
-            throw new RuleDefinitionException(sorted(problems), note[0]);
+            RuleDefinitionException refused = new RuleDefinitionException(sorted(problems), refusal.note);
+            if (refusal.cause != null) {
+                refused.initCause(refusal.cause);
+            }
+            throw refused;
         }
         return rules;
     }
@@ -54,23 +58,30 @@ public final class RuleSetCompiler {
      */
     public static List<RuleProblem> validate(List<DrlSource> sources, ClassLoader classLoader, LocalDate today) {
         List<RuleProblem> problems = new ArrayList<>();
-        RuleSet rules = build(sources, classLoader, 0, today, problems, new String[] {""});
+        RuleSet rules = build(sources, classLoader, 0, today, problems, new Refusal());
         if (rules != null) {
             rules.close();
         }
         return sorted(problems);
     }
 
-    /** Compiles and checks; returns null, with the problems and any note filled in, when there are problems. */
+    /** The note to add to the problems, and what the rule compiler or the JVM threw, if anything. */
+    private static final class Refusal {
+        String note = "";
+        Throwable cause;
+    }
+
+    /** Compiles and checks; returns null, with the problems and the refusal filled in, when there are problems. */
     private static RuleSet build(List<DrlSource> sources, ClassLoader classLoader, int maxIdle, LocalDate today,
-                                 List<RuleProblem> problems, String[] note) {
+                                 List<RuleProblem> problems, Refusal refusal) {
         problems.addAll(CampaignChecks.beforeBuild(sources));
         KieBase kieBase;
         try {
             kieBase = DrlCompiler.compile(sources, classLoader);
         } catch (RuleDefinitionException e) {
             problems.addAll(0, e.problems());
-            note[0] = e.getMessage().endsWith(DrlCompiler.SYNTAX_NOTE) ? DrlCompiler.SYNTAX_NOTE : "";
+            refusal.note = e.getMessage().endsWith(DrlCompiler.SYNTAX_NOTE) ? DrlCompiler.SYNTAX_NOTE : "";
+            refusal.cause = e.getCause();
             return null;
         }
         problems.addAll(CampaignChecks.afterBuild(kieBase, sources));
