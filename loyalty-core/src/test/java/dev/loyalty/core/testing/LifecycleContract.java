@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.ClawbackPolicy;
+import dev.loyalty.core.CurrencyMismatchException;
+import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.HoldStateException;
@@ -26,6 +28,7 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.HoldStatus;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.Points;
@@ -500,6 +503,95 @@ public abstract class LifecycleContract {
         assertThat(lot("p-1").returnedAmount()).isEqualByComparingTo("110");
         assertThat(store.balance(MEMBER)).isEqualTo(Points.ZERO);
         assertBalanceIsSumOfEntriesAndLots();
+    }
+
+    @Test
+    void shouldRecordEachReturnOfAPurchaseWithItsEventTimeAndAmountInOrder() {
+        start(program());
+        buy("p-1", "100");
+        Instant first = clock.instant();
+        giveBack("ret-1", "p-1", "30");
+        clock.advance(Duration.ofHours(2));
+
+        giveBack("ret-2", "p-1", "70.50");
+
+        assertThat(store.returns(MEMBER)).containsExactly(
+                new LotReturn(MEMBER, "p-1", EventId.of("ret-1"), first, new BigDecimal("30.00")),
+                new LotReturn(MEMBER, "p-1", EventId.of("ret-2"), first.plus(Duration.ofHours(2)), new BigDecimal("70.50")));
+    }
+
+    @Test
+    void shouldRecordAReturnOnceWhenItIsReplayed() {
+        start(program());
+        buy("p-1", "100");
+        giveBack("ret-1", "p-1", "30");
+
+        giveBack("ret-1", "p-1", "30");
+
+        assertThat(store.returns(MEMBER)).extracting(LotReturn::eventId).containsExactly(EventId.of("ret-1"));
+        assertThat(lot("p-1").returnedAmount()).isEqualByComparingTo("30");
+    }
+
+    @Test
+    void shouldRecordNoReturnWhenAReturnConflictsWithTheOneRecordedUnderItsId() {
+        start(program());
+        buy("p-1", "100");
+        giveBack("ret-1", "p-1", "30");
+        List<LotReturn> before = store.returns(MEMBER);
+
+        assertThatThrownBy(() -> giveBack("ret-1", "p-1", "40")).isInstanceOf(EventConflictException.class);
+
+        assertThat(store.returns(MEMBER)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRecordNoReturnWhenTheReturnPrecedesItsPurchase() {
+        start(program());
+        buy("p-1", "100");
+
+        assertThatThrownBy(() -> engine.process(new Return(EventId.of("ret-1"), MEMBER, clock.instant().minusSeconds(1), EventId.of("p-1"),
+                Money.of("30", "GBP")))).isInstanceOf(InvalidInputException.class);
+
+        assertThat(store.returns(MEMBER)).isEmpty();
+        assertThat(lot("p-1").returnedAmount()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldRecordNoReturnWhenTheReturnIsInAnotherCurrency() {
+        start(program());
+        buy("p-1", "100");
+
+        assertThatThrownBy(() -> engine.process(new Return(EventId.of("ret-1"), MEMBER, clock.instant(), EventId.of("p-1"),
+                Money.of("30", "EUR")))).isInstanceOf(CurrencyMismatchException.class);
+
+        assertThat(store.returns(MEMBER)).isEmpty();
+    }
+
+    @Test
+    void shouldRecordNoReturnWhenTheReturnNamesAnUnknownPurchase() {
+        start(program());
+        buy("p-1", "100");
+
+        giveBack("ret-1", "p-unknown", "30");
+
+        assertThat(store.returns(MEMBER)).isEmpty();
+        assertThat(lot("p-1").returnedAmount()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void shouldRecordNoReturnForEitherMemberWhenTheReturnNamesAnotherMembersPurchase() {
+        start(program());
+        MemberId other = MemberId.of("m-2");
+        engine.process(Enrolment.of(EventId.of("enrol-2"), other, START));
+        engine.process(Purchase.builder(EventId.of("p-2"), other, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build());
+
+        Outcome outcome = engine.process(new Return(EventId.of("ret-1"), MEMBER, clock.instant(), EventId.of("p-2"), Money.of("30", "GBP")));
+
+        assertThat(outcome.explanation().toText()).contains("purchase p-2 unknown for this member");
+        assertThat(store.returns(MEMBER)).isEmpty();
+        assertThat(store.returns(other)).isEmpty();
+        assertThat(store.lots(other)).filteredOn(l -> l.id().equals("p-2")).extracting(Lot::returnedAmount)
+                .allSatisfy(amount -> assertThat(amount).isEqualByComparingTo("0"));
     }
 
     @Test
