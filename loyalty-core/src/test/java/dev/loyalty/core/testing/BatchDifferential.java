@@ -9,6 +9,7 @@ import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.model.EventId;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.spi.LoyaltyStore;
 import dev.loyalty.core.spi.RuleEngine;
@@ -27,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class BatchDifferential {
 
+    private final LoyaltyStore batchedStore;
+    private final LoyaltyStore sequentialStore;
     private final LoyaltyEngine batched;
     private final LoyaltyEngine sequential;
     private final Set<String> campaigns = new LinkedHashSet<>();
@@ -40,14 +43,16 @@ public final class BatchDifferential {
      * @param setup what both engines go through before the list (referral codes, earlier events)
      */
     public BatchDifferential(Supplier<? extends LoyaltyStore> stores, Supplier<? extends RuleEngine> rules, Consumer<LoyaltyEngine> setup) {
-        this.batched = engine(stores, rules);
-        this.sequential = engine(stores, rules);
+        this.batchedStore = stores.get();
+        this.sequentialStore = stores.get();
+        this.batched = engine(batchedStore, rules);
+        this.sequential = engine(sequentialStore, rules);
         setup.accept(batched);
         setup.accept(sequential);
     }
 
-    private static LoyaltyEngine engine(Supplier<? extends LoyaltyStore> stores, Supplier<? extends RuleEngine> rules) {
-        return LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(stores.get())
+    private static LoyaltyEngine engine(LoyaltyStore store, Supplier<? extends RuleEngine> rules) {
+        return LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(store)
                 .ruleEngine(rules.get()).build();
     }
 
@@ -64,7 +69,7 @@ public final class BatchDifferential {
 
     /**
      * Processes the list both ways and asserts that the results (outcome, replay, refusal's class and message) and the
-     * state of every member the list names (ledger, lots, holds, summary, offers, tier history, referrals) agree.
+     * state of every member the list names (ledger, lots, return history, holds, summary, offers, tier history, referrals) agree.
      *
      * @param events the list, nulls allowed
      * @return the batch's results
@@ -102,12 +107,23 @@ public final class BatchDifferential {
         }
         assertThat(batched.ledger(member)).as("ledger of %s", member).isEqualTo(sequential.ledger(member));
         assertThat(batched.lots(member)).as("lots of %s", member).isEqualTo(sequential.lots(member));
+        assertThat(batchedStore.returns(member)).as("returns of %s", member).isEqualTo(sequentialStore.returns(member));
         assertThat(batched.holds(member)).as("holds of %s", member).isEqualTo(sequential.holds(member));
         assertThat(batched.summary(member)).as("summary of %s", member).isEqualTo(sequential.summary(member));
         assertThat(batched.offers(member)).as("offers of %s", member).isEqualTo(sequential.offers(member));
         assertThat(batched.tierHistory(member)).as("tier history of %s", member).isEqualTo(sequential.tierHistory(member));
         assertThat(batched.referral(member)).as("referral of %s", member).isEqualTo(sequential.referral(member));
         assertThat(batched.referralsMade(member)).as("referrals made by %s", member).isEqualTo(sequential.referralsMade(member));
+    }
+
+    /**
+     * Returns the return history the batched engine's store holds of a member.
+     *
+     * @param member the member
+     * @return the member's returns, in the order recorded
+     */
+    public List<LotReturn> batchedReturns(MemberId member) {
+        return batchedStore.returns(member);
     }
 
     /**

@@ -7,6 +7,8 @@ import static dev.loyalty.core.testing.Fixtures.eventId;
 import static dev.loyalty.core.testing.Fixtures.gbp;
 import static dev.loyalty.core.testing.Fixtures.member;
 import static dev.loyalty.core.testing.Fixtures.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.event.HoldCapture;
@@ -17,6 +19,7 @@ import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
@@ -125,6 +128,49 @@ public abstract class RandomBatchContract {
             new BatchDifferential(this::newStore, () -> blind ? new BlindRules(new Laddered()) : new Laddered(), engine -> { })
                     .campaigns("SPRING-01").assertSame(events);
         }
+    }
+
+    /** A purchase of 100.00 by m0 an hour after Monday's start and returns of it, one a minute after the other. */
+    private static List<LoyaltyEvent> returnsOfOnePurchase() {
+        Instant bought = MONDAY.plus(Duration.ofHours(1));
+        return List.of(
+                new Return(eventId("ret-1"), member("m0"), bought.plusSeconds(60), eventId("p-1"), gbp("30.00")),
+                new Return(eventId("ret-2"), member("m0"), bought.plusSeconds(120), eventId("p-1"), gbp("20.00")),
+                // a replay, a conflict, a return before the purchase: none adds to the history
+                new Return(eventId("ret-1"), member("m0"), bought.plusSeconds(60), eventId("p-1"), gbp("30.00")),
+                new Return(eventId("ret-2"), member("m0"), bought.plusSeconds(120), eventId("p-1"), gbp("25.00")),
+                new Return(eventId("ret-early"), member("m0"), bought.minusSeconds(1), eventId("p-1"), gbp("5.00")),
+                new Return(eventId("ret-3"), member("m0"), bought.plusSeconds(180), eventId("p-1"), gbp("80.00")));
+    }
+
+    private static void assertHistoryOfReturnsOfOnePurchase(BatchDifferential differential) {
+        Instant bought = MONDAY.plus(Duration.ofHours(1));
+        assertThat(differential.batchedReturns(member("m0"))).extracting(LotReturn::lotId, LotReturn::eventId, LotReturn::occurredAt)
+                .containsExactly(tuple("p-1", eventId("ret-1"), bought.plusSeconds(60)), tuple("p-1", eventId("ret-2"), bought.plusSeconds(120)),
+                        tuple("p-1", eventId("ret-3"), bought.plusSeconds(180)));
+    }
+
+    @Test
+    void shouldRecordTheReturnHistoryOfOneByOneWhenABatchHoldsAPurchaseAndItsReturns() {
+        List<LoyaltyEvent> events = new ArrayList<>(List.of(enrolment("m0", MONDAY), purchase("p-1", "m0", MONDAY.plus(Duration.ofHours(1)), "100.00")));
+        events.addAll(returnsOfOnePurchase());
+        BatchDifferential differential = new BatchDifferential(this::newStore, Laddered::new, engine -> { });
+
+        differential.assertSame(events);
+
+        assertHistoryOfReturnsOfOnePurchase(differential);
+    }
+
+    @Test
+    void shouldRecordTheReturnHistoryOfOneByOneWhenABatchHoldsSeveralReturnsOfAnEarlierPurchase() {
+        BatchDifferential differential = new BatchDifferential(this::newStore, Laddered::new, engine -> {
+            engine.process(enrolment("m0", MONDAY));
+            engine.process(purchase("p-1", "m0", MONDAY.plus(Duration.ofHours(1)), "100.00"));
+        });
+
+        differential.assertSame(returnsOfOnePurchase());
+
+        assertHistoryOfReturnsOfOnePurchase(differential);
     }
 
     @Test
