@@ -4,6 +4,7 @@ import dev.loyalty.core.Outcome;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.model.Points;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * The {@link JdbcStore}'s check of the changes a work returns, before anything is written: all
  * of them about the member whose row is locked, the ledger continuing its sequence, the outcome
- * listing exactly the event's entries. A failed check throws {@link IllegalArgumentException}.
+ * listing exactly the event's entries, each return of a purchase written with its lot. A failed
+ * check throws {@link IllegalArgumentException}.
  */
 final class MemberChangesCheck {
 
@@ -54,6 +56,12 @@ final class MemberChangesCheck {
         for (Lot lot : changes.lots()) {
             require(lot.memberId().equals(memberId), name + " writes lot " + lot.id() + " of member " + lot.memberId());
         }
+        for (LotReturn value : changes.returns()) {
+            require(value.memberId().equals(memberId), name + " writes a return of member " + value.memberId());
+            // a return adds to its lot's returned amount, so the changes that record it write the lot too
+            require(writesLot(changes, value.lotId()),
+                    name + " writes a return of lot " + value.lotId() + " but not the lot, whose returned amount it changes");
+        }
         for (Hold hold : changes.holds()) {
             require(hold.memberId().equals(memberId), name + " writes hold " + hold.id() + " of member " + hold.memberId());
         }
@@ -66,6 +74,15 @@ final class MemberChangesCheck {
             require(offer.memberId().equals(memberId), name + " writes offer " + offer.code() + " of member " + offer.memberId());
         }
         return balance;
+    }
+
+    private static boolean writesLot(MemberChanges changes, String lotId) {
+        for (Lot lot : changes.lots()) {
+            if (lot.id().equals(lotId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void require(boolean condition, String message) {

@@ -24,6 +24,7 @@ import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
@@ -32,6 +33,7 @@ import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.testing.Fixtures;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,6 +192,33 @@ abstract class JdbcStoreContract {
     }
 
     @Test
+    void shouldRefuseChangesThatRecordAReturnOfAnotherMember() {
+        engine.process(enrolment("m-2", MONDAY));
+        engine.process(purchase("p-2", "m-2", MONDAY.plusSeconds(60), "30"));
+        Object before = snapshot();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> returning(view, eventId("ret-x"),
+                new LotReturn(member("m-2"), "p-2", eventId("ret-x"), MONDAY.plusSeconds(120), new BigDecimal("10")), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event ret-x of member m-1 writes a return of member m-2");
+        assertThat(store.returns(member("m-2"))).isEmpty();
+        assertThat(store.returns(member("m-1"))).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseChangesThatRecordAReturnOfALotTheyDoNotWrite() {
+        Object before = snapshot();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> returning(view, eventId("ret-x"),
+                new LotReturn(member("m-1"), "no-such-lot", eventId("ret-x"), MONDAY.plusSeconds(120), new BigDecimal("10")), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event ret-x of member m-1 writes a return of lot no-such-lot");
+        assertThat(store.returns(member("m-1"))).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void shouldStreamMembersAcrossPagesWhenThereAreMoreThanOnePage() {
         for (int i = 0; i < 1_100; i++) {
             MemberId id = MemberId.of(String.format("p-%04d", i));
@@ -321,7 +350,7 @@ abstract class JdbcStoreContract {
     private Object snapshot() {
         List<Object> state = new ArrayList<>();
         for (MemberId m : List.of(member("m-1"))) {
-            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m)));
+            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m), store.returns(m)));
         }
         return state;
     }
@@ -335,6 +364,14 @@ abstract class JdbcStoreContract {
                 "test", MONDAY, Fixtures.NOW);
         Outcome outcome = new Outcome(id, member.id(), "purchase", Points.of(5), Points.of(5), List.of(entry), new Explanation("x", List.of()), "test");
         return new MemberChanges(null, new StoredEvent(id, member.id(), "0".repeat(64), outcome), List.of(entry), List.of());
+    }
+
+    /** A return event of the view's member that takes no points, writes the given lot (when not null) and records the return. */
+    private static MemberChanges returning(MemberView view, EventId id, LotReturn value, Lot lot) {
+        MemberId m = view.member().orElseThrow().id();
+        Outcome outcome = new Outcome(id, m, "return", Points.ZERO, view.balance(), List.of(), new Explanation("test", List.of()), "test");
+        return new MemberChanges(null, new StoredEvent(id, m, "0".repeat(64), outcome), List.of(), lot == null ? List.of() : List.of(lot),
+                List.of(), null, null, List.of(), null, List.of(), null, List.of(value));
     }
 
     /** One entry of {@code points} and a lot of {@code lotPoints} points with {@code points} remaining. */
