@@ -211,7 +211,7 @@ abstract class JdbcStoreFaultContract {
     private Object snapshot(LoyaltyStore store) {
         List<Object> state = new ArrayList<>();
         for (MemberId m : members) {
-            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m)));
+            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m), store.returns(m)));
         }
         List<Member> all = new ArrayList<>();
         store.forEachMember(all::add);

@@ -76,7 +76,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * campaign budget, referrals), run on a {@link LoyaltyEngine} over an {@link InMemoryStore} and
  * one over the H2 {@link JdbcStore}, must answer alike at every step: each outcome or refusal
  * (exception class and message), each sweep report and offer redemption, and everything the
- * public API reads back of the members touched (all members after sweeps and at the end).
+ * public API reads back of the members touched (all members after sweeps and at the end), and
+ * each member's return history as the stores keep it.
  * The histories mix enrolments in several zones, multi-line purchases with amounts of up to 12
  * decimal places, linked and unlinked returns (partial and full), redemptions, holds captured,
  * voided and lapsing, offer redemptions, profile changes (zone, birthday, status), replays of
@@ -547,6 +548,7 @@ class StoreDifferentialTest {
                 return;
             }
             assertThat(state(tested, member)).as("state of %s\n%s", member, trace).isEqualTo(state(reference, member));
+            assertThat(testedStore.returns(member)).as("returns of %s\n%s", member, trace).isEqualTo(referenceStore.returns(member));
             checkLedger(reference, member, "in memory");
             checkLedger(tested, member, "H2");
         }

@@ -1048,7 +1048,7 @@ public abstract class LoyaltyStoreContract {
         List<Object> state = new ArrayList<>();
         for (String id : memberIds) {
             MemberId m = member(id);
-            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m)));
+            state.add(List.of(store.findMember(m), store.balance(m), store.ledger(m), store.lots(m), store.returns(m)));
         }
         state.add(allMembers(store));
         return state;

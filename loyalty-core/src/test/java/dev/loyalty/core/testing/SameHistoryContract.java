@@ -61,7 +61,7 @@ import org.quicktheories.core.Gen;
  * The same random history on two engines, one over an {@link InMemoryStore} (the reference) and
  * one over the store under test, must give the same answers: every outcome (points, balance,
  * entries, explanation text), every refusal (exception type and message), every sweep report and
- * batch result, and at the end the same members, balances, ledgers, lots, holds, tiers, tier
+ * batch result, and at the end the same members, balances, ledgers, lots, return histories, holds, tiers, tier
  * histories, offers, referrals, points summaries, statements and campaign budget. The histories
  * mix enrolments (with birthdays, zones, referral codes and shared identity fingerprints),
  * purchases of several lines, linked and unlinked returns, redemptions, holds captured, voided and
@@ -432,6 +432,7 @@ public abstract class SameHistoryContract {
             for (int n = 0; n < MEMBERS; n++) {
                 MemberId member = member(n);
                 assertThat(state(tested, member)).as("state of %s\n%s", member, trace).isEqualTo(state(reference, member));
+                assertThat(testedStore.returns(member)).as("returns of %s\n%s", member, trace).isEqualTo(referenceStore.returns(member));
             }
         }
     }
