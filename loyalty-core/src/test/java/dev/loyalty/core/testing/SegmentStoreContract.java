@@ -12,6 +12,7 @@ import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.insight.Insights;
 import dev.loyalty.core.event.Enrolment;
+import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.insight.KpiSettings;
 import dev.loyalty.core.insight.MemberRfm;
@@ -251,6 +252,20 @@ public abstract class SegmentStoreContract {
         // 11 March in UTC, the program's zone, but 22:00 on 10 March in New York, the member's
         engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T03:00:00Z"), Fixtures.eventId("p-1"),
                 Fixtures.gbp("40")));
+
+        assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("60");
+    }
+
+    @Test
+    void shouldDateAReturnInTheZoneTheMemberMovedToAfterItLikeThePurchasesWhenScoringAsOfADate() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        // 11 March in UTC, the zone the member had when returning, but 22:00 on 10 March in New York, where the member moves next
+        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T03:00:00Z"), Fixtures.eventId("p-1"),
+                Fixtures.gbp("40")));
+        engine.process(new ProfileChange(Fixtures.eventId("move-1"), member("m-1"), Instant.parse("2026-03-11T04:00:00Z"), null,
+                ZoneId.of("America/New_York"), null));
 
         assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("60");
     }
