@@ -223,23 +223,17 @@ public abstract class SegmentStoreContract {
 
     @Test
     void shouldNotTakeAReturnMadeAfterTheRunsDateOffTheSpendScoredAsOfIt() {
-        LoyaltyEngine engine = Fixtures.engine(store);
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        LoyaltyEngine engine = memberWhoBoughtOneHundred();
         // 00:30 on 11 March in the program's zone (UTC): the day after the run's date
-        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T00:30:00Z"), Fixtures.eventId("p-1"),
-                Fixtures.gbp("40")));
+        engine.process(returnOfP1("r-1", "2026-03-11T00:30:00Z", "40"));
 
         assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("100");
     }
 
     @Test
     void shouldTakeAReturnMadeOnTheRunsDateOffTheSpendScoredAsOfIt() {
-        LoyaltyEngine engine = Fixtures.engine(store);
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
-        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-10T23:30:00Z"), Fixtures.eventId("p-1"),
-                Fixtures.gbp("40")));
+        LoyaltyEngine engine = memberWhoBoughtOneHundred();
+        engine.process(returnOfP1("r-1", "2026-03-10T23:30:00Z", "40"));
 
         assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("60");
     }
@@ -250,20 +244,16 @@ public abstract class SegmentStoreContract {
         engine.process(new Enrolment(Fixtures.eventId("enrol-m-1"), member("m-1"), MONDAY, null, ZoneId.of("America/New_York"), null, null));
         engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
         // 11 March in UTC, the program's zone, but 22:00 on 10 March in New York, the member's
-        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T03:00:00Z"), Fixtures.eventId("p-1"),
-                Fixtures.gbp("40")));
+        engine.process(returnOfP1("r-1", "2026-03-11T03:00:00Z", "40"));
 
         assertThat(monetaryAsOf(LocalDate.of(2026, 3, 10))).isEqualByComparingTo("60");
     }
 
     @Test
     void shouldDateAReturnInTheZoneTheMemberMovedToAfterItLikeThePurchasesWhenScoringAsOfADate() {
-        LoyaltyEngine engine = Fixtures.engine(store);
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        LoyaltyEngine engine = memberWhoBoughtOneHundred();
         // 11 March in UTC, the zone the member had when returning, but 22:00 on 10 March in New York, where the member moves next
-        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-11T03:00:00Z"), Fixtures.eventId("p-1"),
-                Fixtures.gbp("40")));
+        engine.process(returnOfP1("r-1", "2026-03-11T03:00:00Z", "40"));
         engine.process(new ProfileChange(Fixtures.eventId("move-1"), member("m-1"), Instant.parse("2026-03-11T04:00:00Z"), null,
                 ZoneId.of("America/New_York"), null));
 
@@ -272,13 +262,9 @@ public abstract class SegmentStoreContract {
 
     @Test
     void shouldTakeOnlyTheReturnsMadeByTheRunsDateOffTheSpendScoredAsOfIt() {
-        LoyaltyEngine engine = Fixtures.engine(store);
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
-        engine.process(new Return(Fixtures.eventId("r-1"), member("m-1"), Instant.parse("2026-03-05T12:00:00Z"), Fixtures.eventId("p-1"),
-                Fixtures.gbp("10")));
-        engine.process(new Return(Fixtures.eventId("r-2"), member("m-1"), Instant.parse("2026-03-12T12:00:00Z"), Fixtures.eventId("p-1"),
-                Fixtures.gbp("30")));
+        LoyaltyEngine engine = memberWhoBoughtOneHundred();
+        engine.process(returnOfP1("r-1", "2026-03-05T12:00:00Z", "10"));
+        engine.process(returnOfP1("r-2", "2026-03-12T12:00:00Z", "30"));
 
         assertThat(List.of(monetaryAsOf(LocalDate.of(2026, 3, 4)), monetaryAsOf(LocalDate.of(2026, 3, 10)), monetaryAsOf(LocalDate.of(2026, 3, 12))))
                 .usingElementComparator(BigDecimal::compareTo)
@@ -299,6 +285,19 @@ public abstract class SegmentStoreContract {
         assertThat(kpis.pointsIssued()).isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
         assertThat(kpis.liabilityPoints()).isEqualTo(store.balance(member("m-1")).value() + store.balance(member("m-2")).value())
                 .isEqualTo(JavaRules.WELCOME_POINTS * 2 + 15);
+    }
+
+    /** An engine on the store whose member m-1 enrolled on Monday and bought p-1 for 100 the day after. */
+    private LoyaltyEngine memberWhoBoughtOneHundred() {
+        LoyaltyEngine engine = Fixtures.engine(store);
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(purchase("p-1", "m-1", MONDAY.plus(Duration.ofDays(1)), "100"));
+        return engine;
+    }
+
+    /** Member m-1's return of an amount of purchase p-1 at an instant. */
+    private static Return returnOfP1(String id, String at, String amount) {
+        return new Return(Fixtures.eventId(id), member("m-1"), Instant.parse(at), Fixtures.eventId("p-1"), Fixtures.gbp(amount));
     }
 
     /** The monetary value of member m-1 scored as of a date, with fixed thresholds. */
