@@ -2,6 +2,8 @@ package dev.loyalty.core.insight;
 
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberSegment;
 import dev.loyalty.core.spi.LoyaltyStore;
 import java.time.LocalDate;
@@ -67,7 +69,7 @@ public final class Insights {
         RfmThresholds thresholds = settings.thresholds();
         if (thresholds == null) {
             Rfm.Collector collector = rfm.collector();
-            store.forEachMember(member -> collector.add(rfm.values(member, store.lots(member.id()), store.returns(member.id()))));
+            store.forEachMember(member -> collector.add(values(rfm, member)));
             thresholds = collector.quintiles();
         }
         RfmThresholds fixed = thresholds;
@@ -77,7 +79,7 @@ public final class Insights {
         }
         long[] counts = new long[2];
         store.forEachMember(member -> {
-            MemberRfm result = rfm.score(member, rfm.values(member, store.lots(member.id()), store.returns(member.id())), fixed);
+            MemberRfm result = rfm.score(member, values(rfm, member), fixed);
             counts[0]++;
             if (result.frequency() > 0) {
                 counts[1]++;
@@ -86,6 +88,19 @@ public final class Insights {
             each.accept(result);
         });
         return new Segmentation(settings.asOf(), settings.windowDays(), fixed, counts[0], counts[1], sizes);
+    }
+
+    /**
+     * One member's RFM values; the return history is read only for a member with something returned, since most have
+     * nothing (on a database that saves a query per member).
+     */
+    private Rfm.Values values(Rfm rfm, Member member) {
+        List<Lot> lots = store.lots(member.id());
+        boolean returned = false;
+        for (Lot lot : lots) {
+            returned |= lot.returnedAmount().signum() != 0;
+        }
+        return rfm.values(member, lots, returned ? store.returns(member.id()) : List.of());
     }
 
     /**

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.spi.LoyaltyStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -228,5 +233,28 @@ class SegmentationTest {
     @Test
     void shouldStoreCodesInLowerCase() {
         assertThat(Segment.AT_RISK.code()).isEqualTo("at_risk");
+    }
+
+    @Test
+    void shouldReadTheReturnHistoryOnlyOfMembersWhoReturnedSomething() {
+        History history = new History().member("kept", "2025-01-01", "member").member("returned", "2025-01-01", "member")
+                .purchase("kept", "k-1", Instant.parse("2026-06-01T10:00:00Z"), "40", "0", 0)
+                .purchase("returned", "r-1", Instant.parse("2026-06-01T10:00:00Z"), "40", "15", 0);
+        List<MemberId> asked = new ArrayList<>();
+        LoyaltyStore counting = (LoyaltyStore) Proxy.newProxyInstance(LoyaltyStore.class.getClassLoader(), new Class<?>[] {LoyaltyStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("returns")) {
+                        asked.add((MemberId) args[0]);
+                    }
+                    try {
+                        return method.invoke(history.store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        Insights.of(counting, PROGRAM).segment(RfmSettings.builder(AS_OF).thresholds(fixed()).build(), rfm -> { });
+
+        assertThat(asked).containsExactly(MemberId.of("returned"));
     }
 }
