@@ -1,5 +1,6 @@
 package dev.loyalty.core.insight;
 
+import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Lot;
@@ -144,11 +145,16 @@ public final class Insights {
     /**
      * Computes the program's KPIs over a period in one pass over the store.
      *
-     * @param settings the period and the point value
+     * @param settings the period and the point value, which must be in the program's currency
      * @return the KPIs
+     * @throws CurrencyMismatchException when the point value is in another currency than the program's, before the store is read
      */
     public ProgramKpis kpis(KpiSettings settings) {
         Checks.notNull(settings, "settings");
+        if (settings.pointValue() != null && !settings.pointValue().currency().equals(program.currency())) {
+            // the liability would be valued in a currency the program does not keep
+            throw new CurrencyMismatchException("kpi.pointValue", program.currency(), settings.pointValue().currency());
+        }
         Kpis kpis = new Kpis(settings, program);
         store.forEachMember(member -> kpis.add(member, store.lots(member.id()), store.ledger(member.id()), store.tierHistory(member.id()),
                 store.offers(member.id()), store.findReferral(member.id()).isPresent()));

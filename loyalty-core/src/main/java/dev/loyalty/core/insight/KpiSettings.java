@@ -12,7 +12,8 @@ import java.time.Period;
  *
  * @param from the first day of the period
  * @param to the day after the period's last
- * @param pointValue what one point is worth, for the money value of the liability; null to leave it out
+ * @param pointValue what one point is worth, in the program's currency ({@link Insights#kpis} refuses another), for the money
+ *                   value of the liability; null to leave it out
  * @param liabilityStep the spacing of the liability series, from {@code from} to {@code to}
  */
 public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period liabilityStep) {

@@ -3,6 +3,7 @@ package dev.loyalty.core.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.model.EntryType;
@@ -134,6 +135,24 @@ class KpisTest {
         // alice 100 + 50 + 30 - 40, bob 20 - 20, carol 10 - 5, erin 7; dave's March points are after the end
         assertThat(kpis.liabilityPoints()).isEqualTo(152);
         assertThat(kpis.liabilityValue()).isEqualTo(Money.of("1.52", "GBP"));
+    }
+
+    @Test
+    void shouldRefuseAPointValueInAnotherCurrencyThanTheProgramsNamingTheField() {
+        // a GBP program valued in yen would report its liability as 152 JPY: a figure in the wrong currency
+        assertThatThrownBy(() -> kpis(KpiSettings.builder(FEB, MAR).pointValue(Money.of("1", "JPY"))))
+                .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("kpi.pointValue"))
+                .hasMessageContaining("GBP").hasMessageContaining("JPY");
+    }
+
+    @Test
+    void shouldValueTheLiabilityExactlyWhenThePointValueIsAFractionOfTheMinorUnit() {
+        // half a yen a point: 152 points are worth 76 JPY, 153 would be 76.5 JPY, kept exact rather than rounded
+        ProgramKpis kpis = Insights.of(history.store, ProgramSettings.builder().currency("JPY").build())
+                .kpis(KpiSettings.builder(FEB, MAR).pointValue(Money.of("0.5", "JPY")).build());
+
+        assertThat(kpis.liabilityValue()).isEqualTo(Money.of("76", "JPY"));
+        assertThat(kpis.liabilityValue().amount().scale()).isZero();
     }
 
     @Test

@@ -29,13 +29,16 @@ class PointsComposerProperties {
     private static final RoundingMode[] ROUNDINGS = {RoundingMode.DOWN, RoundingMode.UP, RoundingMode.FLOOR, RoundingMode.CEILING,
         RoundingMode.HALF_UP, RoundingMode.HALF_DOWN, RoundingMode.HALF_EVEN};
 
+    /** Currencies of 2, 0 and 3 minor units: prices are normalised to each one's minor units, which changes their scales. */
+    private static final String[] CURRENCIES = {"GBP", "JPY", "BHD", "KWD"};
+
     /** A purchase, its decisions, the rounding and the points already earned that day. */
     record Case(Purchase purchase, List<Decision> decisions, RoundingMode rounding, long earnedToday) {
     }
 
-    /** Everyday values: prices in pence or tenths of a penny, rates and factors of a few digits. */
+    /** Everyday values: prices in minor units or tenths of them (whole yen to thousandths of a dinar and finer), rates and factors of a few digits. */
     private static final Gen<Case> EVERYDAY = cases(
-            Generate.oneOf(longs().between(0, 100_000), longs().between(0, 1_000)), integers().between(2, 3),
+            Generate.oneOf(longs().between(0, 100_000), longs().between(0, 1_000)), integers().between(0, 4),
             integers().between(1, 20),
             Generate.pick(List.of("0", "1", "2", "0.5", "0.25", "1.5", "3", "0.1", "10", "0.05", "2.5")),
             Generate.pick(List.of("1", "1.5", "2", "3", "1.25", "1.1", "1.05", "2.5", "10")));
@@ -67,7 +70,7 @@ class PointsComposerProperties {
     private static Object composed(Case c, boolean scaledLongs) {
         try {
             PointsComposer.Composition composition = PointsComposer.compose(c.purchase(), c.decisions(), c.rounding(),
-                    c::earnedToday, "GBP", scaledLongs);
+                    c::earnedToday, c.purchase().currency().getCurrencyCode(), scaledLongs);
             return List.of(composition.total(), composition.awards(), composition.steps());
         } catch (RuntimeException e) {
             return e.getClass().getName() + ": " + e.getMessage();
@@ -83,10 +86,11 @@ class PointsComposerProperties {
         Gen<Long> points = Generate.oneOf(longs().between(0, 500), longs().between(0, Long.MAX_VALUE / 2));
         return in -> {
             int lineCount = lineCounts.generate(in);
+            String currency = CURRENCIES[any.generate(in) % CURRENCIES.length];
             Purchase.Builder purchase = Purchase.builder(EventId.of("p-1"), MemberId.of("m-1"), AT);
             for (int l = 0; l < lineCount; l++) {
                 BigDecimal price = BigDecimal.valueOf(unscaledPrices.generate(in), priceScales.generate(in));
-                purchase.line("SKU-" + l, "general", quantities.generate(in), Money.of(price, "GBP"));
+                purchase.line("SKU-" + l, "general", quantities.generate(in), Money.of(price, currency));
             }
             int decisionCount = decisionCounts.generate(in);
             List<Decision> decisions = new ArrayList<>();
