@@ -379,15 +379,21 @@ final class TierKeeper {
 
     private String more(BigDecimal needed) {
         return switch (policy.metric()) {
-            case SPEND -> "spend " + amount(needed) + " more";
+            // rounded up: amounts finer than the minor units are kept exact, and 0.004 short is never "0.00 more"
+            case SPEND -> "spend " + amount(needed, RoundingMode.UP) + " more";
             case POINTS -> "earn " + needed.toPlainString() + " more qualifying points";
             case PURCHASES -> "make " + needed.toPlainString() + " more purchases";
         };
     }
 
     private String amount(BigDecimal value) {
+        return amount(value, RoundingMode.HALF_UP);
+    }
+
+    /** A spend in the currency's minor units, rounded with the given mode; any other metric as it is. */
+    private String amount(BigDecimal value, RoundingMode mode) {
         return policy.metric() == QualifyingMetric.SPEND
-                ? value.setScale(Math.max(0, program.currency().getDefaultFractionDigits()), RoundingMode.HALF_UP).toPlainString()
+                ? value.setScale(Math.max(0, program.currency().getDefaultFractionDigits()), mode).toPlainString()
                 : value.toPlainString();
     }
 

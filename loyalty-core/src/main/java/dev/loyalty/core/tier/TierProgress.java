@@ -13,7 +13,9 @@ import java.time.LocalDate;
  * @param needed how much more of the metric it takes; more than zero
  * @param by the last day that counts before the next review; during a grace period, its last day
  * @param text the same for a member, such as {@code spend 120.00 more by 2027-03-31 to reach gold}, or
- *             {@code spend 300.00 more by 2028-03-30 to keep silver} during a grace period
+ *             {@code spend 300.00 more by 2028-03-30 to keep silver} during a grace period; a spend is given in the
+ *             currency's minor units, rounded up ({@code needed} keeps the exact amount), so a member 0.004 short
+ *             reads {@code spend 0.01 more}
  */
 public record TierProgress(String nextTier, QualifyingMetric metric, BigDecimal needed, LocalDate by, String text) {
 }

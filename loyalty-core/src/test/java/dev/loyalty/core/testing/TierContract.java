@@ -749,6 +749,17 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldRoundTheSpendStillNeededUpToAMinorUnitWhenLessThanOneIsMissing() {
+        start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).build());
+        // amounts finer than a penny are kept exact: 0.004 short of silver's 500 is still short, and "spend 0.00 more" would say otherwise
+        buyOn(LocalDate.of(2026, 3, 1), "499.996");
+        MemberTier view = engine.tier(MEMBER);
+        assertThat(view.tier().code()).isEqualTo("member");
+        assertThat(view.progress().needed()).isEqualByComparingTo("0.004");
+        assertThat(view.progress().text()).isEqualTo("spend 0.01 more by 2026-12-31 to reach silver");
+    }
+
+    @Test
     void shouldNameTheHighestTierAThresholdReachesWhenTwoTiersShareIt() {
         start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).threshold("gold", new BigDecimal("500")).build());
         buyOn(LocalDate.of(2026, 3, 1), "400.00");
