@@ -386,8 +386,11 @@ final class TierKeeper {
         };
     }
 
+    /** A spend or threshold as it is kept: exact, with at least the currency's minor units, so that it never seems to reach a threshold it does not. */
     private String amount(BigDecimal value) {
-        return amount(value, RoundingMode.HALF_UP);
+        return policy.metric() == QualifyingMetric.SPEND
+                ? Decimals.plain(Decimals.normal(value, program.currency().getDefaultFractionDigits()))
+                : value.toPlainString();
     }
 
     /** A spend in the currency's minor units, rounded with the given mode; any other metric as it is. */

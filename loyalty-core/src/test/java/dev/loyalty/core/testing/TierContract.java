@@ -760,6 +760,19 @@ public abstract class TierContract {
     }
 
     @Test
+    void shouldNotShowASpendJustBelowTheThresholdAsReachingItWhenDemoting() {
+        start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).build());
+        buyOn(ENROLLED.plusDays(1), "600.00");
+        buyOn(LocalDate.of(2027, 3, 1), "499.996");
+
+        sweepOn(LocalDate.of(2028, 1, 1));
+
+        // rounded half up it read "spend of 500.00 ... is below silver's threshold of 500.00"; shown exact, as it is kept, it cannot
+        assertThat(engine.tierHistory(MEMBER)).filteredOn(change -> change.kind() == TierChange.Kind.DEMOTION).singleElement()
+                .extracting(TierChange::reason).asString().isEqualTo("review: spend of 499.996 from 2027-01-01 to 2027-12-31 is below silver's threshold of 500.00");
+    }
+
+    @Test
     void shouldNameTheHighestTierAThresholdReachesWhenTwoTiersShareIt() {
         start(TierRules.ladder(QualifyingWindow.CALENDAR_YEAR).threshold("gold", new BigDecimal("500")).build());
         buyOn(LocalDate.of(2026, 3, 1), "400.00");
