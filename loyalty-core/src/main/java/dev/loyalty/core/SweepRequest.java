@@ -48,16 +48,25 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
         if (asOf != null) {
             Checks.instant(asOf, "sweep.asOf");
         }
-        if (from != null && to != null && from.compareTo(to) >= 0) {
-            throw new InvalidInputException("sweep.range", "from " + from + " must sort before to " + to);
-        }
+        checkRange(from, to);
         if (checkpointId != null) {
             checkpointId = Checks.text(checkpointId, "sweep.checkpointId");
         }
-        if (checkpointEvery < 1 || progressEvery < 1) {
-            throw new InvalidInputException("sweep", "checkpointEvery and progressEvery must be at least 1, were " + checkpointEvery
-                    + " and " + progressEvery);
+        atLeastOne(checkpointEvery, "sweep.checkpointEvery");
+        atLeastOne(progressEvery, "sweep.progressEvery");
+    }
+
+    private static void checkRange(MemberId from, MemberId to) {
+        if (from != null && to != null && from.compareTo(to) >= 0) {
+            throw new InvalidInputException("sweep.range", "from " + from + " must sort before to " + to);
         }
+    }
+
+    private static int atLeastOne(int members, String field) {
+        if (members < 1) {
+            throw new InvalidInputException(field, "must be at least 1, was " + members);
+        }
+        return members;
     }
 
     /**
@@ -102,8 +111,10 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
          * @param fromInclusive the smallest id, or null
          * @param toExclusive the id after the range, or null
          * @return this builder
+         * @throws InvalidInputException when both are given and {@code fromInclusive} does not sort before {@code toExclusive}
          */
         public Builder range(MemberId fromInclusive, MemberId toExclusive) {
+            checkRange(fromInclusive, toExclusive);
             this.from = fromInclusive;
             this.to = toExclusive;
             return this;
@@ -130,9 +141,10 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
          *
          * @param members at least 1
          * @return this builder
+         * @throws InvalidInputException when the count is below 1
          */
         public Builder checkpointEvery(int members) {
-            this.checkpointEvery = members;
+            this.checkpointEvery = atLeastOne(members, "sweep.checkpointEvery");
             return this;
         }
 
@@ -152,9 +164,10 @@ public record SweepRequest(Instant asOf, MemberId from, MemberId to, String chec
          *
          * @param members at least 1
          * @return this builder
+         * @throws InvalidInputException when the count is below 1
          */
         public Builder progressEvery(int members) {
-            this.progressEvery = members;
+            this.progressEvery = atLeastOne(members, "sweep.progressEvery");
             return this;
         }
 
