@@ -66,23 +66,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         if (pointsRounding == RoundingMode.UNNECESSARY) {
             throw new InvalidInputException("program.pointsRounding", "must round: UNNECESSARY would fail on fractional points");
         }
-        Checks.notNull(tiers, "program.tiers");
-        if (tiers.isEmpty()) {
-            throw new InvalidInputException("program.tiers", "must hold at least one tier");
-        }
-        for (int i = 0; i < tiers.size(); i++) {
-            Checks.notNull(tiers.get(i), "program.tiers[" + i + "]");
-        }
-        List<Tier> sorted = new ArrayList<>(tiers);
-        sorted.sort(Comparator.comparingInt(Tier::rank));
-        Set<String> codes = new HashSet<>();
-        Set<Integer> ranks = new HashSet<>();
-        for (Tier tier : sorted) {
-            if (!codes.add(tier.code()) || !ranks.add(tier.rank())) {
-                throw new InvalidInputException("program.tiers", "repeats the code or rank of tier " + tier.code());
-            }
-        }
-        tiers = List.copyOf(sorted);
+        tiers = checkLadder(tiers);
         Checks.notNull(maxPurchaseAmount, "program.maxPurchaseAmount");
         if (!maxPurchaseAmount.currency().equals(currency)) {
             throw new CurrencyMismatchException("program.maxPurchaseAmount", currency, maxPurchaseAmount.currency());
@@ -96,6 +80,27 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
         Checks.notNull(points, "program.points");
         Checks.notNull(offers, "program.offers");
+    }
+
+    /** Checks a ladder (not null, not empty, no null tier, codes and ranks unique) and returns a copy sorted by rank. */
+    private static List<Tier> checkLadder(List<Tier> tiers) {
+        Checks.notNull(tiers, "program.tiers");
+        if (tiers.isEmpty()) {
+            throw new InvalidInputException("program.tiers", "must hold at least one tier");
+        }
+        List<Tier> sorted = new ArrayList<>(tiers);
+        for (int i = 0; i < sorted.size(); i++) {
+            Checks.notNull(sorted.get(i), "program.tiers[" + i + "]");
+        }
+        sorted.sort(Comparator.comparingInt(Tier::rank));
+        Set<String> codes = new HashSet<>();
+        Set<Integer> ranks = new HashSet<>();
+        for (Tier tier : sorted) {
+            if (!codes.add(tier.code()) || !ranks.add(tier.rank())) {
+                throw new InvalidInputException("program.tiers", "repeats the code or rank of tier " + tier.code());
+            }
+        }
+        return List.copyOf(sorted);
     }
 
     /**
@@ -181,9 +186,15 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
          *
          * @param code the ISO 4217 code, such as {@code GBP}
          * @return this builder
+         * @throws InvalidInputException naming {@code program.currency} when the code is null or no ISO 4217 code
          */
         public Builder currency(String code) {
-            this.currency = Money.currency(code);
+            Checks.notNull(code, "program.currency");
+            try {
+                this.currency = Currency.getInstance(code.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("program.currency", "'" + code + "' is not an ISO 4217 currency code");
+            }
             return this;
         }
 
@@ -219,25 +230,28 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         /**
          * Sets the tier ladder; {@link #DEFAULT_TIERS} by default.
          *
-         * @param ladder the tiers, in any order; codes and ranks unique
+         * @param ladder the tiers, in any order; codes and ranks unique. The builder keeps a copy:
+         *               later changes to the list do not reach it
          * @return this builder
+         * @throws InvalidInputException when the ladder is null, empty, holds a null tier or repeats a code or rank
          */
         public Builder tiers(List<Tier> ladder) {
-            if (Checks.notNull(ladder, "program.tiers").isEmpty()) {
-                throw new InvalidInputException("program.tiers", "must hold at least one tier");
-            }
-            this.tiers = ladder;
+            this.tiers = checkLadder(ladder);
             return this;
         }
 
         /**
          * Sets the largest purchase total accepted, and the largest return amount, in the program currency; 1,000,000 by default.
          *
-         * @param amount the limit
+         * @param amount the limit, positive
          * @return this builder
+         * @throws InvalidInputException when the amount is null, zero or negative
          */
         public Builder maxPurchaseAmount(BigDecimal amount) {
-            this.maxPurchaseAmount = Checks.notNull(amount, "program.maxPurchaseAmount");
+            if (Checks.notNull(amount, "program.maxPurchaseAmount").signum() <= 0) {
+                throw new InvalidInputException("program.maxPurchaseAmount", "must be positive, was " + amount.toPlainString());
+            }
+            this.maxPurchaseAmount = amount;
             return this;
         }
 

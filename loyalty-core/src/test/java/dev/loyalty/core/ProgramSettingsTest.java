@@ -12,7 +12,12 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProgramSettingsTest {
 
@@ -33,6 +38,49 @@ class ProgramSettingsTest {
         assertThat(program.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
         assertThat(program.entryTier().code()).isEqualTo("member");
         assertThat(program.points().maxPointsPerCredit()).isEqualTo(1_000_000_000L);
+    }
+
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of("unknown currency", (Consumer<ProgramSettings.Builder>) b -> b.currency("GBX"), "program.currency", "'GBX'"),
+                Arguments.of("blank currency", (Consumer<ProgramSettings.Builder>) b -> b.currency(" "), "program.currency", "' '"),
+                Arguments.of("null currency", (Consumer<ProgramSettings.Builder>) b -> b.currency(null), "program.currency", "null"),
+                Arguments.of("zero purchase limit", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(BigDecimal.ZERO),
+                        "program.maxPurchaseAmount", "was 0"),
+                Arguments.of("negative purchase limit", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(new BigDecimal("-1")),
+                        "program.maxPurchaseAmount", "was -1"),
+                Arguments.of("null tier", (Consumer<ProgramSettings.Builder>) b -> b.tiers(Arrays.asList(new Tier("member", "Member", 0), null)),
+                        "program.tiers[1]", "null"),
+                Arguments.of("repeated tier code", (Consumer<ProgramSettings.Builder>) b -> b.tiers(
+                        List.of(new Tier("member", "Member", 0), new Tier("member", "Again", 1))), "program.tiers", "member"),
+                Arguments.of("negative return window", (Consumer<ProgramSettings.Builder>) b -> b.returnWindowDays(-1),
+                        "program.returnWindowDays", "was -1"),
+                Arguments.of("null expiry", (Consumer<ProgramSettings.Builder>) b -> b.expiry(null), "program.expiry", "null"),
+                Arguments.of("null claw-back", (Consumer<ProgramSettings.Builder>) b -> b.clawback(null), "program.clawback", "null"),
+                Arguments.of("negative unlinked rate", (Consumer<ProgramSettings.Builder>) b -> b.unlinkedReturnPointsPerUnit(new BigDecimal("-0.5")),
+                        "program.unlinkedReturnPointsPerUnit", "-0.5"),
+                Arguments.of("zero points per credit", (Consumer<ProgramSettings.Builder>) b -> b.maxPointsPerCredit(0),
+                        "program.maxPointsPerCredit", "was 0"),
+                Arguments.of("null offers", (Consumer<ProgramSettings.Builder>) b -> b.offers(null), "program.offers", "null"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSettings")
+    void shouldRefuseABadSettingAtItsSetterNamingIt(String name, Consumer<ProgramSettings.Builder> setting, String field, String fragment) {
+        ProgramSettings.Builder builder = ProgramSettings.builder();
+
+        assertThatThrownBy(() -> setting.accept(builder)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(field + " ").hasMessageContaining(fragment);
+    }
+
+    @Test
+    void shouldNotSeeChangesToTheTierListMadeAfterItWasSet() {
+        List<Tier> ladder = new java.util.ArrayList<>(List.of(new Tier("member", "Member", 0), new Tier("gold", "Gold", 1)));
+        ProgramSettings.Builder builder = ProgramSettings.builder().currency("GBP").tiers(ladder);
+
+        ladder.add(new Tier("member", "Again", 2));
+
+        assertThat(builder.build().tierCodes()).isEqualTo("member, gold");
     }
 
     @Test
