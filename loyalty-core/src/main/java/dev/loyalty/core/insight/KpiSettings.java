@@ -3,6 +3,7 @@ package dev.loyalty.core.insight;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Money;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -25,14 +26,14 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
      * @param from the first day of the period, from 1900-01-01
      * @param to the day after the period's last, after {@code from} and at the latest 9999-12-31
      * @param pointValue what one point is worth, zero or more; null to leave it out
-     * @param liabilityStep the spacing of the liability series, positive
+     * @param liabilityStep the spacing of the liability series, positive, and short enough that one step from {@code from} is a date
      */
     public KpiSettings {
         checkPeriod(from, to);
         if (pointValue != null) {
             checkPointValue(pointValue);
         }
-        checkStep(liabilityStep);
+        checkStep(from, liabilityStep);
     }
 
     /**
@@ -67,10 +68,20 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
         }
     }
 
-    private static void checkStep(Period step) {
+    /**
+     * Checks the step is positive and that one step from the period's first day is a date: the liability series takes
+     * that step before it sees it passes the period's end, and a step of a billion years would otherwise fail there.
+     */
+    private static void checkStep(LocalDate from, Period step) {
         Checks.notNull(step, "kpi.liabilityStep");
         if (step.isNegative() || step.isZero()) {
             throw new InvalidInputException("kpi.liabilityStep", "must be positive, was " + step);
+        }
+        try {
+            from.plus(step);
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new InvalidInputException("kpi.liabilityStep", step + " from " + from + " passes the last date there is, "
+                    + LocalDate.MAX + "; any step longer than the period gives one step");
         }
     }
 
@@ -110,11 +121,12 @@ public record KpiSettings(LocalDate from, LocalDate to, Money pointValue, Period
         /**
          * Sets the spacing of the liability series.
          *
-         * @param step a positive period such as one month or seven days
+         * @param step a positive period such as one month or seven days; one step from the first day must be a date
          * @return this builder
+         * @throws InvalidInputException when the step is null, not positive, or too long for any date to follow the first day by it
          */
         public Builder liabilityStep(Period step) {
-            checkStep(step);
+            checkStep(from, step);
             this.liabilityStep = step;
             return this;
         }
