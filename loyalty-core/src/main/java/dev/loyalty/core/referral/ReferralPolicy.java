@@ -1,7 +1,6 @@
 package dev.loyalty.core.referral;
 
 import dev.loyalty.core.LoyaltyConfigurationException;
-import dev.loyalty.core.internal.Checks;
 
 /**
  * How the core guards referrals: the cap of rewarded referrals per referrer per period and how
@@ -22,12 +21,16 @@ public record ReferralPolicy(int rewardCap, CapPeriod capPeriod, int chainWalkLi
      * @param rewardCap the most referrals a referrer is rewarded for in one cap period
      * @param capPeriod the calendar period of the cap, in the referrer's zone
      * @param chainWalkLimit how many referrers up the chain the cycle check looks
+     * @throws LoyaltyConfigurationException naming the setting when the cap is negative, the period null or the chain walk
+     *         limit outside 1 to 1000
      */
     public ReferralPolicy {
         if (rewardCap < 0) {
             throw new LoyaltyConfigurationException("referral reward cap must be zero or more, not " + rewardCap);
         }
-        Checks.notNull(capPeriod, "capPeriod");
+        if (capPeriod == null) {
+            throw new LoyaltyConfigurationException("referral cap period must be MONTH, QUARTER or YEAR, not null");
+        }
         if (chainWalkLimit < 1 || chainWalkLimit > 1_000) {
             throw new LoyaltyConfigurationException("referral chain walk limit must be from 1 to 1000, not " + chainWalkLimit);
         }
