@@ -165,6 +165,9 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
 
     /** Builds {@link ProgramSettings}; every setter fails fast on a bad value. */
     public static final class Builder {
+        /** ISO 4217's code for no currency, to check an amount's bounds before the program currency is known. */
+        private static final Currency NO_CURRENCY = Currency.getInstance("XXX");
+
         private Currency currency;
         private ZoneId zone = ZoneId.of("UTC");
         private RoundingMode pointsRounding = RoundingMode.DOWN;
@@ -243,13 +246,19 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         /**
          * Sets the largest purchase total accepted, and the largest return amount, in the program currency; 1,000,000 by default.
          *
-         * @param amount the limit, positive
+         * @param amount the limit, positive, within the digits every {@link Money} amount is bounded by
          * @return this builder
-         * @throws InvalidInputException when the amount is null, zero or negative
+         * @throws InvalidInputException when the amount is null, zero, negative or has too many digits
          */
         public Builder maxPurchaseAmount(BigDecimal amount) {
             if (Checks.notNull(amount, "program.maxPurchaseAmount").signum() <= 0) {
                 throw new InvalidInputException("program.maxPurchaseAmount", "must be positive, was " + amount.toPlainString());
+            }
+            try {
+                // the bounds every amount has (digits before and after the point) do not depend on the currency, which may not be set yet
+                new Money(amount, NO_CURRENCY);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("program.maxPurchaseAmount", e.getMessage().substring(e.field().length() + 1));
             }
             this.maxPurchaseAmount = amount;
             return this;

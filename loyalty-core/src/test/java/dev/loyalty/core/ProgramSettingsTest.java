@@ -49,6 +49,10 @@ class ProgramSettingsTest {
                         "program.maxPurchaseAmount", "was 0"),
                 Arguments.of("negative purchase limit", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(new BigDecimal("-1")),
                         "program.maxPurchaseAmount", "was -1"),
+                Arguments.of("purchase limit of 19 digits", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(new BigDecimal("1E+18")),
+                        "program.maxPurchaseAmount", "19 digits before the decimal point"),
+                Arguments.of("purchase limit finer than money", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(new BigDecimal("1.0000000000001")),
+                        "program.maxPurchaseAmount", "decimal places"),
                 Arguments.of("null tier", (Consumer<ProgramSettings.Builder>) b -> b.tiers(Arrays.asList(new Tier("member", "Member", 0), null)),
                         "program.tiers[1]", "null"),
                 Arguments.of("repeated tier code", (Consumer<ProgramSettings.Builder>) b -> b.tiers(
