@@ -34,7 +34,8 @@ public record ExpiryPolicy(Kind kind, int months) {
      * Checks the components.
      *
      * @param kind the rule
-     * @param months the number of months (for years: the number of years) the rule counts
+     * @param months the number of months (for years: the number of years) the rule counts, 1 to 1200; 0 for {@link Kind#NEVER}
+     * @throws InvalidInputException when the kind is null or the count outside that range
      */
     public ExpiryPolicy {
         if (kind == null) {
@@ -42,6 +43,9 @@ public record ExpiryPolicy(Kind kind, int months) {
         }
         if (kind != Kind.NEVER && (months < 1 || months > 1200)) {
             throw new InvalidInputException("expiry.months", "must be from 1 to 1200, was " + months);
+        }
+        if (kind == Kind.NEVER && months != 0) {
+            throw new InvalidInputException("expiry.months", "must be 0 for points that never expire, was " + months);
         }
     }
 
