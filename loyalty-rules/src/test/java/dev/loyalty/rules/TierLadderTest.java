@@ -24,6 +24,8 @@ import dev.loyalty.core.testing.DelegatingRuleEngine;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The tier ladder declared in DRL: read once when the engine is built, used for promotion, benefits and the earn multiplier. */
 class TierLadderTest {
@@ -88,15 +90,19 @@ class TierLadderTest {
                 .hasMessageContaining("TIERS-09 bad ladder").hasMessageContaining("spend, points or purchases").hasMessageContaining("visits");
     }
 
-    @Test
-    void shouldRefuseAnEarnMultiplierBelowOne() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "earnMultiplier(0.5)     | the earn multiplier of silver must be at least 1, was 0.5",
+            "discountPercent(150)    | the discount of silver must be 0 to 100, was 150",
+            "perk(\" \", \"yes\")      | a perk name of silver must not be blank"})
+    void shouldRefuseABadBenefitNamingTheTierAndTheRule(String setting, String message) {
         String drl = HEADER + """
                 rule "TIERS-09 bad ladder" when $l : TierLadder( ) then
-                    $l.qualifyOn("spend", "calendar-year"); $l.tier("silver").qualifyAt(100).earnMultiplier(0.5);
+                    $l.qualifyOn("spend", "calendar-year"); $l.tier("gold").qualifyAt(200); $l.tier("silver").qualifyAt(100).%s;
                 end
-                """;
+                """.formatted(setting);
         assertThatThrownBy(() -> DroolsRuleEngine.builder().drl("bad.drl", drl).build())
-                .isInstanceOf(RuleDefinitionException.class).hasMessageContaining("earnMultiplier").hasMessageContaining("0.5");
+                .isInstanceOf(RuleDefinitionException.class).hasMessageContaining("TIERS-09 bad ladder").hasMessageContaining(message);
     }
 
     @Test
@@ -148,7 +154,7 @@ class TierLadderTest {
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("TIERS-09 bad ladder");
-            assertThat(p.message()).contains("earnMultiplier").contains("0.5");
+            assertThat(p.message()).contains("the earn multiplier of silver must be at least 1, was 0.5");
         });
     }
 

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -173,9 +172,14 @@ public final class TierLadder {
          *
          * @param factor at least 1, such as {@code 1.2}
          * @return this tier
+         * @throws IllegalArgumentException naming the tier when the factor is null, not finite or below 1
          */
         public Rung earnMultiplier(Number factor) {
-            this.multiplier = decimal(factor, "the earn multiplier of " + code);
+            BigDecimal value = decimal(factor, "the earn multiplier of " + code);
+            if (value.compareTo(BigDecimal.ONE) < 0) {
+                throw new IllegalArgumentException("the earn multiplier of " + code + " must be at least 1, was " + value.toPlainString());
+            }
+            this.multiplier = value;
             return this;
         }
 
@@ -184,9 +188,14 @@ public final class TierLadder {
          *
          * @param percent 0 to 100, such as {@code 10}
          * @return this tier
+         * @throws IllegalArgumentException naming the tier when the percentage is null, not finite or outside 0 to 100
          */
         public Rung discountPercent(Number percent) {
-            this.discount = decimal(percent, "the discount of " + code);
+            BigDecimal value = decimal(percent, "the discount of " + code);
+            if (value.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("the discount of " + code + " must be 0 to 100, was " + value.toPlainString());
+            }
+            this.discount = value;
             return this;
         }
 
@@ -196,9 +205,16 @@ public final class TierLadder {
          * @param name the perk, such as {@code free-delivery}
          * @param value its value, such as {@code yes}
          * @return this tier
+         * @throws IllegalArgumentException naming the tier when the name is null or blank or the value null
          */
         public Rung perk(String name, String value) {
-            perks.put(Objects.requireNonNull(name, "perk name"), Objects.requireNonNull(value, "perk value"));
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a perk name of " + code + " must not be blank, was " + (name == null ? "null" : "'" + name + "'"));
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("the perk " + name + " of " + code + " must have a value, was null");
+            }
+            perks.put(name, value);
             return this;
         }
     }
