@@ -44,13 +44,12 @@ class SweepController {
             // the engine names it sweep.asOf
             throw EventWrites.renamed(e, "asOf");
         }
-        if (body != null && (body.from() != null || body.to() != null)) {
-            request.range(body.from() == null ? null : EventWrites.id(MemberId::of, body.from(), "from"),
-                    body.to() == null ? null : EventWrites.id(MemberId::of, body.to(), "to"));
-        }
+        MemberId from = body == null || body.from() == null ? null : EventWrites.id(MemberId::of, body.from(), "from");
+        MemberId to = body == null || body.to() == null ? null : EventWrites.id(MemberId::of, body.to(), "to");
         SweepRequest sweep;
         try {
-            sweep = request.build();
+            // range(...) refuses an empty range itself, naming it sweep.range
+            sweep = request.range(from, to).build();
         } catch (InvalidInputException e) {
             if (!e.field().equals("sweep.range")) {
                 throw e;
