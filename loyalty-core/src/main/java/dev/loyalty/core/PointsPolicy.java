@@ -1,5 +1,6 @@
 package dev.loyalty.core;
 
+import dev.loyalty.core.model.Money;
 import java.math.BigDecimal;
 
 /**
@@ -39,7 +40,7 @@ public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPo
      * @param clawback what a return does when the purchase's points were already spent
      * @param unlinkedReturnPointsPerUnit points clawed back per currency unit of a return whose purchase
      *            the engine never saw, from spendable points only and never into debt; zero (the default)
-     *            records such returns without changing points
+     *            records such returns without changing points; at most 18 digits before the point and 12 after it
      * @param maxPointsPerCredit the most points one event, offer redemption or referral reward may
      *            credit to a member ({@link #DEFAULT_MAX_POINTS_PER_CREDIT} by default): more is refused with
      *            a {@link RuleEvaluationException} naming the rule, as a campaign's mistake (a rate typed
@@ -65,8 +66,30 @@ public record PointsPolicy(int returnWindowDays, ExpiryPolicy expiry, ClawbackPo
         if (unlinkedReturnPointsPerUnit == null || unlinkedReturnPointsPerUnit.signum() < 0) {
             throw new InvalidInputException("program.unlinkedReturnPointsPerUnit", "must be zero or more, was " + unlinkedReturnPointsPerUnit);
         }
+        checkRateDigits(unlinkedReturnPointsPerUnit);
         if (maxPointsPerCredit <= 0) {
             throw new InvalidInputException("program.maxPointsPerCredit", "must be positive, was " + maxPointsPerCredit);
+        }
+    }
+
+    /**
+     * Bounds the unlinked-return rate as money amounts are bounded, at most {@link Money#MAX_INTEGER_DIGITS} digits before
+     * the point and {@link Money#MAX_FRACTION_DIGITS} after it: a return multiplies its amount by the rate and rounds it to
+     * whole points, which for a rate such as {@code 1E+1000000000} would mean writing out a billion digits. Checked on
+     * precision and scale before any rescaling.
+     */
+    private static void checkRateDigits(BigDecimal rate) {
+        if (rate.signum() == 0) {
+            return;
+        }
+        long integerDigits = (long) rate.precision() - rate.scale();
+        if (integerDigits > Money.MAX_INTEGER_DIGITS) {
+            throw new InvalidInputException("program.unlinkedReturnPointsPerUnit", "has " + integerDigits
+                    + " digits before the decimal point; at most " + Money.MAX_INTEGER_DIGITS + " are accepted");
+        }
+        if (rate.scale() > Money.MAX_FRACTION_DIGITS && rate.stripTrailingZeros().scale() > Money.MAX_FRACTION_DIGITS) {
+            throw new InvalidInputException("program.unlinkedReturnPointsPerUnit", rate.toString() + " has more than "
+                    + Money.MAX_FRACTION_DIGITS + " decimal places");
         }
     }
 

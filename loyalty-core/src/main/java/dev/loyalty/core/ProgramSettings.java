@@ -317,7 +317,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
          * Sets the points clawed back per currency unit of a return whose purchase the engine
          * never saw; zero (the default) records such returns without changing points.
          *
-         * @param pointsPerUnit the rate, zero or more
+         * @param pointsPerUnit the rate, zero or more, at most 18 digits before the point and 12 after it
          * @return this builder
          */
         public Builder unlinkedReturnPointsPerUnit(BigDecimal pointsPerUnit) {

@@ -63,6 +63,12 @@ class ProgramSettingsTest {
                 Arguments.of("null claw-back", (Consumer<ProgramSettings.Builder>) b -> b.clawback(null), "program.clawback", "null"),
                 Arguments.of("negative unlinked rate", (Consumer<ProgramSettings.Builder>) b -> b.unlinkedReturnPointsPerUnit(new BigDecimal("-0.5")),
                         "program.unlinkedReturnPointsPerUnit", "-0.5"),
+                Arguments.of("unlinked rate of 19 digits", (Consumer<ProgramSettings.Builder>) b -> b.unlinkedReturnPointsPerUnit(new BigDecimal("1E+18")),
+                        "program.unlinkedReturnPointsPerUnit", "19 digits before the decimal point"),
+                Arguments.of("unlinked rate of a billion digits", (Consumer<ProgramSettings.Builder>) b -> b.unlinkedReturnPointsPerUnit(
+                        new BigDecimal("1E+1000000000")), "program.unlinkedReturnPointsPerUnit", "digits before the decimal point"),
+                Arguments.of("unlinked rate finer than 12 places", (Consumer<ProgramSettings.Builder>) b -> b.unlinkedReturnPointsPerUnit(
+                        new BigDecimal("1E-13")), "program.unlinkedReturnPointsPerUnit", "decimal places"),
                 Arguments.of("zero points per credit", (Consumer<ProgramSettings.Builder>) b -> b.maxPointsPerCredit(0),
                         "program.maxPointsPerCredit", "was 0"),
                 Arguments.of("null offers", (Consumer<ProgramSettings.Builder>) b -> b.offers(null), "program.offers", "null"));
