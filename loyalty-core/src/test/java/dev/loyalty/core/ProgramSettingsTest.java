@@ -1,5 +1,6 @@
 package dev.loyalty.core;
 
+import static dev.loyalty.core.testing.Fixtures.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,11 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ProgramSettingsTest {
-
-    private static void assertInvalid(ThrowingCallable call, String field, String named) {
-        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining(field).hasMessageContaining(named);
-    }
 
     @Test
     void shouldUseDocumentedDefaultsWhenOnlyCurrencyIsSet() {
@@ -79,8 +74,7 @@ class ProgramSettingsTest {
     void shouldRefuseABadSettingAtItsSetterNamingIt(String name, Consumer<ProgramSettings.Builder> setting, String field, String fragment) {
         ProgramSettings.Builder builder = ProgramSettings.builder();
 
-        assertThatThrownBy(() -> setting.accept(builder)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(field + " ").hasMessageContaining(fragment);
+        assertInvalid(() -> setting.accept(builder), field).hasMessageContaining(fragment);
     }
 
     @Test
@@ -95,63 +89,63 @@ class ProgramSettingsTest {
 
     @Test
     void shouldFailWhenCurrencyIsNotSet() {
-        assertInvalid(() -> ProgramSettings.builder().build(), "program.currency", "must be set");
+        assertInvalid(() -> ProgramSettings.builder().build(), "program.currency").hasMessageContaining("must be set");
     }
 
     @Test
     void shouldFailAtTheSetterWhenCurrencyIsUnknown() {
-        assertInvalid(() -> ProgramSettings.builder().currency("GBX"), "currency", "'GBX'");
+        assertInvalid(() -> ProgramSettings.builder().currency("GBX"), "program.currency").hasMessageContaining("'GBX'");
     }
 
     @Test
     void shouldFailAtTheSetterWhenZoneIsUnknown() {
-        assertInvalid(() -> ProgramSettings.builder().zone("Europe/Londn"), "program.zone", "'Europe/Londn'");
-        assertInvalid(() -> ProgramSettings.builder().zone(null), "program.zone", "null");
+        assertInvalid(() -> ProgramSettings.builder().zone("Europe/Londn"), "program.zone").hasMessageContaining("'Europe/Londn'");
+        assertInvalid(() -> ProgramSettings.builder().zone(null), "program.zone").hasMessageContaining("null");
     }
 
     @Test
     void shouldFailAtTheSetterWhenRoundingIsNull() {
-        assertInvalid(() -> ProgramSettings.builder().pointsRounding(null), "program.pointsRounding", "null");
+        assertInvalid(() -> ProgramSettings.builder().pointsRounding(null), "program.pointsRounding").hasMessageContaining("null");
     }
 
     @Test
     void shouldFailAtTheSetterWhenRoundingIsUnnecessary() {
-        assertInvalid(() -> ProgramSettings.builder().pointsRounding(RoundingMode.UNNECESSARY), "program.pointsRounding", "UNNECESSARY");
+        assertInvalid(() -> ProgramSettings.builder().pointsRounding(RoundingMode.UNNECESSARY), "program.pointsRounding").hasMessageContaining("UNNECESSARY");
     }
 
     @Test
     void shouldFailAtTheSetterWhenClockSkewIsNegative() {
-        assertInvalid(() -> ProgramSettings.builder().maxClockSkew(Duration.ofSeconds(-1)), "program.maxClockSkew", "PT-1S");
-        assertInvalid(() -> ProgramSettings.builder().maxClockSkew(null), "program.maxClockSkew", "null");
+        assertInvalid(() -> ProgramSettings.builder().maxClockSkew(Duration.ofSeconds(-1)), "program.maxClockSkew").hasMessageContaining("PT-1S");
+        assertInvalid(() -> ProgramSettings.builder().maxClockSkew(null), "program.maxClockSkew").hasMessageContaining("null");
     }
 
     @Test
     void shouldFailAtTheSetterWhenTiersAreMissing() {
-        assertInvalid(() -> ProgramSettings.builder().tiers(null), "program.tiers", "null");
-        assertInvalid(() -> ProgramSettings.builder().tiers(List.of()), "program.tiers", "at least one tier");
+        assertInvalid(() -> ProgramSettings.builder().tiers(null), "program.tiers").hasMessageContaining("null");
+        assertInvalid(() -> ProgramSettings.builder().tiers(List.of()), "program.tiers").hasMessageContaining("at least one tier");
     }
 
     @Test
     void shouldFailWhenMaxPurchaseAmountIsNull() {
-        assertInvalid(() -> ProgramSettings.builder().maxPurchaseAmount(null), "program.maxPurchaseAmount", "null");
+        assertInvalid(() -> ProgramSettings.builder().maxPurchaseAmount(null), "program.maxPurchaseAmount").hasMessageContaining("null");
     }
 
     @Test
     void shouldNameTierWhenCodeIsRepeated() {
         List<Tier> ladder = List.of(new Tier("member", "Member", 0), new Tier("member", "Again", 1));
-        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers", "member");
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers").hasMessageContaining("member");
     }
 
     @Test
     void shouldNameTierWhenRankIsRepeated() {
         List<Tier> ladder = List.of(new Tier("member", "Member", 0), new Tier("gold", "Gold", 0));
-        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers", "tier");
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers").hasMessageContaining("tier");
     }
 
     @Test
     void shouldNameIndexWhenATierIsNull() {
         List<Tier> ladder = Arrays.asList(new Tier("member", "Member", 0), null);
-        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers[1]", "null");
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").tiers(ladder).build(), "program.tiers[1]").hasMessageContaining("null");
     }
 
     @Test
@@ -176,12 +170,12 @@ class ProgramSettingsTest {
     @Test
     void shouldFailWhenThePurchaseLimitIsNotPositive() {
         assertInvalid(() -> ProgramSettings.builder().currency("GBP").maxPurchaseAmount(java.math.BigDecimal.ZERO).build(),
-                "program.maxPurchaseAmount", "must be positive");
+                "program.maxPurchaseAmount").hasMessageContaining("must be positive");
     }
 
     @Test
     void shouldFailWhenTheLimitPerCreditIsNotPositive() {
-        assertInvalid(() -> ProgramSettings.builder().currency("GBP").maxPointsPerCredit(0), "program.maxPointsPerCredit", "must be positive");
+        assertInvalid(() -> ProgramSettings.builder().currency("GBP").maxPointsPerCredit(0), "program.maxPointsPerCredit").hasMessageContaining("must be positive");
     }
 
     @Test
@@ -197,9 +191,9 @@ class ProgramSettingsTest {
     @Test
     void shouldRefuseAReturnWindowAsLongAsTheShortestLifeOfALot() {
         assertInvalid(() -> ProgramSettings.builder().currency("GBP").expiry(ExpiryPolicy.rollingMonths(1)).returnWindowDays(28),
-                "program.returnWindowDays", "28 days a lot can live");
+                "program.returnWindowDays").hasMessageContaining("28 days a lot can live");
         assertInvalid(() -> ProgramSettings.builder().currency("GBP").returnWindowDays(365).expiry(ExpiryPolicy.endOfYearAfter(1)).build(),
-                "program.returnWindowDays", "365 days a lot can live");
+                "program.returnWindowDays").hasMessageContaining("365 days a lot can live");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.loyalty.core;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.loyalty.core.testing.Fixtures.assertInvalid;
 
 import dev.loyalty.core.model.MemberId;
 import java.util.function.Consumer;
@@ -32,7 +32,6 @@ class SweepRequestTest {
     void shouldRefuseABadSettingAtItsSetterNamingIt(String name, Consumer<SweepRequest.Builder> setting, String field, String fragment) {
         SweepRequest.Builder builder = SweepRequest.builder();
 
-        assertThatThrownBy(() -> setting.accept(builder)).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(field + " ").hasMessageContaining(fragment);
+        assertInvalid(() -> setting.accept(builder), field).hasMessageContaining(fragment);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.core.event;
 
+import static dev.loyalty.core.testing.Fixtures.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import dev.loyalty.core.model.MemberStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class EnrolmentAndProfileChangeTest {
@@ -18,12 +18,6 @@ class EnrolmentAndProfileChangeTest {
     private static final EventId ID = EventId.of("e-1");
     private static final MemberId MEMBER = MemberId.of("42");
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
-
-    private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(field + " ")
-                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
-    }
 
     @Test
     void shouldNameFieldWhenEnrolmentFieldIsNull() {

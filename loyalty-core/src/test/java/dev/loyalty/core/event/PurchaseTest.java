@@ -1,5 +1,6 @@
 package dev.loyalty.core.event;
 
+import static dev.loyalty.core.testing.Fixtures.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class PurchaseTest {
@@ -21,12 +21,6 @@ class PurchaseTest {
     private static final MemberId MEMBER = MemberId.of("42");
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
     private static final PurchaseLine LINE = new PurchaseLine("SKU-1", "garden", 2, Money.of("4.50", "GBP"));
-
-    private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(field + " ")
-                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
-    }
 
     @Test
     void shouldNameFieldWhenEventIdIsNull() {

@@ -1,5 +1,8 @@
 package dev.loyalty.core.testing;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.spi.MemberChanges;
@@ -34,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * Small builders for members, events and engines shared by the test suites. Everything is in
@@ -41,6 +46,20 @@ import java.util.stream.IntStream;
  * well after every event time used in tests, so no event is "in the future".
  */
 public final class Fixtures {
+
+    /**
+     * Asserts that a call is refused with an {@link InvalidInputException} for a field, its message starting with the field's name.
+     *
+     * @param call the call
+     * @param field the field the refusal must name
+     * @return the assertion on the exception, for more checks of its message
+     */
+    public static AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(ThrowingCallable call, String field) {
+        AbstractThrowableAssert<?, ? extends Throwable> refused = assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(field + " ");
+        refused.extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
+        return refused;
+    }
 
     /** The program currency. */
     public static final String CURRENCY = "GBP";
