@@ -172,7 +172,8 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         private ZoneId zone = ZoneId.of("UTC");
         private RoundingMode pointsRounding = RoundingMode.DOWN;
         private List<Tier> tiers = DEFAULT_TIERS;
-        private BigDecimal maxPurchaseAmount = new BigDecimal("1000000");
+        /** Null for the default, which depends on the currency. */
+        private BigDecimal maxPurchaseAmount;
         private Duration maxClockSkew = Duration.ofMinutes(5);
         private int returnWindowDays;
         private ExpiryPolicy expiry = ExpiryPolicy.never();
@@ -244,7 +245,10 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
 
         /**
-         * Sets the largest purchase total accepted, and the largest return amount, in the program currency; 1,000,000 by default.
+         * Sets the largest purchase total accepted, and the largest return amount, in the program currency. By default it is
+         * 100,000,000 of the currency's minor units, whatever their size: 1,000,000 in pounds, euros or dollars, 100,000,000 in
+         * yen, 100,000 in Bahraini or Kuwaiti dinars (a currency without minor units counts its major ones), so that a
+         * sane purchase in any currency passes and an absurd one, such as a price typed in minor units, does not.
          *
          * @param amount the limit, positive, within the digits every {@link Money} amount is bounded by
          * @return this builder
@@ -360,7 +364,9 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
             if (currency == null) {
                 throw new InvalidInputException("program.currency", "must be set");
             }
-            return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(maxPurchaseAmount, currency), maxClockSkew,
+            BigDecimal limit = maxPurchaseAmount != null ? maxPurchaseAmount
+                    : BigDecimal.TEN.pow(8 - Math.max(0, currency.getDefaultFractionDigits()));
+            return new ProgramSettings(currency, zone, pointsRounding, tiers, new Money(limit, currency), maxClockSkew,
                     new PointsPolicy(returnWindowDays, expiry, clawback, unlinkedReturnPointsPerUnit, maxPointsPerCredit), offers);
         }
     }

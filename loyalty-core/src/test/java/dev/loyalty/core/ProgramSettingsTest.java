@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ProgramSettingsTest {
@@ -33,6 +34,14 @@ class ProgramSettingsTest {
         assertThat(program.maxClockSkew()).isEqualTo(Duration.ofMinutes(5));
         assertThat(program.entryTier().code()).isEqualTo("member");
         assertThat(program.points().maxPointsPerCredit()).isEqualTo(1_000_000_000L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"GBP, 1000000", "EUR, 1000000", "JPY, 100000000", "BHD, 100000", "KWD, 100000"})
+    void shouldDefaultThePurchaseLimitToAHundredMillionMinorUnitsOfTheCurrency(String currency, String limit) {
+        ProgramSettings program = ProgramSettings.builder().currency(currency).build();
+
+        assertThat(program.maxPurchaseAmount()).isEqualTo(Money.of(limit, currency));
     }
 
     static Stream<Arguments> badSettings() {
