@@ -2,6 +2,7 @@ package dev.loyalty.core.spi;
 
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.internal.Checks;
+import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.OfferTrigger;
 import java.math.BigDecimal;
@@ -13,11 +14,23 @@ import java.math.BigDecimal;
  *
  * <p>Decisions that concern a purchase line carry the line's 0-based index, or
  * {@link #WHOLE_EVENT} for every line of the purchase.
+ *
+ * <p>Rates and multipliers are bounded in digits: at most {@link #MAX_SIGNIFICANT_DIGITS} significant
+ * digits (trailing zeros included), at most {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point,
+ * as money amounts, and, above zero, at least {@code 1E-18}. A number beyond, such as {@code 1E+1000000000},
+ * {@code 1E-1000000000} or the largest double, is no campaign's and composing it would mean writing out its
+ * digits; it is refused naming the rule, checked on precision and scale alone.
  */
 public sealed interface Decision {
 
     /** The line index meaning "every line of the purchase", or "the event" for fixed points. */
     int WHOLE_EVENT = -1;
+
+    /**
+     * The most significant digits of a rate or multiplier, trailing zeros included: a decimal128's, what a
+     * division in the MVEL dialect gives ({@code 10 / 3}) and more than a double's decimal text has.
+     */
+    int MAX_SIGNIFICANT_DIGITS = 34;
 
     /**
      * Returns the name of the rule that made the decision.
@@ -40,7 +53,8 @@ public sealed interface Decision {
      * @param rule the rule's name
      * @param reason the reason
      * @param line the line index, or {@link #WHOLE_EVENT}
-     * @param pointsPerUnit points per currency unit; zero or more
+     * @param pointsPerUnit points per currency unit; zero or more, at most 34 significant digits and 18 before the point,
+     *                      and at least 1E-18 above zero
      */
     record BaseRate(String rule, String reason, int line, BigDecimal pointsPerUnit) implements Decision {
         /**
@@ -49,11 +63,13 @@ public sealed interface Decision {
          * @param rule the rule's name
          * @param reason the reason
          * @param line the line index, or {@link #WHOLE_EVENT}
-         * @param pointsPerUnit points per currency unit; zero or more
+         * @param pointsPerUnit points per currency unit; zero or more, at most 34 significant digits and 18 before the point,
+         *                    and at least 1E-18 above zero
          */
         public BaseRate {
             check(rule, reason, line);
             nonNegative(rule, "base rate", pointsPerUnit);
+            digits(rule, "base rate", pointsPerUnit);
         }
     }
 
@@ -63,7 +79,8 @@ public sealed interface Decision {
      * @param rule the rule's name
      * @param reason the reason
      * @param line the line index, or {@link #WHOLE_EVENT}
-     * @param pointsPerUnit extra points per currency unit; zero or more
+     * @param pointsPerUnit extra points per currency unit; zero or more, at most 34 significant digits and 18 before the point,
+     *                      and at least 1E-18 above zero
      */
     record BonusRate(String rule, String reason, int line, BigDecimal pointsPerUnit) implements Decision {
         /**
@@ -72,11 +89,13 @@ public sealed interface Decision {
          * @param rule the rule's name
          * @param reason the reason
          * @param line the line index, or {@link #WHOLE_EVENT}
-         * @param pointsPerUnit extra points per currency unit; zero or more
+         * @param pointsPerUnit extra points per currency unit; zero or more, at most 34 significant digits and 18 before the point,
+         *                    and at least 1E-18 above zero
          */
         public BonusRate {
             check(rule, reason, line);
             nonNegative(rule, "bonus rate", pointsPerUnit);
+            digits(rule, "bonus rate", pointsPerUnit);
         }
     }
 
@@ -112,7 +131,7 @@ public sealed interface Decision {
      * @param rule the rule's name
      * @param reason the reason
      * @param line the line index, or {@link #WHOLE_EVENT}
-     * @param factor the multiplier; at least 1
+     * @param factor the multiplier; at least 1, at most 34 significant digits and 18 before the point
      */
     record Multiplier(String rule, String reason, int line, BigDecimal factor) implements Decision {
         /**
@@ -121,11 +140,12 @@ public sealed interface Decision {
          * @param rule the rule's name
          * @param reason the reason
          * @param line the line index, or {@link #WHOLE_EVENT}
-         * @param factor the multiplier; at least 1
+         * @param factor the multiplier; at least 1, at most 34 significant digits and 18 before the point
          */
         public Multiplier {
             check(rule, reason, line);
             atLeastOne(rule, factor);
+            digits(rule, "multiplier", factor);
         }
     }
 
@@ -134,7 +154,7 @@ public sealed interface Decision {
      *
      * @param rule the rule's name
      * @param reason the reason
-     * @param factor the multiplier; at least 1
+     * @param factor the multiplier; at least 1, at most 34 significant digits and 18 before the point
      */
     record TierMultiplier(String rule, String reason, BigDecimal factor) implements Decision {
         /**
@@ -142,11 +162,12 @@ public sealed interface Decision {
          *
          * @param rule the rule's name
          * @param reason the reason
-         * @param factor the multiplier; at least 1
+         * @param factor the multiplier; at least 1, at most 34 significant digits and 18 before the point
          */
         public TierMultiplier {
             check(rule, reason, WHOLE_EVENT);
             atLeastOne(rule, factor);
+            digits(rule, "multiplier", factor);
         }
     }
 
@@ -214,7 +235,7 @@ public sealed interface Decision {
      * @param template the template code, such as {@code BDAY-01}; letters, digits, '-' and '_'
      * @param kind what it gives
      * @param value points (a whole number, at least 1), a discount percentage (above 0, at most 100),
-     *              a multiplier (above 1) or, for a free item, 1; at most 34 significant digits
+     *              a multiplier (above 1) or, for a free item, 1; at most 34 significant digits and 34 decimal places
      * @param itemCode the free item's code, at most 128 characters; null for other kinds
      * @param validDays how many local days it stays valid, counting the day of issue; 1 to 366
      */
@@ -236,7 +257,7 @@ public sealed interface Decision {
          * @param template the template code, such as {@code BDAY-01}; letters, digits, '-' and '_'
          * @param kind what it gives
          * @param value points (a whole number, at least 1), a discount percentage (above 0, at most 100),
-         *                  a multiplier (above 1) or, for a free item, 1; at most 34 significant digits
+         *                  a multiplier (above 1) or, for a free item, 1; at most 34 significant digits and 34 decimal places
          * @param itemCode the free item's code, at most 128 characters; null for other kinds
          * @param validDays how many local days it stays valid, counting the day of issue; 1 to 366
          */
@@ -273,17 +294,22 @@ public sealed interface Decision {
     }
 
     private static void offerValue(String rule, String template, OfferKind kind, BigDecimal value) {
+        if (value != null && value.precision() > IssueOffer.MAX_OFFER_VALUE_DIGITS) {
+            // checked first, before stripping trailing zeros, which costs time in the number of digits
+            throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " has a value of " + value.precision()
+                    + " significant digits (trailing zeros included); at most " + IssueOffer.MAX_OFFER_VALUE_DIGITS + " are allowed");
+        }
+        if (value != null && value.scale() > IssueOffer.MAX_OFFER_VALUE_DIGITS) {
+            // such as 1E-1000000000: few digits, but a billion of them written out in plain text
+            throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " has a value of " + value.scale()
+                    + " decimal places; at most " + IssueOffer.MAX_OFFER_VALUE_DIGITS + " are allowed");
+        }
         boolean ok = value != null && switch (kind) {
             case POINTS -> value.signum() > 0 && value.stripTrailingZeros().scale() <= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
             case DISCOUNT -> value.signum() > 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
             case MULTIPLIER -> value.compareTo(BigDecimal.ONE) > 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
             case FREE_ITEM -> true;
         };
-        if (ok && value.precision() > IssueOffer.MAX_OFFER_VALUE_DIGITS) {
-            // what every store can keep exactly: the JDBC store keeps the value's text in 64 characters
-            throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " has a value of " + value.precision()
-                    + " significant digits (trailing zeros included); at most " + IssueOffer.MAX_OFFER_VALUE_DIGITS + " are allowed: " + value);
-        }
         if (!ok) {
             throw new RuleEvaluationException("rule \"" + rule + "\": offer " + template + " of kind " + kind + " cannot have the value " + value
                     + " (points: a whole number of at least 1; discount: a percentage above 0 up to 100; multiplier: above 1 up to 100)");
@@ -341,6 +367,31 @@ public sealed interface Decision {
     private static void nonNegative(String rule, String what, BigDecimal value) {
         if (value == null || value.signum() < 0) {
             throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " must be zero or more, was " + value);
+        }
+    }
+
+    /**
+     * Refuses a rate or factor of more than {@link #MAX_SIGNIFICANT_DIGITS} significant digits, more than
+     * {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point, or below {@code 1E-18}, checked on precision
+     * and scale only: a number such as {@code 1E+1000000000} or {@code 1E-1000000000} would be written out in a
+     * billion digits when composed, or rounded. The message does not write the number out.
+     */
+    private static void digits(String rule, String what, BigDecimal value) {
+        if (value.signum() == 0) {
+            return;
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > Money.MAX_INTEGER_DIGITS) {
+            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " has " + integerDigits
+                    + " digits before the decimal point; at most " + Money.MAX_INTEGER_DIGITS + " are allowed");
+        }
+        if (integerDigits < 1 - Money.MAX_INTEGER_DIGITS) {
+            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " is below 1E-" + Money.MAX_INTEGER_DIGITS
+                    + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits));
+        }
+        if (value.precision() > MAX_SIGNIFICANT_DIGITS) {
+            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " has " + value.precision()
+                    + " significant digits (trailing zeros included); at most " + MAX_SIGNIFICANT_DIGITS + " are allowed");
         }
     }
 

@@ -256,16 +256,19 @@ class StackingFormulaReferenceProperties {
         return price.stripTrailingZeros().scale() > Money.MAX_FRACTION_DIGITS ? price.setScale(Money.MAX_FRACTION_DIGITS, RoundingMode.DOWN) : price;
     }
 
-    /** A rate or a factor's excess over 1: everyday, many decimals, near 10^18 units, a negative scale, trailing zeros. */
+    /**
+     * A rate or a factor's excess over 1: everyday, many decimals, near 10^18 units, a negative scale, trailing zeros;
+     * within what a decision accepts (18 digits before the point, 1E-18 at least above zero, 34 significant digits).
+     */
     private static BigDecimal decimal(RandomnessSource in, int edgy) {
         return switch (integers().between(0, 6).generate(in) * (integers().between(0, 9).generate(in) < edgy ? 1 : 0)) {
             case 0, 1 -> new BigDecimal(Generate.pick(List.of("0", "1", "2", "0.5", "0.25", "1.5", "3", "0.1", "10", "0.05", "2.5", "0.333"))
                     .generate(in));
-            case 2 -> BigDecimal.valueOf(longs().between(0, 1_000_000).generate(in), integers().between(0, 24).generate(in));
-            case 3 -> BigDecimal.valueOf(999_999_999_999_999_999L - longs().between(0, 3).generate(in), integers().between(0, 20).generate(in));
+            case 2 -> BigDecimal.valueOf(longs().between(0, 1_000_000).generate(in), integers().between(0, 18).generate(in));
+            case 3 -> BigDecimal.valueOf(999_999_999_999_999_999L - longs().between(0, 3).generate(in), integers().between(1, 20).generate(in));
             case 4 -> BigDecimal.valueOf(longs().between(1, 999).generate(in), -integers().between(1, 3).generate(in));
             case 5 -> BigDecimal.valueOf(longs().between(0, 1_000).generate(in), 2).setScale(2 + integers().between(1, 20).generate(in));
-            default -> BigDecimal.valueOf(longs().between(0, Long.MAX_VALUE).generate(in), integers().between(0, 30).generate(in));
+            default -> BigDecimal.valueOf(longs().between(0, 999_999_999_999_999_999L).generate(in), integers().between(0, 18).generate(in));
         };
     }
 

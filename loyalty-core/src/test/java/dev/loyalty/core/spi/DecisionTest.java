@@ -3,6 +3,7 @@ package dev.loyalty.core.spi;
 import static dev.loyalty.core.spi.Decision.WHOLE_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.model.OfferKind;
@@ -10,6 +11,7 @@ import dev.loyalty.core.model.OfferTrigger;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DecisionTest {
@@ -112,5 +114,92 @@ class DecisionTest {
         assertThat(evaluation.decisions()).hasSize(1);
         assertThatThrownBy(() -> new Evaluation(" ", List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ruleSetVersion");
+    }
+    private static final Duration QUICKLY = Duration.ofSeconds(3);
+
+    private static final BigDecimal HUGE = new BigDecimal("1E+1000000000");
+
+    private static final BigDecimal TINY = new BigDecimal("1E-1000000000");
+
+    @Test
+    void shouldRefuseRatesAndMultipliersWithMoreThan18DigitsBeforeThePointNamingTheRule() {
+        for (BigDecimal absurd : List.of(HUGE, new BigDecimal("1" + "0".repeat(100_000)), new BigDecimal(Double.toString(Double.MAX_VALUE)),
+                new BigDecimal("1000000000000000000"))) {
+            assertTimeoutPreemptively(QUICKLY, () -> {
+                assertThatThrownBy(() -> new Decision.BaseRate("R-1", "r", WHOLE_EVENT, absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-1\": base rate has").hasMessageContaining("digits before the decimal point; at most 18");
+                assertThatThrownBy(() -> new Decision.BonusRate("R-2", "r", WHOLE_EVENT, absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-2\": bonus rate has");
+                assertThatThrownBy(() -> new Decision.Multiplier("R-3", "r", WHOLE_EVENT, absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-3\": multiplier has");
+                assertThatThrownBy(() -> new Decision.TierMultiplier("R-4", "r", absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-4\": multiplier has");
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseRatesAndMultipliersWithMoreThan34SignificantDigitsNamingTheRule() {
+        for (BigDecimal absurd : List.of(new BigDecimal("1." + "0".repeat(99_999) + "1"), new BigDecimal("1.5" + "0".repeat(100_000)),
+                new BigDecimal("1.0000000000000000000000000000000001"))) {
+            assertTimeoutPreemptively(QUICKLY, () -> {
+                assertThatThrownBy(() -> new Decision.BaseRate("R-1", "r", WHOLE_EVENT, absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-1\": base rate has " + absurd.precision() + " significant digits (trailing zeros included); at most 34");
+                assertThatThrownBy(() -> new Decision.BonusRate("R-2", "r", WHOLE_EVENT, absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-2\": bonus rate has " + absurd.precision() + " significant digits");
+                assertThatThrownBy(() -> new Decision.Multiplier("R-3", "r", WHOLE_EVENT, absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-3\": multiplier has " + absurd.precision() + " significant digits");
+                assertThatThrownBy(() -> new Decision.TierMultiplier("R-4", "r", absurd)).isInstanceOf(RuleEvaluationException.class)
+                        .hasMessageContaining("rule \"R-4\": multiplier has " + absurd.precision() + " significant digits");
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseRatesBelowOneTenToTheEighteenthNamingTheRule() {
+        assertTimeoutPreemptively(QUICKLY, () -> {
+            assertThatThrownBy(() -> new Decision.BaseRate("R-1", "r", WHOLE_EVENT, TINY)).isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"R-1\": base rate is below 1E-18, the smallest allowed above zero: its first digit is at decimal place 1000000000");
+            assertThatThrownBy(() -> new Decision.BonusRate("R-2", "r", WHOLE_EVENT, new BigDecimal("9E-19"))).isInstanceOf(RuleEvaluationException.class)
+                    .hasMessageContaining("rule \"R-2\": bonus rate is below 1E-18");
+        });
+    }
+
+    @Test
+    void shouldAcceptRatesAtTheDigitBounds() {
+        assertThat(new Decision.BaseRate("R-1", "r", WHOLE_EVENT, new BigDecimal("999999999999999999.9999999999999999")).pointsPerUnit())
+                .isEqualByComparingTo("999999999999999999.9999999999999999");
+        assertThat(new Decision.BonusRate("R-2", "r", WHOLE_EVENT, new BigDecimal("1E-18")).pointsPerUnit()).isEqualByComparingTo("1E-18");
+        // what 1 / 300 gives in the MVEL dialect: 34 digits, the first at the third decimal place
+        assertThat(new Decision.BonusRate("R-2", "r", WHOLE_EVENT, new BigDecimal("0.003333333333333333333333333333333333")).pointsPerUnit())
+                .isEqualByComparingTo("0.003333333333333333333333333333333333");
+        assertThat(new Decision.Multiplier("R-3", "r", WHOLE_EVENT, new BigDecimal("1.333333333333333333333333333333333")).factor())
+                .isEqualByComparingTo("1.333333333333333333333333333333333");
+        assertThat(new Decision.TierMultiplier("R-4", "r", new BigDecimal("2E+17")).factor()).isEqualByComparingTo("200000000000000000");
+    }
+
+    @Test
+    void shouldRefuseAnOfferValueWithMoreThan34DecimalPlacesNamingTheRule() {
+        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> new Decision.IssueOffer("R-1", "tiny", OfferTrigger.BIRTHDAY,
+                "BDAY-01", OfferKind.DISCOUNT, TINY, null, 7)).isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"R-1\": offer BDAY-01 has a value of 1000000000 decimal places; at most 34"));
+    }
+
+    @Test
+    void shouldRefuseAHundredThousandDigitOfferValueQuicklyNamingTheRule() {
+        BigDecimal points = new BigDecimal("1" + "0".repeat(100_000));
+        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> new Decision.IssueOffer("R-1", "many", OfferTrigger.BIRTHDAY,
+                "BDAY-01", OfferKind.POINTS, points, null, 7)).isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"R-1\": offer BDAY-01 has a value of 100001 significant digits"));
+    }
+
+    @Test
+    void shouldRefuseAHugeExponentOfferValueNamingTheRule() {
+        assertTimeoutPreemptively(QUICKLY, () -> {
+            for (OfferKind kind : List.of(OfferKind.POINTS, OfferKind.DISCOUNT, OfferKind.MULTIPLIER)) {
+                assertThatThrownBy(() -> new Decision.IssueOffer("R-1", "huge", OfferTrigger.BIRTHDAY, "BDAY-01", kind, HUGE, null, 7))
+                        .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("rule \"R-1\": offer BDAY-01 of kind " + kind);
+            }
+        });
     }
 }

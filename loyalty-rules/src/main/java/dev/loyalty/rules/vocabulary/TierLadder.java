@@ -1,5 +1,7 @@
 package dev.loyalty.rules.vocabulary;
 
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
 import dev.loyalty.core.tier.TierBenefits;
@@ -138,10 +140,36 @@ public final class TierLadder {
             throw new IllegalArgumentException(what + " must be a finite number, was " + value);
         }
         BigDecimal decimal = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        digits(decimal, what);
         if (decimal.signum() < 0) {
             throw new IllegalArgumentException(what + " must not be negative, was " + decimal.toPlainString());
         }
         return decimal;
+    }
+
+    /**
+     * Bounds a ladder's number as the core bounds a rule's rates and multipliers: at most
+     * {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point, at least {@code 1E-18} above zero and at most
+     * {@link Decision#MAX_SIGNIFICANT_DIGITS} significant digits, checked on precision and scale alone, before any
+     * message writes the number out: {@code 1E+1000000000} has a billion digits in plain text.
+     */
+    private static void digits(BigDecimal value, String what) {
+        if (value.signum() == 0) {
+            return;
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > Money.MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(what + " has " + integerDigits + " digits before the decimal point; at most "
+                    + Money.MAX_INTEGER_DIGITS + " are allowed");
+        }
+        if (integerDigits < 1 - Money.MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException(what + " is below 1E-" + Money.MAX_INTEGER_DIGITS
+                    + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits));
+        }
+        if (value.precision() > Decision.MAX_SIGNIFICANT_DIGITS) {
+            throw new IllegalArgumentException(what + " has " + value.precision() + " significant digits (trailing zeros included); at most "
+                    + Decision.MAX_SIGNIFICANT_DIGITS + " are allowed");
+        }
     }
 
     /** One tier's declaration: its threshold and benefits. */
@@ -159,7 +187,8 @@ public final class TierLadder {
         /**
          * Sets the qualifying total the tier needs; a tier without one is reached only at enrolment or by override.
          *
-         * @param total the total, such as {@code 500} (spend), zero or more
+         * @param total the total, such as {@code 500} (spend), zero or more; at most 18 digits before the point, at least
+         *              1E-18 above zero, at most 34 significant digits
          * @return this tier
          */
         public Rung qualifyAt(Number total) {
@@ -170,9 +199,9 @@ public final class TierLadder {
         /**
          * Sets the tier's earn multiplier, applied by {@code earn.tierMultiplier($p)}.
          *
-         * @param factor at least 1, such as {@code 1.2}
+         * @param factor at least 1, such as {@code 1.2}; at most 18 digits before the point and 34 significant digits
          * @return this tier
-         * @throws IllegalArgumentException naming the tier when the factor is null, not finite or below 1
+         * @throws IllegalArgumentException naming the tier when the factor is null, not finite, below 1 or beyond those digits
          */
         public Rung earnMultiplier(Number factor) {
             BigDecimal value = decimal(factor, "the earn multiplier of " + code);
@@ -186,9 +215,9 @@ public final class TierLadder {
         /**
          * Sets the checkout discount a POS applies for the tier.
          *
-         * @param percent 0 to 100, such as {@code 10}
+         * @param percent 0 to 100, such as {@code 10}; at least 1E-18 above zero, at most 34 significant digits
          * @return this tier
-         * @throws IllegalArgumentException naming the tier when the percentage is null, not finite or outside 0 to 100
+         * @throws IllegalArgumentException naming the tier when the percentage is null, not finite, outside 0 to 100 or beyond those digits
          */
         public Rung discountPercent(Number percent) {
             BigDecimal value = decimal(percent, "the discount of " + code);

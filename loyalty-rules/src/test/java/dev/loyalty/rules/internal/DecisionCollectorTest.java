@@ -38,8 +38,9 @@ class DecisionCollectorTest {
 
     @Test
     void shouldTakeIntegersExactlyWhenARulePassesLongsOrBigIntegers() {
-        assertThat(factor(Long.MAX_VALUE)).isEqualTo(new BigDecimal(Long.MAX_VALUE));
-        assertThat(factor(new BigInteger("123456789012345678901234567890"))).isEqualTo(new BigDecimal("123456789012345678901234567890"));
+        // the largest a decision accepts, 18 digits: more than a double holds exactly
+        assertThat(factor(999_999_999_999_999_999L)).isEqualTo(new BigDecimal("999999999999999999"));
+        assertThat(factor(new BigInteger("123456789012345679"))).isEqualTo(new BigDecimal("123456789012345679"));
     }
 
     @Test
