@@ -377,21 +377,9 @@ public sealed interface Decision {
      * billion digits when composed, or rounded. The message does not write the number out.
      */
     private static void digits(String rule, String what, BigDecimal value) {
-        if (value.signum() == 0) {
-            return;
-        }
-        long integerDigits = (long) value.precision() - value.scale();
-        if (integerDigits > Money.MAX_INTEGER_DIGITS) {
-            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " has " + integerDigits
-                    + " digits before the decimal point; at most " + Money.MAX_INTEGER_DIGITS + " are allowed");
-        }
-        if (integerDigits < 1 - Money.MAX_INTEGER_DIGITS) {
-            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " is below 1E-" + Money.MAX_INTEGER_DIGITS
-                    + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits));
-        }
-        if (value.precision() > MAX_SIGNIFICANT_DIGITS) {
-            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " has " + value.precision()
-                    + " significant digits (trailing zeros included); at most " + MAX_SIGNIFICANT_DIGITS + " are allowed");
+        String problem = Checks.digitsProblem(value);
+        if (problem != null) {
+            throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " " + problem);
         }
     }
 
