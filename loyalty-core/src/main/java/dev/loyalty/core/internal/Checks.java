@@ -2,6 +2,9 @@ package dev.loyalty.core.internal;
 
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.RuleEvaluationException;
+import dev.loyalty.core.model.Money;
+import dev.loyalty.core.spi.Decision;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -289,19 +292,19 @@ public final class Checks {
 
     /**
      * Says what is wrong with a rate, multiplier or percentage beyond the digits the core accepts: more than
-     * {@link dev.loyalty.core.model.Money#MAX_INTEGER_DIGITS} digits before the decimal point, below {@code 1E-18}
-     * above zero, or more than {@link dev.loyalty.core.spi.Decision#MAX_SIGNIFICANT_DIGITS} significant digits
+     * {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point, below {@code 1E-18}
+     * above zero, or more than {@link Decision#MAX_SIGNIFICANT_DIGITS} significant digits
      * (trailing zeros included). Checked on precision and scale alone, and the text does not write the number out:
      * {@code 1E+1000000000} has a billion digits in plain text.
      *
      * @param value the number
      * @return the problem, such as {@code has 19 digits before the decimal point; at most 18 are allowed}, or null
      */
-    public static String digitsProblem(java.math.BigDecimal value) {
+    public static String digitsProblem(BigDecimal value) {
         if (value.signum() == 0) {
             return null;
         }
-        int most = dev.loyalty.core.model.Money.MAX_INTEGER_DIGITS;
+        int most = Money.MAX_INTEGER_DIGITS;
         long integerDigits = (long) value.precision() - value.scale();
         if (integerDigits > most) {
             return "has " + integerDigits + " digits before the decimal point; at most " + most + " are allowed";
@@ -309,7 +312,7 @@ public final class Checks {
         if (integerDigits < 1 - most) {
             return "is below 1E-" + most + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits);
         }
-        int significant = dev.loyalty.core.spi.Decision.MAX_SIGNIFICANT_DIGITS;
+        int significant = Decision.MAX_SIGNIFICANT_DIGITS;
         if (value.precision() > significant) {
             return "has " + value.precision() + " significant digits (trailing zeros included); at most " + significant + " are allowed";
         }
