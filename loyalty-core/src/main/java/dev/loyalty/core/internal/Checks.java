@@ -2,9 +2,6 @@ package dev.loyalty.core.internal;
 
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.RuleEvaluationException;
-import dev.loyalty.core.model.Money;
-import dev.loyalty.core.spi.Decision;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -288,34 +285,5 @@ public final class Checks {
             distinct.add(notNull(value, field + "[]"));
         }
         return List.copyOf(distinct);
-    }
-
-    /**
-     * Says what is wrong with a rate, multiplier or percentage beyond the digits the core accepts: more than
-     * {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point, below {@code 1E-18}
-     * above zero, or more than {@link Decision#MAX_SIGNIFICANT_DIGITS} significant digits
-     * (trailing zeros included). Checked on precision and scale alone, and the text does not write the number out:
-     * {@code 1E+1000000000} has a billion digits in plain text.
-     *
-     * @param value the number
-     * @return the problem, such as {@code has 19 digits before the decimal point; at most 18 are allowed}, or null
-     */
-    public static String digitsProblem(BigDecimal value) {
-        if (value.signum() == 0) {
-            return null;
-        }
-        int most = Money.MAX_INTEGER_DIGITS;
-        long integerDigits = (long) value.precision() - value.scale();
-        if (integerDigits > most) {
-            return "has " + integerDigits + " digits before the decimal point; at most " + most + " are allowed";
-        }
-        if (integerDigits < 1 - most) {
-            return "is below 1E-" + most + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits);
-        }
-        int significant = Decision.MAX_SIGNIFICANT_DIGITS;
-        if (value.precision() > significant) {
-            return "has " + value.precision() + " significant digits (trailing zeros included); at most " + significant + " are allowed";
-        }
-        return null;
     }
 }

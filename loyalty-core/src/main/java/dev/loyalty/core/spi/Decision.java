@@ -33,6 +33,36 @@ public sealed interface Decision {
     int MAX_SIGNIFICANT_DIGITS = 34;
 
     /**
+     * Says what is wrong with a rate, multiplier or percentage beyond the digits the core accepts (a rule engine or a
+     * ladder can check a number with it before making a decision of it): more than
+     * {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point, below {@code 1E-18}
+     * above zero, or more than {@link #MAX_SIGNIFICANT_DIGITS} significant digits
+     * (trailing zeros included). Checked on precision and scale alone, and the text does not write the number out:
+     * {@code 1E+1000000000} has a billion digits in plain text.
+     *
+     * @param value the number
+     * @return the problem, such as {@code has 19 digits before the decimal point; at most 18 are allowed}, or null
+     */
+    static String digitsProblem(BigDecimal value) {
+        if (value.signum() == 0) {
+            return null;
+        }
+        int most = Money.MAX_INTEGER_DIGITS;
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > most) {
+            return "has " + integerDigits + " digits before the decimal point; at most " + most + " are allowed";
+        }
+        if (integerDigits < 1 - most) {
+            return "is below 1E-" + most + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits);
+        }
+        int significant = MAX_SIGNIFICANT_DIGITS;
+        if (value.precision() > significant) {
+            return "has " + value.precision() + " significant digits (trailing zeros included); at most " + significant + " are allowed";
+        }
+        return null;
+    }
+
+    /**
      * Returns the name of the rule that made the decision.
      *
      * @return the rule name
@@ -377,7 +407,7 @@ public sealed interface Decision {
      * billion digits when composed, or rounded. The message does not write the number out.
      */
     private static void digits(String rule, String what, BigDecimal value) {
-        String problem = Checks.digitsProblem(value);
+        String problem = digitsProblem(value);
         if (problem != null) {
             throw new RuleEvaluationException("rule \"" + rule + "\": " + what + " " + problem);
         }

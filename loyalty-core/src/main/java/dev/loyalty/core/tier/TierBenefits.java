@@ -1,5 +1,6 @@
 package dev.loyalty.core.tier;
 
+import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.internal.Checks;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ public record TierBenefits(BigDecimal earnMultiplier, BigDecimal discountPercent
 
     /** Refuses a number beyond the digits a rule's multiplier may have, before any message writes it out. */
     private static void digits(BigDecimal value, String field) {
-        String problem = Checks.digitsProblem(value);
+        String problem = Decision.digitsProblem(value);
         if (problem != null) {
             throw new InvalidInputException(field, problem);
         }

@@ -1,6 +1,5 @@
 package dev.loyalty.rules.vocabulary;
 
-import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.tier.QualifyingMetric;
 import dev.loyalty.core.tier.QualifyingWindow;
@@ -147,28 +146,11 @@ public final class TierLadder {
         return decimal;
     }
 
-    /**
-     * Bounds a ladder's number as the core bounds a rule's rates and multipliers: at most
-     * {@link Money#MAX_INTEGER_DIGITS} digits before the decimal point, at least {@code 1E-18} above zero and at most
-     * {@link Decision#MAX_SIGNIFICANT_DIGITS} significant digits, checked on precision and scale alone, before any
-     * message writes the number out: {@code 1E+1000000000} has a billion digits in plain text.
-     */
+    /** Bounds a ladder's number as the core bounds a rule's rates and multipliers ({@link Decision#digitsProblem}). */
     private static void digits(BigDecimal value, String what) {
-        if (value.signum() == 0) {
-            return;
-        }
-        long integerDigits = (long) value.precision() - value.scale();
-        if (integerDigits > Money.MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException(what + " has " + integerDigits + " digits before the decimal point; at most "
-                    + Money.MAX_INTEGER_DIGITS + " are allowed");
-        }
-        if (integerDigits < 1 - Money.MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException(what + " is below 1E-" + Money.MAX_INTEGER_DIGITS
-                    + ", the smallest allowed above zero: its first digit is at decimal place " + (1 - integerDigits));
-        }
-        if (value.precision() > Decision.MAX_SIGNIFICANT_DIGITS) {
-            throw new IllegalArgumentException(what + " has " + value.precision() + " significant digits (trailing zeros included); at most "
-                    + Decision.MAX_SIGNIFICANT_DIGITS + " are allowed");
+        String problem = Decision.digitsProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem);
         }
     }
 
