@@ -59,6 +59,12 @@ abstract class ShopOverHttp {
         assertThat(reply.body().get("field").asText()).isEqualTo(field);
     }
 
+    /** Asserts the 413 problem of a body over the limit, naming the limit in bytes. */
+    void assertBodyTooLarge(Reply reply, long maxBytes) {
+        assertProblem(reply, 413, "urn:loyalty:problem:body-too-large");
+        assertThat(reply.body().get("maxBytes").asLong()).isEqualTo(maxBytes);
+    }
+
     /** A member id no test used before. */
     static String newMember() {
         return "m-" + UUID.randomUUID();
