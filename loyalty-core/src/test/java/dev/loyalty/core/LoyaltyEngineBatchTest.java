@@ -164,21 +164,6 @@ class LoyaltyEngineBatchTest {
         return events;
     }
 
-    private static void assertSameResults(List<EventResult> actual, List<EventResult> expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            EventResult want = expected.get(i);
-            EventResult got = actual.get(i);
-            assertThat(got.outcome()).as("outcome of event %d", i).isEqualTo(want.outcome());
-            assertThat(got.replayed()).as("replay of event %d", i).isEqualTo(want.replayed());
-            if (want.error() != null && want.event() != null) {
-                assertThat(got.error()).as("error of event %d", i).isNotNull().hasSameClassAs(want.error()).hasMessage(want.error().getMessage());
-            } else if (want.error() != null) {
-                assertThat(got.error()).as("error of event %d", i).isInstanceOf(InvalidInputException.class);
-            }
-        }
-    }
-
     /** Processes twenty random mixes in a batch on rules made by {@code batchedRules} and one by one on the simple pack. */
     private static void assertBatchesGiveTheResultsOfOneByOne(Supplier<RuleEngine> batchedRules) {
         assertBatchesGiveTheResultsOfOneByOne(batchedRules, InMemoryStore::new);
@@ -193,7 +178,7 @@ class LoyaltyEngineBatchTest {
 
             List<EventResult> results = batched.processAll(events);
 
-            assertSameResults(results, BatchDifferential.oneByOne(sequential, events));
+            BatchDifferential.assertSameResults(results, BatchDifferential.oneByOne(sequential, events));
             for (int m = 0; m < 8; m++) {
                 if (sequential.member(member("m" + m)).isPresent()) {
                     assertThat(batched.ledger(member("m" + m))).as("seed %d ledger of m%d", seed, m).isEqualTo(sequential.ledger(member("m" + m)));

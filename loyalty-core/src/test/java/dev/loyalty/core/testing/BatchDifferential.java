@@ -77,6 +77,24 @@ public final class BatchDifferential {
     public List<EventResult> assertSame(List<? extends LoyaltyEvent> events) {
         List<EventResult> expected = oneByOne(sequential, events);
         List<EventResult> actual = batched.processAll(events);
+        assertSameResults(actual, expected);
+        for (MemberId member : members(events)) {
+            assertSameMember(member);
+        }
+        for (String campaign : campaigns) {
+            assertThat(batched.campaignBudget(campaign)).as("budget of %s", campaign).isEqualTo(sequential.campaignBudget(campaign));
+        }
+        return actual;
+    }
+
+    /**
+     * Asserts that a batch's results answer as the same events one by one did: the same outcome, replay, and refusal
+     * (its class and message; any {@link InvalidInputException} for a null event).
+     *
+     * @param actual the batch's results
+     * @param expected the results one by one, as {@link #oneByOne} gives them
+     */
+    public static void assertSameResults(List<EventResult> actual, List<EventResult> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             EventResult want = expected.get(i);
@@ -91,13 +109,6 @@ public final class BatchDifferential {
                 assertThat(got.error()).as("error of null event %d", i).isInstanceOf(InvalidInputException.class);
             }
         }
-        for (MemberId member : members(events)) {
-            assertSameMember(member);
-        }
-        for (String campaign : campaigns) {
-            assertThat(batched.campaignBudget(campaign)).as("budget of %s", campaign).isEqualTo(sequential.campaignBudget(campaign));
-        }
-        return actual;
     }
 
     private void assertSameMember(MemberId member) {
