@@ -3,12 +3,14 @@ package dev.loyalty.rules.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.LoyaltyConfigurationException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.Purchase;
+import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
@@ -17,6 +19,7 @@ import dev.loyalty.core.store.InMemoryStore;
 import dev.loyalty.rules.DroolsRuleEngine;
 import dev.loyalty.rules.fixtures.FailingCampaigns;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -147,8 +150,8 @@ class CampaignSimulationTest {
         // the clock is a day after the last event: 2025-03-04 in London; c's birthday is that day, c last bought
         // (enrolled) 100 days before, d 200 days before
         List<LoyaltyEvent> events = new java.util.ArrayList<>();
-        events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(java.time.Duration.ofDays(199))));
-        events.add(Enrolment.of(EventId.of("e-c"), MemberId.of("c"), START.minus(java.time.Duration.ofDays(99)))
+        events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(Duration.ofDays(199))));
+        events.add(Enrolment.of(EventId.of("e-c"), MemberId.of("c"), START.minus(Duration.ofDays(99)))
                 .withBirthday(java.time.LocalDate.of(1995, 3, 4)));
         events.addAll(events());
 
@@ -165,7 +168,7 @@ class CampaignSimulationTest {
     @Test
     void shouldFailNamingTheRuleWhenTheClosingSweepFailsForAMember() {
         List<LoyaltyEvent> events = new java.util.ArrayList<>();
-        events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(java.time.Duration.ofDays(199))));
+        events.add(Enrolment.of(EventId.of("e-d"), MemberId.of("d"), START.minus(Duration.ofDays(199))));
         events.addAll(events());
         assertThatThrownBy(() -> CampaignSimulation.builder().program(PROGRAM).current(LIVE)
                 .candidate(DroolsRuleEngine.builder().id("candidate").defaultCampaigns().drl("bad.drl", FailingCampaigns.ZERO_POINT_WIN_BACK))
@@ -214,14 +217,14 @@ class CampaignSimulationTest {
         Instant day = START;
         List<LoyaltyEvent> history = List.of(
                 Enrolment.of(EventId.of("e-a"), a, day),
-                Purchase.builder(EventId.of("p-1"), a, day.plus(java.time.Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
-                new dev.loyalty.core.event.Redemption(EventId.of("r-1"), a, day.plus(java.time.Duration.ofDays(40)), "voucher", 200, null),
-                new dev.loyalty.core.event.Return(EventId.of("x-1"), a, day.plus(java.time.Duration.ofDays(41)), EventId.of("p-1"), Money.of("100.00", "GBP")),
-                Purchase.builder(EventId.of("p-2"), a, day.plus(java.time.Duration.ofDays(42))).line("K", "kitchen", 1, Money.of("50.00", "GBP")).build());
+                Purchase.builder(EventId.of("p-1"), a, day.plus(Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
+                new Redemption(EventId.of("r-1"), a, day.plus(Duration.ofDays(40)), "voucher", 200, null),
+                new dev.loyalty.core.event.Return(EventId.of("x-1"), a, day.plus(Duration.ofDays(41)), EventId.of("p-1"), Money.of("100.00", "GBP")),
+                Purchase.builder(EventId.of("p-2"), a, day.plus(Duration.ofDays(42))).line("K", "kitchen", 1, Money.of("50.00", "GBP")).build());
         long issuedForReal = 0;
         long removedForReal = 0;
         try (LoyaltyEngine real = LoyaltyEngine.builder().program(negative).store(new InMemoryStore()).ruleEngine(LIVE)
-                .clock(Clock.fixed(day.plus(java.time.Duration.ofDays(43)), ZoneOffset.UTC)).build()) {
+                .clock(Clock.fixed(day.plus(Duration.ofDays(43)), ZoneOffset.UTC)).build()) {
             history.forEach(real::process);
             for (LedgerEntry entry : real.ledger(a)) {
                 switch (entry.type()) {
@@ -341,7 +344,7 @@ class CampaignSimulationTest {
                     rejected++;
                 }
             }
-            clock.now = history.get(history.size() - 1).occurredAt().plus(java.time.Duration.ofDays(1));
+            clock.now = history.get(history.size() - 1).occurredAt().plus(Duration.ofDays(1));
             for (LedgerEntry entry : real.ledger(a)) {
                 switch (entry.type()) {
                     case EARN, PENDING -> issued += entry.points().value();
@@ -358,13 +361,8 @@ class CampaignSimulationTest {
     void shouldSpendPointsThatHadNotExpiredYetWhenTheEventWasMade() {
         // points expire 12 months after they are earned; a spends 150 of them on day 40, and buys again 500 days on
         ProgramSettings expiring = ProgramSettings.builder().currency("GBP").zone("Europe/London")
-                .expiry(dev.loyalty.core.ExpiryPolicy.rollingMonths(12)).build();
-        MemberId a = MemberId.of("a");
-        List<LoyaltyEvent> history = List.of(
-                Enrolment.of(EventId.of("e-a"), a, START),
-                Purchase.builder(EventId.of("p-1"), a, START.plus(java.time.Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
-                new dev.loyalty.core.event.Redemption(EventId.of("r-1"), a, START.plus(java.time.Duration.ofDays(40)), "voucher", 150, null),
-                Purchase.builder(EventId.of("p-2"), a, START.plus(java.time.Duration.ofDays(500))).line("K", "kitchen", 1, Money.of("10.00", "GBP")).build());
+                .expiry(ExpiryPolicy.rollingMonths(12)).build();
+        List<LoyaltyEvent> history = redeemingBetweenTwoPurchases(40, 500);
         SimulationReport.Side real = replayedForReal(expiring, history);
         assertThat(real.eventsRejected()).as("the redemption was made while the points were valid").isZero();
 
@@ -382,12 +380,7 @@ class CampaignSimulationTest {
     void shouldNotSpendPointsStillPendingInTheReturnWindowWhenTheEventWasMade() {
         // a purchase's points stay pending for 14 days; a tries to spend them on day 5, before they are spendable
         ProgramSettings pending = ProgramSettings.builder().currency("GBP").zone("Europe/London").returnWindowDays(14).build();
-        MemberId a = MemberId.of("a");
-        List<LoyaltyEvent> history = List.of(
-                Enrolment.of(EventId.of("e-a"), a, START),
-                Purchase.builder(EventId.of("p-1"), a, START.plus(java.time.Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
-                new dev.loyalty.core.event.Redemption(EventId.of("r-1"), a, START.plus(java.time.Duration.ofDays(5)), "voucher", 150, null),
-                Purchase.builder(EventId.of("p-2"), a, START.plus(java.time.Duration.ofDays(60))).line("K", "kitchen", 1, Money.of("10.00", "GBP")).build());
+        List<LoyaltyEvent> history = redeemingBetweenTwoPurchases(5, 60);
         SimulationReport.Side real = replayedForReal(pending, history);
         assertThat(real.eventsRejected()).as("the 100 points of p-1 were pending on day 5").isEqualTo(1);
 
@@ -396,5 +389,16 @@ class CampaignSimulationTest {
         assertThat(simulated.eventsRejected()).isEqualTo(real.eventsRejected());
         assertThat(simulated.pointsRemoved()).isEqualTo(real.pointsRemoved());
         assertThat(simulated.liability()).isEqualTo(real.liability());
+    }
+
+    /** Member a enrols at the start, buys for 100 the day after, redeems 150 points on one day and buys for 10 on another. */
+    private static List<LoyaltyEvent> redeemingBetweenTwoPurchases(int redeemDay, int secondPurchaseDay) {
+        MemberId a = MemberId.of("a");
+        return List.of(
+                Enrolment.of(EventId.of("e-a"), a, START),
+                Purchase.builder(EventId.of("p-1"), a, START.plus(Duration.ofDays(1))).line("K", "kitchen", 1, Money.of("100.00", "GBP")).build(),
+                new Redemption(EventId.of("r-1"), a, START.plus(Duration.ofDays(redeemDay)), "voucher", 150, null),
+                Purchase.builder(EventId.of("p-2"), a, START.plus(Duration.ofDays(secondPurchaseDay))).line("K", "kitchen", 1, Money.of("10.00", "GBP"))
+                        .build());
     }
 }
