@@ -61,7 +61,8 @@ public final class InMemoryStore implements LoyaltyStore {
     private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for the lookups every event makes. */
     private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<EventId, StoredEvent> events = new ConcurrentHashMap<>();
+    /** Every recorded event by id, packed ({@link KeptEvent}): the store keeps one for every event it ever recorded. */
+    private final ConcurrentHashMap<EventId, KeptEvent> events = new ConcurrentHashMap<>();
     /** Every member's offers by code, for {@link #findOffer}. */
     private final ConcurrentHashMap<String, Offer> offers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SweepCheckpoint> checkpoints = new ConcurrentHashMap<>();
@@ -85,7 +86,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
-        StoredEvent event = events.get(Checks.notNull(eventId, "eventId"));
+        KeptEvent event = events.get(Checks.notNull(eventId, "eventId"));
         return event == null ? Optional.empty() : Optional.of(written(event));
     }
 
@@ -95,13 +96,13 @@ public final class InMemoryStore implements LoyaltyStore {
      * once, so that what it reads next (the member, an offer the event redeemed) is the state after the event. Only a
      * lookup that finds something pays for it; the calling thread never waits for a lock it holds.
      */
-    private StoredEvent written(StoredEvent event) {
-        Slot slot = slots.get(event.memberId());
+    private StoredEvent written(KeptEvent event) {
+        Slot slot = slots.get(event.memberId);
         if (slot != null && !slot.lock.isHeldByCurrentThread()) {
             slot.lock.lock();
             slot.lock.unlock();
         }
-        return event;
+        return event.event();
     }
 
     /** Looks the ids up in the event index directly, without the default's copies. */
@@ -110,7 +111,7 @@ public final class InMemoryStore implements LoyaltyStore {
         Checks.notNull(eventIds, "eventIds");
         Map<EventId, StoredEvent> found = new HashMap<>();
         for (EventId eventId : eventIds) {
-            StoredEvent event = events.get(Checks.notNull(eventId, "eventIds[]"));
+            KeptEvent event = events.get(Checks.notNull(eventId, "eventIds[]"));
             if (event != null) {
                 found.put(eventId, written(event));
             }
@@ -177,9 +178,9 @@ public final class InMemoryStore implements LoyaltyStore {
                     }
                     checkReferrals(memberId, changes);
                     if (!changes.draws().isEmpty()) {
-                        StoredEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
+                        KeptEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
                         if (recorded != null) {
-                            return recorded;
+                            return recorded.event();
                         }
                         Draw drawn = draw(changes);
                         if (drawn == Draw.DOES_NOT_FIT) {
@@ -188,16 +189,16 @@ public final class InMemoryStore implements LoyaltyStore {
                         }
                         if (drawn == Draw.RECORDED_BY_ANOTHER) {
                             // another member's event took the id since it was looked up: answer with that one, as the id is taken
-                            return events.get(changes.event().eventId());
+                            return events.get(changes.event().eventId()).event();
                         }
                     } else if (changes.event() != null) {
                         // the id is claimed before the slot is written, on purpose: another member's event may claim the same id
                         // outside this lock, and only the claim's winner may write. Everything that can refuse the changes ran
                         // above; the writes below never throw (QualifyingDays.add, EarnedPoints and KeyedValues are built so),
                         // which is what makes the claim and the writes one step
-                        StoredEvent earlier = events.putIfAbsent(changes.event().eventId(), changes.event());
+                        KeptEvent earlier = events.putIfAbsent(changes.event().eventId(), KeptEvent.of(changes.event()));
                         if (earlier != null) {
-                            return earlier;
+                            return earlier.event();
                         }
                     }
                     slot.apply(changes, newBalance);
@@ -243,7 +244,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     return Draw.DOES_NOT_FIT;
                 }
             }
-            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), changes.event()) != null) {
+            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), KeptEvent.of(changes.event())) != null) {
                 return Draw.RECORDED_BY_ANOTHER;
             }
             for (CampaignDraw draw : changes.draws()) {
