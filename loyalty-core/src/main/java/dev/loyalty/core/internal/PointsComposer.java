@@ -124,32 +124,9 @@ final class PointsComposer {
             points = scale(points, total, limit);
             total = limit;
         }
-        Explanation.Step cut = capStep;
-        long[] capped = points;
-        Exact computed = known;
         // the explanation keeps what its text needs of the lines, not the lines, nor the winners: they are found again
-        LineFacts kept = LineFacts.of(lines, won.excluded(), known == null ? scaledLines : null);
-        int lineCount = lines.size();
-        // the explanation's text is written only when someone reads it; most outcomes are never read
-        Supplier<List<Explanation.Step>> steps = () -> {
-            Winners winners = Winners.of(decisions, lineCount);
-            Exact exact = computed != null ? computed : Exact.of(decisions, kept.amounts(), kept.quantities(), winners);
-            List<Explanation.Step> written = new ArrayList<>(count + 1);
-            for (int d = 0; d < count; d++) {
-                Decision decision = decisions.get(d);
-                if (decision instanceof Decision.Cap) {
-                    continue;
-                }
-                String detail = decision instanceof Decision.Exclusion exclusion
-                        ? "line " + (exclusion.line() + 1) + " " + kept.excludedSkus()[exclusion.line()] + " excluded"
-                        : detail(decision, d, exact.exact()[d], exact.covered()[d], winners.base(), winners.promo(), winners.tier(), currencyCode);
-                written.add(new Explanation.Step(decision.rule(), decision.reason(), uncapped[d], detail));
-            }
-            if (cut != null) {
-                written.add(new Explanation.Step(cut.rule(), cut.reason(), cut.points(), cut.detail() + cutShares(decisions, uncapped, capped)));
-            }
-            return written;
-        };
+        StepWriter steps = StepWriter.of(decisions, currencyCode, known, capStep, uncapped, points, lines, won.excluded(),
+                known == null ? scaledLines : null);
         return new Composition(total, awards(decisions, points), steps);
     }
 
@@ -206,56 +183,132 @@ final class PointsComposer {
     }
 
     /**
-     * What an outcome's explanation keeps of the purchase lines to write its text when read: the
-     * line amounts as the unscaled values and scales the points were composed from, the currency
-     * and the quantities (when the exact parts were not computed in {@link BigDecimal}), and the
-     * SKUs of excluded lines (null when none is). An outcome is kept for replays as long as the
-     * store lives; the lines' other fields and their {@code Money} objects, new for every request
-     * a host parses, need not be.
-     *
-     * @param scale the scale of every amount, or -1 when they differ and {@code scales} holds each
+     * Writes an outcome's explanation steps when they are read; most never are. An outcome is kept
+     * for replays as long as the store lives, so this keeps, in one object and one array, only what
+     * the text needs: the decisions, each one's uncapped points and (after a cap) capped points, the
+     * line amounts as the unscaled values and scales the points were composed from, the currency, the
+     * quantities and the SKUs of excluded lines. Not the lines, whose other fields and {@code Money}
+     * objects are new for every request a host parses, nor the winners: they are found again.
      */
-    private record LineFacts(long[] unscaledAmounts, int scale, int[] scales, Currency currency, int[] quantities, String[] excludedSkus) {
-        /** The facts of an event without lines, shared: its arrays are empty. */
-        private static final LineFacts NO_LINES = new LineFacts(new long[0], 0, null, null, new int[0], null);
+    private static final class StepWriter implements Supplier<List<Explanation.Step>> {
 
-        static LineFacts of(List<PurchaseLine> lines, boolean[] excluded, ScaledPoints.Lines amounts) {
-            int count = lines.size();
-            if (count == 0) {
-                // an event without lines (an enrolment, a profile change): nothing to keep of them
-                return NO_LINES;
-            }
-            int[] quantities = amounts != null ? new int[count] : null;
+        private final List<Decision> decisions;
+        private final String currencyCode;
+        /** The exact parts when they were computed in {@link BigDecimal}; null when they are computed again from the amounts. */
+        private final Exact computed;
+        /** The cap's step when a cap cut the points; null when none did. */
+        private final Explanation.Step cut;
+        /** The lines' currency; null when the amounts are not kept. */
+        private final Currency currency;
+        /** Each line's scale when they differ; null when every line has {@link #scale}. */
+        private final int[] scales;
+        private final int scale;
+        /** Each excluded line's SKU by line; null when no line is excluded. */
+        private final String[] excludedSkus;
+        private final int lineCount;
+        /** Where the capped points start in {@link #facts}: 0 when they are the uncapped points. */
+        private final int cappedAt;
+        /**
+         * The decisions' uncapped points; then their capped points when a cap cut them; then, when {@link #computed} is
+         * null, the lines' unscaled amounts and their quantities.
+         */
+        private final long[] facts;
+
+        private StepWriter(List<Decision> decisions, String currencyCode, Exact computed, Explanation.Step cut, Currency currency,
+                           int[] scales, int scale, String[] excludedSkus, int lineCount, int cappedAt, long[] facts) {
+            this.decisions = decisions;
+            this.currencyCode = currencyCode;
+            this.computed = computed;
+            this.cut = cut;
+            this.currency = currency;
+            this.scales = scales;
+            this.scale = scale;
+            this.excludedSkus = excludedSkus;
+            this.lineCount = lineCount;
+            this.cappedAt = cappedAt;
+            this.facts = facts;
+        }
+
+        /**
+         * Packs what the steps need.
+         *
+         * @param amounts the lines' amounts as composed in longs; null when the exact parts were computed in {@link BigDecimal}
+         */
+        static StepWriter of(List<Decision> decisions, String currencyCode, Exact computed, Explanation.Step cut,
+                             long[] uncapped, long[] capped, List<PurchaseLine> lines, boolean[] excluded, ScaledPoints.Lines amounts) {
+            int count = uncapped.length;
+            int lineCount = lines.size();
             String[] excludedSkus = null;
-            for (int l = 0; l < count; l++) {
-                PurchaseLine line = lines.get(l);
-                if (amounts != null) {
-                    quantities[l] = line.quantity();
-                }
+            for (int l = 0; l < lineCount; l++) {
                 if (excluded[l]) {
-                    excludedSkus = excludedSkus == null ? new String[count] : excludedSkus;
-                    excludedSkus[l] = line.sku();
+                    excludedSkus = excludedSkus == null ? new String[lineCount] : excludedSkus;
+                    excludedSkus[l] = lines.get(l).sku();
                 }
             }
-            if (amounts == null) {
-                return new LineFacts(null, 0, null, null, null, excludedSkus);
+            int cappedAt = capped == uncapped ? 0 : count;
+            int amountsAt = capped == uncapped ? count : 2 * count;
+            long[] facts = new long[amountsAt + (amounts == null ? 0 : 2 * lineCount)];
+            System.arraycopy(uncapped, 0, facts, 0, count);
+            if (cappedAt > 0) {
+                System.arraycopy(capped, 0, facts, cappedAt, count);
             }
-            int[] scales = amounts.scales();
+            if (amounts == null || lineCount == 0) {
+                return new StepWriter(decisions, currencyCode, computed, cut, null, null, 0, excludedSkus, lineCount, cappedAt, facts);
+            }
+            System.arraycopy(amounts.unscaled(), 0, facts, amountsAt, lineCount);
+            for (int l = 0; l < lineCount; l++) {
+                facts[amountsAt + lineCount + l] = lines.get(l).quantity();
+            }
+            int[] lineScales = amounts.scales();
             boolean uniform = true;
-            for (int l = 1; l < count && uniform; l++) {
-                uniform = scales[l] == scales[0];
+            for (int l = 1; l < lineCount && uniform; l++) {
+                uniform = lineScales[l] == lineScales[0];
             }
-            return new LineFacts(amounts.unscaled(), uniform ? scales[0] : -1, uniform ? null : scales, lines.get(0).unitPrice().currency(),
-                    quantities, excludedSkus);
+            return new StepWriter(decisions, currencyCode, computed, cut, lines.get(0).unitPrice().currency(),
+                    uniform ? null : lineScales.clone(), lineScales[0], excludedSkus, lineCount, cappedAt, facts);
+        }
+
+        @Override
+        public List<Explanation.Step> get() {
+            int count = decisions.size();
+            Winners winners = Winners.of(decisions, lineCount);
+            Exact exact = computed != null ? computed : Exact.of(decisions, amounts(count), quantities(count), winners);
+            List<Explanation.Step> written = new ArrayList<>(count + 1);
+            for (int d = 0; d < count; d++) {
+                Decision decision = decisions.get(d);
+                if (decision instanceof Decision.Cap) {
+                    continue;
+                }
+                String detail = decision instanceof Decision.Exclusion exclusion
+                        ? "line " + (exclusion.line() + 1) + " " + excludedSkus[exclusion.line()] + " excluded"
+                        : detail(decision, d, exact.exact()[d], exact.covered()[d], winners.base(), winners.promo(), winners.tier(), currencyCode);
+                written.add(new Explanation.Step(decision.rule(), decision.reason(), facts[d], detail));
+            }
+            if (cut != null) {
+                long[] uncapped = Arrays.copyOfRange(facts, 0, count);
+                long[] capped = Arrays.copyOfRange(facts, cappedAt, cappedAt + count);
+                written.add(new Explanation.Step(cut.rule(), cut.reason(), cut.points(), cut.detail() + cutShares(decisions, uncapped, capped)));
+            }
+            return written;
         }
 
         /** The line amounts, as {@code PurchaseLine.amount()} gives them: the same value and scale. */
-        BigDecimal[] amounts() {
-            BigDecimal[] amounts = new BigDecimal[unscaledAmounts.length];
-            for (int l = 0; l < amounts.length; l++) {
-                amounts[l] = new Money(BigDecimal.valueOf(unscaledAmounts[l], scale >= 0 ? scale : scales[l]), currency).amount();
+        private BigDecimal[] amounts(int count) {
+            int amountsAt = cappedAt == 0 ? count : 2 * count;
+            BigDecimal[] amounts = new BigDecimal[lineCount];
+            for (int l = 0; l < lineCount; l++) {
+                amounts[l] = new Money(BigDecimal.valueOf(facts[amountsAt + l], scales == null ? scale : scales[l]), currency).amount();
             }
             return amounts;
+        }
+
+        private int[] quantities(int count) {
+            int quantitiesAt = (cappedAt == 0 ? count : 2 * count) + lineCount;
+            int[] quantities = new int[lineCount];
+            for (int l = 0; l < lineCount; l++) {
+                quantities[l] = (int) facts[quantitiesAt + l];
+            }
+            return quantities;
         }
     }
 
