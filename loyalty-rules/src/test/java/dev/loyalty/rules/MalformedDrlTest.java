@@ -603,7 +603,7 @@ class MalformedDrlTest {
                         }));
     }
 
-    /** A declared type, at lines 4-6 after the header, whose field x defaults to an expression that fails. */
+    /** A declared type, at lines 4-6 after the header, whose field x, at line 5, defaults to an expression that fails. */
     static final String FAILING_DEFAULT = """
             declare Thing
                 x : int = Integer.parseInt("z")
@@ -626,17 +626,31 @@ class MalformedDrlTest {
             """;
 
     @Test
-    void shouldSayAtItsDeclarationThatAFieldDefaultOfADeclaredTypeFails() {
+    void shouldSayAtTheFieldThatAFieldDefaultOfADeclaredTypeFails() {
         RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT + ruleWith("D-01 fine"));
 
-        assertThat(onlyProblem(e, "declare.drl", 4, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
+        assertThat(onlyProblem(e, "declare.drl", 5, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
     }
 
     @Test
-    void shouldSayAtItsDeclarationThatAFieldDefaultFailsWhenARuleUsesTheDeclaredType() {
+    void shouldSayAtTheFieldThatAFieldDefaultFailsWhenARuleUsesTheDeclaredType() {
         RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT + RULE_USING_THING);
 
-        assertThat(onlyProblem(e, "declare.drl", 4, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
+        assertThat(onlyProblem(e, "declare.drl", 5, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
+    }
+
+    @Test
+    void shouldSayAtTheFieldThatAFieldDefaultFailsWhenItIsNotTheFirstFieldOfTheDeclaredType() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + """
+                declare Thing
+                    a : int
+
+                    b : String
+                    x : int = Integer.parseInt("z")
+                end
+                """ + ruleWith("D-05 fine"));
+
+        assertThat(onlyProblem(e, "declare.drl", 8, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
     }
 
     @Test
@@ -647,11 +661,11 @@ class MalformedDrlTest {
     }
 
     @Test
-    void shouldSayAtItsDeclarationThatAFieldDefaultOfTheWrongTypeFailsWhenARuleUsesTheDeclaredType() {
+    void shouldSayAtTheFieldThatAFieldDefaultOfTheWrongTypeFailsWhenARuleUsesTheDeclaredType() {
         RuleDefinitionException e = failure("declare.drl", HEADER + FAILING_DEFAULT.replace("Integer.parseInt(\"z\")", "\"a\"")
                 + RULE_USING_THING);
 
-        assertThat(onlyProblem(e, "declare.drl", 4, "").message())
+        assertThat(onlyProblem(e, "declare.drl", 5, "").message())
                 .isEqualTo(FAILING_DEFAULT_PROBLEM.replace("Integer.parseInt(\"z\")", "\"a\""));
     }
 

@@ -98,7 +98,7 @@ class ReloadTest {
 
             assertThat(e.problems()).singleElement().satisfies(p -> {
                 assertThat(p.resource()).isEqualTo("broken.drl");
-                assertThat(p.line()).isEqualTo(4);
+                assertThat(p.line()).as("the line of the field whose default fails").isEqualTo(5);
                 assertThat(p.message()).isEqualTo(MalformedDrlTest.FAILING_DEFAULT_PROBLEM);
             });
             assertThat(rules.version()).isEqualTo(before);

@@ -17,7 +17,9 @@ import org.drools.drl.ast.descr.TypeFieldDescr;
  * Says which type declared in DRL ({@code declare}) a class that cannot be loaded belongs to,
  * and where it is declared. Drools generates a class for each declared type; a field default that
  * does not compile or fails when evaluated makes a constructor the JVM refuses to verify, and a
- * type that extends a final class cannot be defined at all. Not public API.
+ * type that extends a final class cannot be defined at all. A problem is reported at the line of
+ * the field whose default fails when only one field has a default, else at the declaration's line.
+ * Not public API.
  */
 final class DeclaredTypes {
 
@@ -25,9 +27,19 @@ final class DeclaredTypes {
     }
 
     /**
+     * What to say of a declared type that cannot be loaded, and the line to say it at.
+     *
+     * @param line the line of the field whose default fails, else of the declaration; 0 when unknown
+     * @param message what to say
+     */
+    record Refused(int line, String message) {
+    }
+
+    /**
      * Returns the problem of a declared type whose generated class the JVM refused to load,
-     * naming the declaration's file and line when the JVM's message names one of the sources'
-     * declared types; else a problem naming the only source, or none, without a line.
+     * naming the file and the line of the field whose default fails, or of the declaration, when
+     * the JVM's message names one of the sources' declared types; else a problem naming the only
+     * source, or none, without a line.
      *
      * @param error what the JVM threw when the class was defined, verified or loaded
      * @param sources the DRL sources compiled
@@ -44,8 +56,8 @@ final class DeclaredTypes {
                 String name = declared.getTypeName().contains(".") ? declared.getTypeName()
                         : descr.getNamespace() + "." + declared.getTypeName();
                 if (names(said, name)) {
-                    return new RuleProblem(source.name(), Math.max(declared.getLine(), 0), 0, "",
-                            message(declared, said, inConstructor(error, said, name)));
+                    Refused refused = refused(declared, said, inConstructor(error, said, name));
+                    return new RuleProblem(source.name(), refused.line(), 0, "", refused.message());
                 }
             }
         }
@@ -55,14 +67,15 @@ final class DeclaredTypes {
 
     /**
      * Returns what to say of the declared type whose generated class Drools could not make field
-     * accessors for, with the JVM's reason as Drools gives it.
+     * accessors for, with the JVM's reason as Drools gives it, and the line of the field whose
+     * default fails or of the declaration.
      *
      * @param source the source that declares the type
      * @param typeName the type's name as Drools gives it
      * @param reason the JVM's reason
-     * @return the message, or null when the source does not declare the type
+     * @return what to say and where, or null when the source does not declare the type
      */
-    static String accessorProblem(DrlSource source, String typeName, String reason) {
+    static Refused accessorProblem(DrlSource source, String typeName, String reason) {
         PackageDescr descr = CampaignChecks.parse(source);
         if (descr == null) {
             return null;
@@ -70,7 +83,7 @@ final class DeclaredTypes {
         for (AbstractClassTypeDeclarationDescr declared : descr.getClassAndEnumDeclarationDescrs()) {
             if (declared.getTypeName().equals(typeName)) {
                 String name = typeName.contains(".") ? typeName : descr.getNamespace() + "." + typeName;
-                return message(declared, reason, reason.contains(name.replace('.', '/') + ".<init>("));
+                return refused(declared, reason, reason.contains(name.replace('.', '/') + ".<init>("));
             }
         }
         return null;
@@ -143,20 +156,26 @@ final class DeclaredTypes {
         return error instanceof VerifyError && said.contains(className.replace('.', '/') + ".<init>(");
     }
 
-    private static String message(AbstractClassTypeDeclarationDescr declared, String said, boolean constructor) {
+    /**
+     * Says what is wrong with the declared type: when the JVM refused its constructor and one field
+     * has a default, that default, at the field's line; when several have one, all of them, at the
+     * declaration's line, as the JVM does not say which; else the JVM's message, at the declaration's line.
+     */
+    private static Refused refused(AbstractClassTypeDeclarationDescr declared, String said, boolean constructor) {
         List<TypeFieldDescr> defaulted = declared.getFields().values().stream()
                 .filter(f -> f.getInitExpr() != null && !f.getInitExpr().isBlank()).toList();
         String prefix = "declared type " + declared.getTypeName() + " cannot be loaded: ";
+        int line = Math.max(declared.getLine(), 0);
         if (constructor && defaulted.size() == 1) {
             TypeFieldDescr field = defaulted.get(0);
-            return prefix + "the default value of its field " + field.getFieldName() + " (" + field.getInitExpr().strip()
-                    + ") does not compile or fails when evaluated";
+            return new Refused(field.getLine() > 0 ? field.getLine() : line, prefix + "the default value of its field "
+                    + field.getFieldName() + " (" + field.getInitExpr().strip() + ") does not compile or fails when evaluated");
         }
         if (constructor && !defaulted.isEmpty()) {
-            return prefix + "the default value of one of its fields ("
+            return new Refused(line, prefix + "the default value of one of its fields ("
                     + defaulted.stream().map(f -> f.getFieldName() + " = " + f.getInitExpr().strip()).collect(Collectors.joining(", "))
-                    + ") does not compile or fails when evaluated";
+                    + ") does not compile or fails when evaluated");
         }
-        return prefix + said;
+        return new Refused(line, prefix + said);
     }
 }

@@ -238,9 +238,10 @@ final class DrlCompiler {
             }
         }
         Matcher accessors = FIELD_ACCESSORS.matcher(plain(message));
-        String declared = source != null && accessors.find() ? DeclaredTypes.accessorProblem(source, accessors.group(1), accessors.group(2)) : null;
+        DeclaredTypes.Refused declared = source != null && accessors.find()
+                ? DeclaredTypes.accessorProblem(source, accessors.group(1), accessors.group(2)) : null;
         if (declared != null) {
-            return new RuleProblem(resource, line, 0, "", declared);
+            return new RuleProblem(resource, declared.line() > 0 ? declared.line() : line, 0, "", declared.message());
         }
         if (error instanceof FunctionError function) {
             Matcher said = FUNCTION_PROBLEM.matcher(plain(message));
