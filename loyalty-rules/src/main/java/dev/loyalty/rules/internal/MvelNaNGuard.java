@@ -19,6 +19,17 @@ import org.mvel2.conversion.LongCH;
  * {@link LongCH} and {@link IntegerCH} do, and refuse NaN only while the current thread
  * {@linkplain #firing() fires} this engine's rules; other users of MVEL in the JVM convert as before.
  * Such a conversion another library registered is replaced too.
+ *
+ * <p>The refusal names neither the parameter nor the method the NaN was passed to, and cannot
+ * cleanly: a {@link ConversionHandler} is given the value alone. MVEL converts the arguments before
+ * it calls the method, in {@code ReflectiveAccessorOptimizer.getMethod} on a consequence's first
+ * firing and in its {@code MethodAccessor} later, where the method is a local variable or a private
+ * field, so the vocabulary method is never entered and catching around it sees nothing. Nor can the
+ * consequence's text tell: the same conversion serves every whole-number parameter a consequence
+ * passes, to a vocabulary method or any other, such as {@code java.time.Duration.ofDays(0 / 0)}
+ * inside the points of {@code earn.points}, so naming the vocabulary call on the line would
+ * misname such a failure. What the refusal does say, {@code RuleFailures.ofConsequence} puts after
+ * the rule, the event and the consequence's file and line.
  * Not public API.
  */
 final class MvelNaNGuard {
