@@ -168,12 +168,18 @@ public final class InMemoryStore implements LoyaltyStore {
                 }
                 try {
                     MemberChanges changes = work.apply(slot);
-                    long newBalance = slot.balanceAfter(changes);
-                    for (Offer offer : changes.offers()) {
+                    // the same check as the JdbcStore's, before anything is written: every entry, lot, return, hold, tier
+                    // change and offer the member's, the ledger's sequence continued, the outcome listing the event's entries
+                    long newBalance = changes != null && changes.isEmpty() ? slot.balance
+                            : MemberChangesCheck.balanceAfter(memberId, slot.member != null, slot.lastSequence(), slot.balance, changes);
+                    List<Offer> changedOffers = changes.offers();
+                    for (int i = 0; i < changedOffers.size(); i++) {
+                        // each offer is the member's (checked above); its code must not be another member's
+                        Offer offer = changedOffers.get(i);
                         Offer other = offers.get(offer.code());
-                        if (!offer.memberId().equals(memberId) || (other != null && !other.memberId().equals(memberId))) {
+                        if (other != null && !other.memberId().equals(memberId)) {
                             throw new IllegalArgumentException("offer " + offer.code() + " of member " + offer.memberId()
-                                    + " cannot be written for member " + memberId + (other == null ? "" : ": the code belongs to member " + other.memberId()));
+                                    + " cannot be written for member " + memberId + ": the code belongs to member " + other.memberId());
                         }
                     }
                     checkReferrals(memberId, changes);
@@ -525,15 +531,6 @@ public final class InMemoryStore implements LoyaltyStore {
         Slot(MemberId id, Map<String, CampaignBudget> budgets) {
             this.id = id;
             this.budgets = budgets;
-        }
-
-        long balanceAfter(MemberChanges changes) {
-            long newBalance = balance;
-            List<LedgerEntry> added = changes.entries();
-            for (int i = 0; i < added.size(); i++) {
-                newBalance = Points.add(newBalance, added.get(i).points().value());
-            }
-            return newBalance;
         }
 
         void apply(MemberChanges changes, long newBalance) {

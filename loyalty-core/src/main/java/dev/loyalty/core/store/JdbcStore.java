@@ -261,7 +261,7 @@ public final class JdbcStore implements LoyaltyStore {
                     try {
                         changes = runWork(work.work(), view, attempt);
                         writes = changes != null && !changes.isEmpty();
-                        balance = writes ? MemberChangesCheck.balanceAfter(memberId, row, changes) : 0;
+                        balance = writes ? checkChanges(memberId, row, changes) : 0;
                     } catch (LoyaltyException e) {
                         results.add(AppliedWork.refused(e));
                         continue;
@@ -603,7 +603,7 @@ public final class JdbcStore implements LoyaltyStore {
                     connection.rollback();
                     return null;
                 }
-                long balance = MemberChangesCheck.balanceAfter(memberId, row, changes);
+                long balance = checkChanges(memberId, row, changes);
                 attempt.eventId = changes.event() == null ? null : changes.event().eventId();
                 JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, isPostgres(connection));
                 attempt.step = JdbcAttempt.Step.COMMIT;
@@ -618,6 +618,12 @@ public final class JdbcStore implements LoyaltyStore {
                 }
             }
         }
+    }
+
+    /** Checks the changes against the locked member row (null when the member is not enrolled); see {@link MemberChangesCheck}. */
+    private static long checkChanges(MemberId memberId, JdbcMapping.MemberRow row, MemberChanges changes) {
+        return row == null ? MemberChangesCheck.balanceAfter(memberId, false, 0, 0, changes)
+                : MemberChangesCheck.balanceAfter(memberId, true, row.lastSequence(), row.balance(), changes);
     }
 
     private static MemberChanges runWork(Function<MemberView, MemberChanges> work, MemberView view, JdbcAttempt attempt) throws SQLException {

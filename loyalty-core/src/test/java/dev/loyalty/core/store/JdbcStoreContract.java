@@ -24,7 +24,6 @@ import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
-import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
@@ -33,7 +32,6 @@ import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.testing.Fixtures;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,8 +43,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link JdbcStore} does beyond the store contract: constraints the database enforces,
- * SQL states in typed exceptions, bounded retries, refusal of inconsistent changes, paging, and
- * the engine's batches over the store's bulk look-ups, whole and failing.
+ * SQL states in typed exceptions, bounded retries, paging, and the engine's batches over the
+ * store's bulk look-ups, whole and failing. Its refusal of inconsistent changes is every store's,
+ * tested by {@link dev.loyalty.core.testing.LoyaltyStoreContract}.
  * A database's test extends this class and implements the two data source factories.
  */
 abstract class JdbcStoreContract {
@@ -155,66 +154,6 @@ abstract class JdbcStoreContract {
 
         faults.disarm();
         assertThat(thrown.sqlState()).isEqualTo("XX000");
-        assertThat(snapshot()).isEqualTo(before);
-    }
-
-    @Test
-    void shouldRefuseChangesThatDoNotContinueTheLedger() {
-        Object before = snapshot();
-
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> earn(view, eventId("gap"), 10, 10, view.lastSequence() + 2)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("event gap of member m-1 writes entry 3 where the ledger continues at 2");
-        assertThat(snapshot()).isEqualTo(before);
-    }
-
-    @Test
-    void shouldRefuseChangesWhoseOutcomeListsOtherEntries() {
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges changes = earn(view, eventId("odd"), 10, 10);
-            Outcome outcome = changes.event().outcome();
-            Outcome without = new Outcome(outcome.eventId(), outcome.memberId(), outcome.eventKind(), outcome.points(), outcome.balance(),
-                    List.of(), outcome.explanation(), outcome.ruleSetVersion());
-            return new MemberChanges(null, new StoredEvent(eventId("odd"), member("m-1"), "0".repeat(64), without), changes.entries(),
-                    changes.lots());
-        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outcome must list exactly the ledger entries");
-        assertThat(store.findEvent(eventId("odd"))).isEmpty();
-    }
-
-    @Test
-    void shouldRefuseChangesForAnotherMember() {
-        engine.process(enrolment("m-2", MONDAY));
-
-        assertThatThrownBy(() -> store.apply(member("m-2"), view -> earn(store.findMember(member("m-1")).orElseThrow(), view, eventId("x"))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("member m-1");
-        assertThat(store.ledger(member("m-2"))).hasSize(1);
-    }
-
-    @Test
-    void shouldRefuseChangesThatRecordAReturnOfAnotherMember() {
-        engine.process(enrolment("m-2", MONDAY));
-        engine.process(purchase("p-2", "m-2", MONDAY.plusSeconds(60), "30"));
-        Object before = snapshot();
-
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> returning(view, eventId("ret-x"),
-                new LotReturn(member("m-2"), "p-2", eventId("ret-x"), MONDAY.plusSeconds(120), new BigDecimal("10")), null)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("event ret-x of member m-1 writes a return of member m-2");
-        assertThat(store.returns(member("m-2"))).isEmpty();
-        assertThat(store.returns(member("m-1"))).isEmpty();
-        assertThat(snapshot()).isEqualTo(before);
-    }
-
-    @Test
-    void shouldRefuseChangesThatRecordAReturnOfALotTheyDoNotWrite() {
-        Object before = snapshot();
-
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> returning(view, eventId("ret-x"),
-                new LotReturn(member("m-1"), "no-such-lot", eventId("ret-x"), MONDAY.plusSeconds(120), new BigDecimal("10")), null)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("event ret-x of member m-1 writes a return of lot no-such-lot");
-        assertThat(store.returns(member("m-1"))).isEmpty();
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -357,21 +296,6 @@ abstract class JdbcStoreContract {
 
     private static MemberChanges earn(MemberView view, EventId id, long points, long lotPoints) {
         return earn(view, id, points, lotPoints, view.lastSequence() + 1);
-    }
-
-    private static MemberChanges earn(Member member, MemberView view, EventId id) {
-        LedgerEntry entry = new LedgerEntry(member.id(), view.lastSequence() + 1, id, EntryType.EARN, Points.of(5), id.value(), "TEST", "test",
-                "test", MONDAY, Fixtures.NOW);
-        Outcome outcome = new Outcome(id, member.id(), "purchase", Points.of(5), Points.of(5), List.of(entry), new Explanation("x", List.of()), "test");
-        return new MemberChanges(null, new StoredEvent(id, member.id(), "0".repeat(64), outcome), List.of(entry), List.of());
-    }
-
-    /** A return event of the view's member that takes no points, writes the given lot (when not null) and records the return. */
-    private static MemberChanges returning(MemberView view, EventId id, LotReturn value, Lot lot) {
-        MemberId m = view.member().orElseThrow().id();
-        Outcome outcome = new Outcome(id, m, "return", Points.ZERO, view.balance(), List.of(), new Explanation("test", List.of()), "test");
-        return new MemberChanges(null, new StoredEvent(id, m, "0".repeat(64), outcome), List.of(), lot == null ? List.of() : List.of(lot),
-                List.of(), null, null, List.of(), null, List.of(), null, List.of(value));
     }
 
     /** One entry of {@code points} and a lot of {@code lotPoints} points with {@code points} remaining. */

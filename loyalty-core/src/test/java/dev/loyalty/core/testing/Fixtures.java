@@ -17,6 +17,8 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
+import dev.loyalty.core.model.LotReturn;
+import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -187,6 +189,23 @@ public final class Fixtures {
                 new Explanation("test", List.of()), "test");
         Lot lot = Lot.earned(eventId, member.id(), MONDAY, null, null, points, null);
         return new MemberChanges(null, new StoredEvent(eventId, member.id(), "0".repeat(64), outcome), List.of(entry), List.of(lot));
+    }
+
+    /**
+     * Returns hand-made changes that record a return event of the view's member: no entry, no points, the given lot (when
+     * not null) and the given return of a purchase, for tests of a store's own contract.
+     *
+     * @param view the member's view
+     * @param eventId the event id
+     * @param value the return to record
+     * @param lot the lot to write with it, or null for none
+     * @return the changes
+     */
+    public static MemberChanges returning(MemberView view, EventId eventId, LotReturn value, Lot lot) {
+        MemberId m = view.member().orElseThrow().id();
+        Outcome outcome = new Outcome(eventId, m, "return", Points.ZERO, view.balance(), List.of(), new Explanation("test", List.of()), "test");
+        return new MemberChanges(null, new StoredEvent(eventId, m, "0".repeat(64), outcome), List.of(), lot == null ? List.of() : List.of(lot),
+                List.of(), null, null, List.of(), null, List.of(), null, List.of(value));
     }
 
     /**

@@ -28,6 +28,17 @@ import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EntryType;
+import dev.loyalty.core.model.Hold;
+import dev.loyalty.core.model.HoldStatus;
+import dev.loyalty.core.model.LotReturn;
+import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.model.OfferKind;
+import dev.loyalty.core.model.OfferStatus;
+import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.spi.MemberView;
+import dev.loyalty.core.spi.TierUpdate;
+import dev.loyalty.core.tier.TierChange;
+import dev.loyalty.core.tier.TierState;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Lot;
@@ -456,6 +467,182 @@ public abstract class LoyaltyStoreContract {
         assertThat(snapshot(store, "m-1")).isEqualTo(before);
         assertThat(store.findMember(member("new"))).isEmpty();
         assertThat(allMembers(store)).extracting(Member::id).containsExactly(member("m-1"));
+    }
+
+    @Test
+    void shouldRefuseAWorkThatReturnsNoChanges() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the work for member m-1 returned no changes");
+        assertThat(snapshot(store, "m-1")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseChangesThatDoNotContinueTheLedger() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"),
+                view -> Fixtures.earning(view.member().orElseThrow(), eventId("gap"), view.lastSequence() + 2, 10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event gap of member m-1 writes entry 3 where the ledger continues at 2");
+        assertNothingWritten("gap", before, "m-1");
+    }
+
+    @Test
+    void shouldRefuseChangesWhoseOutcomeListsOtherEntries() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges changes = earningOf(view, "odd");
+            Outcome outcome = changes.event().outcome();
+            Outcome without = new Outcome(outcome.eventId(), outcome.memberId(), outcome.eventKind(), outcome.points(), outcome.balance(),
+                    List.of(), outcome.explanation(), outcome.ruleSetVersion());
+            return new MemberChanges(null, new StoredEvent(eventId("odd"), member("m-1"), "0".repeat(64), without), changes.entries(),
+                    changes.lots());
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event odd of member m-1: the outcome must list exactly the ledger entries the event writes");
+        assertNothingWritten("odd", before, "m-1");
+    }
+
+    @Test
+    void shouldRefuseAnEventOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+
+        assertThatThrownBy(() -> store.apply(member("m-2"),
+                view -> Fixtures.earning(store.findMember(member("m-1")).orElseThrow(), eventId("x"), view.lastSequence() + 1, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event x of member m-2 names member m-1");
+        assertNothingWritten("x", before, "m-1", "m-2");
+    }
+
+    @Test
+    void shouldRefuseChangesForAMemberWhoIsNotEnrolledWhenTheyEnrolNoOne() {
+        Member ghost = new Member(member("ghost"), MONDAY, "member", MemberStatus.ACTIVE, null, null);
+        Object before = snapshot(store, "ghost");
+
+        assertThatThrownBy(() -> store.apply(ghost.id(), view -> Fixtures.earning(ghost, eventId("haunt"), 1, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event haunt of member ghost: the member is not enrolled and the changes enrol no one");
+        assertNothingWritten("haunt", before, "ghost");
+    }
+
+    @Test
+    void shouldRefuseChangesThatWriteAnEntryOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        Member other = store.findMember(member("m-2")).orElseThrow();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "e-x");
+            List<LedgerEntry> foreign = Fixtures.earning(other, eventId("e-x"), view.lastSequence() + 1, 5).entries();
+            return new MemberChanges(null, own.event(), foreign, own.lots());
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event e-x of member m-1 writes an entry for member m-2");
+        assertNothingWritten("e-x", before, "m-1", "m-2");
+    }
+
+    @Test
+    void shouldRefuseChangesThatWriteALotOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        Lot foreign = Lot.earned(eventId("e-x"), member("m-2"), MONDAY, null, null, 5, null);
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "e-x");
+            return new MemberChanges(null, own.event(), own.entries(), List.of(foreign));
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event e-x of member m-1 writes lot e-x of member m-2");
+        assertNothingWritten("e-x", before, "m-1", "m-2");
+    }
+
+    @Test
+    void shouldRefuseChangesThatRecordAReturnOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        engine.process(purchase("p-2", "m-2", MONDAY.plusSeconds(60), "30"));
+        Object before = snapshot(store, "m-1", "m-2");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> Fixtures.returning(view, eventId("ret-x"),
+                new LotReturn(member("m-2"), "p-2", eventId("ret-x"), MONDAY.plusSeconds(120), new BigDecimal("10")), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event ret-x of member m-1 writes a return of member m-2");
+        assertNothingWritten("ret-x", before, "m-1", "m-2");
+    }
+
+    @Test
+    void shouldRefuseChangesThatRecordAReturnOfALotTheyDoNotWrite() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> Fixtures.returning(view, eventId("ret-x"),
+                new LotReturn(member("m-1"), "no-such-lot", eventId("ret-x"), MONDAY.plusSeconds(120), new BigDecimal("10")), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event ret-x of member m-1 writes a return of lot no-such-lot but not the lot, whose returned amount it changes");
+        assertNothingWritten("ret-x", before, "m-1");
+    }
+
+    @Test
+    void shouldRefuseChangesThatWriteAHoldOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        Hold foreign = new Hold("h-x", member("m-2"), 5, "reward", MONDAY, MONDAY.plusSeconds(3_600), HoldStatus.ACTIVE);
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "e-x");
+            return new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(foreign), null);
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event e-x of member m-1 writes hold h-x of member m-2");
+        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertThat(store.holds(member("m-1"))).isEmpty();
+        assertThat(store.holds(member("m-2"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseChangesThatWriteATierChangeOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        TierChange foreign = new TierChange(member("m-2"), 1, TierChange.Kind.PROMOTION, "member", "gold", day, MONDAY, eventId("e-x"), "test");
+        TierUpdate tiers = new TierUpdate(new TierState("gold", day.plusYears(1), null, null, null, null, 1), List.of(), List.of(foreign));
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "e-x");
+            return new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(), null, tiers, List.of(), null);
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event e-x of member m-1 writes a tier change of member m-2");
+        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertThat(store.tierHistory(member("m-1"))).isEmpty();
+        assertThat(store.tierHistory(member("m-2"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseChangesThatWriteAnOfferOfAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        Offer foreign = new Offer("O-X", member("m-2"), "O-X", OfferKind.DISCOUNT, BigDecimal.TEN, null, OfferTrigger.BIRTHDAY, "birthday:2026",
+                "test", "test", MONDAY, MONDAY.plusSeconds(86_400), OfferStatus.ISSUED, null, null, null);
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "e-x");
+            return new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(), null, null, List.of(foreign), null);
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event e-x of member m-1 writes offer O-X of member m-2");
+        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertThat(store.findOffer("O-X")).isEmpty();
+        assertThat(store.offers(member("m-1"))).isEmpty();
+        assertThat(store.offers(member("m-2"))).isEmpty();
     }
 
     @Test
@@ -1042,6 +1229,17 @@ public abstract class LoyaltyStoreContract {
         List<Member> members = new ArrayList<>();
         store.forEachMember(members::add);
         return members;
+    }
+
+    /** {@link Fixtures#earning} of 5 points for the view's member, continuing its ledger. */
+    private static MemberChanges earningOf(MemberView view, String eventId) {
+        return Fixtures.earning(view.member().orElseThrow(), eventId(eventId), view.lastSequence() + 1, 5);
+    }
+
+    /** Asserts that a refused event left no trace: not recorded, and the members' state as before. */
+    private void assertNothingWritten(String eventId, Object before, String... memberIds) {
+        assertThat(store.findEvent(eventId(eventId))).isEmpty();
+        assertThat(snapshot(store, memberIds)).isEqualTo(before);
     }
 
     private static Object snapshot(LoyaltyStore store, String... memberIds) {
