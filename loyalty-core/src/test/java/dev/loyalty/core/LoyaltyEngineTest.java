@@ -469,6 +469,38 @@ class LoyaltyEngineTest {
     }
 
     @Test
+    void shouldNameTheRuleWhoseFixedPointsWouldTakeTheBalanceOutOfALong() {
+        LoyaltyEngine generous = unlimited(jackpot(Long.MAX_VALUE), store);
+        generous.process(enrolment("m-1", MONDAY));
+        generous.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "1"));
+        Object before = state("m-1");
+
+        assertThatThrownBy(() -> generous.process(purchase("p-2", "m-1", MONDAY.plusSeconds(120), "1")))
+                .isInstanceOf(PointsOverflowException.class)
+                .hasMessage("points overflow: rule \"JACKPOT\" adds " + Long.MAX_VALUE + " points for event p-2 to the balance of "
+                        + Long.MAX_VALUE + " of member m-1, which leaves the range of long");
+        assertThat(state("m-1")).isEqualTo(before);
+        assertThat(store.findEvent(eventId("p-2"))).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheRulesWhosePointsTogetherLeaveALongForOneEvent() {
+        LoyaltyEngine generous = unlimited(JavaRules.of("generous", ctx -> ctx.event() instanceof Purchase
+                ? List.of(new Decision.FixedPoints("JACKPOT", "jackpot", Decision.WHOLE_EVENT, Long.MAX_VALUE),
+                        new Decision.FixedPoints("EXTRA", "one more", Decision.WHOLE_EVENT, 1))
+                : List.of()), store);
+        generous.process(enrolment("m-1", MONDAY));
+        Object before = state("m-1");
+
+        assertThatThrownBy(() -> generous.process(purchase("p-1", "m-1", MONDAY.plusSeconds(60), "1")))
+                .isInstanceOf(PointsOverflowException.class)
+                .hasMessage("points overflow: event p-1 would earn 9223372036854775808 points, more than a long can hold,"
+                        + " from rules \"JACKPOT\" 9223372036854775807, \"EXTRA\" 1");
+        assertThat(state("m-1")).isEqualTo(before);
+        assertThat(store.findEvent(eventId("p-1"))).isEmpty();
+    }
+
+    @Test
     void shouldExplainWhyNoProviderWasFoundWhenNoRuleEngineIsOnTheClasspath() {
         LoyaltyEngine.Builder builder = LoyaltyEngine.builder().program(Fixtures.program());
 

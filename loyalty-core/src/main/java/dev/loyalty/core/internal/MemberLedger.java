@@ -2,6 +2,7 @@ package dev.loyalty.core.internal;
 
 import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.Explanation;
+import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsSummary;
@@ -479,8 +480,16 @@ final class MemberLedger {
 
     private void write(EventId eventId, EntryType type, long points, String lotId, String rule, String reason, Instant occurredAt,
                        boolean ofEvent) {
+        long after;
+        try {
+            after = Points.add(balance, points);
+        } catch (PointsOverflowException e) {
+            // the sum alone does not say whose points they were: a rule engine of one's own may decide any long
+            throw new PointsOverflowException("points overflow: rule \"" + rule + "\" adds " + points + " points for event " + eventId
+                    + " to the balance of " + balance + " of member " + memberId + ", which leaves the range of long");
+        }
         sequence++;
-        balance = Points.add(balance, points);
+        balance = after;
         LedgerEntry entry = new LedgerEntry(memberId, sequence, eventId, type, Points.of(points), lotId, rule, reason, version, occurredAt, now);
         entries.add(entry);
         if (ofEvent) {

@@ -91,7 +91,7 @@ final class PointsComposer {
             points = scaled.allocate(total);
         } else {
             known = Exact.of(decisions, amounts != null ? amounts : amounts(lines), quantities(lines), won);
-            total = whole(sum(known.exact()).setScale(0, rounding), event);
+            total = whole(sum(known.exact()).setScale(0, rounding), event, decisions, known.exact());
             points = allocate(known.exact(), total);
         }
 
@@ -457,12 +457,20 @@ final class PointsComposer {
         return allocate(exact, limit);
     }
 
-    private static long whole(BigDecimal rounded, LoyaltyEvent event) {
+    /** The rounded total as a long; when it does not fit, the refusal names the rules that earn points and how many each. */
+    private static long whole(BigDecimal rounded, LoyaltyEvent event, List<Decision> decisions, BigDecimal[] exact) {
         try {
             return rounded.longValueExact();
         } catch (ArithmeticException e) {
+            StringBuilder rules = new StringBuilder();
+            for (int d = 0; d < exact.length; d++) {
+                if (exact[d].signum() > 0) {
+                    rules.append(rules.length() == 0 ? ", from rules \"" : ", \"").append(decisions.get(d).rule()).append("\" ")
+                            .append(plain(exact[d]));
+                }
+            }
             throw new PointsOverflowException("points overflow: event " + event.eventId() + " would earn " + rounded.toPlainString()
-                    + " points, more than a long can hold");
+                    + " points, more than a long can hold" + rules);
         }
     }
 
