@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
  * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
  * @param maxPurchaseAmount the largest purchase total accepted, and the largest return amount
- * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
+ * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated; zero to one day
  * @param points how points live after they are earned: return window, expiry, claw-back
  * @param offers when birthday and dormancy occasions are presented to the rules
  */
@@ -48,6 +48,14 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
             new Tier("diamond", "Diamond", 3));
 
     /**
+     * The largest clock skew a program may allow, one day. It covers a device clock set to its
+     * local time but read as UTC (offsets run from -12 to +14 hours); a larger skew would let an
+     * event dated days ahead earn, age and change tiers before its time, and in the end switch
+     * the future check off.
+     */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+    /**
      * Checks the settings and sorts the ladder by rank.
      *
      * @param currency the only currency purchases may be in
@@ -55,9 +63,11 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
      * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
      * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
      * @param maxPurchaseAmount the largest purchase total accepted, and the largest return amount
-     * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated
+     * @param maxClockSkew how far in the future, by the engine's clock, an event may be dated; zero to one day
      * @param points how points live after they are earned: return window, expiry, claw-back
      * @param offers when birthday and dormancy occasions are presented to the rules
+     * @throws InvalidInputException naming the setting when one is missing or out of bounds, such as a
+     *         {@code maxClockSkew} that is negative or longer than a day
      */
     public ProgramSettings {
         Checks.notNull(currency, "program.currency");
@@ -74,12 +84,25 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         if (maxPurchaseAmount.signum() <= 0) {
             throw new InvalidInputException("program.maxPurchaseAmount", "must be positive, was " + maxPurchaseAmount);
         }
-        Checks.notNull(maxClockSkew, "program.maxClockSkew");
-        if (maxClockSkew.isNegative()) {
-            throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + maxClockSkew);
-        }
+        checkClockSkew(maxClockSkew);
         Checks.notNull(points, "program.points");
         Checks.notNull(offers, "program.offers");
+    }
+
+    /**
+     * Checks a clock skew: not null, from zero to {@link #MAX_CLOCK_SKEW}.
+     *
+     * @param skew how far in the future an event may be dated
+     * @return the skew
+     */
+    private static Duration checkClockSkew(Duration skew) {
+        if (Checks.notNull(skew, "program.maxClockSkew").isNegative()) {
+            throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + skew);
+        }
+        if (skew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new InvalidInputException("program.maxClockSkew", "must be at most " + MAX_CLOCK_SKEW + " (a day), was " + skew);
+        }
+        return skew;
     }
 
     /** Checks a ladder (not null, not empty, no null tier, codes and ranks unique) and returns a copy sorted by rank. */
@@ -111,7 +134,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
      * @param pointsRounding how an event's exact points become whole points
      * @param tiers the tier ladder
      * @param maxPurchaseAmount the largest purchase total accepted, and the largest return amount
-     * @param maxClockSkew how far in the future an event may be dated
+     * @param maxClockSkew how far in the future an event may be dated; zero to one day
      * @param points how points live after they are earned
      */
     public ProgramSettings(Currency currency, ZoneId zone, RoundingMode pointsRounding, List<Tier> tiers, Money maxPurchaseAmount,
@@ -269,16 +292,18 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
 
         /**
-         * Sets how far in the future an event may be dated; five minutes by default.
+         * Sets how far in the future, by the engine's clock, an event or a sweep may be dated;
+         * five minutes by default, at most one day. A day covers a device clock set to its local
+         * time but read as UTC; a longer skew would let events dated days ahead earn and change
+         * tiers before their time.
          *
-         * @param skew the tolerance
+         * @param skew the tolerance, from zero to one day
          * @return this builder
+         * @throws InvalidInputException naming {@code program.maxClockSkew} when the skew is null,
+         *         negative or longer than a day
          */
         public Builder maxClockSkew(Duration skew) {
-            if (Checks.notNull(skew, "program.maxClockSkew").isNegative()) {
-                throw new InvalidInputException("program.maxClockSkew", "must not be negative, was " + skew);
-            }
-            this.maxClockSkew = skew;
+            this.maxClockSkew = checkClockSkew(skew);
             return this;
         }
 

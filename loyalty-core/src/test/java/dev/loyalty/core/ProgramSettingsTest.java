@@ -75,7 +75,11 @@ class ProgramSettingsTest {
                         new BigDecimal("1E-13")), "program.unlinkedReturnPointsPerUnit", "decimal places"),
                 Arguments.of("zero points per credit", (Consumer<ProgramSettings.Builder>) b -> b.maxPointsPerCredit(0),
                         "program.maxPointsPerCredit", "was 0"),
-                Arguments.of("null offers", (Consumer<ProgramSettings.Builder>) b -> b.offers(null), "program.offers", "null"));
+                Arguments.of("null offers", (Consumer<ProgramSettings.Builder>) b -> b.offers(null), "program.offers", "null"),
+                Arguments.of("clock skew a nanosecond over a day", (Consumer<ProgramSettings.Builder>) b -> b.maxClockSkew(
+                        Duration.ofDays(1).plusNanos(1)), "program.maxClockSkew", "PT24H0.000000001S"),
+                Arguments.of("clock skew of Long.MAX_VALUE seconds", (Consumer<ProgramSettings.Builder>) b -> b.maxClockSkew(
+                        Duration.ofSeconds(Long.MAX_VALUE)), "program.maxClockSkew", "at most PT24H"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +130,19 @@ class ProgramSettingsTest {
     void shouldFailAtTheSetterWhenClockSkewIsNegative() {
         assertInvalid(() -> ProgramSettings.builder().maxClockSkew(Duration.ofSeconds(-1)), "program.maxClockSkew").hasMessageContaining("PT-1S");
         assertInvalid(() -> ProgramSettings.builder().maxClockSkew(null), "program.maxClockSkew").hasMessageContaining("null");
+    }
+
+    @Test
+    void shouldAcceptAClockSkewOfExactlyADay() {
+        ProgramSettings program = ProgramSettings.builder().currency("GBP").maxClockSkew(Duration.ofDays(1)).build();
+
+        assertThat(program.maxClockSkew()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void shouldRefuseAClockSkewOverADayWhenConstructedWithoutTheBuilder() {
+        assertInvalid(() -> new ProgramSettings(Money.currency("GBP"), ZoneId.of("UTC"), RoundingMode.DOWN, ProgramSettings.DEFAULT_TIERS,
+                Money.of("1000", "GBP"), Duration.ofDays(2), PointsPolicy.DEFAULT), "program.maxClockSkew").hasMessageContaining("PT48H");
     }
 
     @Test
