@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  *         .build();
  * }</pre>
  *
- * @param currency the only currency purchases may be in
+ * @param currency the only currency purchases may be in; one with minor units, not a pseudo-currency such as {@code XXX}
  * @param zone the zone for members who have none of their own
  * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
  * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
@@ -58,7 +58,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
     /**
      * Checks the settings and sorts the ladder by rank.
      *
-     * @param currency the only currency purchases may be in
+     * @param currency the only currency purchases may be in; one with minor units, not a pseudo-currency such as {@code XXX}
      * @param zone the zone for members who have none of their own
      * @param pointsRounding how an event's exact points become whole points; {@link RoundingMode#DOWN} by default
      * @param tiers the tier ladder, by rank; the lowest rank is the entry tier
@@ -67,10 +67,10 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
      * @param points how points live after they are earned: return window, expiry, claw-back
      * @param offers when birthday and dormancy occasions are presented to the rules
      * @throws InvalidInputException naming the setting when one is missing or out of bounds, such as a
-     *         {@code maxClockSkew} that is negative or longer than a day
+     *         currency without minor units or a {@code maxClockSkew} that is negative or longer than a day
      */
     public ProgramSettings {
-        Checks.notNull(currency, "program.currency");
+        checkMinorUnits(Checks.notNull(currency, "program.currency"), currency.getCurrencyCode());
         Checks.notNull(zone, "program.zone");
         Checks.notNull(pointsRounding, "program.pointsRounding");
         if (pointsRounding == RoundingMode.UNNECESSARY) {
@@ -87,6 +87,22 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         checkClockSkew(maxClockSkew);
         Checks.notNull(points, "program.points");
         Checks.notNull(offers, "program.offers");
+    }
+
+    /**
+     * Refuses an ISO 4217 code that is not money: one without minor units
+     * ({@link Currency#getDefaultFractionDigits()} is -1), such as {@code XXX} (no currency),
+     * {@code XAU} (gold), {@code XTS} (testing) or {@code XDR} (special drawing right).
+     *
+     * @param currency the currency
+     * @param code the code as given, for the message
+     * @return the currency
+     */
+    private static Currency checkMinorUnits(Currency currency, String code) {
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new InvalidInputException("program.currency", "'" + code + "' has no minor units: a metal, fund, test code or no currency, not money");
+        }
+        return currency;
     }
 
     /**
@@ -129,7 +145,7 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
     /**
      * Creates settings with the default offer policy.
      *
-     * @param currency the only currency purchases may be in
+     * @param currency the only currency purchases may be in; one with minor units
      * @param zone the zone for members who have none of their own
      * @param pointsRounding how an event's exact points become whole points
      * @param tiers the tier ladder
@@ -209,19 +225,25 @@ public record ProgramSettings(Currency currency, ZoneId zone, RoundingMode point
         }
 
         /**
-         * Sets the program currency.
+         * Sets the program currency: money, with minor units. ISO 4217's codes without minor
+         * units ({@link Currency#getDefaultFractionDigits()} is -1) are refused: {@code XXX}
+         * (no currency), {@code XTS} (testing), precious metals such as {@code XAU} and funds
+         * such as {@code XDR}.
          *
          * @param code the ISO 4217 code, such as {@code GBP}
          * @return this builder
-         * @throws InvalidInputException naming {@code program.currency} when the code is null or no ISO 4217 code
+         * @throws InvalidInputException naming {@code program.currency} when the code is null, no ISO 4217 code
+         *         or a code without minor units
          */
         public Builder currency(String code) {
             Checks.notNull(code, "program.currency");
+            Currency value;
             try {
-                this.currency = Currency.getInstance(code.strip());
+                value = Currency.getInstance(code.strip());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("program.currency", "'" + code + "' is not an ISO 4217 currency code");
             }
+            this.currency = checkMinorUnits(value, code);
             return this;
         }
 

@@ -49,6 +49,10 @@ class ProgramSettingsTest {
                 Arguments.of("unknown currency", (Consumer<ProgramSettings.Builder>) b -> b.currency("GBX"), "program.currency", "'GBX'"),
                 Arguments.of("blank currency", (Consumer<ProgramSettings.Builder>) b -> b.currency(" "), "program.currency", "' '"),
                 Arguments.of("null currency", (Consumer<ProgramSettings.Builder>) b -> b.currency(null), "program.currency", "null"),
+                Arguments.of("no currency XXX", (Consumer<ProgramSettings.Builder>) b -> b.currency("XXX"), "program.currency", "'XXX' has no minor units"),
+                Arguments.of("gold XAU", (Consumer<ProgramSettings.Builder>) b -> b.currency("XAU"), "program.currency", "'XAU' has no minor units"),
+                Arguments.of("test code XTS", (Consumer<ProgramSettings.Builder>) b -> b.currency("XTS"), "program.currency", "'XTS' has no minor units"),
+                Arguments.of("special drawing right XDR", (Consumer<ProgramSettings.Builder>) b -> b.currency(" XDR "), "program.currency", "' XDR ' has no minor units"),
                 Arguments.of("zero purchase limit", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(BigDecimal.ZERO),
                         "program.maxPurchaseAmount", "was 0"),
                 Arguments.of("negative purchase limit", (Consumer<ProgramSettings.Builder>) b -> b.maxPurchaseAmount(new BigDecimal("-1")),
@@ -108,6 +112,12 @@ class ProgramSettingsTest {
     @Test
     void shouldFailAtTheSetterWhenCurrencyIsUnknown() {
         assertInvalid(() -> ProgramSettings.builder().currency("GBX"), "program.currency").hasMessageContaining("'GBX'");
+    }
+
+    @Test
+    void shouldRefuseACurrencyWithoutMinorUnitsWhenConstructedWithoutTheBuilder() {
+        assertInvalid(() -> new ProgramSettings(Money.currency("XAU"), ZoneId.of("UTC"), RoundingMode.DOWN, ProgramSettings.DEFAULT_TIERS,
+                Money.of("1000", "XAU"), Duration.ZERO, PointsPolicy.DEFAULT), "program.currency").hasMessageContaining("'XAU' has no minor units");
     }
 
     @Test
