@@ -9,25 +9,32 @@ import java.util.List;
  * The cut points that turn RFM values into scores 1 to 5, fixed for one segmentation run:
  * either configured or computed as quintiles of the members who bought in the window.
  *
- * @param recencyMaxDays the most days since the last purchase for scores 5, 4, 3 and 2 (rising);
- *                       more days than the last gives score 1
- * @param frequencyMin the fewest purchases for scores 2, 3, 4 and 5 (non-decreasing)
- * @param monetaryMin the least net spend for scores 2, 3, 4 and 5 (non-decreasing)
+ * <p>No cut point is negative, but a recency cut point may be -1: no member is scored that
+ * high (days since a purchase are never negative). Computed quintiles give it when the buyers
+ * tied at the top of a quintile bought on the day of the run, since ties are scored down.
+ *
+ * @param recencyMaxDays the most days since the last purchase for scores 5, 4, 3 and 2 (rising), each
+ *                       -1 or more; more days than the last gives score 1
+ * @param frequencyMin the fewest purchases for scores 2, 3, 4 and 5 (non-decreasing), each zero or more
+ * @param monetaryMin the least net spend for scores 2, 3, 4 and 5 (non-decreasing), each zero or more
  */
 public record RfmThresholds(List<Integer> recencyMaxDays, List<Long> frequencyMin, List<BigDecimal> monetaryMin) {
 
     /**
-     * Checks there are four non-decreasing cut points per dimension.
+     * Checks there are four non-decreasing cut points per dimension, none negative but for a
+     * recency of -1.
      *
-     * @param recencyMaxDays the most days since the last purchase for scores 5, 4, 3 and 2 (rising);
-     *                           more days than the last gives score 1
-     * @param frequencyMin the fewest purchases for scores 2, 3, 4 and 5 (non-decreasing)
-     * @param monetaryMin the least net spend for scores 2, 3, 4 and 5 (non-decreasing)
+     * @param recencyMaxDays the most days since the last purchase for scores 5, 4, 3 and 2 (rising), each
+     *                           -1 (no member scores that high) or more; more days than the last gives score 1
+     * @param frequencyMin the fewest purchases for scores 2, 3, 4 and 5 (non-decreasing), each zero or more
+     * @param monetaryMin the least net spend for scores 2, 3, 4 and 5 (non-decreasing), each zero or more
+     * @throws InvalidInputException naming the dimension when it does not hold four cut points, holds a null,
+     *         a cut point below its least or one that decreases
      */
     public RfmThresholds {
-        recencyMaxDays = List.copyOf(check(recencyMaxDays, "thresholds.recencyMaxDays"));
-        frequencyMin = List.copyOf(check(frequencyMin, "thresholds.frequencyMin"));
-        monetaryMin = List.copyOf(check(monetaryMin, "thresholds.monetaryMin"));
+        recencyMaxDays = List.copyOf(check(recencyMaxDays, "thresholds.recencyMaxDays", -1, "must be at least -1 (a score no member gets)"));
+        frequencyMin = List.copyOf(check(frequencyMin, "thresholds.frequencyMin", 0L, "must not be negative"));
+        monetaryMin = List.copyOf(check(monetaryMin, "thresholds.monetaryMin", BigDecimal.ZERO, "must not be negative"));
     }
 
     /**
@@ -78,9 +85,15 @@ public record RfmThresholds(List<Integer> recencyMaxDays, List<Long> frequencyMi
         return score;
     }
 
-    private static <T extends Comparable<? super T>> List<T> check(List<T> cuts, String field) {
+    /** Checks four cut points, none null, none below {@code least} (else {@code belowLeast} says so), none decreasing. */
+    private static <T extends Comparable<? super T>> List<T> check(List<T> cuts, String field, T least, String belowLeast) {
         if (cuts == null || cuts.size() != 4 || cuts.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException(field, "needs four cut points, was " + cuts);
+        }
+        for (T cut : cuts) {
+            if (cut.compareTo(least) < 0) {
+                throw new InvalidInputException(field, belowLeast + ", was " + Arrays.toString(cuts.toArray()));
+            }
         }
         for (int i = 1; i < cuts.size(); i++) {
             if (cuts.get(i).compareTo(cuts.get(i - 1)) < 0) {

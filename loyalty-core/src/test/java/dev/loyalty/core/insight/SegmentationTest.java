@@ -1,5 +1,6 @@
 package dev.loyalty.core.insight;
 
+import static dev.loyalty.core.testing.Fixtures.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -202,6 +203,42 @@ class SegmentationTest {
     void shouldRefuseThresholdsThatDecrease() {
         assertThatThrownBy(() -> new RfmThresholds(List.of(7, 3, 90, 180), List.of(2L, 3L, 5L, 8L), fixed().monetaryMin()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("thresholds.recencyMaxDays");
+    }
+
+    @Test
+    void shouldRefuseARecencyCutPointBelowMinusOne() {
+        assertInvalid(() -> new RfmThresholds(List.of(-2, 30, 90, 180), fixed().frequencyMin(), fixed().monetaryMin()),
+                "thresholds.recencyMaxDays").hasMessageContaining("at least -1").hasMessageContaining("-2");
+    }
+
+    @Test
+    void shouldAcceptARecencyCutPointOfMinusOneForAScoreNobodyGets() {
+        RfmThresholds thresholds = new RfmThresholds(List.of(-1, 30, 90, 180), fixed().frequencyMin(), fixed().monetaryMin());
+
+        assertThat(thresholds.recencyScore(0)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldCutARecencyNobodyReachesWhenTheBuyersBoughtOnTheDayOfTheRun() {
+        History history = new History().member("b", "2025-01-01", "member").purchase("b", "b-1", AS_OF.toString(), "20", 0);
+
+        List<MemberRfm> members = run(history, RfmSettings.builder(AS_OF).build(), new Segmentation[1]);
+
+        // ties scored down: the lone buyer's 0 days is the top of the first quintile, so no recency reaches score 2
+        assertThat(members).singleElement().extracting(MemberRfm::recencyScore).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseANegativeFrequencyCutPoint() {
+        assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), List.of(-1L, 3L, 5L, 8L), fixed().monetaryMin()),
+                "thresholds.frequencyMin").hasMessageContaining("must not be negative").hasMessageContaining("-1");
+    }
+
+    @Test
+    void shouldRefuseANegativeMonetaryCutPoint() {
+        assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), fixed().frequencyMin(),
+                List.of(new BigDecimal("-0.01"), new BigDecimal("100"), new BigDecimal("250"), new BigDecimal("500"))),
+                "thresholds.monetaryMin").hasMessageContaining("must not be negative").hasMessageContaining("-0.01");
     }
 
     @Test
