@@ -5,6 +5,7 @@ import dev.loyalty.core.LoyaltyConfigurationException;
 import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Tier;
+import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -26,8 +27,9 @@ import java.util.Map;
  *
  * @param metric what is counted
  * @param window the period counted, and when reviews happen
- * @param thresholds the total each tier needs, by tier code (kept without surrounding white space); a tier without one is
- *                   reached only at enrolment or by override
+ * @param thresholds the total each tier needs, by tier code (kept without surrounding white space); zero or more, within
+ *                   the digits of {@link Decision#digitsProblem} (at most 18 before the point, 34 significant, at
+ *                   least 1E-18 above zero); a tier without one is reached only at enrolment or by override
  * @param benefits what each tier gives, by tier code (kept without surrounding white space); tiers not named get
  *                 {@link TierBenefits#NONE}
  * @param graceDays days a member keeps a tier after a review they fell short at; 0 demotes at the review
@@ -41,10 +43,13 @@ public record TierPolicy(QualifyingMetric metric, QualifyingWindow window, Map<S
      *
      * @param metric what is counted
      * @param window the period counted, and when reviews happen
-     * @param thresholds the total each tier needs, by tier code; a tier without one is reached only at enrolment or by override
+     * @param thresholds the total each tier needs, by tier code; zero or more, within the digits of
+     *                   {@link Decision#digitsProblem}; a tier without one is reached only at enrolment or by override
      * @param benefits what each tier gives, by tier code; tiers not named get {@link TierBenefits#NONE}
      * @param graceDays days a member keeps a tier after a review they fell short at; 0 demotes at the review
      * @param softLanding whether a demotion goes at most one tier down
+     * @throws InvalidInputException naming the tier ({@code tierPolicy.thresholds[gold]}) when a threshold is null, beyond
+     *         those digits or negative, and naming the component when another is missing or out of range
      */
     public TierPolicy {
         Checks.notNull(metric, "tierPolicy.metric");
@@ -54,10 +59,7 @@ public record TierPolicy(QualifyingMetric metric, QualifyingWindow window, Map<S
         Map<String, BigDecimal> byTier = new LinkedHashMap<>();
         thresholds.forEach((code, value) -> {
             String tier = Checks.text(code, "tierPolicy.thresholds tier code");
-            if (value == null || value.signum() < 0) {
-                throw new InvalidInputException("tierPolicy.thresholds[" + tier + "]", "must be zero or more, was " + value);
-            }
-            once(byTier.put(tier, value), tier, "tierPolicy.thresholds");
+            once(byTier.put(tier, threshold(tier, value)), tier, "tierPolicy.thresholds");
         });
         Map<String, TierBenefits> benefitsByTier = new LinkedHashMap<>();
         benefits.forEach((code, value) -> {
@@ -70,6 +72,27 @@ public record TierPolicy(QualifyingMetric metric, QualifyingWindow window, Map<S
         // keyed by the codes without surrounding white space, as tiers and members name them
         thresholds = Collections.unmodifiableMap(byTier);
         benefits = Collections.unmodifiableMap(benefitsByTier);
+    }
+
+    /**
+     * Refuses a tier's threshold that is null, beyond the digits of {@link Decision#digitsProblem} or negative, the
+     * digits first: checked on precision and scale alone, before a message or a comparison with another tier's
+     * threshold has to write out or go through a number of a hundred thousand digits.
+     *
+     * @param tier the tier code, for the field name
+     * @param value the threshold
+     * @return the threshold
+     */
+    private static BigDecimal threshold(String tier, BigDecimal value) {
+        String field = "tierPolicy.thresholds[" + tier + "]";
+        String problem = value == null ? null : Decision.digitsProblem(value);
+        if (problem != null) {
+            throw new InvalidInputException(field, problem);
+        }
+        if (value == null || value.signum() < 0) {
+            throw new InvalidInputException(field, "must be zero or more, was " + value);
+        }
+        return value;
     }
 
     /** Refuses a map naming a tier twice, once with surrounding white space: the two would be one key. */
@@ -208,15 +231,15 @@ public record TierPolicy(QualifyingMetric metric, QualifyingWindow window, Map<S
          * Sets the total a tier needs.
          *
          * @param tierCode the tier
-         * @param threshold the total, zero or more
+         * @param threshold the total, zero or more, at most 18 digits before the point and 34 significant digits,
+         *                  at least 1E-18 above zero ({@link Decision#digitsProblem})
          * @return this builder
+         * @throws InvalidInputException naming the tier ({@code tierPolicy.thresholds[gold]}) when the threshold is null,
+         *         beyond those digits (the message does not write the number out) or negative
          */
         public Builder threshold(String tierCode, BigDecimal threshold) {
             String code = Checks.text(tierCode, "tierPolicy.thresholds tier code");
-            if (threshold == null || threshold.signum() < 0) {
-                throw new InvalidInputException("tierPolicy.thresholds[" + code + "]", "must be zero or more, was " + threshold);
-            }
-            thresholds.put(code, threshold);
+            thresholds.put(code, TierPolicy.threshold(code, threshold));
             return this;
         }
 

@@ -257,7 +257,7 @@ public abstract class TierContract {
 
     private static RuleEngine hugePointsTiers() {
         TierPolicy policy = TierPolicy.builder(QualifyingMetric.POINTS, QualifyingWindow.ROLLING_12_MONTHS)
-                .threshold("silver", new BigDecimal("1E+19")).build();
+                .build();
         return new RuleEngine() {
             @Override
             public String version() {
