@@ -49,6 +49,37 @@ class RefusedDecisionTest {
     }
 
     @Test
+    void shouldRefuseTheInfinityOfAnMvelDivisionByZeroKeptInALongLocalNamingTheRuleAndStoringNothing() {
+        refusedStoringNothing("""
+                rule "TYPO-05 one point kept in a long shared by nobody"
+                    dialect "mvel"
+                when
+                    Purchase()
+                then
+                    long n = 1 / 0;
+                    earn.points(n, "one point");
+                end
+                """, "KITCHEN-1")
+                .hasMessageContaining("TYPO-05").hasMessageContaining("consequence at campaign.drl:8 failed: ")
+                .hasMessageContaining("points is " + Long.MAX_VALUE);
+    }
+
+    @Test
+    void shouldRefuseTheNaNOfAnMvelZeroDividedByZeroCastToLongNamingTheRuleAndStoringNothing() {
+        refusedStoringNothing("""
+                rule "TYPO-06 nothing cast to long"
+                    dialect "mvel"
+                when
+                    Purchase()
+                then
+                    earn.points((long) (0 / 0), "no points");
+                end
+                """, "KITCHEN-1")
+                .hasMessageContaining("TYPO-06").hasMessageContaining("consequence at campaign.drl:8 failed: ")
+                .hasMessageContaining("a whole number such as points is NaN (not a number)");
+    }
+
+    @Test
     void shouldRefuseAReasonThatCutsACharacterBeyondTheBasicPlaneInHalfStoringNothing() {
         // the SKU starts with U+1F389, two UTF-16 units: the rule keeps only the first
         refusedStoringNothing("""
