@@ -49,6 +49,39 @@ class RefusedDecisionTest {
     }
 
     @Test
+    void shouldRefuseTheNaNOfAnMvelZeroDividedByZeroKeptInALongLocalNamingTheRuleAndNaNAndStoringNothing() {
+        // the purchase has one line: 0 / 0 at run time; MVEL's typed local turns the refusal into "cannot convert"
+        refusedStoringNothing("""
+                rule "TYPO-03 nothing kept in a long"
+                    dialect "mvel"
+                when
+                    $p : Purchase()
+                then
+                    long n = ($p.getLineCount() - 1) / ($p.getLineCount() - 1);
+                    earn.points(n, "no points");
+                end
+                """, "KITCHEN-1")
+                .hasMessageContaining("TYPO-03").hasMessageContaining("consequence at campaign.drl:8 failed: ")
+                .hasMessageContaining("a whole number such as points is NaN (not a number)");
+    }
+
+    @Test
+    void shouldRefuseTheNaNOfAnMvelZeroDividedByZeroKeptInAnIntLocalNamingTheRuleAndNaNAndStoringNothing() {
+        refusedStoringNothing("""
+                rule "TYPO-04 nothing kept in an int"
+                    dialect "mvel"
+                when
+                    $p : Purchase()
+                then
+                    int n = ($p.getLineCount() - 1) / ($p.getLineCount() - 1);
+                    earn.points(n, "no points");
+                end
+                """, "KITCHEN-1")
+                .hasMessageContaining("TYPO-04").hasMessageContaining("consequence at campaign.drl:8 failed: ")
+                .hasMessageContaining("a whole number such as points is NaN (not a number)");
+    }
+
+    @Test
     void shouldRefuseTheInfinityOfAnMvelDivisionByZeroKeptInALongLocalNamingTheRuleAndStoringNothing() {
         refusedStoringNothing("""
                 rule "TYPO-05 one point kept in a long shared by nobody"

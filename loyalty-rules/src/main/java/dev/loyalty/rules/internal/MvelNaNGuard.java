@@ -30,12 +30,21 @@ import org.mvel2.conversion.LongCH;
  * inside the points of {@code earn.points}, so naming the vocabulary call on the line would
  * misname such a failure. What the refusal does say, {@code RuleFailures.ofConsequence} puts after
  * the rule, the event and the consequence's file and line.
+ *
+ * <p>A NaN computed while firing and kept in a typed local, {@code long n = $a / $b}, is refused
+ * too, but MVEL's {@code SimpleSTValueResolver} replaces the refusal with its own
+ * {@code RuntimeException} ("cannot convert value of java.lang.Double to: long"), without a cause.
+ * So the refusal is also kept for the thread ({@link #takeRefusal()}), and
+ * {@code RuleFailures.ofConsequence} reports it in place of MVEL's message.
  * Not public API.
  */
 final class MvelNaNGuard {
 
     /** How deep the current thread is in {@link #firing()}; an array so that entering costs one look-up. */
     private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** The current thread's latest refusal not yet {@linkplain #takeRefusal() taken}, or null; set only when refusing. */
+    private static final ThreadLocal<RuleEvaluationException> REFUSAL = new ThreadLocal<>();
 
     static {
         ConversionHandler toLong = new Guarded(new LongCH());
@@ -66,6 +75,20 @@ final class MvelNaNGuard {
         depth[0]--;
     }
 
+    /**
+     * Returns the latest refusal of a NaN on the current thread and forgets it, for a failure in
+     * which MVEL replaced the refusal with its own exception.
+     *
+     * @return the refusal, or null when none was made since the last call
+     */
+    static RuleEvaluationException takeRefusal() {
+        RuleEvaluationException refusal = REFUSAL.get();
+        if (refusal != null) {
+            REFUSAL.remove();
+        }
+        return refusal;
+    }
+
     /** MVEL's conversion to {@code long}, refusing NaN while the thread fires this engine's rules. */
     private static final class Guarded implements ConversionHandler {
         private final ConversionHandler mvel;
@@ -77,8 +100,10 @@ final class MvelNaNGuard {
         @Override
         public Object convertFrom(Object in) {
             if ((in instanceof Double || in instanceof Float) && Double.isNaN(((Number) in).doubleValue()) && FIRING.get()[0] > 0) {
-                throw new RuleEvaluationException("a whole number such as points is NaN (not a number), as zero divided by zero "
-                        + "gives in the MVEL dialect; MVEL would make it 0");
+                RuleEvaluationException refusal = new RuleEvaluationException("a whole number such as points is NaN (not a number), "
+                        + "as zero divided by zero gives in the MVEL dialect; MVEL would make it 0");
+                REFUSAL.set(refusal);
+                throw refusal;
             }
             return mvel.convertFrom(in);
         }

@@ -40,6 +40,13 @@ final class RuleFailures {
     /** Drools names a rule this way in the message of a failed constraint. */
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
+    /**
+     * MVEL's message when a typed local's conversion to a whole number throws, as {@link MvelNaNGuard}'s
+     * refusal of NaN does; it replaces the refusal, without a cause.
+     */
+    private static final Pattern NOT_CONVERTED = Pattern.compile(
+            "cannot convert value of java\\.lang\\.(Double|Float) to: (long|int|java\\.lang\\.Long|java\\.lang\\.Integer)\\b");
+
     /** What Drools appends to a rule's class name for the class of its Java consequence. */
     private static final String CONSEQUENCE_SUFFIX = "DefaultConsequenceInvoker";
     private RuleFailures() {
@@ -233,11 +240,18 @@ final class RuleFailures {
     /**
      * Returns the vocabulary's refusal of a decision the exception wraps, such as negative points,
      * else the exception: MVEL wraps what a call in its consequence throws in its own quoting error.
+     * When MVEL replaced a refusal of NaN with its "cannot convert" message, as it does for a typed
+     * local ({@link MvelNaNGuard}), the refusal is returned, MVEL's exception suppressed in it.
      */
     private static Throwable refusal(Throwable thrown) {
+        RuleEvaluationException nan = MvelNaNGuard.takeRefusal();
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RuleEvaluationException) {
                 return t;
+            }
+            if (nan != null && t.getMessage() != null && NOT_CONVERTED.matcher(t.getMessage()).find()) {
+                nan.addSuppressed(thrown);
+                return nan;
             }
         }
         return thrown;

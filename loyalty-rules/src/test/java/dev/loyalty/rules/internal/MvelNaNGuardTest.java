@@ -2,6 +2,7 @@ package dev.loyalty.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.loyalty.core.RuleEvaluationException;
 import java.math.BigDecimal;
@@ -41,6 +42,20 @@ class MvelNaNGuardTest {
         } finally {
             MvelNaNGuard.done(guard);
         }
+    }
+
+    @Test
+    void shouldKeepARefusalForTheThreadUntilItIsTaken() {
+        int[] guard = MvelNaNGuard.firing();
+        Throwable refused;
+        try {
+            refused = catchThrowable(() -> DataConversion.convert(Double.NaN, int.class));
+        } finally {
+            MvelNaNGuard.done(guard);
+        }
+        assertThat(refused).isInstanceOf(RuleEvaluationException.class);
+        assertThat(MvelNaNGuard.takeRefusal()).isSameAs(refused);
+        assertThat(MvelNaNGuard.takeRefusal()).isNull();
     }
 
     @Test
