@@ -36,6 +36,20 @@ import org.mvel2.conversion.LongCH;
  * {@code RuntimeException} ("cannot convert value of java.lang.Double to: long"), without a cause.
  * So the refusal is also kept for the thread ({@link #takeRefusal()}), and
  * {@code RuleFailures.ofConsequence} reports it in place of MVEL's message.
+ *
+ * <p>Not refused: a NaN that is a constant kept in a typed local, {@code long n = 0 / 0;} or
+ * {@code int n = 0 / 0;} (also {@code Long}, and {@code 0 / 0 + 0}), then passed on as points:
+ * {@code earn.points(n, ...)} awards 0 points and the purchase is stored. In its strict typing,
+ * which Drools uses for consequences, MVEL's compiler folds {@code 0 / 0} to a constant NaN and
+ * converts a constant assigned to a typed local of another type once, when the rule set is built
+ * ({@code ExpressionCompiler.verify}), through this same table of conversions, outside any firing;
+ * the consequence then holds the constant 0 and nothing is NaN when it fires. Refusing it while
+ * this engine builds its rules would need the building thread marked as this engine's, but Drools
+ * compiles the rules of a package of more than 10 rules in parallel, on a pool of compiler threads
+ * every Drools build in the JVM shares: such a refusal would miss some of those rules, or refuse
+ * NaN in other users' builds; building serially would cost build time. An Infinity kept this way,
+ * {@code long n = 1 / 0}, becomes the largest {@code long}, which the vocabulary refuses; an
+ * explicit cast, {@code (long) (0 / 0)}, converts when firing and is refused.
  * Not public API.
  */
 final class MvelNaNGuard {
