@@ -208,14 +208,17 @@ final class PointsComposer {
         private final int lineCount;
         /** Where the capped points start in {@link #facts}: 0 when they are the uncapped points. */
         private final int cappedAt;
+        /** Whether each line's unscaled amount and quantity share one long (every amount fits an int, as most do). */
+        private final boolean paired;
         /**
          * The decisions' uncapped points; then their capped points when a cap cut them; then, when {@link #computed} is
-         * null, the lines' unscaled amounts and their quantities.
+         * null, the lines' unscaled amounts and quantities: paired, each line's amount in the high half of one long and its
+         * quantity in the low half, else all the amounts, then all the quantities.
          */
         private final long[] facts;
 
         private StepWriter(List<Decision> decisions, String currencyCode, Exact computed, Explanation.Step cut, Currency currency,
-                           int[] scales, int scale, String[] excludedSkus, int lineCount, int cappedAt, long[] facts) {
+                           int[] scales, int scale, String[] excludedSkus, int lineCount, int cappedAt, boolean paired, long[] facts) {
             this.decisions = decisions;
             this.currencyCode = currencyCode;
             this.computed = computed;
@@ -226,6 +229,7 @@ final class PointsComposer {
             this.excludedSkus = excludedSkus;
             this.lineCount = lineCount;
             this.cappedAt = cappedAt;
+            this.paired = paired;
             this.facts = facts;
         }
 
@@ -247,17 +251,27 @@ final class PointsComposer {
             }
             int cappedAt = capped == uncapped ? 0 : count;
             int amountsAt = capped == uncapped ? count : 2 * count;
-            long[] facts = new long[amountsAt + (amounts == null ? 0 : 2 * lineCount)];
+            long[] unscaled = amounts == null ? null : amounts.unscaled();
+            boolean paired = true;
+            for (int l = 0; unscaled != null && l < lineCount && paired; l++) {
+                paired = unscaled[l] == (int) unscaled[l];
+            }
+            long[] facts = new long[amountsAt + (amounts == null ? 0 : paired ? lineCount : 2 * lineCount)];
             System.arraycopy(uncapped, 0, facts, 0, count);
             if (cappedAt > 0) {
                 System.arraycopy(capped, 0, facts, cappedAt, count);
             }
             if (amounts == null || lineCount == 0) {
-                return new StepWriter(decisions, currencyCode, computed, cut, null, null, 0, excludedSkus, lineCount, cappedAt, facts);
+                return new StepWriter(decisions, currencyCode, computed, cut, null, null, 0, excludedSkus, lineCount, cappedAt, paired, facts);
             }
-            System.arraycopy(amounts.unscaled(), 0, facts, amountsAt, lineCount);
             for (int l = 0; l < lineCount; l++) {
-                facts[amountsAt + lineCount + l] = lines.get(l).quantity();
+                int quantity = lines.get(l).quantity();
+                if (paired) {
+                    facts[amountsAt + l] = unscaled[l] << 32 | (quantity & 0xFFFF_FFFFL);
+                } else {
+                    facts[amountsAt + l] = unscaled[l];
+                    facts[amountsAt + lineCount + l] = quantity;
+                }
             }
             int[] lineScales = amounts.scales();
             boolean uniform = true;
@@ -265,7 +279,7 @@ final class PointsComposer {
                 uniform = lineScales[l] == lineScales[0];
             }
             return new StepWriter(decisions, currencyCode, computed, cut, lines.get(0).unitPrice().currency(),
-                    uniform ? null : lineScales.clone(), lineScales[0], excludedSkus, lineCount, cappedAt, facts);
+                    uniform ? null : lineScales.clone(), lineScales[0], excludedSkus, lineCount, cappedAt, paired, facts);
         }
 
         @Override
@@ -297,13 +311,14 @@ final class PointsComposer {
             int amountsAt = cappedAt == 0 ? count : 2 * count;
             BigDecimal[] amounts = new BigDecimal[lineCount];
             for (int l = 0; l < lineCount; l++) {
-                amounts[l] = new Money(BigDecimal.valueOf(facts[amountsAt + l], scales == null ? scale : scales[l]), currency).amount();
+                long unscaled = paired ? facts[amountsAt + l] >> 32 : facts[amountsAt + l];
+                amounts[l] = new Money(BigDecimal.valueOf(unscaled, scales == null ? scale : scales[l]), currency).amount();
             }
             return amounts;
         }
 
         private int[] quantities(int count) {
-            int quantitiesAt = (cappedAt == 0 ? count : 2 * count) + lineCount;
+            int quantitiesAt = (cappedAt == 0 ? count : 2 * count) + (paired ? 0 : lineCount);
             int[] quantities = new int[lineCount];
             for (int l = 0; l < lineCount; l++) {
                 quantities[l] = (int) facts[quantitiesAt + l];
