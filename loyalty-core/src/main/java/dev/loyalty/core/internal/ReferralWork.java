@@ -326,13 +326,14 @@ public final class ReferralWork {
         EventId eventId = EventId.of(refereeKey(REFEREE_EVENT, member.id(), ""));
         if (member.status() != MemberStatus.ACTIVE) {
             // rewards go to active members only, as offers do; the referral still qualifies, so the referrer's side goes on
-            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, new ReferralRewards(), List.of(),
+            MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf,
+                    new ReferralRewards(rewardOf("referee", referral)), List.of(),
                     Checks.ruleSetVersion(rules.version()), summary + "; member " + member.id() + " is " + member.status() + ", so no referee reward");
             return changes.withReferrals(update(qualified));
         }
         ReferralContext context = context(ReferralOccasion.REFEREE_REWARD, member, referral, qualifiedAt, zone, 0);
         Evaluation evaluation = evaluate(context);
-        ReferralRewards rewards = new ReferralRewards();
+        ReferralRewards rewards = new ReferralRewards(rewardOf("referee", referral));
         rewards.add(evaluation);
         MemberChanges changes = credit(view, member, zone, eventId, qualifiedAt, asOf, rewards,
                 offers(evaluation, occasionKey(referral, ReferralOccasion.REFEREE_REWARD)), evaluation.ruleSetVersion(), summary);
@@ -351,7 +352,7 @@ public final class ReferralWork {
         if (member.status() != MemberStatus.ACTIVE) {
             // a suspended or closed referrer earns nothing, and the referral takes no slot of the cap nor counts toward a star
             MemberChanges changes = credit(view, member, zone, EventId.of(refereeKey(REFERRER_EVENT, referee, "")), referral.qualifiedAt(), asOf,
-                    new ReferralRewards(), List.of(), Checks.ruleSetVersion(rules.version()), "Referral of " + referee + " qualified; the referrer is " + member.status()
+                    new ReferralRewards(rewardOf("referrer", referral)), List.of(), Checks.ruleSetVersion(rules.version()), "Referral of " + referee + " qualified; the referrer is " + member.status()
                             + ", so no referrer reward");
             return changes.withReferrals(update(referral.rejected(ReferralRejection.REFERRER_NOT_ACTIVE, asOf)));
         }
@@ -376,7 +377,7 @@ public final class ReferralWork {
             starTaken |= quarter.equals(other.starQuarter());
         }
         boolean capped = rewardedInPeriod >= policy.rewardCap();
-        ReferralRewards rewards = new ReferralRewards();
+        ReferralRewards rewards = new ReferralRewards(rewardOf("referrer", referral));
         List<Proposal> offers = new ArrayList<>();
         String version = Checks.ruleSetVersion(rules.version());
         if (!capped) {
@@ -435,7 +436,7 @@ public final class ReferralWork {
                 ledger.offerBook(book.nextOfferExpiry(validUntil));
             }
         }
-        CampaignGuards.Guarded guarded = rewards.guarded(view);
+        CampaignGuards.Guarded guarded = rewards.guarded(view, member.id());
         long total = guarded.composition().total();
         List<Explanation.Step> steps = guarded.composition().steps();
         if (total > 0) {
@@ -453,6 +454,11 @@ public final class ReferralWork {
                 new Explanation(summary, steps), version);
         MemberChanges changes = ledger.changes(null, new StoredEvent(eventId, member.id(), KIND, outcome));
         return guarded.draws().isEmpty() ? changes : changes.withDraws(guarded.draws());
+    }
+
+    /** Names one side's reward of a referral, as an error message says it: "the referee reward of the referral of bob by ann". */
+    private static String rewardOf(String side, Referral referral) {
+        return "the " + side + " reward of the referral of " + referral.refereeId() + " by " + referral.referrerId();
     }
 
     private ReferralContext context(ReferralOccasion occasion, Member member, Referral referral, Instant at, ZoneId zone, int count) {

@@ -3,6 +3,7 @@ package dev.loyalty.core.testing;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.OfferKind;
 import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.referral.ReferralOccasion;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.Evaluation;
@@ -10,6 +11,7 @@ import dev.loyalty.core.spi.ReferralContext;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A plain-Java rule engine for referral tests: 1 point per pound on purchases, the seed
  * referral practice (REF-01: 500 points to each side, and a 10% offer to the referee; REFSTAR-01: 2,000 points to a referrer
  * with 5 or more qualified referrals in a calendar quarter), and a switch that makes the
- * referrer's side fail a number of times, to stand for a crash between the two sides, and one
- * that makes the referral rules declare campaign limits.
+ * referrer's side fail a number of times, to stand for a crash between the two sides, one
+ * that makes the referral rules declare campaign limits, and one that replaces an occasion's
+ * decisions.
  */
 public final class ReferralRules implements RuleEngine {
 
@@ -42,6 +45,7 @@ public final class ReferralRules implements RuleEngine {
                     : List.of());
     private final AtomicInteger referrerFailures = new AtomicInteger();
     private volatile Map<String, CampaignLimits> limits = Map.of();
+    private final Map<ReferralOccasion, List<Decision>> answers = new EnumMap<>(ReferralOccasion.class);
 
     /**
      * Makes the next evaluations of the referrer's reward fail.
@@ -61,6 +65,17 @@ public final class ReferralRules implements RuleEngine {
         limits = Map.copyOf(byRule);
     }
 
+    /**
+     * Makes the referral evaluations of an occasion answer these decisions from now on, instead
+     * of the seed practice's.
+     *
+     * @param occasion the occasion
+     * @param decisions the decisions to answer
+     */
+    public synchronized void answer(ReferralOccasion occasion, List<Decision> decisions) {
+        answers.put(occasion, List.copyOf(decisions));
+    }
+
     @Override
     public String version() {
         return "referral-rules";
@@ -73,6 +88,13 @@ public final class ReferralRules implements RuleEngine {
 
     @Override
     public Evaluation evaluateReferral(ReferralContext context) {
+        List<Decision> answer;
+        synchronized (this) {
+            answer = answers.get(context.occasion());
+        }
+        if (answer != null) {
+            return new Evaluation(version(), answer, limits);
+        }
         return new Evaluation(version(), switch (context.occasion()) {
             case REFEREE_REWARD -> List.of(new Decision.FixedPoints(REF, "Welcome: you were referred", Decision.WHOLE_EVENT, REWARD),
                     new Decision.IssueOffer(REF, "10% off your next order", OfferTrigger.BIRTHDAY, WELCOME_OFFER, OfferKind.DISCOUNT,
