@@ -523,6 +523,35 @@ public abstract class LoyaltyStoreContract {
     }
 
     @Test
+    void shouldRefuseAnEventWithoutAFingerprint() {
+        engine.process(enrolment("m-1", MONDAY));
+        Object before = snapshot(store, "m-1");
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "x");
+            StoredEvent unmarked = new StoredEvent(own.event().eventId(), own.event().memberId(), null, own.event().outcome());
+            return new MemberChanges(null, unmarked, own.entries(), own.lots());
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event x of member m-1 has no fingerprint");
+        assertNothingWritten("x", before, "m-1");
+    }
+
+    @Test
+    void shouldRefuseChangesThatCarryAnotherMember() {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        Member other = store.findMember(member("m-2")).orElseThrow();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
+            MemberChanges own = earningOf(view, "x");
+            return new MemberChanges(other, own.event(), own.entries(), own.lots());
+        })).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event x of member m-1 changes member " + other);
+        assertNothingWritten("x", before, "m-1", "m-2");
+    }
+
+    @Test
     void shouldRefuseChangesForAMemberWhoIsNotEnrolledWhenTheyEnrolNoOne() {
         Member ghost = new Member(member("ghost"), MONDAY, "member", MemberStatus.ACTIVE, null, null);
         Object before = snapshot(store, "ghost");
