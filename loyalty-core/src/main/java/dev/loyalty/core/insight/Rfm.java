@@ -4,6 +4,7 @@ import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import java.util.Map;
 
 /** RFM values of one member, and the quintiles over all buyers. Not public API. */
 final class Rfm {
+
+    /** The largest monetary cut point within {@link Decision#digitsProblem}'s digits: 18 nines before the point, 16 after. */
+    private static final BigDecimal LARGEST_CUT = new BigDecimal("999999999999999999.9999999999999999");
 
     private final RfmSettings settings;
     private final ProgramSettings program;
@@ -130,8 +134,18 @@ final class Rfm {
             return new RfmThresholds(
                     List.of(Math.toIntExact(-r[3]), Math.toIntExact(-r[2]), Math.toIntExact(-r[1]), Math.toIntExact(-r[0])),
                     List.of(f[0], f[1], f[2], f[3]),
-                    List.of(BigDecimal.valueOf(m[0], scale), BigDecimal.valueOf(m[1], scale), BigDecimal.valueOf(m[2], scale),
-                            BigDecimal.valueOf(m[3], scale)));
+                    List.of(monetaryCut(m[0]), monetaryCut(m[1]), monetaryCut(m[2]), monetaryCut(m[3])));
+        }
+
+        /**
+         * Returns a monetary cut point of whole minor units, or, beyond the 18 digits before the point a cut point may
+         * have ({@link RfmThresholds}), {@link #LARGEST_CUT}: only a net spend of 10^18 or more reaches it, as only such
+         * a spend reaches the cut point of a buyer who spent the largest amount (18 nines in a currency without minor
+         * units); net spends summed past that score up from 10^18 rather than from their own quintile's bound.
+         */
+        private BigDecimal monetaryCut(long minorUnits) {
+            BigDecimal cut = BigDecimal.valueOf(minorUnits, scale);
+            return Decision.digitsProblem(cut) == null ? cut : LARGEST_CUT;
         }
     }
 

@@ -11,6 +11,7 @@ import dev.loyalty.core.spi.LoyaltyStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -110,6 +111,21 @@ class SegmentationTest {
         assertThat(members).extracting(MemberRfm::monetaryScore).containsExactly(1, 2, 3, 4, 5);
         assertThat(result[0].thresholds().monetaryMin()).containsExactly(new BigDecimal("10.01"), new BigDecimal("10.02"),
                 new BigDecimal("20.01"), new BigDecimal("30.01"));
+    }
+
+    @Test
+    void shouldSegmentAYenProgramWhoseBuyerSpentTheLargestAmount() {
+        // the quintile bound, one yen above the largest amount (18 digits), would be a 19-digit cut point: the largest
+        // cut point allowed stands for it, which the buyer's spend, tied at the top of its quintile, stays below
+        History history = new History().member("m", "2025-01-01", "member").purchase("m", "p", "2026-06-01", "999999999999999999", 0);
+        Segmentation[] result = new Segmentation[1];
+
+        List<MemberRfm> members = new ArrayList<>();
+        result[0] = Insights.of(history.store, ProgramSettings.builder().currency("JPY").build())
+                .segment(RfmSettings.builder(AS_OF).build(), members::add);
+
+        assertThat(members).singleElement().extracting(MemberRfm::monetaryScore).isEqualTo(1);
+        assertThat(result[0].thresholds().monetaryMin()).containsOnly(new BigDecimal("999999999999999999.9999999999999999"));
     }
 
     @Test
@@ -239,6 +255,40 @@ class SegmentationTest {
         assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), fixed().frequencyMin(),
                 List.of(new BigDecimal("-0.01"), new BigDecimal("100"), new BigDecimal("250"), new BigDecimal("500"))),
                 "thresholds.monetaryMin").hasMessageContaining("must not be negative").hasMessageContaining("-0.01");
+    }
+
+    @Test
+    void shouldRefuseAMonetaryCutPointOfMoreDigitsThanAnAmountHasNamingItsIndex() {
+        assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), fixed().frequencyMin(),
+                List.of(BigDecimal.ZERO, new BigDecimal("100"), new BigDecimal("1E+1000000000"), new BigDecimal("1E+1000000000"))),
+                "thresholds.monetaryMin[2]")
+                .hasMessage("thresholds.monetaryMin[2] has 1000000001 digits before the decimal point; at most 18 are allowed");
+    }
+
+    @Test
+    void shouldRefuseAMonetaryCutPointOfTooManyDigitsBeforeComparingItWithTheNext() {
+        BigDecimal huge = new BigDecimal(BigInteger.TEN.pow(100_000));
+
+        // it decreases to the next, but the message must not write its hundred thousand digits out
+        assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), fixed().frequencyMin(),
+                List.of(huge, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)), "thresholds.monetaryMin[0]")
+                .hasMessage("thresholds.monetaryMin[0] has 100001 digits before the decimal point; at most 18 are allowed");
+    }
+
+    @Test
+    void shouldSayWhichMonetaryCutPointDecreasesWithoutWritingOutTheList() {
+        assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), fixed().frequencyMin(),
+                List.of(BigDecimal.ZERO, new BigDecimal("250"), new BigDecimal("100"), new BigDecimal("500"))), "thresholds.monetaryMin")
+                .hasMessage("thresholds.monetaryMin must not decrease: [2] 100 is below [1] 250");
+    }
+
+    @Test
+    void shouldRefuseMoreThanFourMonetaryCutPointsWithoutWritingThemOut() {
+        BigDecimal huge = new BigDecimal(BigInteger.TEN.pow(100_000));
+
+        assertInvalid(() -> new RfmThresholds(fixed().recencyMaxDays(), fixed().frequencyMin(),
+                List.of(BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.TEN, huge, huge)), "thresholds.monetaryMin")
+                .hasMessage("thresholds.monetaryMin needs four cut points, had 5");
     }
 
     @Test
