@@ -76,6 +76,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -524,31 +525,15 @@ public abstract class LoyaltyStoreContract {
 
     @Test
     void shouldRefuseAnEventWithoutAFingerprint() {
-        engine.process(enrolment("m-1", MONDAY));
-        Object before = snapshot(store, "m-1");
-
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "x");
-            StoredEvent unmarked = new StoredEvent(own.event().eventId(), own.event().memberId(), null, own.event().outcome());
-            return new MemberChanges(null, unmarked, own.entries(), own.lots());
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event x of member m-1 has no fingerprint");
-        assertNothingWritten("x", before, "m-1");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(null,
+                new StoredEvent(own.event().eventId(), own.event().memberId(), null, own.event().outcome()), own.entries(), own.lots()),
+                other -> " has no fingerprint");
     }
 
     @Test
     void shouldRefuseChangesThatCarryAnotherMember() {
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(enrolment("m-2", MONDAY));
-        Object before = snapshot(store, "m-1", "m-2");
-        Member other = store.findMember(member("m-2")).orElseThrow();
-
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "x");
-            return new MemberChanges(other, own.event(), own.entries(), own.lots());
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event x of member m-1 changes member " + other);
-        assertNothingWritten("x", before, "m-1", "m-2");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(other, own.event(), own.entries(), own.lots()),
+                other -> " changes member " + other);
     }
 
     @Test
@@ -564,33 +549,17 @@ public abstract class LoyaltyStoreContract {
 
     @Test
     void shouldRefuseChangesThatWriteAnEntryOfAnotherMember() {
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(enrolment("m-2", MONDAY));
-        Object before = snapshot(store, "m-1", "m-2");
-        Member other = store.findMember(member("m-2")).orElseThrow();
-
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "e-x");
-            List<LedgerEntry> foreign = Fixtures.earning(other, eventId("e-x"), view.lastSequence() + 1, 5).entries();
-            return new MemberChanges(null, own.event(), foreign, own.lots());
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event e-x of member m-1 writes an entry for member m-2");
-        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(null, own.event(),
+                        Fixtures.earning(other, eventId("e-x"), view.lastSequence() + 1, 5).entries(), own.lots()),
+                other -> " writes an entry for member m-2");
     }
 
     @Test
     void shouldRefuseChangesThatWriteALotOfAnotherMember() {
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(enrolment("m-2", MONDAY));
-        Object before = snapshot(store, "m-1", "m-2");
         Lot foreign = Lot.earned(eventId("e-x"), member("m-2"), MONDAY, null, null, 5, null);
 
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "e-x");
-            return new MemberChanges(null, own.event(), own.entries(), List.of(foreign));
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event e-x of member m-1 writes lot e-x of member m-2");
-        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(null, own.event(), own.entries(), List.of(foreign)),
+                other -> " writes lot e-x of member m-2");
     }
 
     @Test
@@ -621,54 +590,33 @@ public abstract class LoyaltyStoreContract {
 
     @Test
     void shouldRefuseChangesThatWriteAHoldOfAnotherMember() {
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(enrolment("m-2", MONDAY));
-        Object before = snapshot(store, "m-1", "m-2");
         Hold foreign = new Hold("h-x", member("m-2"), 5, "reward", MONDAY, MONDAY.plusSeconds(3_600), HoldStatus.ACTIVE);
 
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "e-x");
-            return new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(foreign), null);
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event e-x of member m-1 writes hold h-x of member m-2");
-        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(foreign), null),
+                other -> " writes hold h-x of member m-2");
         assertThat(store.holds(member("m-1"))).isEmpty();
         assertThat(store.holds(member("m-2"))).isEmpty();
     }
 
     @Test
     void shouldRefuseChangesThatWriteATierChangeOfAnotherMember() {
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(enrolment("m-2", MONDAY));
-        Object before = snapshot(store, "m-1", "m-2");
         LocalDate day = LocalDate.of(2026, 3, 2);
         TierChange foreign = new TierChange(member("m-2"), 1, TierChange.Kind.PROMOTION, "member", "gold", day, MONDAY, eventId("e-x"), "test");
         TierUpdate tiers = new TierUpdate(new TierState("gold", day.plusYears(1), null, null, null, null, 1), List.of(), List.of(foreign));
 
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "e-x");
-            return new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(), null, tiers, List.of(), null);
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event e-x of member m-1 writes a tier change of member m-2");
-        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(), null, tiers,
+                List.of(), null), other -> " writes a tier change of member m-2");
         assertThat(store.tierHistory(member("m-1"))).isEmpty();
         assertThat(store.tierHistory(member("m-2"))).isEmpty();
     }
 
     @Test
     void shouldRefuseChangesThatWriteAnOfferOfAnotherMember() {
-        engine.process(enrolment("m-1", MONDAY));
-        engine.process(enrolment("m-2", MONDAY));
-        Object before = snapshot(store, "m-1", "m-2");
         Offer foreign = new Offer("O-X", member("m-2"), "O-X", OfferKind.DISCOUNT, BigDecimal.TEN, null, OfferTrigger.BIRTHDAY, "birthday:2026",
                 "test", "test", MONDAY, MONDAY.plusSeconds(86_400), OfferStatus.ISSUED, null, null, null);
 
-        assertThatThrownBy(() -> store.apply(member("m-1"), view -> {
-            MemberChanges own = earningOf(view, "e-x");
-            return new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(), null, null, List.of(foreign), null);
-        })).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("event e-x of member m-1 writes offer O-X of member m-2");
-        assertNothingWritten("e-x", before, "m-1", "m-2");
+        assertRefusedSpoiled((view, own, other) -> new MemberChanges(null, own.event(), own.entries(), own.lots(), List.of(), null, null,
+                List.of(foreign), null), other -> " writes offer O-X of member m-2");
         assertThat(store.findOffer("O-X")).isEmpty();
         assertThat(store.offers(member("m-1"))).isEmpty();
         assertThat(store.offers(member("m-2"))).isEmpty();
@@ -1258,6 +1206,28 @@ public abstract class LoyaltyStoreContract {
         List<Member> members = new ArrayList<>();
         store.forEachMember(members::add);
         return members;
+    }
+
+    /** Spoils a member's own changes, given the member's view and another enrolled member. */
+    private interface Spoiler {
+        MemberChanges spoil(MemberView view, MemberChanges own, Member other);
+    }
+
+    /**
+     * Enrols m-1 and m-2, applies to m-1 its own earning event {@code e-x} as the spoiler changes it, and asserts the
+     * refusal, its message ({@code event e-x of member m-1} and the problem, which may name m-2's member record) and
+     * that nothing was written for either member.
+     */
+    private void assertRefusedSpoiled(Spoiler spoiler, Function<Member, String> problem) {
+        engine.process(enrolment("m-1", MONDAY));
+        engine.process(enrolment("m-2", MONDAY));
+        Object before = snapshot(store, "m-1", "m-2");
+        Member other = store.findMember(member("m-2")).orElseThrow();
+
+        assertThatThrownBy(() -> store.apply(member("m-1"), view -> spoiler.spoil(view, earningOf(view, "e-x"), other)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event e-x of member m-1" + problem.apply(other));
+        assertNothingWritten("e-x", before, "m-1", "m-2");
     }
 
     /** {@link Fixtures#earning} of 5 points for the view's member, continuing its ledger. */
