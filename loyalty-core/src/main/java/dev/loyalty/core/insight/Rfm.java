@@ -82,7 +82,8 @@ final class Rfm {
 
     MemberRfm score(Member member, Values values, RfmThresholds thresholds) {
         if (values.count() == 0) {
-            return new MemberRfm(member.id(), member.tierCode(), null, -1, 0, BigDecimal.ZERO, 0, 0, 0, Segment.DORMANT);
+            // nothing spent, written at the currency's scale as a buyer's spend is: 0.00 in pounds, 0 in yen
+            return new MemberRfm(member.id(), member.tierCode(), null, -1, 0, BigDecimal.valueOf(0, scale), 0, 0, 0, Segment.DORMANT);
         }
         int r = thresholds.recencyScore(values.days());
         int f = thresholds.frequencyScore(values.count());

@@ -181,6 +181,16 @@ class SegmentationTest {
     }
 
     @Test
+    void shouldWriteTheMonetaryValueOfAMemberWithoutPurchasesAtTheCurrencysScale() {
+        History history = new History().member("m", "2024-01-01", "member");
+
+        MemberRfm m = run(history, RfmSettings.builder(AS_OF).thresholds(fixed()).build(), new Segmentation[1]).get(0);
+
+        assertThat(m.frequency()).isZero();
+        assertThat(m.monetary().toPlainString()).isEqualTo("0.00");
+    }
+
+    @Test
     void shouldMakeABuyerDormantWhenTheLastPurchaseIsOlderThanTheDormancyLimit() {
         History history = new History().member("m", "2024-01-01", "member").purchase("m", "p", "2025-12-01", "900", 0);
 
