@@ -339,6 +339,8 @@ public final class EventProcessor {
         }
         Points balance = Points.of(ledger.balance());
         long net = change;
+        // the summary keeps the balance as a long: a Points past the shared small values would be one more object kept
+        long balanceAfter = ledger.balance();
         Supplier<List<Explanation.Step>> rules = composed;
         // the explanation keeps only what its text needs, not the event
         String kind = event.kind();
@@ -354,7 +356,7 @@ public final class EventProcessor {
         };
         Explanation explanation = Explanation.lazy(
                 () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
-                        + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balance,
+                        + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balanceAfter,
                 all);
         Outcome outcome = new Outcome(event.eventId(), memberId, event.kind(), Points.of(change), balance, ledger.eventEntries(),
                 explanation, version);
