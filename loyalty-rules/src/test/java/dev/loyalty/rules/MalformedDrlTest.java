@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.Outcome;
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
+import dev.loyalty.core.model.MemberId;
 import dev.loyalty.rules.vocabulary.Earn;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -727,5 +733,70 @@ class MalformedDrlTest {
                 """);
 
         assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).doesNotContain("outside any rule"));
+    }
+
+    /** An MVEL rule that keeps a constant in a typed local and awards it, each rule 8 lines long. */
+    static String mvelRuleKeeping(String name, String local) {
+        return "rule \"" + name + "\"\n    dialect \"mvel\"\nwhen\n    $p : Purchase( )\nthen\n    " + local
+                + "\n    earn.points(n, \"" + name + "\");\nend\n";
+    }
+
+    @Test
+    void shouldRefuseAConstantNaNKeptInALongLocalOfAnMvelConsequenceWhenTheRulesAreBuilt() {
+        // MVEL folds 0 / 0 to NaN and converts it to the local's long once, while building: it was 0 points
+        RuleDefinitionException e = failure("nan.drl", HEADER + mvelRuleKeeping("N-01 nothing kept in a long", "long n = 0 / 0;"));
+
+        RuleProblem p = onlyProblem(e, "nan.drl", 9, "N-01 nothing kept in a long");
+        assertThat(p.message()).contains("NaN");
+    }
+
+    @Test
+    void shouldRefuseAConstantNaNKeptInAnIntLocalOfAnMvelConsequenceWhenTheRulesAreBuilt() {
+        RuleDefinitionException e = failure("nan.drl", HEADER + mvelRuleKeeping("N-02 nothing kept in an int", "int n = 0 / 0;"));
+
+        RuleProblem p = onlyProblem(e, "nan.drl", 9, "N-02 nothing kept in an int");
+        assertThat(p.message()).contains("NaN");
+    }
+
+    @Test
+    void shouldRefuseEveryRuleKeepingAConstantNaNInAPackageLargeEnoughForDroolsToBuildInParallel() {
+        // Drools builds the rules of a package of more than 10 rules on its shared pool of compiler threads
+        StringBuilder drl = new StringBuilder(HEADER);
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= 16; i++) {
+            String name = "N-P" + i + " nothing kept";
+            names.add(name);
+            drl.append(mvelRuleKeeping(name, i % 2 == 0 ? "long n = 0 / 0;" : "int n = 0 / 0;"));
+        }
+
+        RuleDefinitionException e = failure("many.drl", drl.toString());
+
+        assertThat(e.problems()).extracting(RuleProblem::rule).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(e.problems()).allSatisfy(p -> {
+            assertThat(p.resource()).isEqualTo("many.drl");
+            assertThat(p.line()).as("the line of the local").isEqualTo(9 + 8 * names.indexOf(p.rule()));
+            assertThat(p.message()).contains("NaN");
+        });
+    }
+
+    @Test
+    void shouldBuildAndEvaluateAPackageOfManyMvelRulesKeepingWholeConstantsOfADivisionInLongLocals() {
+        // 10 / 4 is 2.5 in MVEL, which the long local makes 2, as before; only NaN is refused
+        StringBuilder drl = new StringBuilder(HEADER);
+        List<Tuple> expected = new ArrayList<>();
+        for (int i = 1; i <= 16; i++) {
+            String name = "W-" + i + " two points";
+            drl.append(mvelRuleKeeping(name, i % 2 == 0 ? "long n = 10 / 4;" : "int n = 10 / 4;"));
+            expected.add(Shop.award(name, 2));
+        }
+
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().drl("many.drl", drl.toString()).build()) {
+            LoyaltyEngine engine = Shop.engine(rules);
+            MemberId member = Shop.enrol(engine, "member");
+            Outcome outcome = engine.process(Shop.purchase(member, Shop.london("2024-03-05T12:00"))
+                    .line("KITCHEN-1", "kitchen", 1, Shop.gbp("10.00")).build());
+
+            assertThat(Shop.awards(outcome)).containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 }
