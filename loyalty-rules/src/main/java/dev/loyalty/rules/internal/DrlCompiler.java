@@ -28,8 +28,10 @@ import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 import org.kie.internal.jci.CompilationProblem;
 
 /**
@@ -67,6 +69,12 @@ final class DrlCompiler {
     /** How Drools reports a declared type whose generated class the JVM refused, with the JVM's reason. */
     private static final Pattern FIELD_ACCESSORS =
             Pattern.compile("^Error creating field accessors for TypeDeclaration '([\\w$.]+)' for type '[\\w$.]+ : (.*?) ?'?$");
+    /**
+     * How MVEL reports a constant it could not convert to a typed local's whole-number type, with
+     * the statement near it; when {@link MvelNaNGuard} refused a NaN, the constant is that NaN.
+     */
+    private static final Pattern CONSTANT_NAN_ASSIGNED = Pattern.compile("\\[Error: cannot assign type java\\.lang\\.(?:Double|Float) to "
+            + "(?:long|int|java\\.lang\\.Long|java\\.lang\\.Integer)\\] \\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
     private static final Pattern WHEN = Pattern.compile("^\\s*when(\\s|$)");
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     private static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
@@ -81,7 +89,10 @@ final class DrlCompiler {
     }
 
     /**
-     * Compiles the sources into one KieBase.
+     * Compiles the sources into one KieBase. Every rule is compiled on the calling thread (Drools'
+     * parallel rule build is switched off for this builder alone), marked as
+     * {@linkplain MvelNaNGuard#building() building} this engine's rules, so that a constant NaN an
+     * MVEL consequence keeps in a whole-number local is refused as a problem at its line.
      *
      * @param sources the DRL sources; at least one, names unique
      * @param classLoader the class loader the rules' types are resolved with
@@ -89,8 +100,10 @@ final class DrlCompiler {
      * @throws RuleDefinitionException listing every error Drools reports
      */
     public static KieBase compile(List<DrlSource> sources, ClassLoader classLoader) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader);
+        // every rule on this thread, so that MvelNaNGuard.building() covers the MVEL compilation of each
+        configuration.setOption(ParallelRulesBuildThresholdOption.get(-1));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, DrlSource> byName = new HashMap<>();
         for (DrlSource source : sources) {
@@ -100,6 +113,8 @@ final class DrlCompiler {
             resource.setResourceType(ResourceType.DRL);
             batch.add(resource, ResourceType.DRL);
         }
+        int[] building = MvelNaNGuard.building();
+        boolean nanRefused;
         try {
             batch.build();
         } catch (RuntimeException e) {
@@ -113,6 +128,9 @@ final class DrlCompiler {
         } catch (LinkageError e) {
             // the JVM refused a class generated for a declared type: a field default that fails, a final supertype
             throw withCause(new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), ""), e);
+        } finally {
+            nanRefused = MvelNaNGuard.refusedWhileBuilding(building) > 0;
+            MvelNaNGuard.done(building);
         }
         if (builder.hasErrors()) {
             List<RuleProblem> problems = new ArrayList<>();
@@ -122,7 +140,7 @@ final class DrlCompiler {
                 if (error instanceof FunctionError function) {
                     brokenFunctions.add(function.getFunctionDescr().getName());
                 }
-                problems.add(problem(error, byName));
+                problems.add(problem(error, byName, nanRefused));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
             }
             // an import that resolves to no type comes at line 1, and every consequence of its file then repeats it
@@ -199,7 +217,12 @@ final class DrlCompiler {
         return problem;
     }
 
-    private static RuleProblem problem(KnowledgeBuilderError error, Map<String, DrlSource> byName) {
+    /**
+     * Turns a Drools error into a problem at its file, line and rule; {@code nanRefused} says that
+     * {@link MvelNaNGuard} refused a constant NaN in this build, which MVEL reports as a typed
+     * local it cannot assign.
+     */
+    private static RuleProblem problem(KnowledgeBuilderError error, Map<String, DrlSource> byName, boolean nanRefused) {
         String resource = error.getResource() != null && error.getResource().getSourcePath() != null
                 ? error.getResource().getSourcePath() : "";
         int line = 0;
@@ -242,6 +265,17 @@ final class DrlCompiler {
                 ? DeclaredTypes.accessorProblem(source, accessors.group(1), accessors.group(2)) : null;
         if (declared != null) {
             return new RuleProblem(resource, declared.line() > 0 ? declared.line() : line, 0, "", declared.message());
+        }
+        Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(plain(message));
+        if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {
+            // MVEL folded a constant NaN while compiling, and the guard refused to make it 0;
+            // MVEL quotes a window of the code around the statement: find its line, and quote the whole line when found
+            String near = constantNaN.group(1).strip();
+            int at = source != null && line > 0 ? lineOfText(source.content(), line, near) : line;
+            String[] code = source == null ? new String[0] : DrlCode.lines(source.content());
+            String said = at > 0 && at <= code.length && code[at - 1].contains(near) ? code[at - 1].strip() : near;
+            return new RuleProblem(resource, at, 0, rule.isEmpty() && source != null ? ruleAtLine(source.content(), at) : rule,
+                    MvelNaNGuard.CONSTANT_NAN + ": " + said);
         }
         if (error instanceof FunctionError function) {
             Matcher said = FUNCTION_PROBLEM.matcher(plain(message));

@@ -17,7 +17,8 @@ import org.mvel2.conversion.LongCH;
  * <p>MVEL's conversions are one table for the whole JVM, so this replaces its conversions to
  * {@code long}, {@link Long}, {@code int} and {@link Integer} with ones that convert as MVEL's own
  * {@link LongCH} and {@link IntegerCH} do, and refuse NaN only while the current thread
- * {@linkplain #firing() fires} this engine's rules; other users of MVEL in the JVM convert as before.
+ * {@linkplain #firing() fires} or {@linkplain #building() builds} this engine's rules; other users of
+ * MVEL in the JVM convert as before.
  * Such a conversion another library registered is replaced too.
  *
  * <p>The refusal names neither the parameter nor the method the NaN was passed to, and cannot
@@ -37,25 +38,31 @@ import org.mvel2.conversion.LongCH;
  * So the refusal is also kept for the thread ({@link #takeRefusal()}), and
  * {@code RuleFailures.ofConsequence} reports it in place of MVEL's message.
  *
- * <p>Not refused: a NaN that is a constant kept in a typed local, {@code long n = 0 / 0;} or
- * {@code int n = 0 / 0;} (also {@code Long}, and {@code 0 / 0 + 0}), then passed on as points:
- * {@code earn.points(n, ...)} awards 0 points and the purchase is stored. In its strict typing,
- * which Drools uses for consequences, MVEL's compiler folds {@code 0 / 0} to a constant NaN and
- * converts a constant assigned to a typed local of another type once, when the rule set is built
- * ({@code ExpressionCompiler.verify}), through this same table of conversions, outside any firing;
- * the consequence then holds the constant 0 and nothing is NaN when it fires. Refusing it while
- * this engine builds its rules would need the building thread marked as this engine's, but Drools
- * compiles the rules of a package of more than 10 rules in parallel, on a pool of compiler threads
- * every Drools build in the JVM shares: such a refusal would miss some of those rules, or refuse
- * NaN in other users' builds; building serially would cost build time. An Infinity kept this way,
- * {@code long n = 1 / 0}, becomes the largest {@code long}, which the vocabulary refuses; an
- * explicit cast, {@code (long) (0 / 0)}, converts when firing and is refused.
+ * <p>A NaN that is a constant kept in a typed local, {@code long n = 0 / 0;} or
+ * {@code int n = 0 / 0;} (also {@code Long}, {@code Integer} and {@code 0 / 0 + 0}), is refused when
+ * the rule set is built. In its strict typing, which Drools uses for consequences, MVEL's compiler
+ * folds {@code 0 / 0} to a constant NaN and converts a constant assigned to a typed local of another
+ * type once, while compiling ({@code ExpressionCompiler.verify}), through this same table of
+ * conversions; left alone it would make the constant 0, and {@code earn.points(n, ...)} would award
+ * 0 points with nothing NaN when the rule fires. So {@code DrlCompiler} marks its thread as
+ * {@linkplain #building() building} this engine's rules around Drools' compilation, and builds every
+ * rule on that thread: Drools otherwise compiles the rules of a package of more than 10 rules on a
+ * pool of compiler threads every Drools build in the JVM shares, which no thread mark reaches. MVEL
+ * replaces the refusal with its own error, "cannot assign type java.lang.Double to long", at the
+ * rule's first line and without a cause; {@link #refusedWhileBuilding(int[])} tells
+ * {@code DrlCompiler} that the error is this refusal, and it reports the NaN at the statement's line.
+ * Other threads' builds, another user's Drools or MVEL, convert as before. An Infinity kept this way,
+ * {@code long n = 1 / 0}, becomes the largest {@code long}, which the vocabulary refuses when the
+ * rule fires; an explicit cast, {@code (long) (0 / 0)}, converts when firing and is refused then.
  * Not public API.
  */
 final class MvelNaNGuard {
 
     /** How deep the current thread is in {@link #firing()}; an array so that entering costs one look-up. */
     private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** How deep the current thread is in {@link #building()}, and how many NaNs it refused since the outermost began. */
+    private static final ThreadLocal<int[]> BUILDING = ThreadLocal.withInitial(() -> new int[2]);
 
     /** The current thread's latest refusal not yet {@linkplain #takeRefusal() taken}, or null; set only when refusing. */
     private static final ThreadLocal<RuleEvaluationException> REFUSAL = new ThreadLocal<>();
@@ -68,6 +75,10 @@ final class MvelNaNGuard {
         DataConversion.addConversionHandler(Integer.class, toInt);
         DataConversion.addConversionHandler(int.class, toInt);
     }
+
+    /** What a constant NaN refused while building says, before the statement that keeps it. */
+    static final String CONSTANT_NAN = "a whole number such as points is a constant NaN (not a number), as zero divided by zero "
+            + "gives in the MVEL dialect; MVEL would make it 0";
 
     private MvelNaNGuard() {
     }
@@ -84,7 +95,35 @@ final class MvelNaNGuard {
         return depth;
     }
 
-    /** Ends what {@link #firing()} began. */
+    /**
+     * Marks the current thread as building this engine's rules until {@link #done(int[])}, so that
+     * a constant NaN MVEL converts to a whole number while compiling a consequence is refused;
+     * installs the conversion on first use. The build must not hand rules to other threads.
+     *
+     * @return what to pass to {@link #done(int[])}
+     */
+    static int[] building() {
+        int[] depth = BUILDING.get();
+        if (depth[0]++ == 0) {
+            depth[1] = 0;
+        }
+        return depth;
+    }
+
+    /**
+     * Returns how many constant NaNs were refused on the thread since the outermost
+     * {@link #building()} that returned the scope began. MVEL's compiler replaces the refusal with
+     * its own error ("cannot assign type java.lang.Double to long"), without a cause, so this tells
+     * such an error from any other.
+     *
+     * @param scope what {@link #building()} returned
+     * @return the number of refusals
+     */
+    static int refusedWhileBuilding(int[] scope) {
+        return scope[1];
+    }
+
+    /** Ends what {@link #firing()} or {@link #building()} began. */
     static void done(int[] depth) {
         depth[0]--;
     }
@@ -103,7 +142,7 @@ final class MvelNaNGuard {
         return refusal;
     }
 
-    /** MVEL's conversion to {@code long}, refusing NaN while the thread fires this engine's rules. */
+    /** MVEL's conversion to {@code long}, refusing NaN while the thread fires or builds this engine's rules. */
     private static final class Guarded implements ConversionHandler {
         private final ConversionHandler mvel;
 
@@ -113,11 +152,18 @@ final class MvelNaNGuard {
 
         @Override
         public Object convertFrom(Object in) {
-            if ((in instanceof Double || in instanceof Float) && Double.isNaN(((Number) in).doubleValue()) && FIRING.get()[0] > 0) {
-                RuleEvaluationException refusal = new RuleEvaluationException("a whole number such as points is NaN (not a number), "
-                        + "as zero divided by zero gives in the MVEL dialect; MVEL would make it 0");
-                REFUSAL.set(refusal);
-                throw refusal;
+            if ((in instanceof Double || in instanceof Float) && Double.isNaN(((Number) in).doubleValue())) {
+                if (FIRING.get()[0] > 0) {
+                    RuleEvaluationException refusal = new RuleEvaluationException("a whole number such as points is NaN (not a number), "
+                            + "as zero divided by zero gives in the MVEL dialect; MVEL would make it 0");
+                    REFUSAL.set(refusal);
+                    throw refusal;
+                }
+                int[] building = BUILDING.get();
+                if (building[0] > 0) {
+                    building[1]++;
+                    throw new IllegalArgumentException(CONSTANT_NAN);
+                }
             }
             return mvel.convertFrom(in);
         }

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.loyalty.core.RuleEvaluationException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.drools.io.ByteArrayResource;
 import org.junit.jupiter.api.Test;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.mvel2.DataConversion;
 
-/** MVEL's conversion to long refuses NaN only while this engine fires, and converts everything else as before. */
+/** MVEL's conversion to long refuses NaN only while this engine fires or builds its rules, and converts everything else as before. */
 class MvelNaNGuardTest {
 
     @Test
@@ -66,5 +72,48 @@ class MvelNaNGuardTest {
         assertThatThrownBy(() -> DataConversion.convert(Double.NaN, long.class)).isInstanceOf(RuleEvaluationException.class);
         MvelNaNGuard.done(outer);
         assertThat(DataConversion.convert(Double.NaN, long.class)).isEqualTo(0L);
+    }
+
+    @Test
+    void shouldRefuseNaNAsALongWhileTheThreadBuildsTheEnginesRulesAndCountTheRefusal() {
+        int[] scope = MvelNaNGuard.building();
+        try {
+            assertThatThrownBy(() -> DataConversion.convert(Double.NaN, long.class)).hasMessageContaining("constant NaN");
+            assertThat(DataConversion.convert(2.5, long.class)).as("only NaN is refused").isEqualTo(2L);
+            assertThat(MvelNaNGuard.refusedWhileBuilding(scope)).isEqualTo(1);
+        } finally {
+            MvelNaNGuard.done(scope);
+        }
+        assertThat(DataConversion.convert(Double.NaN, long.class)).isEqualTo(0L);
+        assertThat(MvelNaNGuard.takeRefusal()).as("a refusal while building is not one of a firing").isNull();
+    }
+
+    @Test
+    void shouldLetAnotherUsersDroolsBuildKeepAConstantNaNWhileAnotherThreadBuildsTheEnginesRules() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch built = new CountDownLatch(1);
+        Thread engineBuild = new Thread(() -> {
+            int[] scope = MvelNaNGuard.building();
+            try {
+                entered.countDown();
+                built.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                MvelNaNGuard.done(scope);
+            }
+        });
+        engineBuild.start();
+        try {
+            entered.await();
+            KnowledgeBuilder other = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            other.add(new ByteArrayResource(("package other;\nrule \"r\"\n    dialect \"mvel\"\nwhen\nthen\n"
+                    + "    long n = 0 / 0;\n    System.out.print(n);\nend\n").getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+
+            assertThat(other.getErrors()).isEmpty();
+        } finally {
+            built.countDown();
+            engineBuild.join();
+        }
     }
 }
