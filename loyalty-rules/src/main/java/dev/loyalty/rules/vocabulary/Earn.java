@@ -17,9 +17,10 @@ package dev.loyalty.rules.vocabulary;
  * them with the stacking formula (see the module's README). Numbers may be any {@link Number}:
  * integers are taken exactly, {@code 1.2} means exactly 1.2, a {@link java.math.BigDecimal} as it
  * is; NaN, infinities, null and negative values fail the event with a
- * {@link dev.loyalty.core.RuleEvaluationException} naming the rule; except, in the MVEL dialect, a
- * constant NaN kept in a typed local ({@code long n = 0 / 0;}), which MVEL makes 0 when the rules are
- * built, before any firing (see the module's README). Every reason must be text a member could read.
+ * {@link dev.loyalty.core.RuleEvaluationException} naming the rule. In the MVEL dialect, a
+ * constant NaN kept in a whole-number local ({@code long n = 0 / 0;}), which MVEL would make 0 while
+ * the rules are built, fails the build instead, with a {@link dev.loyalty.core.RuleDefinitionException}
+ * naming the rule and the line (see the module's README). Every reason must be text a member could read.
  *
  * <p>The engine implements this interface; campaign authors only call it. Methods may be added in
  * later versions.
