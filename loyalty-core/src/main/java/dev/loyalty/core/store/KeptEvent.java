@@ -15,7 +15,7 @@ import java.util.List;
  * {@link StoredEvent} and {@link Outcome} in one object, the fingerprint's 64 hex digits as four
  * {@code long}s, the points and balance as {@code long}s. The store keeps one for every event it
  * ever recorded, and a collection copies every object a young store keeps: five objects and
- * 184 bytes become one of 80. {@link #event()} makes a stored event equal to the one recorded.
+ * 184 bytes become one of 88. {@link #event()} makes a stored event equal to the one recorded.
  *
  * <p>An event whose parts do not fit that form (a fingerprint that is not 64 lowercase hex digits,
  * an outcome naming another event or member, as a store's own tests may write) is kept whole.
