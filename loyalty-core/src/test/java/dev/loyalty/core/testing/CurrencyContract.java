@@ -1,6 +1,7 @@
 package dev.loyalty.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.EventResult;
@@ -29,6 +30,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,8 +45,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link LoyaltyEngine#process} and {@link LoyaltyEngine#processAll} alike: points per currency
  * unit, multipliers and caps, claw-back in proportion to partial returns, the scale of stored
  * amounts, amounts finer than the currency's minor units, and refusals of other currencies with
- * nothing stored. Each test runs once event by event and once as a batch. Extend it with a store
- * factory, as with {@link LoyaltyStoreContract}.
+ * nothing stored. Each test runs once event by event and once as a batch. Also the store's own
+ * currency: a store records money in the currency of the first engine built on it and refuses
+ * to be used by an engine of another, also when opened again over the same data. Extend it with
+ * a store factory, as with {@link LoyaltyStoreContract}.
  */
 public abstract class CurrencyContract {
 
@@ -73,13 +83,29 @@ public abstract class CurrencyContract {
      */
     protected abstract LoyaltyStore newStore();
 
+    /**
+     * Returns a store over what the last store from {@link #newStore()} recorded, opened again as
+     * another process (or a restart) would open it. By default the same store, for stores that
+     * keep nothing beyond themselves; a database store returns a new instance over the same data.
+     *
+     * @param store the last store {@link #newStore()} returned
+     * @return a store over the same data
+     */
+    protected LoyaltyStore reopen(LoyaltyStore store) {
+        return store;
+    }
+
     private void start(String code) {
         currency = code;
         store = newStore();
-        engine = LoyaltyEngine.builder().program(ProgramSettings.builder().currency(code).build()).clock(clock).store(store)
-                .ruleEngine(RULES).build();
+        engine = engineIn(code, store);
         engine.process(Enrolment.of(EventId.of("enrol"), MEMBER, START));
         clock.advance(Duration.ofMinutes(1));
+    }
+
+    private LoyaltyEngine engineIn(String code, LoyaltyStore on) {
+        return LoyaltyEngine.builder().program(ProgramSettings.builder().currency(code).build()).clock(clock).store(on)
+                .ruleEngine(RULES).build();
     }
 
     /** Processes the events one by one or as one batch; a refusal is returned in place of its outcome. */
@@ -290,5 +316,126 @@ public abstract class CurrencyContract {
 
         assertThat(points(results.get(1))).isEqualTo(-50);
         assertThat(store.balance(MEMBER).value()).isEqualTo(73);
+    }
+
+    @Test
+    void shouldRefuseAnEngineInYenNamingBothCurrenciesWhenTheStoreRecordsMoneyInPounds() {
+        start("GBP");
+        run(false, purchase("p-1", "12.34"));
+
+        assertThatThrownBy(() -> engineIn("JPY", store))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("program.currency is JPY but the store already records money in GBP");
+    }
+
+    @Test
+    void shouldStoreNothingWhenAnEngineInAnotherCurrencyIsRefused() {
+        start("GBP");
+        run(false, purchase("p-1", "12.34"));
+        Object before = stored();
+        List<Object> members = new ArrayList<>();
+        store.forEachMember(members::add);
+
+        assertThatThrownBy(() -> engineIn("JPY", store)).isInstanceOf(CurrencyMismatchException.class);
+
+        List<Object> after = new ArrayList<>();
+        store.forEachMember(after::add);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(after).isEqualTo(members);
+    }
+
+    @Test
+    void shouldKeepTheFirstCurrencyWhenAnEngineInAnotherCurrencyIsRefused() {
+        start("GBP");
+        assertThatThrownBy(() -> engineIn("JPY", store)).isInstanceOf(CurrencyMismatchException.class);
+
+        // the refused engine claimed nothing: a third currency is refused naming pounds, not yen
+        assertThatThrownBy(() -> engineIn("EUR", store))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("program.currency is EUR but the store already records money in GBP");
+    }
+
+    @Test
+    void shouldRefuseAnEngineInYenWhenAnEngineInPoundsWasBuiltFirstEvenBeforeAnyPurchase() {
+        start("GBP");   // enrols a member, records no money yet
+
+        assertThatThrownBy(() -> engineIn("JPY", store))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("program.currency is JPY but the store already records money in GBP");
+    }
+
+    @Test
+    void shouldClawBackAPurchaseWhenAnotherEngineInTheSameCurrencyIsBuiltOnTheStore() {
+        start("JPY");
+        run(false, purchase("p-1", "12345"));
+
+        engine = engineIn("JPY", store);
+        List<Object> results = run(false, giveBack("ret-1", "p-1", "4115"));
+
+        assertThat(points(results.get(0))).isEqualTo(-41);
+        assertThat(store.balance(MEMBER).value()).isEqualTo(82);
+    }
+
+    @Test
+    void shouldRefuseAnEngineInYenOnTheStoreOpenedAgainOverMoneyRecordedInPounds() {
+        start("GBP");
+        run(false, purchase("p-1", "12.34"));
+        LoyaltyStore again = reopen(store);
+
+        assertThatThrownBy(() -> engineIn("JPY", again))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("program.currency is JPY but the store already records money in GBP");
+    }
+
+    @Test
+    void shouldClawBackAPurchaseWhenAnEngineInTheSameCurrencyIsBuiltOnTheStoreOpenedAgain() {
+        start("JPY");
+        run(false, purchase("p-1", "12345"));
+        store = reopen(store);
+
+        engine = engineIn("JPY", store);
+        List<Object> results = run(false, giveBack("ret-1", "p-1", "4115"));
+
+        assertThat(points(results.get(0))).isEqualTo(-41);
+        assertThat(store.balance(MEMBER).value()).isEqualTo(82);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfTwoEnginesInDifferentCurrenciesClaimANewStoreWhenBuiltTogether() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                LoyaltyStore first = newStore();
+                LoyaltyStore second = reopen(first);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Object> pounds = pool.submit(buildAfter(go, "GBP", first));
+                Future<Object> yen = pool.submit(buildAfter(go, "JPY", second));
+                go.countDown();
+                List<Object> built = List.of(pounds.get(1, TimeUnit.MINUTES), yen.get(1, TimeUnit.MINUTES));
+
+                assertThat(built).as("round " + round).filteredOn(LoyaltyEngine.class::isInstance).hasSize(1);
+                String winner = built.get(0) instanceof LoyaltyEngine ? "GBP" : "JPY";
+                String loser = winner.equals("GBP") ? "JPY" : "GBP";
+                assertThat(built).as("round " + round).filteredOn(CurrencyMismatchException.class::isInstance)
+                        .singleElement().extracting(e -> ((Exception) e).getMessage())
+                        .isEqualTo("program.currency is " + loser + " but the store already records money in " + winner);
+                // both stores, each over the same data, agree on the winner
+                assertThatThrownBy(() -> engineIn(loser, first)).isInstanceOf(CurrencyMismatchException.class);
+                assertThatThrownBy(() -> engineIn(loser, second)).isInstanceOf(CurrencyMismatchException.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Callable<Object> buildAfter(CountDownLatch go, String code, LoyaltyStore on) {
+        return () -> {
+            go.await();
+            try {
+                return engineIn(code, on);
+            } catch (CurrencyMismatchException e) {
+                return e;
+            }
+        };
     }
 }
