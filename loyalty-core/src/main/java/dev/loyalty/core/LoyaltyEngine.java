@@ -64,9 +64,9 @@ public final class LoyaltyEngine implements AutoCloseable {
     private final ReferralWork referrals;
     private final EventIntake intake;
 
-    private LoyaltyEngine(Builder builder, RuleEngine rules, boolean ownsRules) {
+    private LoyaltyEngine(Builder builder, LoyaltyStore store, RuleEngine rules, boolean ownsRules) {
         this.program = builder.program;
-        this.store = builder.store != null ? builder.store : new InMemoryStore();
+        this.store = store;
         this.rules = rules;
         this.ownsRules = ownsRules;
         this.clock = builder.clock;
@@ -608,7 +608,10 @@ public final class LoyaltyEngine implements AutoCloseable {
         }
 
         /**
-         * Sets the store; a new {@link InMemoryStore} by default.
+         * Sets the store; a new {@link InMemoryStore} by default. A store records money in one
+         * currency, the program currency of the first engine built on it: {@link #build()} binds
+         * it ({@link LoyaltyStore#bindCurrency}) and refuses a store that already records money
+         * in another.
          *
          * @param value the store
          * @return this builder
@@ -645,22 +648,30 @@ public final class LoyaltyEngine implements AutoCloseable {
         /**
          * Builds the engine.
          *
+         * <p>First binds the store to the program currency: a store not yet used records it, a
+         * store that records money in it accepts, and a store that records money in another
+         * currency refuses, before any rule engine is made, and the store is left as it was.
+         *
          * @return the engine
          * @throws LoyaltyConfigurationException when no program is set or no rule engine can be found
+         * @throws CurrencyMismatchException when the store already records money in another currency than the program's
+         * @throws StoreException when the store cannot read or record its currency
          */
         public LoyaltyEngine build() {
             if (program == null) {
                 throw new LoyaltyConfigurationException("no program settings: call program(ProgramSettings.builder().currency(...).build())");
             }
+            LoyaltyStore target = store != null ? store : new InMemoryStore();
+            target.bindCurrency(program.currency());
             if (rules != null) {
-                return new LoyaltyEngine(this, rules, false);
+                return new LoyaltyEngine(this, target, rules, false);
             }
             RuleEngineProvider provider = ServiceLoader.load(RuleEngineProvider.class).stream()
                     .map(ServiceLoader.Provider::get)
                     .max(Comparator.comparingInt(RuleEngineProvider::priority))
                     .orElseThrow(() -> new LoyaltyConfigurationException(
                             "no rule engine: add loyalty-rules to the classpath or call ruleEngine(...)"));
-            return new LoyaltyEngine(this, provider.create(), true);
+            return new LoyaltyEngine(this, target, provider.create(), true);
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.tier.TierChange;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,39 @@ import java.util.function.Function;
  * contract tests.
  */
 public interface LoyaltyStore {
+
+    /**
+     * Binds the store to the currency it records money in: lot amounts, returns, redemption
+     * values, the sums RFM scores add up. {@link dev.loyalty.core.LoyaltyEngine.Builder#build()}
+     * calls it with the program currency before the engine exists, so an engine never runs on a
+     * store whose amounts are in another currency.
+     *
+     * <p>What a store must do:
+     * <ul>
+     *   <li>The first call on the store's data records the currency, durably: a database store
+     *       keeps it in the database, so that every store over the same data, in this process or
+     *       another, and after a restart, sees it.</li>
+     *   <li>A call with the recorded currency does nothing; engines may be built on a store again
+     *       and again.</li>
+     *   <li>A call with another currency throws
+     *       {@link dev.loyalty.core.CurrencyMismatchException#storeRecords} naming both, and
+     *       changes nothing: the recorded currency stays.</li>
+     *   <li>First calls at once with different currencies, from any number of threads or
+     *       processes over the same data: exactly one currency is recorded and every other call
+     *       is refused.</li>
+     *   <li>A store that wraps another passes the call on.</li>
+     * </ul>
+     *
+     * <p>There is no default implementation, as for {@link #returns}: a default that did nothing
+     * would compile, and silently let engines of any currency, and any wrapping store, share one
+     * store's amounts. A store that really keeps no money may accept any currency, and says so.
+     *
+     * @param currency the engine's program currency
+     * @throws dev.loyalty.core.CurrencyMismatchException when the store already records money in another currency
+     * @throws dev.loyalty.core.InvalidInputException when the currency is null
+     * @throws dev.loyalty.core.StoreException when the store cannot read or record its currency
+     */
+    void bindCurrency(Currency currency);
 
     /**
      * Looks up a processed event.

@@ -29,8 +29,11 @@ import dev.loyalty.core.tier.TierState;
 import dev.loyalty.core.spi.SweepCheckpoint;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.referral.Referral;
+import java.util.Currency;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -57,6 +60,8 @@ import java.util.function.Function;
  */
 public final class InMemoryStore implements LoyaltyStore {
 
+    /** The currency the store records money in: the first engine's, set once. */
+    private final AtomicReference<Currency> currency = new AtomicReference<>();
     /** Members in id order, for {@link #forEachMember}. */
     private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for the lookups every event makes. */
@@ -82,6 +87,21 @@ public final class InMemoryStore implements LoyaltyStore {
 
     /** Creates an empty store. */
     public InMemoryStore() {
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Kept in memory, set once atomically: an in-memory store shared by engines of two
+     * currencies serves only the first built.
+     */
+    @Override
+    public void bindCurrency(Currency currency) {
+        Checks.notNull(currency, "currency");
+        Currency recorded = this.currency.compareAndExchange(null, currency);
+        if (recorded != null && !recorded.equals(currency)) {
+            throw CurrencyMismatchException.storeRecords(currency, recorded);
+        }
     }
 
     @Override

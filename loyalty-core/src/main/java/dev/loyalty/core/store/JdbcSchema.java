@@ -44,7 +44,8 @@ public final class JdbcSchema {
      */
     static final List<String> SCRIPTS = List.of("V1__loyalty.sql", "V2__lifecycle.sql", "V3__tiers.sql", "V4__offers.sql",
             "V5__segments.sql", "V6__referrals.sql", "V7__budgets.sql", "V8__due_indexes.sql",
-            "V9__exact_spend.sql", "V10__lot_spent.sql", "V11__zone_moves.sql", "V12__lot_returns.sql");
+            "V9__exact_spend.sql", "V10__lot_spent.sql", "V11__zone_moves.sql", "V12__lot_returns.sql",
+            "V13__program_currency.sql");
 
     /** The PostgreSQL advisory lock key appliers take turns on: "LOYALTY" in ASCII. */
     private static final long ADVISORY_LOCK = 0x4C4F59414C5459L;

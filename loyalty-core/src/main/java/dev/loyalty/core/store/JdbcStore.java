@@ -1,5 +1,6 @@
 package dev.loyalty.core.store;
 
+import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyException;
@@ -35,6 +36,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,36 @@ public final class JdbcStore implements LoyaltyStore {
      */
     public static Builder builder(DataSource dataSource) {
         return new Builder(Checks.notNull(dataSource, "jdbcStore.dataSource"));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The currency is the one row of the table {@code loyalty_program_currency} (schema
+     * version 13), so every store over the database, in any process, shares it. A claim reads
+     * the row and, when there is none, inserts it; the primary key lets one of two claims at
+     * once insert, and the other reads what the first wrote. A database made before version 13
+     * has money but no row: the first engine built on it records its currency, trusted to be the
+     * one the old amounts are in. A database without version 13 fails with a
+     * {@link StoreException} saying to apply the schema.
+     *
+     * @throws StoreException also when the row holds a code that is no currency
+     */
+    @Override
+    public void bindCurrency(Currency currency) {
+        Checks.notNull(currency, "currency");
+        String recorded = read("claim the store's currency " + currency.getCurrencyCode(),
+                connection -> JdbcProgramCurrency.claim(connection, currency.getCurrencyCode()));
+        if (recorded.equals(currency.getCurrencyCode())) {
+            return;
+        }
+        Currency other;
+        try {
+            other = Currency.getInstance(recorded);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the store records money in '" + recorded + "', which is no ISO 4217 currency", null, false, e);
+        }
+        throw CurrencyMismatchException.storeRecords(currency, other);
     }
 
     @Override

@@ -53,7 +53,7 @@ class JdbcSchemaTest {
         int first = JdbcSchema.apply(dataSource);
         int second = JdbcSchema.apply(dataSource);
 
-        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(12);
+        assertThat(first).isEqualTo(second).isEqualTo(JdbcSchema.latestVersion()).isEqualTo(13);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, script FROM loyalty_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
@@ -92,6 +92,9 @@ class JdbcSchemaTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(12);
             assertThat(rs.getString(2)).isEqualTo("V12__lot_returns.sql");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(13);
+            assertThat(rs.getString(2)).isEqualTo("V13__program_currency.sql");
             assertThat(rs.next()).isFalse();
         }
     }

@@ -820,6 +820,11 @@ public abstract class TierContract {
         }
 
         @Override
+        public void bindCurrency(java.util.Currency currency) {
+            store.bindCurrency(currency);
+        }
+
+        @Override
         public java.util.Optional<dev.loyalty.core.spi.StoredEvent> findEvent(EventId eventId) {
             return store.findEvent(eventId);
         }
