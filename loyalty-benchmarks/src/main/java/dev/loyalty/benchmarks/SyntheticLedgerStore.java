@@ -1,5 +1,6 @@
 package dev.loyalty.benchmarks;
 
+import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -42,6 +44,8 @@ final class SyntheticLedgerStore implements LoyaltyStore {
 
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     static final Instant END = Instant.parse("2026-01-01T00:00:00Z");
+    /** The currency the generated amounts are in, as {@link InsightsRun}'s program. */
+    static final Currency CURRENCY = Currency.getInstance("GBP");
 
     private final int members;
     private final long seed;
@@ -113,6 +117,14 @@ final class SyntheticLedgerStore implements LoyaltyStore {
 
     private static double pareto(SplittableRandom random, double shape) {
         return 1 / Math.pow(1 - random.nextDouble(), 1 / shape);
+    }
+
+    /** Accepts the currency its generated amounts are in, {@link #CURRENCY}, and refuses any other. */
+    @Override
+    public void bindCurrency(Currency currency) {
+        if (!CURRENCY.equals(currency)) {
+            throw CurrencyMismatchException.storeRecords(currency, CURRENCY);
+        }
     }
 
     @Override
