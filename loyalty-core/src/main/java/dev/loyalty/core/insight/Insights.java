@@ -44,14 +44,20 @@ public final class Insights {
     }
 
     /**
-     * Creates the analytics over a store.
+     * Creates the analytics over a store. The store is bound to the program currency as an
+     * engine binds it ({@link LoyaltyStore#bindCurrency}): the analytics read its amounts as that
+     * currency, so a store that records money in another is refused, and a store not yet used
+     * records it.
      *
      * @param store the store to read
      * @param program the program, for its zone, currency and tier ladder
      * @return the analytics
+     * @throws dev.loyalty.core.CurrencyMismatchException when the store records money in another currency than the program's
+     * @throws dev.loyalty.core.StoreException when the store cannot read or record its currency
      */
     public static Insights of(LoyaltyStore store, ProgramSettings program) {
-        return new Insights(Checks.notNull(store, "store"), Checks.notNull(program, "program"));
+        Checks.notNull(store, "store").bindCurrency(Checks.notNull(program, "program").currency());
+        return new Insights(store, program);
     }
 
     /**

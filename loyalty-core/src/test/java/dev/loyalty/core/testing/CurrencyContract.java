@@ -345,6 +345,17 @@ public abstract class CurrencyContract {
     }
 
     @Test
+    void shouldRefuseInsightsInYenOverAStoreThatRecordsMoneyInPounds() {
+        start("GBP");
+        run(false, purchase("p-1", "12.34"));
+
+        // RFM would sum the pounds as yen
+        assertThatThrownBy(() -> Insights.of(store, ProgramSettings.builder().currency("JPY").build()))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("program.currency is JPY but the store already records money in GBP");
+    }
+
+    @Test
     void shouldKeepTheFirstCurrencyWhenAnEngineInAnotherCurrencyIsRefused() {
         start("GBP");
         assertThatThrownBy(() -> engineIn("JPY", store)).isInstanceOf(CurrencyMismatchException.class);
