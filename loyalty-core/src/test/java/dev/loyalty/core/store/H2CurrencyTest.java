@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.StoreException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
@@ -87,6 +88,31 @@ class H2CurrencyTest extends CurrencyContract {
         engineIn("JPY", JdbcStore.builder(dataSource).build());
 
         assertThat(currencyRow(dataSource)).isEqualTo("JPY");
+    }
+
+    @Test
+    void shouldRefuseWithAStoreExceptionNamingItADatabaseWhoseCurrencyRowHoldsNoCurrency() throws SQLException {
+        DataSource dataSource = databases.withSchema();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO loyalty_program_currency (id, currency_code, claimed_at) VALUES (1, 'ZZZ', CURRENT_TIMESTAMP)");
+        }
+
+        assertThatThrownBy(() -> engineIn("GBP", JdbcStore.builder(dataSource).build()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("the store records money in 'ZZZ', which is no ISO 4217 currency");
+        assertThat(currencyRow(dataSource)).isEqualTo("ZZZ");
+    }
+
+    @Test
+    void shouldRefuseWithAStoreExceptionADatabaseWithoutTheCurrencyTableOfVersion13() throws SQLException {
+        DataSource dataSource = databases.withSchema();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DROP TABLE loyalty_program_currency");
+        }
+
+        assertThatThrownBy(() -> engineIn("GBP", JdbcStore.builder(dataSource).build()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("claim the store's currency GBP").hasMessageContaining("the loyalty schema is missing: apply it with JdbcSchema.apply(dataSource)");
     }
 
     private static String currencyRow(DataSource dataSource) throws SQLException {
