@@ -7,6 +7,7 @@ import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.StoredEvent;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,6 +25,20 @@ final class KeptEvent {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int FINGERPRINT_LENGTH = 64;
+    /** Each character's value as a lowercase hex digit, -1 for any other character below 'g'. */
+    private static final byte[] VALUES = new byte['g'];
+    /** The four words of the fingerprint being read, per thread: one array for every event a thread keeps. */
+    private static final ThreadLocal<long[]> DIGITS = ThreadLocal.withInitial(() -> new long[4]);
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        for (char c = '0'; c <= '9'; c++) {
+            VALUES[c] = (byte) (c - '0');
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            VALUES[c] = (byte) (c - 'a' + 10);
+        }
+    }
 
     final EventId eventId;
     final MemberId memberId;
@@ -40,7 +55,7 @@ final class KeptEvent {
     private final long fingerprint2;
     private final long fingerprint3;
 
-    private KeptEvent(StoredEvent event, boolean packed) {
+    private KeptEvent(StoredEvent event, boolean packed, long[] digits) {
         Outcome outcome = event.outcome();
         this.eventId = event.eventId();
         this.memberId = event.memberId();
@@ -51,36 +66,46 @@ final class KeptEvent {
         this.explanation = packed ? outcome.explanation() : null;
         this.points = packed ? outcome.points().value() : 0;
         this.balance = packed ? outcome.balance().value() : 0;
-        String fingerprint = event.fingerprint();
-        this.fingerprint0 = packed ? HEX.fromHexDigitsToLong(fingerprint, 0, 16) : 0;
-        this.fingerprint1 = packed ? HEX.fromHexDigitsToLong(fingerprint, 16, 32) : 0;
-        this.fingerprint2 = packed ? HEX.fromHexDigitsToLong(fingerprint, 32, 48) : 0;
-        this.fingerprint3 = packed ? HEX.fromHexDigitsToLong(fingerprint, 48, 64) : 0;
+        this.fingerprint0 = packed ? digits[0] : 0;
+        this.fingerprint1 = packed ? digits[1] : 0;
+        this.fingerprint2 = packed ? digits[2] : 0;
+        this.fingerprint3 = packed ? digits[3] : 0;
     }
 
     /** Keeps an event, packed when its parts allow. */
     static KeptEvent of(StoredEvent event) {
-        return new KeptEvent(event, packs(event));
+        long[] digits = DIGITS.get();
+        return new KeptEvent(event, packs(event, digits), digits);
     }
 
-    /** Whether the packed form gives back an equal event: every part present, one id and member, a hex fingerprint. */
-    private static boolean packs(StoredEvent event) {
+    /**
+     * Whether the packed form gives back an equal event: every part present, one id and member, a
+     * fingerprint of 64 lowercase hex digits, which it reads into {@code digits} on the way.
+     */
+    private static boolean packs(StoredEvent event, long[] digits) {
         Outcome outcome = event.outcome();
         return outcome != null && event.eventId() != null && event.memberId() != null
                 && event.eventId().equals(outcome.eventId()) && event.memberId().equals(outcome.memberId())
                 && outcome.points() != null && outcome.balance() != null
-                && lowercaseHex(event.fingerprint());
+                && lowercaseHex(event.fingerprint(), digits);
     }
 
-    private static boolean lowercaseHex(String text) {
+    /** Reads 64 lowercase hex digits into four longs, in one pass; false for any other text. */
+    private static boolean lowercaseHex(String text, long[] digits) {
         if (text == null || text.length() != FINGERPRINT_LENGTH) {
             return false;
         }
-        for (int i = 0; i < FINGERPRINT_LENGTH; i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                return false;
+        for (int word = 0; word < 4; word++) {
+            long value = 0;
+            for (int i = word * 16; i < word * 16 + 16; i++) {
+                char c = text.charAt(i);
+                int digit = c < VALUES.length ? VALUES[c] : -1;
+                if (digit < 0) {
+                    return false;
+                }
+                value = value << 4 | digit;
             }
+            digits[word] = value;
         }
         return true;
     }

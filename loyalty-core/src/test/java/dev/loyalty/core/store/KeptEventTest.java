@@ -57,6 +57,13 @@ class KeptEventTest {
     }
 
     @Test
+    void fingerprintEndingInALetterBeyondHexIsKeptAsWritten() {
+        StoredEvent recorded = event(FINGERPRINT.substring(0, 63) + "g", MEMBER, 25, 25);
+
+        assertThat(KeptEvent.of(recorded).event()).isEqualTo(recorded);
+    }
+
+    @Test
     void fingerprintOfAnotherLengthIsKeptAsWritten() {
         StoredEvent recorded = event("abc", MEMBER, 25, 25);
 
