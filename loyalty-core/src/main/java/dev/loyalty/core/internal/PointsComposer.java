@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -250,7 +251,7 @@ final class PointsComposer {
                 }
             }
             int cappedAt = capped == uncapped ? 0 : count;
-            int amountsAt = capped == uncapped ? count : 2 * count;
+            int amountsAt = count + cappedAt;
             long[] unscaled = amounts == null ? null : amounts.unscaled();
             boolean paired = true;
             for (int l = 0; unscaled != null && l < lineCount && paired; l++) {
@@ -308,7 +309,7 @@ final class PointsComposer {
 
         /** The line amounts, as {@code PurchaseLine.amount()} gives them: the same value and scale. */
         private BigDecimal[] amounts(int count) {
-            int amountsAt = cappedAt == 0 ? count : 2 * count;
+            int amountsAt = count + cappedAt;
             BigDecimal[] amounts = new BigDecimal[lineCount];
             for (int l = 0; l < lineCount; l++) {
                 long unscaled = paired ? facts[amountsAt + l] >> 32 : facts[amountsAt + l];
@@ -318,7 +319,7 @@ final class PointsComposer {
         }
 
         private int[] quantities(int count) {
-            int quantitiesAt = (cappedAt == 0 ? count : 2 * count) + (paired ? 0 : lineCount);
+            int quantitiesAt = count + cappedAt + (paired ? 0 : lineCount);
             int[] quantities = new int[lineCount];
             for (int l = 0; l < lineCount; l++) {
                 quantities[l] = (int) facts[quantitiesAt + l];
@@ -477,16 +478,25 @@ final class PointsComposer {
         try {
             return rounded.longValueExact();
         } catch (ArithmeticException e) {
-            StringBuilder rules = new StringBuilder();
-            for (int d = 0; d < exact.length; d++) {
-                if (exact[d].signum() > 0) {
-                    rules.append(rules.length() == 0 ? ", from rules \"" : ", \"").append(decisions.get(d).rule()).append("\" ")
-                            .append(plain(exact[d]));
-                }
-            }
             throw new PointsOverflowException("points overflow: event " + event.eventId() + " would earn " + rounded.toPlainString()
-                    + " points, more than a long can hold" + rules);
+                    + " points, more than a long can hold" + fromRules(decisions, d -> exact[d].signum() > 0 ? plain(exact[d]) : null));
         }
+    }
+
+    /**
+     * Names the rules of an overflow with their points: {@code , from rules "A" 9223372036854775807, "B" 1}.
+     *
+     * @param pointsOf each decision's points as text, null to leave the decision out
+     */
+    static String fromRules(List<Decision> decisions, IntFunction<String> pointsOf) {
+        StringBuilder rules = new StringBuilder();
+        for (int d = 0; d < decisions.size(); d++) {
+            String points = pointsOf.apply(d);
+            if (points != null) {
+                rules.append(rules.length() == 0 ? ", from rules \"" : ", \"").append(decisions.get(d).rule()).append("\" ").append(points);
+            }
+        }
+        return rules.toString();
     }
 
     private static void check(LoyaltyEvent event, List<Decision> decisions, int lineCount) {

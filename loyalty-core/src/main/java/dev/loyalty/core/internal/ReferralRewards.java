@@ -91,13 +91,11 @@ final class ReferralRewards {
     /** The refusal of rewards adding up past a long: their exact sum, the member, and each rule with its points. */
     private PointsOverflowException overflow(List<Decision> decisions, MemberId member) {
         BigInteger sum = BigInteger.ZERO;
-        StringBuilder rules = new StringBuilder();
         for (Decision decision : decisions) {
-            long points = ((Decision.FixedPoints) decision).points();
-            sum = sum.add(BigInteger.valueOf(points));
-            rules.append(rules.length() == 0 ? ", from rules \"" : ", \"").append(decision.rule()).append("\" ").append(points);
+            sum = sum.add(BigInteger.valueOf(((Decision.FixedPoints) decision).points()));
         }
         return new PointsOverflowException("points overflow: " + reward + " would earn member " + member + " " + sum
-                + " points, more than a long can hold" + rules);
+                + " points, more than a long can hold"
+                + PointsComposer.fromRules(decisions, d -> Long.toString(((Decision.FixedPoints) decisions.get(d)).points())));
     }
 }
