@@ -4,6 +4,7 @@ import dev.loyalty.core.ProgramSettings;
 import dev.loyalty.core.model.Lot;
 import dev.loyalty.core.model.LotReturn;
 import dev.loyalty.core.model.Member;
+import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.Decision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,8 +19,12 @@ import java.util.Map;
 /** RFM values of one member, and the quintiles over all buyers. Not public API. */
 final class Rfm {
 
-    /** The largest monetary cut point within {@link Decision#digitsProblem}'s digits: 18 nines before the point, 16 after. */
-    private static final BigDecimal LARGEST_CUT = new BigDecimal("999999999999999999.9999999999999999");
+    /**
+     * The largest monetary cut point within {@link Decision#digitsProblem}'s digits: 18 nines before the point, 16 after
+     * (10^18 less one in the 34th significant digit).
+     */
+    private static final BigDecimal LARGEST_CUT = BigDecimal.TEN.pow(Money.MAX_INTEGER_DIGITS)
+            .subtract(BigDecimal.ONE.movePointLeft(Decision.MAX_SIGNIFICANT_DIGITS - Money.MAX_INTEGER_DIGITS));
 
     private final RfmSettings settings;
     private final ProgramSettings program;

@@ -337,10 +337,10 @@ public final class EventProcessor {
         for (LedgerEntry entry : ledger.eventEntries()) {
             change = Points.add(change, entry.points().value());
         }
-        Points balance = Points.of(ledger.balance());
-        long net = change;
         // the summary keeps the balance as a long: a Points past the shared small values would be one more object kept
         long balanceAfter = ledger.balance();
+        Points balance = Points.of(balanceAfter);
+        long net = change;
         Supplier<List<Explanation.Step>> rules = composed;
         // the explanation keeps only what its text needs, not the event
         String kind = event.kind();
