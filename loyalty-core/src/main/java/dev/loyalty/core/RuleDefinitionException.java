@@ -24,6 +24,18 @@ public final class RuleDefinitionException extends LoyaltyException {
     }
 
     /**
+     * Creates the exception with what the rule compiler or the JVM threw, kept as its cause.
+     *
+     * @param problems every problem found; at least one
+     * @param note an extra remark for the reader, or an empty string
+     * @param cause what was thrown, or null when nothing was
+     */
+    public RuleDefinitionException(List<RuleProblem> problems, String note, Throwable cause) {
+        super(render(problems, note), cause);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
      * Returns every problem found, in resource and line order.
      *
      * @return the problems; never empty

@@ -123,11 +123,11 @@ final class DrlCompiler {
             if (supertype != null) {
                 throw new RuleDefinitionException(List.of(supertype), "");
             }
-            throw withCause(new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
-                    "the rule compiler failed: " + e)), ""), e);
+            throw new RuleDefinitionException(List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
+                    "the rule compiler failed: " + e)), "", e);
         } catch (LinkageError e) {
             // the JVM refused a class generated for a declared type: a field default that fails, a final supertype
-            throw withCause(new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), ""), e);
+            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "", e);
         } finally {
             nanRefused = MvelNaNGuard.refusedWhileBuilding(building) > 0;
             MvelNaNGuard.done(building);
@@ -187,14 +187,8 @@ final class DrlCompiler {
         try {
             return builder.newKieBase();
         } catch (LinkageError e) {
-            throw withCause(new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), ""), e);
+            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "", e);
         }
-    }
-
-    /** Keeps what the compiler or the JVM threw as the cause, for whoever reads the stack trace. */
-    private static RuleDefinitionException withCause(RuleDefinitionException refused, Throwable cause) {
-        refused.initCause(cause);
-        return refused;
     }
 
     /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */

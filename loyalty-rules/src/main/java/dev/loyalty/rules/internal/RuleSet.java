@@ -467,10 +467,8 @@ public final class RuleSet implements AutoCloseable {
         try {
             sessions.warm();
         } catch (RuntimeException e) {
-            RuleDefinitionException refused = new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, "",
-                    "the rule set could not make a session to warm up: " + e)), "");
-            refused.initCause(e);
-            throw refused;
+            throw new RuleDefinitionException(List.of(new RuleProblem("", 0, 0, "",
+                    "the rule set could not make a session to warm up: " + e)), "", e);
         }
     }
 

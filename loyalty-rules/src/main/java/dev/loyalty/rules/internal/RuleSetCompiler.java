@@ -37,11 +37,7 @@ public final class RuleSetCompiler {
         Refusal refusal = new Refusal();
         RuleSet rules = build(sources, classLoader, maxIdle, null, problems, refusal);
         if (rules == null) {
-            RuleDefinitionException refused = new RuleDefinitionException(sorted(problems), refusal.note);
-            if (refusal.cause != null) {
-                refused.initCause(refusal.cause);
-            }
-            throw refused;
+            throw new RuleDefinitionException(sorted(problems), refusal.note, refusal.cause);
         }
         return rules;
     }
