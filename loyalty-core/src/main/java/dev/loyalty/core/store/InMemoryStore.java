@@ -2,7 +2,6 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.model.Account;
 import dev.loyalty.core.model.CampaignBudget;
-import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Hold;
 import dev.loyalty.core.model.LedgerEntry;
@@ -22,13 +21,8 @@ import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
-import dev.loyalty.core.spi.TierUpdate;
-import dev.loyalty.core.tier.Qualifying;
 import dev.loyalty.core.tier.TierChange;
-import dev.loyalty.core.tier.TierState;
 import dev.loyalty.core.spi.SweepCheckpoint;
-import java.time.Instant;
-import java.time.LocalDate;
 import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.referral.Referral;
@@ -41,15 +35,12 @@ import java.util.HashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -63,9 +54,9 @@ public final class InMemoryStore implements LoyaltyStore {
     /** The currency the store records money in: the first engine's, set once. */
     private final AtomicReference<Currency> currency = new AtomicReference<>();
     /** Members in id order, for {@link #forEachMember}. */
-    private final ConcurrentSkipListMap<MemberId, Slot> slots = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<MemberId, MemberSlot> slots = new ConcurrentSkipListMap<>();
     /** The same slots by hash, for the lookups every event makes. */
-    private final ConcurrentHashMap<MemberId, Slot> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MemberId, MemberSlot> byId = new ConcurrentHashMap<>();
     /** Every recorded event by id, packed ({@link KeptEvent}): the store keeps one for every event it ever recorded. */
     private final ConcurrentHashMap<EventId, KeptEvent> events = new ConcurrentHashMap<>();
     /** Every member's offers by code, for {@link #findOffer}. */
@@ -117,7 +108,7 @@ public final class InMemoryStore implements LoyaltyStore {
      * lookup that finds something pays for it; the calling thread never waits for a lock it holds.
      */
     private StoredEvent written(KeptEvent event) {
-        Slot slot = slots.get(event.memberId);
+        MemberSlot slot = slots.get(event.memberId);
         if (slot != null && !slot.lock.isHeldByCurrentThread()) {
             slot.lock.lock();
             slot.lock.unlock();
@@ -148,7 +139,7 @@ public final class InMemoryStore implements LoyaltyStore {
             if (snapshots.containsKey(Checks.notNull(memberId, "memberIds[]"))) {
                 continue;
             }
-            Slot slot = byId.get(memberId);
+            MemberSlot slot = byId.get(memberId);
             MemberSnapshot snapshot;
             if (slot == null) {
                 snapshot = new MemberSnapshot(memberId, null, Points.ZERO, null);
@@ -167,16 +158,16 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<Member> findMember(MemberId memberId) {
-        Slot slot = byId.get(Checks.notNull(memberId, "memberId"));
+        MemberSlot slot = byId.get(Checks.notNull(memberId, "memberId"));
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.member);
     }
 
     @Override
     public StoredEvent apply(MemberId memberId, Function<MemberView, MemberChanges> work) {
         while (true) {
-            Slot slot = byId.get(memberId);
+            MemberSlot slot = byId.get(memberId);
             if (slot == null) {
-                slot = slots.computeIfAbsent(memberId, id -> new Slot(id, budgets));
+                slot = slots.computeIfAbsent(memberId, id -> new MemberSlot(id, budgets, this));
                 byId.putIfAbsent(memberId, slot);
             }
             slot.lock.lock();
@@ -332,7 +323,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer) {
-        NavigableMap<MemberId, Slot> range = slots;
+        NavigableMap<MemberId, MemberSlot> range = slots;
         if (fromInclusive != null && toExclusive != null && fromInclusive.compareTo(toExclusive) >= 0) {
             return;
         } else if (fromInclusive != null && toExclusive != null) {
@@ -342,7 +333,7 @@ public final class InMemoryStore implements LoyaltyStore {
         } else if (toExclusive != null) {
             range = slots.headMap(toExclusive, false);
         }
-        for (Slot slot : range.values()) {
+        for (MemberSlot slot : range.values()) {
             Member member = slot.member;
             if (member != null) {
                 consumer.accept(member);
@@ -357,7 +348,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public List<Offer> offers(MemberId memberId) {
-        return read(memberId, List.of(), Slot::offers);
+        return read(memberId, List.of(), MemberSlot::offers);
     }
 
     @Override
@@ -378,10 +369,10 @@ public final class InMemoryStore implements LoyaltyStore {
     @Override
     public void saveSegments(List<MemberSegment> segments) {
         Checks.notNull(segments, "segments");
-        List<Slot> targets = new ArrayList<>(segments.size());
+        List<MemberSlot> targets = new ArrayList<>(segments.size());
         for (MemberSegment segment : segments) {
             Checks.notNull(segment, "segment");
-            Slot slot = byId.get(segment.memberId());
+            MemberSlot slot = byId.get(segment.memberId());
             if (slot == null || slot.member == null) {
                 throw new UnknownMemberException(segment.memberId());
             }
@@ -394,7 +385,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public Optional<MemberSegment> segment(MemberId memberId) {
-        Slot slot = byId.get(Checks.notNull(memberId, "memberId"));
+        MemberSlot slot = byId.get(Checks.notNull(memberId, "memberId"));
         return slot == null ? Optional.empty() : Optional.ofNullable(slot.segment);
     }
 
@@ -496,8 +487,8 @@ public final class InMemoryStore implements LoyaltyStore {
         referrals.values().forEach(consumer);
     }
 
-    private <T> T read(MemberId memberId, T absent, Function<Slot, T> reader) {
-        Slot slot = byId.get(Checks.notNull(memberId, "memberId"));
+    private <T> T read(MemberId memberId, T absent, Function<MemberSlot, T> reader) {
+        MemberSlot slot = byId.get(Checks.notNull(memberId, "memberId"));
         if (slot == null) {
             return absent;
         }
@@ -506,229 +497,6 @@ public final class InMemoryStore implements LoyaltyStore {
             return reader.apply(slot);
         } finally {
             slot.lock.unlock();
-        }
-    }
-
-    /** One member's state; guarded by its lock. */
-    private final class Slot implements MemberView {
-        final MemberId id;
-        final ReentrantLock lock = new ReentrantLock();
-        volatile Member member;
-        final List<LedgerEntry> entries = new ArrayList<>();
-        final KeyedValues<Lot> lots = new KeyedValues<>(Lot::id);
-        /**
-         * The debt lot ({@link Lot#DEBT_LOT}) as last put, kept apart because every credit asks for it: a probe of a
-         * busy member's lot index misses the processor's caches, a field beside the balance does not.
-         */
-        Lot debtLot;
-        /** The lots' return history, in the order the returns were recorded; null until the member's first return. */
-        List<LotReturn> returns;
-        /** Earned points by the instant their event happened, for daily caps without a ledger scan. */
-        final EarnedPoints earnedAt = new EarnedPoints();
-        /** The last range asked of {@link #pointsEarnedBetween} and its sum, kept up to date as points are earned. */
-        Instant earnedFrom;
-        Instant earnedTo;
-        long earnedInRange;
-        final KeyedValues<Hold> holds = new KeyedValues<>(Hold::id);
-        /** How many lots and holds fall due at each instant, so an event needs no scan to know nothing is due. */
-        final NavigableMap<Instant, Integer> dues = new TreeMap<>();
-        Account account = Account.NEW;
-        TierState tierState;
-        /** Qualifying totals by the member's local day. */
-        final QualifyingDays qualifyingDays = new QualifyingDays();
-        final List<TierChange> tierHistory = new ArrayList<>();
-        OfferBook offerBook = OfferBook.NEW;
-        final Map<String, Offer> offers = new LinkedHashMap<>();
-        /** Points earned from counted campaigns, by campaign id. */
-        final Map<String, Long> campaignPoints = new HashMap<>();
-        /** The store's budgets, for {@link #campaignBudgetSpent}. */
-        final Map<String, CampaignBudget> budgets;
-        /** The last segmentation run's scores; replaced whole, so read without the lock. */
-        volatile MemberSegment segment;
-        long balance;
-        boolean removed;
-
-        Slot(MemberId id, Map<String, CampaignBudget> budgets) {
-            this.id = id;
-            this.budgets = budgets;
-        }
-
-        void apply(MemberChanges changes, long newBalance) {
-            if (changes.member() != null) {
-                member = changes.member();
-            }
-            // every list by index, on every event: the changes' lists are immutable and random-access, and neither an
-            // iterator (the allocation profile found more of them left here by escape analysis than anywhere else) nor the
-            // array addAll copies is made
-            List<LedgerEntry> added = changes.entries();
-            for (int i = 0; i < added.size(); i++) {
-                LedgerEntry entry = added.get(i);
-                entries.add(entry);
-                if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
-                    earnedAt.add(entry.occurredAt(), entry.points().value());
-                    if (earnedFrom != null && !entry.occurredAt().isBefore(earnedFrom) && entry.occurredAt().isBefore(earnedTo)) {
-                        earnedInRange = EarnedPoints.plus(earnedInRange, entry.points().value());
-                    }
-                }
-            }
-            List<Lot> changedLots = changes.lots();
-            for (int i = 0; i < changedLots.size(); i++) {
-                Lot lot = changedLots.get(i);
-                Lot old = lots.put(lot);
-                if (lot.id().equals(Lot.DEBT_LOT)) {
-                    debtLot = lot;
-                }
-                due(old == null ? null : old.dueAt(), lot.dueAt());
-            }
-            // no list for the many members who never return anything, nor an empty array copied from the changes' empty list
-            if (!changes.returns().isEmpty()) {
-                if (returns == null) {
-                    returns = new ArrayList<>(changes.returns());
-                } else {
-                    returns.addAll(changes.returns());
-                }
-            }
-            List<Hold> changedHolds = changes.holds();
-            for (int i = 0; i < changedHolds.size(); i++) {
-                Hold hold = changedHolds.get(i);
-                Hold old = holds.put(hold);
-                due(old == null ? null : old.dueAt(), hold.dueAt());
-            }
-            if (changes.account() != null) {
-                account = changes.account();
-            }
-            TierUpdate tiers = changes.tiers();
-            if (tiers != null) {
-                tierState = tiers.state();
-                List<TierUpdate.QualifyingDay> days = tiers.qualifying();
-                for (int i = 0; i < days.size(); i++) {
-                    qualifyingDays.add(days.get(i).day(), days.get(i).amount());
-                }
-                if (!tiers.history().isEmpty()) {
-                    tierHistory.addAll(tiers.history());
-                }
-            }
-            List<Offer> changedOffers = changes.offers();
-            for (int i = 0; i < changedOffers.size(); i++) {
-                offers.put(changedOffers.get(i).code(), changedOffers.get(i));
-            }
-            if (changes.offerBook() != null) {
-                offerBook = changes.offerBook();
-            }
-            List<CampaignDraw> draws = changes.draws();
-            for (int i = 0; i < draws.size(); i++) {
-                // kept at most Long.MAX_VALUE, never thrown: the event is recorded already, and a member limit, the only
-                // reader, leaves nothing to earn beyond Long.MAX_VALUE as beyond the true total
-                campaignPoints.merge(draws.get(i).campaign(), draws.get(i).points(), EarnedPoints::plus);
-            }
-            balance = newBalance;
-        }
-
-        private void due(Instant was, Instant is) {
-            if (was != null) {
-                dues.computeIfPresent(was, (at, count) -> count == 1 ? null : count - 1);
-            }
-            if (is != null) {
-                dues.merge(is, 1, Integer::sum);
-            }
-        }
-
-        @Override
-        public Instant nextDueAt() {
-            return dues.isEmpty() ? null : dues.firstKey();
-        }
-
-        @Override
-        public Optional<Member> member() {
-            return Optional.ofNullable(member);
-        }
-
-        @Override
-        public Points balance() {
-            return Points.of(balance);
-        }
-
-        @Override
-        public long lastSequence() {
-            return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
-        }
-
-        @Override
-        public long pointsEarnedBetween(Instant fromInclusive, Instant toExclusive) {
-            if (fromInclusive.equals(earnedFrom) && toExclusive.equals(earnedTo)) {
-                return earnedInRange;
-            }
-            long sum = earnedAt.between(fromInclusive, toExclusive);
-            earnedFrom = fromInclusive;
-            earnedTo = toExclusive;
-            earnedInRange = sum;
-            return sum;
-        }
-
-        @Override
-        public List<Lot> lots() {
-            return lots.copy();
-        }
-
-        @Override
-        public long owedOnDebtLot() {
-            return debtLot == null ? 0 : -debtLot.remaining();
-        }
-
-        @Override
-        public List<Hold> holds() {
-            return holds.copy();
-        }
-
-        @Override
-        public Account account() {
-            return account;
-        }
-
-        @Override
-        public TierState tierState() {
-            return tierState;
-        }
-
-        @Override
-        public Qualifying qualifying(LocalDate fromInclusive, LocalDate toInclusive) {
-            return qualifyingDays.sum(fromInclusive, toInclusive);
-        }
-
-        @Override
-        public OfferBook offerBook() {
-            return offerBook;
-        }
-
-        @Override
-        public List<Offer> offers() {
-            return List.copyOf(offers.values());
-        }
-
-        @Override
-        public Optional<MemberSegment> segment() {
-            return Optional.ofNullable(segment);
-        }
-
-        @Override
-        public long campaignPoints(String campaign) {
-            return campaignPoints.getOrDefault(campaign, 0L);
-        }
-
-        @Override
-        public long campaignBudgetSpent(String campaign) {
-            CampaignBudget budget = budgets.get(campaign);
-            return budget == null ? 0 : budget.spent();
-        }
-
-        @Override
-        public Optional<Referral> referral() {
-            return findReferral(id);
-        }
-
-        @Override
-        public List<Referral> referralsMade() {
-            return referralsMadeBy(id);
         }
     }
 }
