@@ -3,6 +3,7 @@ package dev.loyalty.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
@@ -657,6 +658,58 @@ class MalformedDrlTest {
                 """ + ruleWith("D-05 fine"));
 
         assertThat(onlyProblem(e, "declare.drl", 8, "").message()).isEqualTo(FAILING_DEFAULT_PROBLEM);
+    }
+
+    /** A declared type, at lines 4-8 after the header, with three defaulted fields; points, at line 6, defaults to a string. */
+    private static final String SECOND_OF_THREE_DEFAULTS_FAILS = """
+            declare Bonus
+                label : String = "x"
+                points : int = "abc"
+                rate : double = 1.5
+            end
+            """;
+
+    /** What is said of {@link #SECOND_OF_THREE_DEFAULTS_FAILS}. */
+    private static final String SECOND_OF_THREE_DEFAULTS_PROBLEM = "declared type Bonus cannot be loaded: the default value of its "
+            + "field points (\"abc\") does not compile or fails when evaluated";
+
+    @Test
+    void shouldSayAtTheFailingFieldWhenSeveralFieldsOfADeclaredTypeHaveDefaults() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + SECOND_OF_THREE_DEFAULTS_FAILS + ruleWith("D-06 fine"));
+
+        assertThat(onlyProblem(e, "declare.drl", 6, "").message()).isEqualTo(SECOND_OF_THREE_DEFAULTS_PROBLEM);
+    }
+
+    @Test
+    void shouldSayAtTheFailingFieldWhenSeveralFieldsHaveDefaultsAndARuleUsesTheDeclaredType() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + SECOND_OF_THREE_DEFAULTS_FAILS + """
+                rule "D-07 uses a bonus"
+                when
+                    Bonus( points > 0 )
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(onlyProblem(e, "declare.drl", 6, "").message()).isEqualTo(SECOND_OF_THREE_DEFAULTS_PROBLEM);
+    }
+
+    @Test
+    void shouldSayAtEachFailingFieldWhenSeveralDefaultsOfADeclaredTypeFail() {
+        RuleDefinitionException e = failure("declare.drl", HEADER + """
+                declare Bonus
+                    label : String = "x"
+                    points : int = "abc"
+                    count : int = Integer.parseInt("z")
+                end
+                """ + ruleWith("D-08 fine"));
+
+        assertThat(e.problems()).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule, RuleProblem::message)
+                .containsExactly(
+                        tuple("declare.drl", 6, "", SECOND_OF_THREE_DEFAULTS_PROBLEM),
+                        tuple("declare.drl", 7, "", "declared type Bonus cannot be loaded: the default value of its field count "
+                                + "(Integer.parseInt(\"z\")) does not compile or fails when evaluated"));
     }
 
     @Test

@@ -18,8 +18,10 @@ import org.drools.drl.ast.descr.TypeFieldDescr;
  * and where it is declared. Drools generates a class for each declared type; a field default that
  * does not compile or fails when evaluated makes a constructor the JVM refuses to verify, and a
  * type that extends a final class cannot be defined at all. A problem is reported at the line of
- * the field whose default fails when only one field has a default, else at the declaration's line.
- * Not public API.
+ * the field whose default fails when only one field has a default; when several have one, the JVM
+ * does not say which fails, so each is tried alone ({@link DefaultProbe}) and each that fails is
+ * reported at its line; when none fails alone, or the JVM refused something else, the problem is
+ * reported at the declaration's line. Not public API.
  */
 final class DeclaredTypes {
 
@@ -36,16 +38,17 @@ final class DeclaredTypes {
     }
 
     /**
-     * Returns the problem of a declared type whose generated class the JVM refused to load,
-     * naming the file and the line of the field whose default fails, or of the declaration, when
-     * the JVM's message names one of the sources' declared types; else a problem naming the only
+     * Returns the problems of a declared type whose generated class the JVM refused to load,
+     * naming the file and the line of each field whose default fails, or of the declaration, when
+     * the JVM's message names one of the sources' declared types; else one problem naming the only
      * source, or none, without a line.
      *
      * @param error what the JVM threw when the class was defined, verified or loaded
      * @param sources the DRL sources compiled
-     * @return the problem to report
+     * @param classLoader the class loader the rules' types are resolved with
+     * @return the problems to report, at least one
      */
-    static RuleProblem problem(LinkageError error, List<DrlSource> sources) {
+    static List<RuleProblem> problems(LinkageError error, List<DrlSource> sources, ClassLoader classLoader) {
         String said = DrlCompiler.plain(String.valueOf(error.getMessage()));
         for (DrlSource source : sources) {
             PackageDescr descr = CampaignChecks.parse(source);
@@ -56,26 +59,27 @@ final class DeclaredTypes {
                 String name = declared.getTypeName().contains(".") ? declared.getTypeName()
                         : descr.getNamespace() + "." + declared.getTypeName();
                 if (names(said, name)) {
-                    Refused refused = refused(declared, said, inConstructor(error, said, name));
-                    return new RuleProblem(source.name(), refused.line(), 0, "", refused.message());
+                    return refused(descr, declared, said, inConstructor(error, said, name), classLoader).stream()
+                            .map(refused -> new RuleProblem(source.name(), refused.line(), 0, "", refused.message())).toList();
                 }
             }
         }
-        return new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
-                "a type declared in the rules cannot be loaded: " + error);
+        return List.of(new RuleProblem(sources.size() == 1 ? sources.get(0).name() : "", 0, 0, "",
+                "a type declared in the rules cannot be loaded: " + error));
     }
 
     /**
      * Returns what to say of the declared type whose generated class Drools could not make field
-     * accessors for, with the JVM's reason as Drools gives it, and the line of the field whose
+     * accessors for, with the JVM's reason as Drools gives it, and the line of each field whose
      * default fails or of the declaration.
      *
      * @param source the source that declares the type
      * @param typeName the type's name as Drools gives it
      * @param reason the JVM's reason
-     * @return what to say and where, or null when the source does not declare the type
+     * @param classLoader the class loader the rules' types are resolved with
+     * @return what to say and where, at least one, or null when the source does not declare the type
      */
-    static Refused accessorProblem(DrlSource source, String typeName, String reason) {
+    static List<Refused> accessorProblems(DrlSource source, String typeName, String reason, ClassLoader classLoader) {
         PackageDescr descr = CampaignChecks.parse(source);
         if (descr == null) {
             return null;
@@ -83,7 +87,7 @@ final class DeclaredTypes {
         for (AbstractClassTypeDeclarationDescr declared : descr.getClassAndEnumDeclarationDescrs()) {
             if (declared.getTypeName().equals(typeName)) {
                 String name = typeName.contains(".") ? typeName : descr.getNamespace() + "." + typeName;
-                return refused(declared, reason, reason.contains(name.replace('.', '/') + ".<init>("));
+                return refused(descr, declared, reason, reason.contains(name.replace('.', '/') + ".<init>("), classLoader);
             }
         }
         return null;
@@ -158,24 +162,28 @@ final class DeclaredTypes {
 
     /**
      * Says what is wrong with the declared type: when the JVM refused its constructor and one field
-     * has a default, that default, at the field's line; when several have one, all of them, at the
-     * declaration's line, as the JVM does not say which; else the JVM's message, at the declaration's line.
+     * has a default, that default, at the field's line; when several have one, each that fails
+     * when tried alone, at its line, as the JVM does not say which; when none fails alone, all of
+     * them, at the declaration's line; else the JVM's message, at the declaration's line.
      */
-    private static Refused refused(AbstractClassTypeDeclarationDescr declared, String said, boolean constructor) {
+    private static List<Refused> refused(PackageDescr descr, AbstractClassTypeDeclarationDescr declared, String said,
+            boolean constructor, ClassLoader classLoader) {
         List<TypeFieldDescr> defaulted = declared.getFields().values().stream()
                 .filter(f -> f.getInitExpr() != null && !f.getInitExpr().isBlank()).toList();
         String prefix = "declared type " + declared.getTypeName() + " cannot be loaded: ";
         int line = Math.max(declared.getLine(), 0);
-        if (constructor && defaulted.size() == 1) {
-            TypeFieldDescr field = defaulted.get(0);
-            return new Refused(field.getLine() > 0 ? field.getLine() : line, prefix + "the default value of its field "
-                    + field.getFieldName() + " (" + field.getInitExpr().strip() + ") does not compile or fails when evaluated");
+        if (!constructor || defaulted.isEmpty()) {
+            return List.of(new Refused(line, prefix + said));
         }
-        if (constructor && !defaulted.isEmpty()) {
-            return new Refused(line, prefix + "the default value of one of its fields ("
+        List<TypeFieldDescr> failing = defaulted.size() == 1 ? defaulted
+                : defaulted.stream().filter(f -> DefaultProbe.failsAlone(descr, declared.getTypeName(), f, classLoader)).toList();
+        if (failing.isEmpty()) {
+            return List.of(new Refused(line, prefix + "the default value of one of its fields ("
                     + defaulted.stream().map(f -> f.getFieldName() + " = " + f.getInitExpr().strip()).collect(Collectors.joining(", "))
-                    + ") does not compile or fails when evaluated");
+                    + ") does not compile or fails when evaluated"));
         }
-        return new Refused(line, prefix + said);
+        return failing.stream().map(field -> new Refused(field.getLine() > 0 ? field.getLine() : line, prefix
+                + "the default value of its field " + field.getFieldName() + " (" + field.getInitExpr().strip()
+                + ") does not compile or fails when evaluated")).toList();
     }
 }

@@ -127,7 +127,7 @@ final class DrlCompiler {
                     "the rule compiler failed: " + e)), "", e);
         } catch (LinkageError e) {
             // the JVM refused a class generated for a declared type: a field default that fails, a final supertype
-            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "", e);
+            throw new RuleDefinitionException(DeclaredTypes.problems(e, sources, classLoader), "", e);
         } finally {
             nanRefused = MvelNaNGuard.refusedWhileBuilding(building) > 0;
             MvelNaNGuard.done(building);
@@ -140,7 +140,9 @@ final class DrlCompiler {
                 if (error instanceof FunctionError function) {
                     brokenFunctions.add(function.getFunctionDescr().getName());
                 }
-                problems.add(problem(error, byName, nanRefused));
+                RuleProblem problem = problem(error, byName, nanRefused);
+                List<RuleProblem> refused = refusedType(error, byName, problem, classLoader);
+                problems.addAll(refused != null ? refused : List.of(problem));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
             }
             // an import that resolves to no type comes at line 1, and every consequence of its file then repeats it
@@ -187,8 +189,24 @@ final class DrlCompiler {
         try {
             return builder.newKieBase();
         } catch (LinkageError e) {
-            throw new RuleDefinitionException(List.of(DeclaredTypes.problem(e, sources)), "", e);
+            throw new RuleDefinitionException(DeclaredTypes.problems(e, sources, classLoader), "", e);
         }
+    }
+
+    /**
+     * Returns the problems of a declared type whose generated class the JVM refused, when Drools
+     * reports it as field accessors it could not make, at the line of each field whose default
+     * fails or of the declaration, else at the line of the problem made of the error; null when
+     * the error is not that or its source does not declare the type.
+     */
+    private static List<RuleProblem> refusedType(KnowledgeBuilderError error, Map<String, DrlSource> byName, RuleProblem problem,
+            ClassLoader classLoader) {
+        Matcher accessors = FIELD_ACCESSORS.matcher(plain(String.valueOf(error.getMessage())));
+        DrlSource source = byName.get(problem.resource());
+        List<DeclaredTypes.Refused> declared = source != null && accessors.find()
+                ? DeclaredTypes.accessorProblems(source, accessors.group(1), accessors.group(2), classLoader) : null;
+        return declared == null ? null : declared.stream().map(d -> new RuleProblem(problem.resource(),
+                d.line() > 0 ? d.line() : problem.line(), 0, "", d.message())).toList();
     }
 
     /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */
@@ -253,12 +271,6 @@ final class DrlCompiler {
                 line = found;
                 rule = ruleAtLine(source.content(), line);
             }
-        }
-        Matcher accessors = FIELD_ACCESSORS.matcher(plain(message));
-        DeclaredTypes.Refused declared = source != null && accessors.find()
-                ? DeclaredTypes.accessorProblem(source, accessors.group(1), accessors.group(2)) : null;
-        if (declared != null) {
-            return new RuleProblem(resource, declared.line() > 0 ? declared.line() : line, 0, "", declared.message());
         }
         Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(plain(message));
         if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {
