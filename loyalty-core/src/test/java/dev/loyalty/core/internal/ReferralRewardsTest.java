@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.PointsOverflowException;
+import dev.loyalty.core.PointsPolicy;
 import dev.loyalty.core.ProgramSettings;
+import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.model.EventId;
@@ -32,6 +34,10 @@ class ReferralRewardsTest {
     private static final List<Decision> PAST_LONG = List.of(
             new Decision.FixedPoints("A", "most of it", Decision.WHOLE_EVENT, Long.MAX_VALUE),
             new Decision.FixedPoints("B", "one more", Decision.WHOLE_EVENT, 1));
+
+    /** One reward a point above the default ceiling on one credit: a rate typed a thousand times too high, say. */
+    private static final List<Decision> ABOVE_CEILING = List.of(
+            new Decision.FixedPoints("TYPO", "a reward typed too high", Decision.WHOLE_EVENT, PointsPolicy.DEFAULT_MAX_POINTS_PER_CREDIT + 1));
 
     private final InMemoryStore store = new InMemoryStore();
     private final ReferralRules rules = new ReferralRules();
@@ -76,6 +82,35 @@ class ReferralRewardsTest {
                 .isInstanceOf(PointsOverflowException.class)
                 .hasMessage("points overflow: the referrer reward of the referral of bob by ann would earn member ann 9223372036854775808 points,"
                         + " more than a long can hold, from rules \"A\" 9223372036854775807, \"B\" 1");
+
+        assertThat(store.findReferral(MemberId.of("bob")).orElseThrow().status()).isEqualTo(ReferralStatus.QUALIFIED);
+        assertThat(engine.balance(MemberId.of("bob")).value()).isEqualTo(bobBefore).isEqualTo(10 + ReferralRules.REWARD);
+        assertThat(engine.balance(MemberId.of("ann")).value()).isZero();
+    }
+
+    @Test
+    void shouldRefuseARefereeRewardAboveTheProgramsCeilingPerCreditNamingTheRuleAndWriteNothing() {
+        rules.answer(ReferralOccasion.REFEREE_REWARD, ABOVE_CEILING);
+        annRefersBobWhoBuys();
+
+        assertThatThrownBy(() -> work.settle(MemberId.of("bob"), Fixtures.NOW))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"TYPO\"").hasMessageContaining("program.maxPointsPerCredit");
+
+        assertThat(store.findReferral(MemberId.of("bob")).orElseThrow().status()).isEqualTo(ReferralStatus.SIGNED_UP);
+        assertThat(engine.balance(MemberId.of("bob")).value()).isEqualTo(10);
+        assertThat(engine.balance(MemberId.of("ann")).value()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAReferrerRewardAboveTheProgramsCeilingPerCreditNamingTheRuleAndWriteNothing() {
+        rules.answer(ReferralOccasion.REFERRER_REWARD, ABOVE_CEILING);
+        annRefersBobWhoBuys();
+        long bobBefore = engine.balance(MemberId.of("bob")).value();
+
+        assertThatThrownBy(() -> work.settle(MemberId.of("bob"), Fixtures.NOW))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("rule \"TYPO\"").hasMessageContaining("program.maxPointsPerCredit");
 
         assertThat(store.findReferral(MemberId.of("bob")).orElseThrow().status()).isEqualTo(ReferralStatus.QUALIFIED);
         assertThat(engine.balance(MemberId.of("bob")).value()).isEqualTo(bobBefore).isEqualTo(10 + ReferralRules.REWARD);

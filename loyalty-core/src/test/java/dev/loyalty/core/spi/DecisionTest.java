@@ -71,6 +71,15 @@ class DecisionTest {
     }
 
     @Test
+    void shouldNameRuleAndIndexWhenAFreeItemCodeHoldsANulCharacter() {
+        // the README: a free item's code holding a NUL (which PostgreSQL cannot store) is refused naming the rule and the index
+        assertThatThrownBy(() -> new Decision.IssueOffer("R-1", "free mug", OfferTrigger.BIRTHDAY, "BDAY-01",
+                OfferKind.FREE_ITEM, null, "MUG\u0000", 30))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("rule \"R-1\"")
+                .hasMessageContaining("its item code must not hold a NUL character (at index 3)");
+    }
+
+    @Test
     void shouldNameRuleWhenRateIsNegativeOrNull() {
         assertThatThrownBy(() -> new Decision.BaseRate("R-1", "r", WHOLE_EVENT, new BigDecimal("-0.1")))
                 .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("R-1").hasMessageContaining("-0.1");
