@@ -8,6 +8,7 @@ import static dev.loyalty.core.testing.Fixtures.member;
 import static dev.loyalty.core.testing.Fixtures.program;
 import static dev.loyalty.core.testing.Fixtures.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
@@ -16,6 +17,7 @@ import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.LoyaltyStore;
+import dev.loyalty.core.spi.MemberWork;
 import dev.loyalty.core.spi.Evaluation;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
@@ -291,6 +293,43 @@ class LoyaltyEngineBatchTest {
 
         assertThat(results).extracting(EventResult::succeeded).containsExactly(true, false, true);
         assertThat(results.get(1).error()).isInstanceOf(RuleEvaluationException.class).hasMessageContaining("bad");
+        assertThat(engine.ledger(member("m2"))).hasSize(1);
+    }
+
+    @Test
+    void shouldThrowAStoreBugThatIsNoStoreExceptionAndKeepTheEventsAppliedBeforeIt() {
+        // the README: any other error than a StoreException (a bug in a store, say) is thrown, and the events before it stay applied
+        IllegalStateException bug = new IllegalStateException("a bug in the store");
+        InMemoryStore delegate = new InMemoryStore();
+        AtomicReference<String> victim = new AtomicReference<>();
+        LoyaltyStore buggy = (LoyaltyStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {LoyaltyStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("applyAll") && victim.get() != null) {
+                        List<MemberWork> works = new ArrayList<>();
+                        for (Object element : (List<?>) args[0]) {
+                            MemberWork work = (MemberWork) element;
+                            works.add(!work.memberId().equals(member(victim.get())) ? work : new MemberWork(work.memberId(), view -> {
+                                throw bug;
+                            }, work.followUp()));
+                        }
+                        args = new Object[] {works};
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        LoyaltyEngine engine = engine(JavaRules.simplePack(), buggy);
+        engine.processAll(List.of(enrolment("m1", MONDAY), enrolment("m2", MONDAY), enrolment("m3", MONDAY)));
+        victim.set("m2");
+
+        assertThatThrownBy(() -> engine.processAll(List.of(purchase("p1", "m1", MONDAY.plusSeconds(5), "10"),
+                purchase("p2", "m2", MONDAY.plusSeconds(5), "10"), purchase("p3", "m3", MONDAY.plusSeconds(5), "10")))).isSameAs(bug);
+
+        assertThat(delegate.findEvent(eventId("p1"))).isPresent();
+        assertThat(engine.balance(member("m1")).value()).isEqualTo(JavaRules.WELCOME_POINTS + 10);
+        assertThat(delegate.findEvent(eventId("p2"))).isEmpty();
         assertThat(engine.ledger(member("m2"))).hasSize(1);
     }
 
