@@ -14,6 +14,7 @@ import dev.loyalty.core.event.LoyaltyEvent;
 import dev.loyalty.core.event.ProfileChange;
 import dev.loyalty.core.event.Purchase;
 import dev.loyalty.core.event.Redemption;
+import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -331,6 +332,39 @@ class LoyaltyEngineBatchTest {
         assertThat(engine.balance(member("m1")).value()).isEqualTo(JavaRules.WELCOME_POINTS + 10);
         assertThat(delegate.findEvent(eventId("p2"))).isEmpty();
         assertThat(engine.ledger(member("m2"))).hasSize(1);
+    }
+
+    @Test
+    void shouldAnswerReplayedWithTheOriginalOutcomeWhenAnEarlierCallRecordedTheId() {
+        LoyaltyEngine engine = engine(JavaRules.simplePack());
+        engine.process(enrolment("m1", MONDAY));
+        EventResult first = engine.processAll(List.of(purchase("p1", "m1", MONDAY.plusSeconds(5), "10"))).get(0);
+        int entries = engine.ledger(member("m1")).size();
+
+        EventResult again = engine.processAll(List.of(purchase("p1", "m1", MONDAY.plusSeconds(5), "10.0"))).get(0);
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.error()).isNull();
+        assertThat(again.outcome()).isEqualTo(first.outcome());
+        assertThat(engine.ledger(member("m1"))).hasSize(entries);
+    }
+
+    @Test
+    void shouldReturnAConflictAndStoreNothingWhenABatchReusesARecordedIdWithAnotherPayload() {
+        LoyaltyEngine engine = engine(JavaRules.simplePack());
+        engine.process(enrolment("m1", MONDAY));
+        engine.process(purchase("p1", "m1", MONDAY.plusSeconds(5), "10"));
+        List<LedgerEntry> ledger = engine.ledger(member("m1"));
+
+        List<EventResult> results = engine.processAll(List.of(purchase("p1", "m1", MONDAY.plusSeconds(5), "11"),
+                purchase("p2", "m1", MONDAY.plusSeconds(6), "10")));
+
+        assertThat(results.get(0).error()).isInstanceOfSatisfying(EventConflictException.class,
+                e -> assertThat(e.eventId()).isEqualTo(eventId("p1"))).hasMessageContaining("p1");
+        assertThat(results.get(1).succeeded()).isTrue();
+        assertThat(engine.ledger(member("m1"))).startsWith(ledger.toArray(LedgerEntry[]::new))
+                .hasSize(ledger.size() + 1);
     }
 
     @Test
