@@ -194,29 +194,24 @@ public final class InMemoryStore implements LoyaltyStore {
                         }
                     }
                     checkReferrals(memberId, changes);
-                    if (!changes.draws().isEmpty()) {
-                        KeptEvent recorded = changes.event() == null ? null : events.get(changes.event().eventId());
-                        if (recorded != null) {
-                            return recorded.event();
-                        }
-                        Draw drawn = draw(changes);
-                        if (drawn == Draw.DOES_NOT_FIT) {
+                    // the entries go into the member's ledger before the event's id is claimed, so that whoever finds the
+                    // claim reads them there (KeptEvent, LedgerColumns); they are cut back when the claim is lost
+                    int mark = slot.ledger.size();
+                    slot.ledger.append(changes.entries());
+                    Claim claim;
+                    try {
+                        claim = claim(changes, slot.ledger, mark);
+                    } catch (RuntimeException | Error e) {
+                        slot.ledger.truncate(mark);
+                        throw e;
+                    }
+                    if (claim != Claim.CLAIMED) {
+                        slot.ledger.truncate(mark);
+                        if (claim == Claim.RETRY) {
                             // another member's event drew on the budget first: compute again with what remains
                             continue;
                         }
-                        if (drawn == Draw.RECORDED_BY_ANOTHER) {
-                            // another member's event took the id since it was looked up: answer with that one, as the id is taken
-                            return events.get(changes.event().eventId()).event();
-                        }
-                    } else if (changes.event() != null) {
-                        // the id is claimed before the slot is written, on purpose: another member's event may claim the same id
-                        // outside this lock, and only the claim's winner may write. Everything that can refuse the changes ran
-                        // above; the writes below never throw (QualifyingDays.add, EarnedPoints and KeyedValues are built so),
-                        // which is what makes the claim and the writes one step
-                        KeptEvent earlier = events.putIfAbsent(changes.event().eventId(), KeptEvent.of(changes.event()));
-                        if (earlier != null) {
-                            return earlier.event();
-                        }
+                        return claim.earlier();
                     }
                     slot.apply(changes, newBalance);
                     changes.offers().forEach(offer -> offers.put(offer.code(), offer));
@@ -235,6 +230,48 @@ public final class InMemoryStore implements LoyaltyStore {
         }
     }
 
+    /**
+     * What claiming a changes' event id gave: the claim (or no event to claim), an event recorded
+     * under the id first (then nothing is written), or a budget another event drew on first (then the
+     * work runs again).
+     */
+    private record Claim(StoredEvent earlier, boolean retry) {
+        static final Claim CLAIMED = new Claim(null, false);
+        static final Claim RETRY = new Claim(null, true);
+    }
+
+    /**
+     * Claims the changes' event id, drawing their points from the budgets with it. The id is claimed
+     * before the rest of the slot is written, on purpose: another member's event may claim the same
+     * id outside this lock, and only the claim's winner may write. Everything that can refuse the
+     * changes ran before; the writes after never throw (QualifyingDays.add, EarnedPoints and
+     * KeyedValues are built so), which is what makes the claim and the writes one step. The entries
+     * stand in the member's ledger already, from {@code mark}, so that whoever finds the claim reads
+     * them there.
+     */
+    private Claim claim(MemberChanges changes, LedgerColumns ledger, int mark) {
+        StoredEvent event = changes.event();
+        if (!changes.draws().isEmpty()) {
+            KeptEvent recorded = event == null ? null : events.get(event.eventId());
+            if (recorded != null) {
+                return new Claim(recorded.event(), false);
+            }
+            Draw drawn = draw(changes, ledger, mark);
+            if (drawn == Draw.DOES_NOT_FIT) {
+                return Claim.RETRY;
+            }
+            // another member's event took the id since it was looked up: answer with that one, as the id is taken
+            return drawn == Draw.RECORDED_BY_ANOTHER ? new Claim(events.get(event.eventId()).event(), false) : Claim.CLAIMED;
+        }
+        if (event != null) {
+            KeptEvent earlier = events.putIfAbsent(event.eventId(), KeptEvent.of(event, ledger, mark, changes.entries()));
+            if (earlier != null) {
+                return new Claim(earlier.event(), false);
+            }
+        }
+        return Claim.CLAIMED;
+    }
+
     /** What {@link #draw} did. */
     private enum Draw {
         /** The event was recorded and its points drawn. */
@@ -251,7 +288,7 @@ public final class InMemoryStore implements LoyaltyStore {
      * took the event id since it was looked up (nothing recorded or drawn then). Events of other
      * members record their ids outside this lock, so the id is only known to be free once it is taken.
      */
-    private Draw draw(MemberChanges changes) {
+    private Draw draw(MemberChanges changes, LedgerColumns ledger, int mark) {
         synchronized (budgetLock) {
             for (CampaignDraw draw : changes.draws()) {
                 CampaignBudget budget = budgets.get(draw.campaign());
@@ -261,7 +298,8 @@ public final class InMemoryStore implements LoyaltyStore {
                     return Draw.DOES_NOT_FIT;
                 }
             }
-            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(), KeptEvent.of(changes.event())) != null) {
+            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(),
+                    KeptEvent.of(changes.event(), ledger, mark, changes.entries())) != null) {
                 return Draw.RECORDED_BY_ANOTHER;
             }
             for (CampaignDraw draw : changes.draws()) {
@@ -288,7 +326,7 @@ public final class InMemoryStore implements LoyaltyStore {
 
     @Override
     public List<LedgerEntry> ledger(MemberId memberId) {
-        return read(memberId, List.of(), slot -> List.copyOf(slot.entries));
+        return read(memberId, List.of(), slot -> slot.ledger.copy());
     }
 
     @Override

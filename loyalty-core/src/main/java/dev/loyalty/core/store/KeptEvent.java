@@ -16,7 +16,9 @@ import java.util.List;
  * {@link StoredEvent} and {@link Outcome} in one object, the fingerprint's 64 hex digits as four
  * {@code long}s, the points and balance as {@code long}s. The store keeps one for every event it
  * ever recorded, and a collection copies every object a young store keeps: five objects and
- * 184 bytes become one of 88. {@link #event()} makes a stored event equal to the one recorded.
+ * 184 bytes become one of 96. The outcome's ledger entries are not kept twice: the event knows
+ * where they stand in the member's {@link LedgerColumns}. {@link #event()} makes a stored event
+ * equal to the one recorded.
  *
  * <p>An event whose parts do not fit that form (a fingerprint that is not 64 lowercase hex digits,
  * an outcome naming another event or member, as a store's own tests may write) is kept whole.
@@ -46,7 +48,13 @@ final class KeptEvent {
     private final StoredEvent whole;
     private final String eventKind;
     private final String ruleSetVersion;
-    private final List<LedgerEntry> entries;
+    /**
+     * The outcome's entries: the member's {@link LedgerColumns} they stand in, from {@link #firstEntry}, when they were
+     * appended there as one run; else the outcome's list itself.
+     */
+    private final Object entries;
+    private final int firstEntry;
+    private final int entryCount;
     private final Explanation explanation;
     private final long points;
     private final long balance;
@@ -55,14 +63,16 @@ final class KeptEvent {
     private final long fingerprint2;
     private final long fingerprint3;
 
-    private KeptEvent(StoredEvent event, boolean packed, long[] digits) {
+    private KeptEvent(StoredEvent event, boolean packed, long[] digits, LedgerColumns ledger, int first) {
         Outcome outcome = event.outcome();
         this.eventId = event.eventId();
         this.memberId = event.memberId();
         this.whole = packed ? null : event;
         this.eventKind = packed ? outcome.eventKind() : null;
         this.ruleSetVersion = packed ? outcome.ruleSetVersion() : null;
-        this.entries = packed ? outcome.entries() : null;
+        this.entries = !packed ? null : first >= 0 ? ledger : outcome.entries();
+        this.firstEntry = packed && first >= 0 ? first : 0;
+        this.entryCount = packed && first >= 0 ? outcome.entries().size() : 0;
         this.explanation = packed ? outcome.explanation() : null;
         this.points = packed ? outcome.points().value() : 0;
         this.balance = packed ? outcome.balance().value() : 0;
@@ -72,10 +82,46 @@ final class KeptEvent {
         this.fingerprint3 = packed ? digits[3] : 0;
     }
 
-    /** Keeps an event, packed when its parts allow. */
-    static KeptEvent of(StoredEvent event) {
+    /**
+     * Keeps an event whose changes' entries were appended to the member's ledger at a position:
+     * packed when its parts allow, and then its outcome's entries are read from the ledger when
+     * they are the same objects, in a run, as some of those appended (as the engine makes them),
+     * else kept as a list.
+     *
+     * @param event the event as recorded
+     * @param ledger the member's ledger, holding the appended entries
+     * @param at where the appended entries start in it
+     * @param appended the entries appended, the changes' entries
+     * @return the kept event
+     */
+    static KeptEvent of(StoredEvent event, LedgerColumns ledger, int at, List<LedgerEntry> appended) {
         long[] digits = DIGITS.get();
-        return new KeptEvent(event, packs(event, digits), digits);
+        boolean packed = packs(event, digits);
+        return new KeptEvent(event, packed, digits, ledger, packed ? runIn(event.outcome().entries(), ledger, appended, at) : -1);
+    }
+
+    /**
+     * Where the entries stand in the ledger as a run of the appended ones (the same objects), each
+     * the ledger's member's at the sequence its position gives, so the ledger makes them again
+     * equal; -1 when they do not.
+     */
+    private static int runIn(List<LedgerEntry> entries, LedgerColumns ledger, List<LedgerEntry> appended, int at) {
+        if (entries.isEmpty()) {
+            return at;
+        }
+        for (int start = 0; start + entries.size() <= appended.size(); start++) {
+            if (appended.get(start) == entries.get(0)) {
+                for (int i = 0; i < entries.size(); i++) {
+                    LedgerEntry entry = entries.get(i);
+                    if (appended.get(start + i) != entry || entry.sequence() != at + start + i + 1L
+                            || !entry.memberId().equals(ledger.memberId())) {
+                        return -1;
+                    }
+                }
+                return at + start;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -117,7 +163,9 @@ final class KeptEvent {
         }
         String fingerprint = HEX.toHexDigits(fingerprint0) + HEX.toHexDigits(fingerprint1)
                 + HEX.toHexDigits(fingerprint2) + HEX.toHexDigits(fingerprint3);
-        Outcome outcome = new Outcome(eventId, memberId, eventKind, Points.of(points), Points.of(balance), entries,
+        @SuppressWarnings("unchecked")
+        List<LedgerEntry> recorded = entries instanceof LedgerColumns ledger ? ledger.get(firstEntry, entryCount) : (List<LedgerEntry>) entries;
+        Outcome outcome = new Outcome(eventId, memberId, eventKind, Points.of(points), Points.of(balance), recorded,
                 explanation, ruleSetVersion);
         return new StoredEvent(eventId, memberId, fingerprint, outcome);
     }

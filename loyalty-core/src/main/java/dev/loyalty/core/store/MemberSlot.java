@@ -43,7 +43,8 @@ final class MemberSlot implements MemberView {
     final MemberId id;
     final ReentrantLock lock = new ReentrantLock();
     volatile Member member;
-    final List<LedgerEntry> entries = new ArrayList<>();
+    /** The member's ledger entries; the store appends the changes' entries before {@link #apply}. */
+    final LedgerColumns ledger;
     final KeyedValues<Lot> lots = new KeyedValues<>(Lot::id);
     /**
      * The debt lot ({@link Lot#DEBT_LOT}) as last put, kept apart because every credit asks for it: a probe of a
@@ -82,10 +83,15 @@ final class MemberSlot implements MemberView {
 
     MemberSlot(MemberId id, Map<String, CampaignBudget> budgets, LoyaltyStore store) {
         this.id = id;
+        this.ledger = new LedgerColumns(id);
         this.budgets = budgets;
         this.store = store;
     }
 
+    /**
+     * Writes the changes, all but their ledger entries, which the store appended to {@link #ledger}
+     * already (under this slot's lock, as this).
+     */
     void apply(MemberChanges changes, long newBalance) {
         if (changes.member() != null) {
             member = changes.member();
@@ -96,7 +102,6 @@ final class MemberSlot implements MemberView {
         List<LedgerEntry> added = changes.entries();
         for (int i = 0; i < added.size(); i++) {
             LedgerEntry entry = added.get(i);
-            entries.add(entry);
             if (entry.type() == EntryType.EARN || entry.type() == EntryType.PENDING) {
                 earnedAt.add(entry.occurredAt(), entry.points().value());
                 if (earnedFrom != null && !entry.occurredAt().isBefore(earnedFrom) && entry.occurredAt().isBefore(earnedTo)) {
@@ -183,7 +188,7 @@ final class MemberSlot implements MemberView {
 
     @Override
     public long lastSequence() {
-        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+        return ledger.lastSequence();
     }
 
     @Override
