@@ -1,6 +1,7 @@
 package dev.loyalty.core;
 
 import dev.loyalty.core.event.LoyaltyEvent;
+import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.spi.LoyaltyStore;
@@ -36,13 +37,19 @@ final class BatchReads {
         this.recorded = recorded;
     }
 
-    /** Looks up, in one call of the store, the events recorded under the ids of a batch's events; null events are skipped. */
+    /**
+     * Looks up, in one call of the store, the events recorded under the ids of a batch's events and
+     * under the purchase ids its returns name; null events are skipped.
+     */
     static BatchReads lookUp(LoyaltyStore store, List<? extends LoyaltyEvent> events, List<Integer> batch) {
         List<EventId> ids = new ArrayList<>(batch.size());
         for (int i : batch) {
             LoyaltyEvent event = events.get(i);
             if (event != null) {
                 ids.add(event.eventId());
+                if (event instanceof Return refund && refund.purchaseId() != null) {
+                    ids.add(refund.purchaseId());
+                }
             }
         }
         Map<EventId, StoredEvent> recorded;

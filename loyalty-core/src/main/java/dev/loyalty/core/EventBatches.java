@@ -95,9 +95,9 @@ final class EventBatches {
 
     /**
      * Splits the events into batches applied one after another: an event goes into the batch
-     * after the last one holding its member or its event id; an event that may change another
-     * member goes into no batch before that of any event listed before it, and no event listed
-     * after it into a batch before its own. Every batch holds at most {@value #MAX_BATCH} events,
+     * after the last one holding its member or its event id (for a return, also the id of the
+     * purchase it names); an event that may change another member goes into no batch before that
+     * of any event listed before it, and no event listed after it into a batch before its own. Every batch holds at most {@value #MAX_BATCH} events,
      * in list order. Null events form no batch.
      *
      * <p>Events that may change another member: an enrolment with a referral code or identity
@@ -133,6 +133,10 @@ final class EventBatches {
             }
             int round = Math.max(barrier,
                     Math.max(memberRound.getOrDefault(event.memberId(), -1), idRound.getOrDefault(event.eventId(), -1)) + 1);
+            if (event instanceof Return refund && refund.purchaseId() != null) {
+                // after the events listed before it under the id it names, whose member and kind decide whether it is refused
+                round = Math.max(round, idRound.getOrDefault(refund.purchaseId(), -1) + 1);
+            }
             // an earlier purchase or return in a later batch than this event's: asked about now, as it would be overtaken
             if (unsureUpTo > round) {
                 for (Map.Entry<MemberId, Integer> earlier : List.copyOf(unsure.entrySet())) {

@@ -91,7 +91,9 @@ public final class LoyaltyEngine implements AutoCloseable {
      *
      * @param event the event
      * @return the outcome
-     * @throws InvalidInputException when the event is malformed or outside the program's limits
+     * @throws InvalidInputException when the event is malformed or outside the program's limits, or is
+     *         a return naming as its purchase another member's event or an event of its member that is
+     *         not a purchase ({@link dev.loyalty.core.event.Return})
      * @throws UnknownMemberException when the member is not enrolled
      * @throws EventConflictException when the event id was already used with another payload
      * @throws RuleEvaluationException when a rule fails
@@ -140,7 +142,9 @@ public final class LoyaltyEngine implements AutoCloseable {
      *       {@link LoyaltyException} is returned in its {@link EventResult} instead of thrown, so
      *       one bad event does not stop the others.</li>
      *   <li>Events of one member, and events sharing an event id, are applied in list order, each
-     *       seeing the state the earlier ones left (balance, daily cap, tier). So are, relative to
+     *       seeing the state the earlier ones left (balance, daily cap, tier); a return is applied
+     *       after the events listed before it under the purchase id it names, which tell whether it
+     *       names another member's event or one that is not a purchase. So are, relative to
      *       every other event of the list, the events that may change another member: a purchase or
      *       return of a referee whose referral is still open (settling it rewards the referrer) and an
      *       enrolment with a referral code or identity fingerprints. When the rules can
@@ -154,10 +158,11 @@ public final class LoyaltyEngine implements AutoCloseable {
      *   <li>Rules are evaluated before the member is locked, from the member's stored state; under
      *       the lock the engine checks that state is still what the rules saw (and that nothing
      *       fell due by the clock) and evaluates again when it is not, so a concurrent
-     *       {@link #process(LoyaltyEvent)} on the same member stays correct. The recorded events
-     *       and the members' stored state are read for each batch of events evaluated together,
-     *       with one call of the store each ({@link LoyaltyStore#findEvents},
-     *       {@link LoyaltyStore#memberSnapshots}), before any of them is applied.</li>
+     *       {@link #process(LoyaltyEvent)} on the same member stays correct. The events recorded
+     *       under the ids of each batch of events evaluated together and under the purchase ids its
+     *       returns name, and the members' stored state, are read with one call of the store each
+     *       ({@link LoyaltyStore#findEvents}, {@link LoyaltyStore#memberSnapshots}), before any of
+     *       them is applied.</li>
      *   <li>Then the events go to the store in runs ({@link LoyaltyStore#applyAll}), which the JDBC
      *       store applies in one transaction each, committing once per run instead of once per
      *       event. A run ends before a return or an enrolment (applied on their own: the engine

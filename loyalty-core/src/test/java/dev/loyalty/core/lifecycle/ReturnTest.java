@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.PointsOverflowException;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ReturnTest {
+
+    private static final MemberId OTHER = MemberId.of("m-2");
 
     private static long reversedFor(Life life, String... returnIds) {
         long sum = 0;
@@ -563,27 +566,149 @@ class ReturnTest {
         }
 
         @Test
-        void shouldTreatReturnAsUnlinkedWhenItNamesAnotherMembersPurchase() {
-            Life life = withRate("0");
-            MemberId other = MemberId.of("m-2");
-            life.engine.process(Enrolment.of(EventId.of("enrol-m-2"), other, life.now()));
-            life.engine.process(Purchase.builder(EventId.of("p-theirs"), other, life.now()).line("SKU", "general", 1, Fixtures.gbp("100")).build());
+        void shouldTreatReturnAsUnlinkedInABatchWhenItsPurchaseIsListedAfterIt() {
+            Life life = withRate("1");
+            life.purchase("p-1", "100");
+
+            List<EventResult> results = life.engine.processAll(List.of(life.returnEvent("ret-1", "p-later", "40"),
+                    life.purchaseEvent("p-later", "50")));
+
+            assertThat(results).allSatisfy(result -> assertThat(result.error()).isNull());
+            assertThat(results.get(0).outcome().explanation().toText()).contains("purchase p-later unknown for this member");
+            assertThat(life.lot("p-later").clawedBack()).isZero();
+            assertThat(life.balance()).isEqualTo(110);
+        }
+    }
+
+    @Nested
+    class MisnamedPurchase {
+
+        private Life withOther() {
+            Life life = Life.enrolled(Life.program().unlinkedReturnPointsPerUnit(BigDecimal.ONE));
+            life.engine.process(Enrolment.of(EventId.of("enrol-m-2"), OTHER, life.now()));
+            return life;
+        }
+
+        private Purchase theirs(Life life, String id) {
+            return Purchase.builder(EventId.of(id), OTHER, life.now()).line("SKU", "general", 1, Fixtures.gbp("100")).build();
+        }
+
+        private Object states(Life life) {
+            return List.of(life.state(), life.store.balance(OTHER), life.store.ledger(OTHER), life.store.lots(OTHER), life.store.returns(OTHER),
+                    life.store.returns(life.member));
+        }
+
+        @Test
+        void shouldRefuseAReturnNamingAnotherMembersPurchaseAndChangeNothing() {
+            Life life = withOther();
+            life.engine.process(theirs(life, "p-theirs"));
+            life.purchase("p-mine", "100");
+            Object before = states(life);
+
+            assertThatThrownBy(() -> life.giveBack("ret-1", "p-theirs", "100"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("return.purchaseId"))
+                    .hasMessageContaining("p-theirs").hasMessageContaining("member m-2").hasMessageContaining("member m-1");
+
+            assertThat(states(life)).isEqualTo(before);
+            assertThat(life.store.findEvent(EventId.of("ret-1"))).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAReturnNamingAnEventOfItsMemberThatIsNotAPurchaseAndChangeNothing() {
+            Life life = withOther();
+            life.purchase("p-1", "100");
+            life.redeem("red-1", 10);
+            Object before = states(life);
+
+            assertThatThrownBy(() -> life.giveBack("ret-1", "red-1", "40"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("return.purchaseId"))
+                    .hasMessageContaining("red-1").hasMessageContaining("redemption").hasMessageContaining("member m-1");
+
+            assertThat(states(life)).isEqualTo(before);
+            assertThat(life.store.findEvent(EventId.of("ret-1"))).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAReturnNamingItsMembersEnrolment() {
+            Life life = Life.enrolled(Life.program().build(), JavaRules.simplePack(), null, Life.START);
+            Object before = life.state();
+
+            assertThatThrownBy(() -> life.giveBack("ret-1", "enrol-m-1", "100"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("return.purchaseId"))
+                    .hasMessageContaining("enrol-m-1").hasMessageContaining("enrolment");
+
+            assertThat(life.state()).isEqualTo(before);
+        }
+
+        @Test
+        void shouldRefuseInABatchAReturnNamingAnotherMembersRecordedPurchaseAndApplyTheRest() {
+            Life life = withOther();
+            life.engine.process(theirs(life, "p-theirs"));
             life.purchase("p-mine", "100");
 
-            life.engine.process(new Return(EventId.of("ret-1"), life.member, life.now(), EventId.of("p-theirs"), Fixtures.gbp("100")));
+            List<EventResult> results = life.engine.processAll(List.of(life.returnEvent("ret-1", "p-theirs", "100"),
+                    life.returnEvent("ret-2", "p-mine", "25")));
 
-            assertThat(life.engine.balance(other).value()).isEqualTo(100);
+            assertThat(results.get(0).error()).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.field()).isEqualTo("return.purchaseId")).hasMessageContaining("p-theirs").hasMessageContaining("member m-2");
+            assertThat(results.get(1).error()).isNull();
+            assertThat(life.store.findEvent(EventId.of("ret-1"))).isEmpty();
+            assertThat(life.engine.balance(OTHER).value()).isEqualTo(100);
+            assertThat(life.balance()).isEqualTo(75);
+        }
+
+        @Test
+        void shouldRefuseInABatchAReturnNamingAnotherMembersPurchaseListedBeforeIt() {
+            Life life = withOther();
+            life.purchase("p-mine", "100");
+
+            List<EventResult> results = life.engine.processAll(List.of(theirs(life, "p-theirs"), life.returnEvent("ret-1", "p-theirs", "100")));
+
+            assertThat(results.get(0).error()).isNull();
+            assertThat(results.get(1).error()).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.field()).isEqualTo("return.purchaseId")).hasMessageContaining("p-theirs").hasMessageContaining("member m-2");
+            assertThat(life.store.findEvent(EventId.of("ret-1"))).isEmpty();
             assertThat(life.balance()).isEqualTo(100);
         }
 
         @Test
-        void shouldTreatReturnAsUnlinkedWhenItNamesAnEventThatWasNotAPurchase() {
-            Life life = Life.enrolled(Life.program().build(), JavaRules.simplePack(), null, Life.START);
-            long welcome = life.balance();
+        void shouldRefuseInABatchAReturnNamingAnEventOfItsMemberListedBeforeItThatIsNotAPurchase() {
+            Life life = withOther();
+            life.purchase("p-1", "100");
 
-            life.giveBack("ret-1", "enrol-m-1", "100");
+            List<EventResult> results = life.engine.processAll(List.of(life.redemption("red-1", 10), life.returnEvent("ret-1", "red-1", "40")));
 
-            assertThat(life.balance()).isEqualTo(welcome);
+            assertThat(results.get(0).error()).isNull();
+            assertThat(results.get(1).error()).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.field()).isEqualTo("return.purchaseId")).hasMessageContaining("red-1").hasMessageContaining("redemption");
+            assertThat(life.balance()).isEqualTo(90);
+        }
+
+        @Test
+        void shouldTreatReturnAsUnlinkedInABatchWhenTheOtherMembersEventListedBeforeItUnderItsPurchaseIdWasRefused() {
+            Life life = withOther();
+            life.purchase("p-1", "100");
+            Purchase ghosts = Purchase.builder(EventId.of("p-ghost"), MemberId.of("ghost"), life.now()).line("SKU", "general", 1, Fixtures.gbp("100"))
+                    .build();
+
+            List<EventResult> results = life.engine.processAll(List.of(ghosts, life.returnEvent("ret-1", "p-ghost", "40")));
+
+            assertThat(results.get(0).error()).isNotNull();
+            assertThat(results.get(1).error()).isNull();
+            assertThat(results.get(1).outcome().explanation().toText()).contains("purchase p-ghost unknown for this member");
+            assertThat(life.balance()).isEqualTo(60);
+        }
+
+        @Test
+        void shouldLinkInABatchAReturnToItsMembersPurchaseListedBeforeIt() {
+            Life life = withOther();
+
+            List<EventResult> results = life.engine.processAll(List.of(life.purchaseEvent("p-1", "100"), theirs(life, "p-theirs"),
+                    life.returnEvent("ret-1", "p-1", "25")));
+
+            assertThat(results).allSatisfy(result -> assertThat(result.error()).isNull());
+            assertThat(life.lot("p-1").clawedBack()).isEqualTo(25);
+            assertThat(life.balance()).isEqualTo(75);
         }
     }
 }

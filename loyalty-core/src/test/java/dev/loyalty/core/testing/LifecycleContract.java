@@ -10,6 +10,7 @@ import dev.loyalty.core.EventConflictException;
 import dev.loyalty.core.ExpiryPolicy;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.HoldStateException;
+import dev.loyalty.core.EventResult;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.Outcome;
@@ -579,19 +580,49 @@ public abstract class LifecycleContract {
     }
 
     @Test
-    void shouldRecordNoReturnForEitherMemberWhenTheReturnNamesAnotherMembersPurchase() {
+    void shouldRefuseAndRecordNothingForEitherMemberWhenTheReturnNamesAnotherMembersPurchase() {
         start(program());
         MemberId other = MemberId.of("m-2");
         engine.process(Enrolment.of(EventId.of("enrol-2"), other, START));
         engine.process(Purchase.builder(EventId.of("p-2"), other, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build());
+        List<Object> before = List.of(store.ledger(MEMBER), store.lots(MEMBER), store.ledger(other), store.lots(other));
 
-        Outcome outcome = engine.process(new Return(EventId.of("ret-1"), MEMBER, clock.instant(), EventId.of("p-2"), Money.of("30", "GBP")));
+        assertThatThrownBy(() -> giveBack("ret-1", "p-2", "30"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("return.purchaseId"))
+                .hasMessageContaining("p-2").hasMessageContaining("member m-2").hasMessageContaining("member m-1");
 
-        assertThat(outcome.explanation().toText()).contains("purchase p-2 unknown for this member");
+        assertThat(store.findEvent(EventId.of("ret-1"))).isEmpty();
         assertThat(store.returns(MEMBER)).isEmpty();
         assertThat(store.returns(other)).isEmpty();
-        assertThat(store.lots(other)).filteredOn(l -> l.id().equals("p-2")).extracting(Lot::returnedAmount)
-                .allSatisfy(amount -> assertThat(amount).isEqualByComparingTo("0"));
+        assertThat(List.of(store.ledger(MEMBER), store.lots(MEMBER), store.ledger(other), store.lots(other))).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseInABatchAReturnNamingAnEventOfItsMemberThatIsNotAPurchaseOrAnotherMembersPurchaseAndLinkTheRest() {
+        start(program());
+        MemberId other = MemberId.of("m-2");
+        engine.process(Enrolment.of(EventId.of("enrol-2"), other, START));
+        buy("p-1", "100");
+
+        List<EventResult> results = engine.processAll(List.of(
+                Purchase.builder(EventId.of("p-2"), other, clock.instant()).line("SKU", "gifts", 1, Money.of("100", "GBP")).build(),
+                purchase("p-3", "50"),
+                new Return(EventId.of("ret-enrol"), MEMBER, clock.instant(), EventId.of("enrol"), Money.of("10", "GBP")),
+                new Return(EventId.of("ret-theirs"), MEMBER, clock.instant(), EventId.of("p-2"), Money.of("10", "GBP")),
+                new Return(EventId.of("ret-3"), MEMBER, clock.instant(), EventId.of("p-3"), Money.of("10", "GBP")),
+                new Return(EventId.of("ret-1"), MEMBER, clock.instant(), EventId.of("p-1"), Money.of("20", "GBP"))));
+
+        assertThat(results.get(2).error()).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("return.purchaseId")).hasMessageContaining("enrolment");
+        assertThat(results.get(3).error()).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("return.purchaseId")).hasMessageContaining("member m-2");
+        assertThat(List.of(results.get(0), results.get(1), results.get(4), results.get(5))).allSatisfy(r -> assertThat(r.error()).isNull());
+        assertThat(store.findEvent(EventId.of("ret-enrol"))).isEmpty();
+        assertThat(store.findEvent(EventId.of("ret-theirs"))).isEmpty();
+        assertThat(store.returns(MEMBER)).extracting(LotReturn::eventId).containsExactlyInAnyOrder(EventId.of("ret-3"), EventId.of("ret-1"));
+        assertThat(store.returns(other)).isEmpty();
+        assertThat(lot("p-3").clawedBack()).isEqualTo(10);
+        assertThat(lot("p-1").clawedBack()).isEqualTo(20);
     }
 
     @Test
