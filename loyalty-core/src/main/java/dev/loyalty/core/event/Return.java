@@ -17,13 +17,22 @@ import java.time.Instant;
  * amount returns the whole of a purchase of free items (a total of zero).
  *
  * <p>A return whose purchase the engine never saw (no {@code purchaseId}, or an id it does not
- * know) is recorded and handled by the program's unlinked-return rate, never with an error.
+ * know) is recorded and handled by the program's unlinked-return rate, never with an error. An id
+ * the engine knows as something other than a purchase of the return's member (an event of another
+ * member, or one of the member's that is not a purchase, such as a redemption or the enrolment) is
+ * a mistake of the host: the engine refuses the return with {@code InvalidInputException} (field
+ * {@code return.purchaseId}) and stores nothing. {@code processAll} judges a return as
+ * {@code process} would after the events listed before it: the return links to its member's
+ * purchase listed before it, and is refused when an event listed before it recorded the id as
+ * another member's or as not a purchase.
  *
  * @param eventId the idempotency key
  * @param memberId the member
  * @param occurredAt when the refund was made; not before the linked purchase (the engine refuses
  *                   an earlier one with {@code InvalidInputException})
- * @param purchaseId the original purchase's event id, or null when not known
+ * @param purchaseId the original purchase's event id, or null when not known; never the id of another
+ *                   member's event or of an event of the member that is not a purchase (the engine
+ *                   refuses it with {@code InvalidInputException})
  * @param amount the refunded amount; more than zero
  */
 public record Return(EventId eventId, MemberId memberId, Instant occurredAt, EventId purchaseId, Money amount) implements LoyaltyEvent {
@@ -35,7 +44,9 @@ public record Return(EventId eventId, MemberId memberId, Instant occurredAt, Eve
      * @param memberId the member
      * @param occurredAt when the refund was made; not before the linked purchase (the engine refuses
      *                       an earlier one with {@code InvalidInputException})
-     * @param purchaseId the original purchase's event id, or null when not known
+     * @param purchaseId the original purchase's event id, or null when not known; never the id of another
+     *                   member's event or of an event of the member that is not a purchase (the engine
+     *                   refuses it with {@code InvalidInputException})
      * @param amount the refunded amount; more than zero
      */
     public Return {
