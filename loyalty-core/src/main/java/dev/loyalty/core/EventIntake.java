@@ -9,7 +9,6 @@ import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.internal.EventProcessor;
 import dev.loyalty.core.internal.Fingerprints;
 import dev.loyalty.core.internal.ReferralWork;
-import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Offer;
 import dev.loyalty.core.referral.ReferralStatus;
@@ -28,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +72,7 @@ final class EventIntake {
         }
         processor.validate(event);
         if (event instanceof Return refund && refund.purchaseId() != null) {
-            checkReturnedPurchase(refund, store.findEvent(refund.purchaseId()).map(Named::of).orElse(null));
+            ReturnedPurchases.check(refund, store.findEvent(refund.purchaseId()));
         }
         checkOfferOwner(event);
         return apply(event, fingerprint, null).outcome();
@@ -85,119 +83,25 @@ final class EventIntake {
         Checks.notNull(events, "events");
         int count = events.size();
         EventResult[] results = new EventResult[count];
-        Map<EventId, List<Integer>> named = namedPurchases(events);
+        ReturnedPurchases returns = ReturnedPurchases.of(events, results);
         if (!processor.readsBalances()) {
             for (List<Integer> batch : EventBatches.inOrder(events)) {
-                processTogether(events, named, batch, results, false);
+                processTogether(events, returns, batch, results, false);
             }
             return Arrays.asList(results);
         }
         List<List<Integer>> batches = EventBatches.independent(events, this::mayBeOpenReferee);
         boolean[] overtaking = EventBatches.overtaking(batches);
         for (int b = 0; b < batches.size(); b++) {
-            if (!processTogether(events, named, batches.get(b), results, overtaking[b])) {
+            if (!processTogether(events, returns, batches.get(b), results, overtaking[b])) {
                 // the rules draw on a campaign budget, which all members share: the events left are applied in list order
                 for (List<Integer> batch : EventBatches.inOrder(events, unanswered(results))) {
-                    processTogether(events, named, batch, results, false);
+                    processTogether(events, returns, batch, results, false);
                 }
                 break;
             }
         }
         return Arrays.asList(results);
-    }
-
-    /**
-     * The events listed under the ids that the returns of a list name as their purchase: by id, the
-     * indices of the events listed under it, ascending, purchases or not. A batch looks a named id
-     * up here as well as in the store, since an event listed before a return under that id may
-     * record it while the batch is applied.
-     */
-    private static Map<EventId, List<Integer>> namedPurchases(List<? extends LoyaltyEvent> events) {
-        Map<EventId, List<Integer>> named = new HashMap<>();
-        for (LoyaltyEvent event : events) {
-            if (event instanceof Return refund && refund.purchaseId() != null) {
-                named.putIfAbsent(refund.purchaseId(), new ArrayList<>(1));
-            }
-        }
-        if (named.isEmpty()) {
-            return Map.of();
-        }
-        for (int i = 0; i < events.size(); i++) {
-            LoyaltyEvent event = events.get(i);
-            List<Integer> listed = event == null ? null : named.get(event.eventId());
-            if (listed != null) {
-                listed.add(i);
-            }
-        }
-        return named;
-    }
-
-    /** The member and kind of the event recorded under the id a return names as its purchase. */
-    private record Named(MemberId owner, String kind) {
-
-        /** Stands for an event listed before the return under the id, not applied yet: whether it records the id is not known. */
-        static final Named PENDING = new Named(null, null);
-
-        /** The member and kind of a recorded event. */
-        static Named of(StoredEvent recorded) {
-            return new Named(recorded.memberId(), recorded.outcome().eventKind());
-        }
-    }
-
-    /**
-     * Returns the event recorded under the purchase id a return of a batch names, as the return
-     * would find it processed on its own after the events listed before it: the one recorded
-     * before the batch, else the first event listed before the return under that id that was
-     * recorded (answered with an outcome; a refused one records nothing). Null when none is:
-     * the id is unknown. {@link Named#PENDING} when an event listed before the return under that
-     * id is still to be applied.
-     */
-    private static Named named(Return refund, int index, Optional<StoredEvent> recorded, List<? extends LoyaltyEvent> events,
-                               Map<EventId, List<Integer>> named, EventResult[] results) {
-        if (recorded.isPresent()) {
-            return Named.of(recorded.get());
-        }
-        for (int j : named.getOrDefault(refund.purchaseId(), List.of())) {
-            if (j >= index) {
-                break;
-            }
-            EventResult result = results[j];
-            if (result == null) {
-                return Named.PENDING;
-            }
-            if (result.outcome() != null) {
-                return new Named(result.outcome().memberId(), result.outcome().eventKind());
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Refuses a return whose {@code purchaseId} names an event known to be something other than a
-     * purchase of the return's member. An id known as no event (null) is left to the program's
-     * unlinked-return rate, and a purchase of the member is linked under its lock.
-     *
-     * @param refund the return, naming a purchase
-     * @param named the member and kind of the event recorded under the named id, or null when none is
-     * @throws InvalidInputException when the named event is another member's or not a purchase
-     */
-    private static void checkReturnedPurchase(Return refund, Named named) {
-        if (named == null) {
-            return;
-        }
-        String what = refund.purchaseId() + " is " + article(named.kind()) + " " + named.kind() + " of member " + named.owner();
-        if (!named.owner().equals(refund.memberId())) {
-            throw new InvalidInputException("return.purchaseId", what + ", not of member " + refund.memberId()
-                    + ", whose return this is: a return is linked to a purchase of its own member");
-        }
-        if (!"purchase".equals(named.kind())) {
-            throw new InvalidInputException("return.purchaseId", what + ", not a purchase: a return is linked to a purchase of its own member");
-        }
-    }
-
-    /** The indefinite article for an event kind. */
-    private static String article(String kind) {
-        return !kind.isEmpty() && "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
     }
 
     /** The indices of the events without a result yet, ascending. */
@@ -269,11 +173,11 @@ final class EventIntake {
      * events may draw on a campaign budget, which it would then draw on before the event it
      * overtakes: its events are left without a result, and false is returned.
      */
-    private boolean processTogether(List<? extends LoyaltyEvent> events, Map<EventId, List<Integer>> named, List<Integer> batch,
+    private boolean processTogether(List<? extends LoyaltyEvent> events, ReturnedPurchases returns, List<Integer> batch,
                                     EventResult[] results, boolean overtakes) {
         String[] fingerprints = new String[batch.size()];
         boolean[] pending = new boolean[batch.size()];
-        RuleContext[] contexts = checkAll(events, named, batch, results, fingerprints, pending);
+        RuleContext[] contexts = checkAll(events, returns, batch, results, fingerprints, pending);
         List<RuleContext> toEvaluate = new ArrayList<>(batch.size());
         for (RuleContext context : contexts) {
             if (context != null) {
@@ -318,7 +222,7 @@ final class EventIntake {
             run.clear();
             try {
                 if (pending[k]) {
-                    checkListedPurchase((Return) event, i, events, named, results);
+                    returns.checkDeferred((Return) event, i);
                 }
                 results[i] = apply(event, fingerprints[k], earlies[k]).of(event);
             } catch (LoyaltyException e) {
@@ -376,7 +280,7 @@ final class EventIntake {
      * stored state. The recorded events and the members' state are read for the whole batch, one
      * call of the store each ({@link BatchReads}), before any event of the batch is applied.
      */
-    private RuleContext[] checkAll(List<? extends LoyaltyEvent> events, Map<EventId, List<Integer>> named, List<Integer> batch,
+    private RuleContext[] checkAll(List<? extends LoyaltyEvent> events, ReturnedPurchases returns, List<Integer> batch,
                                    EventResult[] results, String[] fingerprints, boolean[] pending) {
         BatchReads reads = BatchReads.lookUp(store, events, batch);
         // repeats and all: the store reads each member once (memberSnapshots takes any collection)
@@ -396,13 +300,8 @@ final class EventIntake {
                 }
                 processor.validate(event);
                 if (event instanceof Return refund && refund.purchaseId() != null) {
-                    Named purchase = named(refund, i, reads.recorded(refund.purchaseId()), events, named, results);
-                    if (purchase == Named.PENDING) {
-                        // an event listed before it, in this batch, may record the id: checked once it is applied
-                        pending[k] = true;
-                    } else {
-                        checkReturnedPurchase(refund, purchase);
-                    }
+                    // deferred when an event listed before it, in this batch, may record the id: checked once that is applied
+                    pending[k] = !returns.checkOrDefer(refund, i, reads.recorded(refund.purchaseId()));
                 }
                 checkOfferOwner(event);
                 members.add(event.memberId());
@@ -425,26 +324,6 @@ final class EventIntake {
             }
         }
         return contexts;
-    }
-
-    /**
-     * Checks, once the events listed before it in its batch are applied, a return whose purchase id
-     * an event of them may have recorded. An event listed before it that is still not applied (a
-     * batch never holds one: {@link EventBatches} applies a return after the events listed before
-     * it under the id it names) is judged as the event it is.
-     */
-    private static void checkListedPurchase(Return refund, int index, List<? extends LoyaltyEvent> events, Map<EventId, List<Integer>> named,
-                                            EventResult[] results) {
-        Named purchase = named(refund, index, Optional.empty(), events, named, results);
-        if (purchase == Named.PENDING) {
-            for (int j : named.get(refund.purchaseId())) {
-                if (results[j] == null) {
-                    purchase = new Named(events.get(j).memberId(), events.get(j).kind());
-                    break;
-                }
-            }
-        }
-        checkReturnedPurchase(refund, purchase);
     }
 
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
