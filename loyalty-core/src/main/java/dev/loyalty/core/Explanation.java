@@ -1,5 +1,6 @@
 package dev.loyalty.core;
 
+import dev.loyalty.core.internal.ExplanationSources;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -15,6 +16,21 @@ import java.util.function.Supplier;
  * lock object of its own.)
  */
 public final class Explanation {
+
+    static {
+        // the engine's stores keep a lazy explanation's facts rather than the explanation; the sources stay private to them
+        ExplanationSources.register(new ExplanationSources.Access() {
+            @Override
+            public Supplier<String> summary(Explanation explanation) {
+                return explanation.summarySource;
+            }
+
+            @Override
+            public Supplier<List<Step>> steps(Explanation explanation) {
+                return explanation.stepsSource;
+            }
+        });
+    }
 
     private Supplier<String> summarySource;
     private Supplier<List<Step>> stepsSource;

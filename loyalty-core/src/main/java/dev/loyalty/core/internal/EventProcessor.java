@@ -354,10 +354,7 @@ public final class EventProcessor {
             written.addAll(last);
             return written;
         };
-        Explanation explanation = Explanation.lazy(
-                () -> kind + " " + eventId + " of member " + memberId + " on " + date + " (" + date.getDayOfWeek()
-                        + "): " + (net >= 0 ? "+" : "") + net + " points, balance " + balanceAfter,
-                all);
+        Explanation explanation = Explanation.lazy(new EventSummary(kind, eventId, memberId, date, net, balanceAfter), all);
         Outcome outcome = new Outcome(event.eventId(), memberId, event.kind(), Points.of(change), balance, ledger.eventEntries(),
                 explanation, version);
         MemberChanges changes = ledger.changes(after.equals(before) ? null : after,

@@ -2,6 +2,8 @@ package dev.loyalty.core.store;
 
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.internal.EventSummary;
+import dev.loyalty.core.internal.ExplanationSources;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
@@ -9,16 +11,20 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.StoredEvent;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A processed event as the {@link InMemoryStore} keeps it for replays: the parts of its
  * {@link StoredEvent} and {@link Outcome} in one object, the fingerprint's 64 hex digits as four
  * {@code long}s, the points and balance as {@code long}s. The store keeps one for every event it
  * ever recorded, and a collection copies every object a young store keeps: five objects and
- * 184 bytes become one of 96. The outcome's ledger entries are not kept twice: the event knows
- * where they stand in the member's {@link LedgerColumns}. {@link #event()} makes a stored event
- * equal to the one recorded.
+ * 184 bytes become one of 104. The outcome's ledger entries are not kept twice: the event knows
+ * where they stand in the member's {@link LedgerColumns}; and of an explanation not read yet, it
+ * keeps the date and the function that writes the steps, as the rest of its summary is the event's
+ * ({@link EventSummary}), not the explanation and its summary's function. {@link #event()} makes a
+ * stored event equal to the one recorded, its explanation lazy again.
  *
  * <p>An event whose parts do not fit that form (a fingerprint that is not 64 lowercase hex digits,
  * an outcome naming another event or member, as a store's own tests may write) is kept whole.
@@ -55,7 +61,13 @@ final class KeptEvent {
     private final Object entries;
     private final int firstEntry;
     private final int entryCount;
-    private final Explanation explanation;
+    /**
+     * The outcome's explanation: while its text is not written, the function that writes its steps (then {@link #date}
+     * holds the one fact of its summary the event does not hold itself); else the explanation itself.
+     */
+    private final Object explanation;
+    /** The event's date in the member's zone, for its explanation's summary; null when {@link #explanation} is the explanation. */
+    private final LocalDate date;
     private final long points;
     private final long balance;
     private final long fingerprint0;
@@ -73,7 +85,11 @@ final class KeptEvent {
         this.entries = !packed ? null : first >= 0 ? ledger : outcome.entries();
         this.firstEntry = packed && first >= 0 ? first : 0;
         this.entryCount = packed && first >= 0 ? outcome.entries().size() : 0;
-        this.explanation = packed ? outcome.explanation() : null;
+        // the steps' function is read once: the explanation drops it when its steps are first read
+        Supplier<List<Explanation.Step>> steps = packed && outcome.explanation() != null ? ExplanationSources.steps(outcome.explanation()) : null;
+        EventSummary summary = steps != null ? summaryOf(outcome) : null;
+        this.explanation = !packed ? null : summary != null ? steps : outcome.explanation();
+        this.date = summary != null ? summary.date() : null;
         this.points = packed ? outcome.points().value() : 0;
         this.balance = packed ? outcome.balance().value() : 0;
         this.fingerprint0 = packed ? digits[0] : 0;
@@ -98,6 +114,22 @@ final class KeptEvent {
         long[] digits = DIGITS.get();
         boolean packed = packs(event, digits);
         return new KeptEvent(event, packed, digits, ledger, packed ? runIn(event.outcome().entries(), ledger, appended, at) : -1);
+    }
+
+    /**
+     * The summary facts of the outcome's explanation when its summary is not written yet and the
+     * event's outcome holds all of them but the date (as the engine makes them), so that the
+     * explanation can be made again from the event, the date and its steps' function; else null.
+     */
+    private static EventSummary summaryOf(Outcome outcome) {
+        Explanation explanation = outcome.explanation();
+        if (!(ExplanationSources.summary(explanation) instanceof EventSummary summary)) {
+            return null;
+        }
+        boolean told = summary.kind().equals(outcome.eventKind()) && summary.eventId().equals(outcome.eventId())
+                && summary.memberId().equals(outcome.memberId()) && summary.net() == outcome.points().value()
+                && summary.balance() == outcome.balance().value() && summary.date() != null;
+        return told ? summary : null;
     }
 
     /**
@@ -165,8 +197,12 @@ final class KeptEvent {
                 + HEX.toHexDigits(fingerprint2) + HEX.toHexDigits(fingerprint3);
         @SuppressWarnings("unchecked")
         List<LedgerEntry> recorded = entries instanceof LedgerColumns ledger ? ledger.get(firstEntry, entryCount) : (List<LedgerEntry>) entries;
+        @SuppressWarnings("unchecked")
+        Explanation told = date == null ? (Explanation) explanation
+                : Explanation.lazy(new EventSummary(eventKind, eventId, memberId, date, points, balance),
+                        (Supplier<List<Explanation.Step>>) explanation);
         Outcome outcome = new Outcome(eventId, memberId, eventKind, Points.of(points), Points.of(balance), recorded,
-                explanation, ruleSetVersion);
+                told, ruleSetVersion);
         return new StoredEvent(eventId, memberId, fingerprint, outcome);
     }
 }

@@ -8,13 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.Outcome;
+import dev.loyalty.core.internal.EventSummary;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.StoredEvent;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class KeptEventTest {
@@ -134,6 +137,62 @@ class KeptEventTest {
         long points = entries.stream().mapToLong(e -> e.points().value()).sum();
         Outcome outcome = new Outcome(EVENT, MEMBER, "purchase", Points.of(points), Points.of(points), entries,
                 new Explanation("purchase E-1", List.of()), "v1");
+        return new StoredEvent(EVENT, MEMBER, FINGERPRINT, outcome);
+    }
+
+    @Test
+    void unreadEventExplanationComesBackEqualWithoutItsTextWrittenWhenKept() {
+        AtomicInteger written = new AtomicInteger();
+        LocalDate day = LocalDate.of(2024, 2, 29);
+        List<LedgerEntry> appended = List.of(entry(1, EVENT.value(), 40));
+        Explanation lazy = Explanation.lazy(new EventSummary("purchase", EVENT, MEMBER, day, 40, 40), () -> {
+            written.incrementAndGet();
+            return List.of(new Explanation.Step("BASE", "base points", 40, "1 x 10.00 GBP"));
+        });
+        StoredEvent recorded = withExplanation(appended, lazy);
+        LedgerColumns ledger = new LedgerColumns(MEMBER);
+        ledger.append(appended);
+
+        StoredEvent kept = KeptEvent.of(recorded, ledger, 0, appended).event();
+
+        assertThat(written).hasValue(0);
+        assertThat(kept.outcome().explanation().summary()).isEqualTo("purchase E-1 of member M-1 on 2024-02-29 (THURSDAY): +40 points, balance 40");
+        assertThat(kept).isEqualTo(recorded);
+    }
+
+    @Test
+    void explanationWhoseSummaryWasReadComesBackEqual() {
+        List<LedgerEntry> appended = List.of(entry(1, EVENT.value(), 40));
+        Explanation lazy = Explanation.lazy(new EventSummary("purchase", EVENT, MEMBER, LocalDate.of(2026, 12, 31), 40, 40), List::of);
+        String summary = lazy.summary();
+        StoredEvent recorded = withExplanation(appended, lazy);
+        LedgerColumns ledger = new LedgerColumns(MEMBER);
+        ledger.append(appended);
+
+        StoredEvent kept = KeptEvent.of(recorded, ledger, 0, appended).event();
+
+        assertThat(kept.outcome().explanation().summary()).isEqualTo(summary);
+        assertThat(kept).isEqualTo(recorded);
+    }
+
+    @Test
+    void explanationWhoseSummaryTellsOtherPointsThanTheOutcomeComesBackAsRecorded() {
+        List<LedgerEntry> appended = List.of(entry(1, EVENT.value(), 40));
+        // the summary says +41: made again from the outcome's 40 points, it would read otherwise
+        Explanation lazy = Explanation.lazy(new EventSummary("purchase", EVENT, MEMBER, LocalDate.of(2026, 3, 2), 41, 40), List::of);
+        StoredEvent recorded = withExplanation(appended, lazy);
+        LedgerColumns ledger = new LedgerColumns(MEMBER);
+        ledger.append(appended);
+
+        StoredEvent kept = KeptEvent.of(recorded, ledger, 0, appended).event();
+
+        assertThat(kept.outcome().explanation().summary()).contains("+41 points");
+        assertThat(kept).isEqualTo(recorded);
+    }
+
+    private static StoredEvent withExplanation(List<LedgerEntry> entries, Explanation explanation) {
+        long points = entries.stream().mapToLong(e -> e.points().value()).sum();
+        Outcome outcome = new Outcome(EVENT, MEMBER, "purchase", Points.of(points), Points.of(points), entries, explanation, "v1");
         return new StoredEvent(EVENT, MEMBER, FINGERPRINT, outcome);
     }
 }
