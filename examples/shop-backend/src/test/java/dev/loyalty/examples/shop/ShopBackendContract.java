@@ -231,6 +231,91 @@ abstract class ShopBackendContract extends ShopOverHttp {
     }
 
     @Test
+    void returnNamingAnotherMembersPurchaseIsABadRequestNamingThePurchaseIdField() throws Exception {
+        String owner = enrolled();
+        post("/members/" + owner + "/purchases", "order-" + owner, BASKET);
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"order-" + owner + "\",\"amount\":\"18.40\"}");
+
+        assertInvalidField(reply, "purchaseId");
+        assertThat(reply.body().get("detail").asText()).isEqualTo("purchaseId order-" + owner + " is a purchase of member " + owner
+                + ", not of member " + member + ", whose return this is: a return is linked to a purchase of its own member");
+    }
+
+    @Test
+    void returnNamingAnotherMembersPurchaseChangesNeitherMembersPointsNorRecordsTheReturn() throws Exception {
+        String owner = enrolled();
+        post("/members/" + owner + "/purchases", "order-" + owner, BASKET);
+        String member = enrolled();
+        JsonNode ownerSummary = get("/members/" + owner).body();
+        JsonNode ownerStatement = get("/members/" + owner + "/statement").body();
+        JsonNode memberSummary = get("/members/" + member).body();
+        JsonNode memberStatement = get("/members/" + member + "/statement").body();
+
+        post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"order-" + owner + "\",\"amount\":\"18.40\"}");
+
+        assertThat(get("/members/" + owner).body()).isEqualTo(ownerSummary);
+        assertThat(get("/members/" + owner + "/statement").body()).isEqualTo(ownerStatement);
+        assertThat(get("/members/" + member).body()).isEqualTo(memberSummary);
+        assertThat(get("/members/" + member + "/statement").body()).isEqualTo(memberStatement);
+        assertProblem(get("/events/return-" + member), 404, "urn:loyalty:problem:unknown-event");
+    }
+
+    @Test
+    void returnNamingTheMembersOwnRedemptionIsABadRequestNamingThePurchaseIdField() throws Exception {
+        String member = enrolled();
+        post("/members/" + member + "/purchases", "order-" + member, BASKET);
+        post("/members/" + member + "/redemptions", "redeem-" + member, "{\"reward\":\"VOUCHER-1\",\"points\":10,\"value\":1.00}");
+        JsonNode statement = get("/members/" + member + "/statement").body();
+
+        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"redeem-" + member + "\",\"amount\":\"1.00\"}");
+
+        assertInvalidField(reply, "purchaseId");
+        assertThat(reply.body().get("detail").asText()).isEqualTo("purchaseId redeem-" + member + " is a redemption of member " + member
+                + ", not a purchase: a return is linked to a purchase of its own member");
+        assertThat(get("/members/" + member + "/statement").body()).isEqualTo(statement);
+    }
+
+    @Test
+    void returnNamingTheMembersEnrolmentIsABadRequestNamingThePurchaseIdField() throws Exception {
+        String member = enrolled();
+        JsonNode statement = get("/members/" + member + "/statement").body();
+
+        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"enrol-" + member + "\",\"amount\":\"1.00\"}");
+
+        assertInvalidField(reply, "purchaseId");
+        assertThat(reply.body().get("detail").asText()).isEqualTo("purchaseId enrol-" + member + " is an enrolment of member " + member
+                + ", not a purchase: a return is linked to a purchase of its own member");
+        assertThat(get("/members/" + member + "/statement").body()).isEqualTo(statement);
+    }
+
+    @Test
+    void returnRefusedForAnotherMembersPurchaseLeavesItsKeyForTheCorrectedReturn() throws Exception {
+        String owner = enrolled();
+        post("/members/" + owner + "/purchases", "order-" + owner, BASKET);
+        String member = enrolled();
+        long before = balance(member);
+        post("/members/" + member + "/purchases", "order-" + member, BASKET);
+        post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"order-" + owner + "\",\"amount\":\"18.40\"}");
+
+        Reply corrected = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"order-" + member + "\",\"amount\":\"18.40\"}");
+
+        assertThat(corrected.status()).as(corrected.response().body()).isEqualTo(201);
+        assertThat(balance(member)).isEqualTo(before);
+    }
+
+    @Test
+    void returnNamingAPurchaseIdTheEngineNeverSawIsRecordedUnlinked() throws Exception {
+        String member = enrolled();
+
+        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"order-" + UUID.randomUUID() + "\",\"amount\":\"18.40\"}");
+
+        assertThat(reply.status()).as(reply.response().body()).isEqualTo(201);
+        assertThat(get("/events/return-" + member).status()).isEqualTo(200);
+    }
+
+    @Test
     void benefitsOfANewMemberAreTheEntryTiersWithTheWayToTheNext() throws Exception {
         String member = enrolled();
 
