@@ -194,6 +194,62 @@ class PosCliTest {
         assertThat(CliRun.of("statement", "--db", db(), "alice").out()).contains("(p-2)");
     }
 
+    static final String RETURN_OF_ANOTHER_MEMBERS_PURCHASE = """
+            {"type":"enrol","eventId":"e-alice","member":"alice","occurredAt":"2026-03-01T09:00:00Z"}
+            {"type":"enrol","eventId":"e-bob","member":"bob","occurredAt":"2026-03-01T09:30:00Z"}
+            {"type":"purchase","eventId":"p-1","member":"bob","occurredAt":"2026-03-03T10:00:00Z","currency":"GBP","lines":[{"sku":"A","category":"home","quantity":1,"unitPrice":"10.00"}]}
+            {"type":"return","eventId":"r-1","member":"alice","occurredAt":"2026-03-05T10:00:00Z","purchaseId":"p-1","amount":"10.00","currency":"GBP"}
+            {"type":"purchase","eventId":"p-2","member":"alice","occurredAt":"2026-03-06T10:00:00Z","currency":"GBP","lines":[{"sku":"A","category":"home","quantity":1,"unitPrice":"10.00"}]}
+            """;
+
+    @Test
+    void aReturnNamingAnotherMembersPurchaseIsListedAsRefusedWithItsLineAndReason() throws IOException {
+        Path events = write("events.jsonl", RETURN_OF_ANOTHER_MEMBERS_PURCHASE);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.REFUSED);
+        assertThat(replay.err()).contains("refused: " + events + ":4 event r-1: return.purchaseId p-1 is a purchase of member bob, "
+                + "not of member alice, whose return this is: a return is linked to a purchase of its own member");
+        assertThat(replay.out()).contains("Events processed            4  (1 refused)");
+    }
+
+    @Test
+    void replayGoesOnPastAReturnNamingAnotherMembersPurchaseRecordingTheOthersAsIfItWereNotInTheFile() throws IOException {
+        Path events = write("events.jsonl", RETURN_OF_ANOTHER_MEMBERS_PURCHASE);
+        Path without = write("without.jsonl", RETURN_OF_ANOTHER_MEMBERS_PURCHASE.lines().filter(line -> !line.contains("\"r-1\""))
+                .map(line -> line + "\n").reduce("", String::concat));
+        String withoutDb = dir.resolve("without-db").toString();
+
+        CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+        CliRun.of("replay", "--db", withoutDb, "--no-progress", without.toString());
+
+        for (String member : new String[] {"alice", "bob"}) {
+            CliRun statement = CliRun.of("statement", "--db", db(), member);
+            assertThat(statement.exitCode()).as(statement.err()).isEqualTo(PosCli.OK);
+            assertThat(statement.out()).isEqualTo(CliRun.of("statement", "--db", withoutDb, member).out());
+        }
+        assertThat(CliRun.of("statement", "--db", db(), "alice").out()).contains("(p-2)").doesNotContain("r-1");
+    }
+
+    @Test
+    void aCsvReturnRowNamingTheMembersOwnRedemptionIsListedAsRefused() throws IOException {
+        Path events = write("events.csv", """
+                type,eventId,member,occurredAt,sku,category,quantity,unitPrice,currency,purchaseId,amount,reward,points,value
+                enrol,e-alice,alice,2026-03-01T09:00:00Z,,,,,,,,,,
+                purchase,p-1,alice,2026-03-03T10:00:00Z,A,home,1,10.00,GBP,,,,,
+                redeem,x-1,alice,2026-03-04T10:00:00Z,,,,,GBP,,,VOUCHER-1,5,1.00
+                return,r-1,alice,2026-03-05T10:00:00Z,,,,,GBP,x-1,1.00,,,
+                """);
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(PosCli.REFUSED);
+        assertThat(replay.err()).contains("refused: " + events + ":5 event r-1: return.purchaseId x-1 is a redemption of member alice, "
+                + "not a purchase: a return is linked to a purchase of its own member");
+        assertThat(replay.out()).contains("Events processed            3  (1 refused)");
+    }
+
     @Test
     void retailFormatReplaysLikeTheDemoReadsIt() throws IOException {
         Path slice = RetailSlice.write(dir, 600);
