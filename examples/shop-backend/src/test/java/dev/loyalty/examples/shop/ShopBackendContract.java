@@ -267,25 +267,25 @@ abstract class ShopBackendContract extends ShopOverHttp {
         String member = enrolled();
         post("/members/" + member + "/purchases", "order-" + member, BASKET);
         post("/members/" + member + "/redemptions", "redeem-" + member, "{\"reward\":\"VOUCHER-1\",\"points\":10,\"value\":1.00}");
-        JsonNode statement = get("/members/" + member + "/statement").body();
 
-        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"redeem-" + member + "\",\"amount\":\"1.00\"}");
-
-        assertInvalidField(reply, "purchaseId");
-        assertThat(reply.body().get("detail").asText()).isEqualTo("purchaseId redeem-" + member + " is a redemption of member " + member
-                + ", not a purchase: a return is linked to a purchase of its own member");
-        assertThat(get("/members/" + member + "/statement").body()).isEqualTo(statement);
+        assertReturnRefusedAsNotAPurchase(member, "redeem-" + member, "a redemption");
     }
 
     @Test
     void returnNamingTheMembersEnrolmentIsABadRequestNamingThePurchaseIdField() throws Exception {
         String member = enrolled();
+
+        assertReturnRefusedAsNotAPurchase(member, "enrol-" + member, "an enrolment");
+    }
+
+    /** Posts a return of the member naming one of its events that is not a purchase: a bad request naming the field, nothing stored. */
+    private void assertReturnRefusedAsNotAPurchase(String member, String named, String described) throws Exception {
         JsonNode statement = get("/members/" + member + "/statement").body();
 
-        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"enrol-" + member + "\",\"amount\":\"1.00\"}");
+        Reply reply = post("/members/" + member + "/returns", "return-" + member, "{\"purchaseId\":\"" + named + "\",\"amount\":\"1.00\"}");
 
         assertInvalidField(reply, "purchaseId");
-        assertThat(reply.body().get("detail").asText()).isEqualTo("purchaseId enrol-" + member + " is an enrolment of member " + member
+        assertThat(reply.body().get("detail").asText()).isEqualTo("purchaseId " + named + " is " + described + " of member " + member
                 + ", not a purchase: a return is linked to a purchase of its own member");
         assertThat(get("/members/" + member + "/statement").body()).isEqualTo(statement);
     }
