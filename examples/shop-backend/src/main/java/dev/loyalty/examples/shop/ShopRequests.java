@@ -54,7 +54,8 @@ final class ShopRequests {
     /**
      * {@code POST /members/{memberId}/returns}.
      *
-     * @param purchaseId the event id (idempotency key) of the purchase returned, optional
+     * @param purchaseId the event id (idempotency key) of the purchase returned, optional; one of another member's
+     *                   events, or of the member's that is not a purchase, is answered 400 naming this field
      * @param amount the amount refunded
      * @param currency its currency, optional
      * @param occurredAt when, optional
