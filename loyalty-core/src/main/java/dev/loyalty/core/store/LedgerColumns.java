@@ -22,7 +22,10 @@ import java.util.List;
  * an entry below a size the reader learned through a happens-before edge (a recorded event's
  * entries, appended before the event is published in the store's index) may be read without the
  * lock, as the arrays are replaced whole when they grow and published through a volatile field,
- * and a position below the size is never written again.
+ * and a position below the size is never written again. The store's look-ups wait for the
+ * member's lock anyway; the one read without it is that of an event whose id another member's
+ * event claimed first, made under that other member's lock (the store contract's race of two
+ * members for one event id fails when the entries are appended after the claim).
  */
 final class LedgerColumns {
 
