@@ -137,11 +137,24 @@ public final class Explanation {
         return other == this || other instanceof Explanation that && summary().equals(that.summary()) && steps().equals(that.steps());
     }
 
+    /**
+     * Hashes the summary and the steps, consistently with {@link #equals}; like them, it writes a
+     * lazy explanation's text first.
+     *
+     * @return the hash
+     */
     @Override
     public int hashCode() {
         return 31 * summary().hashCode() + steps().hashCode();
     }
 
+    /**
+     * Returns the summary and the steps as {@code Explanation[summary=..., steps=[...]]}, for logs
+     * and debugging; it writes a lazy explanation's text first. For a support agent, use
+     * {@link #toText}.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         return "Explanation[summary=" + summary() + ", steps=" + steps() + "]";

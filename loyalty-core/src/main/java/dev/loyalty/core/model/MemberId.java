@@ -34,6 +34,13 @@ public record MemberId(String value) implements Comparable<MemberId>, Serializab
         return new MemberId(value);
     }
 
+    /**
+     * Orders member ids by {@link String#compareTo} of their values: the order a partitioned sweep
+     * visits members in, and the order every store sorts them by.
+     *
+     * @param other the member id to compare with; not null
+     * @return negative, zero or positive as this id comes before, is equal to or comes after {@code other}
+     */
     @Override
     public int compareTo(MemberId other) {
         return value.compareTo(other.value);

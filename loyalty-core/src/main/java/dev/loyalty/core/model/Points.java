@@ -104,6 +104,12 @@ public record Points(long value) implements Comparable<Points> {
         return value < 0;
     }
 
+    /**
+     * Compares the numbers of points, a debit below a credit.
+     *
+     * @param other the points to compare with; not null
+     * @return negative, zero or positive as this is fewer, as many or more points than {@code other}
+     */
     @Override
     public int compareTo(Points other) {
         return Long.compare(value, other.value);

@@ -67,6 +67,13 @@ public record CampaignLimits(String campaign, long budget, long memberLimit, Str
         return budget != UNLIMITED;
     }
 
+    /**
+     * Returns the campaign id and the limits it has, such as
+     * {@code CampaignLimits[SPRING-01, budget 5000, member limit 200, group spring]}; an
+     * {@link #UNLIMITED} budget or member limit and a null group are left out.
+     *
+     * @return the text, for logs and debugging
+     */
     @Override
     public String toString() {
         return "CampaignLimits[" + campaign + (budgeted() ? ", budget " + budget : "")
