@@ -314,6 +314,12 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
     }
 
+    /**
+     * Returns the engine with the {@link #version()} of its active rule set, such as
+     * {@code DroolsRuleEngine[version=3f2a9c01b7de]}.
+     *
+     * @return the text, for logs and debugging
+     */
     @Override
     public String toString() {
         return "DroolsRuleEngine[version=" + version() + "]";

@@ -101,6 +101,14 @@ public final class GivenMember {
         return copy;
     }
 
+    /**
+     * Returns the member as the scenario gives it, such as
+     * {@code member M-1 (gold, zone Europe/Paris, birthday 1990-05-04, enrolled on 2024-01-15)}: the
+     * id, then whichever of the tier, zone, birthday and enrolment date were given. A failed check
+     * of {@link Then} names the member this way.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         // everything given, so that a failed check says which member the rules saw

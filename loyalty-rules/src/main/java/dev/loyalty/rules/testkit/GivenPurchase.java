@@ -79,6 +79,13 @@ public final class GivenPurchase {
         return copy;
     }
 
+    /**
+     * Returns the purchase as the scenario gives it: its local date and time, the channel and the
+     * store when given, and its lines, such as {@code purchase at 2024-03-01T10:00 (channel web) of [...]}.
+     * A failed check of {@link Then} names the purchase this way.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         StringJoiner where = new StringJoiner(", ", " (", ")").setEmptyValue("");

@@ -103,6 +103,11 @@ public final class BirthdayDue extends Occasion {
         return windowEnd;
     }
 
+    /**
+     * Returns the member id and the date celebrated, as {@code BirthdayDue[memberId, celebratedOn]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "BirthdayDue[" + getMemberId() + ", " + celebratedOn + "]";

@@ -55,6 +55,11 @@ public final class Dormant extends Occasion {
         return since;
     }
 
+    /**
+     * Returns the member id and the whole days without a purchase, as {@code Dormant[memberId, 120 days]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Dormant[" + getMemberId() + ", " + days + " days]";

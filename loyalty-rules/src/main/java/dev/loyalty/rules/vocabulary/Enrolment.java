@@ -54,6 +54,12 @@ public final class Enrolment {
         return date;
     }
 
+    /**
+     * Returns the member id, channel and local date, as
+     * {@code Enrolment[memberId=..., channel=..., date=...]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Enrolment[memberId=" + memberId + ", channel=" + channel + ", date=" + date + "]";

@@ -91,6 +91,12 @@ public final class Member {
         return pointsBalance;
     }
 
+    /**
+     * Returns the member's id, tier code, status, enrolment date, birthday and points balance, as
+     * {@code Member[id=..., tier=..., ...]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Member[id=" + id + ", tier=" + tier + ", status=" + status + ", enrolledOn=" + enrolledOn

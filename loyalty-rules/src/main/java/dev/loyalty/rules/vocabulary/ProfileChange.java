@@ -43,6 +43,12 @@ public final class ProfileChange {
         return date;
     }
 
+    /**
+     * Returns the member id and the local date of the change, as
+     * {@code ProfileChange[memberId=..., date=...]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "ProfileChange[memberId=" + memberId + ", date=" + date + "]";

@@ -41,6 +41,11 @@ public final class Program {
         return zone;
     }
 
+    /**
+     * Returns the program's currency and zone, as {@code Program[currency=GBP, zone=Europe/London]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Program[currency=" + currency + ", zone=" + zone + "]";

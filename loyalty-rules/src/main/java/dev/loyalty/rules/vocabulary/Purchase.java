@@ -165,6 +165,13 @@ public final class Purchase extends DatedFact {
         return lineCount;
     }
 
+    /**
+     * Returns the purchase's event id, member id, tier, total with its currency code (such as
+     * {@code 45.20 GBP}), channel, store, local date and number of lines, as
+     * {@code Purchase[eventId=..., ...]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Purchase[eventId=" + eventId + ", memberId=" + memberId + ", tier=" + tier + ", total=" + total.toPlainString() + " " + currency

@@ -107,6 +107,12 @@ public final class PurchaseLine extends DatedFact {
 
 
 
+    /**
+     * Returns the line's index, SKU, category, quantity, unit price and local date, as
+     * {@code PurchaseLine[index=..., sku=..., ...]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "PurchaseLine[index=" + index + ", sku=" + sku + ", category=" + category + ", quantity=" + quantity

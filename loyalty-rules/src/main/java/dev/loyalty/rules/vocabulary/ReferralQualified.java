@@ -117,6 +117,12 @@ public final class ReferralQualified extends Occasion {
         return qualifiedThisQuarter;
     }
 
+    /**
+     * Returns the reward, the referee and the referrer, and the day the referral qualified, as
+     * {@code ReferralQualified[referee, M-2 by M-1, 2024-04-02]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "ReferralQualified[" + reward + ", " + refereeId + " by " + referrerId + ", " + date + "]";

@@ -96,6 +96,12 @@ public final class Segment {
         return scoredOn;
     }
 
+    /**
+     * Returns the member id, the segment's name, its recency, frequency and monetary scores and the
+     * day it was scored, as {@code Segment[memberId=..., name=vip, ...]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Segment[memberId=" + memberId + ", name=" + name + ", recency=" + recency + ", frequency=" + frequency + ", monetary="

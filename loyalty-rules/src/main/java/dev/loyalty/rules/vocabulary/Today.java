@@ -28,6 +28,11 @@ public final class Today extends DatedFact {
 
 
 
+    /**
+     * Returns the event's local date, as {@code Today[2024-12-25]}.
+     *
+     * @return the text, for logs and rule test messages
+     */
     @Override
     public String toString() {
         return "Today[" + getDate() + "]";
