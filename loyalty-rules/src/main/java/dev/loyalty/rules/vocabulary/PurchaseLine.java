@@ -103,10 +103,6 @@ public final class PurchaseLine extends DatedFact {
         return computed;
     }
 
-
-
-
-
     /**
      * Returns the line's index, SKU, category, quantity, unit price and local date, as
      * {@code PurchaseLine[index=..., sku=..., ...]}.

@@ -12,7 +12,6 @@ import java.util.Objects;
  */
 public final class Today extends DatedFact {
 
-
     /**
      * Creates the fact; the engine does this for every event, tests of campaign rules may too.
      *
@@ -21,12 +20,6 @@ public final class Today extends DatedFact {
     public Today(LocalDate date) {
         super(date);
     }
-
-
-
-
-
-
 
     /**
      * Returns the event's local date, as {@code Today[2024-12-25]}.
