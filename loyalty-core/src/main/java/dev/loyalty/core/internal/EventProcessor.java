@@ -36,7 +36,6 @@ import dev.loyalty.core.spi.ReadAhead;
 import dev.loyalty.core.spi.RuleContext;
 import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.StoredEvent;
-import dev.loyalty.core.spi.TierUpdate;
 import dev.loyalty.core.tier.MemberTier;
 import dev.loyalty.core.tier.Qualifying;
 import dev.loyalty.core.tier.TierBenefits;
@@ -69,6 +68,7 @@ public final class EventProcessor {
     private final RuleEngine rules;
     private final Clock clock;
     private final EventChecks checks;
+    private final DailySweep sweeps;
     /** The last tier policy found to fit the program, so a policy is checked once, not per event. */
     private volatile TierPolicy checked;
     private final Runnable unguard;
@@ -85,6 +85,7 @@ public final class EventProcessor {
         this.rules = rules;
         this.clock = clock;
         this.checks = new EventChecks(program, clock);
+        this.sweeps = new DailySweep(program, rules, clock);
         // a rule engine that swaps its rules (a reload) refuses a set whose ladder does not fit this program; guarded
         // before the ladder in force is checked, so that no reload can slip in between the check and the guard
         this.unguard = rules.guardTierPolicy(policy -> policy.check(program));
@@ -204,7 +205,7 @@ public final class EventProcessor {
         TierKeeper keeper = null;
         if (tiers != null) {
             // reviews due by the event's date come first, so the rules see the tier the member has on that day
-            keeper = new TierKeeper(tiers, program, view, after, zone, event instanceof Enrolment ? date : trackedFrom(view, date, zone),
+            keeper = new TierKeeper(tiers, program, view, after, zone, event instanceof Enrolment ? date : sweeps.trackedFrom(view, date, zone),
                     event instanceof Enrolment);
             keeper.advance(date);
             after = keeper.member(after);
@@ -310,7 +311,7 @@ public final class EventProcessor {
         if (!draws.isEmpty()) {
             changes = changes.withDraws(draws);
         }
-        return keeper == null ? changes : withTiers(changes, keeper.update());
+        return keeper == null ? changes : TierKeeper.withTiers(changes, keeper.update());
     }
 
     /**
@@ -356,14 +357,6 @@ public final class EventProcessor {
         return returned.signum() > 0 && returned.compareTo(source) >= 0;
     }
 
-    private static MemberChanges withTiers(MemberChanges changes, TierUpdate update) {
-        if (update == null) {
-            return changes;
-        }
-        return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
-                changes.offers(), changes.offerBook(), changes.draws(), changes.referrals(), changes.returns());
-    }
-
     /**
      * Computes what is due for a member at an instant, without an event: pending points
      * released, lots and holds expired, offers expired, birthday and win-back offers issued.
@@ -375,43 +368,7 @@ public final class EventProcessor {
      * @return the changes; empty when nothing is due, or the member is not enrolled or enrolled after {@code asOf}
      */
     public MemberChanges sweep(MemberView view, Instant asOf) {
-        return underOneLadder(tiers -> sweep(view, asOf, tiers));
-    }
-
-    private MemberChanges sweep(MemberView view, Instant asOf, TierPolicy tiers) {
-        Member member = view.member().orElse(null);
-        if (member == null || asOf.isBefore(member.enrolledAt())) {
-            // a sweep as of an instant before the member joined (a late catch-up run) has nothing of theirs to do: no offer
-            // may be issued, no review held, before the member existed
-            return new MemberChanges(null, null, List.of(), List.of());
-        }
-        ZoneId zone = member.zoneOr(program.zone());
-        MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, asOf);
-        ledger.housekeep();
-        if (tiers == null) {
-            OfferWork.sweep(ledger, member, asOf, zone, program, rules);
-            return ledger.changes(null, null);
-        }
-        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, trackedFrom(view, LocalDays.dateOf(asOf, zone), zone), false);
-        keeper.advance(LocalDays.dateOf(asOf, zone));
-        Member after = keeper.member(member);
-        // offers see the tier the review left the member on
-        OfferWork.sweep(ledger, after, asOf, zone, program, rules);
-        return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
-    }
-
-    /**
-     * The day from which a member without tier state (enrolled before the rules declared a ladder) is tracked when a late
-     * event or a catch-up sweep dated on {@code day} first meets them: the later of that day and the clock's, so that no
-     * review point of the time before tracking began is scheduled, and none reviewed. A member with tier state is tracked
-     * already: {@code day} is returned, without reading the clock.
-     */
-    private LocalDate trackedFrom(MemberView view, LocalDate day, ZoneId zone) {
-        if (view.tierState() != null) {
-            return day;
-        }
-        LocalDate now = LocalDays.dateOf(clock.instant(), zone);
-        return now.isAfter(day) ? now : day;
+        return underOneLadder(tiers -> sweeps.sweep(view, asOf, tiers));
     }
 
     /**
@@ -472,7 +429,7 @@ public final class EventProcessor {
         keeper.advance(today);
         keeper.override(code, until, today, now, why);
         Member after = keeper.member(member);
-        return withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+        return TierKeeper.withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
     }
 
     /**
