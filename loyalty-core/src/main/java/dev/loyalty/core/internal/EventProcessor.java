@@ -38,14 +38,12 @@ import dev.loyalty.core.spi.RuleEngine;
 import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.tier.MemberTier;
 import dev.loyalty.core.tier.Qualifying;
-import dev.loyalty.core.tier.TierBenefits;
 import dev.loyalty.core.tier.TierPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,14 +59,12 @@ import java.util.function.Supplier;
  */
 public final class EventProcessor {
 
-    /** The latest day an override may end on: the date of {@link Checks#LATEST_INSTANT}. */
-    private static final LocalDate LATEST_OVERRIDE_UNTIL = LocalDate.ofInstant(Checks.LATEST_INSTANT, ZoneOffset.UTC);
-
     private final ProgramSettings program;
     private final RuleEngine rules;
     private final Clock clock;
     private final EventChecks checks;
     private final DailySweep sweeps;
+    private final TierRequests tierRequests;
     /** The last tier policy found to fit the program, so a policy is checked once, not per event. */
     private volatile TierPolicy checked;
     private final Runnable unguard;
@@ -86,6 +82,7 @@ public final class EventProcessor {
         this.clock = clock;
         this.checks = new EventChecks(program, clock);
         this.sweeps = new DailySweep(program, rules, clock);
+        this.tierRequests = new TierRequests(program, clock);
         // a rule engine that swaps its rules (a reload) refuses a set whose ladder does not fit this program; guarded
         // before the ladder in force is checked, so that no reload can slip in between the check and the guard
         this.unguard = rules.guardTierPolicy(policy -> policy.check(program));
@@ -379,17 +376,7 @@ public final class EventProcessor {
      * @return the answer; without a tier policy, the member's tier with no benefits and no progress
      */
     public MemberTier memberTier(MemberView view, Instant asOf) {
-        TierPolicy tiers = tiers();
-        Member member = view.member().orElseThrow(() -> new IllegalStateException("tier of a member who is not enrolled"));
-        ZoneId zone = member.zoneOr(program.zone());
-        LocalDate today = LocalDays.dateOf(asOf, zone);
-        if (tiers == null) {
-            return new MemberTier(member.id(), today, program.tier(member.tierCode()).orElseGet(program::entryTier), TierBenefits.NONE,
-                    member.tierCode(), Qualifying.ZERO, null, null, null, null, null);
-        }
-        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, today, false);
-        keeper.advance(today);
-        return keeper.answer(today);
+        return tierRequests.memberTier(view, asOf, tiers());
     }
 
     /**
@@ -403,33 +390,7 @@ public final class EventProcessor {
      * @throws InvalidInputException when the program has no tier policy, or the tier or date is not acceptable
      */
     public MemberChanges overrideTier(MemberView view, String tierCode, LocalDate until, String reason) {
-        TierPolicy tiers = tiers();
-        if (tiers == null) {
-            throw new InvalidInputException("tierCode", "the rules define no tier policy, so tiers cannot be overridden");
-        }
-        String code = Checks.text(tierCode, "tierCode");
-        if (program.tier(code).isEmpty()) {
-            throw new InvalidInputException("tierCode", "'" + code + "' is not a tier of this program (" + program.tierCodes() + ")");
-        }
-        String why = Checks.text(reason, "reason");
-        Member member = view.member().orElseThrow(() -> new IllegalStateException("override for a member who is not enrolled"));
-        ZoneId zone = member.zoneOr(program.zone());
-        Instant now = clock.instant();
-        LocalDate today = LocalDays.dateOf(now, zone);
-        if (!until.isAfter(today)) {
-            throw new InvalidInputException("until", until + " is not after the member's today, " + today);
-        }
-        if (until.isAfter(LATEST_OVERRIDE_UNTIL)) {
-            // every store keeps the date, and the engine's clock reaches it (sweeps and events end with 9999)
-            throw new InvalidInputException("until", until + " is after the latest day an override may run to, " + LATEST_OVERRIDE_UNTIL);
-        }
-        MemberLedger ledger = new MemberLedger(view, member.id(), program, zone, now);
-        ledger.housekeep();
-        TierKeeper keeper = new TierKeeper(tiers, program, view, member, zone, today, false);
-        keeper.advance(today);
-        keeper.override(code, until, today, now, why);
-        Member after = keeper.member(member);
-        return TierKeeper.withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+        return tierRequests.overrideTier(view, tierCode, until, reason, tiers());
     }
 
     /**
