@@ -7,7 +7,6 @@ import dev.loyalty.core.MemberAlreadyEnrolledException;
 import dev.loyalty.core.MemberNotActiveException;
 import dev.loyalty.core.Outcome;
 import dev.loyalty.core.ProgramSettings;
-import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.event.Enrolment;
 import dev.loyalty.core.event.HoldCapture;
@@ -347,16 +346,7 @@ final class EventWork {
     }
 
     private Evaluation evaluate(RuleContext context) {
-        try {
-            Evaluation evaluation = rules.evaluate(context);
-            if (evaluation == null) {
-                throw new RuleEvaluationException("the rule engine returned no evaluation for event " + context.event().eventId());
-            }
-            return evaluation;
-        } catch (LoyaltyException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RuleEvaluationException("rules failed on event " + context.event().eventId() + ": " + e, e);
-        }
+        EventId id = context.event().eventId();
+        return RuleCalls.evaluated(() -> rules.evaluate(context), "event " + id, "on event " + id);
     }
 }

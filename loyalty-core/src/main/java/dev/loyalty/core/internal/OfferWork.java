@@ -2,12 +2,10 @@ package dev.loyalty.core.internal;
 
 import dev.loyalty.core.BirthdayWindow;
 import dev.loyalty.core.Explanation;
-import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.OfferPolicy;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.ProgramSettings;
-import dev.loyalty.core.RuleEvaluationException;
 import dev.loyalty.core.event.OfferRedemption;
 import dev.loyalty.core.model.EntryType;
 import dev.loyalty.core.model.Lot;
@@ -228,17 +226,8 @@ final class OfferWork {
     }
 
     private static Evaluation evaluate(RuleEngine rules, SweepContext context) {
-        try {
-            Evaluation evaluation = rules.evaluateSweep(context);
-            if (evaluation == null) {
-                throw new RuleEvaluationException("the rule engine returned no evaluation for the sweep of member " + context.member().id());
-            }
-            return evaluation;
-        } catch (LoyaltyException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RuleEvaluationException("rules failed in the sweep of member " + context.member().id() + ": " + e, e);
-        }
+        String sweep = "the sweep of member " + context.member().id();
+        return RuleCalls.evaluated(() -> rules.evaluateSweep(context), sweep, "in " + sweep);
     }
 
     /** The offer code: the template and 16 hex digits of a hash of member, template and occasion, so a re-run gives the same code. */
