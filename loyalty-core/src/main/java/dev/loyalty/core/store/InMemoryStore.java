@@ -211,7 +211,7 @@ public final class InMemoryStore implements LoyaltyStore {
                             // another member's event drew on the budget first: compute again with what remains
                             continue;
                         }
-                        return claim.earlier();
+                        return claim.earlier().event();
                     }
                     slot.apply(changes, newBalance);
                     changes.offers().forEach(offer -> offers.put(offer.code(), offer));
@@ -235,7 +235,7 @@ public final class InMemoryStore implements LoyaltyStore {
      * under the id first (then nothing is written), or a budget another event drew on first (then the
      * work runs again).
      */
-    private record Claim(StoredEvent earlier, boolean retry) {
+    private record Claim(KeptEvent earlier, boolean retry) {
         static final Claim CLAIMED = new Claim(null, false);
         static final Claim RETRY = new Claim(null, true);
     }
@@ -253,54 +253,33 @@ public final class InMemoryStore implements LoyaltyStore {
         StoredEvent event = changes.event();
         if (!changes.draws().isEmpty()) {
             KeptEvent recorded = event == null ? null : events.get(event.eventId());
-            if (recorded != null) {
-                return new Claim(recorded.event(), false);
-            }
-            Draw drawn = draw(changes, ledger, mark);
-            if (drawn == Draw.DOES_NOT_FIT) {
-                return Claim.RETRY;
-            }
-            // another member's event took the id since it was looked up: answer with that one, as the id is taken
-            return drawn == Draw.RECORDED_BY_ANOTHER ? new Claim(events.get(event.eventId()).event(), false) : Claim.CLAIMED;
+            return recorded != null ? new Claim(recorded, false) : draw(changes, ledger, mark);
         }
-        if (event != null) {
-            KeptEvent earlier = events.putIfAbsent(event.eventId(), KeptEvent.of(event, ledger, mark, changes.entries()));
-            if (earlier != null) {
-                return new Claim(earlier.event(), false);
-            }
-        }
-        return Claim.CLAIMED;
-    }
-
-    /** What {@link #draw} did. */
-    private enum Draw {
-        /** The event was recorded and its points drawn. */
-        DRAWN,
-        /** A draw does not fit what remains of its budget; nothing was recorded. */
-        DOES_NOT_FIT,
-        /** Another member's event was recorded under the id first; nothing was recorded or drawn. */
-        RECORDED_BY_ANOTHER
+        KeptEvent earlier = event == null ? null : events.putIfAbsent(event.eventId(), KeptEvent.of(event, ledger, mark, changes.entries()));
+        return earlier != null ? new Claim(earlier, false) : Claim.CLAIMED;
     }
 
     /**
      * Records the event and draws the changes' points from the budgets, all or nothing, under the
-     * budget lock; refuses when a draw does not fit what remains, or when another member's event
-     * took the event id since it was looked up (nothing recorded or drawn then). Events of other
-     * members record their ids outside this lock, so the id is only known to be free once it is taken.
+     * budget lock; refuses when a draw does not fit what remains ({@link Claim#RETRY}), or when
+     * another member's event took the event id since it was looked up (answering with that one);
+     * nothing is recorded or drawn then. Events of other members record their ids outside this
+     * lock, so the id is only known to be free once it is taken.
      */
-    private Draw draw(MemberChanges changes, LedgerColumns ledger, int mark) {
+    private Claim draw(MemberChanges changes, LedgerColumns ledger, int mark) {
         synchronized (budgetLock) {
             for (CampaignDraw draw : changes.draws()) {
                 CampaignBudget budget = budgets.get(draw.campaign());
                 long spent = budget == null ? 0 : budget.spent();
                 // what remains, not spent + points: that sum may pass what a long holds
                 if (draw.budgeted() && draw.points() > draw.budget() - spent) {
-                    return Draw.DOES_NOT_FIT;
+                    return Claim.RETRY;
                 }
             }
-            if (changes.event() != null && events.putIfAbsent(changes.event().eventId(),
-                    KeptEvent.of(changes.event(), ledger, mark, changes.entries())) != null) {
-                return Draw.RECORDED_BY_ANOTHER;
+            KeptEvent earlier = changes.event() == null ? null
+                    : events.putIfAbsent(changes.event().eventId(), KeptEvent.of(changes.event(), ledger, mark, changes.entries()));
+            if (earlier != null) {
+                return new Claim(earlier, false);
             }
             for (CampaignDraw draw : changes.draws()) {
                 if (draw.budgeted()) {
@@ -309,7 +288,7 @@ public final class InMemoryStore implements LoyaltyStore {
                     budgets.put(draw.campaign(), new CampaignBudget(draw.campaign(), draw.budget(), Points.add(spent, draw.points())));
                 }
             }
-            return Draw.DRAWN;
+            return Claim.CLAIMED;
         }
     }
 
