@@ -22,14 +22,12 @@ import java.util.Optional;
  */
 final class ReturnedPurchases {
 
-    private final List<? extends LoyaltyEvent> events;
     /** By id a return names, the indices of the events listed under it, ascending, purchases or not. */
     private final Map<EventId, List<Integer>> listed;
     /** The batch's results so far: an event applied has one. */
     private final EventResult[] results;
 
-    private ReturnedPurchases(List<? extends LoyaltyEvent> events, Map<EventId, List<Integer>> listed, EventResult[] results) {
-        this.events = events;
+    private ReturnedPurchases(Map<EventId, List<Integer>> listed, EventResult[] results) {
         this.listed = listed;
         this.results = results;
     }
@@ -58,7 +56,7 @@ final class ReturnedPurchases {
                 }
             }
         }
-        return new ReturnedPurchases(events, listed.isEmpty() ? Map.of() : listed, results);
+        return new ReturnedPurchases(listed.isEmpty() ? Map.of() : listed, results);
     }
 
     /**
@@ -93,23 +91,19 @@ final class ReturnedPurchases {
 
     /**
      * Checks, once the events listed before it in its batch are applied, a return whose purchase id
-     * an event of them may have recorded. An event listed before it that is still not applied (a
-     * batch never holds one: {@link EventBatches} applies a return after the events listed before
-     * it under the id it names) is judged as the event it is.
+     * an event of them may have recorded.
      *
      * @param refund the return, naming a purchase
      * @param index its index in the list
      * @throws InvalidInputException when the named event is another member's or not a purchase
+     * @throws IllegalStateException when an event listed before it under that id is still not applied, which
+     *         {@link EventBatches} never lets happen: it applies a return after the events listed before it under the id
      */
     void checkDeferred(Return refund, int index) {
         Named named = named(refund, index, Optional.empty());
         if (named == Named.PENDING) {
-            for (int j : listed.get(refund.purchaseId())) {
-                if (results[j] == null) {
-                    named = new Named(events.get(j).memberId(), events.get(j).kind());
-                    break;
-                }
-            }
+            throw new IllegalStateException("return " + refund.eventId() + " is applied before an event listed before it under "
+                    + refund.purchaseId());
         }
         check(refund, named);
     }
