@@ -31,8 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -243,14 +242,13 @@ final class EventIntake {
         int from = 0;
         while (from < run.size()) {
             List<MemberWork> works = new ArrayList<>(run.size() - from);
-            List<AtomicReference<StoredEvent>> produced = new ArrayList<>(run.size() - from);
+            List<Work> produced = new ArrayList<>(run.size() - from);
             for (int r = from; r < run.size(); r++) {
                 int k = run.get(r);
                 LoyaltyEvent event = events.get(batch.get(k));
-                AtomicBoolean openReferral = new AtomicBoolean();
-                AtomicReference<StoredEvent> made = new AtomicReference<>();
-                produced.add(made);
-                works.add(new MemberWork(event.memberId(), work(event, fingerprints[k], earlies[k], openReferral, made), openReferral::get));
+                Work work = new Work(event, fingerprints[k], earlies[k]);
+                produced.add(work);
+                works.add(new MemberWork(event.memberId(), work, work));
             }
             List<AppliedWork> applied = store.applyAll(works);
             if (applied.isEmpty() || applied.size() > works.size()) {
@@ -263,8 +261,8 @@ final class EventIntake {
                 AppliedWork result = applied.get(a);
                 try {
                     Answer answer = result.refusal() != null ? refused(event, fingerprints[k], result.refusal())
-                            : answer(event, fingerprints[k], result.event(), works.get(a).followUp().getAsBoolean(),
-                            result.event() != produced.get(a).get());
+                            : answer(event, fingerprints[k], result.event(), produced.get(a).openReferral,
+                            result.event() != produced.get(a).produced);
                     results[i] = answer.of(event);
                 } catch (LoyaltyException e) {
                     results[i] = new EventResult(event, null, e);
@@ -329,9 +327,7 @@ final class EventIntake {
     /** Applies a checked event under its member's lock and answers with the outcome now recorded under its id. */
     private Answer apply(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
         // read in the event's own transaction: only a referee with an open referral pays for settling after it
-        AtomicBoolean openReferral = new AtomicBoolean();
-        AtomicReference<StoredEvent> produced = new AtomicReference<>();
-        Function<MemberView, MemberChanges> work = work(event, fingerprint, early, openReferral, produced);
+        Work work = new Work(event, fingerprint, early);
         if (event instanceof Return && refereeSignedUp(event.memberId())) {
             // a referral whose window closed before the return occurred qualifies first, but only for a return the store
             // accepts: a refused event changes nothing, so the return's work is tried first and rolled back
@@ -356,7 +352,7 @@ final class EventIntake {
             return refused(event, fingerprint, e);
         }
         // the store answers with the event this work made when it recorded it, else with the one recorded before
-        return answer(event, fingerprint, stored, openReferral.get(), stored != produced.get());
+        return answer(event, fingerprint, stored, work.openReferral, stored != work.produced);
     }
 
     /** Tells whether a member is the referee of a referral not yet qualified, which a return may settle first. */
@@ -375,21 +371,42 @@ final class EventIntake {
 
     /**
      * The work an event does under its member's lock; it tells whether the member's referral is open after a purchase or
-     * return, and keeps the event it made last, which the store answers with when it recorded that one.
+     * return (its {@link MemberWork#followUp}), and keeps the event it made last, which the store answers with when it
+     * recorded that one. Plain fields, not atomics: the work runs on the caller's thread, or on one the store hands it to
+     * and back from (which orders the writes before the reads); a volatile write per event cost a memory fence each.
      */
-    private Function<MemberView, MemberChanges> work(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early,
-                                                     AtomicBoolean openReferral, AtomicReference<StoredEvent> produced) {
-        boolean settles = event instanceof Purchase || event instanceof Return;
-        UnaryOperator<MemberChanges> signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
-        return view -> {
+    private final class Work implements Function<MemberView, MemberChanges>, BooleanSupplier {
+        private final LoyaltyEvent event;
+        private final String fingerprint;
+        private final EventProcessor.EarlyEvaluation early;
+        private final UnaryOperator<MemberChanges> signUp;
+        /** Whether the member's referral is open after the work's last run. */
+        private boolean openReferral;
+        /** The event the work's last run made. */
+        private StoredEvent produced;
+
+        Work(LoyaltyEvent event, String fingerprint, EventProcessor.EarlyEvaluation early) {
+            this.event = event;
+            this.fingerprint = fingerprint;
+            this.early = early;
+            this.signUp = event instanceof Enrolment enrolment ? referrals.signUp(enrolment) : null;
+        }
+
+        @Override
+        public MemberChanges apply(MemberView view) {
             MemberChanges changes = processor.process(view, event, fingerprint, early);
-            openReferral.set(settles && ReferralWork.isOpen(view));
+            openReferral = (event instanceof Purchase || event instanceof Return) && ReferralWork.isOpen(view);
             if (signUp != null) {
                 changes = signUp.apply(changes);
             }
-            produced.set(changes.event());
+            produced = changes.event();
             return changes;
-        };
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return openReferral;
+        }
     }
 
     /**
