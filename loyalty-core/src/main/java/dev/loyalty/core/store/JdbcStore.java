@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import dev.loyalty.core.referral.Referral;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -87,13 +86,10 @@ public final class JdbcStore implements LoyaltyStore {
     private static final int MAX_RETRIES_LIMIT = 1_000;
     private static final int MEMBER_PAGE = 500;
 
-    private final DataSource dataSource;
-    private final int maxRetries;
-    private volatile Boolean postgres;
+    private final JdbcConnections connections;
 
     private JdbcStore(Builder builder) {
-        this.dataSource = builder.dataSource;
-        this.maxRetries = builder.maxRetries;
+        this.connections = new JdbcConnections(builder.dataSource, builder.maxRetries);
     }
 
     /**
@@ -124,7 +120,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public void bindCurrency(Currency currency) {
         Checks.notNull(currency, "currency");
-        String recorded = read("claim the store's currency " + currency.getCurrencyCode(),
+        String recorded = connections.read("claim the store's currency " + currency.getCurrencyCode(),
                 connection -> JdbcProgramCurrency.claim(connection, currency.getCurrencyCode()));
         if (recorded.equals(currency.getCurrencyCode())) {
             return;
@@ -141,13 +137,13 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
         Checks.notNull(eventId, "eventId");
-        return read("find event " + eventId, connection -> findEvent(connection, eventId));
+        return connections.read("find event " + eventId, connection -> findEvent(connection, eventId));
     }
 
     @Override
     public Optional<Member> findMember(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("find member " + memberId, connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
+        return connections.read("find member " + memberId, connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
                 .map(JdbcMapping.MemberRow::member));
     }
 
@@ -166,7 +162,7 @@ public final class JdbcStore implements LoyaltyStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return read("find " + ids.size() + " events from " + ids.get(0), connection -> withCustomPlans(connection,
+        return connections.read("find " + ids.size() + " events from " + ids.get(0), connection -> withCustomPlans(connection,
                 () -> JdbcBatchReads.events(connection, ids)));
     }
 
@@ -183,7 +179,7 @@ public final class JdbcStore implements LoyaltyStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return read("read " + ids.size() + " members from " + ids.get(0), connection -> withCustomPlans(connection,
+        return connections.read("read " + ids.size() + " members from " + ids.get(0), connection -> withCustomPlans(connection,
                 () -> JdbcBatchReads.members(connection, ids, withSegments)));
     }
 
@@ -220,15 +216,15 @@ public final class JdbcStore implements LoyaltyStore {
                 throw new StoreException("could not apply " + attempt.describe(memberId) + " (at " + attempt.step.text + "): "
                         + SqlFailures.describe(failure), state, false, failure);
             }
-            if (number > maxRetries) {
+            if (number > connections.maxRetries) {
                 throw new StoreException("gave up on " + attempt.describe(memberId) + " after " + number + " attempts; the last failed at "
                         + attempt.step.text + " with " + SqlFailures.describe(failure), state, true, failure);
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("retrying {} after {} at {} (attempt {} of {})", attempt.describe(memberId), state, attempt.step.text,
-                        number + 1, maxRetries + 1);
+                        number + 1, connections.maxRetries + 1);
             }
-            pause(number, memberId);
+            JdbcConnections.pause(number, memberId);
         }
     }
 
@@ -267,10 +263,10 @@ public final class JdbcStore implements LoyaltyStore {
 
     /** One transaction for a run of works: lock the members in order, then lock, work and write each, and commit once. */
     private List<AppliedWork> applyTogether(List<MemberWork> works) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connections.dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             // PostgreSQL's lot upsert lets lots wait in a batch; on other databases each event writes at once
-            JdbcDeferredWrites deferred = isPostgres(connection) ? new JdbcDeferredWrites(connection) : null;
+            JdbcDeferredWrites deferred = connections.isPostgres(connection) ? new JdbcDeferredWrites(connection) : null;
             try {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
@@ -305,7 +301,7 @@ public final class JdbcStore implements LoyaltyStore {
                             if (deferred != null) {
                                 deferred.flush();
                             }
-                            JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, isPostgres(connection));
+                            JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, connections.isPostgres(connection));
                         }
                     }
                     results.add(AppliedWork.applied(changes == null ? null : changes.event()));
@@ -319,14 +315,14 @@ public final class JdbcStore implements LoyaltyStore {
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                JdbcConnections.rollbackQuietly(connection, e);
                 throw e;
             } finally {
                 if (deferred != null) {
                     deferred.close();
                 }
                 if (autoCommit) {
-                    restoreAutoCommit(connection);
+                    JdbcConnections.restoreAutoCommit(connection);
                 }
             }
         }
@@ -335,7 +331,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Points balance(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the balance of member " + memberId, connection -> {
+        return connections.read("read the balance of member " + memberId, connection -> {
             try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_BALANCE)) {
                 ps.setString(1, memberId.value());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -348,21 +344,21 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public List<LedgerEntry> ledger(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the ledger of member " + memberId,
+        return connections.read("read the ledger of member " + memberId,
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LEDGER, memberId.value(), JdbcMapping::readEntry));
     }
 
     @Override
     public List<Lot> lots(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the lots of member " + memberId,
+        return connections.read("read the lots of member " + memberId,
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LOTS, memberId.value(), JdbcMapping::readLot));
     }
 
     @Override
     public List<LotReturn> returns(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the returns of member " + memberId,
+        return connections.read("read the returns of member " + memberId,
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_RETURNS, memberId.value(), JdbcMapping::readReturn));
     }
 
@@ -378,21 +374,21 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public List<Hold> holds(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the holds of member " + memberId,
+        return connections.read("read the holds of member " + memberId,
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_HOLDS, memberId.value(), JdbcMapping::readHold));
     }
 
     @Override
     public Account account(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the account of member " + memberId,
+        return connections.read("read the account of member " + memberId,
                 connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::account).orElse(Account.NEW));
     }
 
     @Override
     public List<TierChange> tierHistory(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the tier history of member " + memberId, connection -> JdbcTiers.history(connection, memberId));
+        return connections.read("read the tier history of member " + memberId, connection -> JdbcTiers.history(connection, memberId));
     }
 
     @Override
@@ -413,7 +409,7 @@ public final class JdbcStore implements LoyaltyStore {
         while (true) {
             MemberId from = after;
             String sql = from != null ? JdbcMapping.MEMBERS_AFTER : fromInclusive != null ? JdbcMapping.MEMBERS_FROM : JdbcMapping.FIRST_MEMBERS;
-            List<Member> page = read("list the members after " + (from == null ? "the start" : from.toString()), connection -> {
+            List<Member> page = connections.read("list the members after " + (from == null ? "the start" : from.toString()), connection -> {
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
                     int i = 1;
                     if (from != null) {
@@ -450,19 +446,19 @@ public final class JdbcStore implements LoyaltyStore {
         if (unstorable(code)) {
             return Optional.empty();
         }
-        return read("find offer " + code, connection -> JdbcOffers.find(connection, code));
+        return connections.read("find offer " + code, connection -> JdbcOffers.find(connection, code));
     }
 
     @Override
     public List<Offer> offers(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the offers of member " + memberId, connection -> JdbcOffers.ofMember(connection, memberId));
+        return connections.read("read the offers of member " + memberId, connection -> JdbcOffers.ofMember(connection, memberId));
     }
 
     @Override
     public OfferBook offerBook(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the offer bookkeeping of member " + memberId,
+        return connections.read("read the offer bookkeeping of member " + memberId,
                 connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::offerBook).orElse(OfferBook.NEW));
     }
 
@@ -472,7 +468,7 @@ public final class JdbcStore implements LoyaltyStore {
         if (unstorable(sweepId)) {
             return Optional.empty();
         }
-        return read("read sweep checkpoint " + sweepId, connection -> JdbcCheckpoints.find(connection, sweepId));
+        return connections.read("read sweep checkpoint " + sweepId, connection -> JdbcCheckpoints.find(connection, sweepId));
     }
 
     /**
@@ -484,7 +480,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public void saveSweepCheckpoint(SweepCheckpoint checkpoint) {
         Checks.notNull(checkpoint, "checkpoint");
-        read("save sweep checkpoint " + checkpoint.sweepId(), connection -> {
+        connections.read("save sweep checkpoint " + checkpoint.sweepId(), connection -> {
             JdbcCheckpoints.save(connection, checkpoint);
             return null;
         });
@@ -494,13 +490,13 @@ public final class JdbcStore implements LoyaltyStore {
     public void saveSegments(List<MemberSegment> segments) {
         Checks.notNull(segments, "segments");
         segments.forEach(segment -> Checks.notNull(segment, "segment"));
-        read("save the segments of " + segments.size() + " members", connection -> JdbcSegments.save(connection, segments));
+        connections.read("save the segments of " + segments.size() + " members", connection -> JdbcSegments.save(connection, segments));
     }
 
     @Override
     public Optional<MemberSegment> segment(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the segment of member " + memberId, connection -> JdbcSegments.find(connection, memberId));
+        return connections.read("read the segment of member " + memberId, connection -> JdbcSegments.find(connection, memberId));
     }
 
     @Override
@@ -513,7 +509,7 @@ public final class JdbcStore implements LoyaltyStore {
         for (int number = 1; ; number++) {
             checkCode(memberId, code);
             try {
-                boolean inserted = read("save the referral code of member " + memberId,
+                boolean inserted = connections.read("save the referral code of member " + memberId,
                         connection -> JdbcReferrals.insertCode(connection, memberId, code));
                 if (!inserted) {
                     checkCode(memberId, code);
@@ -544,14 +540,14 @@ public final class JdbcStore implements LoyaltyStore {
         if (unstorable(code)) {
             return Optional.empty();
         }
-        return read("find the owner of referral code " + code,
+        return connections.read("find the owner of referral code " + code,
                 connection -> JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE_OWNER, code).map(MemberId::of));
     }
 
     @Override
     public Optional<String> referralCode(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the referral code of member " + memberId,
+        return connections.read("read the referral code of member " + memberId,
                 connection -> JdbcReferrals.single(connection, JdbcReferrals.SELECT_CODE, memberId.value()));
     }
 
@@ -567,25 +563,25 @@ public final class JdbcStore implements LoyaltyStore {
         if (storable.isEmpty()) {
             return List.of();
         }
-        return read("find members by identity", connection -> JdbcReferrals.byIdentity(connection, storable));
+        return connections.read("find members by identity", connection -> JdbcReferrals.byIdentity(connection, storable));
     }
 
     @Override
     public Set<String> identity(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return read("read the identity of member " + memberId, connection -> Set.copyOf(JdbcReferrals.identity(connection, memberId)));
+        return connections.read("read the identity of member " + memberId, connection -> Set.copyOf(JdbcReferrals.identity(connection, memberId)));
     }
 
     @Override
     public Optional<Referral> findReferral(MemberId refereeId) {
         Checks.notNull(refereeId, "refereeId");
-        return read("read the referral of member " + refereeId, connection -> JdbcReferrals.find(connection, refereeId));
+        return connections.read("read the referral of member " + refereeId, connection -> JdbcReferrals.find(connection, refereeId));
     }
 
     @Override
     public List<Referral> referralsMadeBy(MemberId referrerId) {
         Checks.notNull(referrerId, "referrerId");
-        return read("read the referrals made by member " + referrerId, connection -> List.copyOf(JdbcReferrals.madeBy(connection, referrerId)));
+        return connections.read("read the referrals made by member " + referrerId, connection -> List.copyOf(JdbcReferrals.madeBy(connection, referrerId)));
     }
 
     /**
@@ -599,7 +595,7 @@ public final class JdbcStore implements LoyaltyStore {
         MemberId after = null;
         while (true) {
             MemberId from = after;
-            List<Referral> page = read("list the referrals", connection -> JdbcReferrals.page(connection, from));
+            List<Referral> page = connections.read("list the referrals", connection -> JdbcReferrals.page(connection, from));
             page.forEach(consumer);
             if (page.size() < JdbcReferrals.PAGE) {
                 return;
@@ -611,7 +607,7 @@ public final class JdbcStore implements LoyaltyStore {
     /** One transaction: lock, work, write, commit. */
     private StoredEvent applyOnce(MemberId memberId, Function<MemberView, MemberChanges> work, JdbcAttempt attempt) throws SQLException {
         attempt.step = JdbcAttempt.Step.CONNECT;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connections.dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             try {
                 if (autoCommit) {
@@ -637,16 +633,16 @@ public final class JdbcStore implements LoyaltyStore {
                 }
                 long balance = checkChanges(memberId, row, changes);
                 attempt.eventId = changes.event() == null ? null : changes.event().eventId();
-                JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, isPostgres(connection));
+                JdbcWrites.write(connection, memberId, row, view, changes, balance, attempt, connections.isPostgres(connection));
                 attempt.step = JdbcAttempt.Step.COMMIT;
                 connection.commit();
                 return changes.event();
             } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                JdbcConnections.rollbackQuietly(connection, e);
                 throw e;
             } finally {
                 if (autoCommit) {
-                    restoreAutoCommit(connection);
+                    JdbcConnections.restoreAutoCommit(connection);
                 }
             }
         }
@@ -687,7 +683,7 @@ public final class JdbcStore implements LoyaltyStore {
      * Planning a look-up by primary key for a batch's ids costs a fraction of a millisecond.
      */
     private <T> T withCustomPlans(Connection connection, SqlSupplier<T> reads) throws SQLException {
-        if (!isPostgres(connection) || connection.getMetaData().getDatabaseMajorVersion() < 12) {
+        if (!connections.isPostgres(connection) || connection.getMetaData().getDatabaseMajorVersion() < 12) {
             return reads.get();
         }
         boolean autoCommit = connection.getAutoCommit();
@@ -719,16 +715,6 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    /** Tells whether the database is PostgreSQL, asking the first connection only. */
-    private boolean isPostgres(Connection connection) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
-            postgres = known;
-        }
-        return known;
-    }
-
     private static Optional<StoredEvent> findEvent(Connection connection, EventId eventId) throws SQLException {
         JdbcMapping.EventRow row;
         try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_EVENT)) {
@@ -754,27 +740,6 @@ public final class JdbcStore implements LoyaltyStore {
         }
     }
 
-    /** Runs a read on a connection of its own, retrying lost connections like {@link #apply}. */
-    private <T> T read(String what, ConnectionFunction<T> reader) {
-        for (int number = 1; ; number++) {
-            try (Connection connection = dataSource.getConnection()) {
-                T result = reader.apply(connection);
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
-                return result;
-            } catch (SQLException e) {
-                String state = SqlFailures.state(e);
-                boolean retryable = SqlFailures.isTransient(e);
-                if (!retryable || number > maxRetries) {
-                    throw new StoreException("could not " + what + (retryable ? " after " + number + " attempts" : "") + ": "
-                            + SqlFailures.describe(e), state, retryable, e);
-                }
-                pause(number, null);
-            }
-        }
-    }
-
     /**
      * Tells whether a key looked up by text holds what no stored key can: a NUL, which PostgreSQL
      * refuses in a query (the lookup would fail), or a lone surrogate, which its driver sends as
@@ -783,33 +748,6 @@ public final class JdbcStore implements LoyaltyStore {
      */
     private static boolean unstorable(String key) {
         return Checks.unstorable(key, false) != null;
-    }
-
-    private static void pause(int attempt, MemberId memberId) {
-        long bound = Math.min(50, 1L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while retrying a transaction" + (memberId == null ? "" : " of member " + memberId),
-                    null, true, e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("could not restore auto-commit on a connection", e);
-        }
     }
 
     /** How often one event may find that others drew on a campaign budget first before the store gives up. */
@@ -821,12 +759,7 @@ public final class JdbcStore implements LoyaltyStore {
         if (unstorable(campaign)) {
             return Optional.empty();
         }
-        return read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
-    }
-
-    @FunctionalInterface
-    private interface ConnectionFunction<T> {
-        T apply(Connection connection) throws SQLException;
+        return connections.read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
     }
 
     @FunctionalInterface
