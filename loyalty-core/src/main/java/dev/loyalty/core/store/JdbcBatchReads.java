@@ -9,6 +9,7 @@ import dev.loyalty.core.spi.MemberSnapshot;
 import dev.loyalty.core.spi.StoredEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
  * The JDBC store's bulk look-ups, for a batch of events read before anyone is locked: the
  * recorded events of many ids and the stored state of many members, a few queries per
  * {@value #CHUNK} ids instead of a few per id. Rows are read by {@link JdbcMapping}'s readers,
- * as the single look-ups read them.
+ * as the single look-ups read them; on PostgreSQL 12 and later in a read-only transaction that
+ * plans each query for its ids ({@link #withCustomPlans}).
  */
 final class JdbcBatchReads {
 
@@ -87,6 +89,54 @@ final class JdbcBatchReads {
             snapshots.computeIfAbsent(memberId, MemberSnapshot::notEnrolled);
         }
         return Map.copyOf(snapshots);
+    }
+
+    /**
+     * Runs a bulk read so that PostgreSQL plans each of its queries for the ids it is given. A
+     * connection that runs a statement often gets it prepared on the server (pgjdbc does so from
+     * its fifth use), and PostgreSQL may then keep one plan for any ids: made while a new
+     * database's tables were nearly empty, that plan scans them whole, 50 ms per batch at 30,000
+     * events, until autovacuum next analyses the table. So on PostgreSQL 12 and later the read runs
+     * in a transaction of its own with {@code plan_cache_mode} set to {@code force_custom_plan} for
+     * that transaction alone ({@code SET LOCAL}); the connection's own settings are left alone.
+     * Planning a look-up by primary key for a batch's ids costs a fraction of a millisecond.
+     */
+    static <T> T withCustomPlans(JdbcConnections connections, Connection connection, SqlSupplier<T> reads) throws SQLException {
+        if (!connections.isPostgres(connection) || connection.getMetaData().getDatabaseMajorVersion() < 12) {
+            return reads.get();
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        T result;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            result = reads.get();
+        } catch (SQLException | RuntimeException e) {
+            // the read's failure is the one reported; the connection is left as it was handed over when it still can be
+            try {
+                endReadOnly(connection, autoCommit);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        endReadOnly(connection, autoCommit);
+        return result;
+    }
+
+    /** Ends a transaction that only read, and the settings made in it, restoring the connection's auto-commit. */
+    private static void endReadOnly(Connection connection, boolean autoCommit) throws SQLException {
+        connection.rollback();
+        if (autoCommit) {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlSupplier<T> {
+        T get() throws SQLException;
     }
 
     private static List<List<String>> chunks(List<String> ids) {

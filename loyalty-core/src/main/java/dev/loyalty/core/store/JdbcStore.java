@@ -33,7 +33,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -162,8 +161,9 @@ public final class JdbcStore implements LoyaltyStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return connections.read("find " + ids.size() + " events from " + ids.get(0), connection -> withCustomPlans(connection,
-                () -> JdbcBatchReads.events(connection, ids)));
+        return connections.read("find " + ids.size() + " events from " + ids.get(0),
+                connection -> JdbcBatchReads.withCustomPlans(connections, connection,
+                        () -> JdbcBatchReads.events(connection, ids)));
     }
 
     /**
@@ -179,8 +179,9 @@ public final class JdbcStore implements LoyaltyStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return connections.read("read " + ids.size() + " members from " + ids.get(0), connection -> withCustomPlans(connection,
-                () -> JdbcBatchReads.members(connection, ids, withSegments)));
+        return connections.read("read " + ids.size() + " members from " + ids.get(0),
+                connection -> JdbcBatchReads.withCustomPlans(connections, connection,
+                        () -> JdbcBatchReads.members(connection, ids, withSegments)));
     }
 
     @Override
@@ -672,49 +673,6 @@ public final class JdbcStore implements LoyaltyStore {
         return changes;
     }
 
-    /**
-     * Runs a bulk read so that PostgreSQL plans each of its queries for the ids it is given. A
-     * connection that runs a statement often gets it prepared on the server (pgjdbc does so from
-     * its fifth use), and PostgreSQL may then keep one plan for any ids: made while a new
-     * database's tables were nearly empty, that plan scans them whole, 50 ms per batch at 30,000
-     * events, until autovacuum next analyses the table. So on PostgreSQL 12 and later the read runs
-     * in a transaction of its own with {@code plan_cache_mode} set to {@code force_custom_plan} for
-     * that transaction alone ({@code SET LOCAL}); the connection's own settings are left alone.
-     * Planning a look-up by primary key for a batch's ids costs a fraction of a millisecond.
-     */
-    private <T> T withCustomPlans(Connection connection, SqlSupplier<T> reads) throws SQLException {
-        if (!connections.isPostgres(connection) || connection.getMetaData().getDatabaseMajorVersion() < 12) {
-            return reads.get();
-        }
-        boolean autoCommit = connection.getAutoCommit();
-        if (autoCommit) {
-            connection.setAutoCommit(false);
-        }
-        T result;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            result = reads.get();
-        } catch (SQLException | RuntimeException e) {
-            // the read's failure is the one reported; the connection is left as it was handed over when it still can be
-            try {
-                endReadOnly(connection, autoCommit);
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        endReadOnly(connection, autoCommit);
-        return result;
-    }
-
-    /** Ends a transaction that only read, and the settings made in it, restoring the connection's auto-commit. */
-    private static void endReadOnly(Connection connection, boolean autoCommit) throws SQLException {
-        connection.rollback();
-        if (autoCommit) {
-            connection.setAutoCommit(true);
-        }
-    }
-
     private static Optional<StoredEvent> findEvent(Connection connection, EventId eventId) throws SQLException {
         JdbcMapping.EventRow row;
         try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_EVENT)) {
@@ -760,11 +718,6 @@ public final class JdbcStore implements LoyaltyStore {
             return Optional.empty();
         }
         return connections.read("read the budget of campaign " + campaign, connection -> JdbcBudgets.find(connection, campaign));
-    }
-
-    @FunctionalInterface
-    private interface SqlSupplier<T> {
-        T get() throws SQLException;
     }
 
     /** Configures a {@link JdbcStore}; setters fail fast with a message naming the bad value. */
