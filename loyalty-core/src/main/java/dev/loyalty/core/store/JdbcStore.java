@@ -1,7 +1,6 @@
 package dev.loyalty.core.store;
 
 import dev.loyalty.core.CurrencyMismatchException;
-import dev.loyalty.core.Explanation;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.UnknownMemberException;
@@ -30,8 +29,6 @@ import dev.loyalty.core.spi.StoredEvent;
 import dev.loyalty.core.tier.TierChange;
 import dev.loyalty.core.spi.SweepCheckpoint;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,7 +80,6 @@ public final class JdbcStore implements LoyaltyStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
     private static final int DEFAULT_MAX_RETRIES = 5;
     private static final int MAX_RETRIES_LIMIT = 1_000;
-    private static final int MEMBER_PAGE = 500;
 
     private final JdbcConnections connections;
 
@@ -136,13 +132,14 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Optional<StoredEvent> findEvent(EventId eventId) {
         Checks.notNull(eventId, "eventId");
-        return connections.read("find event " + eventId, connection -> findEvent(connection, eventId));
+        return connections.read("find event " + eventId, connection -> JdbcLookups.findEvent(connection, eventId));
     }
 
     @Override
     public Optional<Member> findMember(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return connections.read("find member " + memberId, connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
+        return connections.read("find member " + memberId,
+                connection -> JdbcLookups.selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
                 .map(JdbcMapping.MemberRow::member));
     }
 
@@ -282,7 +279,7 @@ public final class JdbcStore implements LoyaltyStore {
                         deferred.flush();
                     }
                     JdbcAttempt attempt = new JdbcAttempt();
-                    JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
+                    JdbcMapping.MemberRow row = JdbcLookups.selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
                     JdbcMemberView view = new JdbcMemberView(connection, memberId, row, attempt::viewFailed);
                     MemberChanges changes;
                     boolean writes;
@@ -332,14 +329,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public Points balance(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
-        return connections.read("read the balance of member " + memberId, connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_BALANCE)) {
-                ps.setString(1, memberId.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Points.of(rs.getLong(1)) : Points.ZERO;
-                }
-            }
-        });
+        return connections.read("read the balance of member " + memberId, connection -> JdbcLookups.balance(connection, memberId));
     }
 
     @Override
@@ -383,7 +373,8 @@ public final class JdbcStore implements LoyaltyStore {
     public Account account(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
         return connections.read("read the account of member " + memberId,
-                connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::account).orElse(Account.NEW));
+                connection -> JdbcLookups.selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
+                        .map(JdbcMapping.MemberRow::account).orElse(Account.NEW));
     }
 
     @Override
@@ -410,31 +401,15 @@ public final class JdbcStore implements LoyaltyStore {
         while (true) {
             MemberId from = after;
             String sql = from != null ? JdbcMapping.MEMBERS_AFTER : fromInclusive != null ? JdbcMapping.MEMBERS_FROM : JdbcMapping.FIRST_MEMBERS;
-            List<Member> page = connections.read("list the members after " + (from == null ? "the start" : from.toString()), connection -> {
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    int i = 1;
-                    if (from != null) {
-                        ps.setString(i++, from.value());
-                    } else if (fromInclusive != null) {
-                        ps.setString(i++, fromInclusive.value());
-                    }
-                    ps.setInt(i, MEMBER_PAGE);
-                    List<Member> members = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            members.add(JdbcMapping.readMember(rs).member());
-                        }
-                    }
-                    return members;
-                }
-            });
+            List<Member> page = connections.read("list the members after " + (from == null ? "the start" : from.toString()),
+                    connection -> JdbcLookups.memberPage(connection, sql, from, fromInclusive));
             for (Member member : page) {
                 if (toExclusive != null && member.id().compareTo(toExclusive) >= 0) {
                     return;
                 }
                 consumer.accept(member);
             }
-            if (page.size() < MEMBER_PAGE) {
+            if (page.size() < JdbcLookups.MEMBER_PAGE) {
                 return;
             }
             after = page.get(page.size() - 1).id();
@@ -460,7 +435,8 @@ public final class JdbcStore implements LoyaltyStore {
     public OfferBook offerBook(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
         return connections.read("read the offer bookkeeping of member " + memberId,
-                connection -> selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId).map(JdbcMapping.MemberRow::offerBook).orElse(OfferBook.NEW));
+                connection -> JdbcLookups.selectMember(connection, JdbcMapping.SELECT_MEMBER, memberId)
+                        .map(JdbcMapping.MemberRow::offerBook).orElse(OfferBook.NEW));
     }
 
     @Override
@@ -615,10 +591,10 @@ public final class JdbcStore implements LoyaltyStore {
                     connection.setAutoCommit(false);
                 }
                 attempt.step = JdbcAttempt.Step.LOCK;
-                JdbcMapping.MemberRow row = selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
+                JdbcMapping.MemberRow row = JdbcLookups.selectMember(connection, JdbcMapping.LOCK_MEMBER, memberId).orElse(null);
                 if (attempt.eventId != null) {
                     // an earlier attempt may have committed although its connection failed
-                    Optional<StoredEvent> recorded = findEvent(connection, attempt.eventId);
+                    Optional<StoredEvent> recorded = JdbcLookups.findEvent(connection, attempt.eventId);
                     if (recorded.isPresent()) {
                         connection.rollback();
                         return recorded.get();
@@ -671,31 +647,6 @@ public final class JdbcStore implements LoyaltyStore {
             throw attempt.viewFailure;
         }
         return changes;
-    }
-
-    private static Optional<StoredEvent> findEvent(Connection connection, EventId eventId) throws SQLException {
-        JdbcMapping.EventRow row;
-        try (PreparedStatement ps = connection.prepareStatement(JdbcMapping.SELECT_EVENT)) {
-            ps.setString(1, eventId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                row = JdbcMapping.readEvent(rs);
-            }
-        }
-        List<Explanation.Step> steps = JdbcRows.list(connection, JdbcMapping.SELECT_STEPS, eventId.value(), JdbcMapping::readStep);
-        List<LedgerEntry> entries = JdbcRows.list(connection, JdbcMapping.SELECT_EVENT_ENTRIES, eventId.value(), JdbcMapping::readEntry);
-        return Optional.of(row.toStoredEvent(steps, entries));
-    }
-
-    private static Optional<JdbcMapping.MemberRow> selectMember(Connection connection, String sql, MemberId memberId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, memberId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(JdbcMapping.readMember(rs)) : Optional.empty();
-            }
-        }
     }
 
     /**
