@@ -3,7 +3,6 @@ package dev.loyalty.core.store;
 import dev.loyalty.core.CurrencyMismatchException;
 import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.LoyaltyException;
-import dev.loyalty.core.UnknownMemberException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.internal.Checks;
 import dev.loyalty.core.model.Account;
@@ -81,10 +80,12 @@ public final class JdbcStore implements LoyaltyStore {
 
     private final JdbcConnections connections;
     private final JdbcTransactions transactions;
+    private final JdbcReferralCodes referralCodes;
 
     private JdbcStore(Builder builder) {
         this.connections = new JdbcConnections(builder.dataSource, builder.maxRetries);
         this.transactions = new JdbcTransactions(connections, this::findEvent);
+        this.referralCodes = new JdbcReferralCodes(connections, this);
     }
 
     /**
@@ -375,35 +376,7 @@ public final class JdbcStore implements LoyaltyStore {
     public void saveReferralCode(MemberId memberId, String given) {
         Checks.notNull(memberId, "memberId");
         String code = Checks.text(given, "code");
-        if (findMember(memberId).isEmpty()) {
-            throw new UnknownMemberException(memberId);
-        }
-        for (int number = 1; ; number++) {
-            checkCode(memberId, code);
-            try {
-                boolean inserted = connections.read("save the referral code of member " + memberId,
-                        connection -> JdbcReferrals.insertCode(connection, memberId, code));
-                if (!inserted) {
-                    checkCode(memberId, code);
-                }
-                return;
-            } catch (StoreException e) {
-                // a concurrent save took the code or gave the member one: say which, or retry once
-                if (!SqlFailures.isUniqueViolation(e.sqlState()) || number > 1) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Refuses a code that belongs to another member, or a second code for a member. */
-    private void checkCode(MemberId memberId, String code) {
-        findReferralCodeOwner(code).filter(owner -> !owner.equals(memberId)).ifPresent(owner -> {
-            throw new InvalidInputException("code", "'" + code + "' is the referral code of another member");
-        });
-        referralCode(memberId).filter(own -> !own.equals(code)).ifPresent(own -> {
-            throw new InvalidInputException("code", "member " + memberId + " already has the referral code '" + own + "'");
-        });
+        referralCodes.save(memberId, code);
     }
 
     @Override
