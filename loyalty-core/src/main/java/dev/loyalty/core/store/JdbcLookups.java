@@ -3,7 +3,6 @@ package dev.loyalty.core.store;
 import dev.loyalty.core.Explanation;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.LedgerEntry;
-import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.StoredEvent;
@@ -11,19 +10,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The JDBC store's look-ups by key on a connection it holds: one recorded event with its
  * explanation steps and ledger entries, one member row (read or locked, by the SQL given), a
- * member's balance, and a page of members in id order for {@link JdbcStore#forEachMember}.
+ * member's balance.
  */
 final class JdbcLookups {
-
-    /** The most members one page of {@link JdbcStore#forEachMember} reads. */
-    static final int MEMBER_PAGE = 500;
 
     private JdbcLookups() {
     }
@@ -60,29 +55,6 @@ final class JdbcLookups {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Points.of(rs.getLong(1)) : Points.ZERO;
             }
-        }
-    }
-
-    /**
-     * One page of up to {@value #MEMBER_PAGE} members by the SQL given: those after {@code from}
-     * when it is set, else those from {@code fromInclusive} when it is set, else the first.
-     */
-    static List<Member> memberPage(Connection connection, String sql, MemberId from, MemberId fromInclusive) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int i = 1;
-            if (from != null) {
-                ps.setString(i++, from.value());
-            } else if (fromInclusive != null) {
-                ps.setString(i++, fromInclusive.value());
-            }
-            ps.setInt(i, MEMBER_PAGE);
-            List<Member> members = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    members.add(JdbcMapping.readMember(rs).member());
-                }
-            }
-            return members;
         }
     }
 }

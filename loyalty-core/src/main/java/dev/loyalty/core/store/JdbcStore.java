@@ -293,23 +293,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public void forEachMember(MemberId fromInclusive, MemberId toExclusive, Consumer<Member> consumer) {
         Checks.notNull(consumer, "consumer");
-        MemberId after = null;
-        while (true) {
-            MemberId from = after;
-            String sql = from != null ? JdbcMapping.MEMBERS_AFTER : fromInclusive != null ? JdbcMapping.MEMBERS_FROM : JdbcMapping.FIRST_MEMBERS;
-            List<Member> page = connections.read("list the members after " + (from == null ? "the start" : from.toString()),
-                    connection -> JdbcLookups.memberPage(connection, sql, from, fromInclusive));
-            for (Member member : page) {
-                if (toExclusive != null && member.id().compareTo(toExclusive) >= 0) {
-                    return;
-                }
-                consumer.accept(member);
-            }
-            if (page.size() < JdbcLookups.MEMBER_PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).id();
-        }
+        JdbcPages.forEachMember(connections, fromInclusive, toExclusive, consumer);
     }
 
     @Override
@@ -437,16 +421,7 @@ public final class JdbcStore implements LoyaltyStore {
     @Override
     public void forEachReferral(Consumer<Referral> consumer) {
         Checks.notNull(consumer, "consumer");
-        MemberId after = null;
-        while (true) {
-            MemberId from = after;
-            List<Referral> page = connections.read("list the referrals", connection -> JdbcReferrals.page(connection, from));
-            page.forEach(consumer);
-            if (page.size() < JdbcReferrals.PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).refereeId();
-        }
+        JdbcPages.forEachReferral(connections, consumer);
     }
 
     /**
