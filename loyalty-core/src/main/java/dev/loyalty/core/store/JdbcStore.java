@@ -249,15 +249,6 @@ public final class JdbcStore implements LoyaltyStore {
                 connection -> JdbcRows.list(connection, JdbcMapping.SELECT_RETURNS, memberId.value(), JdbcMapping::readReturn));
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Reads the members a page at a time by id (keyset pagination) and holds no connection
-     * while the consumer runs, so the consumer may call the store. Members enrolled meanwhile
-     * are seen when their id sorts after the current page. PostgreSQL compares ids byte by byte
-     * ({@code COLLATE "C"}), which is {@link MemberId} order except between characters above
-     * U+FFFF and those from U+E000 to U+FFFF.
-     */
     @Override
     public List<Hold> holds(MemberId memberId) {
         Checks.notNull(memberId, "memberId");
@@ -279,6 +270,15 @@ public final class JdbcStore implements LoyaltyStore {
         return connections.read("read the tier history of member " + memberId, connection -> JdbcTiers.history(connection, memberId));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the members a page at a time by id (keyset pagination) and holds no connection
+     * while the consumer runs, so the consumer may call the store. Members enrolled meanwhile
+     * are seen when their id sorts after the current page. PostgreSQL compares ids byte by byte
+     * ({@code COLLATE "C"}), which is {@link MemberId} order except between characters above
+     * U+FFFF and those from U+E000 to U+FFFF.
+     */
     @Override
     public void forEachMember(Consumer<Member> consumer) {
         forEachMember(null, null, consumer);
