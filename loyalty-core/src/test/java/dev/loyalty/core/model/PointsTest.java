@@ -60,4 +60,13 @@ class PointsTest {
         assertThat(Points.of(Long.MIN_VALUE).compareTo(Points.of(Long.MAX_VALUE))).isNegative();
         assertThat(Points.of(42)).hasToString("42");
     }
+
+    @Test
+    void shouldMakePointsJustPastEitherEndOfTheCache() {
+        // Points.of shares instances for -1024 to 4095; the values on both sides of each end must still come out right
+        assertThat(Points.of(4_095).value()).isEqualTo(4_095);
+        assertThat(Points.of(4_096).value()).isEqualTo(4_096);
+        assertThat(Points.of(-1_024).value()).isEqualTo(-1_024);
+        assertThat(Points.of(-1_025).value()).isEqualTo(-1_025);
+    }
 }
