@@ -16,10 +16,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.FunctionError;
 import org.drools.compiler.compiler.RuleBuildError;
-import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.drools.io.ByteArrayResource;
@@ -46,18 +44,12 @@ final class DrlCompiler {
             + "of its file; fix it and build again to see them.";
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
-    /** The keywords a DRL declaration starts with, after any indent. */
-    private static final Pattern DECLARATION_START =
-            Pattern.compile("\\s*(rule|query|function|declare|import|global|package|dialect|attributes)\\b");
-    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[?Rule name='([^']*)'");
-    private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
     private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(");
     private static final Pattern UNRESOLVED_NAME = Pattern.compile("(\\$?\\w+) cannot be resolved");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
-    private static final Pattern ANALYSED_EXPRESSION_START = Pattern.compile("^Unable to Analyse Expression (.*?):");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
@@ -65,21 +57,12 @@ final class DrlCompiler {
     /** How an MVEL consequence that calls an action the global does not have is reported. */
     private static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
-    private static final Pattern DUPLICATED_ANNOTATION = Pattern.compile("^Duplicated annotation: ([\\w$]+)$");
     /** How Drools reports a declared type whose generated class the JVM refused, with the JVM's reason. */
     private static final Pattern FIELD_ACCESSORS =
             Pattern.compile("^Error creating field accessors for TypeDeclaration '([\\w$.]+)' for type '[\\w$.]+ : (.*?) ?'?$");
-    /**
-     * How MVEL reports a constant it could not convert to a typed local's whole-number type, with
-     * the statement near it; when {@link MvelNaNGuard} refused a NaN, the constant is that NaN.
-     */
-    private static final Pattern CONSTANT_NAN_ASSIGNED = Pattern.compile("\\[Error: cannot assign type java\\.lang\\.(?:Double|Float) to "
-            + "(?:long|int|java\\.lang\\.Long|java\\.lang\\.Integer)\\] \\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
     private static final Pattern WHEN = Pattern.compile("^\\s*when(\\s|$)");
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     private static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
-    /** What Drools says of a function that does not compile, after its name and line. */
-    private static final Pattern FUNCTION_PROBLEM = Pattern.compile("^\\[ function .*?\\(line:\\d+\\): (.*?) ?\\]?$");
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
     private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
@@ -140,7 +123,7 @@ final class DrlCompiler {
                 if (error instanceof FunctionError function) {
                     brokenFunctions.add(function.getFunctionDescr().getName());
                 }
-                RuleProblem problem = problem(error, byName, nanRefused);
+                RuleProblem problem = BuildErrors.problem(error, byName, nanRefused);
                 List<RuleProblem> refused = refusedType(error, byName, problem, classLoader);
                 problems.addAll(refused != null ? refused : List.of(problem));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
@@ -227,126 +210,6 @@ final class DrlCompiler {
             }
         }
         return problem;
-    }
-
-    /**
-     * Turns a Drools error into a problem at its file, line and rule; {@code nanRefused} says that
-     * {@link MvelNaNGuard} refused a constant NaN in this build, which MVEL reports as a typed
-     * local it cannot assign.
-     */
-    private static RuleProblem problem(KnowledgeBuilderError error, Map<String, DrlSource> byName, boolean nanRefused) {
-        String resource = error.getResource() != null && error.getResource().getSourcePath() != null
-                ? error.getResource().getSourcePath() : "";
-        int line = 0;
-        int column = 0;
-        String rule = "";
-        // Drools counts columns from 0; a consequence error has no real column
-        if (error instanceof ParserError parse) {
-            line = parse.getRow();
-            column = line > 0 && parse.getCol() >= 0 ? parse.getCol() + 1 : 0;
-        } else if (error instanceof DescrBuildError build) {
-            line = build.getLine();
-            column = !(error instanceof RuleBuildError) && build.getColumn() >= 0 ? build.getColumn() + 1 : 0;
-            rule = ruleOf(build);
-        }
-        if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
-            line = error.getLines()[0];
-        }
-        DrlSource source = byName.get(resource);
-        if (line <= 0 && error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0) {
-            // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
-            Matcher expression = ANALYSED_EXPRESSION_START.matcher(plain(String.valueOf(error.getMessage())));
-            line = source == null ? parent.getLine()
-                    : lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
-            column = 0;
-        }
-        line = Math.max(line, 0);
-        column = Math.max(column, 0);
-        String message = error.getMessage() == null ? "" : error.getMessage();
-        Matcher duplicated = DUPLICATED_ANNOTATION.matcher(plain(message));
-        if (line <= 0 && source != null && duplicated.find()) {
-            // Drools gives a metadata key written twice on one rule no line: find the second one
-            int found = secondAnnotation(source.content(), duplicated.group(1));
-            if (found > 0) {
-                line = found;
-                rule = ruleAtLine(source.content(), line);
-            }
-        }
-        Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(plain(message));
-        if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {
-            // MVEL folded a constant NaN while compiling, and the guard refused to make it 0;
-            // MVEL quotes a window of the code around the statement: find its line, and quote the whole line when found
-            String near = constantNaN.group(1).strip();
-            int at = source != null && line > 0 ? lineOfText(source.content(), line, near) : line;
-            String[] code = source == null ? new String[0] : DrlCode.lines(source.content());
-            String said = at > 0 && at <= code.length && code[at - 1].contains(near) ? code[at - 1].strip() : near;
-            return new RuleProblem(resource, at, 0, rule.isEmpty() && source != null ? ruleAtLine(source.content(), at) : rule,
-                    MvelNaNGuard.CONSTANT_NAN + ": " + said);
-        }
-        if (error instanceof FunctionError function) {
-            Matcher said = FUNCTION_PROBLEM.matcher(plain(message));
-            message = "function " + function.getFunctionDescr().getName() + " does not compile: " + (said.find() ? said.group(1) : plain(message));
-        }
-        if (rule.isEmpty()) {
-            rule = firstGroup(RULE_IN_MESSAGE, message);
-        }
-        if (rule.isEmpty() && source != null && line > 0) {
-            rule = ruleAtLine(source.content(), line);
-        }
-        int compiled = source != null && error instanceof RuleBuildError ruleError ? lineOfJavaProblem(source.content(), ruleError) : 0;
-        if (compiled > 0) {
-            line = compiled;
-            column = 0;
-        } else if (source != null && line > 0 && error instanceof DescrBuildError) {
-            int better = lineOfSymbol(source.content(), line, message);
-            if (better != line) {
-                line = better;
-                column = 0;
-            }
-        }
-        int stray = source != null && error instanceof ParserError && message.contains("'<eof>'") ? strayLine(source.content()) : 0;
-        if (stray > 0) {
-            // the parser reads a word after the last rule as the start of something and fails only at the file's end
-            String code = DrlCode.lines(source.content())[stray - 1];
-            int indent = code.length() - code.stripLeading().length();
-            return new RuleProblem(resource, stray, indent + 1, "", "syntax error: '" + code.strip()
-                    + "' stands after the last rule's end, outside any rule");
-        }
-        return new RuleProblem(resource, line, column, rule, readable(message, rule));
-    }
-
-    /**
-     * Returns the line of the first code after the last rule's {@code end}, when that code starts
-     * no declaration (a stray word, not a rule whose {@code end} is missing); else 0.
-     */
-    static int strayLine(String drl) {
-        String[] lines = DrlCode.lines(drl);
-        int lastEnd = -1;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].strip().equals("end")) {
-                lastEnd = i;
-            }
-        }
-        for (int i = lastEnd + 1; lastEnd >= 0 && i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                return DECLARATION_START.matcher(lines[i]).lookingAt() ? 0 : i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static String ruleOf(DescrBuildError error) {
-        if (error instanceof RuleBuildError ruleError && ruleError.getRule() != null) {
-            return ruleError.getRule().getName();
-        }
-        BaseDescr parent = error.getParentDescr();
-        if (parent instanceof RuleDescr ruleDescr) {
-            return ruleDescr.getName();
-        }
-        if (error.getDescr() instanceof RuleDescr ruleDescr) {
-            return ruleDescr.getName();
-        }
-        return "";
     }
 
     /** A line break in DRL: CRLF, CR or LF. */
@@ -591,15 +454,6 @@ final class DrlCompiler {
     /** Makes Drools' message one readable line. */
     static String plain(String message) {
         return message.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String firstGroup(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        if (matcher.find()) {
-            return matcher.group(1);
-        }
-        Matcher other = RULE_IN_TEXT.matcher(text);
-        return other.find() ? other.group(1) : "";
     }
 
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {

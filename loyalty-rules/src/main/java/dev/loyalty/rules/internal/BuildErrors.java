@@ -1,0 +1,170 @@
+package dev.loyalty.rules.internal;
+
+import dev.loyalty.core.RuleProblem;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.compiler.compiler.FunctionError;
+import org.drools.compiler.compiler.RuleBuildError;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.ParserError;
+import org.kie.internal.builder.KnowledgeBuilderError;
+
+/**
+ * Turns one error of Drools' knowledge builder into a {@link RuleProblem} at its file, line,
+ * column and rule: where Drools gives no line, or only the rule's first line, the line is found in
+ * the DRL text; MVEL's refusal of a constant NaN, a function that does not compile and a stray word
+ * after the last rule are said as such. Used by {@link DrlCompiler}. Not public API.
+ */
+final class BuildErrors {
+
+    /** The keywords a DRL declaration starts with, after any indent. */
+    private static final Pattern DECLARATION_START =
+            Pattern.compile("\\s*(rule|query|function|declare|import|global|package|dialect|attributes)\\b");
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[?Rule name='([^']*)'");
+    private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
+    private static final Pattern ANALYSED_EXPRESSION_START = Pattern.compile("^Unable to Analyse Expression (.*?):");
+    private static final Pattern DUPLICATED_ANNOTATION = Pattern.compile("^Duplicated annotation: ([\\w$]+)$");
+    /**
+     * How MVEL reports a constant it could not convert to a typed local's whole-number type, with
+     * the statement near it; when {@link MvelNaNGuard} refused a NaN, the constant is that NaN.
+     */
+    private static final Pattern CONSTANT_NAN_ASSIGNED = Pattern.compile("\\[Error: cannot assign type java\\.lang\\.(?:Double|Float) to "
+            + "(?:long|int|java\\.lang\\.Long|java\\.lang\\.Integer)\\] \\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
+    /** What Drools says of a function that does not compile, after its name and line. */
+    private static final Pattern FUNCTION_PROBLEM = Pattern.compile("^\\[ function .*?\\(line:\\d+\\): (.*?) ?\\]?$");
+
+    private BuildErrors() {
+    }
+
+    /**
+     * Turns a Drools error into a problem at its file, line and rule; {@code nanRefused} says that
+     * {@link MvelNaNGuard} refused a constant NaN in this build, which MVEL reports as a typed
+     * local it cannot assign.
+     */
+    static RuleProblem problem(KnowledgeBuilderError error, Map<String, DrlSource> byName, boolean nanRefused) {
+        String resource = error.getResource() != null && error.getResource().getSourcePath() != null
+                ? error.getResource().getSourcePath() : "";
+        int line = 0;
+        int column = 0;
+        String rule = "";
+        // Drools counts columns from 0; a consequence error has no real column
+        if (error instanceof ParserError parse) {
+            line = parse.getRow();
+            column = line > 0 && parse.getCol() >= 0 ? parse.getCol() + 1 : 0;
+        } else if (error instanceof DescrBuildError build) {
+            line = build.getLine();
+            column = !(error instanceof RuleBuildError) && build.getColumn() >= 0 ? build.getColumn() + 1 : 0;
+            rule = ruleOf(build);
+        }
+        if (line <= 0 && error.getLines() != null && error.getLines().length > 0) {
+            line = error.getLines()[0];
+        }
+        DrlSource source = byName.get(resource);
+        if (line <= 0 && error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0) {
+            // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
+            Matcher expression = ANALYSED_EXPRESSION_START.matcher(DrlCompiler.plain(String.valueOf(error.getMessage())));
+            line = source == null ? parent.getLine()
+                    : DrlCompiler.lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
+            column = 0;
+        }
+        line = Math.max(line, 0);
+        column = Math.max(column, 0);
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        Matcher duplicated = DUPLICATED_ANNOTATION.matcher(DrlCompiler.plain(message));
+        if (line <= 0 && source != null && duplicated.find()) {
+            // Drools gives a metadata key written twice on one rule no line: find the second one
+            int found = DrlCompiler.secondAnnotation(source.content(), duplicated.group(1));
+            if (found > 0) {
+                line = found;
+                rule = DrlCompiler.ruleAtLine(source.content(), line);
+            }
+        }
+        Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(DrlCompiler.plain(message));
+        if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {
+            // MVEL folded a constant NaN while compiling, and the guard refused to make it 0;
+            // MVEL quotes a window of the code around the statement: find its line, and quote the whole line when found
+            String near = constantNaN.group(1).strip();
+            int at = source != null && line > 0 ? DrlCompiler.lineOfText(source.content(), line, near) : line;
+            String[] code = source == null ? new String[0] : DrlCode.lines(source.content());
+            String said = at > 0 && at <= code.length && code[at - 1].contains(near) ? code[at - 1].strip() : near;
+            return new RuleProblem(resource, at, 0, rule.isEmpty() && source != null ? DrlCompiler.ruleAtLine(source.content(), at) : rule,
+                    MvelNaNGuard.CONSTANT_NAN + ": " + said);
+        }
+        if (error instanceof FunctionError function) {
+            Matcher said = FUNCTION_PROBLEM.matcher(DrlCompiler.plain(message));
+            message = "function " + function.getFunctionDescr().getName() + " does not compile: " + (said.find() ? said.group(1) : DrlCompiler.plain(message));
+        }
+        if (rule.isEmpty()) {
+            rule = firstGroup(RULE_IN_MESSAGE, message);
+        }
+        if (rule.isEmpty() && source != null && line > 0) {
+            rule = DrlCompiler.ruleAtLine(source.content(), line);
+        }
+        int compiled = source != null && error instanceof RuleBuildError ruleError ? DrlCompiler.lineOfJavaProblem(source.content(), ruleError) : 0;
+        if (compiled > 0) {
+            line = compiled;
+            column = 0;
+        } else if (source != null && line > 0 && error instanceof DescrBuildError) {
+            int better = DrlCompiler.lineOfSymbol(source.content(), line, message);
+            if (better != line) {
+                line = better;
+                column = 0;
+            }
+        }
+        int stray = source != null && error instanceof ParserError && message.contains("'<eof>'") ? strayLine(source.content()) : 0;
+        if (stray > 0) {
+            // the parser reads a word after the last rule as the start of something and fails only at the file's end
+            String code = DrlCode.lines(source.content())[stray - 1];
+            int indent = code.length() - code.stripLeading().length();
+            return new RuleProblem(resource, stray, indent + 1, "", "syntax error: '" + code.strip()
+                    + "' stands after the last rule's end, outside any rule");
+        }
+        return new RuleProblem(resource, line, column, rule, DrlCompiler.readable(message, rule));
+    }
+
+    /**
+     * Returns the line of the first code after the last rule's {@code end}, when that code starts
+     * no declaration (a stray word, not a rule whose {@code end} is missing); else 0.
+     */
+    static int strayLine(String drl) {
+        String[] lines = DrlCode.lines(drl);
+        int lastEnd = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().equals("end")) {
+                lastEnd = i;
+            }
+        }
+        for (int i = lastEnd + 1; lastEnd >= 0 && i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return DECLARATION_START.matcher(lines[i]).lookingAt() ? 0 : i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String ruleOf(DescrBuildError error) {
+        if (error instanceof RuleBuildError ruleError && ruleError.getRule() != null) {
+            return ruleError.getRule().getName();
+        }
+        BaseDescr parent = error.getParentDescr();
+        if (parent instanceof RuleDescr ruleDescr) {
+            return ruleDescr.getName();
+        }
+        if (error.getDescr() instanceof RuleDescr ruleDescr) {
+            return ruleDescr.getName();
+        }
+        return "";
+    }
+
+    private static String firstGroup(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        Matcher other = RULE_IN_TEXT.matcher(text);
+        return other.find() ? other.group(1) : "";
+    }
+}
