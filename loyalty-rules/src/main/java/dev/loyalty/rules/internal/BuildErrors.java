@@ -67,7 +67,7 @@ final class BuildErrors {
             // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
             Matcher expression = ANALYSED_EXPRESSION_START.matcher(DrlCompiler.plain(String.valueOf(error.getMessage())));
             line = source == null ? parent.getLine()
-                    : DrlCompiler.lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
+                    : DrlLines.lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
             column = 0;
         }
         line = Math.max(line, 0);
@@ -76,10 +76,10 @@ final class BuildErrors {
         Matcher duplicated = DUPLICATED_ANNOTATION.matcher(DrlCompiler.plain(message));
         if (line <= 0 && source != null && duplicated.find()) {
             // Drools gives a metadata key written twice on one rule no line: find the second one
-            int found = DrlCompiler.secondAnnotation(source.content(), duplicated.group(1));
+            int found = DrlLines.secondAnnotation(source.content(), duplicated.group(1));
             if (found > 0) {
                 line = found;
-                rule = DrlCompiler.ruleAtLine(source.content(), line);
+                rule = DrlLines.ruleAtLine(source.content(), line);
             }
         }
         Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(DrlCompiler.plain(message));
@@ -87,10 +87,10 @@ final class BuildErrors {
             // MVEL folded a constant NaN while compiling, and the guard refused to make it 0;
             // MVEL quotes a window of the code around the statement: find its line, and quote the whole line when found
             String near = constantNaN.group(1).strip();
-            int at = source != null && line > 0 ? DrlCompiler.lineOfText(source.content(), line, near) : line;
+            int at = source != null && line > 0 ? DrlLines.lineOfText(source.content(), line, near) : line;
             String[] code = source == null ? new String[0] : DrlCode.lines(source.content());
             String said = at > 0 && at <= code.length && code[at - 1].contains(near) ? code[at - 1].strip() : near;
-            return new RuleProblem(resource, at, 0, rule.isEmpty() && source != null ? DrlCompiler.ruleAtLine(source.content(), at) : rule,
+            return new RuleProblem(resource, at, 0, rule.isEmpty() && source != null ? DrlLines.ruleAtLine(source.content(), at) : rule,
                     MvelNaNGuard.CONSTANT_NAN + ": " + said);
         }
         if (error instanceof FunctionError function) {
@@ -101,14 +101,14 @@ final class BuildErrors {
             rule = firstGroup(RULE_IN_MESSAGE, message);
         }
         if (rule.isEmpty() && source != null && line > 0) {
-            rule = DrlCompiler.ruleAtLine(source.content(), line);
+            rule = DrlLines.ruleAtLine(source.content(), line);
         }
-        int compiled = source != null && error instanceof RuleBuildError ruleError ? DrlCompiler.lineOfJavaProblem(source.content(), ruleError) : 0;
+        int compiled = source != null && error instanceof RuleBuildError ruleError ? DrlLines.lineOfJavaProblem(source.content(), ruleError) : 0;
         if (compiled > 0) {
             line = compiled;
             column = 0;
         } else if (source != null && line > 0 && error instanceof DescrBuildError) {
-            int better = DrlCompiler.lineOfSymbol(source.content(), line, message);
+            int better = DrlLines.lineOfSymbol(source.content(), line, message);
             if (better != line) {
                 line = better;
                 column = 0;

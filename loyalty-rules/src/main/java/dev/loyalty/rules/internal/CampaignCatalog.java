@@ -237,7 +237,7 @@ final class CampaignCatalog {
     static int lineOfRule(String drl, String ruleName) {
         String[] lines = DrlCode.lines(drl);
         for (int i = 0; i < lines.length; i++) {
-            if (ruleName.equals(DrlCompiler.declaredRule(lines[i]))) {
+            if (ruleName.equals(DrlLines.declaredRule(lines[i]))) {
                 return i + 1;
             }
         }

@@ -72,7 +72,7 @@ final class CampaignChecks {
                         + "add a rule or remove the file"));
             }
             // split once per source: per rule, a pack of a thousand campaigns spent seconds splitting it again
-            String[] sourceLines = DrlCompiler.lines(source.content());
+            String[] sourceLines = DrlLines.lines(source.content());
             for (RuleDescr rule : descr.getRules()) {
                 if (rule.isQuery()) {
                     continue;
@@ -83,7 +83,7 @@ final class CampaignChecks {
                     if (known != null) {
                         // the parser gives annotations no line: find the key in the rule
                         int line = annotation.getLine() > 0 ? annotation.getLine()
-                                : DrlCompiler.lineOfText(source.content(), rule.getLine(), "@" + annotation.getName());
+                                : DrlLines.lineOfText(source.content(), rule.getLine(), "@" + annotation.getName());
                         problems.add(new RuleProblem(source.name(), line, 0, rule.getName(), "unknown metadata @"
                                 + annotation.getName() + "; did you mean @" + known + "?"));
                     }
@@ -218,7 +218,7 @@ final class CampaignChecks {
             return;
         }
         int firstLine = consequenceLine(sourceLines, rule);
-        String[] lines = DrlCompiler.lines(consequence);
+        String[] lines = DrlLines.lines(consequence);
         for (int i = 0; i < lines.length; i++) {
             String code = lines[i].replaceAll("//.*$", "");
             int line = firstLine > 0 ? firstLine + i : 0;
@@ -269,7 +269,7 @@ final class CampaignChecks {
             }
             RuleProblem at = CampaignCatalog.problem(rule, byName, "");
             DrlSource source = byName.get(at.resource());
-            int line = source == null || at.line() <= 0 ? at.line() : DrlCompiler.lineOfText(source.content(), at.line(), "\"" + text + "\"");
+            int line = source == null || at.line() <= 0 ? at.line() : DrlLines.lineOfText(source.content(), at.line(), "\"" + text + "\"");
             problems.add(new RuleProblem(at.resource(), line, 0, rule.getName(), "'" + field + "' is a number, but constraint "
                     + test.getExpression() + " compares it with text that is not one, so every event fails when this rule is matched; "
                     + "write a number without quotes, such as " + field + " > 100"));

@@ -18,7 +18,7 @@ final class DrlCode {
      * @return its lines without comments; a trailing break leaves an empty last line
      */
     static String[] lines(String text) {
-        String[] lines = DrlCompiler.lines(text);
+        String[] lines = DrlLines.lines(text);
         boolean inBlock = false;
         for (int n = 0; n < lines.length; n++) {
             char[] line = lines[n].toCharArray();

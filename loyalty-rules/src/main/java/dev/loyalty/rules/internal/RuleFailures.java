@@ -69,7 +69,7 @@ final class RuleFailures {
                 Matcher constraint = CONSTRAINT.matcher(t.getMessage());
                 if (constraint.find()) {
                     RuleImpl rule = rule(kieBase, constraint.group(2));
-                    String where = rule == null ? "" : where(rule, drl -> DrlCompiler.lineOfText(drl.text(), drl.ruleLine(), constraint.group(1)));
+                    String where = rule == null ? "" : where(rule, drl -> DrlLines.lineOfText(drl.text(), drl.ruleLine(), constraint.group(1)));
                     return new Failure(constraint.group(2), "constraint", where, t);
                 }
             }
@@ -147,7 +147,7 @@ final class RuleFailures {
             String[] lines = DrlCode.lines(text);
             String declared = null;
             for (int i = 0; i < lines.length; i++) {
-                String name = DrlCompiler.declaredRule(lines[i]);
+                String name = DrlLines.declaredRule(lines[i]);
                 declared = name != null ? name : declared;
                 if (declared == null || !lines[i].contains(expression)) {
                     continue;
@@ -175,7 +175,7 @@ final class RuleFailures {
 
     /** Returns the failure of the rule's expression the word names, such as {@code salience}, located at the line that holds the word. */
     static Failure failure(RuleImpl rule, String word, Throwable cause) {
-        return new Failure(rule.getName(), word, where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), word)), cause);
+        return new Failure(rule.getName(), word, where(rule, drl -> DrlLines.lineOfWord(drl.text(), drl.ruleLine(), word)), cause);
     }
 
     /**
@@ -187,7 +187,7 @@ final class RuleFailures {
      * @return the failure naming the rule
      */
     static Failure consequence(RuleImpl rule, Throwable cause) {
-        return new Failure(rule.getName(), "consequence", where(rule, drl -> DrlCompiler.lineOfWord(drl.text(), drl.ruleLine(), "then")), cause);
+        return new Failure(rule.getName(), "consequence", where(rule, drl -> DrlLines.lineOfWord(drl.text(), drl.ruleLine(), "then")), cause);
     }
 
     /** A rule's DRL text and the line that declares it. */
