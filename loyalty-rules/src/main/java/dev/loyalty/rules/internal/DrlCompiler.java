@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,6 @@ final class DrlCompiler {
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
-    private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
-    private static final String NULL_PACKAGE = "Parser returned a null Package";
-    private static final Pattern UNKNOWN_IMPORT = Pattern.compile("^Error importing : '([\\w.$]+)'");
     /** How an MVEL consequence that calls an action the global does not have is reported. */
     static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
@@ -52,7 +48,7 @@ final class DrlCompiler {
     private static final Pattern FIELD_ACCESSORS =
             Pattern.compile("^Error creating field accessors for TypeDeclaration '([\\w$.]+)' for type '[\\w$.]+ : (.*?) ?'?$");
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
-    private static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
+    static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
     private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
@@ -118,46 +114,7 @@ final class DrlCompiler {
                 problems.addAll(refused != null ? refused : List.of(problem));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
             }
-            // an import that resolves to no type comes at line 1, and every consequence of its file then repeats it
-            Map<String, List<String>> repeatedByResource = new HashMap<>();
-            for (int i = 0; i < problems.size(); i++) {
-                RuleProblem p = problems.get(i);
-                Matcher unknown = UNKNOWN_IMPORT.matcher(p.message());
-                if (unknown.find()) {
-                    DrlSource source = byName.get(p.resource());
-                    int line = source == null ? 0 : DrlLines.lineOfImport(source.content(), unknown.group(1));
-                    problems.set(i, new RuleProblem(p.resource(), line > 0 ? line : p.line(), 0, p.rule(), p.message()));
-                    repeatedByResource.computeIfAbsent(p.resource(), r -> new ArrayList<>())
-                            .add("Only a type can be imported. " + unknown.group(1) + " resolves to a package");
-                }
-            }
-            problems.removeIf(p -> repeatedByResource.getOrDefault(p.resource(), List.of()).stream().anyMatch(p.message()::contains));
-            // a function that does not compile also fails its generated import and so every rule of its package: its own report says it all
-            for (String function : brokenFunctions) {
-                Pattern generatedImport = Pattern.compile("^Error importing : '([\\w.$]+)\\." + Pattern.quote(function) + "'$");
-                List<String> classes = problems.stream().map(p -> generatedImport.matcher(p.message())).filter(Matcher::find)
-                        .map(m -> m.group(1)).toList();
-                problems.removeIf(p -> generatedImport.matcher(p.message()).find());
-                for (String functionClass : classes) {
-                    Pattern followOn = Pattern.compile("The import " + Pattern.quote(functionClass) + " cannot be resolved|The method "
-                            + Pattern.quote(function) + "\\([^)]*\\) is undefined for the type Rule_[\\w$]+");
-                    problems.replaceAll(p -> followOn.matcher(p.message()).find()
-                            ? new RuleProblem(p.resource(), p.line(), p.column(), p.rule(), plain(followOn.matcher(p.message()).replaceAll("")))
-                            : p);
-                }
-                problems.removeIf(p -> p.message().equals(CONSEQUENCE_PROBLEM.strip()));
-            }
-            // "null Package" only repeats that the file had a syntax error
-            problems.removeIf(p -> p.message().equals(NULL_PACKAGE)
-                    && problems.stream().anyMatch(o -> o != p && o.resource().equals(p.resource())));
-            // a duplicate rule name also makes its generated class clash; the first report says it all
-            problems.removeIf(p -> DUPLICATE_CLASS.matcher(p.message()).find()
-                    && problems.stream().anyMatch(o -> o.rule().equals(p.rule()) && o.message().startsWith("Duplicate rule name")));
-            // Drools names only the second declaration; say where the first one is, often in another file
-            problems.replaceAll(p -> p.message().startsWith("Duplicate rule name") ? withFirstDeclaration(p, sources) : p);
-            problems.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line)
-                    .thenComparingInt(RuleProblem::column));
-            throw new RuleDefinitionException(dedupe(problems), syntax ? SYNTAX_NOTE : "");
+            throw new RuleDefinitionException(ProblemList.tidy(problems, byName, sources, brokenFunctions), syntax ? SYNTAX_NOTE : "");
         }
         try {
             return builder.newKieBase();
@@ -180,26 +137,6 @@ final class DrlCompiler {
                 ? DeclaredTypes.accessorProblems(source, accessors.group(1), accessors.group(2), classLoader) : null;
         return declared == null ? null : declared.stream().map(d -> new RuleProblem(problem.resource(),
                 d.line() > 0 ? d.line() : problem.line(), 0, "", d.message())).toList();
-    }
-
-    /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */
-    private static RuleProblem withFirstDeclaration(RuleProblem problem, List<DrlSource> sources) {
-        if (problem.rule().isEmpty()) {
-            return problem;
-        }
-        for (DrlSource source : sources) {
-            String[] lines = DrlCode.lines(source.content());
-            for (int i = 0; i < lines.length; i++) {
-                if (problem.rule().equals(DrlLines.declaredRule(lines[i]))) {
-                    if (source.name().equals(problem.resource()) && i + 1 == problem.line()) {
-                        return problem;
-                    }
-                    return new RuleProblem(problem.resource(), problem.line(), problem.column(), problem.rule(),
-                            problem.message() + " (first declared at " + source.name() + ":" + (i + 1) + ")");
-                }
-            }
-        }
-        return problem;
     }
 
     /** Rewrites Drools' message as one plain line, without what the problem's other fields already say. */
@@ -235,15 +172,5 @@ final class DrlCompiler {
     /** Makes Drools' message one readable line. */
     static String plain(String message) {
         return message.replaceAll("\\s+", " ").strip();
-    }
-
-    private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
-        List<RuleProblem> unique = new ArrayList<>();
-        for (RuleProblem problem : problems) {
-            if (!unique.contains(problem)) {
-                unique.add(problem);
-            }
-        }
-        return unique;
     }
 }
