@@ -3,8 +3,10 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
@@ -12,6 +14,7 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.QualifiedName;
 import org.drools.drl.ast.descr.TypeFieldDescr;
+import org.kie.internal.builder.KnowledgeBuilderError;
 
 /**
  * Says which type declared in DRL ({@code declare}) a class that cannot be loaded belongs to,
@@ -24,6 +27,10 @@ import org.drools.drl.ast.descr.TypeFieldDescr;
  * reported at the declaration's line. Not public API.
  */
 final class DeclaredTypes {
+
+    /** How Drools reports a declared type whose generated class the JVM refused, with the JVM's reason. */
+    private static final Pattern FIELD_ACCESSORS =
+            Pattern.compile("^Error creating field accessors for TypeDeclaration '([\\w$.]+)' for type '[\\w$.]+ : (.*?) ?'?$");
 
     private DeclaredTypes() {
     }
@@ -91,6 +98,22 @@ final class DeclaredTypes {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the problems of a declared type whose generated class the JVM refused, when Drools
+     * reports it as field accessors it could not make, at the line of each field whose default
+     * fails or of the declaration, else at the line of the problem made of the error; null when
+     * the error is not that or its source does not declare the type.
+     */
+    static List<RuleProblem> refusedType(KnowledgeBuilderError error, Map<String, DrlSource> byName, RuleProblem problem,
+            ClassLoader classLoader) {
+        Matcher accessors = FIELD_ACCESSORS.matcher(DrlCompiler.plain(String.valueOf(error.getMessage())));
+        DrlSource source = byName.get(problem.resource());
+        List<DeclaredTypes.Refused> declared = source != null && accessors.find()
+                ? DeclaredTypes.accessorProblems(source, accessors.group(1), accessors.group(2), classLoader) : null;
+        return declared == null ? null : declared.stream().map(d -> new RuleProblem(problem.resource(),
+                d.line() > 0 ? d.line() : problem.line(), 0, "", d.message())).toList();
     }
 
     /**

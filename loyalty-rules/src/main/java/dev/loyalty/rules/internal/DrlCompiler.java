@@ -44,9 +44,6 @@ final class DrlCompiler {
     /** How an MVEL consequence that calls an action the global does not have is reported. */
     static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
-    /** How Drools reports a declared type whose generated class the JVM refused, with the JVM's reason. */
-    private static final Pattern FIELD_ACCESSORS =
-            Pattern.compile("^Error creating field accessors for TypeDeclaration '([\\w$.]+)' for type '[\\w$.]+ : (.*?) ?'?$");
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
@@ -110,7 +107,7 @@ final class DrlCompiler {
                     brokenFunctions.add(function.getFunctionDescr().getName());
                 }
                 RuleProblem problem = BuildErrors.problem(error, byName, nanRefused);
-                List<RuleProblem> refused = refusedType(error, byName, problem, classLoader);
+                List<RuleProblem> refused = DeclaredTypes.refusedType(error, byName, problem, classLoader);
                 problems.addAll(refused != null ? refused : List.of(problem));
                 syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
             }
@@ -121,22 +118,6 @@ final class DrlCompiler {
         } catch (LinkageError e) {
             throw new RuleDefinitionException(DeclaredTypes.problems(e, sources, classLoader), "", e);
         }
-    }
-
-    /**
-     * Returns the problems of a declared type whose generated class the JVM refused, when Drools
-     * reports it as field accessors it could not make, at the line of each field whose default
-     * fails or of the declaration, else at the line of the problem made of the error; null when
-     * the error is not that or its source does not declare the type.
-     */
-    private static List<RuleProblem> refusedType(KnowledgeBuilderError error, Map<String, DrlSource> byName, RuleProblem problem,
-            ClassLoader classLoader) {
-        Matcher accessors = FIELD_ACCESSORS.matcher(plain(String.valueOf(error.getMessage())));
-        DrlSource source = byName.get(problem.resource());
-        List<DeclaredTypes.Refused> declared = source != null && accessors.find()
-                ? DeclaredTypes.accessorProblems(source, accessors.group(1), accessors.group(2), classLoader) : null;
-        return declared == null ? null : declared.stream().map(d -> new RuleProblem(problem.resource(),
-                d.line() > 0 ? d.line() : problem.line(), 0, "", d.message())).toList();
     }
 
     /** Rewrites Drools' message as one plain line, without what the problem's other fields already say. */
