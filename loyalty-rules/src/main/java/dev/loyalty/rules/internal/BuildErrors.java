@@ -65,7 +65,7 @@ final class BuildErrors {
         DrlSource source = byName.get(resource);
         if (line <= 0 && error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0) {
             // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
-            Matcher expression = ANALYSED_EXPRESSION_START.matcher(DrlCompiler.plain(String.valueOf(error.getMessage())));
+            Matcher expression = ANALYSED_EXPRESSION_START.matcher(DroolsMessages.plain(String.valueOf(error.getMessage())));
             line = source == null ? parent.getLine()
                     : DrlLines.lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
             column = 0;
@@ -73,7 +73,7 @@ final class BuildErrors {
         line = Math.max(line, 0);
         column = Math.max(column, 0);
         String message = error.getMessage() == null ? "" : error.getMessage();
-        Matcher duplicated = DUPLICATED_ANNOTATION.matcher(DrlCompiler.plain(message));
+        Matcher duplicated = DUPLICATED_ANNOTATION.matcher(DroolsMessages.plain(message));
         if (line <= 0 && source != null && duplicated.find()) {
             // Drools gives a metadata key written twice on one rule no line: find the second one
             int found = DrlLines.secondAnnotation(source.content(), duplicated.group(1));
@@ -82,7 +82,7 @@ final class BuildErrors {
                 rule = DrlLines.ruleAtLine(source.content(), line);
             }
         }
-        Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(DrlCompiler.plain(message));
+        Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(DroolsMessages.plain(message));
         if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {
             // MVEL folded a constant NaN while compiling, and the guard refused to make it 0;
             // MVEL quotes a window of the code around the statement: find its line, and quote the whole line when found
@@ -94,8 +94,8 @@ final class BuildErrors {
                     MvelNaNGuard.CONSTANT_NAN + ": " + said);
         }
         if (error instanceof FunctionError function) {
-            Matcher said = FUNCTION_PROBLEM.matcher(DrlCompiler.plain(message));
-            message = "function " + function.getFunctionDescr().getName() + " does not compile: " + (said.find() ? said.group(1) : DrlCompiler.plain(message));
+            Matcher said = FUNCTION_PROBLEM.matcher(DroolsMessages.plain(message));
+            message = "function " + function.getFunctionDescr().getName() + " does not compile: " + (said.find() ? said.group(1) : DroolsMessages.plain(message));
         }
         if (rule.isEmpty()) {
             rule = firstGroup(RULE_IN_MESSAGE, message);
@@ -122,7 +122,7 @@ final class BuildErrors {
             return new RuleProblem(resource, stray, indent + 1, "", "syntax error: '" + code.strip()
                     + "' stands after the last rule's end, outside any rule");
         }
-        return new RuleProblem(resource, line, column, rule, DrlCompiler.readable(message, rule));
+        return new RuleProblem(resource, line, column, rule, DroolsMessages.readable(message, rule));
     }
 
     /**

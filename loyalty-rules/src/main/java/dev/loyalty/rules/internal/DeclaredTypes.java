@@ -56,7 +56,7 @@ final class DeclaredTypes {
      * @return the problems to report, at least one
      */
     static List<RuleProblem> problems(LinkageError error, List<DrlSource> sources, ClassLoader classLoader) {
-        String said = DrlCompiler.plain(String.valueOf(error.getMessage()));
+        String said = DroolsMessages.plain(String.valueOf(error.getMessage()));
         for (DrlSource source : sources) {
             PackageDescr descr = CampaignChecks.parse(source);
             if (descr == null) {
@@ -108,7 +108,7 @@ final class DeclaredTypes {
      */
     static List<RuleProblem> refusedType(KnowledgeBuilderError error, Map<String, DrlSource> byName, RuleProblem problem,
             ClassLoader classLoader) {
-        Matcher accessors = FIELD_ACCESSORS.matcher(DrlCompiler.plain(String.valueOf(error.getMessage())));
+        Matcher accessors = FIELD_ACCESSORS.matcher(DroolsMessages.plain(String.valueOf(error.getMessage())));
         DrlSource source = byName.get(problem.resource());
         List<DeclaredTypes.Refused> declared = source != null && accessors.find()
                 ? DeclaredTypes.accessorProblems(source, accessors.group(1), accessors.group(2), classLoader) : null;

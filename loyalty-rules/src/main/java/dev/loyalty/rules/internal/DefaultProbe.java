@@ -45,7 +45,7 @@ final class DefaultProbe {
             builder.add(new ByteArrayResource(drl.getBytes(StandardCharsets.UTF_8), "UTF-8"), ResourceType.DRL);
             if (builder.hasErrors()) {
                 for (KnowledgeBuilderError error : builder.getErrors()) {
-                    if (FIELD_ACCESSORS.matcher(DrlCompiler.plain(String.valueOf(error.getMessage()))).find()) {
+                    if (FIELD_ACCESSORS.matcher(DroolsMessages.plain(String.valueOf(error.getMessage()))).find()) {
                         return true;
                     }
                 }

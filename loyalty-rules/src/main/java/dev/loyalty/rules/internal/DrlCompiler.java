@@ -3,17 +3,11 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
 import java.nio.charset.StandardCharsets;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.drools.compiler.compiler.FunctionError;
 import org.drools.drl.parser.ParserError;
 import org.drools.io.ByteArrayResource;
@@ -38,18 +32,7 @@ final class DrlCompiler {
     static final String SYNTAX_NOTE = "Note: one syntax error can hide later errors, because the parser skips the rest "
             + "of its file; fix it and build again to see them.";
 
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
-    private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("^\\[ERR \\d+\\]|" + Pattern.quote("Parser returned a null Package"));
-    /** How an MVEL consequence that calls an action the global does not have is reported. */
-    static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
-            + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
-    /** How a consequence that does not compile is reported, before what the Java compiler says. */
-    static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
-    private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
-    /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
-    private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
-            .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
 
     private DrlCompiler() {
     }
@@ -109,7 +92,7 @@ final class DrlCompiler {
                 RuleProblem problem = BuildErrors.problem(error, byName, nanRefused);
                 List<RuleProblem> refused = DeclaredTypes.refusedType(error, byName, problem, classLoader);
                 problems.addAll(refused != null ? refused : List.of(problem));
-                syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(plain(String.valueOf(error.getMessage()))).find();
+                syntax |= error instanceof ParserError && SYNTAX_ERROR.matcher(DroolsMessages.plain(String.valueOf(error.getMessage()))).find();
             }
             throw new RuleDefinitionException(ProblemList.tidy(problems, byName, sources, brokenFunctions), syntax ? SYNTAX_NOTE : "");
         }
@@ -118,40 +101,5 @@ final class DrlCompiler {
         } catch (LinkageError e) {
             throw new RuleDefinitionException(DeclaredTypes.problems(e, sources, classLoader), "", e);
         }
-    }
-
-    /** Rewrites Drools' message as one plain line, without what the problem's other fields already say. */
-    static String readable(String message, String rule) {
-        String text = plain(message);
-        Matcher mvelAction = MVEL_UNKNOWN_ACTION.matcher(text);
-        if (mvelAction.find()) {
-            // an MVEL consequence: say it as the Java one is said, without MVEL's parser trace
-            String arguments = Arrays.stream(mvelAction.group(3).split(",")).map(String::strip).filter(a -> !a.isEmpty())
-                    .map(a -> a.substring(a.lastIndexOf('.') + 1)).collect(Collectors.joining(", "));
-            text = "Rule Compilation error The method " + mvelAction.group(2) + "(" + arguments + ") is undefined for the type "
-                    + mvelAction.group(1);
-        }
-        Matcher field = UNKNOWN_FIELD.matcher(text);
-        if (field.find()) {
-            String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
-            Matcher expression = ANALYSED_EXPRESSION.matcher(text);
-            return type + " has no field '" + field.group(2) + "'"
-                    + (expression.find() ? " in constraint: " + expression.group(1) : "");
-        }
-        text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
-        text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
-        Matcher action = UNKNOWN_ACTION.matcher(text);
-        if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {
-            text = text + " (earn's actions are " + String.join(", ", EARN_ACTIONS) + ")";
-        }
-        if (!rule.isEmpty()) {
-            text = text.replace(" in rule \"" + rule + "\"", "").replace(" in rule '" + rule + "'", "");
-        }
-        return text;
-    }
-
-    /** Makes Drools' message one readable line. */
-    static String plain(String message) {
-        return message.replaceAll("\\s+", " ").strip();
     }
 }

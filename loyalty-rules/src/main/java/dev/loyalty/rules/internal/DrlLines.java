@@ -119,7 +119,7 @@ final class DrlLines {
     static int lineOfSymbol(String drl, int ruleLine, String message) {
         Matcher method = UNDEFINED_METHOD.matcher(message);
         Matcher variable = UNRESOLVED_NAME.matcher(message);
-        Matcher mvelAction = DrlCompiler.MVEL_UNKNOWN_ACTION.matcher(DrlCompiler.plain(message));
+        Matcher mvelAction = DroolsMessages.MVEL_UNKNOWN_ACTION.matcher(DroolsMessages.plain(message));
         Pattern use;
         if (method.find()) {
             use = Pattern.compile("\\b" + Pattern.quote(method.group(1)) + "\\s*\\(");

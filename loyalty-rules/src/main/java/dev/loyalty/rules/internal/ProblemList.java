@@ -60,10 +60,10 @@ final class ProblemList {
                 Pattern followOn = Pattern.compile("The import " + Pattern.quote(functionClass) + " cannot be resolved|The method "
                         + Pattern.quote(function) + "\\([^)]*\\) is undefined for the type Rule_[\\w$]+");
                 problems.replaceAll(p -> followOn.matcher(p.message()).find()
-                        ? new RuleProblem(p.resource(), p.line(), p.column(), p.rule(), DrlCompiler.plain(followOn.matcher(p.message()).replaceAll("")))
+                        ? new RuleProblem(p.resource(), p.line(), p.column(), p.rule(), DroolsMessages.plain(followOn.matcher(p.message()).replaceAll("")))
                         : p);
             }
-            problems.removeIf(p -> p.message().equals(DrlCompiler.CONSEQUENCE_PROBLEM.strip()));
+            problems.removeIf(p -> p.message().equals(DroolsMessages.CONSEQUENCE_PROBLEM.strip()));
         }
         // "null Package" only repeats that the file had a syntax error
         problems.removeIf(p -> p.message().equals(NULL_PACKAGE)

@@ -276,7 +276,7 @@ final class RuleFailures {
             message = message + ", caused by " + root;
         }
         String who = rule.isEmpty() ? "a rule" : "rule \"" + rule + "\"";
-        return new RuleEvaluationException(who + " failed on event " + eventId + ": " + DrlCompiler.plain(message), cause);
+        return new RuleEvaluationException(who + " failed on event " + eventId + ": " + DroolsMessages.plain(message), cause);
     }
 
     /** Describes what a rule threw: Drools' own message, else the exception's type and message. */
@@ -312,7 +312,7 @@ final class RuleFailures {
         private final String rule;
 
         Failure(String rule, String expression, String where, Throwable cause) {
-            super(expression + (where.isEmpty() ? "" : " at " + where) + " failed: " + DrlCompiler.plain(describe(cause)), cause);
+            super(expression + (where.isEmpty() ? "" : " at " + where) + " failed: " + DroolsMessages.plain(describe(cause)), cause);
             this.rule = rule;
         }
 

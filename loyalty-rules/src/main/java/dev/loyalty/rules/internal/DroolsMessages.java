@@ -1,0 +1,69 @@
+package dev.loyalty.rules.internal;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Rewrites what Drools and MVEL say of a problem as one plain line: an MVEL consequence that calls
+ * an unknown action is said as the Java one is, an unknown field is named with its type, a syntax
+ * error and a consequence that does not compile are said so, an unknown action on {@code earn}
+ * lists the actions there are, and the rule's name, which the problem gives, is left out. Not
+ * public API.
+ */
+final class DroolsMessages {
+
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
+    /** How an MVEL consequence that calls an action the global does not have is reported. */
+    static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
+            + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
+    /** How a consequence that does not compile is reported, before what the Java compiler says. */
+    static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
+    private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
+    /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
+    private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
+            .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+
+    private DroolsMessages() {
+    }
+
+    /** Rewrites Drools' message as one plain line, without what the problem's other fields already say. */
+    static String readable(String message, String rule) {
+        String text = plain(message);
+        Matcher mvelAction = MVEL_UNKNOWN_ACTION.matcher(text);
+        if (mvelAction.find()) {
+            // an MVEL consequence: say it as the Java one is said, without MVEL's parser trace
+            String arguments = Arrays.stream(mvelAction.group(3).split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                    .map(a -> a.substring(a.lastIndexOf('.') + 1)).collect(Collectors.joining(", "));
+            text = "Rule Compilation error The method " + mvelAction.group(2) + "(" + arguments + ") is undefined for the type "
+                    + mvelAction.group(1);
+        }
+        Matcher field = UNKNOWN_FIELD.matcher(text);
+        if (field.find()) {
+            String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
+            Matcher expression = ANALYSED_EXPRESSION.matcher(text);
+            return type + " has no field '" + field.group(2) + "'"
+                    + (expression.find() ? " in constraint: " + expression.group(1) : "");
+        }
+        text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
+        text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
+        Matcher action = UNKNOWN_ACTION.matcher(text);
+        if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {
+            text = text + " (earn's actions are " + String.join(", ", EARN_ACTIONS) + ")";
+        }
+        if (!rule.isEmpty()) {
+            text = text.replace(" in rule \"" + rule + "\"", "").replace(" in rule '" + rule + "'", "");
+        }
+        return text;
+    }
+
+    /** Makes Drools' message one readable line. */
+    static String plain(String message) {
+        return message.replaceAll("\\s+", " ").strip();
+    }
+}
