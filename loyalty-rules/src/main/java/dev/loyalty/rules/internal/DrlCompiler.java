@@ -23,8 +23,10 @@ import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
 /**
  * Compiles DRL sources into one KieBase with the low-level knowledge builder, so that nothing is
- * registered in a KieRepository, and turns every build error into a {@link RuleProblem}. Not
- * public API.
+ * registered in a KieRepository, and turns every build error into a {@link RuleProblem}:
+ * {@link BuildErrors} makes each error a problem at its file, line and rule, {@link DeclaredTypes}
+ * says which declared type the JVM refused, and {@link ProblemList} tidies the problems into the
+ * list that is reported. Not public API.
  */
 final class DrlCompiler {
 

@@ -50,7 +50,7 @@ import org.mvel2.conversion.LongCH;
  * pool of compiler threads every Drools build in the JVM shares, which no thread mark reaches. MVEL
  * replaces the refusal with its own error, "cannot assign type java.lang.Double to long", at the
  * rule's first line and without a cause; {@link #refusedWhileBuilding(int[])} tells
- * {@code DrlCompiler} that the error is this refusal, and it reports the NaN at the statement's line.
+ * {@code DrlCompiler} that the error is this refusal, and {@code BuildErrors} reports the NaN at the statement's line.
  * Other threads' builds, another user's Drools or MVEL, convert as before. An Infinity kept this way,
  * {@code long n = 1 / 0}, becomes the largest {@code long}, which the vocabulary refuses when the
  * rule fires; an explicit cast, {@code (long) (0 / 0)}, converts when firing and is refused then.
