@@ -185,8 +185,10 @@ class ReloadTest {
             List<MemberId> members = enrolled(engine, 2 * threads);
             ConcurrentLinkedQueue<EventResult> results = new ConcurrentLinkedQueue<>();
 
-            // five minutes apart per member from 5 March, as above; a batch alternates its thread's two members
-            int batches = whileReloading(rules, threads, 10, 2_000, t -> {
+            // five minutes apart per member from 5 March, as above; a batch alternates its thread's two members. The workers
+            // stop once the reloads are done: the cap only has to outlast ten reloads on a loaded machine (2,000 batches a
+            // thread ran out first there once, with another build running)
+            int batches = whileReloading(rules, threads, 10, 12_000, t -> {
                 List<MemberId> own = members.subList(2 * t, 2 * t + 2);
                 int[] purchases = {0};
                 return () -> {
