@@ -98,7 +98,8 @@ final class ProblemList {
         return problem;
     }
 
-    private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
+    /** Returns the problems each once, in the order first met, as a new list the caller may change. */
+    static List<RuleProblem> dedupe(List<RuleProblem> problems) {
         List<RuleProblem> unique = new ArrayList<>();
         for (RuleProblem problem : problems) {
             if (!unique.contains(problem)) {

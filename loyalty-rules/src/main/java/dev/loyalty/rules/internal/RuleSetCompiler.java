@@ -103,14 +103,9 @@ public final class RuleSetCompiler {
         }
     }
 
-    /** Orders problems by resource, then line; problems of one line keep their order. */
+    /** Orders problems, each once, by resource, then line; problems of one line keep their order. */
     private static List<RuleProblem> sorted(List<RuleProblem> problems) {
-        List<RuleProblem> sorted = new ArrayList<>();
-        for (RuleProblem problem : problems) {
-            if (!sorted.contains(problem)) {
-                sorted.add(problem);
-            }
-        }
+        List<RuleProblem> sorted = ProblemList.dedupe(problems);
         sorted.sort(Comparator.comparing(RuleProblem::resource).thenComparingInt(RuleProblem::line));
         return sorted;
     }
