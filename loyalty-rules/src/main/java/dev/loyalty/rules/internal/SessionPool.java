@@ -2,13 +2,10 @@ package dev.loyalty.rules.internal;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.drools.core.impl.RuleBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
  * The stateful sessions of one rule set: made with the set's globals, lent out and taken back
@@ -54,18 +51,9 @@ final class SessionPool {
         return fresh();
     }
 
-    /**
-     * Makes a session that is not pooled: dispose it when done. A session whose set-up fails is disposed.
-     *
-     * <p>Sessions are made without Drools' own thread safety ({@link ThreadSafeOption#NO}): one
-     * thread at a time uses a session, from {@link #borrow()} to {@link #release}, and the pool's
-     * deque hands it between threads with the ordering that needs; a thread-safe session locks its
-     * entry point and queues every insert and delete through a synchronized list instead.
-     */
+    /** Makes a session that is not pooled: dispose it when done. A session whose set-up fails is disposed. */
     Session fresh() {
-        KieSessionConfiguration configuration = RuleBaseFactory.newKnowledgeSessionConfiguration();
-        configuration.setOption(ThreadSafeOption.NO);
-        KieSession kieSession = kieBase.newKieSession(configuration, null);
+        KieSession kieSession = kieBase.newKieSession();
         try {
             return new Session(kieSession, declaresEarn, declaresOffers, announced);
         } catch (RuntimeException | Error e) {
