@@ -230,30 +230,28 @@ public final class JdbcStore implements LoyaltyStore {
 
     @Override
     public List<LedgerEntry> ledger(MemberId memberId) {
-        Checks.notNull(memberId, "memberId");
-        return connections.read("read the ledger of member " + memberId,
-                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LEDGER, memberId.value(), JdbcMapping::readEntry));
+        return memberRows(memberId, "ledger", JdbcMapping.SELECT_LEDGER, JdbcMapping::readEntry);
     }
 
     @Override
     public List<Lot> lots(MemberId memberId) {
-        Checks.notNull(memberId, "memberId");
-        return connections.read("read the lots of member " + memberId,
-                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_LOTS, memberId.value(), JdbcMapping::readLot));
+        return memberRows(memberId, "lots", JdbcMapping.SELECT_LOTS, JdbcMapping::readLot);
     }
 
     @Override
     public List<LotReturn> returns(MemberId memberId) {
-        Checks.notNull(memberId, "memberId");
-        return connections.read("read the returns of member " + memberId,
-                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_RETURNS, memberId.value(), JdbcMapping::readReturn));
+        return memberRows(memberId, "returns", JdbcMapping.SELECT_RETURNS, JdbcMapping::readReturn);
     }
 
     @Override
     public List<Hold> holds(MemberId memberId) {
+        return memberRows(memberId, "holds", JdbcMapping.SELECT_HOLDS, JdbcMapping::readHold);
+    }
+
+    /** Reads a member's rows of one kind, in the order the statement gives, naming what it read in a failure. */
+    private <T> List<T> memberRows(MemberId memberId, String what, String sql, JdbcRows.RowReader<T> reader) {
         Checks.notNull(memberId, "memberId");
-        return connections.read("read the holds of member " + memberId,
-                connection -> JdbcRows.list(connection, JdbcMapping.SELECT_HOLDS, memberId.value(), JdbcMapping::readHold));
+        return connections.read("read the " + what + " of member " + memberId, connection -> JdbcRows.list(connection, sql, memberId.value(), reader));
     }
 
     @Override
