@@ -65,7 +65,7 @@ final class DailySweep {
         Member after = keeper.member(member);
         // offers see the tier the review left the member on
         OfferWork.sweep(ledger, after, asOf, zone, program, rules);
-        return TierKeeper.withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+        return ledger.changes(after.equals(member) ? null : after, null, keeper.update());
     }
 
     /**

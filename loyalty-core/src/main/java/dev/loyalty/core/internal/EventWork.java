@@ -206,11 +206,8 @@ final class EventWork {
         Outcome outcome = new Outcome(event.eventId(), memberId, event.kind(), Points.of(change), balance, ledger.eventEntries(),
                 explanation, version);
         MemberChanges changes = ledger.changes(after.equals(before) ? null : after,
-                new StoredEvent(event.eventId(), memberId, fingerprint, outcome));
-        if (!draws.isEmpty()) {
-            changes = changes.withDraws(draws);
-        }
-        return keeper == null ? changes : TierKeeper.withTiers(changes, keeper.update());
+                new StoredEvent(event.eventId(), memberId, fingerprint, outcome), keeper == null ? null : keeper.update());
+        return draws.isEmpty() ? changes : changes.withDraws(draws);
     }
 
     /**

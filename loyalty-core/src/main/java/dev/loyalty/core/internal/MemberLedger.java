@@ -25,6 +25,7 @@ import dev.loyalty.core.model.Points;
 import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.StoredEvent;
+import dev.loyalty.core.spi.TierUpdate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -444,7 +445,12 @@ final class MemberLedger {
 
     /** Collects everything changed as one set of changes. */
     MemberChanges changes(Member member, StoredEvent event) {
-        return new MemberChanges(member, event, entries, lots.changed(), holds.changed(), accountChanged ? account : null, null, offers.changed(),
+        return changes(member, event, null);
+    }
+
+    /** Collects everything changed as one set of changes, with the member's tier update (null for none). */
+    MemberChanges changes(Member member, StoredEvent event, TierUpdate tiers) {
+        return new MemberChanges(member, event, entries, lots.changed(), holds.changed(), accountChanged ? account : null, tiers, offers.changed(),
                 offerBookChanged ? offerBook : null, List.of(), null,
                 returns == null ? List.of() : returns);
     }

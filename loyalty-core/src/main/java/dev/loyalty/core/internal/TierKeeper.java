@@ -8,7 +8,6 @@ import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.Member;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Tier;
-import dev.loyalty.core.spi.MemberChanges;
 import dev.loyalty.core.spi.MemberView;
 import dev.loyalty.core.spi.TierUpdate;
 import dev.loyalty.core.tier.MemberTier;
@@ -97,15 +96,6 @@ final class TierKeeper {
                 endGrace(next);
             }
         }
-    }
-
-    /** Returns the changes with a tier update added; the changes themselves when there is none. */
-    static MemberChanges withTiers(MemberChanges changes, TierUpdate update) {
-        if (update == null) {
-            return changes;
-        }
-        return new MemberChanges(changes.member(), changes.event(), changes.entries(), changes.lots(), changes.holds(), changes.account(), update,
-                changes.offers(), changes.offerBook(), changes.draws(), changes.referrals(), changes.returns());
     }
 
     /** The first day of the qualifying window a purchase of the member on a day is judged on; the window ends on that day. */

@@ -97,6 +97,6 @@ final class TierRequests {
         keeper.advance(today);
         keeper.override(code, until, today, now, why);
         Member after = keeper.member(member);
-        return TierKeeper.withTiers(ledger.changes(after.equals(member) ? null : after, null), keeper.update());
+        return ledger.changes(after.equals(member) ? null : after, null, keeper.update());
     }
 }
