@@ -260,11 +260,15 @@ class ReloadTest {
             }));
         }
         running.await(1, TimeUnit.MINUTES);
-        for (int r = 0; r < reloads; r++) {
-            rules.reload(rules(r % 2 == 0 ? 2 : 1));
-            swaps.incrementAndGet();
+        try {
+            for (int r = 0; r < reloads; r++) {
+                rules.reload(rules(r % 2 == 0 ? 2 : 1));
+                swaps.incrementAndGet();
+            }
+        } finally {
+            // the workers stop on a failed reload too: nothing else would stop them
+            reloaded.set(true);
         }
-        reloaded.set(true);
         int steps = 0;
         for (Future<Integer> future : futures) {
             steps += future.get(1, TimeUnit.MINUTES);
