@@ -260,10 +260,12 @@ class ReloadTest {
             }));
         }
         running.await(1, TimeUnit.MINUTES);
+        int swappedWhileAllRan = 0;
         try {
             for (int r = 0; r < reloads; r++) {
                 rules.reload(rules(r % 2 == 0 ? 2 : 1));
                 swaps.incrementAndGet();
+                swappedWhileAllRan += futures.stream().noneMatch(Future::isDone) ? 1 : 0;
             }
         } finally {
             // the workers stop on a failed reload too: nothing else would stop them
@@ -274,9 +276,11 @@ class ReloadTest {
             steps += future.get(1, TimeUnit.MINUTES);
         }
         pool.shutdown();
+        assertThat(swappedWhileAllRan).as("swaps made while every worker was still running").isEqualTo(reloads);
         return steps;
     }
 
+    /** Checks that both sets processed events, that each event's points and entries are those of the version it records, and the balances. */
     private static void assertEachEarnedByTheSetItRecords(LoyaltyEngine engine, List<MemberId> members, List<Outcome> outcomes) {
         String two;
         try (DroolsRuleEngine probe = rules(2).build()) {
