@@ -254,7 +254,11 @@ final class MemberLedger {
         return balance;
     }
 
-    /** Credits a new lot with the given entries and repays claw-back debt from it first. */
+    /**
+     * Credits a new lot with the given entries and repays claw-back debt from it first.
+     *
+     * @param steps the event's explanation steps so far, a list this adds to: a repayment adds its step
+     */
     void credit(Lot lot, EntryType type, List<PointsComposer.Award> awards, Instant occurredAt, List<Explanation.Step> steps) {
         if (lot.points() > program.points().maxPointsPerCredit()) {
             PointsComposer.Award largest = awards.stream().max(Comparator.comparingLong(PointsComposer.Award::points)).orElseThrow();

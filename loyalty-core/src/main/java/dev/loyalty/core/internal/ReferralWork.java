@@ -438,7 +438,8 @@ public final class ReferralWork {
         }
         CampaignGuards.Guarded guarded = rewards.guarded(view, member.id());
         long total = guarded.composition().total();
-        List<Explanation.Step> steps = guarded.composition().steps();
+        // a copy the ledger can add to: crediting a member who owes clawed-back points adds the repayment's step
+        List<Explanation.Step> steps = new ArrayList<>(guarded.composition().steps());
         if (total > 0) {
             // dated when the referral qualified, but expiring from when it is settled, as its offers run from then: settled
             // late (no event or sweep in between), the points would otherwise arrive expired, for the next sweep to take

@@ -3,6 +3,7 @@ package dev.loyalty.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.core.CoreRules;
 import dev.loyalty.core.EventResult;
 import dev.loyalty.core.InsufficientPointsException;
 import dev.loyalty.core.InvalidInputException;
@@ -24,6 +25,7 @@ import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.core.model.OfferStatus;
 import dev.loyalty.core.model.OfferTrigger;
+import dev.loyalty.core.model.Points;
 import dev.loyalty.core.referral.CapPeriod;
 import dev.loyalty.core.referral.Referral;
 import dev.loyalty.core.referral.ReferralPolicy;
@@ -287,6 +289,25 @@ public abstract class ReferralContract {
         assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
         assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD);
         assertThat(points("bob", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+    }
+
+    @Test
+    void shouldRepayTheReferrersClawedBackDebtFromTheReferralReward() {
+        start(0, ReferralPolicy.DEFAULT);
+        referrer("ann");
+        String purchase = buy("ann", "50.00");
+        engine.process(new Redemption(EventId.of("ann-spends"), MemberId.of("ann"), clock.instant(), "VOUCHER", 50, null));
+        // the points are spent: the return claws back 50 points the balance no longer has, which the account owes
+        engine.process(new Return(EventId.of("ann-returns"), MemberId.of("ann"), clock.instant(), EventId.of(purchase), Money.of("50.00", "GBP")));
+        assertThat(engine.summary(MemberId.of("ann")).debt()).isEqualTo(Points.of(50));
+
+        qualifyNow("bob", "ann");
+
+        assertThat(referral("bob").status()).isEqualTo(ReferralStatus.REWARDED);
+        assertThat(points("ann", ReferralRules.REF)).isEqualTo(ReferralRules.REWARD);
+        assertThat(points("ann", CoreRules.REPAYMENT)).isEqualTo(-50);
+        assertThat(engine.summary(MemberId.of("ann")).debt()).isEqualTo(Points.of(0));
+        assertThat(balance("ann")).isEqualTo(ReferralRules.REWARD - 50);
     }
 
     @Test
