@@ -21,6 +21,8 @@ import dev.loyalty.core.event.Redemption;
 import dev.loyalty.core.event.Return;
 import dev.loyalty.core.model.MemberStatus;
 import dev.loyalty.core.model.Offer;
+import dev.loyalty.core.referral.Referral;
+import dev.loyalty.core.referral.ReferralStatus;
 import dev.loyalty.core.spi.CampaignLimits;
 import dev.loyalty.core.spi.Decision;
 import dev.loyalty.core.spi.RuleEngine;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -169,6 +172,23 @@ class LoyaltyEngineBatchDifferentialTest {
     void shouldGiveTheResultsOfOneByOneForRandomReferralsSignUpsAndSpending() {
         for (long seed = 1; seed <= 30; seed++) {
             bothReferralWays(randomReferrals(seed));
+        }
+    }
+
+    @Test
+    void shouldSettleTheReferrerSideOfEveryQualifiedReferralInRandomReferralLists() {
+        for (long seed = 1; seed <= 1_000; seed++) {
+            LoyaltyEngine engine = LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(new InMemoryStore())
+                    .ruleEngine(new ReferralRules()).build();
+            withReferrer(engine);
+
+            engine.processAll(randomReferrals(seed));
+
+            // the rules never fail and nobody closes: a referral the referee qualified for is settled on both sides at once
+            for (int m = 0; m < 6; m++) {
+                assertThat(engine.referral(member("m" + m)).map(Referral::status))
+                        .as("referral of m%d in random list %d", m, seed).isNotEqualTo(Optional.of(ReferralStatus.QUALIFIED));
+            }
         }
     }
 
