@@ -178,9 +178,7 @@ class LoyaltyEngineBatchDifferentialTest {
     @Test
     void shouldSettleTheReferrerSideOfEveryQualifiedReferralInRandomReferralLists() {
         for (long seed = 1; seed <= 1_000; seed++) {
-            LoyaltyEngine engine = LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(new InMemoryStore())
-                    .ruleEngine(new ReferralRules()).build();
-            withReferrer(engine);
+            LoyaltyEngine engine = referralEngine();
 
             engine.processAll(randomReferrals(seed));
 
@@ -220,6 +218,14 @@ class LoyaltyEngineBatchDifferentialTest {
             }
         }
         return events;
+    }
+
+    /** An engine of its own on an in-memory store with the referral rules, the referrer enrolled with a code. */
+    private static LoyaltyEngine referralEngine() {
+        LoyaltyEngine engine = LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(new InMemoryStore())
+                .ruleEngine(new ReferralRules()).build();
+        withReferrer(engine);
+        return engine;
     }
 
     /** A referrer with a code and a fingerprint, enrolled before the list, on both engines. */
@@ -263,9 +269,7 @@ class LoyaltyEngineBatchDifferentialTest {
 
     /** The code of the welcome offer the referee gets, read from an engine of its own that processes the referral list. */
     private static String welcomeOfferCode() {
-        LoyaltyEngine scout = LoyaltyEngine.builder().program(Fixtures.program()).clock(Fixtures.clock()).store(new InMemoryStore())
-                .ruleEngine(new ReferralRules()).build();
-        withReferrer(scout);
+        LoyaltyEngine scout = referralEngine();
         for (LoyaltyEvent event : referralList(null)) {
             try {
                 scout.process(event);
