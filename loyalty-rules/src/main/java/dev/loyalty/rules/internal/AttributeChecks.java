@@ -1,6 +1,7 @@
 package dev.loyalty.rules.internal;
 
 import dev.loyalty.core.RuleProblem;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import org.drools.drl.ast.descr.RuleDescr;
 
 /**
  * The checks of a rule's attributes as written: Drools' wall-clock attributes, a salience written
- * as text, and an agenda group or ruleflow group that never gets the focus. Part of
+ * as text or as a number that is not a whole {@code int} (1.5, 2147483648, NaN), and an agenda
+ * group or ruleflow group that never gets the focus. Part of
  * {@link CampaignChecks#beforeBuild(List)}. Not public API.
  */
 final class AttributeChecks {
@@ -18,6 +20,9 @@ final class AttributeChecks {
     private static final Set<String> WALL_CLOCK = Set.of("date-effective", "date-expires", "timer", "calendars", "duration");
     /** A salience written as text, which Drools reads as a duration when the rule matches, not as a number. */
     private static final Pattern TEXT_SALIENCE = Pattern.compile("\\s*([\"'])(?!\\s*-?\\d+\\s*\\1)(.*)\\1\\s*", Pattern.DOTALL);
+    /** A salience written as a number literal: a whole one in {@code int}'s range is what Drools takes as written. */
+    private static final Pattern NUMBER_SALIENCE =
+            Pattern.compile("\\s*[-+]?(?:\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?|NaN|Infinity)\\s*");
     private static final String AGENDA_GROUP = "agenda-group";
     private static final String RULEFLOW_GROUP = "ruleflow-group";
 
@@ -42,9 +47,42 @@ final class AttributeChecks {
                 problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(),
                         "salience " + attribute.getValue().strip() + " is not a number, so every event fails when this rule matches; "
                                 + "write a whole number without quotes (higher fires first), such as salience 10"));
+            } else if (attribute.getName().equals("salience") && attribute.getValue() != null
+                    && NUMBER_SALIENCE.matcher(attribute.getValue()).matches() && !wholeInt(attribute.getValue().strip())) {
+                problems.add(new RuleProblem(source.name(), attribute.getLine(), 0, rule.getName(), "salience " + attribute.getValue().strip()
+                        + " is not a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                        + "; write one (higher fires first), such as salience 10"));
             }
         }
         checkFocus(source, rule, problems);
+    }
+
+    /** Tells whether a number literal is a whole number in {@code int}'s range, however written (1e3 is 1000). */
+    private static boolean wholeInt(String literal) {
+        if (literal.endsWith("NaN") || literal.endsWith("Infinity")) {
+            return false;
+        }
+        try {
+            new BigDecimal(literal).intValueExact();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Tells whether a problem Drools reported only says again, in its own words, that a salience
+     * this class refused is not a number it can take: it is at the refused attribute's line or in
+     * its rule (Drools names the rule's first line), and quotes its value.
+     *
+     * @param problem a problem of Drools' build
+     * @param refused the problems these checks found before the build
+     * @return whether the problem repeats one of them
+     */
+    static boolean repeatsRefusedSalience(RuleProblem problem, List<RuleProblem> refused) {
+        return refused.stream().anyMatch(r -> r.message().startsWith("salience ") && r.resource().equals(problem.resource())
+                && (r.line() == problem.line() || !r.rule().isEmpty() && r.rule().equals(problem.rule()))
+                && problem.message().contains(r.message().substring("salience ".length(), r.message().indexOf(" is not "))));
     }
 
     /**

@@ -33,6 +33,15 @@ final class BuildErrors {
      */
     private static final Pattern CONSTANT_NAN_ASSIGNED = Pattern.compile("\\[Error: cannot assign type java\\.lang\\.(?:Double|Float) to "
             + "(?:long|int|java\\.lang\\.Long|java\\.lang\\.Integer)\\] \\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
+    /** How the parser reports its own failure (it ran out of text inside a constraint), with its stack trace after. */
+    private static final Pattern PARSER_FAILED = Pattern.compile("^Line (\\d+):(\\d+) unexpected exception at input '(.*?)'\\. Exception: ");
+    /** What follows an attribute's value that cannot be read, before what to write instead. */
+    static final String UNREADABLE = "cannot be read; write ";
+    /** What a syntax error at the end of the text says: the text ended inside a rule or a quote. */
+    static final String ENDS_INSIDE = "syntax error: the text ends inside a rule or a quote; "
+            + "is a closing quote, a closing parenthesis or 'end' missing?";
+    /** How Drools reports a salience or enabled expression MVEL could not analyse (a name nothing binds), the value last. */
+    private static final Pattern UNREADABLE_ATTRIBUTE = Pattern.compile("^Unable to build expression for '(salience|enabled)' : .*'([^']*)'$");
     /** What Drools says of a function that does not compile, after its name and line. */
     private static final Pattern FUNCTION_PROBLEM = Pattern.compile("^\\[ function .*?\\(line:\\d+\\): (.*?) ?\\]?$");
 
@@ -63,6 +72,14 @@ final class BuildErrors {
             line = error.getLines()[0];
         }
         DrlSource source = byName.get(resource);
+        Matcher failed = PARSER_FAILED.matcher(DroolsMessages.plain(String.valueOf(error.getMessage())));
+        if (failed.find()) {
+            // a failure inside the parser, where its recovery met the end of the text; its stack trace is of no use to the author
+            int at = Integer.parseInt(failed.group(1));
+            String inRule = source == null ? "" : DrlLines.ruleAtLine(source.content(), at);
+            return new RuleProblem(resource, at, Integer.parseInt(failed.group(2)) + 1, inRule,
+                    "<eof>".equals(failed.group(3)) ? ENDS_INSIDE : "syntax error: the rule cannot be read on at '" + failed.group(3) + "'");
+        }
         if (line <= 0 && error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0) {
             // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
             Matcher expression = ANALYSED_EXPRESSION_START.matcher(DroolsMessages.plain(String.valueOf(error.getMessage())));
@@ -122,7 +139,28 @@ final class BuildErrors {
             return new RuleProblem(resource, stray, indent + 1, "", "syntax error: '" + code.strip()
                     + "' stands after the last rule's end, outside any rule");
         }
-        return new RuleProblem(resource, line, column, rule, DroolsMessages.readable(message, rule));
+        Matcher unreadable = UNREADABLE_ATTRIBUTE.matcher(DroolsMessages.plain(message));
+        if (unreadable.find()) {
+            // Drools' words are those of its own failure (a NullPointerException's): say what the author wrote
+            String written = unreadable.group(1) + " " + unreadable.group(2);
+            int at = source != null && line > 0 ? DrlLines.lineOfText(source.content(), line, written) : line;
+            return new RuleProblem(resource, at, at == line ? column : 0, rule, written + " " + UNREADABLE
+                    + (unreadable.group(1).equals("salience") ? "a whole number (higher fires first), such as salience 10, "
+                            : "true, false ") + "or an expression of the variables the rule binds");
+        }
+        String readable = DroolsMessages.readable(message, rule);
+        if (source != null && error instanceof ParserError && readable.equals("syntax error: mismatched input ''")
+                && atEnd(source.content(), line, column)) {
+            // the empty input is the end of the text, met inside a quote
+            readable = ENDS_INSIDE;
+        }
+        return new RuleProblem(resource, line, column, rule, readable);
+    }
+
+    /** Tells whether a line and column lie past the text's last character. */
+    private static boolean atEnd(String drl, int line, int column) {
+        String[] lines = DrlCode.lines(drl.stripTrailing());
+        return line > lines.length || line == lines.length && column > lines[line - 1].length();
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Rewrites what Drools and MVEL say of a problem as one plain line: an MVEL consequence that calls
  * an unknown action is said as the Java one is, an unknown field is named with its type, a syntax
  * error and a consequence that does not compile are said so, an unknown action on {@code earn}
- * lists the actions there are, and the rule's name, which the problem gives, is left out. Not
+ * lists the actions there are, a long quoted input is cut short, the class Drools generates for a
+ * consequence is called the rule, and the rule's name, which the problem gives, is left out. Not
  * public API.
  */
 final class DroolsMessages {
@@ -25,6 +26,11 @@ final class DroolsMessages {
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
+    /** The class Drools generates for a rule's consequence, which the Java compiler names. */
+    private static final Pattern GENERATED_CLASS = Pattern.compile("the type Rule_[\\w$]+");
+    /** A syntax error's quoted input, when it is long: an unclosed quote makes the parser read on over many lines. */
+    private static final Pattern LONG_INPUT =
+            Pattern.compile("(mismatched input|extraneous input|no viable alternative at input) '(.{60,}?)'( expecting|$| in )");
     /** The names of the actions on {@code earn}, for the hint given when a rule calls one that does not exist. */
     private static final SortedSet<String> EARN_ACTIONS = Arrays.stream(dev.loyalty.rules.vocabulary.Earn.class.getMethods())
             .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
@@ -51,6 +57,15 @@ final class DroolsMessages {
                     + (expression.find() ? " in constraint: " + expression.group(1) : "");
         }
         text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
+        Matcher input = LONG_INPUT.matcher(text);
+        if (input.find()) {
+            String quoted = input.group(2);
+            text = text.substring(0, input.start(2)) + quoted.substring(0, 40) + "..." + text.substring(input.end(2));
+            if (quoted.startsWith("\"")) {
+                text = text.replaceFirst("\\.$", "") + "; is a closing quote missing? The text from that quote on was read as one string";
+            }
+        }
+        text = GENERATED_CLASS.matcher(text).replaceAll("this rule");
         text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
         Matcher action = UNKNOWN_ACTION.matcher(text);
         if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {

@@ -70,12 +70,14 @@ public final class RuleSetCompiler {
     /** Compiles and checks; returns null, with the problems and the refusal filled in, when there are problems. */
     private static RuleSet build(List<DrlSource> sources, ClassLoader classLoader, int maxIdle, LocalDate today,
                                  List<RuleProblem> problems, Refusal refusal) {
-        problems.addAll(CampaignChecks.beforeBuild(sources));
+        List<RuleProblem> checked = CampaignChecks.beforeBuild(sources);
+        problems.addAll(checked);
         KieBase kieBase;
         try {
             kieBase = DrlCompiler.compile(sources, classLoader);
         } catch (RuleDefinitionException e) {
-            problems.addAll(0, e.problems());
+            // a salience refused before the build fails it too, in Drools' words: the check's are the author's
+            problems.addAll(0, e.problems().stream().filter(p -> !AttributeChecks.repeatsRefusedSalience(p, checked)).toList());
             refusal.note = e.getMessage().endsWith(DrlCompiler.SYNTAX_NOTE) ? DrlCompiler.SYNTAX_NOTE : "";
             refusal.cause = e.getCause();
             return null;

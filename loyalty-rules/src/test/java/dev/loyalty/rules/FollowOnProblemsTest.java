@@ -1,0 +1,175 @@
+package dev.loyalty.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One mistake in one file is reported once, at its own line, and not again at every rule of the
+ * other files it breaks; a problem's words are the author's, never the rule compiler's insides.
+ */
+class FollowOnProblemsTest {
+
+    /** A second file of the same package, whose rule is correct. */
+    private static final String INNOCENT = MalformedDrlTest.HEADER + """
+            rule "OK-01 one point"
+            when
+                $p : Purchase( )
+            then
+                earn.points(1, "x");
+            end
+            """;
+
+    private static RuleDefinitionException failure(String name, String drl) {
+        return catchThrowableOfType(RuleDefinitionException.class,
+                () -> DroolsRuleEngine.builder().drl(name, drl).drl("innocent.drl", INNOCENT).build());
+    }
+
+    /** A file of the package that imports what is given on line 2, with a correct rule. */
+    private static String importing(String imported) {
+        return "package test;\nimport " + imported + ";\n" + INNOCENT.substring(INNOCENT.indexOf("rule \"")).replace("OK-01", "OK-02");
+    }
+
+    @Test
+    void shouldReportAnImportOfAPackageOnlyAtItsLineWhenAnotherFileSharesThePackage() {
+        RuleDefinitionException e = failure("broken.drl", importing("dev.loyalty.rules.vocabulary"));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("broken.drl", 2);
+            assertThat(p.message()).contains("'dev.loyalty.rules.vocabulary'").contains("dev.loyalty.rules.vocabulary.*");
+        });
+    }
+
+    @Test
+    void shouldReportAnImportOfNoClassOnlyAtItsLineWhenAnotherFileSharesThePackage() {
+        RuleDefinitionException e = failure("broken.drl", importing("de"));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("broken.drl", 2);
+            assertThat(p.message()).contains("'de'");
+        });
+    }
+
+    @Test
+    void shouldReportAGlobalOfAMisspelledTypeOnlyAtItsLineWhenItsFileHasNoPackage() {
+        RuleDefinitionException e = failure("broken.drl", """
+                // no package
+                import dev.loyalty.rules.vocabulary.*;
+                global dev.loyaltyrules.vocabulary.Earn earn;
+                """ + INNOCENT.substring(INNOCENT.indexOf("rule \"")).replace("OK-01", "OK-02"));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("broken.drl", 3);
+            assertThat(p.message()).contains("earn").contains("'dev.loyaltyrules.vocabulary.Earn'");
+        });
+    }
+
+    @Test
+    void shouldReportAFileThatEndsInsideAConstraintAtItsLastLineWithoutTheParsersInsides() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("cut.drl", MalformedDrlTest.HEADER + """
+                        rule "C-01 cut short"
+                        when
+                            Purchase( channel == "we""").build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("cut.drl", 6, "C-01 cut short");
+            assertThat(p.message()).startsWith("syntax error: the text ends inside a rule or a quote").doesNotContain("Exception");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "2147483648", "-2147483649", "99999999999999999999", "NaN", "1e309"})
+    void shouldRefuseASalienceThatIsNoWholeIntOnceAtItsLine(String salience) {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-03 odd salience", "salience " + salience)).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("salience.drl", 5, "S-03 odd salience");
+            assertThat(p.message()).startsWith("salience " + salience + " is not a whole number from -2147483648 to 2147483647");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-2147483648", "2147483647", "1e3"})
+    void shouldBuildARuleWhoseSalienceIsAWholeIntHoweverWritten(String salience) {
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder()
+                .drl("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-04 whole salience", "salience " + salience)).build()) {
+            assertThat(rules.ruleNames()).containsExactly("S-04 whole salience");
+        }
+    }
+
+    @Test
+    void shouldCutShortTheTextAStrayQuoteSwallowedAndSaySo() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("quote.drl", MalformedDrlTest.HEADER + """
+                        "// a comment that a stray quote stands before, and much more text than a message should quote
+                        rule "Q-01 one point"
+                        when
+                            $p : Purchase( )
+                        then
+                            earn.points(1, "x");
+                        end
+                        """).build());
+
+        assertThat(e.problems()).first().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("quote.drl", 4);
+            assertThat(p.message()).contains("is a closing quote missing?").contains("\"// a comment")
+                    .doesNotContain("than a message should quote").doesNotContain("Q-01");
+        });
+    }
+
+    @Test
+    void shouldReportARuleNameWithoutItsClosingQuoteAtTheRulesLine() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("name.drl", MalformedDrlTest.HEADER + """
+                        rule "N-01 name without its closing quote
+                            salience 10
+                        when
+                            $p : Purchase( )
+                        then
+                            earn.points(1, "a reason that the parser now reads as code");
+                        end
+                        """).build());
+
+        assertThat(e.problems()).first().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule)
+                    .containsExactly("name.drl", 4, "N-01 name without its closing quote");
+            assertThat(p.message()).contains("closing quote").contains("line 9");
+        });
+    }
+
+    @Test
+    void shouldNameTheRuleNotTheGeneratedClassWhenAConsequenceCallsAMethodWithoutItsObject() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("call.drl", MalformedDrlTest.HEADER + """
+                        rule "M-01 points without earn"
+                        when
+                            $p : Purchase( )
+                        then
+                            points(1, "x");
+                        end
+                        """).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("call.drl", 8);
+            assertThat(p.message()).endsWith("The method points(int, String) is undefined for this rule");
+        });
+    }
+
+    @Test
+    void shouldReportASalienceNamingNothingTheRuleBindsOnceInTheAuthorsWords() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-05 salience of a name", "salience high")).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("salience.drl", 5, "S-05 salience of a name");
+            assertThat(p.message()).startsWith("salience high cannot be read; write a whole number");
+        });
+    }
+}

@@ -1,0 +1,157 @@
+package dev.loyalty.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.core.LoyaltyEngine;
+import dev.loyalty.core.LoyaltyException;
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
+import dev.loyalty.core.model.MemberId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default pack with random slips of an author's hand (a character lost or added, a word or
+ * number changed, a line lost, doubled or moved, the text cut short) either builds and then only
+ * ever fails an event with the library's own exceptions, or is refused with problems that each
+ * name one of the files, a line within it and the trouble in the author's words, never the rule
+ * compiler's insides. Seeds 1 to 200 by default; {@code -Dmutations.from=N -Dmutations.to=M}
+ * runs others.
+ */
+class MutatedCampaignsTest {
+
+    private static final List<String> FILES = List.of("base", "bonuses", "caps", "offers", "promotions", "referrals", "tiers", "welcome");
+    /** What a slip may write: DRL's keywords and punctuation, the pack's words, odd numbers. */
+    private static final List<String> WORDS = List.of("when", "then", "end", "rule", "salience", "Purchase", "PurchaseLine", "earn",
+            "$p", "$l", "==", "!=", ">", "<", "&&", "||", "not", "exists", "from", "(", ")", "\"", ",", ";", ".", ":", "@", "//", "/*",
+            "*/", "\\", "\n", "import", "global", "package", "declare", "function", "query", "eval(", "modify(", "insert(", "no-loop",
+            "agenda-group \"x\"", "dialect \"mvel\"", "timer (int: 1s)", "enabled false", "null", "true", "0", "-1", "1.5", "NaN",
+            "1e309", "2147483648", "99999999999999999999");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+    /** What only the compiler's insides say: exception names, stack frames, generated classes, Drools' error codes. */
+    private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_");
+
+    @Test
+    void shouldBuildOrReportEveryProblemAtAFileAndLineInTheAuthorsWordsWhenTheDefaultPackHasSlips() throws IOException {
+        Map<String, String> pack = pack();
+        for (long seed = Long.getLong("mutations.from", 1); seed <= Long.getLong("mutations.to", 200); seed++) {
+            Random random = new Random(seed);
+            String slipped = FILES.get(random.nextInt(FILES.size())) + ".drl";
+            Map<String, String> files = new LinkedHashMap<>(pack);
+            String text = files.get(slipped);
+            for (int slips = 1 + random.nextInt(2); slips > 0; slips--) {
+                text = slip(text, random);
+            }
+            files.put(slipped, text);
+            DroolsRuleEngine.Builder builder = DroolsRuleEngine.builder();
+            files.forEach(builder::drl);
+            DroolsRuleEngine rules;
+            try {
+                rules = builder.build();
+            } catch (RuleDefinitionException e) {
+                for (RuleProblem problem : e.problems()) {
+                    assertPlaced(problem, files, "seed " + seed + ", " + slipped + ":\n" + text);
+                }
+                continue;
+            }
+            try (rules) {
+                assertOnlyTypedFailures(rules);
+            }
+        }
+    }
+
+    private static void assertPlaced(RuleProblem problem, Map<String, String> files, String context) {
+        assertThat(files).as("file of %s (%s)", problem, context).containsKey(problem.resource());
+        int lines = files.get(problem.resource()).split("\r\n|\r|\n", -1).length;
+        if (!problem.message().startsWith("no rules:")) {
+            assertThat(problem.line()).as("line of %s (%s)", problem, context).isBetween(1, lines);
+        }
+        assertThat(problem.rule()).as("rule of %s (%s)", problem, context).doesNotContain("\n", "\r");
+        assertThat(problem.message()).as("message of %s (%s)", problem, context).isNotBlank().doesNotContainPattern(INSIDES);
+    }
+
+    /** Builds an engine, enrols a member and runs purchases and a sweep: whatever fails must fail as a {@link LoyaltyException}. */
+    private static void assertOnlyTypedFailures(DroolsRuleEngine rules) {
+        LoyaltyEngine engine;
+        MemberId member;
+        try {
+            // a ladder whose thresholds fall along the program's tiers is refused here, as the module's README says
+            engine = Shop.engine(rules);
+            member = Shop.enrol(engine, "silver");
+        } catch (LoyaltyException e) {
+            return;
+        }
+        for (int day = 1; day <= 5; day++) {
+            try {
+                engine.process(Shop.purchase(member, Shop.london("2025-05-0" + day + "T12:00"))
+                        .line("85123A", "home", 2, Shop.gbp("2.55")).line("G-1", "garden", 1, Shop.gbp("10.00")).build());
+            } catch (LoyaltyException e) {
+                // a rule that fails an event is reported so, typed
+            }
+        }
+        try {
+            engine.sweep();
+        } catch (LoyaltyException e) {
+            // as above
+        }
+    }
+
+    private static Map<String, String> pack() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : FILES) {
+            try (InputStream in = MutatedCampaignsTest.class.getResourceAsStream("/dev/loyalty/rules/campaigns/default/" + file + ".drl")) {
+                files.put(file + ".drl", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** One slip of the hand. */
+    private static String slip(String text, Random random) {
+        int at = random.nextInt(text.length() + 1);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int line = random.nextInt(lines.size());
+        switch (random.nextInt(8)) {
+            case 0:
+                return at < text.length() ? text.substring(0, at) + text.substring(at + 1) : text;
+            case 1:
+                return text.substring(0, at) + WORDS.get(random.nextInt(WORDS.size())) + text.substring(at);
+            case 2:
+                lines.remove(line);
+                return String.join("\n", lines);
+            case 3:
+                lines.add(line, lines.get(line));
+                return String.join("\n", lines);
+            case 4:
+                return text.substring(0, at);
+            case 5:
+                String[] words = text.split("(?<=\\s)|(?=\\s)");
+                words[random.nextInt(words.length)] = WORDS.get(random.nextInt(WORDS.size()));
+                return String.join("", words);
+            case 6:
+                if (line + 1 < lines.size()) {
+                    lines.add(line + 1, lines.remove(line));
+                }
+                return String.join("\n", lines);
+            default:
+                List<int[]> numbers = new ArrayList<>();
+                for (Matcher number = NUMBER.matcher(text); number.find(); ) {
+                    numbers.add(new int[] {number.start(), number.end()});
+                }
+                if (numbers.isEmpty()) {
+                    return text;
+                }
+                int[] number = numbers.get(random.nextInt(numbers.size()));
+                return text.substring(0, number[0]) + WORDS.get(WORDS.size() - 1 - random.nextInt(7)) + text.substring(number[1]);
+        }
+    }
+}
