@@ -172,4 +172,16 @@ class FollowOnProblemsTest {
             assertThat(p.message()).startsWith("salience high cannot be read; write a whole number");
         });
     }
+
+    @Test
+    void shouldReportAnAttributeGivenTwiceAtItsSecondLine() {
+        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
+                .drl("twice.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("T-01 salience twice", "salience 10", "no-loop",
+                        "salience 20")).build());
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("twice.drl", 7, "T-01 salience twice");
+            assertThat(p.message()).isEqualTo("salience is given twice in this rule; keep one");
+        });
+    }
 }

@@ -27,6 +27,7 @@ final class BuildErrors {
     private static final Pattern RULE_IN_TEXT = Pattern.compile("[Rr]ule \"([^\"]+)\"");
     private static final Pattern ANALYSED_EXPRESSION_START = Pattern.compile("^Unable to Analyse Expression (.*?):");
     private static final Pattern DUPLICATED_ANNOTATION = Pattern.compile("^Duplicated annotation: ([\\w$]+)$");
+    private static final Pattern DUPLICATED_ATTRIBUTE = Pattern.compile("^Duplicate attribute definition: ([\\w-]+) in rule ");
     /**
      * How MVEL reports a constant it could not convert to a typed local's whole-number type, with
      * the statement near it; when {@link MvelNaNGuard} refused a NaN, the constant is that NaN.
@@ -98,6 +99,13 @@ final class BuildErrors {
                 line = found;
                 rule = DrlLines.ruleAtLine(source.content(), line);
             }
+        }
+        Matcher twice = DUPLICATED_ATTRIBUTE.matcher(DroolsMessages.plain(message));
+        if (source != null && twice.find()) {
+            // Drools names the rule's first line: find the attribute's second line
+            int second = DrlLines.secondAttribute(source.content(), line, twice.group(1));
+            return new RuleProblem(resource, second > 0 ? second : line, 0, rule.isEmpty() ? DrlLines.ruleAtLine(source.content(), line) : rule,
+                    twice.group(1) + " is given twice in this rule; keep one");
         }
         Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(DroolsMessages.plain(message));
         if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {

@@ -100,6 +100,25 @@ final class DrlLines {
         return 0;
     }
 
+    /**
+     * Returns the line of the second time the rule declared at a line gives an attribute (such as
+     * {@code salience}) before its {@code when}, or 0.
+     */
+    static int secondAttribute(String drl, int ruleLine, String name) {
+        Pattern attribute = Pattern.compile("(?<![\\w$@-])" + Pattern.quote(name) + "(?![\\w$-])");
+        String[] lines = lines(drl);
+        int seen = 0;
+        for (int i = Math.max(ruleLine, 1) - 1; i < lines.length && !WHEN.matcher(lines[i]).find(); i++) {
+            Matcher matcher = attribute.matcher(DrlCode.withoutStrings(lines[i]));
+            while (matcher.find()) {
+                if (++seen == 2) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     /** Returns the line of the import of the type, or 0. */
     static int lineOfImport(String drl, String type) {
         Pattern declaration = Pattern.compile("^\\s*import\\s+" + Pattern.quote(type) + "\\s*;?\\s*(//.*)?$");
