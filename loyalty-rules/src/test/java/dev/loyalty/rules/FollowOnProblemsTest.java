@@ -30,6 +30,11 @@ class FollowOnProblemsTest {
                 () -> DroolsRuleEngine.builder().drl(name, drl).drl("innocent.drl", INNOCENT).build());
     }
 
+    /** Builds a set of one file, which must be refused. */
+    private static RuleDefinitionException alone(String name, String drl) {
+        return catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder().drl(name, drl).build());
+    }
+
     /** A file of the package that imports what is given on line 2, with a correct rule. */
     private static String importing(String imported) {
         return "package test;\nimport " + imported + ";\n" + INNOCENT.substring(INNOCENT.indexOf("rule \"")).replace("OK-01", "OK-02");
@@ -71,11 +76,10 @@ class FollowOnProblemsTest {
 
     @Test
     void shouldReportAFileThatEndsInsideAConstraintAtItsLastLineWithoutTheParsersInsides() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("cut.drl", MalformedDrlTest.HEADER + """
-                        rule "C-01 cut short"
-                        when
-                            Purchase( channel == "we""").build());
+        RuleDefinitionException e = alone("cut.drl", MalformedDrlTest.HEADER + """
+                rule "C-01 cut short"
+                when
+                    Purchase( channel == "we""");
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("cut.drl", 6, "C-01 cut short");
@@ -86,8 +90,7 @@ class FollowOnProblemsTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.5", "2147483648", "-2147483649", "99999999999999999999", "NaN", "1e309"})
     void shouldRefuseASalienceThatIsNoWholeIntOnceAtItsLine(String salience) {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-03 odd salience", "salience " + salience)).build());
+        RuleDefinitionException e = alone("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-03 odd salience", "salience " + salience));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("salience.drl", 5, "S-03 odd salience");
@@ -106,16 +109,15 @@ class FollowOnProblemsTest {
 
     @Test
     void shouldCutShortTheTextAStrayQuoteSwallowedAndSaySo() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("quote.drl", MalformedDrlTest.HEADER + """
-                        "// a comment that a stray quote stands before, and much more text than a message should quote
-                        rule "Q-01 one point"
-                        when
-                            $p : Purchase( )
-                        then
-                            earn.points(1, "x");
-                        end
-                        """).build());
+        RuleDefinitionException e = alone("quote.drl", MalformedDrlTest.HEADER + """
+                "// a comment that a stray quote stands before, and much more text than a message should quote
+                rule "Q-01 one point"
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "x");
+                end
+                """);
 
         assertThat(e.problems()).first().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("quote.drl", 4);
@@ -126,16 +128,15 @@ class FollowOnProblemsTest {
 
     @Test
     void shouldReportARuleNameWithoutItsClosingQuoteAtTheRulesLine() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("name.drl", MalformedDrlTest.HEADER + """
-                        rule "N-01 name without its closing quote
-                            salience 10
-                        when
-                            $p : Purchase( )
-                        then
-                            earn.points(1, "a reason that the parser now reads as code");
-                        end
-                        """).build());
+        RuleDefinitionException e = alone("name.drl", MalformedDrlTest.HEADER + """
+                rule "N-01 name without its closing quote
+                    salience 10
+                when
+                    $p : Purchase( )
+                then
+                    earn.points(1, "a reason that the parser now reads as code");
+                end
+                """);
 
         assertThat(e.problems()).first().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule)
@@ -146,15 +147,14 @@ class FollowOnProblemsTest {
 
     @Test
     void shouldNameTheRuleNotTheGeneratedClassWhenAConsequenceCallsAMethodWithoutItsObject() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("call.drl", MalformedDrlTest.HEADER + """
-                        rule "M-01 points without earn"
-                        when
-                            $p : Purchase( )
-                        then
-                            points(1, "x");
-                        end
-                        """).build());
+        RuleDefinitionException e = alone("call.drl", MalformedDrlTest.HEADER + """
+                rule "M-01 points without earn"
+                when
+                    $p : Purchase( )
+                then
+                    points(1, "x");
+                end
+                """);
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("call.drl", 8);
@@ -162,26 +162,69 @@ class FollowOnProblemsTest {
         });
     }
 
-    @Test
-    void shouldReportASalienceNamingNothingTheRuleBindsOnceInTheAuthorsWords() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-05 salience of a name", "salience high")).build());
+    @ParameterizedTest
+    @ValueSource(strings = {"high", "-rule"})
+    void shouldReportASalienceThatCannotBeReadOnceInTheAuthorsWords(String salience) {
+        RuleDefinitionException e = alone("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-05 salience of a name",
+                "salience " + salience));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("salience.drl", 5, "S-05 salience of a name");
-            assertThat(p.message()).startsWith("salience high cannot be read; write a whole number");
+            assertThat(p.message()).startsWith("salience " + salience + " cannot be read; write a whole number");
         });
     }
 
     @Test
     void shouldReportAnAttributeGivenTwiceAtItsSecondLine() {
-        RuleDefinitionException e = catchThrowableOfType(RuleDefinitionException.class, () -> DroolsRuleEngine.builder()
-                .drl("twice.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("T-01 salience twice", "salience 10", "no-loop",
-                        "salience 20")).build());
+        RuleDefinitionException e = alone("twice.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("T-01 salience twice", "salience 10",
+                "no-loop", "salience 20"));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("twice.drl", 7, "T-01 salience twice");
             assertThat(p.message()).isEqualTo("salience is given twice in this rule; keep one");
+        });
+    }
+
+    @Test
+    void shouldReportOnlyTheSyntaxErrorWhenTheParserFailsInItsOwnCodeAfterIt() {
+        // the parser fails with a NullPointerException after the stray line, once it meets the backslash
+        RuleDefinitionException e = alone("stray.drl", """
+                // a comment
+                2147483648 without a comment's slashes
+                package test;
+
+                import dev.loyalty.rules.vocab\\ulary.*;
+
+                global dev.loyalty.rules.vocabulary.Earn earn;
+
+                rule "R-01 referral"
+                when
+                    ReferralQualified( reward == "referee" || reward == "referrer" )
+                then
+                    earn.points(500, "Referral reward: 500 points");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("stray.drl", 2);
+            assertThat(p.message()).startsWith("syntax error: mismatched input '2147483648'");
+        });
+    }
+
+    @Test
+    void shouldSayThatRuleNamesTheRuleItselfWhenAConstraintComparesIt() {
+        RuleDefinitionException e = alone("word.drl", MalformedDrlTest.HEADER + """
+                rule "W-01 the word rule"
+                when
+                    $p : Purchase( month == 12, rule <= 24 )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("word.drl", 6);
+            assertThat(p.message()).contains("the word 'rule' names the rule itself").doesNotContain("org.kie");
         });
     }
 }

@@ -7,15 +7,14 @@ import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
 import dev.loyalty.core.model.MemberId;
+import dev.loyalty.core.testing.Slips;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +35,8 @@ class MutatedCampaignsTest {
             "*/", "\\", "\n", "import", "global", "package", "declare", "function", "query", "eval(", "modify(", "insert(", "no-loop",
             "agenda-group \"x\"", "dialect \"mvel\"", "timer (int: 1s)", "enabled false", "null", "true", "0", "-1", "1.5", "NaN",
             "1e309", "2147483648", "99999999999999999999");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+    /** A slip replaces a word or a number. */
+    private static final Slips SLIPS = new Slips(WORDS, Pattern.compile("\\S+"), Pattern.compile("\\d+(\\.\\d+)?"));
     /** What only the compiler's insides say: exception names, stack frames, generated classes, Drools' error codes. */
     private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_");
 
@@ -47,10 +47,7 @@ class MutatedCampaignsTest {
             Random random = new Random(seed);
             String slipped = FILES.get(random.nextInt(FILES.size())) + ".drl";
             Map<String, String> files = new LinkedHashMap<>(pack);
-            String text = files.get(slipped);
-            for (int slips = 1 + random.nextInt(2); slips > 0; slips--) {
-                text = slip(text, random);
-            }
+            String text = SLIPS.slipOnceOrTwice(files.get(slipped), random);
             files.put(slipped, text);
             DroolsRuleEngine.Builder builder = DroolsRuleEngine.builder();
             files.forEach(builder::drl);
@@ -113,45 +110,5 @@ class MutatedCampaignsTest {
             }
         }
         return files;
-    }
-
-    /** One slip of the hand. */
-    private static String slip(String text, Random random) {
-        int at = random.nextInt(text.length() + 1);
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        int line = random.nextInt(lines.size());
-        switch (random.nextInt(8)) {
-            case 0:
-                return at < text.length() ? text.substring(0, at) + text.substring(at + 1) : text;
-            case 1:
-                return text.substring(0, at) + WORDS.get(random.nextInt(WORDS.size())) + text.substring(at);
-            case 2:
-                lines.remove(line);
-                return String.join("\n", lines);
-            case 3:
-                lines.add(line, lines.get(line));
-                return String.join("\n", lines);
-            case 4:
-                return text.substring(0, at);
-            case 5:
-                String[] words = text.split("(?<=\\s)|(?=\\s)");
-                words[random.nextInt(words.length)] = WORDS.get(random.nextInt(WORDS.size()));
-                return String.join("", words);
-            case 6:
-                if (line + 1 < lines.size()) {
-                    lines.add(line + 1, lines.remove(line));
-                }
-                return String.join("\n", lines);
-            default:
-                List<int[]> numbers = new ArrayList<>();
-                for (Matcher number = NUMBER.matcher(text); number.find(); ) {
-                    numbers.add(new int[] {number.start(), number.end()});
-                }
-                if (numbers.isEmpty()) {
-                    return text;
-                }
-                int[] number = numbers.get(random.nextInt(numbers.size()));
-                return text.substring(0, number[0]) + WORDS.get(WORDS.size() - 1 - random.nextInt(7)) + text.substring(number[1]);
-        }
     }
 }

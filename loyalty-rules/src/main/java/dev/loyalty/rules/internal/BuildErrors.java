@@ -1,6 +1,7 @@
 package dev.loyalty.rules.internal;
 
 import dev.loyalty.core.RuleProblem;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ final class BuildErrors {
     private static final Pattern PARSER_FAILED = Pattern.compile("^Line (\\d+):(\\d+) unexpected exception at input '(.*?)'\\. Exception: ");
     /** What follows an attribute's value that cannot be read, before what to write instead. */
     static final String UNREADABLE = "cannot be read; write ";
+    /** What the parser's own failure, with no place (after a syntax error it had reported), is said as. */
+    static final String PARSER_GAVE_UP = "syntax error: the rule parser failed on this file without naming a line";
     /** What a syntax error at the end of the text says: the text ended inside a rule or a quote. */
     static final String ENDS_INSIDE = "syntax error: the text ends inside a rule or a quote; "
             + "is a closing quote, a closing parenthesis or 'end' missing?";
@@ -73,6 +76,10 @@ final class BuildErrors {
             line = error.getLines()[0];
         }
         DrlSource source = byName.get(resource);
+        if (error instanceof ParserError && line <= 0 && String.valueOf(error.getMessage()).startsWith("Unexpected error: ")) {
+            // the parser's own failure (a NullPointerException's text), which follows a syntax error it reported
+            return new RuleProblem(resource, 0, 0, "", PARSER_GAVE_UP);
+        }
         Matcher failed = PARSER_FAILED.matcher(DroolsMessages.plain(String.valueOf(error.getMessage())));
         if (failed.find()) {
             // a failure inside the parser, where its recovery met the end of the text; its stack trace is of no use to the author
@@ -147,14 +154,9 @@ final class BuildErrors {
             return new RuleProblem(resource, stray, indent + 1, "", "syntax error: '" + code.strip()
                     + "' stands after the last rule's end, outside any rule");
         }
-        Matcher unreadable = UNREADABLE_ATTRIBUTE.matcher(DroolsMessages.plain(message));
-        if (unreadable.find()) {
-            // Drools' words are those of its own failure (a NullPointerException's): say what the author wrote
-            String written = unreadable.group(1) + " " + unreadable.group(2);
-            int at = source != null && line > 0 ? DrlLines.lineOfText(source.content(), line, written) : line;
-            return new RuleProblem(resource, at, at == line ? column : 0, rule, written + " " + UNREADABLE
-                    + (unreadable.group(1).equals("salience") ? "a whole number (higher fires first), such as salience 10, "
-                            : "true, false ") + "or an expression of the variables the rule binds");
+        RuleProblem unreadable = unreadableAttribute(resource, source, line, column, rule, DroolsMessages.plain(message));
+        if (unreadable != null) {
+            return unreadable;
         }
         String readable = DroolsMessages.readable(message, rule);
         if (source != null && error instanceof ParserError && readable.equals("syntax error: mismatched input ''")
@@ -163,6 +165,41 @@ final class BuildErrors {
             readable = ENDS_INSIDE;
         }
         return new RuleProblem(resource, line, column, rule, readable);
+    }
+
+    /**
+     * Returns a salience or {@code enabled} that Drools could not read as a problem in the
+     * author's words, at its line, or null for any other problem. Drools reports such an
+     * expression with the text of its own failure (a NullPointerException's) or with MVEL's
+     * analysis of it, which may name Drools' own types ({@code salience -rule}).
+     */
+    private static RuleProblem unreadableAttribute(String resource, DrlSource source, int line, int column, String rule, String message) {
+        Matcher failed = UNREADABLE_ATTRIBUTE.matcher(message);
+        Matcher analysed = ANALYSED_EXPRESSION_START.matcher(message);
+        String written = null;
+        if (failed.find()) {
+            written = failed.group(1) + " " + failed.group(2);
+        } else if (source != null && line > 0 && analysed.find()) {
+            for (String attribute : List.of("salience", "enabled")) {
+                if (writtenAt(source, line, attribute + " " + analysed.group(1).strip()) > 0) {
+                    written = attribute + " " + analysed.group(1).strip();
+                }
+            }
+        }
+        if (written == null) {
+            return null;
+        }
+        int at = source == null || line <= 0 ? line : Math.max(writtenAt(source, line, written), line);
+        return new RuleProblem(resource, at, at == line ? column : 0, rule, written + " " + UNREADABLE
+                + (written.startsWith("salience") ? "a whole number (higher fires first), such as salience 10, " : "true, false ")
+                + "or an expression of the variables the rule binds");
+    }
+
+    /** Returns the one line of the rule at a line that holds the text, or 0. */
+    private static int writtenAt(DrlSource source, int ruleLine, String text) {
+        int at = DrlLines.lineOfText(source.content(), ruleLine, text);
+        String[] lines = DrlCode.lines(source.content());
+        return at > 0 && at <= lines.length && lines[at - 1].contains(text) ? at : 0;
     }
 
     /** Tells whether a line and column lie past the text's last character. */

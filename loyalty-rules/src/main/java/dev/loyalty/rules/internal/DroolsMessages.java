@@ -26,6 +26,8 @@ final class DroolsMessages {
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
+    /** Drools' own {@code rule} variable, which MVEL names by its type when a constraint or salience uses the word. */
+    private static final Pattern RULE_VARIABLE = Pattern.compile("(?:interface |class )?org\\.kie\\.api\\.definition\\.rule\\.Rule\\b");
     /** The class Drools generates for a rule's consequence, which the Java compiler names. */
     private static final Pattern GENERATED_CLASS = Pattern.compile("the type Rule_[\\w$]+");
     /** A syntax error's quoted input, when it is long: an unclosed quote makes the parser read on over many lines. */
@@ -66,6 +68,7 @@ final class DroolsMessages {
             }
         }
         text = GENERATED_CLASS.matcher(text).replaceAll("this rule");
+        text = RULE_VARIABLE.matcher(text).replaceAll("Drools' rule variable (the word 'rule' names the rule itself, not a field)");
         text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
         Matcher action = UNKNOWN_ACTION.matcher(text);
         if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {

@@ -77,8 +77,8 @@ final class ProblemList {
         // a salience or enabled naming nothing the rule binds is also reported as a field of Object
         List<RuleProblem> all = List.copyOf(problems);
         problems.removeIf(p -> repeatsUnreadableAttribute(p, all));
-        // "null Package" only repeats that the file had a syntax error
-        problems.removeIf(p -> p.message().equals(NULL_PACKAGE)
+        // "null Package" and the parser's own failure without a place only repeat that the file had a syntax error
+        problems.removeIf(p -> (p.message().equals(NULL_PACKAGE) || p.message().equals(BuildErrors.PARSER_GAVE_UP))
                 && problems.stream().anyMatch(o -> o != p && o.resource().equals(p.resource())));
         // a duplicate rule name also makes its generated class clash; the first report says it all
         problems.removeIf(p -> DUPLICATE_CLASS.matcher(p.message()).find()
