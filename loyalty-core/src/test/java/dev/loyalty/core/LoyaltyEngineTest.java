@@ -250,7 +250,8 @@ class LoyaltyEngineTest {
         limited.process(enrolment("m-1", MONDAY));
 
         assertThatThrownBy(() -> limited.process(purchase("p-big", "m-1", MONDAY.plusSeconds(60), "60", "40.01")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("100.01").hasMessageContaining("100.00");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("100.01").hasMessageContaining("100.00")
+                .hasMessageContaining("p-big").extracting(e -> ((InvalidInputException) e).field()).isEqualTo("purchase.total");
         assertThat(store.findEvent(eventId("p-big"))).isEmpty();
         assertThat(limited.process(purchase("p-max", "m-1", MONDAY.plusSeconds(60), "60", "40")).points()).isEqualTo(Points.of(100));
     }

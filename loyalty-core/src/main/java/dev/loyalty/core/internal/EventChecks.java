@@ -81,8 +81,8 @@ final class EventChecks {
                 throw new CurrencyMismatchException("purchase " + purchase.eventId() + " currency", program.currency(), purchase.currency());
             }
             if (purchase.total().compareTo(program.maxPurchaseAmount()) > 0) {
-                throw new InvalidInputException("purchase " + purchase.eventId() + " total",
-                        purchase.total() + " exceeds the program's limit of " + program.maxPurchaseAmount());
+                throw new InvalidInputException("purchase.total", purchase.total() + " of purchase " + purchase.eventId()
+                        + " exceeds the program's limit of " + program.maxPurchaseAmount());
             }
         }
         if (event instanceof Return refund) {

@@ -43,7 +43,8 @@ class EventWrites {
     /** The kinds of event the engine names an event's fields after, as in {@code purchase.occurredAt}. */
     private static final Set<String> EVENT_KINDS = Set.of("enrolment", "purchase", "return", "redemption", "offer-redemption", "offerRedemption");
     /** The engine's names of event fields that a request names otherwise. */
-    private static final Map<String, String> REQUEST_FIELDS = Map.of("tierCode", "tier", "rewardCode", "reward", "offerCode", "code");
+    private static final Map<String, String> REQUEST_FIELDS = Map.of("tierCode", "tier", "rewardCode", "reward", "offerCode", "code",
+            "total", "lines");
 
     private final LoyaltyEngine engine;
     private final ProgramSettings program;
@@ -148,12 +149,28 @@ class EventWrites {
     }
 
     /**
+     * Refuses a currency sent without the amount it would be the currency of, unless it is the
+     * program's: a client that always names the currency is served, one whose currency would be
+     * ignored is told.
+     *
+     * @param currency the request's currency, or null
+     * @param field the amount's field, named in the refusal
+     * @throws InvalidInputException naming {@code currency} when it is another
+     */
+    void noAmountFor(String currency, String field) {
+        if (currency != null && !currency.equals(program.currency().getCurrencyCode())) {
+            throw new InvalidInputException("currency", "is '" + currency + "', but there is no " + field
+                    + " for it to be the currency of; leave it out, or send the " + field);
+        }
+    }
+
+    /**
      * The engine's refusal of an event's field named by the request's field: the engine names a
      * field after the event ({@code purchase.occurredAt}, {@code return.amount}), the request by
      * itself ({@code occurredAt}, {@code amount}); an enrolment's {@code tierCode} is the request's
      * {@code tier}, a redemption's {@code rewardCode} its {@code reward}, an offer redemption's
-     * {@code offerCode} the path's {@code code}, and an event whose
-     * currency is not the program's names {@code currency}.
+     * {@code offerCode} the path's {@code code}, a purchase's {@code total} its {@code lines}, and
+     * an event whose currency is not the program's names {@code currency}.
      */
     private static InvalidInputException requestField(InvalidInputException e) {
         if (e instanceof CurrencyMismatchException) {

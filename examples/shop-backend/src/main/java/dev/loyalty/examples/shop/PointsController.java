@@ -76,6 +76,9 @@ class PointsController {
         if (body.points() == null) {
             throw new InvalidInputException("points", "is required");
         }
+        if (body.value() == null) {
+            writes.noAmountFor(body.currency(), "value");
+        }
         Money value = body.value() == null ? null : writes.money(body.value(), body.currency(), "value");
         return writes.process(key, body.occurredAt(), null, (id, at) -> new Redemption(id, member, at, body.reward(), body.points(), value));
     }

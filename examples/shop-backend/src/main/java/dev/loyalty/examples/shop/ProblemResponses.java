@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -169,8 +170,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * A body Jackson could read as JSON but not bind, such as {@code "quantity":"two"}: an
      * invalid-input problem naming the field by its path ({@code lines[0].quantity}). Malformed
-     * JSON (a field named twice, or a value after the body's, included) keeps Spring's problem,
-     * with the parser's reason and place as its detail; a body that is JSON but not an object
+     * JSON (a field named twice, or a value after the body's, included) and a body past the
+     * parser's limits (a number of over 1,000 digits) keep Spring's problem, with the parser's
+     * reason ({@link JsonReasons}) and place as its detail; a body that is JSON but not an object
      * ({@code [...]}) or is missing is answered saying so.
      */
     @Override
@@ -180,11 +182,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             ProblemDetail problem = invalidInput(new InvalidInputException(field(mapping.getPath()), reason(mapping)));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
+        // a number of thousands of digits, a name of thousands of characters, nesting too deep: the parser's limits
         JsonProcessingException parse = ex.getCause() instanceof JsonParseException malformed ? malformed
+                : ex.getCause() instanceof StreamConstraintsException limit ? limit
                 : ex.getCause() instanceof MismatchedInputException mismatched && trailing(mismatched) ? mismatched : null;
         if (parse != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not valid JSON: "
-                    + parse.getOriginalMessage() + (parse.getLocation() == null ? ""
+                    + JsonReasons.plain(parse.getOriginalMessage()) + (parse.getLocation() == null ? ""
                     : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")"));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
@@ -225,7 +229,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+                // a field named "" is shown as written, so that the problem names it
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName().isEmpty() ? "\"\"" : reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
                 field.append('[').append(reference.getIndex()).append(']');
             }
@@ -246,7 +251,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return text.find() ? "is the text '" + text.group(1) + "'; expected " + expected(mismatched.getTargetType()) + ", not text"
                     : "has the wrong type; expected " + expected(mismatched.getTargetType());
         }
-        return "cannot be read: " + mapping.getOriginalMessage();
+        return "cannot be read: " + JsonReasons.plain(mapping.getOriginalMessage());
     }
 
     private static String expected(Class<?> type) {

@@ -84,4 +84,29 @@ class RequestFieldNamesTest extends ShopOverHttp {
         assertInvalidField(reply, "asOf");
         assertThat(reply.body().get("detail").asText()).startsWith("asOf 1800-01-01T00:00:00Z ");
     }
+
+    @Test
+    void shouldNameTheLinesFieldWhenAPurchasesTotalExceedsTheProgramsLimit() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/purchases", "big-" + member,
+                "{\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":1000000,\"unitPrice\":2.95}]}");
+
+        assertInvalidField(reply, "lines");
+        assertThat(reply.body().get("detail").asText()).contains("2950000.00").contains("big-" + member).contains("exceeds the program's limit");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
+    @Test
+    void shouldNameTheCurrencyFieldWhenARedemptionWithoutAValueNamesAnotherCurrency() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = post("/members/" + member + "/redemptions", "odd-" + member, "{\"reward\":\"VOUCHER-5\",\"points\":1,\"currency\":\"bogus\"}");
+
+        assertInvalidField(reply, "currency");
+        assertThat(reply.body().get("detail").asText()).contains("'bogus'").contains("no value");
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
 }
