@@ -44,20 +44,16 @@ class FollowOnProblemsTest {
     void shouldReportAnImportOfAPackageOnlyAtItsLineWhenAnotherFileSharesThePackage() {
         RuleDefinitionException e = failure("broken.drl", importing("dev.loyalty.rules.vocabulary"));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("broken.drl", 2);
-            assertThat(p.message()).contains("'dev.loyalty.rules.vocabulary'").contains("dev.loyalty.rules.vocabulary.*");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "broken.drl", 2, "");
+        assertThat(p.message()).contains("'dev.loyalty.rules.vocabulary'").contains("dev.loyalty.rules.vocabulary.*");
     }
 
     @Test
     void shouldReportAnImportOfNoClassOnlyAtItsLineWhenAnotherFileSharesThePackage() {
         RuleDefinitionException e = failure("broken.drl", importing("de"));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("broken.drl", 2);
-            assertThat(p.message()).contains("'de'");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "broken.drl", 2, "");
+        assertThat(p.message()).contains("'de'");
     }
 
     @Test
@@ -68,10 +64,8 @@ class FollowOnProblemsTest {
                 global dev.loyaltyrules.vocabulary.Earn earn;
                 """ + INNOCENT.substring(INNOCENT.indexOf("rule \"")).replace("OK-01", "OK-02"));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("broken.drl", 3);
-            assertThat(p.message()).contains("earn").contains("'dev.loyaltyrules.vocabulary.Earn'");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "broken.drl", 3, "");
+        assertThat(p.message()).contains("earn").contains("'dev.loyaltyrules.vocabulary.Earn'");
     }
 
     @Test
@@ -81,10 +75,8 @@ class FollowOnProblemsTest {
                 when
                     Purchase( channel == "we""");
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("cut.drl", 6, "C-01 cut short");
-            assertThat(p.message()).startsWith("syntax error: the text ends inside a rule or a quote").doesNotContain("Exception");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "cut.drl", 6, "C-01 cut short");
+        assertThat(p.message()).startsWith("syntax error: the text ends inside a rule or a quote").doesNotContain("Exception");
     }
 
     @ParameterizedTest
@@ -92,10 +84,8 @@ class FollowOnProblemsTest {
     void shouldRefuseASalienceThatIsNoWholeIntOnceAtItsLine(String salience) {
         RuleDefinitionException e = alone("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-03 odd salience", "salience " + salience));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("salience.drl", 5, "S-03 odd salience");
-            assertThat(p.message()).startsWith("salience " + salience + " is not a whole number from -2147483648 to 2147483647");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "salience.drl", 5, "S-03 odd salience");
+        assertThat(p.message()).startsWith("salience " + salience + " is not a whole number from -2147483648 to 2147483647");
     }
 
     @ParameterizedTest
@@ -156,10 +146,8 @@ class FollowOnProblemsTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("call.drl", 8);
-            assertThat(p.message()).endsWith("The method points(int, String) is undefined for this rule");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "call.drl", 8, "M-01 points without earn");
+        assertThat(p.message()).endsWith("The method points(int, String) is undefined for this rule");
     }
 
     @ParameterizedTest
@@ -168,10 +156,8 @@ class FollowOnProblemsTest {
         RuleDefinitionException e = alone("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-05 salience of a name",
                 "salience " + salience));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("salience.drl", 5, "S-05 salience of a name");
-            assertThat(p.message()).startsWith("salience " + salience + " cannot be read; write a whole number");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "salience.drl", 5, "S-05 salience of a name");
+        assertThat(p.message()).startsWith("salience " + salience + " cannot be read; write a whole number");
     }
 
     @Test
@@ -179,10 +165,8 @@ class FollowOnProblemsTest {
         RuleDefinitionException e = alone("twice.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("T-01 salience twice", "salience 10",
                 "no-loop", "salience 20"));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly("twice.drl", 7, "T-01 salience twice");
-            assertThat(p.message()).isEqualTo("salience is given twice in this rule; keep one");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "twice.drl", 7, "T-01 salience twice");
+        assertThat(p.message()).isEqualTo("salience is given twice in this rule; keep one");
     }
 
     @Test
@@ -205,10 +189,8 @@ class FollowOnProblemsTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("stray.drl", 2);
-            assertThat(p.message()).startsWith("syntax error: mismatched input '2147483648'");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "stray.drl", 2, "");
+        assertThat(p.message()).startsWith("syntax error: mismatched input '2147483648'");
     }
 
     @Test
@@ -222,9 +204,7 @@ class FollowOnProblemsTest {
                 end
                 """);
 
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p).extracting(RuleProblem::resource, RuleProblem::line).containsExactly("word.drl", 6);
-            assertThat(p.message()).contains("the word 'rule' names the rule itself").doesNotContain("org.kie");
-        });
+        RuleProblem p = MalformedDrlTest.onlyProblem(e, "word.drl", 6, "W-01 the word rule");
+        assertThat(p.message()).contains("the word 'rule' names the rule itself").doesNotContain("org.kie");
     }
 }

@@ -43,7 +43,7 @@ class MalformedDrlTest {
     }
 
     /** Asserts that the build reported exactly one problem, at this file, line and rule, and returns it. */
-    private static RuleProblem onlyProblem(RuleDefinitionException e, String resource, int line, String rule) {
+    static RuleProblem onlyProblem(RuleDefinitionException e, String resource, int line, String rule) {
         assertThat(e.problems()).hasSize(1);
         RuleProblem problem = e.problems().get(0);
         assertThat(problem).extracting(RuleProblem::resource, RuleProblem::line, RuleProblem::rule).containsExactly(resource, line, rule);
