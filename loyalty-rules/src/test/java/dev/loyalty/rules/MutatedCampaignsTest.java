@@ -2,6 +2,7 @@ package dev.loyalty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.core.LoyaltyConfigurationException;
 import dev.loyalty.core.LoyaltyEngine;
 import dev.loyalty.core.LoyaltyException;
 import dev.loyalty.core.RuleDefinitionException;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * number changed, a line lost, doubled or moved, the text cut short) either builds and then only
  * ever fails an event with the library's own exceptions, or is refused with problems that each
  * name one of the files, a line within it and the trouble in the author's words, never the rule
- * compiler's insides. Seeds 1 to 200 by default; {@code -Dmutations.from=N -Dmutations.to=M}
- * runs others.
+ * compiler's insides; a reload of such a set that is refused leaves the running set answering as
+ * before. Seeds 1 to 200 by default, the first 100 of them for reloads; {@code -Dmutations.from=N
+ * -Dmutations.to=M -Dmutations.reloads=K} runs others.
  */
 class MutatedCampaignsTest {
 
@@ -64,6 +66,39 @@ class MutatedCampaignsTest {
                 assertOnlyTypedFailures(rules);
             }
         }
+    }
+
+    @Test
+    void shouldKeepTheRunningSetWhenAReloadOfTheDefaultPackWithSlipsIsRefused() throws IOException {
+        Map<String, String> pack = pack();
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().defaultCampaigns().build()) {
+            LoyaltyEngine engine = Shop.engine(rules);
+            String version = rules.version();
+            long points = pointsOfANewMembersPurchase(engine);
+            long from = Long.getLong("mutations.from", 1);
+            for (long seed = from; seed < from + Long.getLong("mutations.reloads", 100); seed++) {
+                Random random = new Random(seed);
+                String slipped = FILES.get(random.nextInt(FILES.size())) + ".drl";
+                DroolsRuleEngine.Builder candidate = DroolsRuleEngine.builder();
+                pack.forEach((name, text) -> candidate.drl(name, name.equals(slipped) ? SLIPS.slipOnceOrTwice(text, random) : text));
+                try {
+                    rules.reload(candidate);
+                } catch (RuleDefinitionException | LoyaltyConfigurationException refused) {
+                    // the tier guard's refusal (a ladder that does not fit the program) keeps the old set as a build's does
+                    assertThat(rules.version()).as("version after seed %d's refused reload", seed).isEqualTo(version);
+                    assertThat(pointsOfANewMembersPurchase(engine)).as("points after seed %d's refused reload", seed).isEqualTo(points);
+                    continue;
+                }
+                rules.reload(DroolsRuleEngine.builder().defaultCampaigns());
+            }
+        }
+    }
+
+    /** The points a purchase of a member enrolled for it earns. */
+    private static long pointsOfANewMembersPurchase(LoyaltyEngine engine) {
+        MemberId member = Shop.enrol(engine, "member");
+        return engine.process(Shop.purchase(member, Shop.london("2025-05-02T12:00"))
+                .line("85123A", "home", 2, Shop.gbp("2.55")).line("G-1", "garden", 1, Shop.gbp("10.00")).build()).points().value();
     }
 
     private static void assertPlaced(RuleProblem problem, Map<String, String> files, String context) {
