@@ -3,6 +3,7 @@ package dev.loyalty.rules.internal;
 import dev.loyalty.core.RuleProblem;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -80,9 +81,16 @@ final class AttributeChecks {
      * @return whether the problem repeats one of them
      */
     static boolean repeatsRefusedSalience(RuleProblem problem, List<RuleProblem> refused) {
-        return refused.stream().anyMatch(r -> r.message().startsWith("salience ") && r.resource().equals(problem.resource())
+        return refused.stream().anyMatch(r -> r.resource().equals(problem.resource())
                 && (r.line() == problem.line() || !r.rule().isEmpty() && r.rule().equals(problem.rule()))
-                && problem.message().contains(r.message().substring("salience ".length(), r.message().indexOf(" is not "))));
+                && refusedSalience(r).map(problem.message()::contains).orElse(false));
+    }
+
+    /** The value of a salience these checks refused, as written, or empty for any other problem. */
+    private static Optional<String> refusedSalience(RuleProblem problem) {
+        int end = problem.message().indexOf(" is not ");
+        return problem.message().startsWith("salience ") && end > "salience ".length()
+                ? Optional.of(problem.message().substring("salience ".length(), end)) : Optional.empty();
     }
 
     /**

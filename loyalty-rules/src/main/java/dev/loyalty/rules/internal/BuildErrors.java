@@ -107,13 +107,6 @@ final class BuildErrors {
                 rule = DrlLines.ruleAtLine(source.content(), line);
             }
         }
-        Matcher twice = DUPLICATED_ATTRIBUTE.matcher(DroolsMessages.plain(message));
-        if (source != null && twice.find()) {
-            // Drools names the rule's first line: find the attribute's second line
-            int second = DrlLines.secondAttribute(source.content(), line, twice.group(1));
-            return new RuleProblem(resource, second > 0 ? second : line, 0, rule.isEmpty() ? DrlLines.ruleAtLine(source.content(), line) : rule,
-                    twice.group(1) + " is given twice in this rule; keep one");
-        }
         Matcher constantNaN = CONSTANT_NAN_ASSIGNED.matcher(DroolsMessages.plain(message));
         if (nanRefused && error instanceof DescrBuildError && constantNaN.find()) {
             // MVEL folded a constant NaN while compiling, and the guard refused to make it 0;
@@ -134,6 +127,12 @@ final class BuildErrors {
         }
         if (rule.isEmpty() && source != null && line > 0) {
             rule = DrlLines.ruleAtLine(source.content(), line);
+        }
+        Matcher twice = DUPLICATED_ATTRIBUTE.matcher(DroolsMessages.plain(message));
+        if (source != null && twice.find()) {
+            // Drools names the rule's first line: find the attribute's second line
+            int second = DrlLines.secondAttribute(source.content(), line, twice.group(1));
+            return new RuleProblem(resource, second > 0 ? second : line, 0, rule, twice.group(1) + " is given twice in this rule; keep one");
         }
         int compiled = source != null && error instanceof RuleBuildError ruleError ? DrlLines.lineOfJavaProblem(source.content(), ruleError) : 0;
         if (compiled > 0) {
