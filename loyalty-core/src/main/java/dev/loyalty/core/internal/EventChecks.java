@@ -73,9 +73,14 @@ final class EventChecks {
                     + ReferralWork.REFEREE_EVENT + "', '" + ReferralWork.REFERRER_EVENT + "')");
         }
         Instant now = clock.instant();
-        notInTheFuture(event.occurredAt(), now, event.kind() + ".occurredAt");
-        // before the member's zone turns it into a date: the earliest instants have none, and aeons-old ones stall tier reviews
-        Checks.instant(event.occurredAt(), event.kind() + ".occurredAt");
+        Instant at = event.occurredAt();
+        if (at.isAfter(now) || at.isBefore(Checks.EARLIEST_INSTANT) || at.isAfter(Checks.LATEST_INSTANT)) {
+            // the field's name is made only for a time that may be refused, not for every event
+            String field = event.kind() + ".occurredAt";
+            notInTheFuture(at, now, field);
+            // before the member's zone turns it into a date: the earliest instants have none, and aeons-old ones stall tier reviews
+            Checks.instant(at, field);
+        }
         if (event instanceof Purchase purchase) {
             if (!purchase.currency().equals(program.currency())) {
                 throw new CurrencyMismatchException("purchase " + purchase.eventId() + " currency", program.currency(), purchase.currency());

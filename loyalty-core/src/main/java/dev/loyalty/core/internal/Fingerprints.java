@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A stable hash of an event's payload, used to tell a replay (same id, same payload) from a
@@ -58,7 +59,10 @@ public final class Fingerprints {
             }
         } else if (event instanceof Purchase p) {
             out.add(p.channel()).add(p.store()).add(p.lines().size());
-            for (PurchaseLine line : p.lines()) {
+            List<PurchaseLine> lines = p.lines();
+            for (int i = 0, n = lines.size(); i < n; i++) {
+                // by index: the lines are an immutable random-access list, and no iterator is made
+                PurchaseLine line = lines.get(i);
                 out.add(line.sku()).add(line.category()).add(line.quantity())
                         .addPlain(line.unitPrice().amount()).add(line.unitPrice().currency().getCurrencyCode());
             }

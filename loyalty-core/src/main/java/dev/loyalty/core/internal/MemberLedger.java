@@ -55,7 +55,8 @@ final class MemberLedger {
     private final Instant now;
     private final MemberView view;
     private final KeyedWorkingCopy<Lot> lots;
-    private final KeyedWorkingCopy<Hold> holds;
+    /** Null until the event reads or writes a hold (most never do), as {@link #offers} until it touches an offer. */
+    private KeyedWorkingCopy<Hold> holds;
     /** Presized: an event writes two or three entries, and the default first array holds ten. */
     private final List<LedgerEntry> entries = new ArrayList<>(4);
     private final List<LedgerEntry> eventEntries = new ArrayList<>(4);
@@ -67,7 +68,7 @@ final class MemberLedger {
     private boolean accountChanged;
     private OfferBook offerBook;
     private boolean offerBookChanged;
-    private final KeyedWorkingCopy<Offer> offers;
+    private KeyedWorkingCopy<Offer> offers;
     private long balance;
     private long sequence;
     private String version = Outcome.NO_RULES;
@@ -79,8 +80,6 @@ final class MemberLedger {
         this.now = now;
         this.view = view;
         this.lots = new KeyedWorkingCopy<>(view, MemberView::lots, Lot::id);
-        this.holds = new KeyedWorkingCopy<>(view, MemberView::holds, Hold::id);
-        this.offers = new KeyedWorkingCopy<>(view, MemberView::offers, Offer::code);
         this.account = view.account();
         this.offerBook = view.offerBook();
         this.balance = view.balance().value();
@@ -372,7 +371,7 @@ final class MemberLedger {
 
     /** Adds or replaces a hold in the working copy. */
     void putHold(Hold hold) {
-        holds.put(hold);
+        holdsCopy().put(hold);
     }
 
     /** Replaces the account state. */
@@ -398,12 +397,12 @@ final class MemberLedger {
 
     /** Returns every offer of the member by code, reading the stored ones on first use. */
     Map<String, Offer> offers() {
-        return offers.all();
+        return offersCopy().all();
     }
 
     /** Adds or replaces an offer in the working copy. */
     void putOffer(Offer offer) {
-        offers.put(offer);
+        offersCopy().put(offer);
     }
 
     /**
@@ -415,7 +414,7 @@ final class MemberLedger {
             throw aboveCreditLimit(offer.rule(), "issue offer " + offer.template() + " of " + offer.value().toPlainString()
                     + " points to member " + memberId);
         }
-        offers.put(offer);
+        offersCopy().put(offer);
     }
 
     /** The refusal of a rule that would credit more than the program allows at once: a campaign's mistake. */
@@ -454,7 +453,8 @@ final class MemberLedger {
 
     /** Collects everything changed as one set of changes, with the member's tier update (null for none). */
     MemberChanges changes(Member member, StoredEvent event, TierUpdate tiers) {
-        return new MemberChanges(member, event, entries, lots.changed(), holds.changed(), accountChanged ? account : null, tiers, offers.changed(),
+        return new MemberChanges(member, event, entries, lots.changed(), holds == null ? List.of() : holds.changed(),
+                accountChanged ? account : null, tiers, offers == null ? List.of() : offers.changed(),
                 offerBookChanged ? offerBook : null, List.of(), null,
                 returns == null ? List.of() : returns);
     }
@@ -478,7 +478,21 @@ final class MemberLedger {
 
     /** Returns every hold of the member, reading the stored ones on first use. */
     private Map<String, Hold> holds() {
-        return holds.all();
+        return holdsCopy().all();
+    }
+
+    private KeyedWorkingCopy<Hold> holdsCopy() {
+        if (holds == null) {
+            holds = new KeyedWorkingCopy<>(view, MemberView::holds, Hold::id);
+        }
+        return holds;
+    }
+
+    private KeyedWorkingCopy<Offer> offersCopy() {
+        if (offers == null) {
+            offers = new KeyedWorkingCopy<>(view, MemberView::offers, Offer::code);
+        }
+        return offers;
     }
 
     private void step(Explanation.Step step) {

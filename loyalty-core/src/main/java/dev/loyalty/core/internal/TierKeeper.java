@@ -50,8 +50,9 @@ final class TierKeeper {
     private boolean changed;
     /** The qualifying amounts this transaction added, in the order added; an event adds one or two. */
     private final List<TierUpdate.QualifyingDay> days = new ArrayList<>(2);
-    private final List<TierChange> history = new ArrayList<>();
-    private final List<Explanation.Step> steps = new ArrayList<>();
+    /** The changes and their steps, made on the first change: most events change no tier. */
+    private List<TierChange> history = List.of();
+    private List<Explanation.Step> steps = List.of();
 
     /**
      * Reads the member's tier state, or starts one: for a new member the enrolment tier is recorded
@@ -173,6 +174,9 @@ final class TierKeeper {
 
     /** Returns the explanation steps recorded since the last call. */
     List<Explanation.Step> drainSteps() {
+        if (steps.isEmpty()) {
+            return List.of();
+        }
         List<Explanation.Step> drained = List.copyOf(steps);
         steps.clear();
         return drained;
@@ -308,6 +312,12 @@ final class TierKeeper {
         long sequence = state.historySize() + 1;
         state = new TierState(state.earnedTier(), state.nextReview(), state.graceUntil(), state.graceTarget(), state.overrideTier(),
                 state.overrideUntil(), sequence);
+        if (!(history instanceof ArrayList)) {
+            history = new ArrayList<>(2);
+        }
+        if (!(steps instanceof ArrayList)) {
+            steps = new ArrayList<>(2);
+        }
         history.add(new TierChange(memberId, sequence, kind, before, after, day, at, eventId, reason));
         steps.add(new Explanation.Step(RULE, headline(kind, before, after), 0, reason));
         changed = true;
