@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -79,6 +80,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
     /** The value in Jackson's refusal of text where a number belongs: {@code Cannot coerce String value ("two") to ...}. */
     private static final Pattern COERCED_TEXT = Pattern.compile("^Cannot coerce String value \\(\"(.*)\"\\) to ", Pattern.DOTALL);
+    /** Jackson's words for a whole number too large for the field: its value and the range of the Java type behind the field. */
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("^Numeric value \\((.*)\\) out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");
     /** The exceptions answered with a 4xx, as in the table above: the request was refused. */
     private static final List<Class<? extends LoyaltyException>> REFUSALS = List.of(InvalidInputException.class,
             UnknownMemberException.class, EventConflictException.class, MemberAlreadyEnrolledException.class,
@@ -243,7 +246,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "is not a field of this request";
         }
         if (mapping instanceof InvalidFormatException invalid) {
-            return "is '" + invalid.getValue() + "'; expected " + expected(invalid.getTargetType());
+            return "is '" + sent(invalid) + "'; expected " + expected(invalid.getTargetType());
+        }
+        Matcher range = OUT_OF_RANGE.matcher(String.valueOf(mapping.getOriginalMessage()));
+        if (range.find()) {
+            // a whole number past what the field holds: said in numbers, not in the Java type's name
+            String value = range.group(1);
+            return "is " + value + ", outside the whole numbers accepted here ("
+                    + (value.startsWith("-") ? "down to " + range.group(2) : "up to " + range.group(3)) + ")";
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             Matcher text = COERCED_TEXT.matcher(String.valueOf(mismatched.getOriginalMessage()));
@@ -252,6 +262,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     : "has the wrong type; expected " + expected(mismatched.getTargetType());
         }
         return "cannot be read: " + JsonReasons.plain(mapping.getOriginalMessage());
+    }
+
+    /**
+     * The value a client sent, as it wrote it where it was a number: Jackson reads {@code 1e400}
+     * for a whole number as a double first and would quote it as {@code Infinity}.
+     */
+    private static Object sent(InvalidFormatException invalid) {
+        if (invalid.getValue() instanceof Number && invalid.getProcessor() instanceof JsonParser parser) {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                try {
+                    return parser.getText();
+                } catch (IOException e) {
+                    return invalid.getValue();
+                }
+            }
+        }
+        return invalid.getValue();
     }
 
     private static String expected(Class<?> type) {

@@ -46,10 +46,13 @@ class MutatedBodiesTest extends ShopOverHttp {
     private static final int DEFAULT_TO = 20;
     /**
      * What a problem's detail must not show: exception and package names, stack frames, the parser's source, Java
-     * names quoted in backticks as Jackson quotes them ({@code `StreamReadConstraints.getMaxNumberLength()`}).
+     * names quoted in backticks as Jackson quotes them ({@code `StreamReadConstraints.getMaxNumberLength()`}), a
+     * Java type's range named after it ({@code out of range of int}), a number quoted as the double Jackson read
+     * ({@code 'Infinity'}) where the body has digits.
      */
     private static final Pattern JAVA_INTERNALS = Pattern.compile(
-            "Exception|java\\.|javax\\.|jakarta\\.|com\\.fasterxml|org\\.springframework|at dev\\.|\\tat |\\[Source: |`[\\w.$]+(\\(\\))?`");
+            "Exception|java\\.|javax\\.|jakarta\\.|com\\.fasterxml|org\\.springframework|at dev\\.|\\tat |\\[Source: |`[\\w.$]+(\\(\\))?`"
+                    + "|out of range of (int|long|double)|'-?Infinity'");
     /** A reply that takes longer than this counts as none. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
