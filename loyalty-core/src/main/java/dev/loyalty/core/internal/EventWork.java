@@ -117,11 +117,11 @@ final class EventWork {
         List<CampaignDraw> draws = List.of();
         if (event instanceof Enrolment || event instanceof Purchase || event instanceof ProfileChange) {
             boolean segmentRead = readsSegmentFor(event);
-            RuleContext context = new RuleContext(after, Points.of(balanceBefore), event, date, zone, program,
-                    segmentRead ? view.segment().orElse(null) : null);
+            MemberSegment read = segmentRead ? view.segment().orElse(null) : null;
+            // compared field by field: the context is made only when the rules must evaluate again
             Evaluation evaluation = early != null && early.evaluation() != null && Objects.equals(early.tiers(), tiers)
-                    && sameContext(early.context(), context, early.evaluation())
-                    ? early.evaluation() : evaluate(context);
+                    && sameContext(early.context(), after, balanceBefore, event, date, zone, read, early.evaluation())
+                    ? early.evaluation() : evaluate(new RuleContext(after, Points.of(balanceBefore), event, date, zone, program, read));
             if (!segmentRead && readsSegmentFor(event)) {
                 // a reload swapped in rules that match segments after the segment was skipped: the set that evaluated the
                 // event may be the new one, which must see the member's segment; evaluated again with it
@@ -326,11 +326,12 @@ final class EventWork {
      * event, member, date, zone, program and segment, and the same balance unless the rules that
      * made it cannot read the balance.
      */
-    private static boolean sameContext(RuleContext early, RuleContext now, Evaluation evaluation) {
-        return early.event() == now.event() && early.member().equals(now.member())
-                && (!evaluation.readsBalance() || early.balance().equals(now.balance()))
-                && early.date().equals(now.date()) && early.zone().equals(now.zone()) && early.program() == now.program()
-                && Objects.equals(early.segment(), now.segment());
+    private boolean sameContext(RuleContext early, Member member, long balance, LoyaltyEvent event, LocalDate date, ZoneId zone,
+                                MemberSegment segment, Evaluation evaluation) {
+        return early.event() == event && early.member().equals(member)
+                && (!evaluation.readsBalance() || early.balance().value() == balance)
+                && early.date().equals(date) && early.zone().equals(zone) && early.program() == program
+                && Objects.equals(early.segment(), segment);
     }
 
     /**
