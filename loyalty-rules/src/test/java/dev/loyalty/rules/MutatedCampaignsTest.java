@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,8 @@ class MutatedCampaignsTest {
             "1e309", "2147483648", "99999999999999999999");
     /** A slip replaces a word or a number. */
     private static final Slips SLIPS = new Slips(WORDS, Pattern.compile("\\S+"), Pattern.compile("\\d+(\\.\\d+)?"));
+    /** A whole rule of a file, from its {@code rule} line to its {@code end} line. */
+    private static final Pattern RULE = Pattern.compile("(?ms)^rule .*?^end\\b");
     /** What only the compiler's insides say: exception names, stack frames, generated classes, Drools' error codes. */
     private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_");
 
@@ -51,20 +54,58 @@ class MutatedCampaignsTest {
             Map<String, String> files = new LinkedHashMap<>(pack);
             String text = SLIPS.slipOnceOrTwice(files.get(slipped), random);
             files.put(slipped, text);
-            DroolsRuleEngine.Builder builder = DroolsRuleEngine.builder();
-            files.forEach(builder::drl);
-            DroolsRuleEngine rules;
-            try {
-                rules = builder.build();
-            } catch (RuleDefinitionException e) {
-                for (RuleProblem problem : e.problems()) {
-                    assertPlaced(problem, files, "seed " + seed + ", " + slipped + ":\n" + text);
+            assertBuiltOrPlaced(files, "seed " + seed + ", " + slipped + ":\n" + text);
+        }
+    }
+
+    /**
+     * As above with two files at once: each slipped, or one of the first file's rules copied whole
+     * into the second (a campaign copied to another file, its name now given twice), so that the
+     * problems of two files meet in one report and each must still be placed in its own file.
+     * Seeds 1 to 100 by default, {@code -Dmutations.pairs.from=N -Dmutations.pairs.to=M} for others.
+     */
+    @Test
+    void shouldBuildOrReportEveryProblemAtAFileAndLineWhenTwoFilesOfTheDefaultPackHaveSlips() throws IOException {
+        Map<String, String> pack = pack();
+        for (long seed = Long.getLong("mutations.pairs.from", 1); seed <= Long.getLong("mutations.pairs.to", 100); seed++) {
+            Random random = new Random(seed);
+            int first = random.nextInt(FILES.size());
+            int second = (first + 1 + random.nextInt(FILES.size() - 1)) % FILES.size();
+            Map<String, String> files = new LinkedHashMap<>(pack);
+            StringBuilder context = new StringBuilder("seed " + seed + " (two files)");
+            String from = FILES.get(first) + ".drl";
+            String to = FILES.get(second) + ".drl";
+            List<String> rules = RULE.matcher(files.get(from)).results().map(MatchResult::group).toList();
+            if (random.nextInt(3) == 0 && !rules.isEmpty()) {
+                String copied = rules.get(random.nextInt(rules.size()));
+                files.put(to, files.get(to) + "\n" + copied + "\n");
+                context.append(", a rule of ").append(from).append(" copied to the end of ").append(to).append(":\n").append(copied);
+            } else {
+                for (String name : List.of(from, to)) {
+                    String text = SLIPS.slipOnceOrTwice(files.get(name), random);
+                    files.put(name, text);
+                    context.append(", ").append(name).append(":\n").append(text);
                 }
-                continue;
             }
-            try (rules) {
-                assertOnlyTypedFailures(rules);
+            assertBuiltOrPlaced(files, context.toString());
+        }
+    }
+
+    /** Builds the files: refused, every problem must be placed; built, events may fail only as {@link LoyaltyException}s. */
+    private static void assertBuiltOrPlaced(Map<String, String> files, String context) {
+        DroolsRuleEngine.Builder builder = DroolsRuleEngine.builder();
+        files.forEach(builder::drl);
+        DroolsRuleEngine rules;
+        try {
+            rules = builder.build();
+        } catch (RuleDefinitionException e) {
+            for (RuleProblem problem : e.problems()) {
+                assertPlaced(problem, files, context);
             }
+            return;
+        }
+        try (rules) {
+            assertOnlyTypedFailures(rules);
         }
     }
 
