@@ -18,6 +18,13 @@ class NumbersOutOfRangeTest extends ShopOverHttp {
                 "{\"lines\":[{\"sku\":\"85123A\",\"category\":\"home\",\"quantity\":" + quantity + ",\"unitPrice\":2.95}]}");
     }
 
+    /** Asserts an invalid-input problem naming the field with exactly this detail, and the member's statement as it was. */
+    private void assertRefused(Reply reply, String field, String detail, String member, int entries) throws Exception {
+        assertInvalidField(reply, field);
+        assertThat(reply.body().get("detail").asText()).isEqualTo(detail);
+        assertThat(statementLines(member)).isEqualTo(entries);
+    }
+
     @Test
     void shouldSayHowLargeAQuantityMayBeWhenItPassesTheWholeNumbersAccepted() throws Exception {
         String member = enrolled();
@@ -25,10 +32,8 @@ class NumbersOutOfRangeTest extends ShopOverHttp {
 
         Reply reply = purchase(member, "99999999999");
 
-        assertInvalidField(reply, "lines[0].quantity");
-        assertThat(reply.body().get("detail").asText())
-                .isEqualTo("lines[0].quantity is 99999999999, outside the whole numbers accepted here (up to 2147483647)");
-        assertThat(statementLines(member)).isEqualTo(entries);
+        assertRefused(reply, "lines[0].quantity", "lines[0].quantity is 99999999999, outside the whole numbers accepted here (up to 2147483647)",
+                member, entries);
     }
 
     @Test
@@ -38,10 +43,8 @@ class NumbersOutOfRangeTest extends ShopOverHttp {
 
         Reply reply = post("/members/" + member + "/redemptions", null, "{\"reward\":\"VOUCHER-5\",\"points\":-99999999999999999999}");
 
-        assertInvalidField(reply, "points");
-        assertThat(reply.body().get("detail").asText())
-                .isEqualTo("points is -99999999999999999999, outside the whole numbers accepted here (down to -9223372036854775808)");
-        assertThat(statementLines(member)).isEqualTo(entries);
+        assertRefused(reply, "points", "points is -99999999999999999999, outside the whole numbers accepted here (down to -9223372036854775808)",
+                member, entries);
     }
 
     @Test
@@ -51,8 +54,6 @@ class NumbersOutOfRangeTest extends ShopOverHttp {
 
         Reply reply = purchase(member, "1e400");
 
-        assertInvalidField(reply, "lines[0].quantity");
-        assertThat(reply.body().get("detail").asText()).isEqualTo("lines[0].quantity is '1e400'; expected a whole number");
-        assertThat(statementLines(member)).isEqualTo(entries);
+        assertRefused(reply, "lines[0].quantity", "lines[0].quantity is '1e400'; expected a whole number", member, entries);
     }
 }
