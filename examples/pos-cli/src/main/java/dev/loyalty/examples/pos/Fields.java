@@ -171,8 +171,12 @@ final class Fields {
 
     int quantity(String name) {
         long value = whole(name);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+        if (value > Integer.MAX_VALUE) {
             throw new LineProblem("field '" + name + "' is " + value + "; too large for a quantity");
+        }
+        if (value < Integer.MIN_VALUE) {
+            // the engine refuses any quantity under 1; this one would not reach it
+            throw new LineProblem("field '" + name + "' is " + value + "; a quantity is at least 1 (returns are separate events)");
         }
         return (int) value;
     }

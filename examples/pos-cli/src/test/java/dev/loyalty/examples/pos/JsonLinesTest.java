@@ -45,6 +45,26 @@ class JsonLinesTest {
     }
 
     @Test
+    void shouldRefuseTheFileSayingAQuantityIsTooLargeWhenItPassesTheWholeNumbersAccepted() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":99999999999") + "\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'lines[0].quantity' is 99999999999; too large for a quantity");
+    }
+
+    @Test
+    void shouldRefuseTheFileSayingAQuantityIsAtLeastOneWhenItIsFarBelowTheWholeNumbersAccepted() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":-99999999999") + "\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'lines[0].quantity' is -99999999999; a quantity is at least 1");
+    }
+
+    @Test
     void shouldRefuseTheFileNamingTheFieldAndLineWhenAQuantityIsANumberWithAnExponent() throws IOException {
         Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":1e2") + "\n");
 
