@@ -1,5 +1,6 @@
 package dev.loyalty.examples.pos;
 
+import dev.loyalty.core.event.PurchaseLine;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.examples.retail.PlainForms;
 import java.math.BigDecimal;
@@ -171,12 +172,12 @@ final class Fields {
 
     int quantity(String name) {
         long value = whole(name);
+        // past what the engine can be given: refused in the engine's own words, with its limits
         if (value > Integer.MAX_VALUE) {
-            throw new LineProblem("field '" + name + "' is " + value + "; too large for a quantity");
+            throw new LineProblem("field '" + name + "' is " + value + "; at most " + PurchaseLine.MAX_QUANTITY + " are accepted");
         }
         if (value < Integer.MIN_VALUE) {
-            // the engine refuses any quantity under 1; this one would not reach it
-            throw new LineProblem("field '" + name + "' is " + value + "; a quantity is at least 1 (returns are separate events)");
+            throw new LineProblem("field '" + name + "' must be at least 1, was " + value + " (returns are separate events)");
         }
         return (int) value;
     }

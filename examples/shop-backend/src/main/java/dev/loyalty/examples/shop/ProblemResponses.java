@@ -12,6 +12,7 @@ import dev.loyalty.core.OfferNotRedeemableException;
 import dev.loyalty.core.PointsOverflowException;
 import dev.loyalty.core.StoreException;
 import dev.loyalty.core.UnknownMemberException;
+import dev.loyalty.core.event.PurchaseLine;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -250,10 +251,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         Matcher range = OUT_OF_RANGE.matcher(String.valueOf(mapping.getOriginalMessage()));
         if (range.find()) {
-            // a whole number past what the field holds: said in numbers, not in the Java type's name
+            // a whole number past what the field holds: said in numbers, not in the Java type's name; a quantity's in the
+            // engine's words, which give its own limits
             String value = range.group(1);
-            return "is " + value + ", outside the whole numbers accepted here ("
-                    + (value.startsWith("-") ? "down to " + range.group(2) : "up to " + range.group(3)) + ")";
+            boolean negative = value.startsWith("-");
+            List<JsonMappingException.Reference> path = mapping.getPath();
+            if ("quantity".equals(path.get(path.size() - 1).getFieldName())) {
+                return negative ? "must be at least 1, was " + value + " (returns are separate events)"
+                        : "is " + value + "; at most " + PurchaseLine.MAX_QUANTITY + " are accepted";
+            }
+            return "is " + value + ", outside the whole numbers accepted here (" + (negative ? "down to " + range.group(2) : "up to " + range.group(3)) + ")";
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             Matcher text = COERCED_TEXT.matcher(String.valueOf(mismatched.getOriginalMessage()));

@@ -8,7 +8,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A count ({@code quantity}, {@code points}) past what its field holds, or written with an
  * exponent past what a double holds, is refused with a 400 naming the field and quoting the
- * number as sent, in numbers rather than in the name of a Java type; nothing is recorded.
+ * number as sent, in numbers rather than in the name of a Java type (a quantity with the engine's
+ * own limits); nothing is recorded.
  */
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:shop-test;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class NumbersOutOfRangeTest extends ShopOverHttp {
@@ -26,13 +27,23 @@ class NumbersOutOfRangeTest extends ShopOverHttp {
     }
 
     @Test
-    void shouldSayHowLargeAQuantityMayBeWhenItPassesTheWholeNumbersAccepted() throws Exception {
+    void shouldGiveTheEnginesLimitWhenAQuantityPassesTheWholeNumbersAccepted() throws Exception {
         String member = enrolled();
         int entries = statementLines(member);
 
         Reply reply = purchase(member, "99999999999");
 
-        assertRefused(reply, "lines[0].quantity", "lines[0].quantity is 99999999999, outside the whole numbers accepted here (up to 2147483647)",
+        assertRefused(reply, "lines[0].quantity", "lines[0].quantity is 99999999999; at most 1000000 are accepted", member, entries);
+    }
+
+    @Test
+    void shouldSayAQuantityIsAtLeastOneWhenItIsFarBelowTheWholeNumbersAccepted() throws Exception {
+        String member = enrolled();
+        int entries = statementLines(member);
+
+        Reply reply = purchase(member, "-99999999999");
+
+        assertRefused(reply, "lines[0].quantity", "lines[0].quantity must be at least 1, was -99999999999 (returns are separate events)",
                 member, entries);
     }
 
