@@ -80,7 +80,7 @@ class FollowOnProblemsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.5", "2147483648", "-2147483649", "99999999999999999999", "NaN", "1e309"})
+    @ValueSource(strings = {"1.5", "2147483648", "-2147483649", "99999999999999999999", "NaN", "1e309", "1e99999999999"})
     void shouldRefuseASalienceThatIsNoWholeIntOnceAtItsLine(String salience) {
         RuleDefinitionException e = alone("salience.drl", MalformedDrlTest.HEADER + MalformedDrlTest.ruleWith("S-03 odd salience", "salience " + salience));
 

@@ -58,7 +58,10 @@ final class AttributeChecks {
         checkFocus(source, rule, problems);
     }
 
-    /** Tells whether a number literal is a whole number in {@code int}'s range, however written (1e3 is 1000). */
+    /**
+     * Tells whether a number literal is a whole number in {@code int}'s range, however written (1e3
+     * is 1000); one whose exponent is past what a decimal holds ({@code 1e99999999999}) is none.
+     */
     private static boolean wholeInt(String literal) {
         if (literal.endsWith("NaN") || literal.endsWith("Infinity")) {
             return false;
@@ -66,7 +69,7 @@ final class AttributeChecks {
         try {
             new BigDecimal(literal).intValueExact();
             return true;
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) {
             return false;
         }
     }
