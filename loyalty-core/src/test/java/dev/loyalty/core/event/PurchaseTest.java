@@ -9,6 +9,7 @@ import dev.loyalty.core.InvalidInputException;
 import dev.loyalty.core.model.EventId;
 import dev.loyalty.core.model.MemberId;
 import dev.loyalty.core.model.Money;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,6 +101,29 @@ class PurchaseTest {
     @Test
     void shouldNameFieldWhenQuantityIsAboveTheLimit() {
         assertInvalid(() -> new PurchaseLine("SKU-1", "garden", PurchaseLine.MAX_QUANTITY + 1, Money.of("1", "GBP")), "line.quantity");
+    }
+
+    @Test
+    void shouldWordAQuantityProblemAsTheLineRefusesIt() {
+        for (int refused : new int[] {0, -3, PurchaseLine.MAX_QUANTITY + 1}) {
+            assertThatThrownBy(() -> new PurchaseLine("SKU-1", "garden", refused, Money.of("1", "GBP")))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageEndingWith(PurchaseLine.quantityProblem(BigInteger.valueOf(refused)).orElseThrow());
+        }
+    }
+
+    @Test
+    void shouldWordAQuantityProblemForAQuantityPastEveryLong() {
+        assertThat(PurchaseLine.quantityProblem(new BigInteger("99999999999999999999")))
+                .contains("is 99999999999999999999; at most 1000000 are accepted");
+        assertThat(PurchaseLine.quantityProblem(new BigInteger("-99999999999999999999")))
+                .contains("must be at least 1, was -99999999999999999999 (returns are separate events)");
+    }
+
+    @Test
+    void shouldFindNoQuantityProblemWithinTheLimits() {
+        assertThat(PurchaseLine.quantityProblem(BigInteger.ONE)).isEmpty();
+        assertThat(PurchaseLine.quantityProblem(BigInteger.valueOf(PurchaseLine.MAX_QUANTITY))).isEmpty();
     }
 
     @Test

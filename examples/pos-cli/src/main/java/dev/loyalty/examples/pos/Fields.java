@@ -4,6 +4,7 @@ import dev.loyalty.core.event.PurchaseLine;
 import dev.loyalty.core.model.Money;
 import dev.loyalty.examples.retail.PlainForms;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -153,6 +154,25 @@ final class Fields {
     }
 
     long whole(String name) {
+        BigInteger value = wholeNumber(name);
+        if (value.bitLength() > Long.SIZE - 1) {
+            throw new LineProblem("field '" + name + "' is " + value + ", outside the whole numbers accepted here ("
+                    + (value.signum() < 0 ? "down to " + Long.MIN_VALUE : "up to " + Long.MAX_VALUE) + ")");
+        }
+        return value.longValue();
+    }
+
+    int quantity(String name) {
+        BigInteger value = wholeNumber(name);
+        // past what the engine can be given: refused in the engine's own words, with its limits
+        if (value.bitLength() > Integer.SIZE - 1) {
+            throw new LineProblem("field '" + name + "' " + PurchaseLine.quantityProblem(value).orElseThrow());
+        }
+        return value.intValue();
+    }
+
+    /** A whole number of any size, written as digits alone. */
+    private BigInteger wholeNumber(String name) {
         String text = requiredWritten(name);
         if (fractional.test(name)) {
             throw new LineProblem("field '" + name + "' is a number written with a fraction or an exponent; expected a whole number such as 2");
@@ -164,22 +184,10 @@ final class Fields {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a whole number written as digits alone, such as 2");
         }
         try {
-            return Long.parseLong(text);
+            return new BigInteger(text);
         } catch (NumberFormatException e) {
             throw new LineProblem("field '" + name + "' is '" + text + "'; expected a whole number");
         }
-    }
-
-    int quantity(String name) {
-        long value = whole(name);
-        // past what the engine can be given: refused in the engine's own words, with its limits
-        if (value > Integer.MAX_VALUE) {
-            throw new LineProblem("field '" + name + "' is " + value + "; at most " + PurchaseLine.MAX_QUANTITY + " are accepted");
-        }
-        if (value < Integer.MIN_VALUE) {
-            throw new LineProblem("field '" + name + "' must be at least 1, was " + value + " (returns are separate events)");
-        }
-        return (int) value;
     }
 
     /** A money amount from a decimal field and the {@code currency} field (or the given default). */

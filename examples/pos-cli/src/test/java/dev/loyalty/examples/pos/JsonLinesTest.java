@@ -65,6 +65,27 @@ class JsonLinesTest {
     }
 
     @Test
+    void shouldRefuseTheFileGivingTheEnginesLimitWhenAQuantityPassesEveryLong() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":99999999999999999999") + "\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'lines[0].quantity' is 99999999999999999999; at most 1000000 are accepted");
+    }
+
+    @Test
+    void shouldRefuseTheFileGivingTheLimitWhenRedeemedPointsPassEveryLong() throws IOException {
+        Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n"
+                + "{\"type\":\"redeem\",\"eventId\":\"x-1\",\"member\":\"alice\",\"occurredAt\":\"2026-03-06T10:00:00Z\",\"reward\":\"V-5\",\"points\":99999999999999999999}\n");
+
+        CliRun replay = CliRun.of("replay", "--db", db(), "--no-progress", events.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(PosCli.BAD_INPUT);
+        assertThat(replay.err()).contains(events + ":2: field 'points' is 99999999999999999999, outside the whole numbers accepted here (up to 9223372036854775807)");
+    }
+
+    @Test
     void shouldRefuseTheFileNamingTheFieldAndLineWhenAQuantityIsANumberWithAnExponent() throws IOException {
         Path events = Files.writeString(dir.resolve("events.jsonl"), ENROL + "\n" + PURCHASE.replace("\"quantity\":2", "\"quantity\":1e2") + "\n");
 

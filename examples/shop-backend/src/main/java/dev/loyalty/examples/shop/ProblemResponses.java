@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,6 +84,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Pattern COERCED_TEXT = Pattern.compile("^Cannot coerce String value \\(\"(.*)\"\\) to ", Pattern.DOTALL);
     /** Jackson's words for a whole number too large for the field: its value and the range of the Java type behind the field. */
     private static final Pattern OUT_OF_RANGE = Pattern.compile("^Numeric value \\((.*)\\) out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");
+    /** A whole number as JSON writes one. */
+    private static final Pattern WHOLE = Pattern.compile("-?\\d+");
     /** The exceptions answered with a 4xx, as in the table above: the request was refused. */
     private static final List<Class<? extends LoyaltyException>> REFUSALS = List.of(InvalidInputException.class,
             UnknownMemberException.class, EventConflictException.class, MemberAlreadyEnrolledException.class,
@@ -256,9 +259,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             String value = range.group(1);
             boolean negative = value.startsWith("-");
             List<JsonMappingException.Reference> path = mapping.getPath();
-            if ("quantity".equals(path.get(path.size() - 1).getFieldName())) {
-                return negative ? "must be at least 1, was " + value + " (returns are separate events)"
-                        : "is " + value + "; at most " + PurchaseLine.MAX_QUANTITY + " are accepted";
+            if ("quantity".equals(path.get(path.size() - 1).getFieldName()) && WHOLE.matcher(value).matches()) {
+                return PurchaseLine.quantityProblem(new BigInteger(value)).orElseThrow();
             }
             return "is " + value + ", outside the whole numbers accepted here (" + (negative ? "down to " + range.group(2) : "up to " + range.group(3)) + ")";
         }
