@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.base.FieldNameSupplier;
+import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -35,7 +39,8 @@ import org.kie.api.definition.rule.Rule;
  * The checks of the campaign vocabulary that Drools does not make: files that declare nothing,
  * misspelled metadata keys, the rules' attributes ({@link AttributeChecks}: Drools' own
  * wall-clock attributes, a salience written as text, agenda and ruleflow groups that never get
- * the focus), consequences that change facts, actions without a reason, patterns on types the
+ * the focus), consequences that change facts, actions without a reason, patterns read from an
+ * entry point the engine never feeds, patterns on types the
  * engine never inserts, number fields compared with text, and campaigns whose dates are past.
  * Not public API.
  */
@@ -47,6 +52,8 @@ final class CampaignChecks {
     private static final Pattern NO_REASON = Pattern.compile(",\\s*(\"\\s*\"|null)\\s*\\)\\s*;");
     private static final String VOCABULARY = Earn.class.getPackageName();
     private static final Pattern THEN = Pattern.compile("(^|\\s)then(\\s|$)");
+    /** The name of the entry point every fact is inserted into. */
+    private static final String DEFAULT_ENTRY_POINT = "DEFAULT";
 
     private CampaignChecks() {
     }
@@ -55,15 +62,17 @@ final class CampaignChecks {
      * Checks the sources' rules as written, before they are compiled: files that declare nothing,
      * misspelled metadata keys, wall-clock attributes, a salience written as text, agenda and
      * ruleflow groups without auto-focus, consequences that change facts and actions whose reason
-     * is empty. A source that does not parse is skipped: the compiler reports it.
+     * is empty, and patterns read from an entry point the engine never feeds. A source that does
+     * not parse is skipped: the compiler reports it.
      *
-     * @param sources the sources
+     * @param parsed each source with its package's description ({@link #parseAll}), null where it does not parse
      * @return the problems found
      */
-    public static List<RuleProblem> beforeBuild(List<DrlSource> sources) {
+    public static List<RuleProblem> beforeBuild(Map<DrlSource, PackageDescr> parsed) {
         List<RuleProblem> problems = new ArrayList<>();
-        for (DrlSource source : sources) {
-            PackageDescr descr = parse(source);
+        for (Map.Entry<DrlSource, PackageDescr> entry : parsed.entrySet()) {
+            DrlSource source = entry.getKey();
+            PackageDescr descr = entry.getValue();
             if (descr == null) {
                 continue;
             }
@@ -89,9 +98,45 @@ final class CampaignChecks {
                     }
                 }
                 checkConsequence(source, sourceLines, rule, problems);
+                checkEntryPoints(source, rule, rule.getLhs(), problems);
             }
         }
         return problems;
+    }
+
+    /**
+     * Parses each source once, for the checks before the build.
+     *
+     * @param sources the sources
+     * @return each source with its package's description, in source order; null for a source that does not parse
+     */
+    public static Map<DrlSource, PackageDescr> parseAll(List<DrlSource> sources) {
+        Map<DrlSource, PackageDescr> parsed = new LinkedHashMap<>();
+        sources.forEach(source -> parsed.put(source, parse(source)));
+        return parsed;
+    }
+
+    /**
+     * Reports a pattern read {@code from entry-point "name"}: the engine inserts every fact into the
+     * session's default entry point, so such a pattern matches nothing and its rule never fires.
+     * Patterns inside {@code not}, {@code exists}, {@code or}, {@code accumulate} and {@code collect} count too.
+     */
+    private static void checkEntryPoints(DrlSource source, RuleDescr rule, BaseDescr descr, List<RuleProblem> problems) {
+        if (descr instanceof PatternDescr pattern) {
+            if (pattern.getSource() instanceof EntryPointDescr entryPoint && !DEFAULT_ENTRY_POINT.equals(entryPoint.getEntryId())) {
+                problems.add(new RuleProblem(source.name(), pattern.getLine() > 0 ? pattern.getLine() : rule.getLine(), 0, rule.getName(),
+                        "from entry-point \"" + entryPoint.getEntryId() + "\" is never fed: the engine inserts every fact into the default "
+                                + "entry point, so this rule would never fire; match the fact without from entry-point"));
+            } else if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+                checkEntryPoints(source, rule, accumulate.getInput(), problems);
+            } else if (pattern.getSource() instanceof CollectDescr collect) {
+                checkEntryPoints(source, rule, collect.getInputPattern(), problems);
+            }
+        } else if (descr instanceof ConditionalElementDescr group) {
+            for (BaseDescr child : group.getDescrs()) {
+                checkEntryPoints(source, rule, child, problems);
+            }
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 
 /**
@@ -70,14 +71,18 @@ public final class RuleSetCompiler {
     /** Compiles and checks; returns null, with the problems and the refusal filled in, when there are problems. */
     private static RuleSet build(List<DrlSource> sources, ClassLoader classLoader, int maxIdle, LocalDate today,
                                  List<RuleProblem> problems, Refusal refusal) {
-        List<RuleProblem> checked = CampaignChecks.beforeBuild(sources);
+        Map<DrlSource, PackageDescr> parsed = CampaignChecks.parseAll(sources);
+        List<RuleProblem> checked = CampaignChecks.beforeBuild(parsed);
         problems.addAll(checked);
+        PackageChecks shared = PackageChecks.of(parsed);
+        problems.addAll(shared.problems());
         KieBase kieBase;
         try {
             kieBase = DrlCompiler.compile(sources, classLoader);
         } catch (RuleDefinitionException e) {
             // a salience refused before the build fails it too, in Drools' words: the check's are the author's
-            problems.addAll(0, e.problems().stream().filter(p -> !AttributeChecks.repeatsRefusedSalience(p, checked)).toList());
+            // so is what the package checks reported: a function or type declared twice
+            problems.addAll(0, e.problems().stream().filter(p -> !AttributeChecks.repeatsRefusedSalience(p, checked) && !shared.repeats(p)).toList());
             refusal.note = e.getMessage().endsWith(DrlCompiler.SYNTAX_NOTE) ? DrlCompiler.SYNTAX_NOTE : "";
             refusal.cause = e.getCause();
             return null;
