@@ -9,6 +9,7 @@ import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.FunctionError;
 import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -16,8 +17,9 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 /**
  * Turns one error of Drools' knowledge builder into a {@link RuleProblem} at its file, line,
  * column and rule: where Drools gives no line, or only the rule's first line, the line is found in
- * the DRL text; MVEL's refusal of a constant NaN, a function that does not compile and a stray word
- * after the last rule are said as such. Used by {@link DrlCompiler}. Not public API.
+ * the DRL text; MVEL's refusal of a constant NaN, a function that does not compile, an eval that
+ * does not compile (which Drools reports as it does a consequence) and a stray word after the last
+ * rule are said as such. Used by {@link DrlCompiler}. Not public API.
  */
 final class BuildErrors {
 
@@ -134,8 +136,14 @@ final class BuildErrors {
             int second = DrlLines.secondAttribute(source.content(), line, twice.group(1));
             return new RuleProblem(resource, second > 0 ? second : line, 0, rule, twice.group(1) + " is given twice in this rule; keep one");
         }
-        int compiled = source != null && error instanceof RuleBuildError ruleError ? DrlLines.lineOfJavaProblem(source.content(), ruleError) : 0;
-        if (compiled > 0) {
+        // Drools reports an eval that does not compile as it does a consequence
+        EvalDescr eval = error instanceof RuleBuildError ruleError ? EvalLines.evalOf(ruleError) : null;
+        int compiled = eval == null && source != null && error instanceof RuleBuildError ruleError
+                ? DrlLines.lineOfJavaProblem(source.content(), ruleError) : 0;
+        if (eval != null && eval.getLine() > 0) {
+            line = eval.getLine();
+            column = 0;
+        } else if (compiled > 0) {
             line = compiled;
             column = 0;
         } else if (source != null && line > 0 && error instanceof DescrBuildError) {
@@ -158,6 +166,10 @@ final class BuildErrors {
             return unreadable;
         }
         String readable = DroolsMessages.readable(message, rule);
+        if (eval != null && readable.startsWith(DroolsMessages.CONSEQUENCE_PROBLEM)) {
+            readable = "the condition eval( " + DroolsMessages.plain(String.valueOf(eval.getContent())) + " ) does not compile: "
+                    + readable.substring(DroolsMessages.CONSEQUENCE_PROBLEM.length());
+        }
         if (source != null && error instanceof ParserError && readable.equals("syntax error: mismatched input ''")
                 && atEnd(source.content(), line, column)) {
             // the empty input is the end of the text, met inside a quote

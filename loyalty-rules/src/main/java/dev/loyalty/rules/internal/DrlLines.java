@@ -121,7 +121,8 @@ final class DrlLines {
 
     /** Returns the line of the import of the type, or 0. */
     static int lineOfImport(String drl, String type) {
-        Pattern declaration = Pattern.compile("^\\s*import\\s+" + Pattern.quote(type) + "\\s*;?\\s*(//.*)?$");
+        // a static method is imported as "import function a.b.C.method"
+        Pattern declaration = Pattern.compile("^\\s*import\\s+(?:function\\s+)?" + Pattern.quote(type) + "\\s*;?\\s*(//.*)?$");
         String[] lines = lines(drl);
         for (int i = 0; i < lines.length; i++) {
             if (declaration.matcher(lines[i]).matches()) {
@@ -167,7 +168,8 @@ final class DrlLines {
         int javaLine = Arrays.stream(problems).mapToInt(CompilationProblem::getStartLine).min().getAsInt();
         int first = firstLineOfCode(drl, rule.getConsequenceLine());
         int end = rule.getEndLine() > 0 ? rule.getEndLine() : Integer.MAX_VALUE;
-        int line = first + javaLine - FirstConsequenceLine.VALUE;
+        // the rule's evals stand before its consequence in the generated class
+        int line = first + javaLine - FirstConsequenceLine.VALUE - EvalLines.consequenceShift(rule);
         return first > 0 && line >= first && line <= end ? line : 0;
     }
 

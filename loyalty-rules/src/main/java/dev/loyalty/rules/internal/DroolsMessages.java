@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Rewrites what Drools and MVEL say of a problem as one plain line: an MVEL consequence that calls
- * an unknown action is said as the Java one is, an unknown field is named with its type, a syntax
+ * an unknown action is said as the Java one is, an unknown field is named with its type, a
+ * {@code $variable} no pattern binds and a sliding window over a fact that is not an event are said
+ * so in the author's words, a syntax
  * error and a consequence that does not compile are said so, an unknown action on {@code earn}
  * lists the actions there are, a long quoted input is cut short, the class Drools generates for a
  * consequence is called the rule, and the rule's name, which the problem gives, is left out. Not
@@ -20,6 +22,11 @@ final class DroolsMessages {
 
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
+    /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
+    private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
+    /** A sliding window over a fact that is not an event, with Drools' name of the type. */
+    private static final Pattern WINDOW_ON_FACT = Pattern.compile("^A Sliding Window can only be assigned to types declared with @role\\( event \\)\\. "
+            + "The type '\\[ClassObjectType class=([\\w.$]+)\\]'");
     /** How an MVEL consequence that calls an action the global does not have is reported. */
     static final Pattern MVEL_UNKNOWN_ACTION = Pattern.compile("^Unable to Analyse Expression .*?\\[Error: unable to resolve method "
             + "using strict-mode: dev\\.loyalty\\.rules\\.vocabulary\\.(Earn|Offers)\\.(\\w+)\\(([^)]*)\\)\\]");
@@ -50,6 +57,21 @@ final class DroolsMessages {
                     .map(a -> a.substring(a.lastIndexOf('.') + 1)).collect(Collectors.joining(", "));
             text = "Rule Compilation error The method " + mvelAction.group(2) + "(" + arguments + ") is undefined for the type "
                     + mvelAction.group(1);
+        }
+        Matcher unbound = UNBOUND_VARIABLE.matcher(text);
+        if (unbound.find()) {
+            String type = unbound.group(1).substring(unbound.group(1).lastIndexOf('.') + 1);
+            Matcher expression = ANALYSED_EXPRESSION.matcher(text);
+            return unbound.group(2) + " is not bound" + (expression.find() ? " where constraint " + expression.group(1) + " uses it" : "")
+                    + ": bind it in an earlier pattern, to a fact (" + unbound.group(2) + " : Purchase( )) or a field (Purchase( " + unbound.group(2)
+                    + " : total )), or name a field of " + type;
+        }
+        Matcher window = WINDOW_ON_FACT.matcher(text);
+        if (window.find()) {
+            String type = window.group(1).substring(window.group(1).lastIndexOf('.') + 1);
+            return "a sliding window (over window:time or window:length) needs facts declared as events, and " + type + " is not one: "
+                    + "the rules see one event at a time, with the member as a fact; read the member's history from Member, such as "
+                    + "Member( pointsBalance > 100 )";
         }
         Matcher field = UNKNOWN_FIELD.matcher(text);
         if (field.find()) {

@@ -22,6 +22,8 @@ final class ProblemList {
     private static final Pattern DUPLICATE_CLASS = Pattern.compile("The type Rule_[\\w$]+ is already defined");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final Pattern UNKNOWN_IMPORT = Pattern.compile("^Error importing : '([\\w.$]+)'");
+    /** An import of a static method, which DRL writes {@code import function a.b.C.method}. */
+    private static final Pattern IMPORTED_FUNCTION = Pattern.compile("\\s*import\\s+function\\s");
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("^Unable to find class '([\\w.$]+)'$");
     /** The start of a rule's declaration, up to its name's opening quote. */
     private static final Pattern RULE_START = Pattern.compile("\\s*rule\\s+\"");
@@ -62,8 +64,13 @@ final class ProblemList {
                 String imported = unknown.group(1);
                 DrlSource source = byName.get(p.resource());
                 int line = source == null ? 0 : DrlLines.lineOfImport(source.content(), imported);
-                problems.set(i, new RuleProblem(p.resource(), line > 0 ? line : p.line(), 0, p.rule(), "cannot import '" + imported
-                        + "': the rules see no class of that name (a package's types are imported as " + imported + ".*)"));
+                boolean function = line > 0 && IMPORTED_FUNCTION.matcher(DrlCode.lines(source.content())[line - 1]).lookingAt();
+                int dot = imported.lastIndexOf('.');
+                problems.set(i, new RuleProblem(p.resource(), line > 0 ? line : p.line(), 0, p.rule(), function
+                        ? "cannot import function '" + imported + "': the rules see no class " + imported.substring(0, Math.max(dot, 0))
+                                + " with a public static method " + imported.substring(dot + 1)
+                        : "cannot import '" + imported + "': the rules see no class of that name (a package's types are imported as "
+                                + imported + ".*)"));
                 unknownImports.add(imported);
             }
         }

@@ -1,0 +1,84 @@
+package dev.loyalty.rules;
+
+import static dev.loyalty.rules.MalformedDrlTest.HEADER;
+import static dev.loyalty.rules.MalformedDrlTest.onlyProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.loyalty.core.RuleDefinitionException;
+import dev.loyalty.core.RuleProblem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mistakes in a rule's conditions, and in what they import, are reported at their own line in the
+ * author's words: an {@code eval} that does not compile as the condition it is (Drools reports it
+ * as a consequence, at the rule's first line), a consequence below evals at its own line, a
+ * {@code $variable} nothing binds, a sliding window over a fact that is no event, and a static
+ * method imported that does not exist.
+ */
+class ConditionProblemsTest {
+
+    // HEADER is lines 1-3; the rule starts on line 4, its conditions on line 6
+    private static RuleDefinitionException failure(String drl) {
+        RuleDefinitionException refused = catchThrowableOfType(RuleDefinitionException.class,
+                () -> DroolsRuleEngine.builder().drl("conditions.drl", drl).build());
+        assertThat(refused).as("the build's refusal").isNotNull();
+        return refused;
+    }
+
+    private static String rule(String when, String then) {
+        return "rule \"C-01 big baskets\"\nwhen\n" + when + "\nthen\n" + then + "\nend\n";
+    }
+
+    @Test
+    void shouldReportAnEvalThatDoesNotCompileAsTheConditionAtItsLine() {
+        RuleDefinitionException e = failure(HEADER + rule("""
+                    $p : Purchase( )
+                    eval( $p.getTotal() != null )
+                    eval( $p.getTotal() > 100 )""", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 8, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("the condition eval( $p.getTotal() > 100 ) does not compile: "
+                + "The operator > is undefined for the argument type(s) BigDecimal, int");
+    }
+
+    @Test
+    void shouldReportAConsequenceBelowEvalsAtItsOwnLine() {
+        RuleDefinitionException e = failure(HEADER + rule("""
+                    $p : Purchase( )
+                    eval( $p.getTotal() != null )""", """
+                    int extra = 1;
+                    long points = "2";
+                    earn.points(points, "x");"""));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 10, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("the consequence (then part) does not compile: Type mismatch: cannot convert from String to long");
+    }
+
+    @Test
+    void shouldSayAVariableNoPatternBindsIsNotBoundAtItsConstraintsLine() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( total > $limit )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("$limit is not bound where constraint total > $limit uses it: bind it in an earlier pattern, "
+                + "to a fact ($limit : Purchase( )) or a field (Purchase( $limit : total )), or name a field of Purchase");
+    }
+
+    @Test
+    void shouldSayASlidingWindowNeedsEventsWithoutDroolsTypeNames() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( ) over window:time( 30d )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).startsWith("a sliding window (over window:time or window:length) needs facts declared as events, "
+                + "and Purchase is not one").doesNotContain("ClassObjectType");
+    }
+
+    @Test
+    void shouldReportAStaticMethodImportedThatDoesNotExistAtItsLine() {
+        RuleDefinitionException e = failure(HEADER + "import function java.lang.Math.biggest;\n" + rule("    $p : Purchase( )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 4, "");
+        assertThat(p.message()).isEqualTo("cannot import function 'java.lang.Math.biggest': the rules see no class java.lang.Math "
+                + "with a public static method biggest");
+    }
+}
