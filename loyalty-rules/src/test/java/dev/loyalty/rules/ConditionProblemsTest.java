@@ -81,4 +81,20 @@ class ConditionProblemsTest {
         assertThat(p.message()).isEqualTo("cannot import function 'java.lang.Math.biggest': the rules see no class java.lang.Math "
                 + "with a public static method biggest");
     }
+
+    @Test
+    void shouldSayAConstraintMvelCannotReadWithItsReasonButNotItsParsersWindow() {
+        RuleDefinitionException e = failure(HEADER + rule("    $m : Member( pointsBal*/ance )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).startsWith("constraint pointsBal*/ance cannot be read: ").doesNotContain("[Error", "[Near", "[Line");
+    }
+
+    @Test
+    void shouldNameAFieldWithADollarInItsNameAsAFieldTheFactDoesNotHave() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( tot$al > 1 )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("Purchase has no field 'tot$al' in constraint: tot$al > 1");
+    }
 }

@@ -20,10 +20,14 @@ import java.util.stream.Collectors;
  */
 final class DroolsMessages {
 
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.([\\w$]+)\\(\\)");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
     private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
+    /** What MVEL says of an expression it could not analyse: the expression, its reason, then where its parser stood. */
+    private static final Pattern MVEL_ANALYSIS = Pattern.compile("^Unable to Analyse Expression (.*?): \\[Error: ([^\\]]+)\\]");
+    /** A type of the JDK or the vocabulary as MVEL names it, {@code class java.math.BigDecimal}; said by its simple name. */
+    private static final Pattern JAVA_TYPE = Pattern.compile("(?:class |interface )?(?:java\\.(?:lang|math|time|util)|dev\\.loyalty\\.rules\\.vocabulary)\\.(\\w+)");
     /** A sliding window over a fact that is not an event, with Drools' name of the type. */
     private static final Pattern WINDOW_ON_FACT = Pattern.compile("^A Sliding Window can only be assigned to types declared with @role\\( event \\)\\. "
             + "The type '\\[ClassObjectType class=([\\w.$]+)\\]'");
@@ -34,6 +38,7 @@ final class DroolsMessages {
     static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
     /** Drools' own {@code rule} variable, which MVEL names by its type when a constraint or salience uses the word. */
+    private static final String DROOLS_RULE = "Drools' rule variable (the word 'rule' names the rule itself, not a field)";
     private static final Pattern RULE_VARIABLE = Pattern.compile("(?:interface |class )?org\\.kie\\.api\\.definition\\.rule\\.Rule\\b");
     /** The class Drools generates for a rule's consequence, which the Java compiler names. */
     private static final Pattern GENERATED_CLASS = Pattern.compile("the type Rule_[\\w$]+");
@@ -80,6 +85,12 @@ final class DroolsMessages {
             return type + " has no field '" + field.group(2) + "'"
                     + (expression.find() ? " in constraint: " + expression.group(1) : "");
         }
+        Matcher analysed = MVEL_ANALYSIS.matcher(text);
+        if (analysed.find()) {
+            // any other expression MVEL could not analyse: the expression and MVEL's reason, without its parser's window and place
+            String reason = JAVA_TYPE.matcher(RULE_VARIABLE.matcher(analysed.group(2).strip()).replaceAll(DROOLS_RULE)).replaceAll("$1");
+            return "constraint " + analysed.group(1) + " cannot be read: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        }
         text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
         Matcher input = LONG_INPUT.matcher(text);
         if (input.find()) {
@@ -90,7 +101,7 @@ final class DroolsMessages {
             }
         }
         text = GENERATED_CLASS.matcher(text).replaceAll("this rule");
-        text = RULE_VARIABLE.matcher(text).replaceAll("Drools' rule variable (the word 'rule' names the rule itself, not a field)");
+        text = RULE_VARIABLE.matcher(text).replaceAll(DROOLS_RULE);
         text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
         Matcher action = UNKNOWN_ACTION.matcher(text);
         if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {
