@@ -37,7 +37,8 @@ class MutatedCampaignsTest {
             "$p", "$l", "==", "!=", ">", "<", "&&", "||", "not", "exists", "from", "(", ")", "\"", ",", ";", ".", ":", "@", "//", "/*",
             "*/", "\\", "\n", "import", "global", "package", "declare", "function", "query", "eval(", "modify(", "insert(", "no-loop",
             "agenda-group \"x\"", "dialect \"mvel\"", "timer (int: 1s)", "enabled false", "null", "true", "0", "-1", "1.5", "NaN",
-            "1e309", "2147483648", "99999999999999999999");
+            "1e309", "2147483648", "99999999999999999999", "from entry-point \"web\"", "over window:time( 30d )", "accumulate(",
+            "collect(", "forall(", "$x", "import function java.lang.Math.max;", "global java.util.List earn;", "declare Basket end");
     /** A slip replaces a word or a number. */
     private static final Slips SLIPS = new Slips(WORDS, Pattern.compile("\\S+"), Pattern.compile("\\d+(\\.\\d+)?"));
     /** A whole rule of a file, from its {@code rule} line to its {@code end} line. */
