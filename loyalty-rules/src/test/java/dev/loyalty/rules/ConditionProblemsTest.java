@@ -97,4 +97,20 @@ class ConditionProblemsTest {
         RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
         assertThat(p.message()).isEqualTo("Purchase has no field 'tot$al' in constraint: tot$al > 1");
     }
+
+    @Test
+    void shouldSayASalienceRunsOnWhenWhenIsLostBetweenItAndTheConditions() {
+        RuleDefinitionException e = failure(HEADER + """
+                rule "C-02 lost when"
+                    salience -50
+                ||
+                    $p : Purchase( total > 1 )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 5, "C-02 lost when");
+        assertThat(p.message()).isEqualTo("salience -50 runs on into the lines after it; is 'when' missing after the rule's attributes?");
+    }
 }

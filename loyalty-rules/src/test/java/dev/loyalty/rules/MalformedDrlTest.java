@@ -79,8 +79,39 @@ class MalformedDrlTest {
 
         RuleProblem p = onlyProblem(e, "type.drl", 6, "T-01 typo in the fact type");
         assertThat(p.column()).as("the start of the pattern").isEqualTo(5);
-        assertThat(p.message()).contains("Purchse");
+        assertThat(p.message()).isEqualTo("'Purchse' is not a type the rules know; did you mean Purchase?");
         assertThat(e.getMessage()).doesNotContain("syntax error");
+    }
+
+    @Test
+    void shouldListTheFactsWhenAPatternsTypeIsNothingLikeOne() {
+        RuleDefinitionException e = failure("type.drl", HEADER + """
+                rule "T-02 a type of another system"
+                when
+                    $o : Order( total > 10 )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "type.drl", 6, "T-02 a type of another system");
+        assertThat(p.message()).startsWith("'Order' is not a type the rules know: match the facts of dev.loyalty.rules.vocabulary (Purchase, "
+                + "PurchaseLine, Member,").endsWith("), or import or declare the type");
+    }
+
+    @Test
+    void shouldSayAnActionGoesAfterThenWhenItStandsAmongTheConditions() {
+        RuleDefinitionException e = failure("then.drl", HEADER + """
+                rule "T-03 action above then"
+                when
+                    $p : Purchase( )
+                    earn.points(1, "x");
+                then
+                end
+                """);
+
+        RuleProblem p = onlyProblem(e, "then.drl", 7, "T-03 action above then");
+        assertThat(p.message()).isEqualTo("'earn.points' stands among the conditions, where a fact belongs: an action goes after 'then'");
     }
 
     @Test

@@ -192,18 +192,39 @@ final class BuildErrors {
             written = failed.group(1) + " " + failed.group(2);
         } else if (source != null && line > 0 && analysed.find()) {
             for (String attribute : List.of("salience", "enabled")) {
-                if (writtenAt(source, line, attribute + " " + analysed.group(1).strip()) > 0) {
-                    written = attribute + " " + analysed.group(1).strip();
+                String expression = attribute + " " + analysed.group(1).strip();
+                if (writtenAt(source, line, expression) > 0 || runOn(source, line, expression) > 0) {
+                    written = expression;
                 }
             }
         }
         if (written == null) {
             return null;
         }
+        int ranOn = source == null || line <= 0 ? 0 : runOn(source, line, written);
+        if (ranOn > 0) {
+            // the parser reads the lines after an attribute into its value until a 'when' stops it
+            return new RuleProblem(resource, ranOn, 0, rule, written.split(" ", 3)[0] + " " + written.split(" ", 3)[1]
+                    + " runs on into the lines after it; is 'when' missing after the rule's attributes?");
+        }
         int at = source == null || line <= 0 ? line : Math.max(writtenAt(source, line, written), line);
         return new RuleProblem(resource, at, at == line ? column : 0, rule, written + " " + UNREADABLE
                 + (written.startsWith("salience") ? "a whole number (higher fires first), such as salience 10, " : "true, false ")
                 + "or an expression of the variables the rule binds");
+    }
+
+    /**
+     * Returns the line of an attribute whose value, as read, runs on past its line: the line holds
+     * the attribute and the value's first word alone, and more was read; else 0.
+     */
+    private static int runOn(DrlSource source, int ruleLine, String written) {
+        String[] words = written.split(" ", 3);
+        if (words.length < 3) {
+            return 0;
+        }
+        String own = words[0] + " " + words[1];
+        int at = writtenAt(source, ruleLine, own);
+        return at > 0 && DrlCode.lines(source.content())[at - 1].strip().equals(own) ? at : 0;
     }
 
     /** Returns the one line of the rule at a line that holds the text, or 0. */

@@ -239,7 +239,7 @@ final class CampaignChecks {
     }
 
     /** Returns the Levenshtein distance between two texts. */
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -2,6 +2,8 @@ package dev.loyalty.rules.internal;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -24,8 +26,14 @@ final class DroolsMessages {
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
     private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
+    /** A pattern's type that resolves to no class, as Drools reports it. */
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("^Unable to resolve ObjectType '([\\w.$]+)'");
+    private static final String VOCABULARY = dev.loyalty.rules.vocabulary.Purchase.class.getPackageName();
+    /** The facts the engine inserts, which a rule's patterns match. */
+    private static final List<String> FACTS = List.of("Purchase", "PurchaseLine", "Member", "Enrolment", "ProfileChange", "Today",
+            "Program", "BirthdayDue", "Dormant", "ReferralQualified", "Segment", "TierLadder");
     /** What MVEL says of an expression it could not analyse: the expression, its reason, then where its parser stood. */
-    private static final Pattern MVEL_ANALYSIS = Pattern.compile("^Unable to Analyse Expression (.*?): \\[Error: ([^\\]]+)\\]");
+    private static final Pattern MVEL_ANALYSIS = Pattern.compile("^Unable to Analyse Expression (.*?): (?:\\[Error: ([^\\]]+)\\]|[^\\[]*$)");
     /** A type of the JDK or the vocabulary as MVEL names it, {@code class java.math.BigDecimal}; said by its simple name. */
     private static final Pattern JAVA_TYPE = Pattern.compile("(?:class |interface )?(?:java\\.(?:lang|math|time|util)|dev\\.loyalty\\.rules\\.vocabulary)\\.(\\w+)");
     /** A sliding window over a fact that is not an event, with Drools' name of the type. */
@@ -71,6 +79,10 @@ final class DroolsMessages {
                     + ": bind it in an earlier pattern, to a fact (" + unbound.group(2) + " : Purchase( )) or a field (Purchase( " + unbound.group(2)
                     + " : total )), or name a field of " + type;
         }
+        Matcher objectType = UNKNOWN_TYPE.matcher(text);
+        if (objectType.find()) {
+            return unknownType(objectType.group(1));
+        }
         Matcher window = WINDOW_ON_FACT.matcher(text);
         if (window.find()) {
             String type = window.group(1).substring(window.group(1).lastIndexOf('.') + 1);
@@ -87,7 +99,11 @@ final class DroolsMessages {
         }
         Matcher analysed = MVEL_ANALYSIS.matcher(text);
         if (analysed.find()) {
-            // any other expression MVEL could not analyse: the expression and MVEL's reason, without its parser's window and place
+            // any other expression MVEL could not analyse: the expression and MVEL's reason, without its parser's window and place;
+            // without a reason when MVEL itself failed (a class cast inside it), which tells the author nothing
+            if (analysed.group(2) == null) {
+                return "constraint " + analysed.group(1) + " cannot be read";
+            }
             String reason = JAVA_TYPE.matcher(RULE_VARIABLE.matcher(analysed.group(2).strip()).replaceAll(DROOLS_RULE)).replaceAll("$1");
             return "constraint " + analysed.group(1) + " cannot be read: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
@@ -111,6 +127,27 @@ final class DroolsMessages {
             text = text.replace(" in rule \"" + rule + "\"", "").replace(" in rule '" + rule + "'", "");
         }
         return text;
+    }
+
+    /**
+     * Says a pattern's type the rules do not know: an action of {@code earn} or {@code offers}
+     * read as one is a consequence among the conditions; a name close to a fact's is a typo.
+     */
+    private static String unknownType(String type) {
+        if (type.startsWith("earn.") || type.startsWith("offers.")) {
+            return "'" + type + "' stands among the conditions, where a fact belongs: an action goes after 'then'";
+        }
+        String closest = null;
+        int nearest = Integer.MAX_VALUE;
+        for (String fact : FACTS) {
+            int distance = CampaignChecks.distance(type.toLowerCase(Locale.ROOT), fact.toLowerCase(Locale.ROOT));
+            if (distance <= (fact.length() <= 5 ? 1 : 2) && distance < nearest) {
+                closest = fact;
+                nearest = distance;
+            }
+        }
+        return "'" + type + "' is not a type the rules know" + (closest != null ? "; did you mean " + closest + "?"
+                : ": match the facts of " + VOCABULARY + " (" + String.join(", ", FACTS) + "), or import or declare the type");
     }
 
     /** Makes Drools' message one readable line. */
