@@ -175,6 +175,9 @@ final class BuildErrors {
             // the empty input is the end of the text, met inside a quote
             readable = ENDS_INSIDE;
         }
+        if (source != null && error instanceof ParserError) {
+            readable = KeywordHints.withHint(readable, DrlCode.lines(source.content()), line);
+        }
         return new RuleProblem(resource, line, column, rule, readable);
     }
 
