@@ -113,4 +113,13 @@ class ConditionProblemsTest {
         RuleProblem p = onlyProblem(e, "conditions.drl", 5, "C-02 lost when");
         assertThat(p.message()).isEqualTo("salience -50 runs on into the lines after it; is 'when' missing after the rule's attributes?");
     }
+
+    @Test
+    void shouldSayAConstraintThatIsAFieldAloneIsNotTrueOrFalse() {
+        RuleDefinitionException e = failure(HEADER + rule("    ReferralQualified( reward )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("constraint reward is not true or false; compare a field with a value, such as reward == \"star\" "
+                + "for text or total > 100 for a number");
+    }
 }

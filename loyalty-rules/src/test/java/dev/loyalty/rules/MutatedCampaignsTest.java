@@ -44,7 +44,7 @@ class MutatedCampaignsTest {
     /** A whole rule of a file, from its {@code rule} line to its {@code end} line. */
     private static final Pattern RULE = Pattern.compile("(?ms)^rule .*?^end\\b");
     /** What only the compiler's insides say: exception names, stack frames, generated classes, Drools' error codes. */
-    private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_|ObjectType|strict-mode|Unable to Analyse|org\\.mvel2|\\[Near :");
+    private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_|ObjectType|strict-mode|Unable to Analyse|org\\.mvel2|\\[Near :|\\[Line: \\d");
 
     @Test
     void shouldBuildOrReportEveryProblemAtAFileAndLineInTheAuthorsWordsWhenTheDefaultPackHasSlips() throws IOException {

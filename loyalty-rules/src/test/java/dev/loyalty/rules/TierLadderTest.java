@@ -172,6 +172,19 @@ class TierLadderTest {
     }
 
     @Test
+    void shouldReadTheLadderWithoutFiringARuleThatHasNoConditions() {
+        String drl = HEADER + """
+                rule "TIERS-01 ladder" when $l : TierLadder( ) then
+                    $l.qualifyOn("purchases", "anniversary-year"); $l.tier("gold").qualifyAt(10);
+                end
+                rule "ALL-01 a point on every event" when then earn.points(1, "a point on every event"); end
+                """;
+        try (DroolsRuleEngine rules = DroolsRuleEngine.builder().drl("ladder.drl", drl).build()) {
+            assertThat(rules.tierPolicy().orElseThrow().thresholds()).containsOnlyKeys("gold");
+        }
+    }
+
+    @Test
     void shouldNotMatchTheLadderRuleOnEvents() {
         LoyaltyEngine engine = Shop.engine(Shop.DEFAULT_RULES);
         MemberId member = MemberId.of("ladder-check");

@@ -26,6 +26,8 @@ final class DroolsMessages {
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
     private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
+    /** A constraint that is a field or value alone, not a condition, with MVEL's place of it. */
+    private static final Pattern NOT_BOOLEAN = Pattern.compile("^Predicate '(.*?)' must be a Boolean expression");
     /** A pattern's type that resolves to no class, as Drools reports it. */
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("^Unable to resolve ObjectType '([\\w.$]+)'");
     private static final String VOCABULARY = dev.loyalty.rules.vocabulary.Purchase.class.getPackageName();
@@ -78,6 +80,11 @@ final class DroolsMessages {
             return unbound.group(2) + " is not bound" + (expression.find() ? " where constraint " + expression.group(1) + " uses it" : "")
                     + ": bind it in an earlier pattern, to a fact (" + unbound.group(2) + " : Purchase( )) or a field (Purchase( " + unbound.group(2)
                     + " : total )), or name a field of " + type;
+        }
+        Matcher predicate = NOT_BOOLEAN.matcher(text);
+        if (predicate.find()) {
+            return "constraint " + predicate.group(1) + " is not true or false; compare a field with a value, such as reward == \"star\" "
+                    + "for text or total > 100 for a number";
         }
         Matcher objectType = UNKNOWN_TYPE.matcher(text);
         if (objectType.find()) {

@@ -104,7 +104,8 @@ public final class RuleSet implements AutoCloseable {
                 }
             });
             session.insert(ladder);
-            session.fireAllRules(MAX_FIRINGS);
+            // only the matches of the ladder: a rule without conditions also fires here, and its actions are not the ladder's
+            session.fireAllRules(match -> match.getObjects().stream().anyMatch(fact -> fact == ladder), MAX_FIRINGS);
             return ladder.toPolicy();
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
