@@ -2,7 +2,6 @@ package dev.loyalty.rules;
 
 import static dev.loyalty.rules.MalformedDrlTest.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
@@ -16,9 +15,7 @@ class KeywordHintsTest {
 
     // HEADER is lines 1-3; the rule starts on line 4
     private static RuleProblem problemAt(int line, String rule) {
-        RuleDefinitionException refused = catchThrowableOfType(RuleDefinitionException.class,
-                () -> DroolsRuleEngine.builder().drl("hints.drl", HEADER + rule).build());
-        assertThat(refused).as("the build's refusal").isNotNull();
+        RuleDefinitionException refused = Refusals.refused(DroolsRuleEngine.builder().drl("hints.drl", HEADER + rule));
         return refused.problems().stream().filter(p -> p.line() == line).findFirst()
                 .orElseThrow(() -> new AssertionError("no problem at line " + line + " in " + refused.problems()));
     }

@@ -4,7 +4,6 @@ import static dev.loyalty.rules.MalformedDrlTest.HEADER;
 import static dev.loyalty.rules.MalformedDrlTest.onlyProblem;
 import static dev.loyalty.rules.MalformedDrlTest.ruleWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.loyalty.core.RuleDefinitionException;
 import dev.loyalty.core.RuleProblem;
@@ -23,10 +22,7 @@ class SharedDeclarationsTest {
     private static final String RULE_B = ruleWith("B-01 a point");
 
     private static RuleDefinitionException failure(String a, String b) {
-        RuleDefinitionException refused = catchThrowableOfType(RuleDefinitionException.class,
-                () -> DroolsRuleEngine.builder().drl("a.drl", a).drl("b.drl", b).build());
-        assertThat(refused).as("the build's refusal").isNotNull();
-        return refused;
+        return Refusals.refused(DroolsRuleEngine.builder().drl("a.drl", a).drl("b.drl", b));
     }
 
     private static int campaignsBuilt(String a, String b) {
