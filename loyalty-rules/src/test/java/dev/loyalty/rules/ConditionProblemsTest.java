@@ -118,4 +118,23 @@ class ConditionProblemsTest {
         assertThat(p.message()).isEqualTo("constraint reward is not true or false; compare a field with a value, such as reward == \"star\" "
                 + "for text or total > 100 for a number");
     }
+
+    @Test
+    void shouldSuggestTheAccumulateFunctionAnUnknownOneIsATypoOf() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( )\n    $n : Number( intValue > 2 ) from accumulate( PurchaseLine( ), cout( 1 ) )",
+                "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 7, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("accumulate function cout is not known; did you mean count?");
+    }
+
+    @Test
+    void shouldListTheAccumulateFunctionsWhenAnUnknownOneIsLikeNone() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( )\n    $n : Number( ) from accumulate( PurchaseLine( ), median( 1 ) )",
+                "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 7, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("accumulate function median is not known; the functions are average, collectList, collectSet, count, "
+                + "max, min, standardDeviation, sum, variance");
+    }
 }

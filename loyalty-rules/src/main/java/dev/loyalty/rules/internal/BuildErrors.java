@@ -153,6 +153,13 @@ final class BuildErrors {
                 column = 0;
             }
         }
+        Matcher accumulate = DroolsMessages.UNKNOWN_ACCUMULATE.matcher(DroolsMessages.plain(message));
+        if (source != null && line > 0 && accumulate.find()) {
+            // Drools names the rule's first line: find the call of the function in the rule
+            int call = DrlLines.lineOfWord(source.content(), line, accumulate.group(1));
+            column = call != line ? 0 : column;
+            line = call;
+        }
         int stray = source != null && error instanceof ParserError && message.contains("'<eof>'") ? strayLine(source.content()) : 0;
         if (stray > 0) {
             // the parser reads a word after the last rule as the start of something and fails only at the file's end

@@ -26,6 +26,11 @@ final class DroolsMessages {
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
     private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
+    /** An accumulate function Drools does not know, with its advice to register one. */
+    static final Pattern UNKNOWN_ACCUMULATE = Pattern.compile("^Unknown accumulate function: '([^']*)'");
+    /** The accumulate functions Drools 10 registers by default (its settings, kie.default.properties.conf), its typed variants such as sumBD left out. */
+    private static final List<String> ACCUMULATE_FUNCTIONS = List.of("average", "collectList", "collectSet", "count", "max", "min",
+            "standardDeviation", "sum", "variance");
     /** A constraint that is a field or value alone, not a condition, with MVEL's place of it. */
     private static final Pattern NOT_BOOLEAN = Pattern.compile("^Predicate '(.*?)' must be a Boolean expression");
     /** A pattern's type that resolves to no class, as Drools reports it. */
@@ -80,6 +85,10 @@ final class DroolsMessages {
             return unbound.group(2) + " is not bound" + (expression.find() ? " where constraint " + expression.group(1) + " uses it" : "")
                     + ": bind it in an earlier pattern, to a fact (" + unbound.group(2) + " : Purchase( )) or a field (Purchase( " + unbound.group(2)
                     + " : total )), or name a field of " + type;
+        }
+        Matcher accumulate = UNKNOWN_ACCUMULATE.matcher(text);
+        if (accumulate.find()) {
+            return unknownAccumulate(accumulate.group(1));
         }
         Matcher predicate = NOT_BOOLEAN.matcher(text);
         if (predicate.find()) {
@@ -155,6 +164,16 @@ final class DroolsMessages {
         }
         return "'" + type + "' is not a type the rules know" + (closest != null ? "; did you mean " + closest + "?"
                 : ": match the facts of " + VOCABULARY + " (" + String.join(", ", FACTS) + "), or import or declare the type");
+    }
+
+    /** Says an accumulate function Drools does not know, with the one it is likely a typo of, or those there are. */
+    private static String unknownAccumulate(String function) {
+        for (String known : ACCUMULATE_FUNCTIONS) {
+            if (CampaignChecks.distance(function.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT)) <= (known.length() <= 5 ? 1 : 2)) {
+                return "accumulate function " + function + " is not known; did you mean " + known + "?";
+            }
+        }
+        return "accumulate function " + function + " is not known; the functions are " + String.join(", ", ACCUMULATE_FUNCTIONS);
     }
 
     /** Makes Drools' message one readable line. */
