@@ -115,6 +115,22 @@ class SharedDeclarationsTest {
     }
 
     @Test
+    void shouldSayWhereAQueryDeclaredInTwoFilesIsFirstDeclared() {
+        RuleDefinitionException e = failure(HEADER + "query \"baskets\"\n    Purchase( )\nend\n" + RULE_A,
+                HEADER + "\nquery \"baskets\"\n    Purchase( )\nend\n" + RULE_B);
+
+        RuleProblem p = onlyProblem(e, "b.drl", 5, "");
+        assertThat(p.message()).isEqualTo("Duplicate rule name: baskets (first declared at a.drl:4)");
+    }
+
+    @Test
+    void shouldSayWhereAQueryIsFirstDeclaredWhenARuleTakesItsName() {
+        RuleDefinitionException e = failure(HEADER + RULE_A, HEADER + "query A01\n    Purchase( )\nend\n" + RULE_B.replace("B-01 a point", "A01"));
+
+        assertThat(e.problems()).extracting(RuleProblem::message).anyMatch(m -> m.startsWith("Duplicate rule name: A01 (first declared at b.drl:"));
+    }
+
+    @Test
     void shouldRefuseAPatternReadFromAnEntryPointTheEngineNeverFeedsAtItsLine() {
         RuleDefinitionException e = failure(HEADER + RULE_A, HEADER + """
                 rule "B-02 from elsewhere"

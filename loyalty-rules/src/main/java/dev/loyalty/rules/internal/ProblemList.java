@@ -27,6 +27,8 @@ final class ProblemList {
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("^Unable to find class '([\\w.$]+)'$");
     /** The start of a rule's declaration, up to its name's opening quote. */
     private static final Pattern RULE_START = Pattern.compile("\\s*rule\\s+\"");
+    /** A query's declaration: its name, quoted or not. */
+    private static final Pattern QUERY_START = Pattern.compile("^\\s*query\\s+(?:\"([^\"]*)\"|([\\w$]+))");
     /** A global's declaration: its type and name. */
     private static final Pattern GLOBAL = Pattern.compile("^\\s*global\\s+([\\w.$]+)\\s+([\\w$]+)");
 
@@ -178,13 +180,16 @@ final class ProblemList {
 
     /** Adds to a duplicate-name problem the first place, in source order, that declares the rule, when it is elsewhere. */
     private static RuleProblem withFirstDeclaration(RuleProblem problem, List<DrlSource> sources) {
-        if (problem.rule().isEmpty()) {
+        // a query's problem names no rule: the message names it
+        String name = problem.rule().isEmpty() ? problem.message().substring("Duplicate rule name".length()).replaceFirst("^:\\s*", "").strip()
+                : problem.rule();
+        if (name.isEmpty()) {
             return problem;
         }
         for (DrlSource source : sources) {
             String[] lines = DrlCode.lines(source.content());
             for (int i = 0; i < lines.length; i++) {
-                if (problem.rule().equals(DrlLines.declaredRule(lines[i]))) {
+                if (name.equals(DrlLines.declaredRule(lines[i])) || name.equals(declaredQuery(lines[i]))) {
                     if (source.name().equals(problem.resource()) && i + 1 == problem.line()) {
                         return problem;
                     }
@@ -194,6 +199,12 @@ final class ProblemList {
             }
         }
         return problem;
+    }
+
+    /** Returns the name of the query the line declares, or null when it declares none. */
+    private static String declaredQuery(String line) {
+        Matcher query = QUERY_START.matcher(line);
+        return query.find() ? (query.group(1) != null ? query.group(1) : query.group(2)) : null;
     }
 
     /** Returns the problems each once, in the order first met, as a new list the caller may change. */
