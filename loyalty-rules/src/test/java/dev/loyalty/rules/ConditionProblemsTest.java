@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
  * Mistakes in a rule's conditions, and in what they import, are reported at their own line in the
  * author's words: an {@code eval} that does not compile as the condition it is (Drools reports it
  * as a consequence, at the rule's first line), a consequence below evals at its own line, a
- * {@code $variable} nothing binds, a sliding window over a fact that is no event, and a static
- * method imported that does not exist.
+ * {@code $variable} nothing binds, a sliding window over a fact that is no event, a static method
+ * imported that does not exist, and the slips of an author used to spreadsheets and word
+ * processors: a word left unquoted, typographic quotes, an amount with its currency sign, a
+ * decimal comma, a field read by name in a consequence.
  */
 class ConditionProblemsTest {
 
@@ -136,5 +138,59 @@ class ConditionProblemsTest {
         RuleProblem p = onlyProblem(e, "conditions.drl", 7, "C-01 big baskets");
         assertThat(p.message()).isEqualTo("accumulate function median is not known; the functions are average, collectList, collectSet, count, "
                 + "max, min, standardDeviation, sum, variance");
+    }
+
+    @Test
+    void shouldSayHowToQuoteAWordComparedAsIfItWereAField() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( channel == web )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("Purchase has no field 'web' in constraint: channel == web; to compare with the text web, quote it: "
+                + "channel == \"web\"");
+    }
+
+    @Test
+    void shouldSayTypographicQuotesAreNotReadAtTheFirstOfThem() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( channel == \u201Cweb\u201D )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.column()).isEqualTo(31);
+        assertThat(p.message()).isEqualTo("syntax error: text quoted with typographic quotes (\u201C), as a word processor writes them, "
+                + "which DRL does not read; write straight quotes, such as \"web\"");
+    }
+
+    @Test
+    void shouldSayAnAmountWithACurrencySignIsWrittenAsTheNumberAlone() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( total > \u00A3100 )", "    earn.points(1, \"x\");"));
+
+        assertThat(e.problems()).extracting(RuleProblem::line, RuleProblem::message).containsOnly(org.assertj.core.groups.Tuple.tuple(6,
+                "\u00A3100 is an amount with a currency sign, which a constraint cannot read; write the number alone, such as 100 "
+                        + "(amounts are in the program's currency)"));
+    }
+
+    @Test
+    void shouldSayACommaSeparatesConstraintsWhenADecimalIsWrittenWithOne() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( total > 10,5 )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("constraint 5 is not true or false: a comma separates constraints, so a decimal is written with "
+                + "a point, such as total > 10.5");
+    }
+
+    @Test
+    void shouldReportABadRegularExpressionAtItsConstraintInTheWordsWritten() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( channel matches \"[\" )", "    earn.points(1, \"x\");"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 6, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("constraint channel matches \"[\" cannot be read: bad regular expression");
+    }
+
+    @Test
+    void shouldSayAFactsFieldIsReadThroughItsGetterInAConsequence() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( )", "    earn.points(1, \"spent \" + $p.total);"));
+
+        RuleProblem p = onlyProblem(e, "conditions.drl", 8, "C-01 big baskets");
+        assertThat(p.message()).isEqualTo("the consequence (then part) does not compile: The field Purchase.total is not visible; "
+                + "in a consequence, read it through its getter: getTotal()");
     }
 }

@@ -103,4 +103,32 @@ class KeywordHintsTest {
 
         assertThat(p.message()).startsWith("syntax error: mismatched input 'rule'").doesNotContain("'when'", "'then'");
     }
+
+    @Test
+    void shouldSayHowToCompareWhenASingleEqualsSignIsWritten() {
+        RuleProblem p = problemAt(6, """
+                rule "H-07 assignment"
+                when
+                    $p : Purchase( channel = "web" )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(p.message()).isEqualTo("syntax error: mismatched input '='; compare with == (a single = is not a comparison)");
+    }
+
+    @Test
+    void shouldSayHowToJoinConstraintsWhenAndIsWritten() {
+        RuleProblem p = problemAt(6, """
+                rule "H-08 and"
+                when
+                    $p : Purchase( total > 100 and channel == "web" )
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(p.message()).isEqualTo("syntax error: mismatched input 'and'; join constraints with && or a comma");
+    }
 }

@@ -39,6 +39,8 @@ final class BuildErrors {
             + "(?:long|int|java\\.lang\\.Long|java\\.lang\\.Integer)\\] \\[Near : \\{\\.\\.\\. (.*?) \\.\\.\\.\\.\\}\\]");
     /** How the parser reports its own failure (it ran out of text inside a constraint), with its stack trace after. */
     private static final Pattern PARSER_FAILED = Pattern.compile("^Line (\\d+):(\\d+) unexpected exception at input '(.*?)'\\. Exception: ");
+    /** A quotation mark a word processor writes in place of {@code "} or {@code '}. */
+    private static final Pattern TYPOGRAPHIC_QUOTE = Pattern.compile("[\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]");
     /** What follows an attribute's value that cannot be read, before what to write instead. */
     static final String UNREADABLE = "cannot be read; write ";
     /** What the parser's own failure, with no place (after a syntax error it had reported), is said as. */
@@ -90,12 +92,21 @@ final class BuildErrors {
             return new RuleProblem(resource, at, Integer.parseInt(failed.group(2)) + 1, inRule,
                     "<eof>".equals(failed.group(3)) ? ENDS_INSIDE : "syntax error: the rule cannot be read on at '" + failed.group(3) + "'");
         }
-        if (line <= 0 && error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0) {
-            // a constraint whose types do not match comes without a line: find it in its rule, else name the rule's line
+        if (error instanceof DescrBuildError build && build.getParentDescr() instanceof RuleDescr parent && parent.getLine() > 0
+                && (line <= 0 || line == parent.getLine())) {
+            // a constraint whose types do not match comes without a line, or the rule's: find it in its rule, else name the rule's
+            // line; MVEL writes "matches" as ~=
             Matcher expression = ANALYSED_EXPRESSION_START.matcher(DroolsMessages.plain(String.valueOf(error.getMessage())));
-            line = source == null ? parent.getLine()
-                    : DrlLines.lineOfText(source.content(), parent.getLine(), expression.find() ? expression.group(1) : null);
-            column = 0;
+            String written = expression.find() ? expression.group(1).replace(" ~= ", " matches ") : null;
+            int found = source == null ? parent.getLine() : DrlLines.lineOfText(source.content(), parent.getLine(), written);
+            column = line <= 0 || found != line ? 0 : column;
+            line = found;
+        }
+        if (source != null && error instanceof ParserError && line > 0) {
+            RuleProblem quoted = typographicQuotes(resource, source, line);
+            if (quoted != null) {
+                return quoted;
+            }
         }
         line = Math.max(line, 0);
         column = Math.max(column, 0);
@@ -186,6 +197,24 @@ final class BuildErrors {
             readable = KeywordHints.withHint(readable, DrlCode.lines(source.content()), line);
         }
         return new RuleProblem(resource, line, column, rule, readable);
+    }
+
+    /**
+     * Returns a syntax error on a line that quotes text with typographic quotes (as a word
+     * processor writes them) as such, at the first of them; null when the line has none.
+     */
+    private static RuleProblem typographicQuotes(String resource, DrlSource source, int line) {
+        String[] lines = DrlCode.lines(source.content());
+        if (line > lines.length) {
+            return null;
+        }
+        Matcher quote = TYPOGRAPHIC_QUOTE.matcher(lines[line - 1]);
+        if (!quote.find()) {
+            return null;
+        }
+        return new RuleProblem(resource, line, quote.start() + 1, DrlLines.ruleAtLine(source.content(), line), "syntax error: text quoted with "
+                + "typographic quotes (" + quote.group() + "), as a word processor writes them, which DRL does not read; "
+                + "write straight quotes, such as \"web\"");
     }
 
     /**

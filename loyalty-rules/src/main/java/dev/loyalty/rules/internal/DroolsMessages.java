@@ -22,7 +22,11 @@ import java.util.stream.Collectors;
  */
 final class DroolsMessages {
 
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.([\\w$]+)\\(\\)");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.([^\\s()]+)\\(\\)");
+    /** A money amount written with a currency sign, such as {@code £100}: MVEL reads it as a field's name. */
+    private static final Pattern CURRENCY_AMOUNT = Pattern.compile("^\\p{Sc}\\d+(?:\\.\\d+)?$");
+    /** A comparison whose right side is a bare word: {@code channel == web}. */
+    private static final Pattern COMPARED_WITH_WORD = Pattern.compile("^\\s*[\\w$.]+\\s*(?:==|!=)\\s*([A-Za-z_]\\w*)\\s*$");
     private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
     private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
@@ -33,6 +37,8 @@ final class DroolsMessages {
             "standardDeviation", "sum", "variance");
     /** A constraint that is a field or value alone, not a condition, with MVEL's place of it. */
     private static final Pattern NOT_BOOLEAN = Pattern.compile("^Predicate '(.*?)' must be a Boolean expression");
+    /** A fact's field read by name in a Java consequence, which the compiler refuses as not visible. */
+    private static final Pattern HIDDEN_FIELD = Pattern.compile("The field \\w+\\.(\\w+) is not visible");
     /** A pattern's type that resolves to no class, as Drools reports it. */
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("^Unable to resolve ObjectType '([\\w.$]+)'");
     private static final String VOCABULARY = dev.loyalty.rules.vocabulary.Purchase.class.getPackageName();
@@ -92,7 +98,13 @@ final class DroolsMessages {
         }
         Matcher predicate = NOT_BOOLEAN.matcher(text);
         if (predicate.find()) {
-            return "constraint " + predicate.group(1) + " is not true or false; compare a field with a value, such as reward == \"star\" "
+            String alone = predicate.group(1);
+            if (alone.matches("\\d+")) {
+                // "total > 10,5": the comma ends the constraint, and 5 stands alone
+                return "constraint " + alone + " is not true or false: a comma separates constraints, so a decimal is written with a "
+                        + "point, such as total > 10.5";
+            }
+            return "constraint " + alone + " is not true or false; compare a field with a value, such as reward == \"star\" "
                     + "for text or total > 100 for a number";
         }
         Matcher objectType = UNKNOWN_TYPE.matcher(text);
@@ -109,19 +121,29 @@ final class DroolsMessages {
         Matcher field = UNKNOWN_FIELD.matcher(text);
         if (field.find()) {
             String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
+            String name = field.group(2);
             Matcher expression = ANALYSED_EXPRESSION.matcher(text);
-            return type + " has no field '" + field.group(2) + "'"
-                    + (expression.find() ? " in constraint: " + expression.group(1) : "");
+            String constraint = expression.find() ? expression.group(1) : null;
+            if (CURRENCY_AMOUNT.matcher(name).matches()) {
+                return name + " is an amount with a currency sign, which a constraint cannot read; write the number alone, such as "
+                        + name.substring(1) + " (amounts are in the program's currency)";
+            }
+            Matcher word = constraint == null ? null : COMPARED_WITH_WORD.matcher(constraint);
+            String quoted = word != null && word.find() && word.group(1).equals(name)
+                    ? "; to compare with the text " + name + ", quote it: " + constraint.strip().replaceFirst(Pattern.quote(name) + "$", "\"" + name + "\"")
+                    : "";
+            return type + " has no field '" + name + "'" + (constraint != null ? " in constraint: " + constraint : "") + quoted;
         }
         Matcher analysed = MVEL_ANALYSIS.matcher(text);
         if (analysed.find()) {
             // any other expression MVEL could not analyse: the expression and MVEL's reason, without its parser's window and place;
             // without a reason when MVEL itself failed (a class cast inside it), which tells the author nothing
+            String constraint = analysed.group(1).replace(" ~= ", " matches ");
             if (analysed.group(2) == null) {
-                return "constraint " + analysed.group(1) + " cannot be read";
+                return "constraint " + constraint + " cannot be read";
             }
             String reason = JAVA_TYPE.matcher(RULE_VARIABLE.matcher(analysed.group(2).strip()).replaceAll(DROOLS_RULE)).replaceAll("$1");
-            return "constraint " + analysed.group(1) + " cannot be read: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+            return "constraint " + constraint + " cannot be read: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
         text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "syntax error: ");
         Matcher input = LONG_INPUT.matcher(text);
@@ -135,6 +157,12 @@ final class DroolsMessages {
         text = GENERATED_CLASS.matcher(text).replaceAll("this rule");
         text = RULE_VARIABLE.matcher(text).replaceAll(DROOLS_RULE);
         text = text.replaceFirst("^Rule Compilation error ", CONSEQUENCE_PROBLEM);
+        Matcher hidden = HIDDEN_FIELD.matcher(text);
+        if (hidden.find()) {
+            // a consequence is Java: a fact's field is read through its getter, as a constraint reads it by name
+            String name = hidden.group(1);
+            text = text + "; in a consequence, read it through its getter: get" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "()";
+        }
         Matcher action = UNKNOWN_ACTION.matcher(text);
         if (action.find() && !EARN_ACTIONS.contains(action.group(1))) {
             text = text + " (earn's actions are " + String.join(", ", EARN_ACTIONS) + ")";

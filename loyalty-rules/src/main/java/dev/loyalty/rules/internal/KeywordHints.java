@@ -1,11 +1,13 @@
 package dev.loyalty.rules.internal;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Adds to a syntax error inside a rule what usually causes it: {@code when} or {@code then} given
- * twice, or missing (lost or misspelled) above the line the parser stopped at. The parser names
+ * twice, or missing (lost or misspelled) above the line the parser stopped at, or an operator
+ * written as another language spells it ({@code =}, {@code and}, {@code or}). The parser names
  * only the word it did not expect, such as {@code mismatched input 'earn'} for an action below a
  * {@code then} written {@code the}. Not public API.
  */
@@ -16,6 +18,9 @@ final class KeywordHints {
     /** The start of an action: a call on a global or a bound variable, such as {@code earn.points(} or {@code $ladder.tier(}. */
     private static final Pattern ACTION = Pattern.compile("^\\s*[\\w$]+\\s*\\.\\s*\\w+\\s*\\(");
 
+    /** Words written for an operator DRL spells otherwise, and how it spells it. */
+    private static final Map<String, String> OPERATORS = Map.of("=", "compare with == (a single = is not a comparison)",
+            "and", "join constraints with && or a comma", "or", "join constraints with ||");
     /** The keywords that start a declaration of a file. */
     private static final Pattern DECLARATIONS = Pattern.compile("rule|query|function|declare|import|global|package");
 
@@ -55,6 +60,10 @@ final class KeywordHints {
             return message;
         }
         String input = mismatched.group(1);
+        String operator = OPERATORS.get(input);
+        if (operator != null) {
+            return message + "; " + operator;
+        }
         if (DECLARATIONS.matcher(input).matches()) {
             // a declaration's keyword where a rule's part belongs: a rule line given twice, or an 'end' lost; not a lost 'when'
             return message;
