@@ -43,8 +43,11 @@ class MutatedCampaignsTest {
     private static final Slips SLIPS = new Slips(WORDS, Pattern.compile("\\S+"), Pattern.compile("\\d+(\\.\\d+)?"));
     /** A whole rule of a file, from its {@code rule} line to its {@code end} line. */
     private static final Pattern RULE = Pattern.compile("(?ms)^rule .*?^end\\b");
-    /** What only the compiler's insides say: exception names, stack frames, generated classes, Drools' error codes. */
-    private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_|ObjectType|strict-mode|Unable to Analyse|org\\.mvel2|\\[Near :|\\[Line: \\d");
+    /**
+     * What only the compiler's insides say: exception names, stack frames, generated classes, Drools' error codes and type names,
+     * MVEL's analysis, its parser's window and place, and its own classes.
+     */
+    private static final Pattern INSIDES = Pattern.compile("Exception|Stack trace|org\\.drools|org\\.kie|\\[ERR|\\.java:\\d|Rule_|ObjectType|strict-mode|Unable to Analyse|org\\.mvel2|\\[Near :|\\[Line: \\d|\\[Error|must be registered|Error importing|ClassNotFound|NullPointer");
 
     @Test
     void shouldBuildOrReportEveryProblemAtAFileAndLineInTheAuthorsWordsWhenTheDefaultPackHasSlips() throws IOException {
