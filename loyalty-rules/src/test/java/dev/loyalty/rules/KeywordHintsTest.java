@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A syntax error inside a rule says what usually causes it when the rule's lines above show it:
- * {@code when} or {@code then} given twice, lost or misspelled.
+ * {@code when} or {@code then} given twice, lost or misspelled, a parenthesis left open, or an
+ * operator spelt as another language spells it.
  */
 class KeywordHintsTest {
 
@@ -130,5 +131,19 @@ class KeywordHintsTest {
                 """);
 
         assertThat(p.message()).isEqualTo("syntax error: mismatched input 'and'; join constraints with && or a comma");
+    }
+
+    @Test
+    void shouldSayAParenthesisIsLeftOpenWhenThenFollowsAnUnclosedPattern() {
+        RuleProblem p = problemAt(7, """
+                rule "H-09 open parenthesis"
+                when
+                    $p : Purchase( total > 10
+                then
+                    earn.points(1, "x");
+                end
+                """);
+
+        assertThat(p.message()).isEqualTo("syntax error: mismatched input 'then'; a parenthesis opened above is not closed");
     }
 }

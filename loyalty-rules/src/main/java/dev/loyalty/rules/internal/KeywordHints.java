@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Adds to a syntax error inside a rule what usually causes it: {@code when} or {@code then} given
- * twice, or missing (lost or misspelled) above the line the parser stopped at, or an operator
+ * twice, or missing (lost or misspelled) above the line the parser stopped at, a parenthesis
+ * left open, or an operator
  * written as another language spells it ({@code =}, {@code and}, {@code or}). The parser names
  * only the word it did not expect, such as {@code mismatched input 'earn'} for an action below a
  * {@code then} written {@code the}. Not public API.
@@ -43,6 +44,8 @@ final class KeywordHints {
         }
         int whens = 0;
         int thens = 0;
+        // parentheses opened and not closed in the rule above the line
+        long open = 0;
         boolean inRule = false;
         for (int i = line - 2; i >= 0; i--) {
             String code = DrlCode.withoutStrings(lines[i]).replaceAll("//.*$", "").strip();
@@ -55,6 +58,7 @@ final class KeywordHints {
             }
             whens += code.equals("when") ? 1 : 0;
             thens += code.equals("then") ? 1 : 0;
+            open += code.chars().filter(c -> c == '(').count() - code.chars().filter(c -> c == ')').count();
         }
         if (!inRule) {
             return message;
@@ -69,6 +73,9 @@ final class KeywordHints {
             return message;
         }
         boolean action = ACTION.matcher(lines[line - 1]).find();
+        if (open > 0 && (input.equals("then") || input.equals("end") || input.equals("when"))) {
+            return message + "; a parenthesis opened above is not closed";
+        }
         if (whens > 1) {
             return message + "; 'when' is given twice in this rule: keep one";
         }
