@@ -193,4 +193,11 @@ class ConditionProblemsTest {
         assertThat(p.message()).isEqualTo("the consequence (then part) does not compile: The field Purchase.total is not visible; "
                 + "in a consequence, read it through its getter: getTotal()");
     }
+
+    @Test
+    void shouldNotBlameTypographicQuotesInsideQuotedTextForAnotherSyntaxError() {
+        RuleDefinitionException e = failure(HEADER + rule("    $p : Purchase( channel == \"the \u201Cweb\u201D\" && )", "    earn.points(1, \"x\");"));
+
+        assertThat(e.problems()).extracting(RuleProblem::message).isNotEmpty().noneMatch(m -> m.contains("typographic"));
+    }
 }

@@ -208,7 +208,8 @@ final class BuildErrors {
         if (line > lines.length) {
             return null;
         }
-        Matcher quote = TYPOGRAPHIC_QUOTE.matcher(lines[line - 1]);
+        // outside straight-quoted text, where a reason may well hold them
+        Matcher quote = TYPOGRAPHIC_QUOTE.matcher(DrlCode.withoutStrings(lines[line - 1]));
         if (!quote.find()) {
             return null;
         }

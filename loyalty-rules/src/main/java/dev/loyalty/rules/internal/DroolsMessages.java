@@ -58,8 +58,9 @@ final class DroolsMessages {
     /** How a consequence that does not compile is reported, before what the Java compiler says. */
     static final String CONSEQUENCE_PROBLEM = "the consequence (then part) does not compile: ";
     private static final Pattern UNKNOWN_ACTION = Pattern.compile("The method (\\w+)\\([^)]*\\) is undefined for the type Earn");
-    /** Drools' own {@code rule} variable, which MVEL names by its type when a constraint or salience uses the word. */
+    /** How Drools' own {@code rule} variable is said. */
     private static final String DROOLS_RULE = "Drools' rule variable (the word 'rule' names the rule itself, not a field)";
+    /** Drools' own {@code rule} variable, which MVEL names by its type when a constraint or salience uses the word. */
     private static final Pattern RULE_VARIABLE = Pattern.compile("(?:interface |class )?org\\.kie\\.api\\.definition\\.rule\\.Rule\\b");
     /** The class Drools generates for a rule's consequence, which the Java compiler names. */
     private static final Pattern GENERATED_CLASS = Pattern.compile("the type Rule_[\\w$]+");
