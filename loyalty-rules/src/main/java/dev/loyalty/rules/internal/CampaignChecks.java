@@ -6,10 +6,12 @@ import dev.loyalty.rules.vocabulary.Earn;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -230,16 +232,32 @@ final class CampaignChecks {
         if (key == null || CampaignCatalog.ALL_KEYS.contains(key)) {
             return null;
         }
-        for (String known : CampaignCatalog.ALL_KEYS) {
-            if (distance(key, known) <= (known.length() <= 5 ? 1 : 2)) {
-                return known;
+        return likelyMeant(key, CampaignCatalog.ALL_KEYS);
+    }
+
+    /**
+     * Returns the word a written one is likely a slip of: the nearest, ignoring case, within one
+     * edit of a word of five letters or fewer or two of a longer one; null when none is that near.
+     *
+     * @param written the word as written
+     * @param words the words it may be meant for
+     * @return the nearest word, or null
+     */
+    static String likelyMeant(String written, Collection<String> words) {
+        String nearest = null;
+        int least = Integer.MAX_VALUE;
+        for (String word : words) {
+            int distance = distance(written.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT));
+            if (distance <= (word.length() <= 5 ? 1 : 2) && distance < least) {
+                nearest = word;
+                least = distance;
             }
         }
-        return null;
+        return nearest;
     }
 
     /** Returns the Levenshtein distance between two texts. */
-    static int distance(String a, String b) {
+    private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

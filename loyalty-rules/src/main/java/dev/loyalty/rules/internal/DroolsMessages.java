@@ -3,7 +3,6 @@ package dev.loyalty.rules.internal;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -182,27 +181,16 @@ final class DroolsMessages {
         if (type.startsWith("earn.") || type.startsWith("offers.")) {
             return "'" + type + "' stands among the conditions, where a fact belongs: an action goes after 'then'";
         }
-        String closest = null;
-        int nearest = Integer.MAX_VALUE;
-        for (String fact : FACTS) {
-            int distance = CampaignChecks.distance(type.toLowerCase(Locale.ROOT), fact.toLowerCase(Locale.ROOT));
-            if (distance <= (fact.length() <= 5 ? 1 : 2) && distance < nearest) {
-                closest = fact;
-                nearest = distance;
-            }
-        }
+        String closest = CampaignChecks.likelyMeant(type, FACTS);
         return "'" + type + "' is not a type the rules know" + (closest != null ? "; did you mean " + closest + "?"
                 : ": match the facts of " + VOCABULARY + " (" + String.join(", ", FACTS) + "), or import or declare the type");
     }
 
     /** Says an accumulate function Drools does not know, with the one it is likely a typo of, or those there are. */
     private static String unknownAccumulate(String function) {
-        for (String known : ACCUMULATE_FUNCTIONS) {
-            if (CampaignChecks.distance(function.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT)) <= (known.length() <= 5 ? 1 : 2)) {
-                return "accumulate function " + function + " is not known; did you mean " + known + "?";
-            }
-        }
-        return "accumulate function " + function + " is not known; the functions are " + String.join(", ", ACCUMULATE_FUNCTIONS);
+        String known = CampaignChecks.likelyMeant(function, ACCUMULATE_FUNCTIONS);
+        return "accumulate function " + function + " is not known; " + (known != null ? "did you mean " + known + "?"
+                : "the functions are " + String.join(", ", ACCUMULATE_FUNCTIONS));
     }
 
     /** Makes Drools' message one readable line. */
