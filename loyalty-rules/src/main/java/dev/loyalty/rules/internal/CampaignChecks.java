@@ -22,11 +22,8 @@ import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.base.FieldNameSupplier;
-import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.CollectDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EntryPointDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -100,7 +97,7 @@ final class CampaignChecks {
                     }
                 }
                 checkConsequence(source, sourceLines, rule, problems);
-                checkEntryPoints(source, rule, rule.getLhs(), problems);
+                checkEntryPoints(source, rule, problems);
             }
         }
         return problems;
@@ -123,20 +120,13 @@ final class CampaignChecks {
      * session's default entry point, so such a pattern matches nothing and its rule never fires.
      * Patterns inside {@code not}, {@code exists}, {@code or}, {@code accumulate} and {@code collect} count too.
      */
-    private static void checkEntryPoints(DrlSource source, RuleDescr rule, BaseDescr descr, List<RuleProblem> problems) {
-        if (descr instanceof PatternDescr pattern) {
-            if (pattern.getSource() instanceof EntryPointDescr entryPoint && !DEFAULT_ENTRY_POINT.equals(entryPoint.getEntryId())) {
+    private static void checkEntryPoints(DrlSource source, RuleDescr rule, List<RuleProblem> problems) {
+        for (BaseDescr descr : Conditions.of(rule)) {
+            if (descr instanceof PatternDescr pattern && pattern.getSource() instanceof EntryPointDescr entryPoint
+                    && !DEFAULT_ENTRY_POINT.equals(entryPoint.getEntryId())) {
                 problems.add(new RuleProblem(source.name(), pattern.getLine() > 0 ? pattern.getLine() : rule.getLine(), 0, rule.getName(),
                         "from entry-point \"" + entryPoint.getEntryId() + "\" is never fed: the engine inserts every fact into the default "
                                 + "entry point, so this rule would never fire; match the fact without from entry-point"));
-            } else if (pattern.getSource() instanceof AccumulateDescr accumulate) {
-                checkEntryPoints(source, rule, accumulate.getInput(), problems);
-            } else if (pattern.getSource() instanceof CollectDescr collect) {
-                checkEntryPoints(source, rule, collect.getInputPattern(), problems);
-            }
-        } else if (descr instanceof ConditionalElementDescr group) {
-            for (BaseDescr child : group.getDescrs()) {
-                checkEntryPoints(source, rule, child, problems);
             }
         }
     }
@@ -377,23 +367,17 @@ final class CampaignChecks {
         }
         for (RuleDescr rule : descr.getRules()) {
             if (rule.getName().equals(ruleName)) {
-                return lineOfPattern(rule.getLhs(), type);
+                return lineOfPattern(rule, type);
             }
         }
         return 0;
     }
 
-    private static int lineOfPattern(BaseDescr descr, Class<?> type) {
-        if (descr instanceof PatternDescr pattern) {
-            String objectType = pattern.getObjectType();
-            return objectType != null && (objectType.equals(type.getName()) || objectType.equals(type.getSimpleName())) ? pattern.getLine() : 0;
-        }
-        if (descr instanceof ConditionalElementDescr group) {
-            for (BaseDescr child : group.getDescrs()) {
-                int line = lineOfPattern(child, type);
-                if (line > 0) {
-                    return line;
-                }
+    private static int lineOfPattern(RuleDescr rule, Class<?> type) {
+        for (BaseDescr descr : Conditions.of(rule)) {
+            if (descr instanceof PatternDescr pattern && pattern.getObjectType() != null
+                    && (pattern.getObjectType().equals(type.getName()) || pattern.getObjectType().equals(type.getSimpleName()))) {
+                return pattern.getLine();
             }
         }
         return 0;

@@ -26,7 +26,6 @@ final class DroolsMessages {
     private static final Pattern CURRENCY_AMOUNT = Pattern.compile("^\\p{Sc}\\d+(?:\\.\\d+)?$");
     /** A comparison whose right side is a bare word: {@code channel == web}. */
     private static final Pattern COMPARED_WITH_WORD = Pattern.compile("^\\s*[\\w$.]+\\s*(?:==|!=)\\s*([A-Za-z_]\\w*)\\s*$");
-    private static final Pattern ANALYSED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.*?): \\[Error");
     /** A {@code $name} that no earlier pattern binds, which MVEL looks for as a method of the pattern's type. */
     private static final Pattern UNBOUND_VARIABLE = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\$[\\w$]*)\\(\\)");
     /** An accumulate function Drools does not know, with its advice to register one. */
@@ -45,7 +44,7 @@ final class DroolsMessages {
     private static final List<String> FACTS = List.of("Purchase", "PurchaseLine", "Member", "Enrolment", "ProfileChange", "Today",
             "Program", "BirthdayDue", "Dormant", "ReferralQualified", "Segment", "TierLadder");
     /** What MVEL says of an expression it could not analyse: the expression, its reason, then where its parser stood. */
-    private static final Pattern MVEL_ANALYSIS = Pattern.compile("^Unable to Analyse Expression (.*?): (?:\\[Error: ([^\\]]+)\\]|[^\\[]*$)");
+    private static final Pattern ANALYSED = Pattern.compile("Unable to Analyse Expression (.*?): (?:\\[Error: ([^\\]]+)\\]|[^\\[]*$)");
     /** A type of the JDK or the vocabulary as MVEL names it, {@code class java.math.BigDecimal}; said by its simple name. */
     private static final Pattern JAVA_TYPE = Pattern.compile("(?:class |interface )?(?:java\\.(?:lang|math|time|util)|dev\\.loyalty\\.rules\\.vocabulary)\\.(\\w+)");
     /** A sliding window over a fact that is not an event, with Drools' name of the type. */
@@ -87,7 +86,7 @@ final class DroolsMessages {
         Matcher unbound = UNBOUND_VARIABLE.matcher(text);
         if (unbound.find()) {
             String type = unbound.group(1).substring(unbound.group(1).lastIndexOf('.') + 1);
-            Matcher expression = ANALYSED_EXPRESSION.matcher(text);
+            Matcher expression = ANALYSED.matcher(text);
             return unbound.group(2) + " is not bound" + (expression.find() ? " where constraint " + expression.group(1) + " uses it" : "")
                     + ": bind it in an earlier pattern, to a fact (" + unbound.group(2) + " : Purchase( )) or a field (Purchase( " + unbound.group(2)
                     + " : total )), or name a field of " + type;
@@ -122,7 +121,7 @@ final class DroolsMessages {
         if (field.find()) {
             String type = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
             String name = field.group(2);
-            Matcher expression = ANALYSED_EXPRESSION.matcher(text);
+            Matcher expression = ANALYSED.matcher(text);
             String constraint = expression.find() ? expression.group(1) : null;
             if (CURRENCY_AMOUNT.matcher(name).matches()) {
                 return name + " is an amount with a currency sign, which a constraint cannot read; write the number alone, such as "
@@ -134,7 +133,7 @@ final class DroolsMessages {
                     : "";
             return type + " has no field '" + name + "'" + (constraint != null ? " in constraint: " + constraint : "") + quoted;
         }
-        Matcher analysed = MVEL_ANALYSIS.matcher(text);
+        Matcher analysed = ANALYSED.matcher(text);
         if (analysed.find()) {
             // any other expression MVEL could not analyse: the expression and MVEL's reason, without its parser's window and place;
             // without a reason when MVEL itself failed (a class cast inside it), which tells the author nothing

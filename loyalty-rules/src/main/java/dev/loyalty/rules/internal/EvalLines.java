@@ -1,12 +1,9 @@
 package dev.loyalty.rules.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.drools.compiler.compiler.RuleBuildError;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.io.ByteArrayResource;
@@ -100,18 +97,6 @@ final class EvalLines {
 
     /** The rule's evals in the order Drools generates their methods: as written, depth first. */
     private static List<EvalDescr> evals(RuleDescr rule) {
-        List<EvalDescr> evals = new ArrayList<>();
-        collect(rule.getLhs(), evals);
-        return evals;
-    }
-
-    private static void collect(BaseDescr descr, List<EvalDescr> evals) {
-        if (descr instanceof EvalDescr eval) {
-            evals.add(eval);
-        } else if (descr instanceof ConditionalElementDescr group) {
-            for (BaseDescr child : group.getDescrs()) {
-                collect(child, evals);
-            }
-        }
+        return Conditions.of(rule).stream().filter(EvalDescr.class::isInstance).map(EvalDescr.class::cast).toList();
     }
 }
